@@ -1,0 +1,7 @@
+/**
+ * Append-only audit trail fed by events from every module.
+ */
+@ApplicationModule(allowedDependencies = { "platform" })
+package dev.encore.audit;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,7 @@
+/**
+ * URL imports through yt-dlp and ffmpeg, their jobs and progress.
+ */
+@ApplicationModule(allowedDependencies = { "platform", "account" })
+package dev.encore.ingest;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,7 @@
+/**
+ * Tracks, videos, presentations, playlists, uploads, search and quotas.
+ */
+@ApplicationModule(allowedDependencies = { "platform", "account" })
+package dev.encore.library;
+
+import org.springframework.modulith.ApplicationModule;

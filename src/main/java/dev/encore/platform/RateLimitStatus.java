@@ -1,0 +1,34 @@
+package dev.encore.platform;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The state of one bucket after a request was counted against it.
+ *
+ * @param limit             the bucket's capacity
+ * @param remaining         requests left in the current window
+ * @param resetSeconds      seconds until the bucket is full again
+ * @param retryAfterSeconds seconds until the next request may pass (0 when allowed)
+ * @param allowed           whether this request was let through
+ */
+public record RateLimitStatus(long limit, long remaining, long resetSeconds, long retryAfterSeconds, boolean allowed) {
+
+    /** Writes the {@code RateLimit-*} headers (and {@code Retry-After} when refused). */
+    public void writeTo(HttpHeaders headers) {
+        headers.set("RateLimit-Limit", Long.toString(limit));
+        headers.set("RateLimit-Remaining", Long.toString(remaining));
+        headers.set("RateLimit-Reset", Long.toString(resetSeconds));
+        if (!allowed) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
+        }
+    }
+
+    /** Sets the same headers on a servlet response. */
+    public void writeTo(HttpServletResponse response) {
+        HttpHeaders headers = new HttpHeaders();
+        writeTo(headers);
+        headers.forEach((name, values) -> response.setHeader(name, values.getFirst()));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.encore.platform;
+
+import java.util.concurrent.TimeUnit;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+import dev.encore.platform.ratelimit.BucketStore;
+import dev.encore.platform.ratelimit.RateLimitProperties;
+
+/**
+ * Counts requests against named limits ({@code encore.ratelimit.limits.*}). Buckets live
+ * in-process in embedded mode and in Redis in distributed mode. Use {@link RateLimited} on a
+ * controller method for the common cases; call {@link #enforce} where the key is known only
+ * inside the handler (e.g. the account named in a login body).
+ */
+@Component
+public class RateLimits {
+
+    private final RateLimitProperties properties;
+    private final BucketStore buckets;
+    private final MeterRegistry meters;
+
+    RateLimits(RateLimitProperties properties, BucketStore buckets, MeterRegistry meters) {
+        this.properties = properties;
+        this.buckets = buckets;
+        this.meters = meters;
+    }
+
+    /** Whether limits are enforced at all ({@code encore.ratelimit.enabled}). */
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    /**
+     * Counts one request by {@code key} against the limit {@code name}.
+     *
+     * @throws IllegalArgumentException for an unknown limit name (a programming error)
+     */
+    public RateLimitStatus consume(String name, String key) {
+        RateLimitProperties.Limit limit = properties.limit(name);
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.capacity())
+                        .refillIntervally(limit.capacity(), limit.period()).build())
+                .build();
+        ConsumptionProbe probe = buckets.tryConsume(name + ":" + key, configuration, limit.period());
+        meters.counter("encore.ratelimit.decisions", "limit", name, "outcome",
+                probe.isConsumed() ? "allowed" : "limited").increment();
+        return new RateLimitStatus(limit.capacity(), probe.getRemainingTokens(),
+                seconds(probe.getNanosToWaitForReset()), seconds(probe.getNanosToWaitForRefill()), probe.isConsumed());
+    }
+
+    /**
+     * Like {@link #consume}, but refuses with {@link RateLimitExceededException} when the bucket
+     * is empty.
+     */
+    public RateLimitStatus enforce(String name, String key) {
+        RateLimitStatus status = consume(name, key);
+        if (!status.allowed()) {
+            throw RateLimitExceededException.of(status);
+        }
+        return status;
+    }
+
+    private static long seconds(long nanos) {
+        return (long) Math.ceil(nanos / (double) TimeUnit.SECONDS.toNanos(1));
+    }
+}

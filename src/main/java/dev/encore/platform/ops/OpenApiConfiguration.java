@@ -1,0 +1,102 @@
+package dev.encore.platform.ops;
+
+import java.util.List;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI 3.1 document at {@code /v3/api-docs}: the bearer scheme, the problem schema every
+ * error uses, and the probes, which live outside the controllers.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static final String BEARER = "bearer";
+    static final String PROBLEM = "Problem";
+
+    @Bean
+    OpenAPI encoreOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Encore API").version("v1")
+                        .description("Self-hostable media platform: imports, library, streaming and listening together. "
+                                + "Every error is an RFC 9457 problem (application/problem+json) carrying a requestId.")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components()
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("Access token from POST /api/v1/auth/login; valid for 15 minutes.")));
+    }
+
+    /** Adds the probes, the default problem answer and the bearer requirement of /api operations. */
+    @Bean
+    OpenApiCustomizer encoreOperations() {
+        return openApi -> {
+            // added here rather than on the bean: springdoc drops component schemas that no
+            // controller references before the customizers run
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.path("/livez", probe("Liveness probe",
+                    "UP while the process can serve; a failure means it should be restarted."));
+            openApi.path("/readyz", probe("Readiness probe",
+                    "UP when the database, disk and (distributed) Redis and RabbitMQ are usable; 503 otherwise."));
+            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+                operation.getResponses().addApiResponse("default", problemResponse("Error (problem details)"));
+                if (path.startsWith("/api/") && !path.startsWith("/api/v1/auth/")) {
+                    operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+                }
+            }));
+        };
+    }
+
+    private static PathItem probe(String summary, String description) {
+        Schema<?> status = new ObjectSchema().addProperty("status", new StringSchema()._enum(List.of("UP", "DOWN")));
+        return new PathItem().get(new Operation().summary(summary).description(description).addTagsItem("operations")
+                .operationId(summary.toLowerCase().replace(' ', '-'))
+                .responses(new ApiResponses()
+                        .addApiResponse("200", new ApiResponse().description("Up")
+                                .content(new Content().addMediaType("application/json", new MediaType().schema(status))))
+                        .addApiResponse("503", new ApiResponse().description("Down")
+                                .content(new Content().addMediaType("application/json", new MediaType().schema(status))))));
+    }
+
+    private static ApiResponse problemResponse(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+    }
+
+    private static Schema<?> problemSchema() {
+        Schema<?> fieldError = new ObjectSchema()
+                .addProperty("field", new StringSchema())
+                .addProperty("message", new StringSchema());
+        return new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().format("uri")
+                        .example("https://encore.dev/problems/validation-failed"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema().format("uri-reference"))
+                .addProperty("requestId", new StringSchema())
+                .addProperty("errors", new ArraySchema().items(fieldError)
+                        .description("Field errors of a validation problem"))
+                .required(List.of("type", "title", "status"));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.encore.platform.ratelimit;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Rate limits ({@code encore.ratelimit.*}).
+ *
+ * @param enabled   whether limits are enforced
+ * @param store     where buckets live: {@code local} (in-process) or {@code redis} (shared by all
+ *                  nodes, falling back to local buckets while Redis is unreachable)
+ * @param keyPrefix prefix of the Redis keys holding buckets
+ * @param general   the limit every client has on {@code /api/**}
+ * @param limits    named limits for routes that need stricter ones; each overrides the built-in
+ *                  default of the same name ({@link #DEFAULTS})
+ */
+@Validated
+@ConfigurationProperties("encore.ratelimit")
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @NotNull @DefaultValue("local") Store store,
+        @NotBlank @DefaultValue("encore:ratelimit:") String keyPrefix,
+        @Valid @NotNull @DefaultValue Limit general,
+        @NotNull @DefaultValue({}) Map<String, @Valid @NotNull Limit> limits) {
+
+    /** The plans' figures: auth 10 per 15 minutes per client and per account, imports 10 per 15
+     * minutes per user, playlist and batch imports 3 per hour per user. */
+    public static final Map<String, Limit> DEFAULTS = Map.of(
+            "auth", new Limit(10, Duration.ofMinutes(15)),
+            "auth-account", new Limit(10, Duration.ofMinutes(15)),
+            "imports", new Limit(10, Duration.ofMinutes(15)),
+            "imports-bulk", new Limit(3, Duration.ofHours(1)));
+
+    /** Name of the general limit. */
+    public static final String GENERAL = "general";
+
+    /** The limit called {@code name}: configured, else built in. */
+    public Limit limit(String name) {
+        if (GENERAL.equals(name)) {
+            return general;
+        }
+        Limit limit = limits.getOrDefault(name, DEFAULTS.get(name));
+        if (limit == null) {
+            throw new IllegalArgumentException("No rate limit named '" + name + "' (encore.ratelimit.limits." + name + ")");
+        }
+        return limit;
+    }
+
+    /** Where buckets live. */
+    public enum Store {
+        LOCAL, REDIS
+    }
+
+    /**
+     * A bucket of {@code capacity} requests refilled completely every {@code period}.
+     *
+     * @param capacity requests allowed per period
+     * @param period   length of the window
+     */
+    public record Limit(@Positive @DefaultValue("1200") long capacity, @NotNull @DefaultValue("15m") Duration period) {
+
+        public Limit {
+            if (period != null && (period.isZero() || period.isNegative())) {
+                throw new IllegalArgumentException("a rate limit period must be positive, not " + period);
+            }
+        }
+    }
+}

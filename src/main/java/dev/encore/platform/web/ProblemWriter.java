@@ -1,0 +1,90 @@
+package dev.encore.platform.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.encore.platform.Problems;
+import dev.encore.platform.RequestContext;
+
+/**
+ * Writes problem+json bodies where Spring MVC's exception handling does not reach: servlet
+ * filters, the security entry point and access-denied handler, CORS rejections and the error
+ * page. Fills in the members every Encore problem carries ({@code type}, {@code title},
+ * {@code instance}, {@code requestId}).
+ */
+@Component
+public class ProblemWriter {
+
+    private final JsonMapper json;
+
+    ProblemWriter(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Completes {@code problem} with the members every Encore problem carries. */
+    public static ProblemDetail complete(ProblemDetail problem, HttpServletRequest request) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(Problems.type(Problems.slugFor(problem.getStatus())));
+        }
+        if (problem.getTitle() == null) {
+            HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
+            problem.setTitle(status instanceof org.springframework.http.HttpStatus known ? known.getReasonPhrase() : "Error");
+        }
+        if (problem.getInstance() == null && request != null) {
+            problem.setInstance(java.net.URI.create(safePath(request)));
+        }
+        String requestId = request == null ? null : RequestContext.requestId(request);
+        if (requestId != null) {
+            problem.setProperty(Problems.REQUEST_ID, requestId);
+        }
+        return problem;
+    }
+
+    /** Writes {@code problem} as the whole response, unless the response is already committed. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        complete(problem, request);
+        response.resetBuffer();
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(json.writeValueAsBytes(toMap(problem)));
+        response.flushBuffer();
+    }
+
+    static Map<String, Object> toMap(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        if (problem.getDetail() != null) {
+            body.put("detail", problem.getDetail());
+        }
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
+    }
+
+    /** The request path, reduced to characters that are safe in a URI reference. */
+    private static String safePath(HttpServletRequest request) {
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = original instanceof String uri ? uri : request.getRequestURI();
+        return path == null ? "/" : path.replaceAll("[^A-Za-z0-9._~!$&'()*+,;=:@/%-]", "");
+    }
+}

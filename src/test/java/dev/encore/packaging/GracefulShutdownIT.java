@@ -1,0 +1,133 @@
+package dev.encore.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.encore.fixtures.FixtureController;
+
+/**
+ * Starts the packaged jar as operators do, sends SIGTERM while a slow request is in flight, and
+ * expects the request to finish, new work to be refused, and the process to exit 0. The slow
+ * endpoint is a test fixture put next to the jar with Spring Boot's {@code loader.path}.
+ */
+class GracefulShutdownIT {
+
+    @TempDir
+    Path work;
+
+    private Process process;
+
+    @Test
+    void sigtermDrainsInFlightRequestsAndExitsZero() throws Exception {
+        int port = freePort();
+        process = start(port);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        awaitLive(client, port);
+
+        CompletableFuture<HttpResponse<String>> slow = client.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fixtures/slow?millis=4000")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(1000);
+        process.destroy(); // SIGTERM
+
+        Thread.sleep(500);
+        assertThat(refusesNewWork(client, port)).as("new requests are refused while draining").isTrue();
+
+        HttpResponse<String> response = slow.get(30, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"slept\":4000");
+        assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("process exits").isTrue();
+        assertThat(process.exitValue()).as(Files.readString(work.resolve("encore.log"))).isZero();
+        assertThat(Files.readString(work.resolve("encore.log"))).contains("Graceful shutdown complete");
+    }
+
+    @AfterEach
+    void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private Process start(int port) throws IOException {
+        Path jar = Path.of(System.getProperty("encore.it.jar", "target/encore.jar"));
+        assertThat(jar).as("the packaged jar (run through Maven's verify)").exists();
+        Path extra = fixtureClasses();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dloader.path=" + extra,
+                "-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "--server.port=" + port,
+                "--encore.data-dir=" + work.resolve("data"),
+                "--encore.shutdown-grace=20s",
+                "--spring.profiles.active=default"));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("encore.log").toFile()).start();
+    }
+
+    /** Copies the fixture controller's classes, and nothing else of the test tree, beside the jar. */
+    private Path fixtureClasses() throws IOException {
+        Path source = Path.of(FixtureController.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+                .resolve("dev/encore/fixtures");
+        Path target = Files.createDirectories(work.resolve("extra/dev/encore/fixtures"));
+        try (DirectoryStream<Path> classes = Files.newDirectoryStream(source, "FixtureController*.class")) {
+            for (Path file : classes) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        return work.resolve("extra");
+    }
+
+    private void awaitLive(HttpClient client, int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("process started").isTrue();
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/livez")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Encore did not become live: " + Files.readString(work.resolve("encore.log")));
+    }
+
+    private static boolean refusesNewWork(HttpClient client, int port) throws InterruptedException {
+        try {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/readyz")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 503;
+        }
+        catch (IOException refused) {
+            return true;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.encore.platform.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+
+class OpenApiIT extends IntegrationTest {
+
+    @Test
+    void servesAnOpenApi31DocumentWithBearerSchemeAndProblemSchema() {
+        HttpResponse<String> response = api.get("/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = Api.json(response);
+        assertThat(doc.path("openapi").asString()).startsWith("3.1");
+        assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asString()).isEqualTo("bearer");
+        assertThat(doc.path("components").path("schemas").path("Problem").path("properties").has("requestId")).isTrue();
+        assertThat(doc.path("paths").has("/livez")).isTrue();
+        assertThat(doc.path("paths").has("/api/v1/_fixtures/echo")).as("test fixtures stay hidden").isFalse();
+    }
+
+    @Test
+    void everyOperationHasASummaryAndAProblemAnswer() {
+        JsonNode paths = Api.json(api.get("/v3/api-docs")).path("paths");
+        assertThat(paths.size()).isPositive();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            assertThat(operation.getValue().path("summary").asString()).as(path.getKey()).isNotBlank();
+            assertThat(operation.getValue().path("responses").path("default").path("content")
+                    .has("application/problem+json")).as(path.getKey()).isTrue();
+        }));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        HttpResponse<String> redirect = api.get("/swagger-ui.html");
+        assertThat(redirect.statusCode()).isIn(200, 302);
+        HttpResponse<String> page = api.get("/swagger-ui/index.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+    }
+
+    @Test
+    void compressesJsonWhenTheClientAcceptsGzip() {
+        HttpResponse<String> response = api.send(api.request("/v3/api-docs").header("Accept-Encoding", "gzip"));
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    }
+}

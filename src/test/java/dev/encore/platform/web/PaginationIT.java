@@ -1,0 +1,54 @@
+package dev.encore.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+
+class PaginationIT extends IntegrationTest {
+
+    @Test
+    void answersTheSharedCollectionShape() {
+        JsonNode page = Api.json(api.get("/api/v1/_fixtures/page?page=1&size=2&sort=name,desc", tokens.user()));
+        assertThat(page.path("items").valueStream().map(JsonNode::asString)).containsExactly("c", "b");
+        assertThat(page.path("page").asInt()).isEqualTo(1);
+        assertThat(page.path("size").asInt()).isEqualTo(2);
+        assertThat(page.path("totalItems").asLong()).isEqualTo(5);
+        assertThat(page.path("totalPages").asInt()).isEqualTo(3);
+        assertThat(page.path("hasNext").asBoolean()).isTrue();
+        assertThat(page.path("hasPrevious").asBoolean()).isTrue();
+    }
+
+    @Test
+    void sortsAscendingByDefault() {
+        JsonNode page = Api.json(api.get("/api/v1/_fixtures/page?size=2&sort=name", tokens.user()));
+        assertThat(page.path("items").valueStream().map(JsonNode::asString)).containsExactly("a", "b");
+    }
+
+    @Test
+    void refusesPageSizesOverOneHundred() {
+        HttpResponse<String> response = api.get("/api/v1/_fixtures/page?size=101", tokens.user());
+        JsonNode problem = ProblemResponsesIT.assertProblem(response, 400, "validation-failed");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("size");
+    }
+
+    @Test
+    void refusesNegativePagesAndNonNumbers() {
+        ProblemResponsesIT.assertProblem(api.get("/api/v1/_fixtures/page?page=-1", tokens.user()), 400, "validation-failed");
+        HttpResponse<String> response = api.get("/api/v1/_fixtures/page?size=lots", tokens.user());
+        JsonNode problem = ProblemResponsesIT.assertProblem(response, 400, "validation-failed");
+        assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("has an invalid value");
+    }
+
+    @Test
+    void refusesSortingByUnknownProperties() {
+        HttpResponse<String> response = api.get("/api/v1/_fixtures/page?sort=password,asc", tokens.user());
+        JsonNode problem = ProblemResponsesIT.assertProblem(response, 400, "validation-failed");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("sort");
+    }
+}

@@ -1,0 +1,96 @@
+package dev.encore.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.ThreadLocalRandom;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plain HTTP client for integration tests, speaking to the app like any client would. Each
+ * instance poses as its own client address (through the trusted-proxy header) so rate-limit
+ * buckets never leak between tests.
+ */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client;
+    private final String base;
+    private final String clientAddress;
+
+    public Api(int port) {
+        this(port, null);
+    }
+
+    /** A client whose socket is bound to {@code localAddress} (e.g. 127.0.0.2). */
+    public Api(int port, InetAddress localAddress) {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.client = builder.build();
+        this.base = "http://127.0.0.1:" + port;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        this.clientAddress = "198.18." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+    }
+
+    /** The forwarded address this client poses as (a TEST-NET address). */
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("X-Forwarded-For", clientAddress());
+    }
+
+    /** A request without the forwarded header. */
+    public HttpRequest.Builder rawRequest(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> get(String path, String bearerToken) {
+        return send(request(path).header("Authorization", "Bearer " + bearerToken).GET());
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String bearerToken) {
+        return send(request(path).header("Authorization", "Bearer " + bearerToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    public static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
+    public String base() {
+        return base;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.encore.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole app on a random port, in embedded mode, or in
+ * distributed mode against the loopback PostgreSQL, Redis and RabbitMQ when the {@code services}
+ * Maven profile sets {@code spring.profiles.active=distributed}. Every test class extending it
+ * with no extra properties shares one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "encore.security.trusted-proxies=127.0.0.1/32",
+        "encore.security.allowed-origins=https://app.example.org",
+        "encore.metrics.token=scrape-token-for-tests-0123456789",
+        "encore.ratelimit.general.capacity=40",
+        "encore.ratelimit.limits.fixture.capacity=3",
+        "encore.ratelimit.limits.fixture.period=1h" })
+public abstract class IntegrationTest {
+
+    private static final Path DATA_DIR = createDataDir();
+
+    static {
+        // a system property, not a dynamic property: environment post-processors (data dir,
+        // generated secrets) run before dynamic properties are added
+        System.setProperty("encore.data-dir", DATA_DIR.toString());
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private JwtEncoder jwtEncoder;
+
+    protected Api api;
+    protected Tokens tokens;
+
+    @DynamicPropertySource
+    static void embeddedOrServices(DynamicPropertyRegistry registry) {
+        registry.add("encore.ratelimit.key-prefix", () -> "encore-it:" + DATA_DIR.getFileName() + ":");
+        ServicesProfile.register(registry);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+        tokens = new Tokens(jwtEncoder);
+    }
+
+    protected static Path dataDir() {
+        return DATA_DIR;
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("encore-it-");
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
