@@ -47,7 +47,7 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void embeddedOrServices(DynamicPropertyRegistry registry) {
-        registry.add("encore.ratelimit.key-prefix", () -> "encore-it:" + DATA_DIR.getFileName() + ":");
+        registry.add("encore.ratelimit.key-prefix", IntegrationTest::rateLimitKeyPrefix);
         ServicesProfile.register(registry);
     }
 
@@ -59,6 +59,11 @@ public abstract class IntegrationTest {
 
     protected static Path dataDir() {
         return DATA_DIR;
+    }
+
+    /** Redis key prefix of this test JVM, so runs never share buckets. */
+    protected static String rateLimitKeyPrefix() {
+        return "encore-it:" + DATA_DIR.getFileName() + ":";
     }
 
     private static Path createDataDir() {
