@@ -1,5 +1,8 @@
 package dev.encore.support;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -16,15 +19,21 @@ public final class ServicesProfile {
         return Boolean.getBoolean("encore.it.services");
     }
 
+    /** The connection properties, by Spring property name. */
+    public static Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
+        properties.put("spring.datasource.username", env("SPRING_DATASOURCE_USERNAME", "postgres"));
+        properties.put("spring.datasource.password", env("SPRING_DATASOURCE_PASSWORD", ""));
+        properties.put("spring.data.redis.host", env("SPRING_DATA_REDIS_HOST", "127.0.0.1"));
+        properties.put("spring.rabbitmq.host", env("SPRING_RABBITMQ_HOST", "127.0.0.1"));
+        return properties;
+    }
+
     public static void register(DynamicPropertyRegistry registry) {
-        if (!active()) {
-            return;
+        if (active()) {
+            properties().forEach((name, value) -> registry.add(name, () -> value));
         }
-        registry.add("spring.datasource.url", () -> env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
-        registry.add("spring.datasource.username", () -> env("SPRING_DATASOURCE_USERNAME", "postgres"));
-        registry.add("spring.datasource.password", () -> env("SPRING_DATASOURCE_PASSWORD", ""));
-        registry.add("spring.data.redis.host", () -> env("SPRING_DATA_REDIS_HOST", "127.0.0.1"));
-        registry.add("spring.rabbitmq.host", () -> env("SPRING_RABBITMQ_HOST", "127.0.0.1"));
     }
 
     private static String env(String name, String fallback) {

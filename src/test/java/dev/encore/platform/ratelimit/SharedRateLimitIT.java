@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.encore.EncoreApplication;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
+import dev.encore.support.ServicesProfile;
 
 /**
  * Two nodes on one Redis count requests in the same buckets, so a client cannot multiply its
@@ -47,26 +48,8 @@ class SharedRateLimitIT extends IntegrationTest {
                 "--encore.ratelimit.limits.fixture.period=1h",
                 "--encore.security.trusted-proxies=127.0.0.1/32",
                 "--jobrunr.background-job-server.enabled=false"));
-        for (String property : new String[] { "spring.datasource.url", "spring.datasource.username",
-                "spring.datasource.password", "spring.data.redis.host", "spring.rabbitmq.host" }) {
-            args.add("--" + property + "=" + servicesProperty(property));
-        }
+        ServicesProfile.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(EncoreApplication.class).profiles("distributed")
                 .run(args.toArray(String[]::new));
-    }
-
-    private static String servicesProperty(String property) {
-        return switch (property) {
-            case "spring.datasource.url" -> env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-            case "spring.datasource.username" -> env("SPRING_DATASOURCE_USERNAME", "postgres");
-            case "spring.datasource.password" -> env("SPRING_DATASOURCE_PASSWORD", "");
-            case "spring.data.redis.host" -> env("SPRING_DATA_REDIS_HOST", "127.0.0.1");
-            default -> env("SPRING_RABBITMQ_HOST", "127.0.0.1");
-        };
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
