@@ -23,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  *                                embedded mode, required in prod
  * @param trustedProxies          addresses or CIDR ranges of reverse proxies whose
  *                                {@code X-Forwarded-For} / {@code Forwarded} headers are believed
+ * @param secretBoxKey            key material for {@link SecretBox} (AES-256-GCM at rest), at
+ *                                least 32 characters; generated in embedded mode, required in prod
+ * @param denyList                where revoked access tokens are remembered: {@code local}
+ *                                (in-process) or {@code redis} (all nodes)
  */
 @Validated
 @ConfigurationProperties("encore.security")
@@ -30,5 +34,12 @@ public record EncoreSecurityProperties(
         @NotNull @DefaultValue({}) List<@Pattern(regexp = "\\*|https?://[^/\\s?#]+", message = "must be an origin such as https://media.example.org") String> allowedOrigins,
         @NotBlank @Size(min = 32, message = "must be at least 32 characters") String jwtSecret,
         @NotBlank String adminRegistrationKey,
-        @NotNull @DefaultValue({}) List<@NotBlank String> trustedProxies) {
+        @NotNull @DefaultValue({}) List<@NotBlank String> trustedProxies,
+        @NotBlank @Size(min = 32, message = "must be at least 32 characters") String secretBoxKey,
+        @NotNull @DefaultValue("local") Store denyList) {
+
+    /** Where shared security state lives. */
+    public enum Store {
+        LOCAL, REDIS
+    }
 }

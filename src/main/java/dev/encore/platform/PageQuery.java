@@ -31,7 +31,7 @@ public record PageQuery(
     /**
      * A {@link Pageable} allowing sorting only by {@code sortable} properties.
      *
-     * @throws InvalidSortException when a sort property is not allowed
+     * @throws InvalidFieldsException when a sort property is not allowed
      */
     public Pageable toPageable(Set<String> sortable, Sort defaultSort) {
         int number = page == null ? 0 : page;
@@ -53,7 +53,8 @@ public record PageQuery(
                     orders.add(Sort.Order.asc(part));
                 }
                 else {
-                    throw InvalidSortException.forProperty(part, sortable);
+                    throw InvalidFieldsException.of("sort", "cannot sort by '" + part + "'; allowed: "
+                            + String.join(", ", new java.util.TreeSet<>(sortable)));
                 }
             }
         }

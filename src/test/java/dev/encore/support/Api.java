@@ -69,6 +69,16 @@ public final class Api {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method with a bearer token and an optional JSON body. */
+    public HttpResponse<String> send(String method, String path, String bearerToken, String json) {
+        HttpRequest.Builder request = request(path).header("Authorization", "Bearer " + bearerToken);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -25,8 +25,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "encore.metrics.token=scrape-token-for-tests-0123456789",
         "encore.ratelimit.general.capacity=40",
         "encore.ratelimit.limits.fixture.capacity=3",
-        "encore.ratelimit.limits.fixture.period=1h" })
+        "encore.ratelimit.limits.fixture.period=1h",
+        "encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY })
 public abstract class IntegrationTest {
+
+    /** The admin registration key of the test application. */
+    public static final String ADMIN_KEY = "test-admin-registration-key";
 
     private static final Path DATA_DIR = createDataDir();
 
@@ -44,6 +48,7 @@ public abstract class IntegrationTest {
 
     protected Api api;
     protected Tokens tokens;
+    protected TestAccounts users;
 
     @DynamicPropertySource
     static void embeddedOrServices(DynamicPropertyRegistry registry) {
@@ -55,6 +60,7 @@ public abstract class IntegrationTest {
     void client() {
         api = new Api(port);
         tokens = new Tokens(jwtEncoder);
+        users = new TestAccounts(api);
     }
 
     protected static Path dataDir() {

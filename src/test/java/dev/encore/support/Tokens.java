@@ -28,8 +28,17 @@ public final class Tokens {
         return token(UUID.randomUUID().toString(), List.of("USER", "ADMIN"), Duration.ofMinutes(15));
     }
 
+    /** A correctly signed token that expired two minutes ago (beyond the one-minute clock skew). */
+    public String expired() {
+        return token(UUID.randomUUID().toString(), List.of("USER"), Instant.now().minus(Duration.ofMinutes(17)),
+                Duration.ofMinutes(15));
+    }
+
     public String token(String subject, List<String> roles, Duration lifetime) {
-        Instant now = Instant.now();
+        return token(subject, roles, Instant.now(), lifetime);
+    }
+
+    private String token(String subject, List<String> roles, Instant now, Duration lifetime) {
         JwtClaimsSet claims = JwtClaimsSet.builder().subject(subject).issuedAt(now).expiresAt(now.plus(lifetime))
                 .id(UUID.randomUUID().toString()).claim("roles", roles).claim("sid", UUID.randomUUID().toString())
                 .build();

@@ -26,8 +26,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Embedded mode's secrets: any secret the operator did not set is generated once, kept in
  * {@code <data-dir>/secrets.properties} (readable by the owner only) and reused on every later
- * start, so tokens survive restarts without any setup. The {@code prod} profile never generates:
- * {@link ProductionSettingsGuard} demands real values there.
+ * start, so tokens survive restarts without any setup. Values are never logged, except the admin
+ * registration key once when it is generated: the first admin needs it to register. The
+ * {@code prod} profile never generates: {@link ProductionSettingsGuard} demands real values there.
  */
 public class GeneratedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -36,7 +37,10 @@ public class GeneratedSecretsEnvironmentPostProcessor implements EnvironmentPost
     /** Secret properties and how many random bytes each gets. */
     static final Map<String, Integer> SECRETS = Map.of(
             "encore.security.jwt-secret", 48,
-            "encore.security.admin-registration-key", 24);
+            "encore.security.admin-registration-key", 24,
+            "encore.security.secret-box-key", 48);
+
+    static final String ADMIN_KEY = "encore.security.admin-registration-key";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -80,6 +84,10 @@ public class GeneratedSecretsEnvironmentPostProcessor implements EnvironmentPost
                 stored.setProperty(key, value);
                 changed = true;
                 log.info("Generated " + key + " and stored it in " + file + " (owner-only); set it explicitly in production");
+                if (ADMIN_KEY.equals(key)) {
+                    // the one secret shown, once: without it nobody can register the first admin
+                    log.info("Admin registration key (use it as adminKey to register the first admin): " + value);
+                }
             }
             values.put(key, value);
         }

@@ -14,9 +14,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Refuses to start the {@code prod} profile with settings that are fine on a laptop and
- * dangerous on the internet: a missing or weak JWT secret, no admin registration key, CORS open
- * to every origin, or a public URL that is not https. Runs before any bean exists, so nothing
- * is served or written with an unsafe setting.
+ * dangerous on the internet: a missing or weak JWT secret or secret-box key, no admin
+ * registration key, CORS open to every origin, or a public URL that is not https. Runs before
+ * any bean exists, so nothing is served or written with an unsafe setting.
  */
 public class ProductionSettingsGuard implements EnvironmentPostProcessor, Ordered {
 
@@ -36,7 +36,8 @@ public class ProductionSettingsGuard implements EnvironmentPostProcessor, Ordere
     }
 
     static void check(ConfigurableEnvironment environment) {
-        checkJwtSecret(environment.getProperty("encore.security.jwt-secret"));
+        checkSecret("encore.security.jwt-secret", environment.getProperty("encore.security.jwt-secret"));
+        checkSecret("encore.security.secret-box-key", environment.getProperty("encore.security.secret-box-key"));
         String adminKey = environment.getProperty("encore.security.admin-registration-key");
         if (adminKey == null || adminKey.isBlank()) {
             throw new UnsafeSettingException("encore.security.admin-registration-key", "must be set");
@@ -53,8 +54,7 @@ public class ProductionSettingsGuard implements EnvironmentPostProcessor, Ordere
         }
     }
 
-    private static void checkJwtSecret(String secret) {
-        String property = "encore.security.jwt-secret";
+    private static void checkSecret(String property, String secret) {
         if (secret == null || secret.isBlank()) {
             throw new UnsafeSettingException(property, "must be set");
         }

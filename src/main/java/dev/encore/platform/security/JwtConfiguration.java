@@ -9,24 +9,37 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
+import dev.encore.platform.AccessTokenRevocations;
 import dev.encore.platform.EncoreSecurityProperties;
 
 /**
  * Access tokens are HS256 JWTs keyed by {@code encore.security.jwt-secret}; every node with the
- * same secret accepts every node's tokens, so no session state is shared.
+ * same secret accepts every node's tokens. Revoked tokens (logout, revoked sessions) are refused
+ * through {@link AccessTokenRevocations}.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
 
     @Bean
-    JwtDecoder jwtDecoder(EncoreSecurityProperties properties) {
-        return NimbusJwtDecoder.withSecretKey(key(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+    JwtDecoder jwtDecoder(EncoreSecurityProperties properties, AccessTokenRevocations revocations) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+        OAuth2TokenValidator<Jwt> notRevoked = jwt -> revocations.isRevoked(jwt)
+                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token was revoked", null))
+                : OAuth2TokenValidatorResult.success();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), notRevoked));
+        return decoder;
     }
 
     @Bean

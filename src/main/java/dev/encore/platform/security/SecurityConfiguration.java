@@ -72,6 +72,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                 .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
+                .requestMatchers("/api/v1/auth/logout").authenticated()
                 .requestMatchers("/api/v1/auth/**").permitAll()
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll());

@@ -62,6 +62,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return validationFailed(errors, headers, request);
     }
 
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName() : ex.getPropertyName();
+        return validationFailed(List.of(fieldError(field, "has an invalid value")), headers, request);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
         List<Map<String, String>> errors = ex.getConstraintViolations().stream()

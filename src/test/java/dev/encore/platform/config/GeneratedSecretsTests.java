@@ -41,7 +41,9 @@ class GeneratedSecretsTests {
         assertThat(second.getProperty("encore.security.jwt-secret")).isEqualTo(jwt);
         assertThat(second.getProperty("encore.security.admin-registration-key")).isEqualTo(adminKey);
         assertThat(output.getAll()).contains("Generated encore.security.jwt-secret", "owner-only")
-                .doesNotContain(jwt, adminKey);
+                .doesNotContain(jwt, first.getProperty("encore.security.secret-box-key"));
+        assertThat(output.getAll().split(java.util.regex.Pattern.quote(adminKey), -1))
+                .as("the admin key is logged exactly once, at generation").hasSize(2);
     }
 
     @Test

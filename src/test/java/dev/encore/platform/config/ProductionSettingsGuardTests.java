@@ -28,6 +28,8 @@ class ProductionSettingsGuardTests {
             "encore.security.jwt-secret           | short-secret                        | at least 32 bytes",
             "encore.security.jwt-secret           | aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | too predictable",
             "encore.security.admin-registration-key | <unset>                           | must be set",
+            "encore.security.secret-box-key       | <unset>                             | must be set",
+            "encore.security.secret-box-key       | too-short-box-key                   | at least 32 bytes",
             "encore.security.allowed-origins      | *                                   | not *",
             "encore.public-url                    | http://media.example.org            | https://" })
     void prodRefusesToStartWithAnUnsafeSetting(String property, String value, String rule) {
@@ -43,6 +45,7 @@ class ProductionSettingsGuardTests {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("encore.security.jwt-secret", SECRET)
                 .withProperty("encore.security.admin-registration-key", "admin-key-123")
+                .withProperty("encore.security.secret-box-key", SECRET + "-box")
                 .withProperty("encore.security.allowed-origins", "https://media.example.org")
                 .withProperty("encore.public-url", "https://media.example.org");
         assertThatCode(() -> ProductionSettingsGuard.check(environment)).doesNotThrowAnyException();
@@ -53,6 +56,7 @@ class ProductionSettingsGuardTests {
         properties.put("encore.data-dir", dataDir.toString());
         properties.put("encore.security.jwt-secret", SECRET);
         properties.put("encore.security.admin-registration-key", "admin-key-123");
+        properties.put("encore.security.secret-box-key", SECRET + "-box");
         properties.put("encore.security.allowed-origins", "https://media.example.org");
         properties.put("encore.public-url", "https://media.example.org");
         if (value == null) {

@@ -1,5 +1,6 @@
 package dev.encore.platform.web;
 
+import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -33,22 +34,22 @@ class PaginationIT extends IntegrationTest {
     @Test
     void refusesPageSizesOverOneHundred() {
         HttpResponse<String> response = api.get("/api/v1/_fixtures/page?size=101", tokens.user());
-        JsonNode problem = ProblemResponsesIT.assertProblem(response, 400, "validation-failed");
+        JsonNode problem = assertProblem(response, 400, "validation-failed");
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("size");
     }
 
     @Test
     void refusesNegativePagesAndNonNumbers() {
-        ProblemResponsesIT.assertProblem(api.get("/api/v1/_fixtures/page?page=-1", tokens.user()), 400, "validation-failed");
+        assertProblem(api.get("/api/v1/_fixtures/page?page=-1", tokens.user()), 400, "validation-failed");
         HttpResponse<String> response = api.get("/api/v1/_fixtures/page?size=lots", tokens.user());
-        JsonNode problem = ProblemResponsesIT.assertProblem(response, 400, "validation-failed");
+        JsonNode problem = assertProblem(response, 400, "validation-failed");
         assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("has an invalid value");
     }
 
     @Test
     void refusesSortingByUnknownProperties() {
         HttpResponse<String> response = api.get("/api/v1/_fixtures/page?sort=password,asc", tokens.user());
-        JsonNode problem = ProblemResponsesIT.assertProblem(response, 400, "validation-failed");
+        JsonNode problem = assertProblem(response, 400, "validation-failed");
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("sort");
     }
 }

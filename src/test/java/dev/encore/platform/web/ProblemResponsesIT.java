@@ -1,5 +1,6 @@
 package dev.encore.platform.web;
 
+import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -110,20 +111,5 @@ class ProblemResponsesIT extends IntegrationTest {
         assertThat(response.body()).doesNotContain("SELECT", "/var/lib", "IllegalStateException", "at dev.encore",
                 "Exception", "java.");
         assertThat(problem.path("detail").asString()).contains("request id");
-    }
-
-    static JsonNode assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith("application/problem+json"));
-        JsonNode problem = Api.json(response);
-        assertThat(problem.path("type").asString()).isEqualTo("https://encore.dev/problems/" + type);
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("title").asString()).isNotBlank();
-        assertThat(problem.path("instance").asString()).startsWith("/");
-        assertThat(problem.path("requestId").asString())
-                .isEqualTo(response.headers().firstValue("X-Request-ID").orElseThrow());
-        assertThat(response.body()).doesNotContain("trace", "exception");
-        return problem;
     }
 }

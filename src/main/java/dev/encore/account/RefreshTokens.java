@@ -1,0 +1,6 @@
+package dev.encore.account;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface RefreshTokens extends ListCrudRepository<RefreshToken, String> {
+}

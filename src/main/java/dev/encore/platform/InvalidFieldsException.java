@@ -1,0 +1,32 @@
+package dev.encore.platform;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Business rules on request fields that Bean Validation cannot check alone (a password that
+ * contains the username, a sort property the endpoint does not offer): a 400
+ * {@code validation-failed} problem with the same {@code errors} list as shape validation.
+ */
+public class InvalidFieldsException extends ErrorResponseException {
+
+    private InvalidFieldsException(List<Map<String, String>> errors) {
+        super(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
+                "The request has invalid fields."), null);
+        getBody().setProperty("errors", errors);
+    }
+
+    /** One message for one field. */
+    public static InvalidFieldsException of(String field, String message) {
+        return new InvalidFieldsException(List.of(Map.of("field", field, "message", message)));
+    }
+
+    /** Several messages for one field. */
+    public static InvalidFieldsException of(String field, List<String> messages) {
+        return new InvalidFieldsException(messages.stream().map(message -> Map.of("field", field, "message", message))
+                .toList());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.encore.platform.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The deny-list in Redis, shared by every node, with a local copy of what this node denied. If
+ * Redis cannot be reached, this node still refuses what it revoked itself; the failure is logged.
+ */
+class RedisDenyListStore implements DenyListStore {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisDenyListStore.class);
+
+    private final StringRedisTemplate redis;
+    private final String prefix;
+    private final Clock clock;
+    private final LocalDenyListStore local;
+
+    RedisDenyListStore(StringRedisTemplate redis, String prefix, Clock clock) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.clock = clock;
+        this.local = new LocalDenyListStore(clock);
+    }
+
+    @Override
+    public void deny(String key, Instant until) {
+        local.deny(key, until);
+        Duration ttl = Duration.between(clock.instant(), until);
+        if (ttl.isNegative() || ttl.isZero()) {
+            return;
+        }
+        try {
+            redis.opsForValue().set(prefix + key, "1", ttl);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not share a token revocation through Redis; only this node refuses it ({})",
+                    ex.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public boolean isDenied(String key) {
+        if (local.isDenied(key)) {
+            return true;
+        }
+        try {
+            return Boolean.TRUE.equals(redis.hasKey(prefix + key));
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not read the token deny-list from Redis ({})", ex.getClass().getSimpleName());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.encore.account;
+
+import static dev.encore.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.TestAccounts;
+
+class MeIT extends IntegrationTest {
+
+    @Test
+    void showsAndUpdatesMyProfile() {
+        TestAccounts.Account me = users.user();
+        JsonNode shown = Api.json(api.get("/api/v1/me", me.accessToken()));
+        assertThat(shown.path("username").asString()).isEqualTo(me.username());
+        assertThat(shown.path("mfaEnabled").asBoolean()).isFalse();
+
+        HttpResponse<String> updated = api.send("PATCH", "/api/v1/me", me.accessToken(),
+                "{\"displayName\":\"DJ Test\",\"email\":\"NEW-" + me.email() + "\"}");
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(Api.json(updated).path("displayName").asString()).isEqualTo("DJ Test");
+        assertThat(Api.json(updated).path("email").asString()).isEqualTo("new-" + me.email());
+    }
+
+    @Test
+    void refusesAnEmailOfAnotherAccountAndBadValues() {
+        TestAccounts.Account me = users.user();
+        TestAccounts.Account other = users.user();
+        assertProblem(api.send("PATCH", "/api/v1/me", me.accessToken(), "{\"email\":\"" + other.email().toUpperCase() + "\"}"),
+                409, "account-exists");
+        assertProblem(api.send("PATCH", "/api/v1/me", me.accessToken(), "{\"email\":\"nope\"}"), 400, "validation-failed");
+        assertProblem(api.send("PATCH", "/api/v1/me", me.accessToken(), "{\"displayName\":\"" + "x".repeat(101) + "\"}"),
+                400, "validation-failed");
+    }
+
+    @Test
+    void changingThePasswordNeedsTheCurrentOneAndSignsOutOtherSessions() {
+        TestAccounts.Account phone = users.user();
+        TestAccounts.Account laptop = users.signIn(phone);
+
+        JsonNode wrong = assertProblem(api.send("POST", "/api/v1/me/password", laptop.accessToken(),
+                "{\"currentPassword\":\"Not-The-One-1\",\"newPassword\":\"Brand-New-Pass-7\"}"), 400, "validation-failed");
+        assertThat(wrong.path("errors").get(0).path("field").asString()).isEqualTo("currentPassword");
+        JsonNode weak = assertProblem(api.send("POST", "/api/v1/me/password", laptop.accessToken(),
+                "{\"currentPassword\":\"" + TestAccounts.PASSWORD + "\",\"newPassword\":\"password\"}"), 400,
+                "validation-failed");
+        assertThat(weak.path("errors").get(0).path("field").asString()).isEqualTo("newPassword");
+
+        assertThat(api.send("POST", "/api/v1/me/password", laptop.accessToken(), "{\"currentPassword\":\""
+                + TestAccounts.PASSWORD + "\",\"newPassword\":\"Brand-New-Pass-7\"}").statusCode()).isEqualTo(204);
+
+        assertThat(api.get("/api/v1/me", laptop.accessToken()).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me", phone.accessToken()).statusCode()).isEqualTo(401);
+        assertThat(users.refresh(phone.refreshToken()).statusCode()).isEqualTo(401);
+        assertThat(users.login(phone.username(), TestAccounts.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(users.login(phone.username(), "Brand-New-Pass-7").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void listsMySessionsAndSignsThemOut() {
+        TestAccounts.Account first = users.user();
+        TestAccounts.Account second = users.signIn(first);
+        TestAccounts.Account third = users.signIn(first);
+
+        JsonNode sessions = Api.json(api.get("/api/v1/me/sessions", second.accessToken()));
+        assertThat(sessions.size()).isEqualTo(3);
+        JsonNode current = sessions.valueStream().filter(session -> session.path("current").asBoolean()).findFirst()
+                .orElseThrow();
+        assertThat(current.path("id").asString()).isEqualTo(second.sessionId());
+        assertThat(current.path("userAgent").asString()).isEqualTo("EncoreTest/1.0");
+        assertThat(current.path("clientIp").asString()).isEqualTo(api.clientAddress());
+        assertThat(current.has("createdAt") && current.has("lastUsedAt")).isTrue();
+
+        assertThat(api.send("DELETE", "/api/v1/me/sessions/" + first.sessionId(), second.accessToken(), null).statusCode())
+                .isEqualTo(204);
+        assertThat(api.get("/api/v1/me", first.accessToken()).statusCode()).isEqualTo(401);
+        assertProblem(api.send("DELETE", "/api/v1/me/sessions/" + first.sessionId(), second.accessToken(), null), 404,
+                "not-found");
+
+        assertThat(api.send("DELETE", "/api/v1/me/sessions", second.accessToken(), null).statusCode()).isEqualTo(204);
+        assertThat(api.get("/api/v1/me", third.accessToken()).statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/v1/me", second.accessToken()).statusCode()).isEqualTo(200);
+        assertThat(Api.json(api.get("/api/v1/me/sessions", second.accessToken())).size()).isEqualTo(1);
+    }
+
+    @Test
+    void cannotSignOutSomeoneElsesSession() {
+        TestAccounts.Account mine = users.user();
+        TestAccounts.Account theirs = users.user();
+        assertProblem(api.send("DELETE", "/api/v1/me/sessions/" + theirs.sessionId(), mine.accessToken(), null), 404,
+                "not-found");
+        assertThat(api.get("/api/v1/me", theirs.accessToken()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void deletingMyAccountNeedsThePasswordAndEndsEverything() {
+        TestAccounts.Account me = users.user();
+        assertProblem(api.send("DELETE", "/api/v1/me", me.accessToken(), "{\"password\":\"Wrong-Pass-99\"}"), 400,
+                "validation-failed");
+        assertThat(api.send("DELETE", "/api/v1/me", me.accessToken(), "{\"password\":\"" + me.password() + "\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(api.get("/api/v1/me", me.accessToken()).statusCode()).isEqualTo(401);
+        assertThat(users.login(me.username(), me.password()).statusCode()).isEqualTo(401);
+        assertThat(users.register(me.username(), me.email(), me.password(), null).statusCode())
+                .as("the name is free again").isEqualTo(201);
+    }
+}

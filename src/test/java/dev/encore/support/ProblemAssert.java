@@ -1,0 +1,29 @@
+package dev.encore.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import tools.jackson.databind.JsonNode;
+
+/** Checks that an answer is a complete Encore problem of the expected status and type. */
+public final class ProblemAssert {
+
+    private ProblemAssert() {
+    }
+
+    public static JsonNode assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode problem = Api.json(response);
+        assertThat(problem.path("type").asString()).isEqualTo("https://encore.dev/problems/" + type);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asString()).isNotBlank();
+        assertThat(problem.path("instance").asString()).startsWith("/");
+        assertThat(problem.path("requestId").asString())
+                .isEqualTo(response.headers().firstValue("X-Request-ID").orElseThrow());
+        assertThat(response.body()).doesNotContain("trace", "exception", "Exception");
+        return problem;
+    }
+}
