@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Tag(name = "admin", description = "User administration (admins only)")
@@ -57,6 +58,8 @@ class AdminUsersController {
 
     @Operation(summary = "Enable, disable or change the roles of an account",
             description = "Disabling ends all its sessions at once. The last enabled admin cannot be demoted or disabled (409).")
+    @ApiResponse(responseCode = "200", description = "Updated")
+    @ApiResponse(responseCode = "409", description = "last-admin: would leave no enabled admin")
     @PatchMapping("/{id}")
     UserView update(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
         Boolean admin = request.roles() == null ? null : request.roles().contains("ADMIN");

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Tag(name = "auth", description = "Registration, login, token refresh and logout")
@@ -62,6 +63,9 @@ class AuthController {
 
     @Operation(summary = "Register an account", description = "201 with the account. An admin key, if given, "
             + "must match encore.security.admin-registration-key (403 otherwise).")
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(responseCode = "403", description = "invalid-admin-key: the admin key is wrong")
+    @ApiResponse(responseCode = "409", description = "account-exists: username or email taken (ignoring case)")
     @PostMapping("/register")
     ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest request) {
         UserView user = registration.register(request);
@@ -70,6 +74,10 @@ class AuthController {
 
     @Operation(summary = "Log in", description = "By username or email. 401 mfa-required when a second factor "
             + "is needed. With ?cookie=true the refresh token is set as an HttpOnly cookie instead of returned.")
+    @ApiResponse(responseCode = "200", description = "Signed in")
+    @ApiResponse(responseCode = "401", description = "invalid-credentials, mfa-required or invalid-mfa-code")
+    @ApiResponse(responseCode = "403", description = "account-disabled")
+    @ApiResponse(responseCode = "429", description = "rate-limited: 10 attempts per 15 minutes per client and per account")
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request,
             @RequestParam(defaultValue = "false") boolean cookie, HttpServletRequest http, HttpServletResponse response) {
@@ -78,6 +86,9 @@ class AuthController {
 
     @Operation(summary = "Rotate the refresh token", description = "Spends the refresh token (from the body, or "
             + "the cookie with an allowed Origin) and returns new tokens. Reusing a spent token ends the session.")
+    @ApiResponse(responseCode = "200", description = "New tokens")
+    @ApiResponse(responseCode = "401", description = "invalid-refresh-token, or refresh-token-reused (the session is ended)")
+    @ApiResponse(responseCode = "403", description = "origin-refused: cookie refresh without an allowed Origin")
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody(required = false) RefreshRequest request,
             @RequestParam(defaultValue = "false") boolean cookie, HttpServletRequest http, HttpServletResponse response) {
@@ -94,6 +105,7 @@ class AuthController {
     }
 
     @Operation(summary = "Log out", description = "Ends the session of the access token; the token stops working at once.")
+    @ApiResponse(responseCode = "204", description = "Signed out")
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletResponse response) {
         tokens.logout(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaimAsString("sid")), jwt.getId(),

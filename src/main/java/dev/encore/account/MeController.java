@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Tag(name = "me", description = "The signed-in user's account, sessions and two-factor authentication")
@@ -62,6 +63,8 @@ class MeController {
     }
 
     @Operation(summary = "Update my display name or email")
+    @ApiResponse(responseCode = "200", description = "Updated")
+    @ApiResponse(responseCode = "409", description = "account-exists: the email belongs to another account")
     @PatchMapping
     UserView update(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody UpdateProfileRequest request) {
         return accounts.updateProfile(userId(jwt), request.displayName(), request.email());
@@ -103,6 +106,8 @@ class MeController {
 
     @Operation(summary = "Start TOTP enrolment", description = "Returns the secret and an otpauth:// URI; "
             + "two-factor stays off until confirmed.")
+    @ApiResponse(responseCode = "200", description = "Enrolment started")
+    @ApiResponse(responseCode = "409", description = "mfa-already-enabled")
     @PostMapping("/mfa/totp")
     SecondFactor.Enrolment startTotp(@AuthenticationPrincipal Jwt jwt) {
         return secondFactor.start(userId(jwt));
@@ -110,12 +115,18 @@ class MeController {
 
     @Operation(summary = "Confirm TOTP enrolment", description = "A valid code turns two-factor on and returns "
             + "10 single-use recovery codes, shown only this once.")
+    @ApiResponse(responseCode = "200", description = "Two-factor is on; the recovery codes")
+    @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
+    @ApiResponse(responseCode = "409", description = "mfa-already-enabled or mfa-not-started")
     @PostMapping("/mfa/totp/confirm")
     RecoveryCodesResponse confirmTotp(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request) {
         return new RecoveryCodesResponse(secondFactor.confirm(userId(jwt), request.code()));
     }
 
     @Operation(summary = "Turn TOTP off", description = "Needs a valid current code.")
+    @ApiResponse(responseCode = "204", description = "Two-factor is off")
+    @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
+    @ApiResponse(responseCode = "409", description = "mfa-not-enabled")
     @DeleteMapping("/mfa/totp")
     ResponseEntity<Void> disableTotp(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request) {
         secondFactor.disable(userId(jwt), request.code());

@@ -109,5 +109,9 @@ class MeIT extends IntegrationTest {
         assertThat(users.login(me.username(), me.password()).statusCode()).isEqualTo(401);
         assertThat(users.register(me.username(), me.email(), me.password(), null).statusCode())
                 .as("the name is free again").isEqualTo(201);
+        TestAccounts.Account admin = users.admin();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Api.json(api.get("/api/v1/admin/audit?type=account.deleted&actor=" + me.id(), admin.accessToken()))
+                        .path("totalItems").asLong()).isEqualTo(1));
     }
 }

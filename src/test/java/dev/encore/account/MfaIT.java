@@ -89,6 +89,21 @@ class MfaIT extends IntegrationTest {
                 "mfa-not-enabled");
     }
 
+    @Test
+    void twoFactorChangesAndRecoveryCodeUseAreAudited() {
+        TestAccounts.Account me = users.user();
+        Enrolled enrolled = enrol(me);
+        assertThat(loginWith(me, "recoveryCode", enrolled.recoveryCodes().get(0)).statusCode()).isEqualTo(200);
+        api.send("DELETE", "/api/v1/me/mfa/totp", me.accessToken(), "{\"code\":\"" + code(enrolled.secret(), 1) + "\"}");
+        TestAccounts.Account admin = users.admin();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Api.json(api.get("/api/v1/admin/audit?size=100&actor=" + me.id(), admin.accessToken())).path("items")
+                        .valueStream().map(entry -> entry.path("type").asString()))
+                .contains("mfa.enabled", "mfa.recovery-code-used", "mfa.disabled"));
+        String trail = api.get("/api/v1/admin/audit?size=100&actor=" + me.id(), admin.accessToken()).body();
+        assertThat(trail).doesNotContain(enrolled.secret(), enrolled.recoveryCodes().get(0));
+    }
+
     record Enrolled(String secret, List<String> recoveryCodes) {
     }
 

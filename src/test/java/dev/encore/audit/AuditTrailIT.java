@@ -103,6 +103,13 @@ class AuditTrailIT extends IntegrationTest {
     }
 
     @Test
+    void retentionRunsAsARecurringJob() {
+        Integer registered = new JdbcTemplate(dataSource).queryForObject(
+                "select count(*) from jobrunr_recurring_jobs where id = ?", Integer.class, "audit-retention");
+        assertThat(registered).isEqualTo(1);
+    }
+
+    @Test
     void retentionDeletesOnlyExpiredEntries() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         UUID old = UUID.randomUUID();

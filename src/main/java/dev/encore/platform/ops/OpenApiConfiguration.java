@@ -58,13 +58,44 @@ class OpenApiConfiguration {
                     "UP while the process can serve; a failure means it should be restarted."));
             openApi.path("/readyz", probe("Readiness probe",
                     "UP when the database, disk and (distributed) Redis and RabbitMQ are usable; 503 otherwise."));
-            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                operation.getResponses().addApiResponse("default", problemResponse("Error (problem details)"));
-                if (path.startsWith("/api/") && !path.startsWith("/api/v1/auth/")) {
-                    operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
-                }
-            }));
+            openApi.getPaths().forEach((path, item) -> item.readOperations()
+                    .forEach(operation -> documentErrors(path, operation)));
         };
+    }
+
+    /**
+     * Every error answer is a problem: the statuses an operation can produce by the platform's
+     * rules are listed here; operation-specific ones come from {@code @ApiResponse} annotations,
+     * whose bodies are replaced by the problem schema.
+     */
+    private static void documentErrors(String path, Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        responses.forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                response.setContent(problemResponse(response.getDescription()).getContent());
+            }
+        });
+        boolean api = path.startsWith("/api/");
+        boolean open = path.startsWith("/api/v1/auth/") && !path.equals("/api/v1/auth/logout");
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        if (api && !open) {
+            operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+            responses.putIfAbsent("401", problemResponse("unauthenticated: missing, invalid, expired or revoked access token"));
+        }
+        if (api && hasInput) {
+            responses.putIfAbsent("400", problemResponse("validation-failed: invalid fields, listed in errors[]"));
+        }
+        if (path.startsWith("/api/v1/admin/")) {
+            responses.putIfAbsent("403", problemResponse("forbidden: admins only"));
+        }
+        if (path.contains("{id}")) {
+            responses.putIfAbsent("404", problemResponse("not-found: no such resource, or not yours"));
+        }
+        if (api) {
+            responses.putIfAbsent("429", problemResponse("rate-limited: see Retry-After and RateLimit-* headers"));
+        }
+        responses.addApiResponse("default", problemResponse("Other errors (problem details)"));
     }
 
     private static PathItem probe(String summary, String description) {

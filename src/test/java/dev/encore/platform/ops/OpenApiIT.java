@@ -27,12 +27,32 @@ class OpenApiIT extends IntegrationTest {
     @Test
     void everyOperationHasASummaryAndAProblemAnswer() {
         JsonNode paths = Api.json(api.get("/v3/api-docs")).path("paths");
-        assertThat(paths.size()).isPositive();
+        assertThat(paths.size()).isGreaterThan(10);
         paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             assertThat(operation.getValue().path("summary").asString()).as(path.getKey()).isNotBlank();
             assertThat(operation.getValue().path("responses").path("default").path("content")
                     .has("application/problem+json")).as(path.getKey()).isTrue();
         }));
+    }
+
+    @Test
+    void documentsTheAccountEndpointsWithTheirErrors() {
+        JsonNode paths = Api.json(api.get("/v3/api-docs")).path("paths");
+        for (String path : new String[] { "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
+                "/api/v1/auth/logout", "/api/v1/me", "/api/v1/me/password", "/api/v1/me/sessions",
+                "/api/v1/me/sessions/{id}", "/api/v1/me/mfa/totp", "/api/v1/me/mfa/totp/confirm", "/api/v1/admin/users",
+                "/api/v1/admin/users/{id}", "/api/v1/admin/audit" }) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        JsonNode login = paths.path("/api/v1/auth/login").path("post").path("responses");
+        assertThat(login.path("401").path("description").asString()).contains("mfa-required");
+        assertThat(login.path("401").path("content").has("application/problem+json")).isTrue();
+        assertThat(login.path("429").isMissingNode()).isFalse();
+        JsonNode adminPatch = paths.path("/api/v1/admin/users/{id}").path("patch");
+        assertThat(adminPatch.path("responses").path("409").path("description").asString()).contains("last-admin");
+        assertThat(adminPatch.path("responses").has("403")).isTrue();
+        assertThat(adminPatch.path("security").get(0).has("bearer")).isTrue();
+        assertThat(paths.path("/api/v1/auth/login").path("post").has("security")).isFalse();
     }
 
     @Test
