@@ -1,0 +1,161 @@
+package dev.encore.ingest.source;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+/**
+ * Decides whether Encore may fetch from a URL (DESIGN §6, SSRF). A URL must be http(s), at most
+ * 2,048 characters, without user-info, on an allowed host (exact or dot-suffix); and every
+ * address its host resolves to must be public, unless inside a trusted network. Hosts that are
+ * numbers in disguise ({@code 2130706433}, {@code 0x7f.1}, {@code 017700000001}) are refused
+ * before any lookup, since resolvers would read them as addresses.
+ */
+public final class SourcePolicy {
+
+    static final int MAX_URL_LENGTH = 2048;
+
+    /** Resolves host names; replaceable in tests. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    private final List<String> allowedHosts;
+    private final List<IpAddressMatcher> trustedNetworks;
+    private final Resolver resolver;
+
+    public SourcePolicy(List<String> allowedHosts, List<String> trustedNetworks, Resolver resolver) {
+        this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT).trim()).toList();
+        this.trustedNetworks = trustedNetworks.stream().map(IpAddressMatcher::new).toList();
+        this.resolver = resolver;
+    }
+
+    /**
+     * Checks the URL's form and host without resolving it.
+     *
+     * @return the reason it is refused, or empty when it may be fetched (subject to {@link #checkAddresses})
+     */
+    public Optional<String> checkUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.of("must not be empty");
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            return Optional.of("must be at most " + MAX_URL_LENGTH + " characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        }
+        catch (URISyntaxException ex) {
+            return Optional.of("must be a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("must use http or https");
+        }
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            return Optional.of("must not contain credentials");
+        }
+        String host = uri.getHost();
+        if (host == null || host.isBlank()) {
+            return Optional.of("must name a host");
+        }
+        host = normalizeHost(host);
+        if (isNumericTrick(host)) {
+            return Optional.of("must not use a numeric host");
+        }
+        if (!isAllowedHost(host) && !isTrustedLiteral(host)) {
+            return Optional.of("host is not on the allowed list");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Resolves {@code host} and checks every address.
+     *
+     * @return the reason it is refused, or empty when every address is public or trusted
+     */
+    public Optional<String> checkAddresses(String host) {
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(normalizeHost(host));
+        }
+        catch (UnknownHostException ex) {
+            return Optional.of("host does not resolve");
+        }
+        if (addresses.length == 0) {
+            return Optional.of("host does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            if (!isPermitted(address)) {
+                return Optional.of("resolves to a blocked address");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether an address may be contacted: public, or inside a trusted network. */
+    public boolean isPermitted(InetAddress address) {
+        String literal = address.getHostAddress();
+        if (trustedNetworks.stream().anyMatch(network -> network.matches(literal))) {
+            return true;
+        }
+        return !BlockedRanges.contains(address);
+    }
+
+    boolean isAllowedHost(String host) {
+        return allowedHosts.stream().anyMatch(allowed -> host.equals(allowed) || host.endsWith("." + allowed));
+    }
+
+    private boolean isTrustedLiteral(String host) {
+        try {
+            InetAddress literal = InetAddress.ofLiteral(host);
+            return (literal instanceof Inet4Address || literal instanceof Inet6Address)
+                    && trustedNetworks.stream().anyMatch(network -> network.matches(literal.getHostAddress()));
+        }
+        catch (IllegalArgumentException notALiteral) {
+            return false;
+        }
+    }
+
+    static String normalizeHost(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("[") && lower.endsWith("]")) {
+            lower = lower.substring(1, lower.length() - 1);
+        }
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    /**
+     * Integer, octal and hex host spellings ({@code 2130706433}, {@code 017700000001},
+     * {@code 0x7f.1}, {@code 127.1}): anything made only of numeric labels that is not a plain
+     * dotted quad of decimal octets.
+     */
+    static boolean isNumericTrick(String host) {
+        String[] labels = host.split("\\.", -1);
+        boolean allNumeric = true;
+        for (String label : labels) {
+            if (!label.matches("(0x[0-9a-f]*|[0-9]+)")) {
+                allNumeric = false;
+                break;
+            }
+        }
+        if (!allNumeric) {
+            return false;
+        }
+        boolean plainQuad = labels.length == 4;
+        for (String label : labels) {
+            plainQuad &= label.matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(label) <= 255;
+        }
+        return !plainQuad;
+    }
+}
