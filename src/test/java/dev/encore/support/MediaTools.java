@@ -46,7 +46,7 @@ public final class MediaTools {
 
     private static boolean runs(String tool) {
         try {
-            Process process = new ProcessBuilder(tool, tool.equals("ffmpeg") ? "-version" : "--version")
+            Process process = new ProcessBuilder(tool, tool.startsWith("ff") ? "-version" : "--version")
                     .redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;

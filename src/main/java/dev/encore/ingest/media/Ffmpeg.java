@@ -1,0 +1,60 @@
+package dev.encore.ingest.media;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Command lines for ffmpeg conversions. Metadata values are single arguments after
+ * {@code -metadata key=value}, so titles with quotes, semicolons or {@code $(...)} stay text.
+ * Progress is machine-readable on standard output ({@code -progress pipe:1}).
+ */
+public final class Ffmpeg {
+
+    private final Path executable;
+
+    public Ffmpeg(Path executable) {
+        this.executable = executable;
+    }
+
+    /**
+     * Converts {@code source} to {@code target} with the given encoder arguments and tags,
+     * embedding {@code cover} (may be null) where the container can hold it.
+     */
+    public List<String> convert(Path source, Path cover, Path target, List<String> encoderArgs,
+            Map<String, String> tags) {
+        List<String> args = new ArrayList<>(List.of(executable.toString(), "-hide_banner", "-nostdin", "-y",
+                "-loglevel", "error", "-progress", "pipe:1", "-i", source.toString()));
+        if (cover != null) {
+            args.addAll(List.of("-i", cover.toString(), "-map", "0:a:0", "-map", "1:v:0", "-c:v", "mjpeg",
+                    "-disposition:v:0", "attached_pic"));
+        }
+        else {
+            args.addAll(List.of("-map", "0:a:0"));
+        }
+        args.addAll(List.of("-map_metadata", "-1"));
+        args.addAll(encoderArgs);
+        new TreeMap<>(tags).forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                args.addAll(List.of("-metadata", key + "=" + value));
+            }
+        });
+        args.add(target.toString());
+        return args;
+    }
+
+    /** The {@code out_time_us} of a progress line in microseconds, or -1. */
+    public static long progressMicros(String line) {
+        if (!line.startsWith("out_time_us=")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(line.substring("out_time_us=".length()).trim());
+        }
+        catch (NumberFormatException ex) {
+            return -1;
+        }
+    }
+}
