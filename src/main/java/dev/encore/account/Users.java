@@ -6,9 +6,11 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface Users extends JpaRepository<User, UUID> {
+interface Users extends JpaRepository<User, UUID>, JpaSpecificationExecutor<User> {
 
     Optional<User> findByUsernameKey(String usernameKey);
 
@@ -21,7 +23,13 @@ interface Users extends JpaRepository<User, UUID> {
     @Query("select count(u) from User u where u.admin = true and u.enabled = true")
     long countEnabledAdmins();
 
-    @Query("select u from User u where :q is null or u.usernameKey like concat('%', :q, '%') "
-            + "or u.email like concat('%', :q, '%')")
-    Page<User> search(String q, Pageable pageable);
+    /** Accounts whose username or email contains {@code query} (lower-case); all when null. */
+    default Page<User> search(String query, Pageable pageable) {
+        if (query == null) {
+            return findAll(pageable);
+        }
+        String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return findAll((Specification<User>) (user, q, cb) -> cb.or(cb.like(user.get("usernameKey"), pattern, '\\'),
+                cb.like(user.get("email"), pattern, '\\')), pageable);
+    }
 }

@@ -36,6 +36,8 @@ class AdminUsersIT extends IntegrationTest {
         assertThat(firstPage.path("items").size()).isEqualTo(1);
         assertThat(firstPage.path("hasNext").asBoolean()).isTrue();
         assertProblem(api.get("/api/v1/admin/users?sort=passwordHash", admin.accessToken()), 400, "validation-failed");
+        assertThat(Api.json(api.get("/api/v1/admin/users?q=%25", admin.accessToken())).path("totalItems").asLong())
+                .as("% is a character to search for, not a wildcard").isZero();
     }
 
     @Test
