@@ -49,8 +49,10 @@ class RequestIdAndLoggingIT extends IntegrationTest {
         String token = tokens.user();
         api.send(api.request("/api/v1/_fixtures/client").header("Authorization", "Bearer " + token)
                 .header("X-Request-ID", "access-line-1"));
-        String line = output.getOut().lines().filter(l -> l.contains("\"dev.encore.access\"") && l.contains("access-line-1"))
-                .findFirst().orElseThrow();
+        // the access line is written after the response, so the client may see the answer first
+        String line = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(
+                () -> output.getOut().lines().filter(l -> l.contains("\"dev.encore.access\"") && l.contains("access-line-1"))
+                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertThat(Api.json(line).path("url").path("route").asString())
                 .isEqualTo("/api/v1/_fixtures/client");
         assertThat(line).contains("\"status_code\":200", "\"duration_ms\":", "\"user\":{\"id\":\"");
