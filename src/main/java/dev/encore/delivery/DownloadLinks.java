@@ -18,14 +18,38 @@ import dev.encore.platform.EncoreSecurityProperties;
 
 /**
  * Signed, expiring, owner-bound download links that need no server-side state, so any node can
- * check them: {@code v1.<file>.<owner>.<expires>.<HMAC-SHA256>}. The key is derived from the JWT
- * secret for this one purpose, so a link signature can never pass as a token and vice versa.
+ * check them: {@code <kind>.<id>.<owner>.<expires>.<HMAC-SHA256>}, where the kind is {@code v1}
+ * for one file and {@code z1} for a zip bundle (signed too, so a file link cannot be turned into
+ * a bundle link). The key is derived from the JWT secret for this one purpose, so a link
+ * signature can never pass as a token and vice versa.
  */
 @Component
 public class DownloadLinks {
 
-    private static final String VERSION = "v1";
     private static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
+
+    /** What a link grants. */
+    public enum Kind {
+        /** One file. */
+        FILE("v1"),
+        /** A bundle of files, streamed as one zip. */
+        BUNDLE("z1");
+
+        private final String prefix;
+
+        Kind(String prefix) {
+            this.prefix = prefix;
+        }
+
+        static Kind of(String prefix) {
+            for (Kind kind : values()) {
+                if (kind.prefix.equals(prefix)) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+    }
 
     private final byte[] key;
     private final Clock clock;
@@ -45,18 +69,19 @@ public class DownloadLinks {
     public record Link(String token, Instant expiresAt) {
     }
 
-    /** What a valid token grants: this owner may download this file. */
-    public record Grant(UUID fileId, UUID ownerId) {
+    /** What a valid token grants: this owner may download this file (or bundle). */
+    public record Grant(Kind kind, UUID id, UUID ownerId) {
     }
 
     /** Signs a link to {@code fileId} for {@code ownerId}, valid for 15 minutes. */
     public Link sign(UUID fileId, UUID ownerId) {
-        return sign(fileId, ownerId, DEFAULT_TTL);
+        return sign(Kind.FILE, fileId, ownerId, DEFAULT_TTL);
     }
 
-    public Link sign(UUID fileId, UUID ownerId, Duration ttl) {
-        Instant expiresAt = clock.instant().plus(ttl);
-        String payload = VERSION + "." + fileId + "." + ownerId + "." + expiresAt.getEpochSecond();
+    public Link sign(Kind kind, UUID id, UUID ownerId, Duration ttl) {
+        // whole seconds: the token carries seconds, so the answer's expiresAt matches it exactly
+        Instant expiresAt = clock.instant().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String payload = kind.prefix + "." + id + "." + ownerId + "." + expiresAt.getEpochSecond();
         return new Link(payload + "." + signature(payload), expiresAt);
     }
 
@@ -68,7 +93,8 @@ public class DownloadLinks {
      */
     public Grant verify(String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.");
-        if (parts.length != 5 || !VERSION.equals(parts[0])) {
+        Kind kind = parts.length == 5 ? Kind.of(parts[0]) : null;
+        if (kind == null) {
             throw new LinkInvalidException();
         }
         String payload = String.join(".", parts[0], parts[1], parts[2], parts[3]);
@@ -79,7 +105,7 @@ public class DownloadLinks {
         Grant grant;
         long expires;
         try {
-            grant = new Grant(UUID.fromString(parts[1]), UUID.fromString(parts[2]));
+            grant = new Grant(kind, UUID.fromString(parts[1]), UUID.fromString(parts[2]));
             expires = Long.parseLong(parts[3]);
         }
         catch (IllegalArgumentException ex) {

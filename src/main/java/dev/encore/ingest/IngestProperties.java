@@ -29,6 +29,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFilesize           largest source file yt-dlp may fetch
  * @param socketTimeout         network inactivity timeout of one fetch
  * @param timeout               wall-clock limit of one tool run
+ * @param maxDuration           longest media an import may fetch
+ * @param workers               imports this node runs at once (0: one per CPU core)
+ * @param maxQueued             imports waiting across the cluster before new ones get 503
+ * @param shutdownGrace         how long running imports may finish on shutdown before they are
+ *                              interrupted and re-queued
+ * @param cookiesFile           an admin-managed cookies file (Netscape format) for yt-dlp, read
+ *                              afresh for every run, so edits apply without a restart
+ * @param extraOptions          extra yt-dlp options, limited to {@link YtDlpOptions#SAFE}
  */
 @Validated
 @ConfigurationProperties("encore.ingest")
@@ -45,5 +53,20 @@ public record IngestProperties(
         @NotNull @DefaultValue("1h") Duration resultTtl,
         @NotNull @DefaultValue("2GB") DataSize maxFilesize,
         @NotNull @DefaultValue("30s") Duration socketTimeout,
-        @NotNull @DefaultValue("30m") Duration timeout) {
+        @NotNull @DefaultValue("30m") Duration timeout,
+        @NotNull @DefaultValue("3h") Duration maxDuration,
+        @Min(0) @Max(64) @DefaultValue("0") int workers,
+        @Min(1) @Max(100000) @DefaultValue("1000") int maxQueued,
+        @NotNull @DefaultValue("30s") Duration shutdownGrace,
+        Path cookiesFile,
+        @NotNull @DefaultValue({}) List<String> extraOptions) {
+
+    public IngestProperties {
+        YtDlpOptions.requireSafe(extraOptions);
+    }
+
+    /** Imports this node runs at once. */
+    public int effectiveWorkers() {
+        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
 }

@@ -3,7 +3,9 @@ package dev.encore.platform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where media bytes live: content-addressed by SHA-256, so identical bytes are stored once and a
@@ -29,6 +31,15 @@ public interface BlobStore {
 
     /** Deletes a stored blob; false when it was not there. */
     boolean delete(String sha256) throws IOException;
+
+    /**
+     * Content addresses of blobs last stored before {@code cutoff} (storing the same bytes again
+     * counts as storing), for the orphan sweep. The caller closes the stream.
+     */
+    Stream<String> storedBefore(Instant cutoff) throws IOException;
+
+    /** When the blob was last stored, if it exists. */
+    Optional<Instant> lastStored(String sha256) throws IOException;
 
     /** Deletes staging directories older than {@code age} (left by dead attempts); returns how many. */
     int sweepStaging(Duration age) throws IOException;

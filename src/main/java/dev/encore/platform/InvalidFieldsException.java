@@ -24,6 +24,12 @@ public class InvalidFieldsException extends ErrorResponseException {
         return new InvalidFieldsException(List.of(Map.of("field", field, "message", message)));
     }
 
+    /** Messages for several fields, in the map's order ({@code urls[3]} → "must use http or https"). */
+    public static InvalidFieldsException ofFields(java.util.SequencedMap<String, String> messages) {
+        return new InvalidFieldsException(messages.entrySet().stream()
+                .map(entry -> Map.of("field", entry.getKey(), "message", entry.getValue())).toList());
+    }
+
     /** Several messages for one field. */
     public static InvalidFieldsException of(String field, List<String> messages) {
         return new InvalidFieldsException(messages.stream().map(message -> Map.of("field", field, "message", message))

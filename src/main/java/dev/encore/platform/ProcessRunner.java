@@ -30,6 +30,7 @@ public class ProcessRunner {
 
     private static final int STDERR_TAIL_LINES = 50;
     private static final Duration KILL_GRACE = Duration.ofSeconds(2);
+    private static final Duration CANCEL_POLL = Duration.ofMillis(200);
 
     /**
      * What to run.
@@ -68,6 +69,17 @@ public class ProcessRunner {
      * @throws UncheckedIOException when the executable cannot be started
      */
     public Result run(Spec spec, Consumer<String> stdout) throws InterruptedException {
+        return run(spec, stdout, () -> false);
+    }
+
+    /**
+     * Like {@link #run(Spec, Consumer)}, and kills the tree as soon as {@code cancelled} turns
+     * true (checked a few times a second): cancelling a job needs no thread interrupt.
+     *
+     * @throws java.util.concurrent.CancellationException when it was cancelled
+     */
+    public Result run(Spec spec, Consumer<String> stdout, java.util.function.BooleanSupplier cancelled)
+            throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDir().toFile());
         Map<String, String> environment = builder.environment();
         String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
@@ -95,7 +107,16 @@ public class ProcessRunner {
             }
         }));
         try {
-            boolean finished = process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + spec.timeout().toNanos();
+            boolean finished = false;
+            while (!finished && System.nanoTime() < deadline) {
+                if (cancelled.getAsBoolean()) {
+                    killTree(process);
+                    throw new java.util.concurrent.CancellationException("cancelled");
+                }
+                finished = process.waitFor(Math.min(CANCEL_POLL.toNanos(), Math.max(0, deadline - System.nanoTime())),
+                        TimeUnit.NANOSECONDS);
+            }
             if (!finished) {
                 killTree(process);
             }
@@ -132,7 +153,12 @@ public class ProcessRunner {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                lines.accept(line);
+                try {
+                    lines.accept(line);
+                }
+                catch (RuntimeException listenerFailed) {
+                    // keep draining: a process whose output is not read would block
+                }
             }
         }
         catch (IOException closed) {

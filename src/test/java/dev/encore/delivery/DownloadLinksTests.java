@@ -25,7 +25,7 @@ class DownloadLinksTests {
         DownloadLinks.Link link = links("secret-one-0123456789-0123456789", NOW).sign(file, owner);
         assertThat(link.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
         assertThat(links("secret-one-0123456789-0123456789", NOW.plusSeconds(899)).verify(link.token()))
-                .isEqualTo(new DownloadLinks.Grant(file, owner));
+                .isEqualTo(new DownloadLinks.Grant(DownloadLinks.Kind.FILE, file, owner));
         assertThatThrownBy(() -> links("secret-one-0123456789-0123456789", NOW.plusSeconds(900)).verify(link.token()))
                 .isInstanceOf(LinkExpiredException.class);
     }
@@ -40,6 +40,7 @@ class DownloadLinksTests {
                 String.join(".", parts[0], parts[1], UUID.randomUUID().toString(), parts[3], parts[4]),
                 String.join(".", parts[0], parts[1], parts[2], Long.toString(Long.parseLong(parts[3]) + 86400), parts[4]),
                 String.join(".", parts[0], parts[1], parts[2], parts[3], parts[4].substring(1) + "A"),
+                String.join(".", "z1", parts[1], parts[2], parts[3], parts[4]),
                 "v2" + token.substring(2), token + ".x", "", "garbage");
         for (String bad : forged) {
             assertThatThrownBy(() -> signer.verify(bad)).as(bad).isInstanceOf(LinkInvalidException.class);

@@ -75,27 +75,11 @@ class AudioConversionIT {
         assertThat(hasCover).isEqualTo(format.supportsCoverArt());
     }
 
-    private JsonNode probe(Path file) throws Exception {
-        StringBuilder json = new StringBuilder();
-        ProcessRunner.Result result = runner.run(new ProcessRunner.Spec(List.of("ffprobe", "-v", "error",
-                "-print_format", "json", "-show_format", "-show_streams", file.toString()), work, Duration.ofSeconds(30),
-                Map.of()), json::append);
-        assertThat(result.succeeded()).isTrue();
-        return JsonMapper.builder().build().readTree(json.toString());
+    private static JsonNode probe(Path file) throws Exception {
+        return MediaTools.probe(file);
     }
 
-    /** A tag from the container or any stream, ignoring the key's case (Vorbis comments are upper-case). */
     private static String tag(JsonNode probe, String key) {
-        List<JsonNode> holders = new ArrayList<>();
-        holders.add(probe.path("format").path("tags"));
-        probe.path("streams").valueStream().forEach(stream -> holders.add(stream.path("tags")));
-        for (JsonNode tags : holders) {
-            for (var entry : tags.properties()) {
-                if (entry.getKey().equalsIgnoreCase(key)) {
-                    return entry.getValue().asString();
-                }
-            }
-        }
-        return null;
+        return MediaTools.tag(probe, key);
     }
 }

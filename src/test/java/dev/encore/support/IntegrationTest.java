@@ -26,6 +26,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "encore.ratelimit.general.capacity=40",
         "encore.ratelimit.limits.fixture.capacity=3",
         "encore.ratelimit.limits.fixture.period=1h",
+        // media tests fetch from a loopback server; 127.0.0.2 stays blocked (an allowed host that resolves there)
+        "encore.ingest.trusted-networks=127.0.0.1/32",
+        "encore.ingest.allowed-hosts=www.youtube.com,youtube.com,youtu.be,127.0.0.2",
+        "encore.ingest.max-batch-urls=5",
+        // four, so that ten imports from three users can all be active at once (single flight test)
+        "encore.ingest.max-concurrent-per-user=4",
+        "encore.ratelimit.limits.imports.capacity=1000",
+        "encore.ratelimit.limits.imports-bulk.capacity=1000",
         "encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY })
 public abstract class IntegrationTest {
 

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real ffmpeg and yt-dlp for media tests. Where a tool is missing the test is skipped with a
@@ -33,15 +39,53 @@ public final class MediaTools {
 
     /** Generates a 3-second 440 Hz tone as MP3 with a title tag. */
     public static Path tone(Path dir, String title) throws IOException, InterruptedException {
-        Path file = dir.resolve("tone.mp3");
+        return tone(dir.resolve("tone.mp3"), title, 440, 3);
+    }
+
+    /** Generates a tone of {@code frequency} Hz and {@code seconds} as MP3 with title and artist tags. */
+    public static Path tone(Path file, String title, int frequency, int seconds) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
-                "-i", "sine=frequency=440:duration=3", "-metadata", "title=" + title, "-c:a", "libmp3lame", "-b:a", "96k",
+                "-i", "sine=frequency=" + frequency + ":duration=" + seconds, "-metadata", "title=" + title,
+                "-metadata", "artist=Encore Test", "-c:a", "libmp3lame", "-b:a", "96k",
                 file.toString())).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException("ffmpeg failed: " + output);
         }
         return file;
+    }
+
+    /** ffprobe's JSON view (format and streams) of {@code file}. */
+    public static JsonNode probe(Path file) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(List.of("ffprobe", "-v", "error", "-print_format", "json", "-show_format",
+                "-show_streams", file.toString())).start();
+        String json = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ffprobe failed on " + file);
+        }
+        return JsonMapper.builder().build().readTree(json);
+    }
+
+    /** The codec of the first audio stream. */
+    public static String audioCodec(JsonNode probe) {
+        return probe.path("streams").valueStream()
+                .filter(stream -> stream.path("codec_type").asString().equals("audio")).findFirst().orElseThrow()
+                .path("codec_name").asString();
+    }
+
+    /** A tag from the container or any stream, ignoring the key's case (Vorbis comments are upper-case). */
+    public static String tag(JsonNode probe, String key) {
+        List<JsonNode> holders = new java.util.ArrayList<>();
+        holders.add(probe.path("format").path("tags"));
+        probe.path("streams").valueStream().forEach(stream -> holders.add(stream.path("tags")));
+        for (JsonNode tags : holders) {
+            for (var entry : tags.properties()) {
+                if (entry.getKey().equalsIgnoreCase(key)) {
+                    return entry.getValue().asString();
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean runs(String tool) {

@@ -32,7 +32,7 @@ public final class YtDlp {
     /** Downloads the single media item at {@code url} into {@code stagingDir}. */
     public List<String> download(String url, Path stagingDir, String proxyUrl) {
         List<String> args = common(proxyUrl);
-        args.addAll(List.of("--no-playlist", "--newline", "--no-mtime", "--no-part",
+        args.addAll(List.of("--no-playlist", "--newline", "--no-mtime", "--no-part", "--write-thumbnail",
                 "--format", "bestaudio/best",
                 "--max-filesize", Long.toString(maxFilesize.toBytes()),
                 "--progress-template", "download:" + PROGRESS_PREFIX + "%(progress)j",
@@ -43,9 +43,20 @@ public final class YtDlp {
 
     /** Prints the metadata of {@code url} (a playlist lists its entries flat) as JSON. */
     public List<String> metadata(String url, String proxyUrl, int maxItems) {
+        return metadata(url, proxyUrl, maxItems, true);
+    }
+
+    /**
+     * Prints the metadata of {@code url} as JSON; with {@code playlist} false, a video link that
+     * also names a playlist is read as the video alone.
+     */
+    public List<String> metadata(String url, String proxyUrl, int maxItems, boolean playlist) {
         List<String> args = common(proxyUrl);
-        args.addAll(List.of("--dump-single-json", "--flat-playlist", "--playlist-end", Integer.toString(maxItems),
-                "--", url));
+        args.addAll(List.of("--dump-single-json", "--flat-playlist", "--playlist-end", Integer.toString(maxItems)));
+        if (!playlist) {
+            args.add("--no-playlist");
+        }
+        args.addAll(List.of("--", url));
         return args;
     }
 

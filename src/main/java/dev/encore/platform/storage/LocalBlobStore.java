@@ -61,6 +61,8 @@ public class LocalBlobStore implements BlobStore {
         Files.createDirectories(target.getParent());
         if (Files.exists(target)) {
             Files.delete(file); // the same bytes are already stored
+            // a fresh store protects the blob from a collector that just found it unreferenced
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(clock.instant()));
         }
         else {
             // an atomic rename: readers see no file or the whole file; a racing twin writes the same bytes
@@ -82,6 +84,20 @@ public class LocalBlobStore implements BlobStore {
     public boolean delete(String sha256) throws IOException {
         Optional<Path> path = find(sha256);
         return path.isPresent() && Files.deleteIfExists(path.get());
+    }
+
+    @Override
+    public Stream<String> storedBefore(Instant cutoff) throws IOException {
+        Stream<Path> files = Files.find(root, 3, (path, attributes) -> attributes.isRegularFile()
+                && !path.startsWith(staging) && SHA256.matcher(path.getFileName().toString()).matches()
+                && attributes.lastModifiedTime().toInstant().isBefore(cutoff));
+        return files.map(path -> path.getFileName().toString());
+    }
+
+    @Override
+    public Optional<Instant> lastStored(String sha256) throws IOException {
+        Optional<Path> path = find(sha256);
+        return path.isPresent() ? Optional.of(Files.getLastModifiedTime(path.get()).toInstant()) : Optional.empty();
     }
 
     @Override

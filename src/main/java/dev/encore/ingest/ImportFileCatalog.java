@@ -1,0 +1,61 @@
+package dev.encore.ingest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.encore.platform.BlobReferences;
+import dev.encore.platform.DeliverableFiles;
+import dev.encore.platform.StorageUsage;
+
+/**
+ * Import files as the rest of Encore sees them: deliverable (files, and playlist/batch imports
+ * as zip bundles), counted against the owner's quota while live, and referencing their blobs
+ * (as do unexpired shared artifacts).
+ */
+@Component
+class ImportFileCatalog implements DeliverableFiles, StorageUsage, BlobReferences {
+
+    private final ImportFiles files;
+    private final Imports imports;
+    private final Artifacts artifacts;
+    private final Clock clock;
+
+    ImportFileCatalog(ImportFiles files, Imports imports, Artifacts artifacts, Clock clock) {
+        this.files = files;
+        this.imports = imports;
+        this.artifacts = artifacts;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<DeliverableFile> file(UUID id) {
+        return files.findLive(id, clock.instant()).map(ImportFile::deliverable);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<DeliverableBundle> bundle(UUID id) {
+        return imports.findById(id).filter(imported -> imported.kind() != ImportKind.SINGLE).map(imported -> {
+            List<DeliverableFile> entries = files.findLiveByImport(id, clock.instant()).stream()
+                    .map(ImportFile::deliverable).toList();
+            String name = imported.kind() == ImportKind.PLAYLIST ? "playlist-" + id : "batch-" + id;
+            return new DeliverableBundle(id, imported.ownerId(), name, entries);
+        });
+    }
+
+    @Override
+    public long bytesUsedBy(UUID ownerId) {
+        return files.liveBytes(ownerId, clock.instant());
+    }
+
+    @Override
+    public boolean references(String sha256) {
+        return files.existsBySha256(sha256) || artifacts.liveWithSha(sha256, clock.instant());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.encore.ingest;
+
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One link of an import (a single import has one item), with its own outcome. */
+@Entity
+@Table(name = "import_items")
+class ImportItem {
+
+    @Id
+    private UUID id;
+    @Column(name = "import_id")
+    private UUID importId;
+    private int position;
+    private String url;
+    private String title;
+    @Enumerated(EnumType.STRING)
+    private ImportStatus status;
+    private int progress;
+    @Column(name = "error_code")
+    private String errorCode;
+    @Column(name = "file_id")
+    private UUID fileId;
+
+    protected ImportItem() {
+    }
+
+    ImportItem(UUID importId, int position, String url, String title) {
+        this.id = UUID.randomUUID();
+        this.importId = importId;
+        this.position = position;
+        this.url = url;
+        this.title = title;
+        this.status = ImportStatus.QUEUED;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID importId() {
+        return importId;
+    }
+
+    int position() {
+        return position;
+    }
+
+    String url() {
+        return url;
+    }
+
+    String title() {
+        return title;
+    }
+
+    ImportStatus status() {
+        return status;
+    }
+
+    int progress() {
+        return progress;
+    }
+
+    String errorCode() {
+        return errorCode;
+    }
+
+    UUID fileId() {
+        return fileId;
+    }
+}

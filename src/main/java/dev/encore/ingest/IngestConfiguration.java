@@ -1,0 +1,48 @@
+package dev.encore.ingest;
+
+import java.io.IOException;
+import java.net.InetAddress;
+
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.interceptor.KeyGenerator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.encore.ingest.media.Ffmpeg;
+import dev.encore.ingest.media.YtDlp;
+import dev.encore.ingest.source.EgressGuard;
+import dev.encore.ingest.source.SourcePolicy;
+
+/** The import pipeline's building blocks, configured from {@code encore.ingest.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableCaching
+class IngestConfiguration {
+
+    @Bean
+    SourcePolicy sourcePolicy(IngestProperties properties) {
+        return new SourcePolicy(properties.allowedHosts(), properties.trustedNetworks(), InetAddress::getAllByName);
+    }
+
+    /** The loopback proxy every yt-dlp run goes through; closed with the context. */
+    @Bean(destroyMethod = "close")
+    EgressGuard egressGuard(SourcePolicy policy, IngestProperties properties) throws IOException {
+        return new EgressGuard(policy, InetAddress::getAllByName, properties.socketTimeout());
+    }
+
+    /** Metadata cache keys: single or playlist reading, and the normalized URL. */
+    @Bean(SourceResolver.KEYS)
+    KeyGenerator ingestMetadataKeys() {
+        return (target, method, params) -> (Boolean.TRUE.equals(params[1]) ? "playlist:" : "single:")
+                + SourceMetadata.normalize((String) params[0]);
+    }
+
+    @Bean
+    YtDlp ytDlp(IngestProperties properties) {
+        return new YtDlp(properties.ytdlpPath(), properties.maxFilesize(), properties.socketTimeout());
+    }
+
+    @Bean
+    AudioConversion audioConversion(IngestProperties properties) {
+        return new AudioConversion(new Ffmpeg(properties.ffmpegPath()));
+    }
+}

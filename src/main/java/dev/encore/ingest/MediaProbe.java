@@ -1,0 +1,81 @@
+package dev.encore.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.encore.platform.ProcessRunner;
+
+/** Reads a media file's duration and tags with ffprobe. */
+@Component
+class MediaProbe {
+
+    private final ProcessRunner processes;
+    private final IngestProperties properties;
+    private final JsonMapper json;
+
+    MediaProbe(ProcessRunner processes, IngestProperties properties, JsonMapper json) {
+        this.processes = processes;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /**
+     * What ffprobe found.
+     *
+     * @param durationMs duration, if known
+     * @param tags       container and stream tags, keys in lower case
+     */
+    record Probe(Optional<Long> durationMs, Map<String, String> tags) {
+
+        static final Probe NOTHING = new Probe(Optional.empty(), Map.of());
+
+        String tag(String key) {
+            String value = tags.get(key);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    Optional<Long> durationMs(Path file) throws InterruptedException {
+        return probe(file).durationMs();
+    }
+
+    Probe probe(Path file) throws InterruptedException {
+        StringBuilder output = new StringBuilder();
+        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(properties.ffprobePath().toString(),
+                "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file.toString()),
+                file.getParent(), Duration.ofMinutes(1), Map.of()), output::append);
+        if (!result.succeeded()) {
+            return Probe.NOTHING;
+        }
+        try {
+            JsonNode root = json.readTree(output.toString());
+            Map<String, String> tags = new HashMap<>();
+            root.path("streams").valueStream().forEach(stream -> collect(stream.path("tags"), tags));
+            collect(root.path("format").path("tags"), tags); // container tags win
+            String duration = root.path("format").path("duration").asString("");
+            Optional<Long> durationMs = Optional.empty();
+            if (!duration.isBlank()) {
+                durationMs = Optional.of(Math.round(Double.parseDouble(duration) * 1000));
+            }
+            return new Probe(durationMs, Map.copyOf(tags));
+        }
+        catch (JacksonException | NumberFormatException ex) {
+            return Probe.NOTHING;
+        }
+    }
+
+    private static void collect(JsonNode tags, Map<String, String> into) {
+        tags.properties().forEach(entry -> into.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue().asString()));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.encore.ingest;
+
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Serializes one user's admission checks (running cap, quota) across threads and nodes with a
+ * row lock held until the surrounding transaction ends.
+ */
+@Component
+class OwnerAdmission {
+
+    private final OwnerLocks locks;
+    private final EntityManager entityManager;
+    private final TransactionTemplate newTransaction;
+
+    OwnerAdmission(OwnerLocks locks, EntityManager entityManager, PlatformTransactionManager transactions) {
+        this.locks = locks;
+        this.entityManager = entityManager;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Locks {@code ownerId}'s row (creating it the first time) in the current transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lock(UUID ownerId) {
+        if (locks.lock(ownerId).isEmpty()) {
+            try {
+                newTransaction.executeWithoutResult(status -> {
+                    entityManager.persist(new OwnerLock(ownerId));
+                    entityManager.flush();
+                });
+            }
+            catch (DataIntegrityViolationException | PersistenceException created) {
+                // another request created it first
+            }
+            locks.lock(ownerId).orElseThrow();
+        }
+    }
+}

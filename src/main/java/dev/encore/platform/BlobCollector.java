@@ -1,0 +1,74 @@
+package dev.encore.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes blobs no module references ({@link BlobReferences}). A blob stored within the last
+ * {@link #GRACE} is never deleted: a worker may have stored it and not yet written the row that
+ * will reference it. What the grace spares now, the recurring orphan sweep takes later.
+ */
+@Component
+public class BlobCollector {
+
+    /** How long a freshly stored blob is safe from collection. */
+    public static final Duration GRACE = Duration.ofMinutes(10);
+
+    private static final Logger log = LoggerFactory.getLogger(BlobCollector.class);
+
+    private final BlobStore store;
+    private final List<BlobReferences> references;
+    private final Clock clock;
+
+    BlobCollector(BlobStore store, List<BlobReferences> references, Clock clock) {
+        this.store = store;
+        this.references = references;
+        this.clock = clock;
+    }
+
+    /** Deletes the blob when nothing references it and it is older than the grace; true if deleted. */
+    public boolean collect(String sha256) {
+        try {
+            Optional<Instant> stored = store.lastStored(sha256);
+            if (stored.isEmpty() || stored.get().isAfter(clock.instant().minus(GRACE)) || referenced(sha256)) {
+                return false;
+            }
+            return store.delete(sha256);
+        }
+        catch (IOException ex) {
+            log.warn("Could not collect blob {}: {}", sha256, ex.getMessage());
+            return false;
+        }
+    }
+
+    /** Deletes every stored blob older than the grace that nothing references; returns how many. */
+    public int sweepOrphans() {
+        int deleted = 0;
+        try (Stream<String> blobs = store.storedBefore(clock.instant().minus(GRACE))) {
+            for (String sha256 : (Iterable<String>) blobs::iterator) {
+                if (!referenced(sha256) && store.delete(sha256)) {
+                    log.info("Deleted orphaned blob {}", sha256);
+                    deleted++;
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return deleted;
+    }
+
+    private boolean referenced(String sha256) {
+        return references.stream().anyMatch(reference -> reference.references(sha256));
+    }
+}

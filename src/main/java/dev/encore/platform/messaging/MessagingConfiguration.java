@@ -1,0 +1,56 @@
+package dev.encore.platform.messaging;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.encore.platform.UserNotifications;
+
+/** Chooses how user notifications reach other nodes ({@code encore.messaging.fan-out}). */
+@Configuration(proxyBeanMethods = false)
+class MessagingConfiguration {
+
+    @Bean
+    LocalDelivery localDelivery(SimpMessagingTemplate stomp) {
+        return new LocalDelivery(stomp);
+    }
+
+    @Bean
+    UserNotifications userNotifications(MessagingProperties properties, LocalDelivery delivery, JsonMapper json,
+            ObjectProvider<StringRedisTemplate> redis, ObjectProvider<RedisConnectionFactory> connections) {
+        if (properties.fanOut() == MessagingProperties.FanOut.LOCAL) {
+            return new LocalUserNotifications(delivery, json);
+        }
+        StringRedisTemplate template = redis.getIfAvailable();
+        RedisConnectionFactory factory = connections.getIfAvailable();
+        if (template == null || factory == null) {
+            throw new IllegalStateException("encore.messaging.fan-out=redis needs Redis (spring.data.redis.*), "
+                    + "which is configured in the distributed profile");
+        }
+        return new RedisUserNotifications(delivery, template, json);
+    }
+
+    /** Listens on the notification channel; only with Redis fan-out. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "encore.messaging.fan-out", havingValue = "redis")
+    static class RedisFanOut {
+
+        @Bean
+        RedisMessageListenerContainer userNotificationListener(UserNotifications notifications,
+                RedisConnectionFactory connections) {
+            RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+            container.setConnectionFactory(connections);
+            container.addMessageListener((RedisUserNotifications) notifications,
+                    new ChannelTopic(RedisUserNotifications.CHANNEL));
+            return container;
+        }
+    }
+}

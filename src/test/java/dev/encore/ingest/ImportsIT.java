@@ -1,0 +1,267 @@
+package dev.encore.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.MediaServer;
+import dev.encore.support.MediaTools;
+import dev.encore.support.TestAccounts.Account;
+
+/**
+ * Imports end to end with the real yt-dlp and ffmpeg against a loopback origin: every format,
+ * progress, failures, cancel, the per-user cap and single flight across users.
+ */
+class ImportsIT extends IntegrationTest {
+
+    @TempDir
+    static Path media;
+
+    private static MediaServer origin;
+
+    private ImportsClient imports;
+    private Account user;
+
+    @BeforeAll
+    static void origin() throws Exception {
+        MediaTools.require("yt-dlp", "ffmpeg", "ffprobe");
+        origin = new MediaServer();
+        for (int n = 0; n < 8; n++) {
+            Path tone = MediaTools.tone(media.resolve("tone" + n + ".mp3"), "Tone " + n, 300 + 50 * n, 3);
+            origin.file("/tone" + n + ".mp3", tone, "audio/mpeg", 0);
+        }
+        Path slow = MediaTools.tone(media.resolve("slow.mp3"), "Slow", 1000, 8);
+        for (int n = 1; n <= 5; n++) {
+            origin.file("/slow" + n + ".mp3", slow, "audio/mpeg", 4000);
+        }
+        origin.missing("/gone.mp3");
+        origin.redirect("/moved.mp3", "http://127.0.0.2:9/secret.mp3");
+    }
+
+    @AfterAll
+    static void stopOrigin() {
+        if (origin != null) {
+            origin.close();
+        }
+    }
+
+    @BeforeEach
+    void signIn() {
+        imports = new ImportsClient(port);
+        user = users.user();
+    }
+
+    @ParameterizedTest
+    @EnumSource(AudioFormat.class)
+    void everyFormatIsProducedTaggedAndDownloadable(AudioFormat format) throws Exception {
+        String id = imports.start(user.accessToken(), origin.url("/tone0.mp3"), format.extension());
+
+        JsonNode done = imports.awaitFinished(user.accessToken(), id);
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.path("progress").asInt()).isEqualTo(100);
+        JsonNode item = done.path("items").get(0);
+        assertThat(item.path("title").asString()).isEqualTo("Tone 0");
+        String fileId = item.path("fileId").asString();
+
+        JsonNode file = Api.json(imports.api().get("/api/v1/files/" + fileId, user.accessToken()));
+        assertThat(file.path("filename").asString()).isEqualTo("Tone 0." + format.extension());
+        assertThat(file.path("mimeType").asString()).isEqualTo(format.mimeType());
+        assertThat(file.path("sha256").asString()).hasSize(64);
+        assertThat(file.path("durationMs").asLong()).isBetween(2700L, 3300L);
+        assertThat(file.path("expiresAt").isMissingNode()).isFalse();
+
+        Path downloaded = media.resolve("download-" + format.extension());
+        HttpResponse<Path> response = imports.download(imports.fileLink(user.accessToken(), fileId), downloaded);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Files.size(downloaded)).isEqualTo(file.path("size").asLong());
+        JsonNode probe = MediaTools.probe(downloaded);
+        assertThat(MediaTools.audioCodec(probe)).isEqualTo(switch (format) {
+            case MP3 -> "mp3";
+            case M4A, AAC -> "aac";
+            case OPUS -> "opus";
+            case FLAC -> "flac";
+            case WAV -> "pcm_s16le";
+        });
+        assertThat(probe.path("format").path("duration").asDouble()).isBetween(2.7, 3.3);
+        assertThat(MediaTools.tag(probe, "title")).isEqualTo("Tone 0");
+        if (format != AudioFormat.WAV && format != AudioFormat.AAC) {
+            assertThat(MediaTools.tag(probe, "artist")).isEqualTo("Encore Test");
+        }
+    }
+
+    @Test
+    void theCustomNameBecomesTheDownloadName() throws Exception {
+        HttpResponse<String> response = imports.single(user.accessToken(), origin.url("/tone1.mp3"), "flac",
+                "My Song: \"live\" ü");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode done = imports.awaitFinished(user.accessToken(), Api.json(response).path("id").asString());
+        String fileId = done.path("items").get(0).path("fileId").asString();
+        JsonNode file = Api.json(imports.api().get("/api/v1/files/" + fileId, user.accessToken()));
+        assertThat(file.path("filename").asString()).isEqualTo("My Song_ _live_ ü.flac");
+        HttpResponse<Path> download = imports.download(imports.fileLink(user.accessToken(), fileId),
+                media.resolve("named.flac"));
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValue(
+                "attachment; filename=\"My Song_ _live_ _.flac\"; filename*=UTF-8''My%20Song_%20_live_%20%C3%BC.flac");
+    }
+
+    @Test
+    void aSourceThatIsGoneFailsWithUnavailable() throws Exception {
+        String id = imports.start(user.accessToken(), origin.url("/gone.mp3"), null);
+        JsonNode done = imports.awaitFinished(user.accessToken(), id);
+        assertThat(done.path("status").asString()).isEqualTo("FAILED");
+        assertThat(done.path("errorCode").asString()).isEqualTo("unavailable");
+        assertThat(done.path("items").get(0).path("errorCode").asString()).isEqualTo("unavailable");
+        assertThat(done.toString()).doesNotContain("HTTP Error").doesNotContain("yt-dlp");
+    }
+
+    @Test
+    void aRedirectToABlockedAddressFailsCleanly() throws Exception {
+        String id = imports.start(user.accessToken(), origin.url("/moved.mp3"), null);
+        JsonNode done = imports.awaitFinished(user.accessToken(), id);
+        assertThat(done.path("status").asString()).isEqualTo("FAILED");
+        assertThat(done.path("errorCode").asString()).isEqualTo("blocked-address");
+        assertThat(done.path("items").get(0).path("fileId").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void aBatchWithOneBadLinkIsPartial() throws Exception {
+        HttpResponse<String> response = imports.api().postJson("/api/v1/imports/batch", "{\"urls\":[\""
+                + origin.url("/tone2.mp3") + "\",\"" + origin.url("/gone.mp3") + "\"],\"format\":\"opus\"}",
+                user.accessToken());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode done = imports.awaitFinished(user.accessToken(), Api.json(response).path("id").asString());
+        assertThat(done.path("status").asString()).isEqualTo("PARTIAL");
+        assertThat(done.path("kind").asString()).isEqualTo("batch");
+        assertThat(done.path("items").get(0).path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(done.path("items").get(1).path("status").asString()).isEqualTo("FAILED");
+        assertThat(done.path("items").get(1).path("errorCode").asString()).isEqualTo("unavailable");
+    }
+
+    @Test
+    void cancellingARunningImportStopsItAndLeavesNoFile() throws Exception {
+        String id = imports.start(user.accessToken(), origin.url("/slow1.mp3"), null);
+        imports.await(user.accessToken(), id, java.time.Duration.ofSeconds(60), "RUNNING");
+        Thread.sleep(1500); // well into the slow download
+
+        HttpResponse<String> cancel = imports.api().send("DELETE", "/api/v1/imports/" + id, user.accessToken(), null);
+        assertThat(cancel.statusCode()).isEqualTo(204);
+
+        JsonNode after = imports.get(user.accessToken(), id);
+        assertThat(after.path("status").asString()).isEqualTo("CANCELLED");
+        Thread.sleep(1500);
+        JsonNode later = imports.get(user.accessToken(), id);
+        assertThat(later.path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(later.path("items").get(0).path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(later.path("items").get(0).path("fileId").isMissingNode()).isTrue();
+
+        // deleting the finished (cancelled) import removes it
+        assertThat(imports.api().send("DELETE", "/api/v1/imports/" + id, user.accessToken(), null).statusCode())
+                .isEqualTo(204);
+        assertThat(imports.api().get("/api/v1/imports/" + id, user.accessToken()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aUserMayHaveFourImportsActiveAtOnceAsConfigured() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int n = 2; n <= 5; n++) {
+            ids.add(imports.start(user.accessToken(), origin.url("/slow" + n + ".mp3"), null));
+        }
+        HttpResponse<String> fourth = imports.single(user.accessToken(), origin.url("/tone3.mp3"), null, null);
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
+        assertThat(Api.json(fourth).path("type").asString()).endsWith("/too-many-imports");
+
+        // the cap is per user: another user is accepted
+        Account other = users.user();
+        String theirs = imports.start(other.accessToken(), origin.url("/tone3.mp3"), null);
+
+        // once one of mine is cancelled, I may start another
+        imports.api().send("DELETE", "/api/v1/imports/" + ids.getFirst(), user.accessToken(), null);
+        String again = imports.start(user.accessToken(), origin.url("/tone3.mp3"), null);
+        for (String id : ids) {
+            imports.api().send("DELETE", "/api/v1/imports/" + id, user.accessToken(), null);
+        }
+        assertThat(imports.awaitFinished(other.accessToken(), theirs).path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(imports.awaitFinished(user.accessToken(), again).path("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void tenConcurrentIdenticalImportsFromThreeUsersFetchTheSourceOnce() throws Exception {
+        // one import's worth of requests to the origin, measured on a source of its own
+        String baseline = imports.start(user.accessToken(), origin.url("/tone4.mp3"), "m4a");
+        imports.awaitFinished(user.accessToken(), baseline);
+        int oneImport = origin.hits("/tone4.mp3");
+        int oneDownload = origin.bodies("/tone4.mp3");
+        assertThat(oneImport).isPositive();
+
+        List<Account> owners = List.of(users.user(), users.user(), users.user());
+        List<Callable<String>> starts = new ArrayList<>();
+        for (int n = 0; n < 10; n++) {
+            Account owner = owners.get(n % 3);
+            starts.add(() -> new ImportsClient(port).start(owner.accessToken(), origin.url("/tone5.mp3"), "m4a"));
+        }
+        List<String> ids = new ArrayList<>();
+        List<Account> idOwners = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            List<Future<String>> futures = pool.invokeAll(starts);
+            for (int n = 0; n < futures.size(); n++) {
+                ids.add(futures.get(n).get());
+                idOwners.add(owners.get(n % 3));
+            }
+        }
+        List<String> fileIds = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int n = 0; n < ids.size(); n++) {
+            JsonNode done = imports.awaitFinished(idOwners.get(n).accessToken(), ids.get(n));
+            assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+            String fileId = done.path("items").get(0).path("fileId").asString();
+            fileIds.add(fileId);
+            hashes.add(Api.json(imports.api().get("/api/v1/files/" + fileId, idOwners.get(n).accessToken()))
+                    .path("sha256").asString());
+        }
+        assertThat(origin.hits("/tone5.mp3")).as("requests to the origin").isEqualTo(oneImport);
+        assertThat(origin.bodies("/tone5.mp3")).as("downloads from the origin").isEqualTo(oneDownload);
+        assertThat(fileIds).doesNotHaveDuplicates();
+        assertThat(hashes).containsOnly(hashes.getFirst());
+    }
+
+    @Test
+    void nobodyElseSeesMyImportOrFile() throws Exception {
+        String id = imports.start(user.accessToken(), origin.url("/tone6.mp3"), null);
+        JsonNode done = imports.awaitFinished(user.accessToken(), id);
+        String fileId = done.path("items").get(0).path("fileId").asString();
+        Account stranger = users.user();
+        Api api = imports.api();
+        assertThat(api.get("/api/v1/imports/" + id, stranger.accessToken()).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/imports/" + id + "/events", stranger.accessToken()).statusCode()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/v1/imports/" + id, stranger.accessToken(), null).statusCode())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/files/" + fileId, stranger.accessToken()).statusCode()).isEqualTo(404);
+        assertThat(api.postJson("/api/v1/files/" + fileId + "/link", "", stranger.accessToken()).statusCode())
+                .isEqualTo(404);
+        assertThat(Api.json(api.get("/api/v1/imports", stranger.accessToken())).path("totalItems").asLong()).isZero();
+        assertThat(Api.json(api.get("/api/v1/imports?status=succeeded", user.accessToken())).path("totalItems")
+                .asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/imports", null).statusCode()).isEqualTo(401);
+    }
+}
