@@ -2,6 +2,7 @@ package dev.encore.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -20,7 +21,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,19 +67,24 @@ class DownloadController {
     @ApiResponse(responseCode = "412", description = "A precondition failed")
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
     @GetMapping("/dl/{token}")
-    ResponseEntity<?> download(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
+    void download(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         DownloadLinks.Grant grant = links.verify(token);
         if (grant.kind() == DownloadLinks.Kind.BUNDLE) {
             zip(catalog.bundle(grant.id(), grant.ownerId()), request, response);
-            return null;
+            return;
         }
         DeliverableFile file = catalog.file(grant.id(), grant.ownerId());
         Path path = blobs.find(file.sha256()).orElseThrow(DeliverableCatalog.NotFound::new);
         String etag = "\"" + file.sha256() + "\"";
         long lastModified = file.createdAt().toEpochMilli();
+        if (preconditionFails(request, etag, lastModified)) {
+            throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, Problems.of(HttpStatus.PRECONDITION_FAILED,
+                    "precondition-failed", "Precondition failed", "The file does not match If-Match or "
+                            + "If-Unmodified-Since."), null);
+        }
         if (new ServletWebRequest(request, response).checkNotModified(etag, lastModified)) {
-            return null; // 304 or 412, headers already set
+            return; // 304 or 412, headers already set
         }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(file.mimeType()));
@@ -101,12 +106,43 @@ class DownloadController {
             }
             if (ranges.size() == 1) {
                 ResourceRegion region = region(ranges.getFirst(), resource, length);
-                return ResponseEntity.status(HttpStatus.PARTIAL_CONTENT).headers(headers).body(region);
+                write(region, length, headers, request, response, true);
+                return;
             }
             // several ranges: the whole file is a valid (and simpler) answer
         }
-        headers.setContentLength(length);
-        return ResponseEntity.ok().headers(headers).body(resource);
+        // written here rather than returned as a Resource: Spring would apply the Range itself, If-Range or not
+        write(new ResourceRegion(resource, 0, length), length, headers, request, response, false);
+    }
+
+    /** The whole file (200) or one range of it (206), streamed from disk. */
+    private static void write(ResourceRegion region, long length, HttpHeaders headers,
+            HttpServletRequest request, HttpServletResponse response, boolean partial) throws IOException {
+        response.setStatus(partial ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value());
+        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        long start = region.getPosition();
+        long count = region.getCount();
+        if (partial) {
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + (start + count - 1) + "/" + length);
+        }
+        response.setContentLengthLong(count);
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
+        try (InputStream in = region.getResource().getInputStream()) {
+            in.skipNBytes(start);
+            byte[] buffer = new byte[64 * 1024];
+            OutputStream out = response.getOutputStream();
+            long left = count;
+            while (left > 0) {
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (read < 0) {
+                    break;
+                }
+                out.write(buffer, 0, read);
+                left -= read;
+            }
+        }
     }
 
     private static ResourceRegion region(HttpRange range, FileSystemResource resource, long length) {
@@ -131,6 +167,26 @@ class DownloadController {
                         "Range not satisfiable", "The requested range lies outside the file."), null);
         ex.getHeaders().set(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
         return ex;
+    }
+
+    /**
+     * If-Match and If-Unmodified-Since on a GET (RFC 9110 §13.1.1, §13.1.4), which Spring only
+     * evaluates for unsafe methods: a client resuming a download checks it still has the same file.
+     */
+    private static boolean preconditionFails(HttpServletRequest request, String etag, long lastModified) {
+        String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+        if (ifMatch != null) {
+            return !ifMatch.trim().equals("*") && java.util.Arrays.stream(ifMatch.split(","))
+                    .map(String::trim).noneMatch(etag::equals);
+        }
+        long ifUnmodifiedSince;
+        try {
+            ifUnmodifiedSince = request.getDateHeader(HttpHeaders.IF_UNMODIFIED_SINCE);
+        }
+        catch (IllegalArgumentException unparseable) {
+            return false;
+        }
+        return ifUnmodifiedSince >= 0 && lastModified / 1000 > ifUnmodifiedSince / 1000;
     }
 
     /** No If-Range, or one that names the current ETag or last modification date. */

@@ -67,7 +67,11 @@ public final class SourcePolicy {
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            return Optional.of("must name a host");
+            // java.net.URI leaves the host empty for spellings like 127.1 or 0x7f.1: look at the authority
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+            String bare = authority.replaceFirst(":[0-9]*$", "");
+            return Optional.of(!bare.isEmpty() && isNumericTrick(normalizeHost(bare)) ? "must not use a numeric host"
+                    : "must name a host");
         }
         host = normalizeHost(host);
         if (isNumericTrick(host)) {
