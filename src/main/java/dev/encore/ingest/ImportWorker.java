@@ -171,6 +171,11 @@ public class ImportWorker {
                             heartbeat.run();
                             progress.phase(ImportPhase.CONVERTING, 70 + (int) (fraction * 25));
                         }
+
+                        @Override
+                        public void alive() {
+                            heartbeat.run();
+                        }
                     }, progress.cancelled()::get);
             progress.phase(ImportPhase.CONVERTING, 95);
             return new SharedArtifacts.Made(blobs.store(produced.file()), produced.durationMs(), produced.title());

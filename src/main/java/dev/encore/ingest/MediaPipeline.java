@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -71,6 +70,10 @@ class MediaPipeline {
         void downloading(double fraction);
 
         void converting(double fraction);
+
+        /** The tools printed something: the run is alive (even when no fraction is known). */
+        default void alive() {
+        }
     }
 
     /** The largest source yt-dlp may fetch, in bytes. */
@@ -80,7 +83,7 @@ class MediaPipeline {
 
     Produced produce(String url, SourceMetadata metadata, AudioFormat format, long maxBytes, Path staging,
             Progress progress, BooleanSupplier cancelled) throws InterruptedException {
-        Path source = download(url, maxBytes, staging, progress::downloading, cancelled);
+        Path source = download(url, maxBytes, staging, progress, cancelled);
         MediaProbe.Probe sourceProbe = probe.probe(source);
         long sourceMs = sourceProbe.durationMs().orElse(metadata.durationSeconds() * 1000);
         if (sourceMs > properties.maxDuration().toMillis()) {
@@ -103,6 +106,7 @@ class MediaPipeline {
         Timer.Sample sample = Timer.start(meters);
         ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(command, staging, properties.timeout(),
                 Map.of()), line -> {
+                    progress.alive();
                     long micros = Ffmpeg.progressMicros(line);
                     if (micros >= 0 && sourceMs > 0) {
                         progress.converting(Math.min(1.0, micros / 1000.0 / sourceMs));
@@ -120,15 +124,18 @@ class MediaPipeline {
         return new Produced(target, durationMs, tags.get("title"));
     }
 
-    private Path download(String url, long maxBytes, Path staging, DoubleConsumer progress, BooleanSupplier cancelled)
+    private Path download(String url, long maxBytes, Path staging, Progress progress, BooleanSupplier cancelled)
             throws InterruptedException {
         YtDlp ytdlp = new YtDlp(properties.ytdlpPath(), DataSize.ofBytes(maxBytes), properties.socketTimeout());
         Deque<String> stdout = new ArrayDeque<>();
         try (EgressGuard.Lease lease = guard.lease()) {
             List<String> command = runOptions.apply(ytdlp.download(url, staging, lease.proxyUrl()), staging);
             ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(command, staging, properties.timeout(),
-                    Map.of()), line -> YtDlp.progress(line).ifPresentOrElse(progress::accept,
-                            () -> SourceResolver.tail(stdout, line)), cancelled);
+                    Map.of()), line -> {
+                        progress.alive();
+                        YtDlp.progress(line).ifPresentOrElse(progress::downloading,
+                                () -> SourceResolver.tail(stdout, line));
+                    }, cancelled);
             Optional<Path> source = sourceFile(staging);
             if (!result.succeeded() || source.isEmpty()) {
                 ImportError error = ToolFailures.classify(result, List.copyOf(stdout), !lease.refused().isEmpty());

@@ -29,8 +29,10 @@ import dev.encore.platform.BlobStore;
 @Component
 class SharedArtifacts {
 
-    static final Duration STALE_CLAIM = Duration.ofMinutes(2);
-    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** A claim not heart-beaten for this long belongs to a dead worker. */
+    static final Duration STALE_CLAIM = Duration.ofSeconds(45);
+    /** Holders refresh their claim this often while the tools print anything. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final Duration SHARED_FAILURE = Duration.ofMinutes(1);
     private static final Duration POLL = Duration.ofMillis(250);
 

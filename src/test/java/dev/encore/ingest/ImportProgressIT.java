@@ -73,11 +73,12 @@ class ImportProgressIT extends IntegrationTest {
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
-        List<JsonNode> events;
-        try (Stream<String> lines = stream.body()) {
-            events = lines.filter(line -> line.startsWith("data:")).map(line -> Api.json(line.substring(5)))
-                    .toList(); // the server closes the stream after the final status
-        }
+        // the server closes the stream after the final status; a stream that never ends fails the test
+        List<JsonNode> events = CompletableFuture.supplyAsync(() -> {
+            try (Stream<String> lines = stream.body()) {
+                return lines.filter(line -> line.startsWith("data:")).map(line -> Api.json(line.substring(5))).toList();
+            }
+        }).get(90, TimeUnit.SECONDS);
         assertInOrder(events, id);
     }
 

@@ -21,7 +21,11 @@ import dev.encore.support.IntegrationTest;
 @TestPropertySource(properties = {
         "encore.ratelimit.store=redis",
         "spring.autoconfigure.exclude[0]=org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
-        "spring.data.redis.host=127.0.0.1" })
+        "spring.data.redis.host=127.0.0.1",
+        // this context shares the suite's database: it must not take the other context's import
+        // jobs (their progress would be pushed to this context's clients), nor fan out through the dead Redis
+        "jobrunr.background-job-server.enabled=false",
+        "encore.messaging.fan-out=local" })
 class RedisFallbackIT extends IntegrationTest {
 
     @DynamicPropertySource

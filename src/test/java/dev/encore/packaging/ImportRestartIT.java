@@ -1,0 +1,165 @@
+package dev.encore.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.support.Api;
+import dev.encore.support.MediaServer;
+import dev.encore.support.MediaTools;
+import dev.encore.support.TestAccounts;
+import dev.encore.support.TestAccounts.Account;
+
+/**
+ * Crash safety: the packaged jar is killed (SIGKILL) while an import downloads, then started again
+ * on the same data directory; the import is picked up again and finishes.
+ */
+class ImportRestartIT {
+
+    @TempDir
+    Path work;
+
+    private Process process;
+    private MediaServer origin;
+
+    @Test
+    void anImportRunningWhenTheProcessDiesFinishesAfterRestart() throws Exception {
+        MediaTools.require("yt-dlp", "ffmpeg", "ffprobe");
+        origin = new MediaServer();
+        // about 8 seconds to download: long enough to kill the process in the middle
+        origin.file("/long.mp3", MediaTools.tone(work.resolve("long.mp3"), "Survivor", 600, 6), "audio/mpeg", 9000);
+
+        int port = freePort();
+        process = start(port, "first.log");
+        awaitLive(port, "first.log");
+        Account user = new TestAccounts(new Api(port)).user();
+        Api api = new Api(port);
+        HttpResponse<String> accepted = api.postJson("/api/v1/imports", "{\"url\":\"" + origin.url("/long.mp3")
+                + "\",\"format\":\"opus\"}", user.accessToken());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = Api.json(accepted).path("id").asString();
+        awaitStatus(port, user.accessToken(), id, Duration.ofSeconds(60), "RUNNING");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        JsonNode running = null;
+        while (System.nanoTime() < deadline) {
+            running = Api.json(new Api(port).get("/api/v1/imports/" + id, user.accessToken()));
+            if ("downloading".equals(running.path("phase").asString()) && running.path("progress").asInt() > 5) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(running.path("phase").asString()).as("the download is under way: " + running)
+                .isEqualTo("downloading");
+        int fetchesBeforeTheCrash = origin.bodies("/long.mp3");
+
+        process.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful anything
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        process = start(port, "second.log");
+        awaitLive(port, "second.log");
+        JsonNode done = awaitStatus(port, user.accessToken(), id, Duration.ofMinutes(3), "SUCCEEDED", "FAILED",
+                "PARTIAL", "CANCELLED");
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(origin.bodies("/long.mp3")).as("fetched again after the restart").isGreaterThan(fetchesBeforeTheCrash);
+        String fileId = done.path("items").get(0).path("fileId").asString();
+        HttpResponse<String> file = new Api(port).get("/api/v1/files/" + fileId, user.accessToken());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(Api.json(file).path("filename").asString()).isEqualTo("Survivor.opus");
+    }
+
+    @AfterEach
+    void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+        if (origin != null) {
+            origin.close();
+        }
+    }
+
+    private Process start(int port, String log) throws IOException {
+        Path jar = Path.of(System.getProperty("encore.it.jar", "target/encore.jar"));
+        assertThat(jar).as("the packaged jar (run through Maven's verify)").exists();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--encore.data-dir=" + work.resolve("data"),
+                "--encore.ingest.trusted-networks=127.0.0.1/32",
+                "--spring.profiles.active=default");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
+    }
+
+    private void awaitLive(int port, String log) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as(() -> read(log)).isTrue();
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/livez")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Encore did not become live: " + read(log));
+    }
+
+    private JsonNode awaitStatus(int port, String token, String id, Duration timeout, String... statuses)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode current = null;
+        int calls = 0;
+        Api api = new Api(port);
+        while (System.nanoTime() < deadline) {
+            if (++calls % 25 == 0) {
+                api = new Api(port); // a fresh client address: polling never trips the per-client limit
+            }
+            HttpResponse<String> response = api.get("/api/v1/imports/" + id, token);
+            if (response.statusCode() == 200) {
+                current = Api.json(response);
+                if (List.of(statuses).contains(current.path("status").asString())) {
+                    return current;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("import did not reach " + List.of(statuses) + ": " + current + "\n"
+                + read("second.log").lines().filter(line -> line.contains("ERROR") || line.contains("WARN"))
+                        .limit(20).toList());
+    }
+
+    private String read(String log) {
+        try {
+            return Files.readString(work.resolve(log));
+        }
+        catch (IOException ex) {
+            return "(no log)";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
