@@ -14,7 +14,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.ingest.source.SourcePolicy;
 import dev.encore.platform.BlobCollector;
@@ -45,11 +47,13 @@ public class ImportRequests {
     private final BlobCollector collector;
     private final IngestMetrics metrics;
     private final MediaTools tools;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     ImportRequests(Imports imports, ImportItems items, ImportFiles files, SourcePolicy policy, OwnerAdmission admission,
             StorageQuota quota, IngestProperties properties, ApplicationEventPublisher events, RunningImports running,
-            ImportNotifier notifier, BlobCollector collector, IngestMetrics metrics, MediaTools tools, Clock clock) {
+            ImportNotifier notifier, BlobCollector collector, IngestMetrics metrics, MediaTools tools,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.imports = imports;
         this.items = items;
         this.files = files;
@@ -63,6 +67,7 @@ public class ImportRequests {
         this.collector = collector;
         this.metrics = metrics;
         this.tools = tools;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -77,12 +82,16 @@ public class ImportRequests {
     public record Request(ImportKind kind, List<String> urls, String format, String customName) {
     }
 
-    @Transactional
     public ImportView create(UUID ownerId, Request request) {
-        AudioFormat format = validate(request);
+        AudioFormat format = validate(request); // resolves hosts: before any connection is taken
         if (!tools.versions().complete()) {
             throw ImportRefusedException.toolsMissing();
         }
+        admission.ensureRow(ownerId);
+        return transactions.execute(status -> admitAndStore(ownerId, request, format));
+    }
+
+    private ImportView admitAndStore(UUID ownerId, Request request, AudioFormat format) {
         admission.lock(ownerId);
         if (imports.countByOwnerIdAndStatusIn(ownerId, ACTIVE) >= properties.maxConcurrentPerUser()) {
             throw ImportRefusedException.tooManyRunning(properties.maxConcurrentPerUser());

@@ -100,7 +100,7 @@ public class ImportWorker {
         }
         catch (ImportFailure failure) { // the playlist itself could not be read
             if (failure.error().isTransient() && retryable(importId)) {
-                throw failure;
+                throw new RetryLater(failure);
             }
             imports.finish(importId, ImportStatus.FAILED, failure.error().code(), clock.instant());
             metrics.finished(imported, ImportStatus.FAILED, failure.error().code());
@@ -139,7 +139,7 @@ public class ImportWorker {
         }
         catch (ImportFailure failure) {
             if (failure.error().isTransient() && retryable(imported.id())) {
-                throw failure;
+                throw new RetryLater(failure);
             }
             log.info("Import {} item {} failed: {}", imported.id(), item.position(), failure.getMessage());
             items.fail(item.id(), failure.error().code());
@@ -206,6 +206,14 @@ public class ImportWorker {
         imports.countTransientFailure(importId, clock.instant());
         return imports.findById(importId).map(current -> current.transientFailures() < MAX_TRANSIENT_FAILURES)
                 .orElse(false);
+    }
+
+    /** Thrown to JobRunr, which runs the import again after its exponential backoff. */
+    static final class RetryLater extends RuntimeException {
+
+        RetryLater(ImportFailure cause) {
+            super("transient failure, retrying: " + cause.getMessage(), cause, false, false);
+        }
     }
 
     private static String truncate(String text, int max) {

@@ -15,7 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Serializes one user's admission checks (running cap, quota) across threads and nodes with a
- * row lock held until the surrounding transaction ends.
+ * row lock held until the surrounding transaction ends. The row is created beforehand, outside
+ * that transaction ({@link #ensureRow}): creating it inside would need a second connection per
+ * request (or poison the transaction on a duplicate key), and concurrent requests would exhaust
+ * the pool.
  */
 @Component
 class OwnerAdmission {
@@ -31,20 +34,25 @@ class OwnerAdmission {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Locks {@code ownerId}'s row (creating it the first time) in the current transaction. */
+    /** Creates {@code ownerId}'s lock row if it is missing; call it outside any transaction. */
+    void ensureRow(UUID ownerId) {
+        if (locks.existsById(ownerId)) {
+            return;
+        }
+        try {
+            newTransaction.executeWithoutResult(status -> {
+                entityManager.persist(new OwnerLock(ownerId));
+                entityManager.flush();
+            });
+        }
+        catch (DataIntegrityViolationException | PersistenceException created) {
+            // another request created it first
+        }
+    }
+
+    /** Locks {@code ownerId}'s row (see {@link #ensureRow}) until the current transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     void lock(UUID ownerId) {
-        if (locks.lock(ownerId).isEmpty()) {
-            try {
-                newTransaction.executeWithoutResult(status -> {
-                    entityManager.persist(new OwnerLock(ownerId));
-                    entityManager.flush();
-                });
-            }
-            catch (DataIntegrityViolationException | PersistenceException created) {
-                // another request created it first
-            }
-            locks.lock(ownerId).orElseThrow();
-        }
+        locks.lock(ownerId).orElseThrow(() -> new IllegalStateException("no lock row for " + ownerId));
     }
 }

@@ -3,7 +3,6 @@ package dev.encore.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.encore.fixtures.FixtureController;
+import dev.encore.support.PackagedJar;
 
 /**
  * Starts the packaged jar as operators do, sends SIGTERM while a slow request is in flight, and
@@ -37,10 +37,10 @@ class GracefulShutdownIT {
 
     @Test
     void sigtermDrainsInFlightRequestsAndExitsZero() throws Exception {
-        int port = freePort();
+        int port = PackagedJar.freePort();
         process = start(port);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        awaitLive(client, port);
+        PackagedJar.awaitLive(process, port, work.resolve("encore.log"));
 
         CompletableFuture<HttpResponse<String>> slow = client.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fixtures/slow?millis=4000")).build(),
@@ -67,13 +67,10 @@ class GracefulShutdownIT {
     }
 
     private Process start(int port) throws IOException {
-        Path jar = Path.of(System.getProperty("encore.it.jar", "target/encore.jar"));
-        assertThat(jar).as("the packaged jar (run through Maven's verify)").exists();
         Path extra = fixtureClasses();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(PackagedJar.java(),
                 "-Dloader.path=" + extra,
-                "-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "-cp", PackagedJar.jar().toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
                 "--server.port=" + port,
                 "--encore.data-dir=" + work.resolve("data"),
                 "--encore.shutdown-grace=20s",
@@ -95,24 +92,6 @@ class GracefulShutdownIT {
         return work.resolve("extra");
     }
 
-    private void awaitLive(HttpClient client, int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("process started").isTrue();
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/livez")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Encore did not become live: " + Files.readString(work.resolve("encore.log")));
-    }
-
     private static boolean refusesNewWork(HttpClient client, int port) throws InterruptedException {
         try {
             HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
@@ -122,12 +101,6 @@ class GracefulShutdownIT {
         }
         catch (IOException refused) {
             return true;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -3,12 +3,7 @@ package dev.encore.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,12 +18,14 @@ import tools.jackson.databind.JsonNode;
 import dev.encore.support.Api;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
+import dev.encore.support.PackagedJar;
 import dev.encore.support.TestAccounts;
 import dev.encore.support.TestAccounts.Account;
 
 /**
- * Crash safety: the packaged jar is killed (SIGKILL) while an import downloads, then started again
- * on the same data directory; the import is picked up again and finishes.
+ * Crash safety: the packaged jar is killed (SIGKILL), or shut down (SIGTERM) with a grace shorter
+ * than the import, while an import downloads; started again on the same data directory, it picks
+ * the import up again and finishes it.
  */
 class ImportRestartIT {
 
@@ -40,14 +37,24 @@ class ImportRestartIT {
 
     @Test
     void anImportRunningWhenTheProcessDiesFinishesAfterRestart() throws Exception {
+        interruptAndRestart(false);
+    }
+
+    @Test
+    void anImportRunningAtShutdownIsRequeuedAndFinishesAfterRestart() throws Exception {
+        interruptAndRestart(true);
+    }
+
+    /** Starts an import, stops the process mid-download (SIGTERM or SIGKILL), restarts it, expects success. */
+    private void interruptAndRestart(boolean graceful) throws Exception {
         MediaTools.require("yt-dlp", "ffmpeg", "ffprobe");
         origin = new MediaServer();
-        // about 8 seconds to download: long enough to kill the process in the middle
+        // about 8 seconds to download: long enough to stop the process in the middle
         origin.file("/long.mp3", MediaTools.tone(work.resolve("long.mp3"), "Survivor", 600, 6), "audio/mpeg", 9000);
 
-        int port = freePort();
+        int port = PackagedJar.freePort();
         process = start(port, "first.log");
-        awaitLive(port, "first.log");
+        PackagedJar.awaitLive(process, port, work.resolve("first.log"));
         Account user = new TestAccounts(new Api(port)).user();
         Api api = new Api(port);
         HttpResponse<String> accepted = api.postJson("/api/v1/imports", "{\"url\":\"" + origin.url("/long.mp3")
@@ -68,11 +75,18 @@ class ImportRestartIT {
                 .isEqualTo("downloading");
         int fetchesBeforeTheCrash = origin.bodies("/long.mp3");
 
-        process.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful anything
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        if (graceful) {
+            process.destroy(); // SIGTERM: the running import gets the (2 s) grace, then is interrupted and re-queued
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
+            assertThat(process.exitValue()).as(read("first.log")).isZero();
+        }
+        else {
+            process.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful anything
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
 
         process = start(port, "second.log");
-        awaitLive(port, "second.log");
+        PackagedJar.awaitLive(process, port, work.resolve("second.log"));
         JsonNode done = awaitStatus(port, user.accessToken(), id, Duration.ofMinutes(3), "SUCCEEDED", "FAILED",
                 "PARTIAL", "CANCELLED");
         assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
@@ -94,34 +108,13 @@ class ImportRestartIT {
     }
 
     private Process start(int port, String log) throws IOException {
-        Path jar = Path.of(System.getProperty("encore.it.jar", "target/encore.jar"));
-        assertThat(jar).as("the packaged jar (run through Maven's verify)").exists();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(),
+        List<String> command = List.of(PackagedJar.java(), "-jar", PackagedJar.jar().toString(),
                 "--server.port=" + port,
                 "--encore.data-dir=" + work.resolve("data"),
                 "--encore.ingest.trusted-networks=127.0.0.1/32",
+                "--encore.ingest.shutdown-grace=2s",
                 "--spring.profiles.active=default");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
-    }
-
-    private void awaitLive(int port, String log) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as(() -> read(log)).isTrue();
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/livez")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Encore did not become live: " + read(log));
     }
 
     private JsonNode awaitStatus(int port, String token, String id, Duration timeout, String... statuses)
@@ -149,17 +142,6 @@ class ImportRestartIT {
     }
 
     private String read(String log) {
-        try {
-            return Files.readString(work.resolve(log));
-        }
-        catch (IOException ex) {
-            return "(no log)";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return PackagedJar.read(work.resolve(log));
     }
 }

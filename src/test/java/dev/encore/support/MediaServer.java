@@ -24,6 +24,7 @@ public final class MediaServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> bodies = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> completed = new ConcurrentHashMap<>();
 
     public MediaServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -62,6 +63,8 @@ public final class MediaServer implements AutoCloseable {
                         Thread.sleep(100);
                     }
                 }
+                out.flush();
+                count(completed, path);
             }
             catch (IOException | InterruptedException clientLeft) {
                 // the client hung up (a cancelled import)
@@ -95,9 +98,14 @@ public final class MediaServer implements AutoCloseable {
 
     /** Answers {@code path} with 404. */
     public MediaServer missing(String path) {
+        return failing(path, 404);
+    }
+
+    /** Answers {@code path} with {@code status} every time (503: a struggling origin). */
+    public MediaServer failing(String path, int status) {
         server.createContext(path, exchange -> {
             count(hits, path);
-            send(exchange, 404, "text/plain", "gone".getBytes(StandardCharsets.UTF_8));
+            send(exchange, status, "text/plain", "unavailable".getBytes(StandardCharsets.UTF_8));
         });
         return this;
     }
@@ -105,6 +113,14 @@ public final class MediaServer implements AutoCloseable {
     /** Requests for {@code path}, any method. */
     public int hits(String path) {
         return hits.getOrDefault(path, new AtomicInteger()).get();
+    }
+
+    /**
+     * Bodies of {@code path} the client read to the end. Throttled files only: a client that
+     * only looks at the headers (yt-dlp probing a link) hangs up, and the next chunk fails.
+     */
+    public int completed(String path) {
+        return completed.getOrDefault(path, new AtomicInteger()).get();
     }
 
     /** GET requests for {@code path} that were answered with the body. */

@@ -1,0 +1,69 @@
+package dev.encore.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Helpers for tests that start the packaged jar as a separate process, as operators do. */
+public final class PackagedJar {
+
+    private PackagedJar() {
+    }
+
+    /** The jar Maven's {@code package} built (failsafe passes its path). */
+    public static Path jar() {
+        Path jar = Path.of(System.getProperty("encore.it.jar", "target/encore.jar"));
+        assertThat(jar).as("the packaged jar (run through Maven's verify)").exists();
+        return jar;
+    }
+
+    /** The java executable of the JDK running the tests. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits up to 90 s for {@code /livez} to answer 200; fails with the process log otherwise. */
+    public static void awaitLive(Process process, int port, Path log) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as(() -> "process started: " + read(log)).isTrue();
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/livez")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Encore did not become live: " + read(log));
+    }
+
+    /** The log file's text, or a note that there is none. */
+    public static String read(Path log) {
+        try {
+            return Files.readString(log);
+        }
+        catch (IOException ex) {
+            return "(no log)";
+        }
+    }
+}
