@@ -18,7 +18,11 @@ JAR=target/encore.jar
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
 
 WORK=$(mktemp -d)
-cleanup() { kill "${ENCORE_PID:-}" "${HTTP_PID:-}" 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() {
+  kill "${ENCORE_PID:-}" "${HTTP_PID:-}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
@@ -38,9 +42,9 @@ PORT=$(free_port)
 ENCORE_PID=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/livez" >/dev/null 2>&1 && break; sleep 0.5; done
 BASE="http://127.0.0.1:$PORT/api/v1"
-curl -fs -H 'Content-Type: application/json' -d '{"username":"bench","email":"bench@example.org","password":"Bench-Password-42"}' \
+curl -sS --fail-with-body -H 'Content-Type: application/json' -d '{"username":"bench","email":"bench@example.org","password":"Quiet-Harbor-2026"}' \
   "$BASE/auth/register" >/dev/null
-TOKEN=$(curl -fs -H 'Content-Type: application/json' -d '{"identifier":"bench","password":"Bench-Password-42"}' \
+TOKEN=$(curl -fs -H 'Content-Type: application/json' -d '{"identifier":"bench","password":"Quiet-Harbor-2026"}' \
   "$BASE/auth/login" | json "['accessToken']")
 
 by_hand() { # yt-dlp (as Encore runs it, minus the proxy) then ffmpeg with the same encoder settings

@@ -79,7 +79,7 @@ public class IngestMaintenance {
     @Job(name = "Check import files against the blob store")
     public int sweep() throws java.io.IOException {
         int missing = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0, 0); // databases order UUIDs as unsigned bytes: this is the least
         List<ImportFile> page;
         while (!(page = files.findAfter(after, Limit.of(BATCH))).isEmpty()) {
             for (ImportFile file : page) {

@@ -102,7 +102,9 @@ class MediaPipeline {
             String fromFile = sourceProbe.tag(key);
             tags.put(key, fileFirst && fromFile != null ? fromFile : fromSite != null ? fromSite : fromFile);
         }
-        List<String> command = conversion.command(source, thumbnail(staging).orElse(null), target, format, tags);
+        // the site's thumbnail, else the cover the source file carries itself
+        Path cover = thumbnail(staging).orElse(sourceProbe.hasCover() ? source : null);
+        List<String> command = conversion.command(source, cover, target, format, tags);
         Timer.Sample sample = Timer.start(meters);
         ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(command, staging, properties.timeout(),
                 Map.of()), line -> {

@@ -35,10 +35,11 @@ class MediaProbe {
      *
      * @param durationMs duration, if known
      * @param tags       container and stream tags, keys in lower case
+     * @param hasCover   whether it carries an attached picture (cover art)
      */
-    record Probe(Optional<Long> durationMs, Map<String, String> tags) {
+    record Probe(Optional<Long> durationMs, Map<String, String> tags, boolean hasCover) {
 
-        static final Probe NOTHING = new Probe(Optional.empty(), Map.of());
+        static final Probe NOTHING = new Probe(Optional.empty(), Map.of(), false);
 
         String tag(String key) {
             String value = tags.get(key);
@@ -68,7 +69,9 @@ class MediaProbe {
             if (!duration.isBlank()) {
                 durationMs = Optional.of(Math.round(Double.parseDouble(duration) * 1000));
             }
-            return new Probe(durationMs, Map.copyOf(tags));
+            boolean hasCover = root.path("streams").valueStream()
+                    .anyMatch(stream -> stream.path("disposition").path("attached_pic").asInt(0) == 1);
+            return new Probe(durationMs, Map.copyOf(tags), hasCover);
         }
         catch (JacksonException | NumberFormatException ex) {
             return Probe.NOTHING;

@@ -47,7 +47,8 @@ class ImportsIT extends IntegrationTest {
         MediaTools.require("yt-dlp", "ffmpeg", "ffprobe");
         origin = new MediaServer();
         for (int n = 0; n < 8; n++) {
-            Path tone = MediaTools.tone(media.resolve("tone" + n + ".mp3"), "Tone " + n, 300 + 50 * n, 3);
+            // tone0 carries a cover picture of its own
+            Path tone = MediaTools.tone(media.resolve("tone" + n + ".mp3"), "Tone " + n, 300 + 50 * n, 3, n == 0);
             // tone4 and tone5 are throttled, so the server can tell a complete download from a probe
             origin.file("/tone" + n + ".mp3", tone, "audio/mpeg", n == 4 || n == 5 ? 20_000 : 0);
         }
@@ -109,6 +110,9 @@ class ImportsIT extends IntegrationTest {
         if (format != AudioFormat.WAV && format != AudioFormat.AAC) {
             assertThat(MediaTools.tag(probe, "artist")).isEqualTo("Encore Test");
         }
+        boolean hasCover = probe.path("streams").valueStream()
+                .anyMatch(stream -> stream.path("disposition").path("attached_pic").asInt() == 1);
+        assertThat(hasCover).as("the source's cover, where the container holds one").isEqualTo(format.supportsCoverArt());
     }
 
     @Test

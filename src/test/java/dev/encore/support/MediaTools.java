@@ -44,10 +44,21 @@ public final class MediaTools {
 
     /** Generates a tone of {@code frequency} Hz and {@code seconds} as MP3 with title and artist tags. */
     public static Path tone(Path file, String title, int frequency, int seconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
-                "-i", "sine=frequency=" + frequency + ":duration=" + seconds, "-metadata", "title=" + title,
-                "-metadata", "artist=Encore Test", "-c:a", "libmp3lame", "-b:a", "96k",
-                file.toString())).redirectErrorStream(true).start();
+        return tone(file, title, frequency, seconds, false);
+    }
+
+    /** Like {@link #tone(Path, String, int, int)}, with a red 64×64 cover picture when {@code cover}. */
+    public static Path tone(Path file, String title, int frequency, int seconds, boolean cover)
+            throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "sine=frequency=" + frequency + ":duration=" + seconds));
+        if (cover) {
+            command.addAll(List.of("-f", "lavfi", "-i", "color=c=red:s=64x64:d=1", "-map", "0:a", "-map", "1:v",
+                    "-frames:v", "1", "-c:v", "mjpeg", "-disposition:v:0", "attached_pic", "-id3v2_version", "3"));
+        }
+        command.addAll(List.of("-metadata", "title=" + title, "-metadata", "artist=Encore Test", "-c:a", "libmp3lame",
+                "-b:a", "96k", file.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException("ffmpeg failed: " + output);
