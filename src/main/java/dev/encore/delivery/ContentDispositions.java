@@ -15,12 +15,21 @@ final class ContentDispositions {
      * clients get a readable ASCII name, current ones the exact one.
      */
     static String attachment(String filename) {
+        return disposition("attachment", filename);
+    }
+
+    /** The same for content played in place (a stream). */
+    static String inline(String filename) {
+        return disposition("inline", filename);
+    }
+
+    private static String disposition(String type, String filename) {
         String safe = safeName(filename);
         StringBuilder ascii = new StringBuilder();
         for (char c : safe.toCharArray()) {
             ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? c : '_');
         }
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(safe);
+        return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(safe);
     }
 
     /** A safe zip entry name, unique among {@code used} ("name (2).mp3" for a repeat). */

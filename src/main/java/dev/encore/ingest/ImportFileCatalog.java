@@ -10,15 +10,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.platform.BlobReferences;
 import dev.encore.platform.DeliverableFiles;
+import dev.encore.platform.FileClaims;
 import dev.encore.platform.StorageUsage;
 
 /**
  * Import files as the rest of Encore sees them: deliverable (files, and playlist/batch imports
- * as zip bundles), counted against the owner's quota while live, and referencing their blobs
- * (as do unexpired shared artifacts).
+ * as zip bundles), counted against the owner's quota while live, referencing their blobs (as do
+ * unexpired shared artifacts), and claimable by the library.
  */
 @Component
-class ImportFileCatalog implements DeliverableFiles, StorageUsage, BlobReferences {
+class ImportFileCatalog implements DeliverableFiles, StorageUsage, BlobReferences, FileClaims {
 
     private final ImportFiles files;
     private final Imports imports;
@@ -46,6 +47,16 @@ class ImportFileCatalog implements DeliverableFiles, StorageUsage, BlobReference
                     .map(ImportFile::deliverable).toList();
             String name = imported.kind() == ImportKind.PLAYLIST ? "playlist-" + id : "batch-" + id;
             return new DeliverableBundle(id, imported.ownerId(), name, entries);
+        });
+    }
+
+    /** Saving to the library: the row goes in the caller's transaction; the blob stays for the caller. */
+    @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<DeliverableFile> claim(UUID fileId, UUID ownerId) {
+        return files.findLive(fileId, clock.instant()).filter(file -> file.ownerId().equals(ownerId)).map(file -> {
+            files.delete(file);
+            return file.deliverable();
         });
     }
 

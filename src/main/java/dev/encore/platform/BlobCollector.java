@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +27,11 @@ public class BlobCollector {
     private static final Logger log = LoggerFactory.getLogger(BlobCollector.class);
 
     private final BlobStore store;
-    private final List<BlobReferences> references;
+    private final ObjectProvider<BlobReferences> references;
     private final Clock clock;
 
-    BlobCollector(BlobStore store, List<BlobReferences> references, Clock clock) {
+    /** References are looked up lazily: modules that reference blobs also collect them. */
+    BlobCollector(BlobStore store, ObjectProvider<BlobReferences> references, Clock clock) {
         this.store = store;
         this.references = references;
         this.clock = clock;
@@ -69,6 +70,6 @@ public class BlobCollector {
     }
 
     private boolean referenced(String sha256) {
-        return references.stream().anyMatch(reference -> reference.references(sha256));
+        return references.orderedStream().anyMatch(reference -> reference.references(sha256));
     }
 }

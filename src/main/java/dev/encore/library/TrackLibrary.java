@@ -1,0 +1,147 @@
+package dev.encore.library;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.SequencedMap;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.encore.platform.BlobCollector;
+import dev.encore.platform.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.FileClaims;
+import dev.encore.platform.InvalidFieldsException;
+
+/**
+ * Tracks: saved from finished imports (the file stops expiring and becomes library content), read
+ * according to visibility, edited by their owner (featuring by admins), deleted with their blob
+ * when nothing else uses it.
+ */
+@Service
+public class TrackLibrary {
+
+    private final Tracks tracks;
+    private final List<FileClaims> claims;
+    private final BlobCollector collector;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    TrackLibrary(Tracks tracks, List<FileClaims> claims, BlobCollector collector, PlatformTransactionManager manager,
+            Clock clock) {
+        this.tracks = tracks;
+        this.claims = claims;
+        this.collector = collector;
+        this.transactions = new TransactionTemplate(manager);
+        this.clock = clock;
+    }
+
+    /** Saves the viewer's finished file {@code fileId} as a track; title defaults to the file name. */
+    @Transactional
+    public TrackView create(Viewer viewer, TrackDetails details) {
+        checkRules(viewer, details);
+        UUID fileId = details.fileId();
+        if (fileId == null) {
+            throw InvalidFieldsException.of("fileId", "must name a finished import file");
+        }
+        DeliverableFile file = claims.stream().map(claim -> claim.claim(fileId, viewer.userId()))
+                .flatMap(Optional::stream).findFirst().orElseThrow(() -> LibraryProblems.notFound("file"));
+        SequencedMap<String, String> errors = new LinkedHashMap<>();
+        if (file.durationMs() == null || file.durationMs() < 1000) {
+            errors.put("fileId", "must be audio at least 1 second long");
+        }
+        if (details.artist() == null) {
+            errors.put("artist", "must not be empty");
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidFieldsException.ofFields(errors); // rolls the claim back: the file stays an import file
+        }
+        Track track = new Track(viewer.userId(), file.sha256(), file.mimeType(), file.size(), file.durationMs(),
+                file.filename(), clock.instant());
+        String title = details.title() != null ? details.title() : stripExtension(file.filename());
+        track.describe(new TrackDetails(title, details.artist(), details.album(), details.genre(), details.year(),
+                details.category(), details.visibility(), details.tags(), details.featured(), null), clock.instant());
+        return TrackView.of(tracks.save(track));
+    }
+
+    @Transactional(readOnly = true)
+    public TrackView get(Viewer viewer, UUID id) {
+        return TrackView.of(visible(viewer, id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<TrackView> list(Viewer viewer, TrackFilter filter, Pageable pageable) {
+        return tracks.findAll(filter.forViewer(viewer), pageable).map(TrackView::of);
+    }
+
+    /**
+     * Changes a track's metadata.
+     *
+     * @param expectedVersion the version the client read (If-Match), or null
+     */
+    @Transactional
+    public TrackView update(Viewer viewer, UUID id, TrackDetails details, Long expectedVersion) {
+        checkRules(viewer, details);
+        if (details.fileId() != null) {
+            throw InvalidFieldsException.of("fileId", "cannot be changed");
+        }
+        Track track = visible(viewer, id);
+        if (!viewer.owns(track) && !viewer.admin()) {
+            throw LibraryProblems.notYours();
+        }
+        if (expectedVersion != null && expectedVersion != track.version()) {
+            throw LibraryProblems.stale();
+        }
+        track.describe(details, clock.instant());
+        return TrackView.of(tracks.saveAndFlush(track));
+    }
+
+    /** Deletes a track, then its blob when no other content uses the same bytes. */
+    public void delete(Viewer viewer, UUID id) {
+        String sha256 = transactions.execute(status -> {
+            Track track = visible(viewer, id);
+            if (!viewer.owns(track) && !viewer.admin()) {
+                throw LibraryProblems.notYours();
+            }
+            tracks.delete(track);
+            return track.sha256();
+        });
+        collector.collect(sha256);
+    }
+
+    /** The original of a track the viewer may play, for streaming. */
+    @Transactional(readOnly = true)
+    public DeliverableFile original(Viewer viewer, UUID id) {
+        Track track = visible(viewer, id);
+        return new DeliverableFile(track.id(), track.ownerId(), track.filename(), track.mimeType(), track.size(),
+                track.sha256(), track.durationMs(), track.createdAt(), null);
+    }
+
+    private Track visible(Viewer viewer, UUID id) {
+        return tracks.findById(id).filter(viewer::maySee).orElseThrow(() -> LibraryProblems.notFound("track"));
+    }
+
+    private void checkRules(Viewer viewer, TrackDetails details) {
+        if (details.featured() != null && !viewer.admin()) {
+            throw LibraryProblems.adminOnly("featured");
+        }
+        int thisYear = Instant.now(clock).atZone(ZoneOffset.UTC).getYear();
+        if (details.year() != null && details.year() > thisYear) {
+            throw InvalidFieldsException.of("year", "must be between 1900 and this year");
+        }
+    }
+
+    private static String stripExtension(String filename) {
+        int dot = filename.lastIndexOf('.');
+        String base = dot > 0 ? filename.substring(0, dot) : filename;
+        return base.length() > 255 ? base.substring(0, 255) : base;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.encore.library;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A track as clients see it.
+ *
+ * @param id         track id
+ * @param ownerId    whose it is
+ * @param title      title
+ * @param artist     artist
+ * @param album      album, if any
+ * @param genre      genre, if any
+ * @param year       release year, if known
+ * @param category   category, if any
+ * @param tags       tags, sorted
+ * @param visibility private, unlisted or public
+ * @param featured   picked by an admin
+ * @param durationMs duration
+ * @param mimeType   type of the stored original
+ * @param size       bytes of the original
+ * @param createdAt  when it was added
+ * @param updatedAt  last change
+ * @param version    for If-Match on updates (also the ETag)
+ */
+public record TrackView(UUID id, UUID ownerId, String title, String artist, String album, String genre, Integer year,
+        String category, List<String> tags, String visibility, boolean featured, long durationMs, String mimeType,
+        long size, Instant createdAt, Instant updatedAt, long version) {
+
+    static TrackView of(Track track) {
+        return new TrackView(track.id(), track.ownerId(), track.title(), track.artist(), track.album(), track.genre(),
+                track.year(), track.category(), track.tags().stream().sorted().toList(), track.visibility().value(),
+                track.featured(), track.durationMs(), track.mimeType(), track.size(), track.createdAt(),
+                track.updatedAt(), track.version());
+    }
+}

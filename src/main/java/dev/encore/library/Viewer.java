@@ -1,0 +1,32 @@
+package dev.encore.library;
+
+import java.util.UUID;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who is looking: content rules depend on it.
+ *
+ * @param userId the signed-in user
+ * @param admin  whether they are an admin (sees everything, may feature)
+ */
+public record Viewer(UUID userId, boolean admin) {
+
+    /** The signed-in caller of a request (an access-token authentication). */
+    public static Viewer of(Authentication authentication) {
+        Jwt jwt = (Jwt) authentication.getPrincipal();
+        boolean admin = authentication.getAuthorities().stream()
+                .anyMatch(role -> "ROLE_ADMIN".equals(role.getAuthority()));
+        return new Viewer(UUID.fromString(jwt.getSubject()), admin);
+    }
+
+    boolean owns(Track track) {
+        return track.ownerId().equals(userId);
+    }
+
+    /** Owners and admins see everything; others public and unlisted content (by id). */
+    boolean maySee(Track track) {
+        return admin || owns(track) || track.visibility() != Visibility.PRIVATE;
+    }
+}
