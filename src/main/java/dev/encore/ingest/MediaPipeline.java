@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.Timer;
 import dev.encore.ingest.media.Ffmpeg;
 import dev.encore.ingest.media.YtDlp;
 import dev.encore.ingest.source.EgressGuard;
+import dev.encore.platform.MediaProbe;
 import dev.encore.platform.ProcessRunner;
 
 /**

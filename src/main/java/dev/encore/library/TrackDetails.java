@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Size;
  * @param tags       up to 20 tags of up to 50 characters
  * @param featured   admins only
  * @param fileId     on create: the finished import file to save (not changeable later)
+ * @param uploadId   on create, instead of fileId: an audio upload to save
  */
 public record TrackDetails(
         @Size(min = 1, max = 255, message = "must be 1 to 255 characters") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
@@ -34,5 +35,6 @@ public record TrackDetails(
         Visibility visibility,
         @Size(max = 20, message = "must hold at most 20 tags") List<@Size(min = 1, max = 50, message = "must be 1 to 50 characters") String> tags,
         Boolean featured,
-        UUID fileId) {
+        UUID fileId,
+        UUID uploadId) {
 }

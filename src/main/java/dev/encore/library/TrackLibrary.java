@@ -30,33 +30,64 @@ import dev.encore.platform.InvalidFieldsException;
 public class TrackLibrary {
 
     private final Tracks tracks;
+    private final Uploads uploads;
     private final List<FileClaims> claims;
     private final BlobCollector collector;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    TrackLibrary(Tracks tracks, List<FileClaims> claims, BlobCollector collector, PlatformTransactionManager manager,
-            Clock clock) {
+    TrackLibrary(Tracks tracks, Uploads uploads, List<FileClaims> claims, BlobCollector collector,
+            PlatformTransactionManager manager, Clock clock) {
         this.tracks = tracks;
+        this.uploads = uploads;
         this.claims = claims;
         this.collector = collector;
         this.transactions = new TransactionTemplate(manager);
         this.clock = clock;
     }
 
-    /** Saves the viewer's finished file {@code fileId} as a track; title defaults to the file name. */
+    /**
+     * Saves the viewer's finished import file ({@code fileId}) or audio upload ({@code uploadId}) as a
+     * track; title defaults to the tags or the file name.
+     */
     @Transactional
     public TrackView create(Viewer viewer, TrackDetails details) {
         checkRules(viewer, details);
-        UUID fileId = details.fileId();
-        if (fileId == null) {
-            throw InvalidFieldsException.of("fileId", "must name a finished import file");
+        if ((details.fileId() == null) == (details.uploadId() == null)) {
+            throw InvalidFieldsException.of("fileId", "name either a finished import file or an upload (uploadId)");
         }
+        if (details.uploadId() != null) {
+            Upload upload = uploads.findLive(details.uploadId(), viewer.userId(), clock.instant())
+                    .orElseThrow(() -> LibraryProblems.notFound("upload"));
+            if (upload.kind() != UploadKind.AUDIO) {
+                throw InvalidFieldsException.of("uploadId", "must be an audio upload");
+            }
+            upload.use(clock.instant());
+            details = withDefaults(details, upload);
+            return save(viewer, new DeliverableFile(upload.id(), upload.ownerId(), upload.filename(),
+                    upload.mimeType(), upload.size(), upload.sha256(), upload.durationMs(), upload.createdAt(), null),
+                    details);
+        }
+        UUID fileId = details.fileId();
         DeliverableFile file = claims.stream().map(claim -> claim.claim(fileId, viewer.userId()))
                 .flatMap(Optional::stream).findFirst().orElseThrow(() -> LibraryProblems.notFound("file"));
+        return save(viewer, file, details);
+    }
+
+    /** An upload's probed tags fill what the request leaves out. */
+    private static TrackDetails withDefaults(TrackDetails details, Upload upload) {
+        return new TrackDetails(details.title() != null ? details.title() : upload.title(),
+                details.artist() != null ? details.artist() : upload.artist(),
+                details.album() != null ? details.album() : upload.album(),
+                details.genre() != null ? details.genre() : upload.genre(),
+                details.year() != null ? details.year() : upload.year(), details.category(), details.visibility(),
+                details.tags(), details.featured(), null, details.uploadId());
+    }
+
+    private TrackView save(Viewer viewer, DeliverableFile file, TrackDetails details) {
         SequencedMap<String, String> errors = new LinkedHashMap<>();
         if (file.durationMs() == null || file.durationMs() < 1000) {
-            errors.put("fileId", "must be audio at least 1 second long");
+            errors.put(details.uploadId() != null ? "uploadId" : "fileId", "must be audio at least 1 second long");
         }
         if (details.artist() == null) {
             errors.put("artist", "must not be empty");
@@ -68,7 +99,8 @@ public class TrackLibrary {
                 file.filename(), clock.instant());
         String title = details.title() != null ? details.title() : stripExtension(file.filename());
         track.describe(new TrackDetails(title, details.artist(), details.album(), details.genre(), details.year(),
-                details.category(), details.visibility(), details.tags(), details.featured(), null), clock.instant());
+                details.category(), details.visibility(), details.tags(), details.featured(), null, null),
+                clock.instant());
         return TrackView.of(tracks.save(track));
     }
 
@@ -90,8 +122,8 @@ public class TrackLibrary {
     @Transactional
     public TrackView update(Viewer viewer, UUID id, TrackDetails details, Long expectedVersion) {
         checkRules(viewer, details);
-        if (details.fileId() != null) {
-            throw InvalidFieldsException.of("fileId", "cannot be changed");
+        if (details.fileId() != null || details.uploadId() != null) {
+            throw InvalidFieldsException.of(details.fileId() != null ? "fileId" : "uploadId", "cannot be changed");
         }
         Track track = visible(viewer, id);
         if (!viewer.owns(track) && !viewer.admin()) {

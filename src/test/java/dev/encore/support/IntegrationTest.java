@@ -32,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "encore.ingest.max-batch-urls=5",
         // four, so that ten imports from three users can all be active at once (single flight test)
         "encore.ingest.max-concurrent-per-user=4",
+        "encore.upload.max-bytes=3MB",
+        "encore.upload.daily-bytes=4MB",
         "encore.ratelimit.limits.imports.capacity=1000",
         "encore.ratelimit.limits.imports-bulk.capacity=1000",
         "encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY })

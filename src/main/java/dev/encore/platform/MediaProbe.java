@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,25 +8,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.encore.platform.ProcessRunner;
 
-/** Reads a media file's duration and tags with ffprobe. */
+/**
+ * Reads a media file's duration, tags and cover with ffprobe ({@code encore.ingest.ffprobe-path}),
+ * for imports and uploads alike.
+ */
 @Component
-class MediaProbe {
+public class MediaProbe {
 
     private final ProcessRunner processes;
-    private final IngestProperties properties;
+    private final String ffprobe;
     private final JsonMapper json;
 
-    MediaProbe(ProcessRunner processes, IngestProperties properties, JsonMapper json) {
+    MediaProbe(ProcessRunner processes, @Value("${encore.ingest.ffprobe-path:ffprobe}") String ffprobe,
+            JsonMapper json) {
         this.processes = processes;
-        this.properties = properties;
+        this.ffprobe = ffprobe;
         this.json = json;
     }
 
@@ -37,23 +41,24 @@ class MediaProbe {
      * @param tags       container and stream tags, keys in lower case
      * @param hasCover   whether it carries an attached picture (cover art)
      */
-    record Probe(Optional<Long> durationMs, Map<String, String> tags, boolean hasCover) {
+    public record Probe(Optional<Long> durationMs, Map<String, String> tags, boolean hasCover) {
 
-        static final Probe NOTHING = new Probe(Optional.empty(), Map.of(), false);
+        public static final Probe NOTHING = new Probe(Optional.empty(), Map.of(), false);
 
-        String tag(String key) {
+        /** A tag's value, or null when missing or blank. */
+        public String tag(String key) {
             String value = tags.get(key);
             return value == null || value.isBlank() ? null : value.strip();
         }
     }
 
-    Optional<Long> durationMs(Path file) throws InterruptedException {
+    public Optional<Long> durationMs(Path file) throws InterruptedException {
         return probe(file).durationMs();
     }
 
-    Probe probe(Path file) throws InterruptedException {
+    public Probe probe(Path file) throws InterruptedException {
         StringBuilder output = new StringBuilder();
-        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(properties.ffprobePath().toString(),
+        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffprobe,
                 "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file.toString()),
                 file.getParent(), Duration.ofMinutes(1), Map.of()), output::append);
         if (!result.succeeded()) {

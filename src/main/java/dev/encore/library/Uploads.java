@@ -1,0 +1,31 @@
+package dev.encore.library;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface Uploads extends JpaRepository<Upload, UUID> {
+
+    @Query("select u from Upload u where u.id = :id and u.ownerId = :ownerId and u.expiresAt > :now")
+    Optional<Upload> findLive(@Param("id") UUID id, @Param("ownerId") UUID ownerId, @Param("now") Instant now);
+
+    @Query("select coalesce(sum(u.size), 0) from Upload u where u.ownerId = :ownerId and u.expiresAt > :now")
+    long liveBytes(@Param("ownerId") UUID ownerId, @Param("now") Instant now);
+
+    /** Bytes uploaded since {@code since}, for the daily upload quota (expired or used ones count too). */
+    @Query("select coalesce(sum(u.size), 0) from Upload u where u.ownerId = :ownerId and u.createdAt > :since")
+    long uploadedSince(@Param("ownerId") UUID ownerId, @Param("since") Instant since);
+
+    @Query("select count(u) > 0 from Upload u where u.sha256 = :sha256 and u.expiresAt > :now")
+    boolean existsLiveBySha256(@Param("sha256") String sha256, @Param("now") Instant now);
+
+    List<Upload> findByExpiresAtBefore(Instant now, Limit limit);
+
+    List<Upload> findByOwnerId(UUID ownerId);
+}

@@ -1,0 +1,161 @@
+package dev.encore.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.MediaTools;
+import dev.encore.support.TestAccounts.Account;
+
+/**
+ * Multipart uploads: typed by content (a lying name or content type changes nothing), probed,
+ * bounded in size, by the daily quota, and leaving nothing behind when refused or aborted.
+ * (Test limits: 3 MB per file, 4 MB a day.)
+ */
+class UploadsIT extends IntegrationTest {
+
+    @TempDir
+    static Path media;
+
+    private static byte[] song;
+
+    @BeforeAll
+    static void song() throws Exception {
+        MediaTools.require("ffmpeg", "ffprobe");
+        song = Files.readAllBytes(MediaTools.tone(media.resolve("upload.mp3"), "Uploaded Song", 520, 3));
+    }
+
+    @Test
+    void audioIsRecognisedByItsBytesProbedAndSavedAsATrack() {
+        Account user = users.user();
+        HttpResponse<String> response = upload(user, "evil.pdf", "application/pdf", song);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode upload = Api.json(response);
+        assertThat(upload.path("kind").asString()).isEqualTo("audio");
+        assertThat(upload.path("mimeType").asString()).isEqualTo("audio/mpeg");
+        assertThat(upload.path("filename").asString()).isEqualTo("evil.pdf");
+        assertThat(upload.path("title").asString()).isEqualTo("Uploaded Song");
+        assertThat(upload.path("artist").asString()).isEqualTo("Encore Test");
+        assertThat(upload.path("durationMs").asLong()).isBetween(2700L, 3300L);
+        String id = upload.path("id").asString();
+        assertThat(api.get("/api/v1/uploads/" + id, user.accessToken()).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/uploads/" + id, users.user().accessToken()).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> track = api.postJson("/api/v1/tracks", "{\"uploadId\":\"" + id + "\"}",
+                user.accessToken());
+        assertThat(track.statusCode()).as(track.body()).isEqualTo(201);
+        assertThat(Api.json(track).path("title").asString()).isEqualTo("Uploaded Song");
+        assertThat(Api.json(track).path("artist").asString()).as("from the probed tags").isEqualTo("Encore Test");
+        assertThat(api.get("/api/v1/uploads/" + id, user.accessToken()).statusCode())
+                .as("the upload became library content").isEqualTo(404);
+    }
+
+    @Test
+    void whatIsNotAnAcceptedTypeIsRefusedWhateverItsNameAndLeavesNothing() throws Exception {
+        Account user = users.user();
+        long staged = stagingDirectories();
+        for (byte[] content : new byte[][] { "just text, not audio".getBytes(StandardCharsets.UTF_8),
+                "#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8), new byte[] { 'M', 'Z', 0, 0, 1, 2, 3 } }) {
+            HttpResponse<String> response = upload(user, "song.mp3", "audio/mpeg", content);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
+            assertThat(Api.json(response).path("type").asString()).endsWith("/unsupported-media-type");
+        }
+        assertThat(upload(user, "empty.mp3", "audio/mpeg", new byte[0]).statusCode()).isEqualTo(400);
+        assertThat(stagingDirectories()).as("nothing left in staging").isEqualTo(staged);
+    }
+
+    @Test
+    void sizeAndDailyQuotaAreEnforced() {
+        Account user = users.user();
+        byte[] tooBig = pdf(3 * 1024 * 1024 + 1);
+        HttpResponse<String> refused = upload(user, "big.pdf", "application/pdf", tooBig);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(Api.json(refused).path("type").asString()).endsWith("/payload-too-large");
+
+        byte[] large = pdf(2 * 1024 * 1024 + 512 * 1024);
+        HttpResponse<String> first = upload(user, "first.pdf", "application/pdf", large);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(Api.json(first).path("kind").asString()).isEqualTo("pdf");
+        HttpResponse<String> second = upload(user, "second.pdf", "application/pdf", pdf(2 * 1024 * 1024));
+        assertThat(second.statusCode()).as("4 MB a day").isEqualTo(403);
+        assertThat(Api.json(second).path("type").asString()).endsWith("/quota-exceeded");
+        assertThat(upload(users.user(), "other.pdf", "application/pdf", pdf(2 * 1024 * 1024)).statusCode())
+                .as("another user's day is their own").isEqualTo(201);
+    }
+
+    @Test
+    void anAbortedUploadLeavesNothingBehind() throws Exception {
+        Account user = users.user();
+        long staged = stagingDirectories();
+        String boundary = "encore" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.mp3\"\r\n"
+                + "Content-Type: audio/mpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + user.accessToken()
+                    + "\r\nX-Forwarded-For: 198.18.200.1\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                    + "\r\nContent-Length: " + (head.length + 2_000_000) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(head);
+            out.write(song, 0, song.length / 2);
+            out.flush();
+        } // the client goes away in the middle of the file
+        Thread.sleep(1500);
+        assertThat(Api.json(api.get("/api/v1/tracks?owner=" + user.id(), user.accessToken())).path("totalItems")
+                .asLong()).isZero();
+        assertThat(stagingDirectories()).isEqualTo(staged);
+        HttpResponse<String> later = upload(user, "whole.mp3", "audio/mpeg", song);
+        assertThat(later.statusCode()).as("the aborted one did not count against the day").isEqualTo(201);
+    }
+
+    private HttpResponse<String> upload(Account user, String filename, String contentType, byte[] content) {
+        String boundary = "encore" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return new Api(port).send(new Api(port).request("/api/v1/uploads")
+                .header("Authorization", "Bearer " + user.accessToken())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static byte[] pdf(int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        byte[] magic = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(magic, 0, bytes, 0, magic.length);
+        return bytes;
+    }
+
+    private static long stagingDirectories() throws IOException {
+        Path staging = dataDir().resolve("blobs/.staging");
+        try (Stream<Path> dirs = Files.list(staging)) {
+            return dirs.filter(dir -> dir.getFileName().toString().startsWith("upload-")).count();
+        }
+    }
+}
