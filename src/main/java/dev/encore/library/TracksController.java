@@ -27,7 +27,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import dev.encore.platform.InvalidFieldsException;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
 
@@ -86,7 +85,7 @@ class TracksController {
     ResponseEntity<TrackView> update(Authentication auth, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TrackDetails details) {
-        TrackView track = library.update(viewer(auth), id, details, version(ifMatch));
+        TrackView track = library.update(viewer(auth), id, details, ETags.version(ifMatch));
         return ResponseEntity.ok().eTag(etag(track)).body(track);
     }
 
@@ -102,18 +101,6 @@ class TracksController {
     }
 
     private static String etag(TrackView track) {
-        return "\"" + track.version() + "\"";
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.trim().replaceFirst("^W/", "").replace("\"", ""));
-        }
-        catch (NumberFormatException ex) {
-            throw InvalidFieldsException.of("If-Match", "must be an ETag this API returned");
-        }
+        return ETags.of(track.version());
     }
 }

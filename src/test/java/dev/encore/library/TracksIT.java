@@ -126,12 +126,15 @@ class TracksIT extends IntegrationTest {
     void visibilityFeaturingAndConcurrentEditsFollowTheRules() throws Exception {
         Account owner = users.user();
         Account other = users.user();
-        String id = track(owner, "/song1.mp3", "\"artist\":\"Private Artist\"");
+        // a name of its own: the services run keeps the database between runs
+        String artist = "Private Artist " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String query = "artist=" + artist.replace(" ", "%20");
+        String id = track(owner, "/song1.mp3", "\"artist\":\"" + artist + "\"");
 
         assertThat(api.get("/api/v1/tracks/" + id, other.accessToken()).statusCode()).as("private").isEqualTo(404);
         assertThat(bytes(other, "/api/v1/tracks/" + id + "/stream").statusCode()).isEqualTo(404);
         assertThat(api.get("/api/v1/tracks/" + id, users.admin().accessToken()).statusCode()).isEqualTo(200);
-        assertThat(listed(other, "artist=Private%20Artist")).isZero();
+        assertThat(listed(other, query)).isZero();
 
         HttpResponse<String> read = api.get("/api/v1/tracks/" + id, owner.accessToken());
         String etag = read.headers().firstValue("ETag").orElseThrow();
@@ -141,7 +144,7 @@ class TracksIT extends IntegrationTest {
         assertThat(Api.json(api.get("/api/v1/tracks/" + id, owner.accessToken())).path("title").asString())
                 .isEqualTo("Song 1");
         assertThat(api.get("/api/v1/tracks/" + id, other.accessToken()).statusCode()).as("unlisted: by id").isEqualTo(200);
-        assertThat(listed(other, "artist=Private%20Artist")).as("unlisted: never listed to others").isZero();
+        assertThat(listed(other, query)).as("unlisted: never listed to others").isZero();
         assertThat(patch(other, id, null, "{\"title\":\"Mine now\"}").statusCode()).isEqualTo(403);
 
         assertThat(patch(owner, id, null, "{\"featured\":true}").statusCode()).as("featuring is for admins")
@@ -149,7 +152,8 @@ class TracksIT extends IntegrationTest {
         HttpResponse<String> featured = patch(users.admin(), id, null, "{\"featured\":true,\"visibility\":\"public\"}");
         assertThat(featured.statusCode()).isEqualTo(200);
         assertThat(Api.json(featured).path("featured").asBoolean()).isTrue();
-        assertThat(listed(other, "artist=private%20artist")).as("public: listed, artist matched in any case").isOne();
+        assertThat(listed(other, query.toLowerCase(java.util.Locale.ROOT))).as("public: listed, artist matched in any case")
+                .isOne();
     }
 
     @Test

@@ -1,0 +1,141 @@
+package dev.encore.library;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.encore.platform.InvalidFieldsException;
+
+/**
+ * Playlists: made and changed by their owner, every change guarded by the version the client read
+ * (If-Match; 412 when stale); readable by everyone when public, by share token when shared.
+ */
+@Service
+public class PlaylistLibrary {
+
+    private final Playlists playlists;
+    private final Tracks tracks;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    PlaylistLibrary(Playlists playlists, Tracks tracks, Clock clock) {
+        this.playlists = playlists;
+        this.tracks = tracks;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PlaylistView create(Viewer viewer, PlaylistRequest request) {
+        if (request.name() == null) {
+            throw InvalidFieldsException.of("name", "must not be empty");
+        }
+        Playlist playlist = new Playlist(viewer.userId(), request.name(), request.description(),
+                Boolean.TRUE.equals(request.isPublic()), clock.instant());
+        return view(viewer, playlists.saveAndFlush(playlist));
+    }
+
+    @Transactional(readOnly = true)
+    public PlaylistView get(Viewer viewer, UUID id) {
+        return view(viewer, readable(viewer, id));
+    }
+
+    @Transactional(readOnly = true)
+    public PlaylistView shared(Viewer viewer, String token) {
+        return view(viewer, playlists.findByShareToken(token).orElseThrow(() -> LibraryProblems.notFound("playlist")));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<PlaylistView> list(Viewer viewer, Pageable pageable) {
+        return playlists.visibleTo(viewer.userId(), pageable).map(playlist -> view(viewer, playlist));
+    }
+
+    @Transactional
+    public PlaylistView update(Viewer viewer, UUID id, Long version, PlaylistRequest request) {
+        Playlist playlist = editable(viewer, id, version);
+        playlist.rename(request.name(), request.description(), request.isPublic(), clock.instant());
+        return view(viewer, playlists.saveAndFlush(playlist));
+    }
+
+    @Transactional
+    public void delete(Viewer viewer, UUID id, Long version) {
+        playlists.delete(editable(viewer, id, version));
+    }
+
+    /** Adds a track the owner may see, at {@code position} (default: the end). */
+    @Transactional
+    public PlaylistView add(Viewer viewer, UUID id, Long version, UUID trackId, Integer position) {
+        Playlist playlist = editable(viewer, id, version);
+        if (trackId == null || tracks.findById(trackId).filter(viewer::maySee).isEmpty()) {
+            throw InvalidFieldsException.of("trackId", "must name a track you may see");
+        }
+        playlist.add(trackId, position, clock.instant());
+        return view(viewer, playlists.saveAndFlush(playlist));
+    }
+
+    @Transactional
+    public PlaylistView remove(Viewer viewer, UUID id, Long version, UUID itemId) {
+        Playlist playlist = editable(viewer, id, version);
+        if (!playlist.remove(itemId, clock.instant())) {
+            throw LibraryProblems.notFound("playlist item");
+        }
+        return view(viewer, playlists.saveAndFlush(playlist));
+    }
+
+    @Transactional
+    public PlaylistView reorder(Viewer viewer, UUID id, Long version, List<UUID> itemIds) {
+        Playlist playlist = editable(viewer, id, version);
+        if (itemIds == null || !playlist.reorder(itemIds, clock.instant())) {
+            throw InvalidFieldsException.of("itemIds", "must list every item of the playlist exactly once");
+        }
+        return view(viewer, playlists.saveAndFlush(playlist));
+    }
+
+    /** A share token: whoever has it (signed in) may read the playlist. Idempotent. */
+    @Transactional
+    public String share(Viewer viewer, UUID id) {
+        Playlist playlist = editable(viewer, id, null);
+        if (playlist.shareToken() == null) {
+            byte[] bytes = new byte[24];
+            random.nextBytes(bytes);
+            playlist.share(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), clock.instant());
+        }
+        return playlist.shareToken();
+    }
+
+    private Playlist readable(Viewer viewer, UUID id) {
+        return playlists.findById(id).filter(playlist -> playlist.isPublic() || viewer.admin()
+                || playlist.ownerId().equals(viewer.userId())).orElseThrow(() -> LibraryProblems.notFound("playlist"));
+    }
+
+    private Playlist editable(Viewer viewer, UUID id, Long version) {
+        Playlist playlist = readable(viewer, id);
+        if (!playlist.ownerId().equals(viewer.userId())) {
+            throw LibraryProblems.notYours();
+        }
+        if (version != null && version != playlist.version()) {
+            throw LibraryProblems.stale();
+        }
+        return playlist;
+    }
+
+    private PlaylistView view(Viewer viewer, Playlist playlist) {
+        List<PlaylistItem> items = playlist.items();
+        Map<UUID, Track> visible = tracks.findAllById(items.stream().map(PlaylistItem::trackId).distinct().toList())
+                .stream().filter(viewer::maySee).collect(Collectors.toMap(Track::id, Function.identity()));
+        List<PlaylistView.Item> shown = items.stream().filter(item -> visible.containsKey(item.trackId()))
+                .map(item -> new PlaylistView.Item(item.id(), item.position(), TrackView.of(visible.get(item.trackId()))))
+                .toList();
+        return new PlaylistView(playlist.id(), playlist.ownerId(), playlist.name(), playlist.description(),
+                playlist.isPublic(), shown, playlist.createdAt(), playlist.updatedAt(), playlist.version());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.encore.library;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface Playlists extends JpaRepository<Playlist, UUID> {
+
+    /** Mine and everyone's public ones. */
+    @Query("select p from Playlist p where p.ownerId = :viewer or p.isPublic = true")
+    Page<Playlist> visibleTo(@Param("viewer") UUID viewer, Pageable pageable);
+
+    Optional<Playlist> findByShareToken(String shareToken);
+}
