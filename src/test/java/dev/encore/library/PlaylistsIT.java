@@ -2,10 +2,8 @@ package dev.encore.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaTools;
+import dev.encore.support.Multipart;
 import dev.encore.support.TestAccounts.Account;
 
 /** Playlists: field rules, ordered items, If-Match conflicts, visibility and share links. */
@@ -125,16 +124,9 @@ class PlaylistsIT extends IntegrationTest {
     }
 
     private String track(Account owner, String visibility) {
-        String boundary = "encore" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.mp3\"\r\n"
-                + "Content-Type: audio/mpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(song);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> uploaded = new Api(port).send(new Api(port).request("/api/v1/uploads")
-                .header("Authorization", "Bearer " + owner.accessToken())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        Api client = new Api(port);
+        HttpResponse<String> uploaded = client.send(Multipart.upload(client, "/api/v1/uploads", owner.accessToken(),
+                "s.mp3", "audio/mpeg", song));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         HttpResponse<String> track = post(owner, "/api/v1/tracks", "{\"uploadId\":\"" + Api.json(uploaded).path("id")
                 .asString() + "\",\"visibility\":\"" + visibility + "\"}", null);

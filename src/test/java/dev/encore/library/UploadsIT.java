@@ -2,11 +2,9 @@ package dev.encore.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaTools;
+import dev.encore.support.Multipart;
 import dev.encore.support.TestAccounts.Account;
 
 /**
@@ -127,21 +126,9 @@ class UploadsIT extends IntegrationTest {
     }
 
     private HttpResponse<String> upload(Account user, String filename, String contentType, byte[] content) {
-        String boundary = "encore" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        try {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                    + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(content);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-        return new Api(port).send(new Api(port).request("/api/v1/uploads")
-                .header("Authorization", "Bearer " + user.accessToken())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        Api client = new Api(port);
+        return client.send(Multipart.upload(client, "/api/v1/uploads", user.accessToken(), filename, contentType,
+                content));
     }
 
     private static byte[] pdf(int size) {
