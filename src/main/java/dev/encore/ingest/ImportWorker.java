@@ -158,8 +158,8 @@ public class ImportWorker {
             throw new UncheckedIOException(ex);
         }
         try {
-            MediaPipeline.Produced produced = pipeline.produce(item.url(), metadata, imported.format(),
-                    pipeline.maxFilesize(), staging, new MediaPipeline.Progress() {
+            MediaPipeline.Produced produced = pipeline.produce(item.url(), metadata, imported.format(), staging,
+                    new MediaPipeline.Progress() {
                         @Override
                         public void downloading(double fraction) {
                             heartbeat.run();

@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -38,6 +37,7 @@ class MediaPipeline {
     private static final Logger log = LoggerFactory.getLogger(MediaPipeline.class);
     private static final List<String> THUMBNAIL_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".webp");
 
+    private final YtDlp ytdlp;
     private final EgressGuard guard;
     private final ProcessRunner processes;
     private final IngestProperties properties;
@@ -46,8 +46,9 @@ class MediaPipeline {
     private final MediaProbe probe;
     private final MeterRegistry meters;
 
-    MediaPipeline(EgressGuard guard, ProcessRunner processes, IngestProperties properties, YtDlpRunOptions runOptions,
+    MediaPipeline(YtDlp ytdlp, EgressGuard guard, ProcessRunner processes, IngestProperties properties, YtDlpRunOptions runOptions,
             AudioConversion conversion, MediaProbe probe, MeterRegistry meters) {
+        this.ytdlp = ytdlp;
         this.guard = guard;
         this.processes = processes;
         this.properties = properties;
@@ -77,14 +78,9 @@ class MediaPipeline {
         }
     }
 
-    /** The largest source yt-dlp may fetch, in bytes. */
-    long maxFilesize() {
-        return properties.maxFilesize().toBytes();
-    }
-
-    Produced produce(String url, SourceMetadata metadata, AudioFormat format, long maxBytes, Path staging,
-            Progress progress, BooleanSupplier cancelled) throws InterruptedException {
-        Path source = download(url, maxBytes, staging, progress, cancelled);
+    Produced produce(String url, SourceMetadata metadata, AudioFormat format, Path staging, Progress progress,
+            BooleanSupplier cancelled) throws InterruptedException {
+        Path source = download(url, staging, progress, cancelled);
         MediaProbe.Probe sourceProbe = probe.probe(source);
         long sourceMs = sourceProbe.durationMs().orElse(metadata.durationSeconds() * 1000);
         if (sourceMs > properties.maxDuration().toMillis()) {
@@ -127,9 +123,8 @@ class MediaPipeline {
         return new Produced(target, durationMs, tags.get("title"));
     }
 
-    private Path download(String url, long maxBytes, Path staging, Progress progress, BooleanSupplier cancelled)
+    private Path download(String url, Path staging, Progress progress, BooleanSupplier cancelled)
             throws InterruptedException {
-        YtDlp ytdlp = new YtDlp(properties.ytdlpPath(), DataSize.ofBytes(maxBytes), properties.socketTimeout());
         Deque<String> stdout = new ArrayDeque<>();
         try (EgressGuard.Lease lease = guard.lease()) {
             List<String> command = runOptions.apply(ytdlp.download(url, staging, lease.proxyUrl()), staging);

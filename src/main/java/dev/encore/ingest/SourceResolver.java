@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -134,12 +135,13 @@ class SourceResolver {
         }
     }
 
+    /** Deletes a run's private directory; what cannot be deleted now, the staging sweep removes later. */
     static void deleteQuietly(Path dir) {
-        try (var paths = java.nio.file.Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         }
-        catch (IOException | UncheckedIOException ex) {
-            // the staging sweep removes what is left
+        catch (IOException leftForTheSweep) {
+            log.debug("Could not delete {} now: {}", dir, leftForTheSweep.getMessage());
         }
     }
 }
