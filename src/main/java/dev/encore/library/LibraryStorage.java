@@ -10,12 +10,14 @@ import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.scheduling.cron.Cron;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.encore.account.UserDeleted;
+import dev.encore.library.search.SearchKind;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.BlobReferences;
 import dev.encore.platform.StorageUsage;
@@ -32,13 +34,18 @@ public class LibraryStorage implements StorageUsage, BlobReferences {
 
     private final Tracks tracks;
     private final Uploads uploads;
+    private final Playlists playlists;
     private final BlobCollector collector;
     private final JobScheduler jobs;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LibraryStorage(Tracks tracks, Uploads uploads, BlobCollector collector, JobScheduler jobs, Clock clock) {
+    LibraryStorage(Tracks tracks, Uploads uploads, Playlists playlists, BlobCollector collector, JobScheduler jobs,
+            ApplicationEventPublisher events, Clock clock) {
         this.tracks = tracks;
         this.uploads = uploads;
+        this.playlists = playlists;
+        this.events = events;
         this.collector = collector;
         this.jobs = jobs;
         this.clock = clock;
@@ -77,8 +84,12 @@ public class LibraryStorage implements StorageUsage, BlobReferences {
     void on(UserDeleted deleted) {
         List<Track> owned = tracks.findByOwnerId(deleted.userId());
         List<Upload> sent = uploads.findByOwnerId(deleted.userId());
+        List<Playlist> lists = playlists.findByOwnerId(deleted.userId());
+        playlists.deleteAll(lists);
         tracks.deleteAll(owned);
         uploads.deleteAll(sent);
+        owned.forEach(track -> events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK)));
+        lists.forEach(playlist -> events.publishEvent(new ContentChanged(playlist.id(), SearchKind.PLAYLIST)));
         java.util.stream.Stream.concat(owned.stream().map(Track::sha256), sent.stream().map(Upload::sha256)).distinct()
                 .forEach(collector::collect);
     }

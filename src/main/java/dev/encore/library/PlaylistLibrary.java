@@ -9,11 +9,13 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.encore.library.search.SearchKind;
 import dev.encore.platform.InvalidFieldsException;
 
 /**
@@ -25,12 +27,14 @@ public class PlaylistLibrary {
 
     private final Playlists playlists;
     private final Tracks tracks;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    PlaylistLibrary(Playlists playlists, Tracks tracks, Clock clock) {
+    PlaylistLibrary(Playlists playlists, Tracks tracks, ApplicationEventPublisher events, Clock clock) {
         this.playlists = playlists;
         this.tracks = tracks;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -41,7 +45,7 @@ public class PlaylistLibrary {
         }
         Playlist playlist = new Playlist(viewer.userId(), request.name(), request.description(),
                 Boolean.TRUE.equals(request.isPublic()), clock.instant());
-        return view(viewer, playlists.saveAndFlush(playlist));
+        return view(viewer, changed(playlists.saveAndFlush(playlist)));
     }
 
     @Transactional(readOnly = true)
@@ -63,12 +67,12 @@ public class PlaylistLibrary {
     public PlaylistView update(Viewer viewer, UUID id, Long version, PlaylistRequest request) {
         Playlist playlist = editable(viewer, id, version);
         playlist.rename(request.name(), request.description(), request.isPublic(), clock.instant());
-        return view(viewer, playlists.saveAndFlush(playlist));
+        return view(viewer, changed(playlists.saveAndFlush(playlist)));
     }
 
     @Transactional
     public void delete(Viewer viewer, UUID id, Long version) {
-        playlists.delete(editable(viewer, id, version));
+        playlists.delete(changed(editable(viewer, id, version)));
     }
 
     /** Adds a track the owner may see, at {@code position} (default: the end). */
@@ -110,6 +114,12 @@ public class PlaylistLibrary {
             playlist.share(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), clock.instant());
         }
         return playlist.shareToken();
+    }
+
+    /** Its name and visibility are searchable: the index hears of every change. */
+    private Playlist changed(Playlist playlist) {
+        events.publishEvent(new ContentChanged(playlist.id(), SearchKind.PLAYLIST));
+        return playlist;
     }
 
     private Playlist readable(Viewer viewer, UUID id) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.encore.library.search.SearchKind;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.FileClaims;
@@ -34,15 +36,17 @@ public class TrackLibrary {
     private final List<FileClaims> claims;
     private final BlobCollector collector;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TrackLibrary(Tracks tracks, Uploads uploads, List<FileClaims> claims, BlobCollector collector,
-            PlatformTransactionManager manager, Clock clock) {
+            PlatformTransactionManager manager, ApplicationEventPublisher events, Clock clock) {
         this.tracks = tracks;
         this.uploads = uploads;
         this.claims = claims;
         this.collector = collector;
         this.transactions = new TransactionTemplate(manager);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -101,7 +105,7 @@ public class TrackLibrary {
         track.describe(new TrackDetails(title, details.artist(), details.album(), details.genre(), details.year(),
                 details.category(), details.visibility(), details.tags(), details.featured(), null, null),
                 clock.instant());
-        return TrackView.of(tracks.save(track));
+        return changed(tracks.save(track));
     }
 
     @Transactional(readOnly = true)
@@ -133,7 +137,7 @@ public class TrackLibrary {
             throw LibraryProblems.stale();
         }
         track.describe(details, clock.instant());
-        return TrackView.of(tracks.saveAndFlush(track));
+        return changed(tracks.saveAndFlush(track));
     }
 
     /** Deletes a track, then its blob when no other content uses the same bytes. */
@@ -144,6 +148,7 @@ public class TrackLibrary {
                 throw LibraryProblems.notYours();
             }
             tracks.delete(track);
+            events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK));
             return track.sha256();
         });
         collector.collect(sha256);
@@ -155,6 +160,11 @@ public class TrackLibrary {
         Track track = visible(viewer, id);
         return new DeliverableFile(track.id(), track.ownerId(), track.filename(), track.mimeType(), track.size(),
                 track.sha256(), track.durationMs(), track.createdAt(), null);
+    }
+
+    private TrackView changed(Track track) {
+        events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK));
+        return TrackView.of(track);
     }
 
     private Track visible(Viewer viewer, UUID id) {

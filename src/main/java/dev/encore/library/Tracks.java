@@ -3,6 +3,7 @@ package dev.encore.library;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -16,4 +17,7 @@ interface Tracks extends JpaRepository<Track, UUID>, JpaSpecificationExecutor<Tr
     boolean existsBySha256(String sha256);
 
     List<Track> findByOwnerId(UUID ownerId);
+
+    /** A batch in id order, after {@code after} (keyset paging for the search rebuild). */
+    List<Track> findByIdGreaterThanOrderById(UUID after, Limit limit);
 }

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
+import dev.encore.support.ProblemAssert;
 import dev.encore.support.MediaTools;
 import dev.encore.support.Multipart;
 import dev.encore.support.TestAccounts.Account;
@@ -39,10 +40,10 @@ class PlaylistsIT extends IntegrationTest {
     @Test
     void fieldsAreValidated() {
         Account owner = users.user();
-        assertField(post(owner, "/api/v1/playlists", "{}", null), "name");
-        assertField(post(owner, "/api/v1/playlists", "{\"name\":\"  \"}", null), "name");
-        assertField(post(owner, "/api/v1/playlists", "{\"name\":\"" + "n".repeat(101) + "\"}", null), "name");
-        assertField(post(owner, "/api/v1/playlists", "{\"name\":\"ok\",\"description\":\"" + "d".repeat(501) + "\"}",
+        ProblemAssert.assertInvalidField(post(owner, "/api/v1/playlists", "{}", null), "name");
+        ProblemAssert.assertInvalidField(post(owner, "/api/v1/playlists", "{\"name\":\"  \"}", null), "name");
+        ProblemAssert.assertInvalidField(post(owner, "/api/v1/playlists", "{\"name\":\"" + "n".repeat(101) + "\"}", null), "name");
+        ProblemAssert.assertInvalidField(post(owner, "/api/v1/playlists", "{\"name\":\"ok\",\"description\":\"" + "d".repeat(501) + "\"}",
                 null), "description");
         assertThat(Api.json(api.get("/api/v1/playlists", owner.accessToken())).path("items").valueStream()
                 .filter(p -> p.path("ownerId").asString().equals(owner.id())).count()).isZero();
@@ -149,11 +150,5 @@ class PlaylistsIT extends IntegrationTest {
             request.header("If-Match", ifMatch.startsWith("\"") ? ifMatch : "\"" + ifMatch + "\"");
         }
         return api.send(request);
-    }
-
-    private static void assertField(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(Api.json(response).path("errors").valueStream()
-                .anyMatch(error -> error.path("field").asString().equals(field))).as(response.body()).isTrue();
     }
 }

@@ -26,4 +26,12 @@ public final class ProblemAssert {
         assertThat(response.body()).doesNotContain("trace", "exception", "Exception");
         return problem;
     }
+
+    /** A 400 validation problem naming {@code field} among its errors. */
+    public static JsonNode assertInvalidField(HttpResponse<String> response, String field) {
+        JsonNode problem = assertProblem(response, 400, "validation-failed");
+        assertThat(problem.path("errors").valueStream().anyMatch(error -> error.path("field").asString().equals(field)))
+                .as(response.body()).isTrue();
+        return problem;
+    }
 }

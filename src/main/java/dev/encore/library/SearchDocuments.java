@@ -1,0 +1,71 @@
+package dev.encore.library;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.encore.library.search.SearchDocument;
+import dev.encore.library.search.SearchKind;
+
+/** Library content as search documents, read from the database (the source of truth). */
+@Component
+class SearchDocuments {
+
+    private static final int BATCH = 1000;
+
+    private final Tracks tracks;
+    private final Playlists playlists;
+    private final TransactionTemplate readOnly;
+
+    SearchDocuments(Tracks tracks, Playlists playlists, PlatformTransactionManager transactions) {
+        this.tracks = tracks;
+        this.playlists = playlists;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** The current document of a piece of content, or empty when it is gone. */
+    Optional<SearchDocument> of(UUID id, SearchKind kind) {
+        return readOnly.execute(status -> switch (kind) {
+            case TRACK -> tracks.findById(id).map(SearchDocuments::of);
+            case PLAYLIST -> playlists.findById(id).map(SearchDocuments::of);
+        });
+    }
+
+    /** Everything, read in batches by id (each batch its own short transaction). */
+    Stream<SearchDocument> all() {
+        return Stream.concat(
+                inBatches(after -> tracks.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
+                        .map(SearchDocuments::of).toList()),
+                inBatches(after -> playlists.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
+                        .map(SearchDocuments::of).toList()));
+    }
+
+    /** Keyset paging: the next batch starts after the last id of the one before. */
+    private Stream<SearchDocument> inBatches(Function<UUID, List<SearchDocument>> after) {
+        return Stream.iterate(readOnly.execute(status -> after.apply(new UUID(0, 0))), batch -> !batch.isEmpty(),
+                batch -> readOnly.execute(status -> after.apply(batch.getLast().id()))).flatMap(List::stream);
+    }
+
+    long count() {
+        return tracks.count() + playlists.count();
+    }
+
+    static SearchDocument of(Track track) {
+        return new SearchDocument(track.id(), SearchKind.TRACK, track.ownerId(),
+                track.visibility() == Visibility.PUBLIC, track.title(), track.artist(), track.album(), track.genre(),
+                track.tags().stream().sorted().toList(), track.year());
+    }
+
+    static SearchDocument of(Playlist playlist) {
+        return new SearchDocument(playlist.id(), SearchKind.PLAYLIST, playlist.ownerId(), playlist.isPublic(),
+                playlist.name(), null, null, null, null, null);
+    }
+}

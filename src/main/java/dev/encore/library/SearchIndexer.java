@@ -1,0 +1,38 @@
+package dev.encore.library;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.encore.library.search.SearchEngine;
+import dev.encore.library.search.SearchUnavailableException;
+
+/**
+ * Keeps the search engine in step with the database: each committed change is read back and put
+ * into (or taken out of) the index. Reading the current row instead of trusting the event makes
+ * late or repeated deliveries harmless.
+ */
+@Component
+class SearchIndexer {
+
+    private final SearchEngine engine;
+    private final SearchDocuments documents;
+    private final LibrarySearch search;
+
+    SearchIndexer(SearchEngine engine, SearchDocuments documents, LibrarySearch search) {
+        this.engine = engine;
+        this.documents = documents;
+        this.search = search;
+    }
+
+    @ApplicationModuleListener
+    void on(ContentChanged changed) {
+        try {
+            documents.of(changed.id(), changed.kind()).ifPresentOrElse(engine::upsert,
+                    () -> engine.delete(changed.id()));
+        }
+        catch (SearchUnavailableException e) {
+            // the rebuild reads the database after this commit: the change is not lost
+            search.degrade(e);
+        }
+    }
+}

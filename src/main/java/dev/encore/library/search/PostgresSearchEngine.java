@@ -1,0 +1,272 @@
+package dev.encore.library.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The distributed engine, shared by every node: one table in PostgreSQL with a weighted
+ * {@code tsvector} (ranked prefix matching) and a lexicon of indexed words with a trigram index:
+ * a misspelt query word is replaced by the known words within its edit distance. The tables are
+ * the engine's own derived storage, like Lucene's directory: the engine creates them (not Flyway)
+ * so that it can recreate them when they are gone.
+ */
+public class PostgresSearchEngine implements SearchEngine {
+
+    /** Serialises schema creation between nodes starting together. */
+    private static final long SCHEMA_LOCK = 0x656e636f7265L; // "encore"
+    private static final int BATCH = 500;
+    /** The tables' shape; change it whenever {@link #SCHEMA} changes. */
+    private static final String SCHEMA_VERSION = "encore-search-3";
+    /** Tags travel as one string split in SQL (no driver-specific array binding). */
+    private static final String TAG_SEPARATOR = "\u001f";
+
+    private static final String SCHEMA = """
+            CREATE EXTENSION IF NOT EXISTS pg_trgm;
+            CREATE TABLE IF NOT EXISTS search_documents (
+                id           UUID     NOT NULL PRIMARY KEY,
+                kind         VARCHAR(16) NOT NULL,
+                owner_id     UUID     NOT NULL,
+                listed       BOOLEAN  NOT NULL,
+                title        TEXT     NOT NULL,
+                artist_key   TEXT,
+                album_key    TEXT,
+                genre_key    TEXT,
+                tag_keys     TEXT[]   NOT NULL,
+                release_year INTEGER,
+                document     TSVECTOR NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS search_documents_fts_idx ON search_documents USING gin (document);
+            CREATE INDEX IF NOT EXISTS search_documents_owner_idx ON search_documents (owner_id);
+            CREATE TABLE IF NOT EXISTS search_words (word TEXT NOT NULL PRIMARY KEY);
+            CREATE INDEX IF NOT EXISTS search_words_trgm_idx ON search_words USING gist (word gist_trgm_ops);
+            """;
+
+    private static final String UPSERT = """
+            INSERT INTO search_documents (id, kind, owner_id, listed, title, artist_key, album_key, genre_key,
+                tag_keys, release_year, document)
+            VALUES (:id, :kind, :owner, :listed, :title, :artistKey, :albumKey, :genreKey, string_to_array(:tagKeys, chr(31)), :year,
+                setweight(to_tsvector('simple', :titleText), 'A') || setweight(to_tsvector('simple', :artistText), 'B')
+                || setweight(to_tsvector('simple', :albumText), 'C') || setweight(to_tsvector('simple', :restText), 'D'))
+            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, owner_id = excluded.owner_id,
+                listed = excluded.listed, title = excluded.title, artist_key = excluded.artist_key,
+                album_key = excluded.album_key, genre_key = excluded.genre_key, tag_keys = excluded.tag_keys,
+                release_year = excluded.release_year, document = excluded.document
+            """;
+
+    /** The lexicon typos are corrected against (words are never removed: a stale one only costs a lookup). */
+    private static final String WORDS = """
+            INSERT INTO search_words (word) SELECT DISTINCT w FROM unnest(string_to_array(:words, ' ')) AS w
+            WHERE length(w) >= 3 ON CONFLICT DO NOTHING
+            """;
+
+    /**
+     * Candidates for a misspelt term: the nearest words by trigram distance (a GiST k-nearest
+     * search, no similarity threshold to tune), checked against the edit distance afterwards.
+     */
+    private static final String SIMILAR_WORDS = """
+            SELECT word FROM search_words ORDER BY word <-> :term LIMIT 30
+            """;
+    private static final int MAX_ALTERNATIVES = 8;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public PostgresSearchEngine(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.transactions = new TransactionTemplate(transactions);
+        guard(() -> {
+            createSchema();
+            return null;
+        });
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public void upsert(SearchDocument document) {
+        guard(() -> transactions.execute(status -> {
+            MapSqlParameterSource parameters = parameters(document);
+            jdbc.update(WORDS, parameters);
+            return jdbc.update(UPSERT, parameters);
+        }));
+    }
+
+    @Override
+    public void delete(UUID id) {
+        guard(() -> jdbc.update("DELETE FROM search_documents WHERE id = :id", new MapSqlParameterSource("id", id)));
+    }
+
+    @Override
+    public SearchHits search(SearchQuery query) {
+        return guard(() -> transactions.execute(status -> {
+            List<String> exact = new ArrayList<>();
+            List<String> any = new ArrayList<>();
+            for (String term : query.terms()) {
+                exact.add(term + ":*");
+                List<String> alternatives = new ArrayList<>(List.of(term + ":*"));
+                alternatives.addAll(corrections(term));
+                any.add("(" + String.join(" | ", alternatives) + ")");
+            }
+            MapSqlParameterSource params = new MapSqlParameterSource()
+                    .addValue("exact", String.join(" & ", exact)).addValue("any", String.join(" & ", any))
+                    .addValue("kinds", query.kinds().stream().map(SearchKind::name).toList())
+                    .addValue("viewer", query.viewerId()).addValue("admin", query.admin())
+                    .addValue("limit", query.limit()).addValue("offset", query.offset());
+            StringBuilder where = new StringBuilder("""
+                    d.document @@ q.query AND d.kind IN (:kinds) AND (:admin OR d.listed OR d.owner_id = :viewer)""");
+            SearchQuery.Filters filters = query.filters();
+            filter(where, params, "artist_key", "artist", filters.artist());
+            filter(where, params, "album_key", "album", filters.album());
+            filter(where, params, "genre_key", "genre", filters.genre());
+            if (filters.tag() != null) {
+                where.append(" AND :tag = ANY(d.tag_keys)");
+                params.addValue("tag", SearchText.key(filters.tag()));
+            }
+            if (filters.yearFrom() != null) {
+                where.append(" AND d.release_year >= :yearFrom");
+                params.addValue("yearFrom", filters.yearFrom());
+            }
+            if (filters.yearTo() != null) {
+                where.append(" AND d.release_year <= :yearTo");
+                params.addValue("yearTo", filters.yearTo());
+            }
+            // exact and prefix matches rank above corrected ones
+            String sql = """
+                    SELECT d.id, d.kind, ts_rank(d.document, q.query) + 2 * ts_rank(d.document, e.query) AS score,
+                           count(*) OVER () AS total
+                    FROM search_documents d, to_tsquery('simple', :any) AS q(query), to_tsquery('simple', :exact) AS e(query)
+                    WHERE %s
+                    ORDER BY score DESC, d.title, d.id
+                    LIMIT :limit OFFSET :offset""".formatted(where);
+            long[] total = { 0 };
+            List<SearchHits.Hit> hits = new ArrayList<>();
+            jdbc.query(sql, params, row -> {
+                total[0] = row.getLong("total");
+                hits.add(new SearchHits.Hit(row.getObject("id", UUID.class), SearchKind.valueOf(row.getString("kind")),
+                        row.getFloat("score")));
+            });
+            return new SearchHits(total[0], hits);
+        }));
+    }
+
+    /**
+     * Known words within the edit distance Lucene's side allows too (one for four to seven letters,
+     * two from eight; transpositions count as one), found by trigram similarity and confirmed by a
+     * Levenshtein automaton from lucene-core.
+     */
+    private List<String> corrections(String term) {
+        int edits = SearchText.maxEdits(term);
+        if (edits == 0) {
+            return List.of();
+        }
+        CharacterRunAutomaton within = new CharacterRunAutomaton(new LevenshteinAutomata(term, true).toAutomaton(edits));
+        return jdbc.queryForList(SIMILAR_WORDS, new MapSqlParameterSource("term", term), String.class).stream()
+                .filter(word -> !word.equals(term) && within.run(word))
+                .limit(MAX_ALTERNATIVES).toList();
+    }
+
+    @Override
+    public long count() {
+        return guard(() -> jdbc.getJdbcTemplate().queryForObject("SELECT count(*) FROM search_documents", Long.class));
+    }
+
+    @Override
+    public void rebuild(Stream<SearchDocument> documents) {
+        guard(() -> transactions.execute(status -> {
+            createSchema();
+            jdbc.getJdbcTemplate().update("DELETE FROM search_documents");
+            List<MapSqlParameterSource> batch = new ArrayList<>(BATCH);
+            documents.forEach(document -> {
+                batch.add(parameters(document));
+                if (batch.size() == BATCH) {
+                    jdbc.batchUpdate(UPSERT, batch.toArray(MapSqlParameterSource[]::new));
+                    batch.clear();
+                }
+            });
+            if (!batch.isEmpty()) {
+                jdbc.batchUpdate(UPSERT, batch.toArray(MapSqlParameterSource[]::new));
+            }
+            return null;
+        }));
+    }
+
+    /**
+     * Creates the tables unless they are there in this shape; tables of another shape (an older
+     * Encore's) are dropped first: they hold only derived data, and the start-up check rebuilds them.
+     */
+    private void createSchema() {
+        transactions.execute(status -> {
+            JdbcTemplate sql = jdbc.getJdbcTemplate();
+            sql.queryForList("SELECT pg_advisory_xact_lock(?)", SCHEMA_LOCK);
+            String shape = sql.queryForObject("SELECT CASE WHEN to_regclass('search_documents') IS NULL THEN NULL "
+                    + "ELSE coalesce(obj_description(to_regclass('search_documents'), 'pg_class'), '') END",
+                    String.class);
+            if (shape != null && !shape.equals(SCHEMA_VERSION)) {
+                sql.execute("DROP TABLE IF EXISTS search_documents, search_words");
+            }
+            for (String statement : SCHEMA.split(";")) {
+                if (!statement.isBlank()) {
+                    sql.execute(statement);
+                }
+            }
+            sql.execute("COMMENT ON TABLE search_documents IS '" + SCHEMA_VERSION + "'");
+            return null;
+        });
+    }
+
+    private static void filter(StringBuilder where, MapSqlParameterSource params, String column, String name,
+            String value) {
+        if (value != null) {
+            where.append(" AND d.").append(column).append(" = :").append(name);
+            params.addValue(name, SearchText.key(value));
+        }
+    }
+
+    private MapSqlParameterSource parameters(SearchDocument document) {
+        String title = SearchText.normalized(document.title());
+        String artist = SearchText.normalized(document.artist());
+        String album = SearchText.normalized(document.album());
+        String rest = SearchText.normalized(String.join(" ", document.tags()) + " " + nullToEmpty(document.genre()));
+        return new MapSqlParameterSource().addValue("id", document.id()).addValue("kind", document.kind().name())
+                .addValue("owner", document.ownerId()).addValue("listed", document.listed())
+                .addValue("title", document.title()).addValue("artistKey", SearchText.key(document.artist()))
+                .addValue("albumKey", SearchText.key(document.album()))
+                .addValue("genreKey", SearchText.key(document.genre()))
+                .addValue("tagKeys", String.join(TAG_SEPARATOR, document.tags().stream().map(SearchText::key).toList()))
+                .addValue("year", document.year())
+                .addValue("words", String.join(" ", title, artist, album, rest).strip())
+                .addValue("titleText", title).addValue("artistText", artist).addValue("albumText", album)
+                .addValue("restText", rest);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private interface Call<T> {
+        T run();
+    }
+
+    private static <T> T guard(Call<T> call) {
+        try {
+            return call.run();
+        }
+        catch (DataAccessException e) {
+            throw new SearchUnavailableException("search table unavailable", e);
+        }
+    }
+}

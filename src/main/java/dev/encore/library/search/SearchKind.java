@@ -1,0 +1,22 @@
+package dev.encore.library.search;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of content search finds. */
+public enum SearchKind {
+    TRACK, PLAYLIST;
+
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<SearchKind> of(String value) {
+        for (SearchKind kind : values()) {
+            if (kind.value().equalsIgnoreCase(value)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.encore.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.encore.support.Api;
+import dev.encore.support.MediaTools;
+import dev.encore.support.Multipart;
+import dev.encore.support.TestAccounts.Account;
+
+/** Library content made through the public API: an upload of a short tone saved as a track. */
+final class LibraryFixtures {
+
+    private static final Random RANDOM = new Random();
+
+    private final Api api;
+    private final byte[] song;
+
+    private LibraryFixtures(Api api, byte[] song) {
+        this.api = api;
+        this.song = song;
+    }
+
+    /** Fixtures for {@code api}; the tone is made once into {@code dir}. */
+    static LibraryFixtures of(Api api, Path dir) throws Exception {
+        MediaTools.require("ffmpeg", "ffprobe");
+        Path tone = dir.resolve("fixture-tone.mp3");
+        if (!Files.exists(tone)) {
+            MediaTools.tone(tone, "Fixture Tone", 440, 2);
+        }
+        return new LibraryFixtures(api, Files.readAllBytes(tone));
+    }
+
+    /** A word no other run of the suite has used (the services database is kept between runs). */
+    static String uniqueWord(int letters) {
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < letters; i++) {
+            word.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return word.toString();
+    }
+
+    /** A new track of {@code owner}'s with these fields (title, artist, album, visibility, tags, …). */
+    JsonNode track(Account owner, String... fieldsAndValues) {
+        HttpResponse<String> uploaded = api.send(Multipart.upload(api, "/api/v1/uploads", owner.accessToken(),
+                "tone.mp3", "audio/mpeg", song));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("uploadId",
+                Api.json(uploaded).path("id").asString());
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            if (fieldsAndValues[i].equals("tags")) {
+                body.putArray("tags").add(fieldsAndValues[i + 1]);
+            }
+            else {
+                body.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+            }
+        }
+        HttpResponse<String> created = api.postJson("/api/v1/tracks", body.toString(), owner.accessToken());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Api.json(created);
+    }
+}
