@@ -40,19 +40,52 @@ class FileStreamer {
         this.blobs = blobs;
     }
 
-    /** Serves {@code file}, as a download ({@code attachment}) or for playing in place. */
-    void serve(DeliverableFile file, boolean attachment, HttpServletRequest request, HttpServletResponse response)
+    /**
+     * A file on local disk and how to describe it.
+     *
+     * @param path         the bytes
+     * @param etag         strong entity tag, quoted
+     * @param lastModified epoch millis
+     * @param mimeType     its media type
+     * @param filename     the name clients see
+     */
+    record Servable(Path path, String etag, long lastModified, String mimeType, String filename) {
+    }
+
+    /**
+     * What was sent.
+     *
+     * @param start     first byte offset of the answer
+     * @param bytesSent bytes written before the answer ended (or the client left)
+     * @param length    the whole file's length
+     * @param body      whether a body was due at all (not for HEAD, 304 or 412)
+     */
+    record Sent(long start, long bytesSent, long length, boolean body) {
+
+        static final Sent NOTHING = new Sent(0, 0, 0, false);
+    }
+
+    /** Serves a stored file, as a download ({@code attachment}) or for playing in place. */
+    Sent serve(DeliverableFile file, boolean attachment, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Path path = blobs.find(file.sha256()).orElseThrow(DeliverableCatalog.NotFound::new);
-        String etag = "\"" + file.sha256() + "\"";
-        long lastModified = file.createdAt().toEpochMilli();
+        return serve(new Servable(path, "\"" + file.sha256() + "\"", file.createdAt().toEpochMilli(), file.mimeType(),
+                file.filename()), attachment, request, response);
+    }
+
+    /** Serves a local file (a stored blob or a rendition of one). */
+    Sent serve(Servable file, boolean attachment, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Path path = file.path();
+        String etag = file.etag();
+        long lastModified = file.lastModified();
         if (preconditionFails(request, etag, lastModified)) {
             throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, Problems.of(HttpStatus.PRECONDITION_FAILED,
                     "precondition-failed", "Precondition failed", "The file does not match If-Match or "
                             + "If-Unmodified-Since."), null);
         }
         if (new ServletWebRequest(request, response).checkNotModified(etag, lastModified)) {
-            return; // 304 or 412, headers already set
+            return Sent.NOTHING; // 304 or 412, headers already set
         }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(file.mimeType()));
@@ -75,16 +108,18 @@ class FileStreamer {
             }
             if (ranges.size() == 1) {
                 ResourceRegion region = region(ranges.getFirst(), resource, length);
-                write(region, length, headers, request, response, true);
-                return;
+                return write(region, length, headers, request, response, true);
             }
             // several ranges: the whole file is a valid (and simpler) answer
         }
-        write(new ResourceRegion(resource, 0, length), length, headers, request, response, false);
+        return write(new ResourceRegion(resource, 0, length), length, headers, request, response, false);
     }
 
-    /** The whole file (200) or one range of it (206), streamed from disk. */
-    private static void write(ResourceRegion region, long length, HttpHeaders headers,
+    /**
+     * The whole file (200) or one range of it (206), streamed from disk. A client that goes away
+     * ends the answer quietly: there is nobody left to tell, and what it got is still reported.
+     */
+    private static Sent write(ResourceRegion region, long length, HttpHeaders headers,
             HttpServletRequest request, HttpServletResponse response, boolean partial) throws IOException {
         response.setStatus(partial ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value());
         headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
@@ -95,22 +130,28 @@ class FileStreamer {
         }
         response.setContentLengthLong(count);
         if ("HEAD".equals(request.getMethod())) {
-            return;
+            return new Sent(start, 0, length, false);
         }
+        long sent = 0;
         try (InputStream in = region.getResource().getInputStream()) {
             in.skipNBytes(start);
             byte[] buffer = new byte[64 * 1024];
             OutputStream out = response.getOutputStream();
-            long left = count;
-            while (left > 0) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            while (sent < count) {
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, count - sent));
                 if (read < 0) {
                     break;
                 }
-                out.write(buffer, 0, read);
-                left -= read;
+                try {
+                    out.write(buffer, 0, read);
+                }
+                catch (IOException clientGone) {
+                    return new Sent(start, sent, length, true);
+                }
+                sent += read;
             }
         }
+        return new Sent(start, sent, length, true);
     }
 
     private static ResourceRegion region(HttpRange range, FileSystemResource resource, long length) {

@@ -1,43 +1,112 @@
 package dev.encore.delivery;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.encore.library.PlayHistory;
 import dev.encore.library.TrackLibrary;
 import dev.encore.library.Viewer;
+import dev.encore.platform.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.InvalidFieldsException;
 
-/** Plays a track's original with Range and conditional requests (transcoded renditions are to come). */
+/**
+ * Plays a track: the original, or a transcoded rendition, both from a file on disk with an exact
+ * length, Range and conditional requests. A request from the first byte starts a play.
+ */
 @Tag(name = "tracks")
 @RestController
 class TrackStreamController {
 
+    /** The play this stream started, for players that report progress (PUT /api/v1/plays/{id}). */
+    static final String PLAY_HEADER = "Encore-Play-Id";
+
     private final TrackLibrary library;
+    private final PlayHistory plays;
+    private final Renditions renditions;
     private final FileStreamer streamer;
 
-    TrackStreamController(TrackLibrary library, FileStreamer streamer) {
+    TrackStreamController(TrackLibrary library, PlayHistory plays, Renditions renditions, FileStreamer streamer) {
         this.library = library;
+        this.plays = plays;
+        this.renditions = renditions;
         this.streamer = streamer;
     }
 
-    @Operation(summary = "Stream a track", description = "The original, with Range (one range), ETag and "
-            + "conditional requests; private tracks are 404 for everyone but their owner.")
+    @Operation(summary = "Stream a track", description = "The original, or with format (mp3, opus, aac) and/or "
+            + "bitrate (32..320 kbit/s) a rendition transcoded once and cached: even the first answer has an exact "
+            + "Content-Length and honours Range. ETag and conditional requests on both. A GET from the first byte "
+            + "records a play (header Encore-Play-Id). Private tracks are 404 for everyone but their owner.")
     @ApiResponse(responseCode = "206", description = "The requested range")
+    @ApiResponse(responseCode = "400", description = "Unknown format or bitrate out of range")
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
     @GetMapping("/api/v1/tracks/{id}/stream")
-    void stream(Authentication auth, @PathVariable UUID id, HttpServletRequest request, HttpServletResponse response)
+    void stream(Authentication auth, @PathVariable UUID id,
+            @Parameter(description = "mp3, opus or aac") @RequestParam(required = false) String format,
+            @Parameter(description = "kbit/s, 32..320") @RequestParam(required = false) Integer bitrate,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Viewer viewer = Viewer.of(auth);
+        DeliverableFile original = library.original(viewer, id);
+        FileStreamer.Servable servable = format == null && bitrate == null ? null
+                : rendition(original, format, bitrate);
+        UUID play = startsPlay(request) ? plays.start(viewer, id) : null;
+        if (play != null) {
+            response.setHeader(PLAY_HEADER, play.toString());
+        }
+        FileStreamer.Sent sent = servable == null ? streamer.serve(original, false, request, response)
+                : streamer.serve(servable, false, request, response);
+        if (play != null) {
+            plays.streamed(play, sent.bytesSent(), sent.length());
+        }
+    }
+
+    private FileStreamer.Servable rendition(DeliverableFile original, String formatName, Integer bitrate)
             throws IOException {
-        streamer.serve(library.original(Viewer.of(auth), id), false, request, response);
+        RenditionFormat format = formatName == null ? RenditionFormat.MP3 : RenditionFormat.of(formatName)
+                .orElseThrow(() -> InvalidFieldsException.of("format", "must be mp3, opus or aac"));
+        if (bitrate != null && (bitrate < RenditionFormat.MIN_BITRATE || bitrate > RenditionFormat.MAX_BITRATE)) {
+            throw InvalidFieldsException.of("bitrate", "must be between " + RenditionFormat.MIN_BITRATE + " and "
+                    + RenditionFormat.MAX_BITRATE);
+        }
+        int kbps = bitrate == null ? format.defaultBitrate() : bitrate;
+        Path file = renditions.of(original.sha256(), format, kbps);
+        String base = original.filename().replaceFirst("\\.[^.]*$", "");
+        return new FileStreamer.Servable(file, "\"" + original.sha256() + "-" + format.value() + "-" + kbps + "\"",
+                original.createdAt().toEpochMilli(), format.mimeType(), base + "." + format.extension());
+    }
+
+    /** A GET from the first byte (no Range, or one starting at 0); seeks and HEADs are not new plays. */
+    private static boolean startsPlay(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return false;
+        }
+        String range = request.getHeader(HttpHeaders.RANGE);
+        if (range == null) {
+            return true;
+        }
+        try {
+            List<HttpRange> ranges = HttpRange.parseRanges(range);
+            return ranges.size() == 1 && ranges.getFirst().getRangeStart(Long.MAX_VALUE) == 0;
+        }
+        catch (IllegalArgumentException malformed) {
+            return true; // ignored by the streamer: the whole file goes out
+        }
     }
 }

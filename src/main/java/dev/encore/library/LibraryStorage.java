@@ -35,13 +35,15 @@ public class LibraryStorage implements StorageUsage, BlobReferences {
     private final Tracks tracks;
     private final Uploads uploads;
     private final Playlists playlists;
+    private final Plays plays;
     private final BlobCollector collector;
     private final JobScheduler jobs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LibraryStorage(Tracks tracks, Uploads uploads, Playlists playlists, BlobCollector collector, JobScheduler jobs,
-            ApplicationEventPublisher events, Clock clock) {
+    LibraryStorage(Tracks tracks, Uploads uploads, Playlists playlists, Plays plays, BlobCollector collector,
+            JobScheduler jobs, ApplicationEventPublisher events, Clock clock) {
+        this.plays = plays;
         this.tracks = tracks;
         this.uploads = uploads;
         this.playlists = playlists;
@@ -86,6 +88,7 @@ public class LibraryStorage implements StorageUsage, BlobReferences {
         List<Upload> sent = uploads.findByOwnerId(deleted.userId());
         List<Playlist> lists = playlists.findByOwnerId(deleted.userId());
         playlists.deleteAll(lists);
+        plays.deleteByUser(deleted.userId());
         tracks.deleteAll(owned);
         uploads.deleteAll(sent);
         owned.forEach(track -> events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK)));

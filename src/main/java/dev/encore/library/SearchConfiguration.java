@@ -3,7 +3,6 @@ package dev.encore.library;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +13,6 @@ import dev.encore.library.search.PostgresSearchEngine;
 import dev.encore.library.search.SearchEngine;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SearchProperties.class)
 class SearchConfiguration {
 
     @Bean

@@ -261,15 +261,10 @@ class TracksIT extends IntegrationTest {
     }
 
     private HttpResponse<byte[]> bytes(Account who, String path, String... headers) {
-        HttpRequest.Builder request = new Api(port).request(path).header("Authorization", "Bearer " + who.accessToken());
+        HttpRequest.Builder request = api.request(path).header("Authorization", "Bearer " + who.accessToken());
         if (headers.length > 0) {
             request.headers(headers);
         }
-        try {
-            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        return api.sendBytes(request);
     }
 }

@@ -92,6 +92,20 @@ public final class Api {
         }
     }
 
+    /** Sends and keeps the body as bytes (media, downloads). */
+    public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return json(response.body());
     }
