@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -20,4 +22,26 @@ interface Tracks extends JpaRepository<Track, UUID>, JpaSpecificationExecutor<Tr
 
     /** A batch in id order, after {@code after} (keyset paging for the search rebuild). */
     List<Track> findByIdGreaterThanOrderById(UUID after, Limit limit);
+
+    /** Artists of the tracks a viewer may list, with counts, by name. */
+    @Query(value = "select new dev.encore.library.BrowseEntry(t.artist, count(t)) from Track t where (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) "
+            + "group by t.artist order by t.artist",
+            countQuery = "select count(distinct t.artist) from Track t where (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC)")
+    Page<BrowseEntry> artists(@Param("viewer") UUID viewer, @Param("admin") boolean admin, Pageable pageable);
+
+    /** Genres of the tracks a viewer may list, with counts, by name. */
+    @Query(value = "select new dev.encore.library.BrowseEntry(t.genre, count(t)) from Track t where t.genre is not null "
+            + "and (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) group by t.genre order by t.genre",
+            countQuery = "select count(distinct t.genre) from Track t where t.genre is not null and (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC)")
+    Page<BrowseEntry> genres(@Param("viewer") UUID viewer, @Param("admin") boolean admin, Pageable pageable);
+
+    /** Albums (with their artist) of the tracks a viewer may list, optionally of one artist (any case). */
+    @Query(value = "select new dev.encore.library.BrowseEntry(t.album, t.artist, count(t)) from Track t "
+            + "where t.album is not null and (:artist is null or lower(t.artist) = :artist) and (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) "
+            + "group by t.album, t.artist order by t.album, t.artist",
+            countQuery = "select count(*) from (select t.album as album, t.artist as artist from Track t "
+                    + "where t.album is not null and (:artist is null or lower(t.artist) = :artist) and (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) "
+                    + "group by t.album, t.artist)")
+    Page<BrowseEntry> albums(@Param("viewer") UUID viewer, @Param("admin") boolean admin,
+            @Param("artist") String artist, Pageable pageable);
 }
