@@ -35,6 +35,8 @@ class UploadsController {
     @ApiResponse(responseCode = "403", description = "quota-exceeded: storage or daily upload quota")
     @ApiResponse(responseCode = "413", description = "Larger than encore.upload.max-bytes")
     @ApiResponse(responseCode = "415", description = "unsupported-media-type: not a type Encore accepts")
+    @ApiResponse(responseCode = "422", description = "malware-detected: the ClamAV scan found malware; nothing stored")
+    @ApiResponse(responseCode = "503", description = "scanner-unavailable: clamd unreachable (encore.upload.clamav)")
     @PostMapping(path = "/api/v1/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<UploadView> upload(Authentication auth, @RequestParam("file") MultipartFile file)
             throws IOException, InterruptedException {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +70,7 @@ class UploadsIT extends IntegrationTest {
     @Test
     void whatIsNotAnAcceptedTypeIsRefusedWhateverItsNameAndLeavesNothing() throws Exception {
         Account user = users.user();
-        long staged = stagingDirectories();
+        long staged = stagingDirectories("upload");
         for (byte[] content : new byte[][] { "just text, not audio".getBytes(StandardCharsets.UTF_8),
                 "#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8), new byte[] { 'M', 'Z', 0, 0, 1, 2, 3 } }) {
             HttpResponse<String> response = upload(user, "song.mp3", "audio/mpeg", content);
@@ -79,7 +78,7 @@ class UploadsIT extends IntegrationTest {
             assertThat(Api.json(response).path("type").asString()).endsWith("/unsupported-media-type");
         }
         assertThat(upload(user, "empty.mp3", "audio/mpeg", new byte[0]).statusCode()).isEqualTo(400);
-        assertThat(stagingDirectories()).as("nothing left in staging").isEqualTo(staged);
+        assertThat(stagingDirectories("upload")).as("nothing left in staging").isEqualTo(staged);
     }
 
     @Test
@@ -104,7 +103,7 @@ class UploadsIT extends IntegrationTest {
     @Test
     void anAbortedUploadLeavesNothingBehind() throws Exception {
         Account user = users.user();
-        long staged = stagingDirectories();
+        long staged = stagingDirectories("upload");
         String boundary = "encore" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.mp3\"\r\n"
                 + "Content-Type: audio/mpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -120,7 +119,7 @@ class UploadsIT extends IntegrationTest {
         Thread.sleep(1500);
         assertThat(Api.json(api.get("/api/v1/tracks?owner=" + user.id(), user.accessToken())).path("totalItems")
                 .asLong()).isZero();
-        assertThat(stagingDirectories()).isEqualTo(staged);
+        assertThat(stagingDirectories("upload")).isEqualTo(staged);
         HttpResponse<String> later = upload(user, "whole.mp3", "audio/mpeg", song);
         assertThat(later.statusCode()).as("the aborted one did not count against the day").isEqualTo(201);
     }
@@ -137,12 +136,5 @@ class UploadsIT extends IntegrationTest {
         byte[] magic = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(magic, 0, bytes, 0, magic.length);
         return bytes;
-    }
-
-    private static long stagingDirectories() throws IOException {
-        Path staging = dataDir().resolve("blobs/.staging");
-        try (Stream<Path> dirs = Files.list(staging)) {
-            return dirs.filter(dir -> dir.getFileName().toString().startsWith("upload-")).count();
-        }
     }
 }
