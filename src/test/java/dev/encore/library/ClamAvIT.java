@@ -31,7 +31,8 @@ import dev.encore.support.TestAccounts.Account;
 /**
  * The malware scan against a real clamd (started by {@link ClamAvDaemon} with a local test
  * signature): infected uploads are refused, audited and leave nothing; clean ones pass; without
- * clamd uploads are refused (fail-closed).
+ * clamd uploads are refused (fail-closed), and a resumable upload keeps its bytes to be finished
+ * later.
  */
 class ClamAvIT extends IntegrationTest {
 
@@ -85,19 +86,40 @@ class ClamAvIT extends IntegrationTest {
     }
 
     @Test
-    void withoutTheScannerUploadsAreRefused() {
+    void anInfectedResumableUploadIsRefusedAtItsLastByteAndLeavesNothing() {
         Account user = users.user();
+        TusClient tus = new TusClient(api, user.accessToken());
+        long staged = stagingDirectories("tus");
+        String location = tus.startPartly(infected, "song.wav", 100);
+        assertProblem(tus.patch(location, 100, infected, 100, infected.length), 422, "malware-detected");
+        assertThat(tus.head(location).statusCode()).isEqualTo(404);
+        assertThat(stagingDirectories("tus")).isEqualTo(staged);
+        assertThat(uploads.findByOwnerId(UUID.fromString(user.id()))).isEmpty();
+        assertThat(quota.used(UUID.fromString(user.id()))).as("the reservation ended").isZero();
+    }
+
+    @Test
+    void withoutTheScannerUploadsAreRefusedAndAResumableOneWaits() {
+        Account user = users.user();
+        TusClient tus = new TusClient(api, user.accessToken());
+        String location = tus.start(clean.length, "clean.wav");
         ClamAvDaemon.stop();
         try {
             long staged = stagingDirectories("upload");
             assertProblem(upload(user, "clean.wav", clean), 503, "scanner-unavailable");
             assertThat(stagingDirectories("upload")).isEqualTo(staged);
+            assertProblem(tus.patch(location, 0, clean, 0, clean.length), 503, "scanner-unavailable");
             assertThat(uploads.findByOwnerId(UUID.fromString(user.id()))).isEmpty();
+            assertThat(tus.head(location).headers().firstValue("Upload-Offset"))
+                    .as("the bytes are kept for a retry").hasValue(Integer.toString(clean.length));
         }
         finally {
             ClamAvDaemon.start();
         }
-        assertThat(upload(user, "clean.wav", clean).statusCode()).as("scanned again").isEqualTo(201);
+        HttpResponse<String> retried = tus.patch(location, clean.length, clean, 0, 0);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
+        assertThat(retried.headers().firstValue("Encore-Upload-Id")).isPresent();
+        assertThat(uploads.findByOwnerId(UUID.fromString(user.id()))).hasSize(1);
     }
 
     @Test
