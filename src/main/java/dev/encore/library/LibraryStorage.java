@@ -19,7 +19,8 @@ import dev.encore.platform.BlobReferences;
 import dev.encore.platform.StorageUsage;
 
 /**
- * Library content in the quota (tracks and unused uploads) and in blob references; unused uploads expire (a recurring job, kept a day for the daily upload quota), and so do
+ * Library content in the quota (tracks and unused uploads) and in blob references (their files and
+ * covers); unused uploads expire (a recurring job, kept a day for the daily upload quota), and so do
  * unfinished resumable uploads; a deleted account's content goes with it.
  */
 @Component
@@ -46,7 +47,7 @@ public class LibraryStorage implements StorageUsage, BlobReferences {
 
     @Override
     public boolean references(String sha256) {
-        return tracks.existsBySha256(sha256) || uploads.existsLiveBySha256(sha256, clock.instant());
+        return tracks.existsBySha256(sha256) || uploads.existsLiveReferencing(sha256, clock.instant());
     }
 
     /**
@@ -66,9 +67,10 @@ public class LibraryStorage implements StorageUsage, BlobReferences {
         return deleted;
     }
 
-    /** Uploads' files. */
+    /** An upload's file and its cover. */
     private static Stream<String> blobsOf(Stream<Upload> sent) {
-        return sent.map(Upload::sha256).filter(Objects::nonNull).distinct();
+        return sent.flatMap(upload -> Stream.of(upload.sha256(), upload.coverSha256())).filter(Objects::nonNull)
+                .distinct();
     }
 
     @ApplicationModuleListener

@@ -16,7 +16,8 @@ import dev.encore.platform.Problems;
 
 /**
  * What every arrived upload goes through, multipart or resumable: the type decided by magic bytes
- * alone (415 otherwise), the malware scan, ffprobe for audio and video, then the file stored content-addressed and an {@link Upload} saved. The caller owns
+ * alone (415 otherwise), the malware scan, ffprobe for audio and video (and the embedded cover
+ * copied out), then the file stored content-addressed and an {@link Upload} saved. The caller owns
  * the staging directory and deletes it whatever happens.
  */
 @Component
@@ -26,15 +27,17 @@ class UploadPipeline {
     private final BlobStore blobs;
     private final MalwareScan scan;
     private final MediaProbe probe;
+    private final CoverArt covers;
     private final UploadProperties properties;
     private final Clock clock;
 
-    UploadPipeline(Uploads uploads, BlobStore blobs, MalwareScan scan, MediaProbe probe, UploadProperties properties,
-            Clock clock) {
+    UploadPipeline(Uploads uploads, BlobStore blobs, MalwareScan scan, MediaProbe probe, CoverArt covers,
+            UploadProperties properties, Clock clock) {
         this.uploads = uploads;
         this.blobs = blobs;
         this.scan = scan;
         this.probe = probe;
+        this.covers = covers;
         this.properties = properties;
         this.clock = clock;
     }
@@ -44,19 +47,19 @@ class UploadPipeline {
         String detected = ContentTypes.detect(file);
         UploadKind kind = UploadKind.of(detected).orElseThrow(UploadPipeline::unsupported);
         scan.check(file, ownerId, filename);
-        MediaInfo info = kind == UploadKind.AUDIO || kind == UploadKind.VIDEO ? info(file) : MediaInfo.NONE;
+        MediaInfo info = MediaInfo.NONE;
+        String cover = null;
+        if (kind == UploadKind.AUDIO || kind == UploadKind.VIDEO) {
+            MediaProbe.Probe found = probe.probe(file);
+            info = MediaInfo.of(found);
+            if (kind == UploadKind.AUDIO && found.hasCover()) {
+                cover = covers.extract(file).orElse(null);
+            }
+        }
         BlobStore.StoredBlob blob = blobs.store(file);
         Instant now = clock.instant();
-        return uploads.save(new Upload(ownerId, kind, detected, blob.size(), blob.sha256(), filename, info, now,
+        return uploads.save(new Upload(new Upload.Received(ownerId, kind, detected, filename), blob, info, cover, now,
                 now.plus(properties.ttl())));
-    }
-
-    private MediaInfo info(Path file) throws InterruptedException {
-        MediaProbe.Probe found = probe.probe(file);
-        String date = found.tag("date");
-        Integer year = date != null && date.matches("\\d{4}.*") ? Integer.valueOf(date.substring(0, 4)) : null;
-        return new MediaInfo(found.durationMs().orElse(null), found.tag("title"), found.tag("artist"),
-                found.tag("album"), found.tag("genre"), year);
     }
 
     private static ErrorResponseException unsupported() {

@@ -61,7 +61,17 @@ class UploadReceiver {
     }
 
     UploadView get(Viewer viewer, UUID id) {
-        return uploads.findLive(id, viewer.userId(), clock.instant()).map(UploadView::of)
+        return UploadView.of(live(viewer, id));
+    }
+
+    /** The embedded cover picture of one of my uploads. */
+    Path cover(Viewer viewer, UUID id) {
+        Upload upload = live(viewer, id);
+        return upload.coverSha256() == null ? null : blobs.find(upload.coverSha256()).orElse(null);
+    }
+
+    private Upload live(Viewer viewer, UUID id) {
+        return uploads.findLive(id, viewer.userId(), clock.instant())
                 .orElseThrow(() -> LibraryProblems.notFound("upload"));
     }
 

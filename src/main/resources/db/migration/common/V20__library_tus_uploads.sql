@@ -14,3 +14,9 @@ CREATE TABLE tus_uploads (
 CREATE INDEX tus_uploads_owner_created_idx ON tus_uploads (owner_id, created_at);
 CREATE INDEX tus_uploads_expires_idx ON tus_uploads (expires_at);
 
+-- What ffprobe adds about uploads, and the embedded cover picture stored as a blob of its own.
+ALTER TABLE uploads ADD COLUMN codec VARCHAR(32);
+ALTER TABLE uploads ADD COLUMN bit_rate BIGINT;
+ALTER TABLE uploads ADD COLUMN track_number INTEGER;
+ALTER TABLE uploads ADD COLUMN cover_sha256 VARCHAR(64);
+CREATE INDEX uploads_cover_sha_idx ON uploads (cover_sha256);

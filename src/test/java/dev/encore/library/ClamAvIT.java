@@ -83,6 +83,7 @@ class ClamAvIT extends IntegrationTest {
         HttpResponse<String> accepted = upload(user, "clean.wav", clean);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
         assertThat(Api.json(accepted).path("mimeType").asString()).contains("wav");
+        assertThat(Api.json(accepted).path("codec").asString()).startsWith("pcm_");
     }
 
     @Test

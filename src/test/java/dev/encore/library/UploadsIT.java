@@ -68,6 +68,30 @@ class UploadsIT extends IntegrationTest {
     }
 
     @Test
+    void anEmbeddedCoverIsStoredAndServedWithTheProbedCodecAndBitRate() throws Exception {
+        Account user = users.user();
+        byte[] withCover = Files.readAllBytes(MediaTools.tone(media.resolve("cover.mp3"), "Covered", 700, 2, true));
+        HttpResponse<String> response = upload(user, "cover.mp3", "audio/mpeg", withCover);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode upload = Api.json(response);
+        assertThat(upload.path("codec").asString()).isEqualTo("mp3");
+        assertThat(upload.path("bitRate").asLong()).isGreaterThan(64_000L);
+        String coverUrl = upload.path("coverUrl").asString();
+        assertThat(coverUrl).isEqualTo("/api/v1/uploads/" + upload.path("id").asString() + "/cover");
+        HttpResponse<byte[]> cover = api.send(api.request(coverUrl).header("Authorization",
+                "Bearer " + user.accessToken()), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(cover.statusCode()).isEqualTo(200);
+        assertThat(cover.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(cover.body()).startsWith((byte) 0xFF, (byte) 0xD8); // a JPEG, copied as it was embedded
+        assertThat(api.get(coverUrl, users.user().accessToken()).statusCode()).as("not theirs").isEqualTo(404);
+
+        JsonNode plain = Api.json(upload(user, "plain.mp3", "audio/mpeg", song));
+        assertThat(plain.has("coverUrl")).as("no cover, no URL").isFalse();
+        assertThat(api.get("/api/v1/uploads/" + plain.path("id").asString() + "/cover", user.accessToken())
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void whatIsNotAnAcceptedTypeIsRefusedWhateverItsNameAndLeavesNothing() throws Exception {
         Account user = users.user();
         long staged = stagingDirectories("upload");
