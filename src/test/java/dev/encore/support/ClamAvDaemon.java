@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * A real clamd for the test JVM, on a loopback port, loaded with one local signature only (no
  * freshclam, no network): {@link #MARKER} anywhere in a file is "malware". Started once, when the
@@ -32,9 +34,15 @@ public final class ClamAvDaemon {
     private static final Duration READY = Duration.ofSeconds(60);
     private static final int PORT = freePort();
     private static Process process;
+    private static Path dir;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ClamAvDaemon::stop));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop();
+            if (dir != null) {
+                FileSystemUtils.deleteRecursively(dir.toFile());
+            }
+        }));
     }
 
     private ClamAvDaemon() {
@@ -66,13 +74,15 @@ public final class ClamAvDaemon {
             return;
         }
         try {
-            Path dir = Files.createTempDirectory("encore-clamd-");
+            if (dir == null) {
+                dir = Files.createTempDirectory("encore-clamd-");
+            }
             Files.createDirectories(dir.resolve("db"));
             Files.writeString(dir.resolve("db/encore.ndb"), "Encore.Test.Malware:0:*:"
                     + HexFormat.of().formatHex(MARKER.getBytes(StandardCharsets.US_ASCII)) + "\n");
             Files.writeString(dir.resolve("clamd.conf"), String.join("\n", "Foreground yes", "TCPSocket " + PORT,
                     "TCPAddr 127.0.0.1", "DatabaseDirectory " + dir.resolve("db"), "LogFile " + dir.resolve("clamd.log"),
-                    "PidFile " + dir.resolve("clamd.pid"), "") );
+                    "PidFile " + dir.resolve("clamd.pid"), ""));
             process = new ProcessBuilder(onPath("clamd") ? "clamd" : "/usr/sbin/clamd", "-c",
                     dir.resolve("clamd.conf").toString()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("clamd.out").toFile()).start();
