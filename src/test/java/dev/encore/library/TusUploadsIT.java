@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 import java.util.UUID;
 
@@ -158,6 +160,23 @@ class TusUploadsIT extends IntegrationTest {
     }
 
     @Test
+    void aPatchWhileTheUserIsOverTheDailyQuotaDeletesTheUpload() {
+        Account user = users.user();
+        TusClient tus = new TusClient(api, user.accessToken());
+        long staged = stagingDirectories("tus");
+        String location = tus.startPartly(song, "song.mp3", 1000);
+        // meanwhile 4.2 MB of the same user's uploads landed elsewhere (another node, say)
+        Instant now = Instant.now();
+        jdbc.update("insert into uploads (id, owner_id, kind, mime_type, size_bytes, sha256, filename, created_at, "
+                + "expires_at) values (?, ?, 'PDF', 'application/pdf', ?, ?, 'elsewhere.pdf', ?, ?)", UUID.randomUUID(),
+                UUID.fromString(user.id()), 4_200_000L, "f".repeat(64), Timestamp.from(now),
+                Timestamp.from(now.plus(Duration.ofHours(1))));
+        assertProblem(tus.patch(location, 1000, song, 1000, song.length), 403, "quota-exceeded");
+        assertThat(tus.head(location).statusCode()).isEqualTo(404);
+        assertThat(stagingDirectories("tus")).as("its bytes went with it").isEqualTo(staged);
+    }
+
+    @Test
     void terminationLeavesNothingBehind() {
         Account user = users.user();
         TusClient tus = new TusClient(api, user.accessToken());
@@ -214,8 +233,8 @@ class TusUploadsIT extends IntegrationTest {
         long staged = stagingDirectories("tus");
         String location = tus.startPartly(song, "song.mp3", 1000);
         String id = location.substring(location.lastIndexOf('/') + 1);
-        jdbc.update("update tus_uploads set expires_at = ? where id = ?",
-                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), UUID.fromString(id));
+        jdbc.update("update tus_uploads set expires_at = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(1)),
+                UUID.fromString(id));
         storage.deleteExpiredUploads();
         assertThat(jdbc.queryForObject("select count(*) from tus_uploads where id = ?", Long.class,
                 UUID.fromString(id))).isZero();
