@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,17 +50,26 @@ class TusUploadsIT extends IntegrationTest {
     @Autowired
     private LibraryStorage storage;
 
+    /** A new user, their tus client, and the tus staging directories before the test. */
+    private Account user;
+    private TusClient tus;
+    private long staged;
+
     @BeforeAll
     static void song() throws Exception {
         MediaTools.require("ffmpeg", "ffprobe");
         song = Files.readAllBytes(MediaTools.tone(media.resolve("resumable.mp3"), "Resumable Song", 610, 3));
     }
 
+    @BeforeEach
+    void newUser() {
+        user = users.user();
+        tus = new TusClient(api, user.accessToken());
+        staged = stagingDirectories("tus");
+    }
+
     @Test
     void anUploadResumedAcrossThreeRequestsBecomesAProbedUpload() {
-        Account user = users.user();
-        TusClient tus = new TusClient(api, user.accessToken());
-        long staged = stagingDirectories("tus");
         HttpResponse<String> options = api.send(api.request(TusClient.BASE).method("OPTIONS",
                 HttpRequest.BodyPublishers.noBody()));
         assertThat(options.headers().firstValue("Tus-Version")).hasValue("1.0.0");
@@ -104,8 +114,6 @@ class TusUploadsIT extends IntegrationTest {
 
     @Test
     void aWrongOffsetContentTypeOrProtocolVersionIsRefusedAndChangesNothing() {
-        Account user = users.user();
-        TusClient tus = new TusClient(api, user.accessToken());
         String location = tus.start(song.length, "song.mp3");
         assertProblem(tus.patch(location, 5, song, 0, 100), 409, "offset-mismatch");
         HttpResponse<String> octets = api.send(tus.request(location).header("Upload-Offset", "0")
@@ -127,9 +135,6 @@ class TusUploadsIT extends IntegrationTest {
 
     @Test
     void theSizeCapHoldsAtCreationAndWhileBytesArrive() throws Exception {
-        Account user = users.user();
-        TusClient tus = new TusClient(api, user.accessToken());
-        long staged = stagingDirectories("tus");
         assertProblem(tus.create(3 * 1024 * 1024 + 1, "big.mp3"), 413, "payload-too-large");
         assertThat(stagingDirectories("tus")).isEqualTo(staged);
 
@@ -149,8 +154,6 @@ class TusUploadsIT extends IntegrationTest {
 
     @Test
     void reservedLengthsCountAgainstTheQuotas() {
-        Account user = users.user();
-        TusClient tus = new TusClient(api, user.accessToken());
         String big = tus.start(3 * 1024 * 1024, "big.pdf");
         assertProblem(tus.create(2 * 1024 * 1024, "more.pdf"), 403, "quota-exceeded");
         assertThat(new TusClient(api, users.user().accessToken()).create(2 * 1024 * 1024, "theirs.pdf").statusCode())
@@ -161,9 +164,6 @@ class TusUploadsIT extends IntegrationTest {
 
     @Test
     void aPatchWhileTheUserIsOverTheDailyQuotaDeletesTheUpload() {
-        Account user = users.user();
-        TusClient tus = new TusClient(api, user.accessToken());
-        long staged = stagingDirectories("tus");
         String location = tus.startPartly(song, "song.mp3", 1000);
         // meanwhile 4.2 MB of the same user's uploads landed elsewhere (another node, say)
         Instant now = Instant.now();
@@ -178,9 +178,6 @@ class TusUploadsIT extends IntegrationTest {
 
     @Test
     void terminationLeavesNothingBehind() {
-        Account user = users.user();
-        TusClient tus = new TusClient(api, user.accessToken());
-        long staged = stagingDirectories("tus");
         String location = tus.startPartly(song, "song.mp3", song.length / 2);
         HttpResponse<String> deleted = tus.delete(location);
         assertThat(deleted.statusCode()).isEqualTo(204);
@@ -192,20 +189,17 @@ class TusUploadsIT extends IntegrationTest {
 
     @Test
     void anotherUsersUploadDoesNotExistForThem() {
-        TusClient owner = new TusClient(api, users.user().accessToken());
         TusClient other = new TusClient(api, users.user().accessToken());
-        String location = owner.start(song.length, "song.mp3");
+        String location = tus.start(song.length, "song.mp3");
         assertThat(other.head(location).statusCode()).isEqualTo(404);
         assertProblem(other.patch(location, 0, song, 0, 100), 404, "not-found");
         assertProblem(other.delete(location), 404, "not-found");
         assertThat(api.get(location, users.user().accessToken()).statusCode()).isEqualTo(404);
-        assertThat(owner.patch(location, 0, song, 0, song.length).statusCode()).isEqualTo(204);
+        assertThat(tus.patch(location, 0, song, 0, song.length).statusCode()).isEqualTo(204);
     }
 
     @Test
     void whatArrivedBeforeTheClientWentAwayIsKeptAndResumed() throws Exception {
-        Account user = users.user();
-        TusClient tus = new TusClient(api, user.accessToken());
         String location = tus.start(song.length, "song.mp3");
         int sent = song.length / 2;
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -228,9 +222,6 @@ class TusUploadsIT extends IntegrationTest {
 
     @Test
     void expiredUploadsGoWithTheirBytes() {
-        Account user = users.user();
-        TusClient tus = new TusClient(api, user.accessToken());
-        long staged = stagingDirectories("tus");
         String location = tus.startPartly(song, "song.mp3", 1000);
         String id = location.substring(location.lastIndexOf('/') + 1);
         jdbc.update("update tus_uploads set expires_at = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(1)),
