@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jobrunr.jobs.annotations.Job;
-import org.jobrunr.scheduling.JobScheduler;
-import org.jobrunr.scheduling.cron.Cron;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -23,33 +21,27 @@ import dev.encore.platform.BlobReferences;
 import dev.encore.platform.StorageUsage;
 
 /**
- * Library content in the quota (tracks and unused uploads) and in blob references; unused uploads
- * expire (a recurring job, kept a day for the daily upload quota); a deleted account's content goes
- * with it.
+ * Library content in the quota (tracks and unused uploads) and in blob references (their files and
+ * covers); unused uploads expire (a recurring job, kept a day for the daily upload quota), and so do
+ * unfinished resumable uploads; a deleted account's content goes with it.
  */
 @Component
 public class LibraryStorage implements StorageUsage, BlobReferences {
 
-    static final String EXPIRY_JOB = "library-upload-expiry";
-
     private final Tracks tracks;
     private final Uploads uploads;
-    private final Playlists playlists;
-    private final Plays plays;
+    private final ResumableUploads resumable;
     private final BlobCollector collector;
-    private final JobScheduler jobs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LibraryStorage(Tracks tracks, Uploads uploads, Playlists playlists, Plays plays, BlobCollector collector,
-            JobScheduler jobs, ApplicationEventPublisher events, Clock clock) {
-        this.plays = plays;
+    LibraryStorage(Tracks tracks, Uploads uploads, ResumableUploads resumable, BlobCollector collector,
+            ApplicationEventPublisher events, Clock clock) {
         this.tracks = tracks;
         this.uploads = uploads;
-        this.playlists = playlists;
+        this.resumable = resumable;
         this.events = events;
         this.collector = collector;
-        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -60,40 +52,39 @@ public class LibraryStorage implements StorageUsage, BlobReferences {
 
     @Override
     public boolean references(String sha256) {
-        return tracks.existsBySha256(sha256) || uploads.existsLiveBySha256(sha256, clock.instant());
+        return tracks.existsBySha256(sha256) || uploads.existsLiveReferencing(sha256, clock.instant());
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void schedule() {
-        jobs.<LibraryStorage>scheduleRecurrently(EXPIRY_JOB, Cron.every5minutes(), LibraryStorage::deleteExpiredUploads);
-    }
-
-    /** Deletes uploads that expired more than a day ago (the daily quota counts them until then). */
+    /**
+     * Deletes uploads that expired more than a day ago (the daily quota counts them until then), and
+     * expired resumable uploads with their staged bytes.
+     */
     @Job(name = "Delete expired uploads")
     public int deleteExpiredUploads() {
         Instant cutoff = clock.instant().minus(Duration.ofDays(1));
-        int deleted = 0;
+        int deleted = resumable.deleteExpired();
         List<Upload> expired;
         while (!(expired = uploads.findByExpiresAtBefore(cutoff, Limit.of(500))).isEmpty()) {
             uploads.deleteAllInBatch(expired);
-            expired.stream().map(Upload::sha256).distinct().forEach(collector::collect);
+            blobsOf(expired.stream()).forEach(collector::collect);
             deleted += expired.size();
         }
         return deleted;
+    }
+
+    /** An upload's file and its cover. */
+    private static Stream<String> blobsOf(Stream<Upload> sent) {
+        return sent.flatMap(upload -> Stream.of(upload.sha256(), upload.coverSha256())).filter(Objects::nonNull)
+                .distinct();
     }
 
     @ApplicationModuleListener
     void on(UserDeleted deleted) {
         List<Track> owned = tracks.findByOwnerId(deleted.userId());
         List<Upload> sent = uploads.findByOwnerId(deleted.userId());
-        List<Playlist> lists = playlists.findByOwnerId(deleted.userId());
-        playlists.deleteAll(lists);
-        plays.deleteByUser(deleted.userId());
         tracks.deleteAll(owned);
         uploads.deleteAll(sent);
         owned.forEach(track -> events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK)));
-        lists.forEach(playlist -> events.publishEvent(new ContentChanged(playlist.id(), SearchKind.PLAYLIST)));
-        java.util.stream.Stream.concat(owned.stream().map(Track::sha256), sent.stream().map(Upload::sha256)).distinct()
-                .forEach(collector::collect);
+        Stream.concat(owned.stream().map(Track::sha256), blobsOf(sent.stream())).distinct().forEach(collector::collect);
     }
 }

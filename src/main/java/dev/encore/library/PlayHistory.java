@@ -5,9 +5,11 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.encore.account.UserDeleted;
 import dev.encore.platform.InvalidFieldsException;
 
 /**
@@ -54,6 +56,12 @@ public class PlayHistory {
         long duration = tracks.findById(play.trackId()).map(Track::durationMs).orElse(0L);
         play.listened(msListened, duration, clock.instant());
         return PlayView.of(play);
+    }
+
+    /** A deleted account's listening history goes with it. */
+    @ApplicationModuleListener
+    void on(UserDeleted deleted) {
+        plays.deleteByUser(deleted.userId());
     }
 
     @Transactional(readOnly = true)

@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.encore.account.UserDeleted;
 import dev.encore.library.search.SearchKind;
 import dev.encore.platform.InvalidFieldsException;
 
@@ -114,6 +116,14 @@ public class PlaylistLibrary {
             playlist.share(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), clock.instant());
         }
         return playlist.shareToken();
+    }
+
+    /** A deleted account's playlists go with it (and out of the search index). */
+    @ApplicationModuleListener
+    void on(UserDeleted deleted) {
+        List<Playlist> owned = playlists.findByOwnerId(deleted.userId());
+        playlists.deleteAll(owned);
+        owned.forEach(this::changed);
     }
 
     /** Its name and visibility are searchable: the index hears of every change. */

@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.encore.platform.BlobStore;
+
 /** An uploaded file, typed by its content and probed, until it becomes library content or expires. */
 @Entity
 @Table(name = "uploads")
@@ -35,6 +37,13 @@ class Upload {
     private String genre;
     @Column(name = "release_year")
     private Integer year;
+    private String codec;
+    @Column(name = "bit_rate")
+    private Long bitRate;
+    @Column(name = "track_number")
+    private Integer trackNumber;
+    @Column(name = "cover_sha256")
+    private String coverSha256;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "expires_at")
@@ -43,15 +52,30 @@ class Upload {
     protected Upload() {
     }
 
-    Upload(UUID ownerId, UploadKind kind, String mimeType, long size, String sha256, String filename,
-            MediaInfo info, Instant now, Instant expiresAt) {
+    /**
+     * What arrived.
+     *
+     * @param ownerId  who sent it
+     * @param kind     what the bytes are
+     * @param mimeType the detected type
+     * @param filename the sent name, sanitized
+     */
+    record Received(UUID ownerId, UploadKind kind, String mimeType, String filename) {
+    }
+
+    Upload(Received received, BlobStore.StoredBlob blob, MediaInfo info, String coverSha256, Instant now,
+            Instant expiresAt) {
         this.id = UUID.randomUUID();
-        this.ownerId = ownerId;
-        this.kind = kind;
-        this.mimeType = mimeType;
-        this.size = size;
-        this.sha256 = sha256;
-        this.filename = filename;
+        this.ownerId = received.ownerId();
+        this.kind = received.kind();
+        this.mimeType = received.mimeType();
+        this.size = blob.size();
+        this.sha256 = blob.sha256();
+        this.filename = received.filename();
+        this.coverSha256 = coverSha256;
+        this.codec = cut(info.codec(), 32);
+        this.bitRate = info.bitRate();
+        this.trackNumber = info.trackNumber();
         this.durationMs = info.durationMs();
         this.title = cut(info.title(), 255);
         this.artist = cut(info.artist(), 255);
@@ -121,6 +145,23 @@ class Upload {
 
     Integer year() {
         return year;
+    }
+
+    String codec() {
+        return codec;
+    }
+
+    Long bitRate() {
+        return bitRate;
+    }
+
+    Integer trackNumber() {
+        return trackNumber;
+    }
+
+    /** The embedded cover picture, stored as its own blob, if the file had one. */
+    String coverSha256() {
+        return coverSha256;
     }
 
     Instant createdAt() {

@@ -22,8 +22,10 @@ interface Uploads extends JpaRepository<Upload, UUID> {
     @Query("select coalesce(sum(u.size), 0) from Upload u where u.ownerId = :ownerId and u.createdAt > :since")
     long uploadedSince(@Param("ownerId") UUID ownerId, @Param("since") Instant since);
 
-    @Query("select count(u) > 0 from Upload u where u.sha256 = :sha256 and u.expiresAt > :now")
-    boolean existsLiveBySha256(@Param("sha256") String sha256, @Param("now") Instant now);
+    /** Whether a live upload's file or cover is that blob. */
+    @Query("select count(u) > 0 from Upload u where (u.sha256 = :sha256 or u.coverSha256 = :sha256) "
+            + "and u.expiresAt > :now")
+    boolean existsLiveReferencing(@Param("sha256") String sha256, @Param("now") Instant now);
 
     List<Upload> findByExpiresAtBefore(Instant now, Limit limit);
 

@@ -2,8 +2,13 @@ package dev.encore.library;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -35,6 +40,8 @@ class UploadsController {
     @ApiResponse(responseCode = "403", description = "quota-exceeded: storage or daily upload quota")
     @ApiResponse(responseCode = "413", description = "Larger than encore.upload.max-bytes")
     @ApiResponse(responseCode = "415", description = "unsupported-media-type: not a type Encore accepts")
+    @ApiResponse(responseCode = "422", description = "malware-detected: the ClamAV scan found malware; nothing stored")
+    @ApiResponse(responseCode = "503", description = "scanner-unavailable: clamd unreachable (encore.upload.clamav)")
     @PostMapping(path = "/api/v1/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<UploadView> upload(Authentication auth, @RequestParam("file") MultipartFile file)
             throws IOException, InterruptedException {
@@ -47,5 +54,18 @@ class UploadsController {
     @GetMapping("/api/v1/uploads/{id}")
     UploadView get(Authentication auth, @PathVariable UUID id) {
         return receiver.get(Viewer.of(auth), id);
+    }
+
+    @Operation(summary = "The cover picture embedded in one of my audio uploads")
+    @ApiResponse(responseCode = "200", description = "The picture (JPEG, PNG or WebP)")
+    @ApiResponse(responseCode = "404", description = "No such live upload of mine, or it has no cover")
+    @GetMapping("/api/v1/uploads/{id}/cover")
+    ResponseEntity<Resource> cover(Authentication auth, @PathVariable UUID id) throws IOException {
+        Path cover = receiver.cover(Viewer.of(auth), id);
+        if (cover == null) {
+            throw LibraryProblems.notFound("cover");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ContentTypes.detect(cover)))
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate()).body(new FileSystemResource(cover));
     }
 }

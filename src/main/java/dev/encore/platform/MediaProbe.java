@@ -40,10 +40,14 @@ public class MediaProbe {
      * @param durationMs duration, if known
      * @param tags       container and stream tags, keys in lower case
      * @param hasCover   whether it carries an attached picture (cover art)
+     * @param codec      codec of the first audio stream (else the first stream), if any
+     * @param bitRate    overall bit rate in bits per second, if known
      */
-    public record Probe(Optional<Long> durationMs, Map<String, String> tags, boolean hasCover) {
+    public record Probe(Optional<Long> durationMs, Map<String, String> tags, boolean hasCover, Optional<String> codec,
+            Optional<Long> bitRate) {
 
-        public static final Probe NOTHING = new Probe(Optional.empty(), Map.of(), false);
+        public static final Probe NOTHING = new Probe(Optional.empty(), Map.of(), false, Optional.empty(),
+                Optional.empty());
 
         /** A tag's value, or null when missing or blank. */
         public String tag(String key) {
@@ -76,11 +80,21 @@ public class MediaProbe {
             }
             boolean hasCover = root.path("streams").valueStream()
                     .anyMatch(stream -> stream.path("disposition").path("attached_pic").asInt(0) == 1);
-            return new Probe(durationMs, Map.copyOf(tags), hasCover);
+            Optional<String> codec = codec(root, "audio").or(() -> codec(root, null));
+            String bitRate = root.path("format").path("bit_rate").asString("");
+            return new Probe(durationMs, Map.copyOf(tags), hasCover, codec,
+                    bitRate.matches("\\d{1,18}") ? Optional.of(Long.valueOf(bitRate)) : Optional.empty());
         }
         catch (JacksonException | NumberFormatException ex) {
             return Probe.NOTHING;
         }
+    }
+
+    /** The codec of the first stream of {@code type} (any type when null). */
+    private static Optional<String> codec(JsonNode root, String type) {
+        return root.path("streams").valueStream()
+                .filter(stream -> type == null || type.equals(stream.path("codec_type").asString()))
+                .map(stream -> stream.path("codec_name").asString("")).filter(name -> !name.isBlank()).findFirst();
     }
 
     private static void collect(JsonNode tags, Map<String, String> into) {

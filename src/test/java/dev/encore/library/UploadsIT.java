@@ -2,7 +2,6 @@ package dev.encore.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,9 +67,33 @@ class UploadsIT extends IntegrationTest {
     }
 
     @Test
+    void anEmbeddedCoverIsStoredAndServedWithTheProbedCodecAndBitRate() throws Exception {
+        Account user = users.user();
+        byte[] withCover = Files.readAllBytes(MediaTools.tone(media.resolve("cover.mp3"), "Covered", 700, 2, true));
+        HttpResponse<String> response = upload(user, "cover.mp3", "audio/mpeg", withCover);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode upload = Api.json(response);
+        assertThat(upload.path("codec").asString()).isEqualTo("mp3");
+        assertThat(upload.path("bitRate").asLong()).isGreaterThan(64_000L);
+        String coverUrl = upload.path("coverUrl").asString();
+        assertThat(coverUrl).isEqualTo("/api/v1/uploads/" + upload.path("id").asString() + "/cover");
+        HttpResponse<byte[]> cover = api.send(api.request(coverUrl).header("Authorization",
+                "Bearer " + user.accessToken()), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(cover.statusCode()).isEqualTo(200);
+        assertThat(cover.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(cover.body()).startsWith((byte) 0xFF, (byte) 0xD8); // a JPEG, copied as it was embedded
+        assertThat(api.get(coverUrl, users.user().accessToken()).statusCode()).as("not theirs").isEqualTo(404);
+
+        JsonNode plain = Api.json(upload(user, "plain.mp3", "audio/mpeg", song));
+        assertThat(plain.has("coverUrl")).as("no cover, no URL").isFalse();
+        assertThat(api.get("/api/v1/uploads/" + plain.path("id").asString() + "/cover", user.accessToken())
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void whatIsNotAnAcceptedTypeIsRefusedWhateverItsNameAndLeavesNothing() throws Exception {
         Account user = users.user();
-        long staged = stagingDirectories();
+        long staged = stagingDirectories("upload");
         for (byte[] content : new byte[][] { "just text, not audio".getBytes(StandardCharsets.UTF_8),
                 "#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8), new byte[] { 'M', 'Z', 0, 0, 1, 2, 3 } }) {
             HttpResponse<String> response = upload(user, "song.mp3", "audio/mpeg", content);
@@ -79,7 +101,7 @@ class UploadsIT extends IntegrationTest {
             assertThat(Api.json(response).path("type").asString()).endsWith("/unsupported-media-type");
         }
         assertThat(upload(user, "empty.mp3", "audio/mpeg", new byte[0]).statusCode()).isEqualTo(400);
-        assertThat(stagingDirectories()).as("nothing left in staging").isEqualTo(staged);
+        assertThat(stagingDirectories("upload")).as("nothing left in staging").isEqualTo(staged);
     }
 
     @Test
@@ -104,7 +126,7 @@ class UploadsIT extends IntegrationTest {
     @Test
     void anAbortedUploadLeavesNothingBehind() throws Exception {
         Account user = users.user();
-        long staged = stagingDirectories();
+        long staged = stagingDirectories("upload");
         String boundary = "encore" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.mp3\"\r\n"
                 + "Content-Type: audio/mpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -120,7 +142,7 @@ class UploadsIT extends IntegrationTest {
         Thread.sleep(1500);
         assertThat(Api.json(api.get("/api/v1/tracks?owner=" + user.id(), user.accessToken())).path("totalItems")
                 .asLong()).isZero();
-        assertThat(stagingDirectories()).isEqualTo(staged);
+        assertThat(stagingDirectories("upload")).isEqualTo(staged);
         HttpResponse<String> later = upload(user, "whole.mp3", "audio/mpeg", song);
         assertThat(later.statusCode()).as("the aborted one did not count against the day").isEqualTo(201);
     }
@@ -137,12 +159,5 @@ class UploadsIT extends IntegrationTest {
         byte[] magic = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(magic, 0, bytes, 0, magic.length);
         return bytes;
-    }
-
-    private static long stagingDirectories() throws IOException {
-        Path staging = dataDir().resolve("blobs/.staging");
-        try (Stream<Path> dirs = Files.list(staging)) {
-            return dirs.filter(dir -> dir.getFileName().toString().startsWith("upload-")).count();
-        }
     }
 }

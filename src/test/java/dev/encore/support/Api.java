@@ -80,8 +80,13 @@ public final class Api {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends {@code request}, reading the body with {@code body} (e.g. bytes of an image). */
+    public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), body);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -63,6 +63,10 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void embeddedOrServices(DynamicPropertyRegistry registry) {
         registry.add("encore.ratelimit.key-prefix", IntegrationTest::rateLimitKeyPrefix);
+        // every upload is scanned by a real clamd with a local test signature (where clamd is installed)
+        registry.add("encore.upload.clamav.enabled", ClamAvDaemon::installed);
+        registry.add("encore.upload.clamav.port", ClamAvDaemon::port);
+        registry.add("encore.upload.clamav.timeout", () -> "10s");
         ServicesProfile.register(registry);
     }
 
@@ -75,6 +79,16 @@ public abstract class IntegrationTest {
 
     protected static Path dataDir() {
         return DATA_DIR;
+    }
+
+    /** Staging directories of {@code purpose} ({@code upload}, {@code tus}, ...) that exist now. */
+    protected static long stagingDirectories(String purpose) {
+        try (java.util.stream.Stream<Path> dirs = Files.list(DATA_DIR.resolve("blobs/.staging"))) {
+            return dirs.filter(dir -> dir.getFileName().toString().startsWith(purpose + "-")).count();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** Redis key prefix of this test JVM, so runs never share buckets. */

@@ -123,7 +123,8 @@ class SecurityConfiguration {
                 "Range", "X-Request-ID", "Upload-Offset", "Upload-Length", "Upload-Metadata", "Tus-Resumable"));
         config.setExposedHeaders(List.of("X-Request-ID", "Location", "ETag", "Content-Disposition", "Content-Range",
                 "Accept-Ranges", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
-                "Upload-Offset", "Tus-Resumable"));
+                "Upload-Offset", "Upload-Length", "Upload-Expires", "Tus-Resumable", "Tus-Version", "Tus-Extension",
+                "Tus-Max-Size", "Encore-Upload-Id"));
         config.setAllowCredentials(!properties.allowedOrigins().contains("*"));
         config.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

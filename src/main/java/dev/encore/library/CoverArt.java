@@ -1,0 +1,55 @@
+package dev.encore.library;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import dev.encore.platform.BlobStore;
+import dev.encore.platform.ProcessRunner;
+
+/**
+ * Copies an audio file's embedded cover picture (the attached picture stream, never re-encoded)
+ * out with ffmpeg ({@code encore.ingest.ffmpeg-path}) and stores it as a blob of its own. A cover
+ * that cannot be extracted, or is not a JPEG, PNG or WebP image, is left out: the upload goes on
+ * without it.
+ */
+@Component
+class CoverArt {
+
+    private static final Logger log = LoggerFactory.getLogger(CoverArt.class);
+    private static final Set<String> IMAGES = Set.of("image/jpeg", "image/png", "image/webp");
+
+    private final ProcessRunner processes;
+    private final BlobStore blobs;
+    private final String ffmpeg;
+
+    CoverArt(ProcessRunner processes, BlobStore blobs, @Value("${encore.ingest.ffmpeg-path:ffmpeg}") String ffmpeg) {
+        this.processes = processes;
+        this.blobs = blobs;
+        this.ffmpeg = ffmpeg;
+    }
+
+    /** The stored cover's content address; {@code media} is a staged file, the cover is written beside it. */
+    Optional<String> extract(Path media) throws InterruptedException, IOException {
+        Path cover = media.resolveSibling("cover");
+        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffmpeg, "-hide_banner", "-nostdin",
+                "-v", "error", "-y", "-i", media.toString(), "-map", "0:v:0", "-an", "-c:v", "copy", "-frames:v", "1",
+                "-f", "image2", cover.toString()), media.getParent(), Duration.ofMinutes(1), Map.of()), line -> { });
+        if (!result.succeeded() || !Files.isRegularFile(cover) || !IMAGES.contains(ContentTypes.detect(cover))) {
+            log.info("No usable cover in an upload (ffmpeg exit {}): {}", result.exitCode(), result.stderrTail());
+            Files.deleteIfExists(cover);
+            return Optional.empty();
+        }
+        return Optional.of(blobs.store(cover).sha256());
+    }
+}
