@@ -53,6 +53,7 @@ public class LibrarySearch {
     private final SearchEngine engine;
     private final SearchDocuments documents;
     private final Tracks tracks;
+    private final Videos videos;
     private final Playlists playlists;
     /** Why the engine is not trusted right now, or null when it is. */
     private final AtomicReference<String> degraded = new AtomicReference<>();
@@ -60,10 +61,11 @@ public class LibrarySearch {
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("search-rebuild").factory());
 
-    LibrarySearch(SearchEngine engine, SearchDocuments documents, Tracks tracks, Playlists playlists) {
+    LibrarySearch(SearchEngine engine, SearchDocuments documents, Tracks tracks, Videos videos, Playlists playlists) {
         this.engine = engine;
         this.documents = documents;
         this.tracks = tracks;
+        this.videos = videos;
         this.playlists = playlists;
     }
 
@@ -201,6 +203,7 @@ public class LibrarySearch {
     /** The hits' content as the database has it now, in the engine's order, if still there and visible. */
     private List<SearchResult> load(Viewer viewer, SearchHits hits) {
         Map<UUID, Track> foundTracks = byId(tracks.findAllById(ids(hits, SearchKind.TRACK)), Track::id);
+        Map<UUID, Video> foundVideos = byId(videos.findAllById(ids(hits, SearchKind.VIDEO)), Video::id);
         Map<UUID, Playlist> foundPlaylists = byId(playlists.findAllById(ids(hits, SearchKind.PLAYLIST)),
                 Playlist::id);
         List<SearchResult> results = new ArrayList<>();
@@ -208,8 +211,14 @@ public class LibrarySearch {
             switch (hit.kind()) {
                 case TRACK -> {
                     Track track = foundTracks.get(hit.id());
-                    if (track != null && listable(viewer, track)) {
+                    if (track != null && viewer.mayList(track)) {
                         results.add(SearchResult.of(track, hit.score()));
+                    }
+                }
+                case VIDEO -> {
+                    Video video = foundVideos.get(hit.id());
+                    if (video != null && viewer.mayList(video)) {
+                        results.add(SearchResult.of(video, hit.score()));
                     }
                 }
                 case PLAYLIST -> {
@@ -224,11 +233,6 @@ public class LibrarySearch {
         return results;
     }
 
-    /** Search lists what the listing lists: own content and public content (unlisted only by id). */
-    private static boolean listable(Viewer viewer, Track track) {
-        return viewer.admin() || viewer.owns(track) || track.visibility() == Visibility.PUBLIC;
-    }
-
     private static List<UUID> ids(SearchHits hits, SearchKind kind) {
         return hits.hits().stream().filter(hit -> hit.kind() == kind).map(SearchHits.Hit::id).toList();
     }
@@ -239,7 +243,7 @@ public class LibrarySearch {
 
     /**
      * The fallback: every word must appear (as a substring, any case) in the title, artist or album,
-     * or a playlist's name; tracks first, then playlists, each by title.
+     * a video's title or a playlist's name; tracks first, then videos, then playlists, each by title.
      */
     private Page<SearchResult> fromDatabase(Viewer viewer, SearchQuery query,
             int page, int size) {
@@ -253,6 +257,13 @@ public class LibrarySearch {
                             "title", "artist", "album"));
             var found = tracks.findAll(spec, PageRequest.of(0, wanted, Sort.by("title", "id")));
             found.forEach(track -> results.add(SearchResult.of(track, null)));
+            total += found.getTotalElements();
+        }
+        if (query.kinds().contains(SearchKind.VIDEO)) {
+            Specification<Video> visible = new VideoFilter(ContentFilters.NONE).forViewer(viewer);
+            var found = videos.findAll(visible.and(containsAll(query.terms(), "title")),
+                    PageRequest.of(0, wanted, Sort.by("title", "id")));
+            found.forEach(video -> results.add(SearchResult.of(video, null)));
             total += found.getTotalElements();
         }
         if (query.kinds().contains(SearchKind.PLAYLIST)) {

@@ -21,11 +21,13 @@ class SearchDocuments {
     private static final int BATCH = 1000;
 
     private final Tracks tracks;
+    private final Videos videos;
     private final Playlists playlists;
     private final TransactionTemplate readOnly;
 
-    SearchDocuments(Tracks tracks, Playlists playlists, PlatformTransactionManager transactions) {
+    SearchDocuments(Tracks tracks, Videos videos, Playlists playlists, PlatformTransactionManager transactions) {
         this.tracks = tracks;
+        this.videos = videos;
         this.playlists = playlists;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -35,17 +37,20 @@ class SearchDocuments {
     Optional<SearchDocument> of(UUID id, SearchKind kind) {
         return readOnly.execute(status -> switch (kind) {
             case TRACK -> tracks.findById(id).map(SearchDocuments::of);
+            case VIDEO -> videos.findById(id).map(SearchDocuments::of);
             case PLAYLIST -> playlists.findById(id).map(SearchDocuments::of);
         });
     }
 
     /** Everything, read in batches by id (each batch its own short transaction). */
     Stream<SearchDocument> all() {
-        return Stream.concat(
+        return Stream.of(
                 inBatches(after -> tracks.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
                         .map(SearchDocuments::of).toList()),
+                inBatches(after -> videos.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
+                        .map(SearchDocuments::of).toList()),
                 inBatches(after -> playlists.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
-                        .map(SearchDocuments::of).toList()));
+                        .map(SearchDocuments::of).toList())).flatMap(batches -> batches);
     }
 
     /** Keyset paging: the next batch starts after the last id of the one before. */
@@ -55,13 +60,19 @@ class SearchDocuments {
     }
 
     long count() {
-        return tracks.count() + playlists.count();
+        return tracks.count() + videos.count() + playlists.count();
     }
 
     static SearchDocument of(Track track) {
         return new SearchDocument(track.id(), SearchKind.TRACK, track.ownerId(),
                 track.visibility() == Visibility.PUBLIC, track.title(), track.artist(), track.album(), track.genre(),
-                track.tags().stream().sorted().toList(), track.year());
+                track.sortedTags(), track.year());
+    }
+
+    static SearchDocument of(Video video) {
+        return new SearchDocument(video.id(), SearchKind.VIDEO, video.ownerId(),
+                video.visibility() == Visibility.PUBLIC, video.title(), null, null, null,
+                video.sortedTags(), null);
     }
 
     static SearchDocument of(Playlist playlist) {

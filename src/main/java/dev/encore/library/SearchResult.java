@@ -5,12 +5,12 @@ import java.util.UUID;
 /**
  * One search result, best first.
  *
- * @param type       {@code track} or {@code playlist}
+ * @param type       {@code track}, {@code video} or {@code playlist}
  * @param id         its id
  * @param title      title, or the playlist's name
  * @param artist     artist (tracks)
  * @param album      album (tracks), if any
- * @param durationMs duration (tracks)
+ * @param durationMs duration (tracks, videos)
  * @param ownerId    whose it is
  * @param score      relevance within this answer (absent when answered from the database)
  */
@@ -20,6 +20,11 @@ public record SearchResult(String type, UUID id, String title, String artist, St
     static SearchResult of(Track track, Float score) {
         return new SearchResult("track", track.id(), track.title(), track.artist(), track.album(), track.durationMs(),
                 track.ownerId(), score);
+    }
+
+    static SearchResult of(Video video, Float score) {
+        return new SearchResult("video", video.id(), video.title(), null, null, video.durationMs(), video.ownerId(),
+                score);
     }
 
     static SearchResult of(Playlist playlist, Float score) {

@@ -1,12 +1,10 @@
 package dev.encore.library;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.jpa.domain.Specification;
@@ -33,11 +31,8 @@ public record TrackFilter(String artist, String album, String genre, String tag,
     /** What {@code viewer} may list: their own, public ones, everything for admins; then the filters. */
     Specification<Track> forViewer(Viewer viewer) {
         return (root, query, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            if (!viewer.admin()) {
-                where.add(cb.or(cb.equal(root.get("ownerId"), viewer.userId()),
-                        cb.equal(root.get("visibility"), Visibility.PUBLIC)));
-            }
+            List<Predicate> where = new ContentFilters(tag, category, createdFrom, createdTo, visibility, owner)
+                    .predicates(viewer, root, cb);
             if (artist != null) {
                 where.add(cb.equal(cb.lower(root.get("artist")), artist.toLowerCase(Locale.ROOT)));
             }
@@ -47,30 +42,11 @@ public record TrackFilter(String artist, String album, String genre, String tag,
             if (genre != null) {
                 where.add(cb.equal(cb.lower(root.get("genre")), genre.toLowerCase(Locale.ROOT)));
             }
-            if (tag != null) {
-                Join<Track, String> tags = root.join("tags");
-                where.add(cb.equal(tags, tag));
-            }
-            if (category != null) {
-                where.add(cb.equal(root.get("category"), category));
-            }
             if (yearFrom != null) {
                 where.add(cb.greaterThanOrEqualTo(root.get("year"), yearFrom));
             }
             if (yearTo != null) {
                 where.add(cb.lessThanOrEqualTo(root.get("year"), yearTo));
-            }
-            if (createdFrom != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), createdFrom));
-            }
-            if (createdTo != null) {
-                where.add(cb.lessThan(root.get("createdAt"), createdTo));
-            }
-            if (visibility != null) {
-                where.add(cb.equal(root.get("visibility"), visibility));
-            }
-            if (owner != null) {
-                where.add(cb.equal(root.get("ownerId"), owner));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };

@@ -99,13 +99,13 @@ public class TrackLibrary {
         if (!errors.isEmpty()) {
             throw InvalidFieldsException.ofFields(errors); // rolls the claim back: the file stays an import file
         }
-        Track track = new Track(viewer.userId(), file.sha256(), file.mimeType(), file.size(), file.durationMs(),
-                file.filename(), clock.instant());
+        Track track = new Track(viewer.userId(), new StoredMedia(file.sha256(), file.mimeType(), file.size(),
+                file.durationMs(), file.filename()), clock.instant());
         String title = details.title() != null ? details.title() : stripExtension(file.filename());
         track.describe(new TrackDetails(title, details.artist(), details.album(), details.genre(), details.year(),
                 details.category(), details.visibility(), details.tags(), details.featured(), null, null),
                 clock.instant());
-        return changed(tracks.save(track));
+        return changed(tracks.saveAndFlush(track));
     }
 
     @Transactional(readOnly = true)

@@ -31,7 +31,7 @@ public record TrackView(UUID id, UUID ownerId, String title, String artist, Stri
 
     static TrackView of(Track track) {
         return new TrackView(track.id(), track.ownerId(), track.title(), track.artist(), track.album(), track.genre(),
-                track.year(), track.category(), track.tags().stream().sorted().toList(), track.visibility().value(),
+                track.year(), track.category(), track.sortedTags(), track.visibility().value(),
                 track.featured(), track.durationMs(), track.mimeType(), track.size(), track.createdAt(),
                 track.updatedAt(), track.version());
     }

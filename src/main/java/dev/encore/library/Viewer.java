@@ -21,12 +21,17 @@ public record Viewer(UUID userId, boolean admin) {
         return new Viewer(UUID.fromString(jwt.getSubject()), admin);
     }
 
-    boolean owns(Track track) {
-        return track.ownerId().equals(userId);
+    boolean owns(LibraryContent content) {
+        return content.ownerId().equals(userId);
     }
 
     /** Owners and admins see everything; others public and unlisted content (by id). */
-    boolean maySee(Track track) {
-        return admin || owns(track) || track.visibility() != Visibility.PRIVATE;
+    boolean maySee(LibraryContent content) {
+        return admin || owns(content) || content.visibility() != Visibility.PRIVATE;
+    }
+
+    /** What listings and search show: own content and public content (unlisted only by id). */
+    boolean mayList(LibraryContent content) {
+        return admin || owns(content) || content.visibility() == Visibility.PUBLIC;
     }
 }

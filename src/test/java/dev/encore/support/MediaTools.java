@@ -66,6 +66,19 @@ public final class MediaTools {
         return file;
     }
 
+    /** Generates a small test-pattern video of {@code seconds} with a tone, as MP4 (H.264 + AAC). */
+    public static Path video(Path file, int seconds) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f",
+                "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=" + seconds, "-f", "lavfi", "-i",
+                "sine=frequency=330:duration=" + seconds, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                "-shortest", file.toString())).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ffmpeg failed: " + output);
+        }
+        return file;
+    }
+
     /** ffprobe's JSON view (format and streams) of {@code file}. */
     public static JsonNode probe(Path file) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of("ffprobe", "-v", "error", "-print_format", "json", "-show_format",

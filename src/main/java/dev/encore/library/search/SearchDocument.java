@@ -8,7 +8,7 @@ import java.util.UUID;
  * Results are always read back from the database, so an engine holds nothing it must keep exact.
  *
  * @param id      the content's id
- * @param kind    track or playlist
+ * @param kind    track, video or playlist
  * @param ownerId whose it is
  * @param listed  whether everyone may find it (public); otherwise only its owner (and admins)
  * @param title   title, or a playlist's name

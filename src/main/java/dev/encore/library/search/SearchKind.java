@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The kinds of content search finds. */
 public enum SearchKind {
-    TRACK, PLAYLIST;
+    TRACK, VIDEO, PLAYLIST;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);
