@@ -12,6 +12,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
+import org.springframework.http.CacheControl;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 
 import dev.encore.platform.BlobStore;
@@ -51,5 +56,17 @@ class CoverArt {
             return Optional.empty();
         }
         return Optional.of(blobs.store(cover).sha256());
+    }
+
+    /** A stored cover picture (404 when its blob is gone). */
+    Path file(String sha256) {
+        return blobs.find(sha256).orElseThrow(() -> LibraryProblems.notFound("cover"));
+    }
+
+    /** A cover as an answer: typed by its bytes, cacheable by the browser for a day. */
+    static ResponseEntity<Resource> response(Path cover) throws IOException {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ContentTypes.detect(cover)))
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
+                .body(new FileSystemResource(cover));
     }
 }

@@ -52,7 +52,7 @@ public class LibraryStorage implements StorageUsage, BlobReferences {
 
     @Override
     public boolean references(String sha256) {
-        return tracks.existsBySha256(sha256) || uploads.existsLiveReferencing(sha256, clock.instant());
+        return tracks.references(sha256) || uploads.existsLiveReferencing(sha256, clock.instant());
     }
 
     /**
@@ -85,6 +85,7 @@ public class LibraryStorage implements StorageUsage, BlobReferences {
         tracks.deleteAll(owned);
         uploads.deleteAll(sent);
         owned.forEach(track -> events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK)));
-        Stream.concat(owned.stream().map(Track::sha256), blobsOf(sent.stream())).distinct().forEach(collector::collect);
+        Stream.concat(owned.stream().flatMap(track -> Stream.of(track.sha256(), track.coverSha256()))
+                .filter(Objects::nonNull), blobsOf(sent.stream())).distinct().forEach(collector::collect);
     }
 }

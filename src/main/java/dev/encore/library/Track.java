@@ -23,6 +23,8 @@ class Track extends LibraryContent {
     private String genre;
     @Column(name = "release_year")
     private Integer year;
+    @Column(name = "cover_sha256")
+    private String coverSha256;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "track_tags", joinColumns = @JoinColumn(name = "track_id"))
     @Column(name = "tag")
@@ -51,6 +53,11 @@ class Track extends LibraryContent {
         describe(details.title(), details.category(), details.visibility(), details.tags(), details.featured(), now);
     }
 
+    /** The blob of its cover picture (from the upload it was saved from), or null. */
+    void cover(String sha256) {
+        coverSha256 = sha256;
+    }
+
     @Override
     protected Set<String> tagCollection() {
         return tags;
@@ -70,5 +77,9 @@ class Track extends LibraryContent {
 
     Integer year() {
         return year;
+    }
+
+    String coverSha256() {
+        return coverSha256;
     }
 }

@@ -70,12 +70,12 @@ public class TrackLibrary {
             details = withDefaults(details, upload);
             return save(viewer, new DeliverableFile(upload.id(), upload.ownerId(), upload.filename(),
                     upload.mimeType(), upload.size(), upload.sha256(), upload.durationMs(), upload.createdAt(), null),
-                    details);
+                    details, upload.coverSha256());
         }
         UUID fileId = details.fileId();
         DeliverableFile file = claims.stream().map(claim -> claim.claim(fileId, viewer.userId()))
                 .flatMap(Optional::stream).findFirst().orElseThrow(() -> LibraryProblems.notFound("file"));
-        return save(viewer, file, details);
+        return save(viewer, file, details, null);
     }
 
     /** An upload's probed tags fill what the request leaves out. */
@@ -88,7 +88,7 @@ public class TrackLibrary {
                 details.tags(), details.featured(), null, details.uploadId());
     }
 
-    private TrackView save(Viewer viewer, DeliverableFile file, TrackDetails details) {
+    private TrackView save(Viewer viewer, DeliverableFile file, TrackDetails details, String coverSha256) {
         SequencedMap<String, String> errors = new LinkedHashMap<>();
         if (file.durationMs() == null || file.durationMs() < 1000) {
             errors.put(details.uploadId() != null ? "uploadId" : "fileId", "must be audio at least 1 second long");
@@ -101,6 +101,7 @@ public class TrackLibrary {
         }
         Track track = new Track(viewer.userId(), new StoredMedia(file.sha256(), file.mimeType(), file.size(),
                 file.durationMs(), file.filename()), clock.instant());
+        track.cover(coverSha256);
         String title = details.title() != null ? details.title() : stripExtension(file.filename());
         track.describe(new TrackDetails(title, details.artist(), details.album(), details.genre(), details.year(),
                 details.category(), details.visibility(), details.tags(), details.featured(), null, null),
@@ -142,16 +143,19 @@ public class TrackLibrary {
 
     /** Deletes a track, then its blob when no other content uses the same bytes. */
     public void delete(Viewer viewer, UUID id) {
-        String sha256 = transactions.execute(status -> {
+        Track deleted = transactions.execute(status -> {
             Track track = visible(viewer, id);
             if (!viewer.owns(track) && !viewer.admin()) {
                 throw LibraryProblems.notYours();
             }
             tracks.delete(track);
             events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK));
-            return track.sha256();
+            return track;
         });
-        collector.collect(sha256);
+        collector.collect(deleted.sha256());
+        if (deleted.coverSha256() != null) {
+            collector.collect(deleted.coverSha256());
+        }
     }
 
     /** The original of a track the viewer may play, for streaming. */
@@ -160,6 +164,16 @@ public class TrackLibrary {
         Track track = visible(viewer, id);
         return new DeliverableFile(track.id(), track.ownerId(), track.filename(), track.mimeType(), track.size(),
                 track.sha256(), track.durationMs(), track.createdAt(), null);
+    }
+
+    /** The cover picture of a track the viewer may see (404 when it has none). */
+    @Transactional(readOnly = true)
+    public String coverOf(Viewer viewer, UUID id) {
+        String cover = visible(viewer, id).coverSha256();
+        if (cover == null) {
+            throw LibraryProblems.notFound("cover");
+        }
+        return cover;
     }
 
     private TrackView changed(Track track) {

@@ -21,18 +21,20 @@ import java.util.UUID;
  * @param durationMs duration
  * @param mimeType   type of the stored original
  * @param size       bytes of the original
+ * @param coverUrl   where its cover picture is, if it has one
  * @param createdAt  when it was added
  * @param updatedAt  last change
  * @param version    for If-Match on updates (also the ETag)
  */
 public record TrackView(UUID id, UUID ownerId, String title, String artist, String album, String genre, Integer year,
         String category, List<String> tags, String visibility, boolean featured, long durationMs, String mimeType,
-        long size, Instant createdAt, Instant updatedAt, long version) {
+        long size, String coverUrl, Instant createdAt, Instant updatedAt, long version) {
 
     static TrackView of(Track track) {
         return new TrackView(track.id(), track.ownerId(), track.title(), track.artist(), track.album(), track.genre(),
                 track.year(), track.category(), track.sortedTags(), track.visibility().value(),
-                track.featured(), track.durationMs(), track.mimeType(), track.size(), track.createdAt(),
+                track.featured(), track.durationMs(), track.mimeType(), track.size(),
+                track.coverSha256() == null ? null : "/api/v1/tracks/" + track.id() + "/cover", track.createdAt(),
                 track.updatedAt(), track.version());
     }
 }

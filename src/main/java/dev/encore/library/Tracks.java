@@ -16,7 +16,9 @@ interface Tracks extends JpaRepository<Track, UUID>, JpaSpecificationExecutor<Tr
     @Query("select coalesce(sum(t.size), 0) from Track t where t.ownerId = :ownerId")
     long bytesOf(@Param("ownerId") UUID ownerId);
 
-    boolean existsBySha256(String sha256);
+    /** Whether a track's file or cover is that blob. */
+    @Query("select count(t) > 0 from Track t where t.sha256 = :sha256 or t.coverSha256 = :sha256")
+    boolean references(@Param("sha256") String sha256);
 
     List<Track> findByOwnerId(UUID ownerId);
 

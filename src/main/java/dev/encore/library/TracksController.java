@@ -1,5 +1,6 @@
 package dev.encore.library;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -38,9 +40,11 @@ class TracksController {
     private static final Set<String> SORTABLE = Set.of("title", "artist", "album", "year", "createdAt", "durationMs");
 
     private final TrackLibrary library;
+    private final CoverArt covers;
 
-    TracksController(TrackLibrary library) {
+    TracksController(TrackLibrary library, CoverArt covers) {
         this.library = library;
+        this.covers = covers;
     }
 
     @Operation(summary = "Save a finished import file as a track", description = "The file stops expiring and "
@@ -76,6 +80,15 @@ class TracksController {
     ResponseEntity<TrackView> get(Authentication auth, @PathVariable UUID id) {
         TrackView track = library.get(viewer(auth), id);
         return ResponseEntity.ok().eTag(etag(track)).body(track);
+    }
+
+    @Operation(summary = "A track's cover picture", description = "The picture embedded in the upload it was "
+            + "saved from; same visibility as the track.")
+    @ApiResponse(responseCode = "200", description = "The picture (JPEG, PNG or WebP)")
+    @ApiResponse(responseCode = "404", description = "No such track for me, or it has no cover")
+    @GetMapping("/{id}/cover")
+    ResponseEntity<Resource> cover(Authentication auth, @PathVariable UUID id) throws IOException {
+        return CoverArt.response(covers.file(library.coverOf(viewer(auth), id)));
     }
 
     @Operation(summary = "Change a track's metadata", description = "Send If-Match with the ETag you read: a "

@@ -65,7 +65,6 @@ class UploadsController {
         if (cover == null) {
             throw LibraryProblems.notFound("cover");
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ContentTypes.detect(cover)))
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate()).body(new FileSystemResource(cover));
+        return CoverArt.response(cover);
     }
 }

@@ -84,6 +84,17 @@ class UploadsIT extends IntegrationTest {
         assertThat(cover.body()).startsWith((byte) 0xFF, (byte) 0xD8); // a JPEG, copied as it was embedded
         assertThat(api.get(coverUrl, users.user().accessToken()).statusCode()).as("not theirs").isEqualTo(404);
 
+        JsonNode track = Api.json(api.postJson("/api/v1/tracks", "{\"uploadId\":\"" + upload.path("id").asString()
+                + "\"}", user.accessToken()));
+        String trackCover = track.path("coverUrl").asString();
+        assertThat(trackCover).as("the track keeps the cover").isEqualTo("/api/v1/tracks/" + track.path("id")
+                .asString() + "/cover");
+        HttpResponse<byte[]> kept = api.sendBytes(api.request(trackCover).header("Authorization",
+                "Bearer " + user.accessToken()));
+        assertThat(kept.statusCode()).isEqualTo(200);
+        assertThat(kept.body()).isEqualTo(cover.body());
+        assertThat(api.get(trackCover, users.user().accessToken()).statusCode()).as("a private track's").isEqualTo(404);
+
         JsonNode plain = Api.json(upload(user, "plain.mp3", "audio/mpeg", song));
         assertThat(plain.has("coverUrl")).as("no cover, no URL").isFalse();
         assertThat(api.get("/api/v1/uploads/" + plain.path("id").asString() + "/cover", user.accessToken())

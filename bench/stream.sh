@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Range streaming throughput of one large file: Encore (GET /api/v1/tracks/{id}/stream, signed in,
+# from its blob store) against nginx serving the same bytes from disk, under the same load: wrk
+# with C connections for D seconds, each request a random 4 MiB range. Prints both throughputs
+# and the ratio (target: at least 0.8).
+#
+#   bench/stream.sh [minutes-of-audio=20] [connections=8] [seconds=15]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MINUTES=${1:-20}
+CONNECTIONS=${2:-8}
+DURATION=${3:-15}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+for tool in ffmpeg nginx wrk python3 curl; do
+  command -v "$tool" >/dev/null || { echo "bench/stream.sh needs $tool (apt-get install ffmpeg nginx-light wrk)" >&2; exit 1; }
+done
+JAR=target/encore.jar
+[ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
+
+WORK=$(mktemp -d)
+cleanup() {
+  kill "${ENCORE_PID:-}" 2>/dev/null || true
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+
+# one large file: uncompressed audio, so its size is minutes × 10 MiB or so
+mkdir -p "$WORK/www"
+ffmpeg -hide_banner -loglevel error -f lavfi -i "sine=frequency=440:duration=$((MINUTES * 60)):sample_rate=44100" \
+  -ac 2 -c:a pcm_s16le "$WORK/www/big.wav"
+SIZE=$(stat -c %s "$WORK/www/big.wav")
+echo "file: $((SIZE / 1048576)) MiB"
+
+PORT=$(free_port)
+"$JAVA_HOME/bin/java" -jar "$JAR" --server.port="$PORT" --encore.data-dir="$WORK/data" \
+  --encore.ratelimit.enabled=false --encore.upload.max-bytes=4GB --encore.upload.daily-bytes=8GB \
+  --encore.quota.default-bytes=8GB >"$WORK/encore.log" 2>&1 &
+ENCORE_PID=$!
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/livez" >/dev/null 2>&1 && break; sleep 0.5; done
+BASE="http://127.0.0.1:$PORT/api/v1"
+curl -sS --fail-with-body -H 'Content-Type: application/json' \
+  -d '{"username":"bench","email":"bench@example.org","password":"Quiet-Harbor-2026"}' "$BASE/auth/register" >/dev/null
+TOKEN=$(curl -fs -H 'Content-Type: application/json' -d '{"identifier":"bench","password":"Quiet-Harbor-2026"}' \
+  "$BASE/auth/login" | json "['accessToken']")
+UPLOAD=$(curl -fsS -H "Authorization: Bearer $TOKEN" -F "file=@$WORK/www/big.wav" "$BASE/uploads" | json "['id']")
+TRACK=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"uploadId\":\"$UPLOAD\",\"title\":\"Big\",\"artist\":\"Bench\"}" "$BASE/tracks" | json "['id']")
+
+NGINX_PORT=$(free_port)
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
+  uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; }
+}
+CONF
+nginx -c "$WORK/nginx.conf"
+
+cat >"$WORK/ranges.lua" <<LUA
+local size = 4 * 1048576
+local chunks = math.floor($SIZE / size)
+math.randomseed(42)
+request = function()
+  local start = math.random(0, chunks - 1) * size
+  wrk.headers["Range"] = "bytes=" .. start .. "-" .. (start + size - 1)
+  return wrk.format("GET")
+end
+LUA
+
+throughput() { # url [header] → MiB/s
+  local out
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/ranges.lua" ${2:+-H "$2"} "$1")
+  if echo "$out" | grep -q "Non-2xx"; then echo "$out" >&2; echo "non-2xx answers" >&2; exit 1; fi
+  echo "$out" | awk '/Transfer\/sec/ { v=$2; u=substr(v, length(v)-1); n=substr(v, 1, length(v)-2);
+    if (u=="GB") n*=1024; else if (u=="KB") n/=1024; print n }'
+}
+wrk -t1 -c1 -d3s -s "$WORK/ranges.lua" -H "Authorization: Bearer $TOKEN" "$BASE/tracks/$TRACK/stream" >/dev/null # warm-up
+ENCORE=$(throughput "$BASE/tracks/$TRACK/stream" "Authorization: Bearer $TOKEN")
+NGINX=$(throughput "http://127.0.0.1:$NGINX_PORT/big.wav")
+printf 'encore: %.0f MiB/s  nginx: %.0f MiB/s  ratio: %.2f  (%s connections, %ss, random 4 MiB ranges of a %s MiB file)\n' \
+  "$ENCORE" "$NGINX" "$(echo "$ENCORE / $NGINX" | bc -l)" "$CONNECTIONS" "$DURATION" "$((SIZE / 1048576))"
