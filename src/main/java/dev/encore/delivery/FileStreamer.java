@@ -34,6 +34,11 @@ import dev.encore.platform.Problems;
 @Component
 class FileStreamer {
 
+    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+
     private final BlobStore blobs;
 
     FileStreamer(BlobStore blobs) {
@@ -131,6 +136,14 @@ class FileStreamer {
         response.setContentLengthLong(count);
         if ("HEAD".equals(request.getMethod())) {
             return new Sent(start, 0, length, false);
+        }
+        if (Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+            // Tomcat's zero-copy path (what its DefaultServlet uses): the connector hands the range
+            // from the page cache to the socket after this method returns; no byte passes the JVM
+            request.setAttribute(SENDFILE_FILENAME, region.getResource().getFile().getAbsolutePath());
+            request.setAttribute(SENDFILE_START, start);
+            request.setAttribute(SENDFILE_END, start + count);
+            return new Sent(start, count, length, true);
         }
         long sent = 0;
         try (InputStream in = region.getResource().getInputStream()) {

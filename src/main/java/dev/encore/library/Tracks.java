@@ -13,6 +13,15 @@ import org.springframework.data.repository.query.Param;
 
 interface Tracks extends JpaRepository<Track, UUID>, JpaSpecificationExecutor<Track> {
 
+    /** What streaming needs of a track. */
+    record Streamable(UUID id, UUID ownerId, Visibility visibility, String filename, String mimeType, long size,
+            String sha256, long durationMs, java.time.Instant createdAt) {
+    }
+
+    @Query("select new dev.encore.library.Tracks$Streamable(t.id, t.ownerId, t.visibility, t.filename, t.mimeType, "
+            + "t.size, t.sha256, t.durationMs, t.createdAt) from Track t where t.id = :id")
+    java.util.Optional<Streamable> findStreamable(@Param("id") UUID id);
+
     @Query("select coalesce(sum(t.size), 0) from Track t where t.ownerId = :ownerId")
     long bytesOf(@Param("ownerId") UUID ownerId);
 

@@ -78,6 +78,7 @@ public class PostgresSearchEngine implements SearchEngine {
             SELECT word FROM search_words ORDER BY word <-> :term LIMIT 30
             """;
     private static final int MAX_ALTERNATIVES = 8;
+    private static final int MAX_RANKED = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -145,13 +146,19 @@ public class PostgresSearchEngine implements SearchEngine {
                 params.addValue("yearTo", filters.yearTo());
             }
             // exact and prefix matches rank above corrected ones
+            // ranking every match of a short prefix costs more than it is worth: the best of the first
+            // MAX_RANKED matches are ranked (the total is then a lower bound, as Lucene's is)
             String sql = """
-                    SELECT d.id, d.kind, ts_rank(d.document, q.query) + 2 * ts_rank(d.document, e.query) AS score,
+                    WITH q AS (SELECT to_tsquery('simple', :any) AS query, to_tsquery('simple', :exact) AS exact),
+                    matches AS (
+                        SELECT d.id, d.kind, d.title, d.document FROM search_documents d, q
+                        WHERE %s
+                        LIMIT %d)
+                    SELECT m.id, m.kind, ts_rank(m.document, q.query) + 2 * ts_rank(m.document, q.exact) AS score,
                            count(*) OVER () AS total
-                    FROM search_documents d, to_tsquery('simple', :any) AS q(query), to_tsquery('simple', :exact) AS e(query)
-                    WHERE %s
-                    ORDER BY score DESC, d.title, d.id
-                    LIMIT :limit OFFSET :offset""".formatted(where);
+                    FROM matches m, q
+                    ORDER BY score DESC, m.title, m.id
+                    LIMIT :limit OFFSET :offset""".formatted(where, MAX_RANKED);
             long[] total = { 0 };
             List<SearchHits.Hit> hits = new ArrayList<>();
             jdbc.query(sql, params, row -> {
