@@ -158,6 +158,27 @@ class UploadsIT extends IntegrationTest {
         assertThat(later.statusCode()).as("the aborted one did not count against the day").isEqualTo(201);
     }
 
+    @Test
+    void anUploadTheQuotaCannotTakeIsRefusedBeforeItsBodyIsSent() throws Exception {
+        Account user = users.user();
+        byte[] large = new byte[2_500_000];
+        System.arraycopy(song, 0, large, 0, song.length); // an MP3 with trailing bytes: still audio by its magic
+        assertThat(upload(user, "first.mp3", "audio/mpeg", large).statusCode()).isEqualTo(201);
+        long staged = stagingDirectories("upload");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            // 2 MB declared: more than the 1.5 MB left of the 4 MB day; not one byte of the body is sent
+            out.write(("POST /api/v1/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + user.accessToken()
+                    + "\r\nX-Forwarded-For: 198.18.200.2\r\nContent-Type: multipart/form-data; boundary=b"
+                    + "\r\nContent-Length: 2000000\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(answer).as("answered without waiting for the body").isEqualTo("HTTP/1.1 403");
+        }
+        assertThat(stagingDirectories("upload")).isEqualTo(staged);
+    }
+
     private HttpResponse<String> upload(Account user, String filename, String contentType, byte[] content) {
         Api client = new Api(port);
         return client.send(Multipart.upload(client, "/api/v1/uploads", user.accessToken(), filename, contentType,
