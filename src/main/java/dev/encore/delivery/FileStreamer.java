@@ -39,6 +39,9 @@ class FileStreamer {
     private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
     private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
 
+    /** Below this, writing the bytes costs less than setting up sendfile (Tomcat's DefaultServlet: 48 KiB). */
+    private static final long SENDFILE_MIN_BYTES = 48 * 1024;
+
     private final BlobStore blobs;
 
     FileStreamer(BlobStore blobs) {
@@ -64,10 +67,12 @@ class FileStreamer {
      * @param bytesSent bytes written before the answer ended (or the client left)
      * @param length    the whole file's length
      * @param body      whether a body was due at all (not for HEAD, 304 or 412)
+     * @param counted   whether bytesSent were counted as they left (false: handed to the connector's
+     *                  sendfile, which sends them after this answer returns)
      */
-    record Sent(long start, long bytesSent, long length, boolean body) {
+    record Sent(long start, long bytesSent, long length, boolean body, boolean counted) {
 
-        static final Sent NOTHING = new Sent(0, 0, 0, false);
+        static final Sent NOTHING = new Sent(0, 0, 0, false, true);
     }
 
     /** Serves a stored file, as a download ({@code attachment}) or for playing in place. */
@@ -135,15 +140,15 @@ class FileStreamer {
         }
         response.setContentLengthLong(count);
         if ("HEAD".equals(request.getMethod())) {
-            return new Sent(start, 0, length, false);
+            return new Sent(start, 0, length, false, true);
         }
-        if (Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+        if (count >= SENDFILE_MIN_BYTES && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
             // Tomcat's zero-copy path (what its DefaultServlet uses): the connector hands the range
             // from the page cache to the socket after this method returns; no byte passes the JVM
             request.setAttribute(SENDFILE_FILENAME, region.getResource().getFile().getAbsolutePath());
             request.setAttribute(SENDFILE_START, start);
             request.setAttribute(SENDFILE_END, start + count);
-            return new Sent(start, count, length, true);
+            return new Sent(start, count, length, true, false);
         }
         long sent = 0;
         try (InputStream in = region.getResource().getInputStream()) {
@@ -159,12 +164,12 @@ class FileStreamer {
                     out.write(buffer, 0, read);
                 }
                 catch (IOException clientGone) {
-                    return new Sent(start, sent, length, true);
+                    return new Sent(start, sent, length, true, true);
                 }
                 sent += read;
             }
         }
-        return new Sent(start, sent, length, true);
+        return new Sent(start, sent, length, true, true);
     }
 
     private static ResourceRegion region(HttpRange range, FileSystemResource resource, long length) {

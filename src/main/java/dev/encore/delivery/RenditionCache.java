@@ -24,6 +24,9 @@ class RenditionCache {
 
     private static final Logger log = LoggerFactory.getLogger(RenditionCache.class);
 
+    /** How long after its last use a rendition is safe from eviction. */
+    static final java.time.Duration IN_USE = java.time.Duration.ofMinutes(1);
+
     private final Path directory;
     private final long maxBytes;
     private final Clock clock;
@@ -61,30 +64,30 @@ class RenditionCache {
         return file;
     }
 
-    /** Deletes the least recently used renditions until the cache fits, never {@code keep}. */
+    /**
+     * Deletes the least recently used renditions until the cache fits; never {@code keep}, nor one
+     * used within {@link #IN_USE} (the connector may still be about to send it by name).
+     */
     void evict(Path keep) throws IOException {
-        List<Path> files;
+        record Entry(Path file, long size, FileTime lastUsed) {
+        }
+        List<Entry> entries = new ArrayList<>();
         try (Stream<Path> listed = Files.list(directory)) {
-            files = new ArrayList<>(listed.filter(Files::isRegularFile).toList());
+            // read once: sorting on times that change under the sort would break it
+            listed.filter(Files::isRegularFile).forEach(file -> entries.add(new Entry(file, sizeOf(file),
+                    lastUsed(file))));
         }
-        long total = 0;
-        for (Path file : files) {
-            total += sizeOf(file);
-        }
-        if (total <= maxBytes) {
-            return;
-        }
-        files.sort(Comparator.comparing(RenditionCache::lastUsed));
-        for (Path file : files) {
+        long total = entries.stream().mapToLong(Entry::size).sum();
+        FileTime recent = FileTime.from(clock.instant().minus(IN_USE));
+        entries.sort(Comparator.comparing(Entry::lastUsed));
+        for (Entry entry : entries) {
             if (total <= maxBytes) {
                 break;
             }
-            if (!file.equals(keep)) {
-                long size = sizeOf(file);
-                if (Files.deleteIfExists(file)) {
-                    total -= size;
-                    log.debug("evicted rendition {} ({} bytes)", file.getFileName(), size);
-                }
+            if (!entry.file().equals(keep) && entry.lastUsed().compareTo(recent) < 0
+                    && Files.deleteIfExists(entry.file())) {
+                total -= entry.size();
+                log.debug("evicted rendition {} ({} bytes)", entry.file().getFileName(), entry.size());
             }
         }
     }

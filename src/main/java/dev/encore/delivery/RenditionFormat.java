@@ -13,8 +13,11 @@ enum RenditionFormat {
     OPUS("audio/ogg", "opus", 96, List.of("-c:a", "libopus", "-f", "ogg")),
     AAC("audio/mp4", "m4a", 128, List.of("-c:a", "aac", "-movflags", "+faststart", "-f", "ipod"));
 
-    static final int MIN_BITRATE = 32;
-    static final int MAX_BITRATE = 320;
+    /**
+     * The bitrates offered (kbit/s): a ladder, not any number, so that one track has at most a
+     * couple of dozen renditions and nobody can fill the cache or the CPU with near-duplicates.
+     */
+    static final List<Integer> BITRATES = List.of(64, 96, 128, 160, 192, 256, 320);
 
     private final String mimeType;
     private final String extension;

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 import jakarta.annotation.PreDestroy;
 
@@ -46,6 +47,7 @@ class Renditions {
     private final String ffmpeg;
     private final Counter transcodes;
     private final Map<String, CompletableFuture<Path>> inFlight = new ConcurrentHashMap<>();
+    private final Semaphore running;
     private final ExecutorService transcoders = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("transcode-", 0).factory());
 
@@ -56,6 +58,8 @@ class Renditions {
         this.processes = processes;
         this.properties = properties;
         this.ffmpeg = ffmpeg;
+        this.running = new Semaphore(properties.maxConcurrentTranscodes() > 0 ? properties.maxConcurrentTranscodes()
+                : Runtime.getRuntime().availableProcessors());
         this.cache = new RenditionCache(dataDir.resolve("renditions"), properties.renditionCacheSize().toBytes(),
                 clock);
         this.transcodes = Counter.builder("encore.stream.transcodes")
@@ -84,13 +88,20 @@ class Renditions {
         try {
             scratch = cache.scratch(name);
             List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error",
-                    "-y", "-i", source.toString(), "-map", "0:a:0", "-vn", "-map_metadata", "0", "-b:a",
+                    "-y", "-protocol_whitelist", "file", "-i", source.toString(), "-map", "0:a:0", "-vn", "-map_metadata", "0", "-b:a",
                     bitrate + "k"));
             command.addAll(format.encoder());
             command.add(scratch.toString());
-            transcodes.increment();
-            ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(command, scratch.getParent(),
-                    properties.transcodeTimeout(), Map.of()), line -> { });
+            ProcessRunner.Result result;
+            running.acquire(); // at most encore.stream.max-concurrent-transcodes ffmpegs at once
+            try {
+                transcodes.increment();
+                result = processes.run(new ProcessRunner.Spec(command, scratch.getParent(),
+                        properties.transcodeTimeout(), Map.of()), line -> { });
+            }
+            finally {
+                running.release();
+            }
             if (!result.succeeded() || Files.size(scratch) == 0) {
                 log.warn("Transcoding {} to {} {}k failed (exit {}): {}", sha256, format.value(), bitrate,
                         result.exitCode(), String.join(" | ", result.stderrTail()));

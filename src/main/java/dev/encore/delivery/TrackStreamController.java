@@ -37,6 +37,8 @@ class TrackStreamController {
 
     /** The play this stream started, for players that report progress (PUT /api/v1/plays/{id}). */
     static final String PLAY_HEADER = "Encore-Play-Id";
+    /** Ranges from 0 shorter than this are a player probing, not playing. */
+    static final long PROBE_BYTES = 64 * 1024;
 
     private final TrackLibrary library;
     private final PlayHistory plays;
@@ -51,7 +53,7 @@ class TrackStreamController {
     }
 
     @Operation(summary = "Stream a track", description = "The original, or with format (mp3, opus, aac) and/or "
-            + "bitrate (32..320 kbit/s) a rendition transcoded once and cached: even the first answer has an exact "
+            + "bitrate (64, 96, 128, 160, 192, 256 or 320 kbit/s) a rendition transcoded once and cached: even the first answer has an exact "
             + "Content-Length and honours Range. ETag and conditional requests on both. A GET from the first byte "
             + "records a play (header Encore-Play-Id). Private tracks are 404 for everyone but their owner.")
     @ApiResponse(responseCode = "206", description = "The requested range")
@@ -60,20 +62,22 @@ class TrackStreamController {
     @GetMapping("/api/v1/tracks/{id}/stream")
     void stream(Authentication auth, @PathVariable UUID id,
             @Parameter(description = "mp3, opus or aac") @RequestParam(required = false) String format,
-            @Parameter(description = "kbit/s, 32..320") @RequestParam(required = false) Integer bitrate,
+            @Parameter(description = "kbit/s: 64, 96, 128, 160, 192, 256 or 320") @RequestParam(required = false) Integer bitrate,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         Viewer viewer = Viewer.of(auth);
         DeliverableFile original = library.original(viewer, id);
         FileStreamer.Servable servable = format == null && bitrate == null ? null
                 : rendition(original, format, bitrate);
-        UUID play = startsPlay(request) ? plays.start(viewer, id) : null;
+        UUID play = startsPlay(request) ? UUID.randomUUID() : null;
         if (play != null) {
-            response.setHeader(PLAY_HEADER, play.toString());
+            response.setHeader(PLAY_HEADER, play.toString()); // before the body: headers go first
         }
         FileStreamer.Sent sent = servable == null ? streamer.serve(original, false, request, response)
                 : streamer.serve(servable, false, request, response);
-        if (play != null) {
-            plays.streamed(play, sent.bytesSent(), sent.length());
+        if (play != null && sent.body()) { // a 304, 412 or 416 is not a play
+            long heard = sent.counted() && sent.length() > 0
+                    ? Math.round((double) sent.bytesSent() / sent.length() * original.durationMs()) : 0;
+            plays.record(viewer, id, play, heard);
         }
     }
 
@@ -81,9 +85,9 @@ class TrackStreamController {
             throws IOException {
         RenditionFormat format = formatName == null ? RenditionFormat.MP3 : RenditionFormat.of(formatName)
                 .orElseThrow(() -> InvalidFieldsException.of("format", "must be mp3, opus or aac"));
-        if (bitrate != null && (bitrate < RenditionFormat.MIN_BITRATE || bitrate > RenditionFormat.MAX_BITRATE)) {
-            throw InvalidFieldsException.of("bitrate", "must be between " + RenditionFormat.MIN_BITRATE + " and "
-                    + RenditionFormat.MAX_BITRATE);
+        if (bitrate != null && !RenditionFormat.BITRATES.contains(bitrate)) {
+            throw InvalidFieldsException.of("bitrate", "must be one of " + RenditionFormat.BITRATES.stream()
+                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
         }
         int kbps = bitrate == null ? format.defaultBitrate() : bitrate;
         Path file = renditions.of(original.sha256(), format, kbps);
@@ -92,7 +96,11 @@ class TrackStreamController {
                 original.createdAt().toEpochMilli(), format.mimeType(), base + "." + format.extension());
     }
 
-    /** A GET from the first byte (no Range, or one starting at 0); seeks and HEADs are not new plays. */
+    /**
+     * A GET from the first byte: no Range, or one from 0 that is open-ended or at least
+     * {@value #PROBE_BYTES} bytes long. Seeks, HEADs and the short probes some players send first
+     * (Safari asks for {@code bytes=0-1}) are not new plays.
+     */
     private static boolean startsPlay(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod())) {
             return false;
@@ -103,7 +111,10 @@ class TrackStreamController {
         }
         try {
             List<HttpRange> ranges = HttpRange.parseRanges(range);
-            return ranges.size() == 1 && ranges.getFirst().getRangeStart(Long.MAX_VALUE) == 0;
+            if (ranges.size() != 1 || ranges.getFirst().getRangeStart(Long.MAX_VALUE) != 0) {
+                return false;
+            }
+            return ranges.getFirst().getRangeEnd(Long.MAX_VALUE) + 1 >= PROBE_BYTES;
         }
         catch (IllegalArgumentException malformed) {
             return true; // ignored by the streamer: the whole file goes out

@@ -48,7 +48,7 @@ class CoverArt {
     Optional<String> extract(Path media) throws InterruptedException, IOException {
         Path cover = media.resolveSibling("cover");
         ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffmpeg, "-hide_banner", "-nostdin",
-                "-v", "error", "-y", "-i", media.toString(), "-map", "0:v:0", "-an", "-c:v", "copy", "-frames:v", "1",
+                "-v", "error", "-y", "-protocol_whitelist", "file", "-i", media.toString(), "-map", "0:v:0", "-an", "-c:v", "copy", "-frames:v", "1",
                 "-f", "image2", cover.toString()), media.getParent(), Duration.ofMinutes(1), Map.of()), line -> { });
         if (!result.succeeded() || !Files.isRegularFile(cover) || !IMAGES.contains(ContentTypes.detect(cover))) {
             log.info("No usable cover in an upload (ffmpeg exit {}): {}", result.exitCode(), result.stderrTail());

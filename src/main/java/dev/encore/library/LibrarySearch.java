@@ -48,7 +48,12 @@ public class LibrarySearch {
 
     private static final Logger log = LoggerFactory.getLogger(LibrarySearch.class);
     static final int MAX_QUERY_LENGTH = 200;
-    private static final int MAX_TERMS = 10;
+    /** Enough words for any title; more would only multiply the engine's work. */
+    private static final int MAX_TERMS = 8;
+    private static final int REBUILD_ATTEMPTS = 5;
+    private static final java.time.Duration REBUILD_PAUSE = java.time.Duration.ofSeconds(10);
+    /** How deep search pages go (like web search engines): relevance beyond that is noise. */
+    static final int MAX_RESULTS = 1000;
 
     private final SearchEngine engine;
     private final SearchDocuments documents;
@@ -58,6 +63,8 @@ public class LibrarySearch {
     /** Why the engine is not trusted right now, or null when it is. */
     private final AtomicReference<String> degraded = new AtomicReference<>();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    /** Set when the engine failed again while a rebuild ran: that rebuild may have missed a change. */
+    private final AtomicBoolean again = new AtomicBoolean();
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("search-rebuild").factory());
 
@@ -82,8 +89,16 @@ public class LibrarySearch {
     public Answer search(Viewer viewer, String text, String type, SearchQuery.Filters filters, int page, int size) {
         List<String> terms = validTerms(text);
         Set<SearchKind> kinds = kinds(type, filters);
+        long offset = (long) page * size;
+        if (offset + size > MAX_RESULTS) {
+            throw InvalidFieldsException.of("page", "search pages through the best " + MAX_RESULTS
+                    + " results only; narrow the query");
+        }
+        if (kinds.isEmpty()) { // e.g. playlists filtered by artist: nothing can match
+            return new Answer(Page.empty(PageRequest.of(page, size)), engine.name());
+        }
         SearchQuery query = new SearchQuery(terms, text.strip(), kinds, viewer.userId(), viewer.admin(), filters,
-                page * size, size);
+                (int) offset, size);
         if (degraded.get() == null) {
             try {
                 SearchHits hits = engine.search(query);
@@ -93,6 +108,10 @@ public class LibrarySearch {
             catch (SearchUnavailableException e) {
                 degrade(e);
             }
+            catch (RuntimeException e) {
+                // a query the engine could not run (not a broken engine): this answer from the database
+                log.warn("Search engine {} refused a query; answering it from the database", engine.name(), e);
+            }
         }
         return new Answer(fromDatabase(viewer, query, page, size), "database");
     }
@@ -100,25 +119,53 @@ public class LibrarySearch {
     /** Starts a rebuild from the database unless one is running; true when this call started it. */
     public boolean rebuildInBackground() {
         if (!rebuilding.compareAndSet(false, true)) {
+            again.set(true);
             return false;
         }
-        rebuilder.execute(() -> {
-            try {
-                long started = System.nanoTime();
-                engine.rebuild(documents.all());
-                degraded.set(null);
-                log.info("Search index rebuilt: {} documents in {} ms", engine.count(),
-                        (System.nanoTime() - started) / 1_000_000);
-            }
-            catch (RuntimeException e) {
-                degraded.set("rebuild failed");
-                log.error("Search index rebuild failed; search answers from the database", e);
-            }
-            finally {
-                rebuilding.set(false);
-            }
-        });
+        try {
+            rebuilder.execute(this::rebuildUntilClean);
+        }
+        catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            rebuilding.set(false);
+            return false;
+        }
         return true;
+    }
+
+    /**
+     * Rebuilds, again when the engine failed meanwhile (the change that failed may have been read
+     * before it was committed), and after a failure up to {@link #REBUILD_ATTEMPTS} times with a
+     * growing pause; search stays on the database until one succeeds.
+     */
+    private void rebuildUntilClean() {
+        try {
+            for (int attempt = 1; attempt <= REBUILD_ATTEMPTS; attempt++) {
+                again.set(false);
+                try {
+                    long started = System.nanoTime();
+                    engine.rebuild(documents.all());
+                    log.info("Search index rebuilt: {} documents in {} ms", engine.count(),
+                            (System.nanoTime() - started) / 1_000_000);
+                    if (!again.get()) {
+                        degraded.set(null);
+                        return;
+                    }
+                    // a rebuild that raced a failing change: once more (it counts as an attempt)
+                }
+                catch (RuntimeException e) {
+                    degraded.set("rebuild failed");
+                    log.error("Search index rebuild {} of {} failed; search answers from the database", attempt,
+                            REBUILD_ATTEMPTS, e);
+                    Thread.sleep(REBUILD_PAUSE.toMillis() * attempt);
+                }
+            }
+        }
+        catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+        finally {
+            rebuilding.set(false);
+        }
     }
 
     /** Rebuilds now, in the caller's thread (the benchmark seeds and then waits for it). */

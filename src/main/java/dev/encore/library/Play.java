@@ -29,8 +29,8 @@ class Play {
     protected Play() {
     }
 
-    Play(UUID trackId, UUID userId, Instant now) {
-        this.id = UUID.randomUUID();
+    Play(UUID id, UUID trackId, UUID userId, Instant now) {
+        this.id = id;
         this.trackId = trackId;
         this.userId = userId;
         this.startedAt = now;

@@ -13,8 +13,8 @@ import dev.encore.account.UserDeleted;
 import dev.encore.platform.InvalidFieldsException;
 
 /**
- * Plays of tracks: started by the stream (a request from the first byte), the time heard estimated
- * from the bytes sent, and corrected by players that report their position.
+ * Plays of tracks: recorded by the stream (a request from the first byte), the time heard estimated
+ * from the bytes sent where the stream counted them, and set by players that report it.
  */
 @Service
 public class PlayHistory {
@@ -29,20 +29,17 @@ public class PlayHistory {
         this.clock = clock;
     }
 
-    /** A new play of a track the viewer may see; its id goes back to the player. */
+    /**
+     * Records a play of a track the viewer may see, under the id the stream gave the player
+     * (header Encore-Play-Id), with the time heard as far as the stream can tell.
+     */
     @Transactional
-    public UUID start(Viewer viewer, UUID trackId) {
-        Track track = tracks.findById(trackId).filter(viewer::maySee)
-                .orElseThrow(() -> LibraryProblems.notFound("track"));
-        return plays.save(new Play(track.id(), viewer.userId(), clock.instant())).id();
-    }
-
-    /** What the stream sent of a play: {@code bytes} of {@code length}, as time. */
-    @Transactional
-    public void streamed(UUID playId, long bytes, long length) {
-        plays.findById(playId).ifPresent(play -> tracks.findById(play.trackId()).ifPresent(track -> play.listened(
-                length <= 0 ? 0 : Math.round((double) bytes / length * track.durationMs()), track.durationMs(),
-                clock.instant())));
+    public void record(Viewer viewer, UUID trackId, UUID playId, long msHeard) {
+        tracks.findById(trackId).filter(viewer::maySee).ifPresent(track -> {
+            Play play = new Play(playId, track.id(), viewer.userId(), clock.instant());
+            play.listened(msHeard, track.durationMs(), clock.instant());
+            plays.save(play);
+        });
     }
 
     /** A player reports how much of its play was heard. */

@@ -1,5 +1,9 @@
 package dev.encore.library;
 
+import java.util.Arrays;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +18,12 @@ import dev.encore.library.search.SearchUnavailableException;
 @Component
 class SearchIndexer {
 
+    private static final Lock[] LOCKS = new Lock[64];
+
+    static {
+        Arrays.setAll(LOCKS, i -> new ReentrantLock());
+    }
+
     private final SearchEngine engine;
     private final SearchDocuments documents;
     private final LibrarySearch search;
@@ -26,6 +36,10 @@ class SearchIndexer {
 
     @ApplicationModuleListener
     void on(ContentChanged changed) {
+        // read and write under one lock per id: two quick edits of one item, handled by two threads,
+        // cannot land in the index in the wrong order
+        Lock lock = LOCKS[Math.floorMod(changed.id().hashCode(), LOCKS.length)];
+        lock.lock();
         try {
             documents.of(changed.id(), changed.kind()).ifPresentOrElse(engine::upsert,
                     () -> engine.delete(changed.id()));
@@ -33,6 +47,9 @@ class SearchIndexer {
         catch (SearchUnavailableException e) {
             // the rebuild reads the database after this commit: the change is not lost
             search.degrade(e);
+        }
+        finally {
+            lock.unlock();
         }
     }
 }

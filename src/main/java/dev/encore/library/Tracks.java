@@ -34,25 +34,25 @@ interface Tracks extends JpaRepository<Track, UUID>, JpaSpecificationExecutor<Tr
     /** A batch in id order, after {@code after} (keyset paging for the search rebuild). */
     List<Track> findByIdGreaterThanOrderById(UUID after, Limit limit);
 
-    /** Artists of the tracks a viewer may list, with counts, by name. */
-    @Query(value = "select new dev.encore.library.BrowseEntry(t.artist, count(t)) from Track t where (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) "
-            + "group by t.artist order by t.artist",
-            countQuery = "select count(distinct t.artist) from Track t where (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC)")
+    /** Artists of the tracks a viewer may list, with counts, by name (any case: one entry). */
+    @Query(value = "select new dev.encore.library.BrowseEntry(min(t.artist), count(t)) from Track t where (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) "
+            + "group by lower(t.artist) order by lower(t.artist)",
+            countQuery = "select count(distinct lower(t.artist)) from Track t where (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC)")
     Page<BrowseEntry> artists(@Param("viewer") UUID viewer, @Param("admin") boolean admin, Pageable pageable);
 
-    /** Genres of the tracks a viewer may list, with counts, by name. */
-    @Query(value = "select new dev.encore.library.BrowseEntry(t.genre, count(t)) from Track t where t.genre is not null "
-            + "and (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) group by t.genre order by t.genre",
-            countQuery = "select count(distinct t.genre) from Track t where t.genre is not null and (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC)")
+    /** Genres of the tracks a viewer may list, with counts, by name (any case: one entry). */
+    @Query(value = "select new dev.encore.library.BrowseEntry(min(t.genre), count(t)) from Track t "
+            + "where t.genre is not null and (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) group by lower(t.genre) order by lower(t.genre)",
+            countQuery = "select count(distinct lower(t.genre)) from Track t where t.genre is not null and (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC)")
     Page<BrowseEntry> genres(@Param("viewer") UUID viewer, @Param("admin") boolean admin, Pageable pageable);
 
     /** Albums (with their artist) of the tracks a viewer may list, optionally of one artist (any case). */
-    @Query(value = "select new dev.encore.library.BrowseEntry(t.album, t.artist, count(t)) from Track t "
+    @Query(value = "select new dev.encore.library.BrowseEntry(min(t.album), min(t.artist), count(t)) from Track t "
             + "where t.album is not null and (:artist is null or lower(t.artist) = :artist) and (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) "
-            + "group by t.album, t.artist order by t.album, t.artist",
-            countQuery = "select count(*) from (select t.album as album, t.artist as artist from Track t "
+            + "group by lower(t.album), lower(t.artist) order by lower(t.album), lower(t.artist)",
+            countQuery = "select count(*) from (select lower(t.album) as album, lower(t.artist) as artist from Track t "
                     + "where t.album is not null and (:artist is null or lower(t.artist) = :artist) and (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) "
-                    + "group by t.album, t.artist)")
+                    + "group by lower(t.album), lower(t.artist))")
     Page<BrowseEntry> albums(@Param("viewer") UUID viewer, @Param("admin") boolean admin,
             @Param("artist") String artist, Pageable pageable);
 }

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Deletes blobs no module references ({@link BlobReferences}). A blob stored within the last
@@ -37,8 +39,26 @@ public class BlobCollector {
         this.clock = clock;
     }
 
-    /** Deletes the blob when nothing references it and it is older than the grace; true if deleted. */
+    /**
+     * Deletes the blob when nothing references it and it is older than the grace; true if deleted.
+     * Called inside a transaction, it waits for the commit: the rows that let go of the blob look
+     * gone to this transaction before they are, and a rollback would leave them pointing at
+     * nothing (then false: the decision comes later).
+     */
     public boolean collect(String sha256) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    collectNow(sha256);
+                }
+            });
+            return false;
+        }
+        return collectNow(sha256);
+    }
+
+    private boolean collectNow(String sha256) {
         try {
             Optional<Instant> stored = store.lastStored(sha256);
             if (stored.isEmpty() || stored.get().isAfter(clock.instant().minus(GRACE)) || referenced(sha256)) {

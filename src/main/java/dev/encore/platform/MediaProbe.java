@@ -62,8 +62,9 @@ public class MediaProbe {
 
     public Probe probe(Path file) throws InterruptedException {
         StringBuilder output = new StringBuilder();
+        // local files only: a crafted playlist-like file cannot make ffprobe open URLs or other files
         ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffprobe,
-                "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file.toString()),
+                "-v", "error", "-protocol_whitelist", "file", "-print_format", "json", "-show_format", "-show_streams", file.toString()),
                 file.getParent(), Duration.ofMinutes(1), Map.of()), output::append);
         if (!result.succeeded()) {
             return Probe.NOTHING;

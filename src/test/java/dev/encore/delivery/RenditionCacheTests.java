@@ -18,6 +18,7 @@ class RenditionCacheTests {
     Path dir;
 
     private Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    private Duration step = Duration.ofMinutes(2);
 
     private final Clock clock = new Clock() {
         @Override
@@ -32,7 +33,8 @@ class RenditionCacheTests {
 
         @Override
         public Instant instant() {
-            now = now.plus(Duration.ofSeconds(1)); // every use is later than the one before
+            now = now.plus(step); // every use is later than the one before
+
             return now;
         }
     };
@@ -68,6 +70,18 @@ class RenditionCacheTests {
         assertThat(cache.find("x")).isEmpty();
         cache.admit(part(cache, "y"), "y");
         assertThat(scratch).as("in .work, not evicted").exists();
+    }
+
+    @Test
+    void aRenditionUsedWithinTheLastMinuteIsNotEvicted() throws Exception {
+        step = Duration.ofSeconds(1); // the connector may be about to send it by name
+        RenditionCache cache = new RenditionCache(dir, 150, clock);
+        cache.admit(part(cache, "playing"), "playing");
+        cache.admit(part(cache, "next"), "next");
+        assertThat(dir.resolve("playing")).exists();
+        step = RenditionCache.IN_USE.plusSeconds(1);
+        cache.admit(part(cache, "later"), "later");
+        assertThat(dir.resolve("playing")).doesNotExist();
     }
 
     private static Path part(RenditionCache cache, String name) throws Exception {

@@ -136,6 +136,21 @@ class SearchIT extends IntegrationTest {
     }
 
     @Test
+    void oddButValidQueriesNeitherFailNorSetTheEngineAside() {
+        String token = users.user().accessToken();
+        HttpResponse<String> nothing = api.get("/api/v1/search?q=mix&type=playlist&genre=Jazz", token);
+        assertThat(nothing.statusCode()).as("playlists have no genre: nothing, not an error").isEqualTo(200);
+        assertThat(Api.json(nothing).path("totalItems").asLong()).isZero();
+        String many = String.join("+", java.util.Collections.nCopies(12, "abcdefghij"));
+        HttpResponse<String> long12 = api.get("/api/v1/search?q=" + many, token);
+        assertThat(long12.statusCode()).as(long12.body()).isEqualTo(200);
+        assertThat(long12.headers().firstValue(SearchController.SOURCE_HEADER)).isNotEqualTo(
+                java.util.Optional.of("database"));
+        ProblemAssert.assertInvalidField(api.get("/api/v1/search?q=x&page=21474837&size=100", token), "page");
+        assertThat(health().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
     void answersFromTheDatabaseWhenTheIndexIsGoneThenRebuildsIt() {
         Account user = users.user();
         String word = LibraryFixtures.uniqueWord(10);

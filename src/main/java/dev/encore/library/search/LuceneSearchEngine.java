@@ -34,6 +34,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -53,7 +54,8 @@ public class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     /** Text fields and their weights: a match in the title counts most. */
     private static final Map<String, Float> FIELDS = Map.of("title", 3f, "artist", 2f, "album", 1.5f, "tags", 1f,
             "genre", 0.5f);
-    private static final int FUZZY_EXPANSIONS = 50;
+    /** Few enough that eight words over five fields stay under Lucene's 1024 clauses. */
+    private static final int FUZZY_EXPANSIONS = 20;
 
     private final Path path;
     /** Writes share it; a rebuild takes it alone so that no change lands in an index being replaced. */
@@ -100,7 +102,7 @@ public class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                 current.searchers.release(searcher);
             }
         }
-        catch (IOException | RuntimeException e) {
+        catch (IOException | AlreadyClosedException e) {
             throw unavailable(e);
         }
     }
@@ -148,7 +150,10 @@ public class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             writer.commit();
             current.searchers.maybeRefreshBlocking();
         }
-        catch (IOException | UncheckedIOException e) {
+        catch (IOException | RuntimeException e) {
+            // nothing half-built may be committed by a later change: the writer goes, the index is
+            // then unusable and the next rebuild recreates it
+            index.closeQuietly();
             throw unavailable(e);
         }
         finally {
@@ -158,7 +163,13 @@ public class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     @Override
     public void close() {
-        index.closeQuietly();
+        lock.writeLock().lock();
+        try {
+            index.closeQuietly();
+        }
+        finally {
+            lock.writeLock().unlock();
+        }
     }
 
     private interface Change {

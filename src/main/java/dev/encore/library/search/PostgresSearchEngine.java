@@ -1,5 +1,6 @@
 package dev.encore.library.search;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +9,9 @@ import java.util.stream.Stream;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,6 +29,7 @@ public class PostgresSearchEngine implements SearchEngine {
 
     /** Serialises schema creation between nodes starting together. */
     private static final long SCHEMA_LOCK = 0x656e636f7265L; // "encore"
+    private static final long REBUILD_LOCK = SCHEMA_LOCK + 1;
     private static final int BATCH = 500;
     /** The tables' shape; change it whenever {@link #SCHEMA} changes. */
     private static final String SCHEMA_VERSION = "encore-search-3";
@@ -79,6 +84,7 @@ public class PostgresSearchEngine implements SearchEngine {
             """;
     private static final int MAX_ALTERNATIVES = 8;
     private static final int MAX_RANKED = 1000;
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -195,6 +201,8 @@ public class PostgresSearchEngine implements SearchEngine {
     public void rebuild(Stream<SearchDocument> documents) {
         guard(() -> transactions.execute(status -> {
             createSchema();
+            // one rebuild at a time across nodes (several may find the index short at start)
+            jdbc.getJdbcTemplate().queryForList("SELECT pg_advisory_xact_lock(?)", REBUILD_LOCK);
             jdbc.getJdbcTemplate().update("DELETE FROM search_documents");
             List<MapSqlParameterSource> batch = new ArrayList<>(BATCH);
             documents.forEach(document -> {
@@ -268,12 +276,23 @@ public class PostgresSearchEngine implements SearchEngine {
         T run();
     }
 
+    /**
+     * The engine's failures (its tables gone, the database unreachable) as
+     * {@link SearchUnavailableException}; anything else (a query it could not run) stays what it
+     * is, so that one odd query does not set the engine aside for everyone.
+     */
     private static <T> T guard(Call<T> call) {
         try {
             return call.run();
         }
+        catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException e) {
+            throw new SearchUnavailableException("search database unavailable", e);
+        }
         catch (DataAccessException e) {
-            throw new SearchUnavailableException("search table unavailable", e);
+            if (e.getMostSpecificCause() instanceof SQLException sql && UNDEFINED_TABLE.equals(sql.getSQLState())) {
+                throw new SearchUnavailableException("search table unavailable", e);
+            }
+            throw e;
         }
     }
 }
