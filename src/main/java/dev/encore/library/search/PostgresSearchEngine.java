@@ -83,7 +83,7 @@ public class PostgresSearchEngine implements SearchEngine {
             SELECT word FROM search_words ORDER BY word <-> :term LIMIT 30
             """;
     private static final int MAX_ALTERNATIVES = 8;
-    private static final int MAX_RANKED = 1000;
+    private static final int MAX_RANKED = 500;
     private static final String UNDEFINED_TABLE = "42P01";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -121,20 +121,23 @@ public class PostgresSearchEngine implements SearchEngine {
     public SearchHits search(SearchQuery query) {
         return guard(() -> transactions.execute(status -> {
             List<String> exact = new ArrayList<>();
+            List<String> whole = new ArrayList<>();
             List<String> any = new ArrayList<>();
             for (String term : query.terms()) {
                 exact.add(term + ":*");
+                whole.add(term);
                 List<String> alternatives = new ArrayList<>(List.of(term + ":*"));
                 alternatives.addAll(corrections(term));
                 any.add("(" + String.join(" | ", alternatives) + ")");
             }
             MapSqlParameterSource params = new MapSqlParameterSource()
                     .addValue("exact", String.join(" & ", exact)).addValue("any", String.join(" & ", any))
+                    .addValue("whole", String.join(" & ", whole))
                     .addValue("kinds", query.kinds().stream().map(SearchKind::name).toList())
                     .addValue("viewer", query.viewerId()).addValue("admin", query.admin())
                     .addValue("limit", query.limit()).addValue("offset", query.offset());
             StringBuilder where = new StringBuilder("""
-                    d.document @@ q.query AND d.kind IN (:kinds) AND (:admin OR d.listed OR d.owner_id = :viewer)""");
+                    d.kind IN (:kinds) AND (:admin OR d.listed OR d.owner_id = :viewer)""");
             SearchQuery.Filters filters = query.filters();
             filter(where, params, "artist_key", "artist", filters.artist());
             filter(where, params, "album_key", "album", filters.album());
@@ -151,19 +154,21 @@ public class PostgresSearchEngine implements SearchEngine {
                 where.append(" AND d.release_year <= :yearTo");
                 params.addValue("yearTo", filters.yearTo());
             }
-            // exact and prefix matches rank above corrected ones
-            // ranking every match of a short prefix costs more than it is worth: the best of the first
-            // MAX_RANKED matches are ranked (the total is then a lower bound, as Lucene's is)
+            // Ranking every match of a short prefix costs more than it is worth: up to MAX_RANKED
+            // documents holding the query's whole words, and as many more matching it at all
+            // (prefixes, corrections), are ranked; the total is then a lower bound, as Lucene's is.
+            // Exact and prefix matches rank above corrected ones.
             String sql = """
-                    WITH q AS (SELECT to_tsquery('simple', :any) AS query, to_tsquery('simple', :exact) AS exact),
-                    matches AS (
-                        SELECT d.id, d.kind, d.title, d.document FROM search_documents d, q
-                        WHERE %s
-                        LIMIT %d)
-                    SELECT m.id, m.kind, ts_rank(m.document, q.query) + 2 * ts_rank(m.document, q.exact) AS score,
+                    WITH q AS (SELECT to_tsquery('simple', :any) AS query, to_tsquery('simple', :exact) AS exact,
+                                      to_tsquery('simple', :whole) AS whole),
+                    candidates AS (
+                        (SELECT d.id FROM search_documents d, q WHERE d.document @@ q.whole AND %1$s LIMIT %2$d)
+                        UNION
+                        (SELECT d.id FROM search_documents d, q WHERE d.document @@ q.query AND %1$s LIMIT %2$d))
+                    SELECT d.id, d.kind, ts_rank(d.document, q.query) + 2 * ts_rank(d.document, q.exact) AS score,
                            count(*) OVER () AS total
-                    FROM matches m, q
-                    ORDER BY score DESC, m.title, m.id
+                    FROM candidates c JOIN search_documents d ON d.id = c.id, q
+                    ORDER BY score DESC, d.title, d.id
                     LIMIT :limit OFFSET :offset""".formatted(where, MAX_RANKED);
             long[] total = { 0 };
             List<SearchHits.Hit> hits = new ArrayList<>();
