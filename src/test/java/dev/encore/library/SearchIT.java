@@ -124,6 +124,26 @@ class SearchIT extends IntegrationTest {
     }
 
     @Test
+    void aDeletedAccountsContentLeavesTheIndex() {
+        Account leaving = users.user();
+        Account other = users.user();
+        String word = LibraryFixtures.uniqueWord(9);
+        library.track(leaving, "title", word + " farewell", "artist", "Leaver", "visibility", "public");
+        HttpResponse<String> playlist = api.postJson("/api/v1/playlists", "{\"name\":\"" + word + " mix\","
+                + "\"isPublic\":true}", leaving.accessToken());
+        assertThat(playlist.statusCode()).isEqualTo(201);
+        awaitHits(other, word, 2);
+
+        HttpResponse<String> deleted = api.send("DELETE", "/api/v1/me", leaving.accessToken(),
+                "{\"password\":\"" + dev.encore.support.TestAccounts.PASSWORD + "\"}");
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+
+        awaitHits(other, word, 0); // the engine's own total: the documents are gone, not just filtered
+        assertThat(api.get("/api/v1/playlists/" + Api.json(playlist).path("id").asString(), other.accessToken())
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void badQueriesAreRefusedPerField() {
         String token = users.user().accessToken();
         ProblemAssert.assertInvalidField(api.get("/api/v1/search", token), "q");
