@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.UUID;
 
@@ -13,14 +11,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.library.search.SearchKind;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
-import dev.encore.platform.FileClaims;
 import dev.encore.platform.InvalidFieldsException;
 
 /**
@@ -32,20 +27,16 @@ import dev.encore.platform.InvalidFieldsException;
 public class TrackLibrary {
 
     private final Tracks tracks;
-    private final Uploads uploads;
-    private final List<FileClaims> claims;
+    private final ContentSources sources;
     private final BlobCollector collector;
-    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TrackLibrary(Tracks tracks, Uploads uploads, List<FileClaims> claims, BlobCollector collector,
-            PlatformTransactionManager manager, ApplicationEventPublisher events, Clock clock) {
+    TrackLibrary(Tracks tracks, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
+            Clock clock) {
         this.tracks = tracks;
-        this.uploads = uploads;
-        this.claims = claims;
+        this.sources = sources;
         this.collector = collector;
-        this.transactions = new TransactionTemplate(manager);
         this.events = events;
         this.clock = clock;
     }
@@ -57,25 +48,15 @@ public class TrackLibrary {
     @Transactional
     public TrackView create(Viewer viewer, TrackDetails details) {
         checkRules(viewer, details);
-        if ((details.fileId() == null) == (details.uploadId() == null)) {
-            throw InvalidFieldsException.of("fileId", "name either a finished import file or an upload (uploadId)");
-        }
+        ContentSources.requireOne(details.fileId(), details.uploadId());
         if (details.uploadId() != null) {
-            Upload upload = uploads.findLive(details.uploadId(), viewer.userId(), clock.instant())
-                    .orElseThrow(() -> LibraryProblems.notFound("upload"));
-            if (upload.kind() != UploadKind.AUDIO) {
-                throw InvalidFieldsException.of("uploadId", "must be an audio upload");
-            }
-            upload.use(clock.instant());
+            Upload upload = sources.useUpload(viewer, details.uploadId(), UploadKind.AUDIO, "must be an audio upload");
             details = withDefaults(details, upload);
             return save(viewer, new DeliverableFile(upload.id(), upload.ownerId(), upload.filename(),
                     upload.mimeType(), upload.size(), upload.sha256(), upload.durationMs(), upload.createdAt(), null),
                     details, upload.coverSha256());
         }
-        UUID fileId = details.fileId();
-        DeliverableFile file = claims.stream().map(claim -> claim.claim(fileId, viewer.userId()))
-                .flatMap(Optional::stream).findFirst().orElseThrow(() -> LibraryProblems.notFound("file"));
-        return save(viewer, file, details, null);
+        return save(viewer, sources.claimFile(viewer, details.fileId()), details, null);
     }
 
     /** An upload's probed tags fill what the request leaves out. */
@@ -102,7 +83,7 @@ public class TrackLibrary {
         Track track = new Track(viewer.userId(), new StoredMedia(file.sha256(), file.mimeType(), file.size(),
                 file.durationMs(), file.filename()), clock.instant());
         track.cover(coverSha256);
-        String title = details.title() != null ? details.title() : stripExtension(file.filename());
+        String title = details.title() != null ? details.title() : ContentSources.titleOf(file.filename());
         track.describe(new TrackDetails(title, details.artist(), details.album(), details.genre(), details.year(),
                 details.category(), details.visibility(), details.tags(), details.featured(), null, null),
                 clock.instant());
@@ -141,20 +122,18 @@ public class TrackLibrary {
         return changed(tracks.saveAndFlush(track));
     }
 
-    /** Deletes a track, then its blob when no other content uses the same bytes. */
+    /** Deletes a track, then (after the commit) its blobs when no other content uses the same bytes. */
+    @Transactional
     public void delete(Viewer viewer, UUID id) {
-        Track deleted = transactions.execute(status -> {
-            Track track = visible(viewer, id);
-            if (!viewer.owns(track) && !viewer.admin()) {
-                throw LibraryProblems.notYours();
-            }
-            tracks.delete(track);
-            events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK));
-            return track;
-        });
-        collector.collect(deleted.sha256());
-        if (deleted.coverSha256() != null) {
-            collector.collect(deleted.coverSha256());
+        Track track = visible(viewer, id);
+        if (!viewer.owns(track) && !viewer.admin()) {
+            throw LibraryProblems.notYours();
+        }
+        tracks.delete(track);
+        events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK));
+        collector.collect(track.sha256());
+        if (track.coverSha256() != null) {
+            collector.collect(track.coverSha256());
         }
     }
 
@@ -199,11 +178,5 @@ public class TrackLibrary {
         if (details.year() != null && details.year() > thisYear) {
             throw InvalidFieldsException.of("year", "must be between 1900 and this year");
         }
-    }
-
-    private static String stripExtension(String filename) {
-        int dot = filename.lastIndexOf('.');
-        String base = dot > 0 ? filename.substring(0, dot) : filename;
-        return base.length() > 255 ? base.substring(0, 255) : base;
     }
 }

@@ -64,10 +64,13 @@ class UploadReceiver {
         return UploadView.of(live(viewer, id));
     }
 
-    /** The embedded cover picture of one of my uploads. */
-    Path cover(Viewer viewer, UUID id) {
-        Upload upload = live(viewer, id);
-        return upload.coverSha256() == null ? null : blobs.find(upload.coverSha256()).orElse(null);
+    /** The blob of the cover picture embedded in one of my uploads (404 when it has none). */
+    String coverOf(Viewer viewer, UUID id) {
+        String cover = live(viewer, id).coverSha256();
+        if (cover == null) {
+            throw LibraryProblems.notFound("cover");
+        }
+        return cover;
     }
 
     private Upload live(Viewer viewer, UUID id) {

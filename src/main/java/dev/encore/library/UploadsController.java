@@ -2,13 +2,9 @@ package dev.encore.library;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -28,9 +24,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class UploadsController {
 
     private final UploadReceiver receiver;
+    private final CoverArt covers;
 
-    UploadsController(UploadReceiver receiver) {
+    UploadsController(UploadReceiver receiver, CoverArt covers) {
         this.receiver = receiver;
+        this.covers = covers;
     }
 
     @Operation(summary = "Upload a file (multipart, part 'file')", description = "Audio, video, images and PDF, "
@@ -61,10 +59,6 @@ class UploadsController {
     @ApiResponse(responseCode = "404", description = "No such live upload of mine, or it has no cover")
     @GetMapping("/api/v1/uploads/{id}/cover")
     ResponseEntity<Resource> cover(Authentication auth, @PathVariable UUID id) throws IOException {
-        Path cover = receiver.cover(Viewer.of(auth), id);
-        if (cover == null) {
-            throw LibraryProblems.notFound("cover");
-        }
-        return CoverArt.response(cover);
+        return CoverArt.response(covers.file(receiver.coverOf(Viewer.of(auth), id)));
     }
 }

@@ -2,7 +2,6 @@ package dev.encore.library;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,15 +9,12 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.account.UserDeleted;
 import dev.encore.library.search.SearchKind;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
-import dev.encore.platform.FileClaims;
 import dev.encore.platform.InvalidFieldsException;
 
 /**
@@ -29,19 +25,15 @@ import dev.encore.platform.InvalidFieldsException;
 public class VideoLibrary {
 
     private final Videos videos;
-    private final Uploads uploads;
-    private final List<FileClaims> claims;
+    private final ContentSources sources;
     private final BlobCollector collector;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    VideoLibrary(Videos videos, Uploads uploads, List<FileClaims> claims, BlobCollector collector,
-            ApplicationEventPublisher events, PlatformTransactionManager manager, Clock clock) {
-        this.transactions = new TransactionTemplate(manager);
+    VideoLibrary(Videos videos, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
+            Clock clock) {
         this.videos = videos;
-        this.uploads = uploads;
-        this.claims = claims;
+        this.sources = sources;
         this.collector = collector;
         this.events = events;
         this.clock = clock;
@@ -52,33 +44,24 @@ public class VideoLibrary {
         if (details.featured() != null && !viewer.admin()) {
             throw LibraryProblems.adminOnly("featured");
         }
-        if ((details.fileId() == null) == (details.uploadId() == null)) {
-            throw InvalidFieldsException.of("fileId", "name either a finished import file or an upload (uploadId)");
-        }
+        ContentSources.requireOne(details.fileId(), details.uploadId());
         String field = details.uploadId() != null ? "uploadId" : "fileId";
         StoredMedia media;
         if (details.uploadId() != null) {
-            Upload upload = uploads.findLive(details.uploadId(), viewer.userId(), clock.instant())
-                    .orElseThrow(() -> LibraryProblems.notFound("upload"));
-            if (upload.kind() != UploadKind.VIDEO) {
-                throw InvalidFieldsException.of(field, "must be a video upload");
-            }
-            upload.use(clock.instant());
+            Upload upload = sources.useUpload(viewer, details.uploadId(), UploadKind.VIDEO, "must be a video upload");
             media = media(field, upload.sha256(), upload.mimeType(), upload.size(), upload.durationMs(),
                     upload.filename());
         }
         else {
-            UUID fileId = details.fileId();
-            DeliverableFile file = claims.stream().map(claim -> claim.claim(fileId, viewer.userId()))
-                    .flatMap(Optional::stream).findFirst().orElseThrow(() -> LibraryProblems.notFound("file"));
+            DeliverableFile file = sources.claimFile(viewer, details.fileId());
             if (!file.mimeType().startsWith("video/")) {
                 throw InvalidFieldsException.of(field, "must be a video"); // rolls the claim back
             }
             media = media(field, file.sha256(), file.mimeType(), file.size(), file.durationMs(), file.filename());
         }
         Video video = new Video(viewer.userId(), media, clock.instant());
-        String title = details.title() != null ? details.title() : media.filename().replaceFirst("\\.[^.]*$", "");
-        video.describe(new VideoDetails(title.length() > 255 ? title.substring(0, 255) : title, details.description(),
+        String title = details.title() != null ? details.title() : ContentSources.titleOf(media.filename());
+        video.describe(new VideoDetails(title, details.description(),
                 details.category(), details.visibility(), details.tags(), details.featured(), null, null),
                 clock.instant());
         return changed(videos.saveAndFlush(video));
@@ -118,15 +101,13 @@ public class VideoLibrary {
         return changed(videos.saveAndFlush(video));
     }
 
-    /** Deletes a video, then its blob when no other content uses the same bytes. */
+    /** Deletes a video, then (after the commit) its blob when no other content uses the same bytes. */
+    @Transactional
     public void delete(Viewer viewer, UUID id) {
-        String sha256 = transactions.execute(status -> {
-            Video video = editable(viewer, id);
-            videos.delete(video);
-            events.publishEvent(new ContentChanged(video.id(), SearchKind.VIDEO));
-            return video.sha256();
-        });
-        collector.collect(sha256); // after the commit: the blob is checked against committed references
+        Video video = editable(viewer, id);
+        videos.delete(video);
+        events.publishEvent(new ContentChanged(video.id(), SearchKind.VIDEO));
+        collector.collect(video.sha256());
     }
 
     /** The original of a video the viewer may watch, for streaming. */
