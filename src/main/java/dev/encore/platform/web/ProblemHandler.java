@@ -41,6 +41,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final ProblemWriter problems;
+
+    ProblemHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -120,7 +126,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
                 : ProblemDetail.forStatus(statusCode);
-        ProblemWriter.complete(problem, servletRequest(request));
+        problems.complete(problem, servletRequest(request));
         HttpHeaders answer = new HttpHeaders();
         answer.putAll(headers); // may be read-only
         answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
