@@ -1,8 +1,6 @@
 package dev.encore.library;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.SequencedMap;
 import java.util.UUID;
@@ -174,9 +172,8 @@ public class TrackLibrary {
         if (details.featured() != null && !viewer.admin()) {
             throw LibraryProblems.adminOnly("featured");
         }
-        int thisYear = Instant.now(clock).atZone(ZoneOffset.UTC).getYear();
-        if (details.year() != null && details.year() > thisYear) {
-            throw InvalidFieldsException.of("year", "must be between 1900 and this year");
+        if (ReleaseYearRule.inFuture(details.year(), clock)) { // callers that bypass the controller's rules
+            throw InvalidFieldsException.of("year", ReleaseYearRule.MESSAGE);
         }
     }
 }

@@ -25,6 +25,7 @@ import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
+import dev.encore.support.ProblemAssert;
 import dev.encore.support.TestAccounts.Account;
 
 /**
@@ -120,6 +121,17 @@ class TracksIT extends IntegrationTest {
                 body -> assertThat(body).contains("malformed-request")); // an unknown enum value
         assertThat(Api.json(api.get("/api/v1/tracks?owner=" + owner.id(), owner.accessToken())).path("totalItems")
                 .asLong()).isZero();
+    }
+
+    @Test
+    void everyInvalidFieldIsReportedAtOnceTheYearRuleIncluded() {
+        Account owner = users.user();
+        HttpResponse<String> response = api.postJson("/api/v1/tracks", "{\"fileId\":\"" + java.util.UUID.randomUUID()
+                + "\",\"artist\":\"\",\"title\":\"   \",\"year\":" + (Year.now().getValue() + 1) + "}",
+                owner.accessToken());
+        JsonNode problem = ProblemAssert.assertProblem(response, 400, "validation-failed");
+        assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))
+                .contains("artist", "title", "year");
     }
 
     @Test

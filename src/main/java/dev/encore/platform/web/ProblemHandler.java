@@ -54,6 +54,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(error -> fieldError(error instanceof FieldError field ? field.getField() : error.getObjectName(),
                         error instanceof FieldError field && field.isBindingFailure() ? "has an invalid value"
                                 : error.getDefaultMessage()))
+                .distinct() // a field rule may say what an annotation said already
                 .toList();
         return validationFailed(errors, headers, request);
     }
