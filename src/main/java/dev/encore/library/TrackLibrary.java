@@ -15,6 +15,7 @@ import dev.encore.library.search.SearchKind;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.StreamLinks;
 
 /**
  * Tracks: saved from finished imports (the file stops expiring and becomes library content), read
@@ -28,14 +29,16 @@ public class TrackLibrary {
     private final ContentSources sources;
     private final BlobCollector collector;
     private final ApplicationEventPublisher events;
+    private final StreamLinks links;
     private final Clock clock;
 
     TrackLibrary(Tracks tracks, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
-            Clock clock) {
+            StreamLinks links, Clock clock) {
         this.tracks = tracks;
         this.sources = sources;
         this.collector = collector;
         this.events = events;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -85,17 +88,17 @@ public class TrackLibrary {
         track.describe(new TrackDetails(title, details.artist(), details.album(), details.genre(), details.year(),
                 details.category(), details.visibility(), details.tags(), details.featured(), null, null),
                 clock.instant());
-        return changed(tracks.saveAndFlush(track));
+        return changed(viewer, tracks.saveAndFlush(track));
     }
 
     @Transactional(readOnly = true)
     public TrackView get(Viewer viewer, UUID id) {
-        return TrackView.of(visible(viewer, id));
+        return TrackView.of(visible(viewer, id), viewer, links);
     }
 
     @Transactional(readOnly = true)
     public Page<TrackView> list(Viewer viewer, TrackFilter filter, Pageable pageable) {
-        return tracks.findAll(filter.forViewer(viewer), pageable).map(TrackView::of);
+        return tracks.findAll(filter.forViewer(viewer), pageable).map(track -> TrackView.of(track, viewer, links));
     }
 
     /**
@@ -117,7 +120,7 @@ public class TrackLibrary {
             throw LibraryProblems.stale();
         }
         track.describe(details, clock.instant());
-        return changed(tracks.saveAndFlush(track));
+        return changed(viewer, tracks.saveAndFlush(track));
     }
 
     /** Deletes a track, then (after the commit) its blobs when no other content uses the same bytes. */
@@ -159,9 +162,9 @@ public class TrackLibrary {
         return cover;
     }
 
-    private TrackView changed(Track track) {
+    private TrackView changed(Viewer viewer, Track track) {
         events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK));
-        return TrackView.of(track);
+        return TrackView.of(track, viewer, links);
     }
 
     private Track visible(Viewer viewer, UUID id) {
