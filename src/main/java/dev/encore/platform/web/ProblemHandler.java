@@ -115,6 +115,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "You are not allowed to do this."), new HttpHeaders(), request);
     }
 
+    /** Two requests changed the same rows at once (a lock timed out, a version moved on): the client may retry. */
+    @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+    ResponseEntity<Object> handleConcurrentChange(org.springframework.dao.ConcurrencyFailureException ex,
+            WebRequest request) {
+        log.info("Concurrent change while handling {}: {}", describe(request), ex.getMessage());
+        return problem(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
+                "Another request changed this at the same time; read it again and retry."), new HttpHeaders(), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         log.error("Unexpected failure while handling {}", describe(request), ex);
