@@ -1,17 +1,22 @@
 package dev.encore.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +47,13 @@ class ImportsIT extends IntegrationTest {
     static Path media;
 
     private static MediaServer origin;
+
+    @Autowired
+    private ApplicationEventPublisher events;
+    @Autowired
+    private PlatformTransactionManager transactions;
+    @Autowired
+    private StorageProvider jobs;
 
     private ImportsClient imports;
     private Account user;
@@ -142,6 +158,22 @@ class ImportsIT extends IntegrationTest {
         assertThat(done.path("items").get(0).path("errorMessage").asString())
                 .isEqualTo("the source answered 404 Not Found");
         assertThat(done.toString()).doesNotContain("HTTP Error").doesNotContain("yt-dlp").doesNotContain("ERROR:");
+    }
+
+    @Test
+    void aRepublishedImportQueuedEventRunsNothingTwice() throws Exception {
+        String id = imports.start(user.accessToken(), origin.url("/tone3.mp3"), null);
+        JsonNode done = imports.awaitFinished(user.accessToken(), id);
+        assertThat(done.path("status").asString()).isEqualTo("SUCCEEDED");
+        UUID importId = UUID.fromString(id);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(
+                new ImportQueued(importId, UUID.fromString(user.id()))));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                jobs.getJobById(importId).getState() == StateName.SUCCEEDED);
+        JsonNode after = imports.get(user.accessToken(), id);
+        assertThat(after.path("updatedAt").asString()).as("not run again").isEqualTo(done.path("updatedAt").asString());
+        assertThat(after.path("items").get(0).path("fileId").asString())
+                .isEqualTo(done.path("items").get(0).path("fileId").asString());
     }
 
     @Test
