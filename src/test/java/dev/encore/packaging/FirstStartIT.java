@@ -159,7 +159,11 @@ class FirstStartIT {
         else {
             command.add("--spring.profiles.active=default");
         }
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(logName).toFile()).start();
+        ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log(logName).toFile());
+        // a first start on its own: no database the environment of the build names
+        process.environment().keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE_"));
+        return process.start();
     }
 
     /** A new, empty PostgreSQL database beside the services run's one (dropped after the test). */
