@@ -64,6 +64,8 @@ class TwoNodesIT extends IntegrationTest {
                 "--encore.ratelimit.limits.fixture.period=1h",
                 "--encore.security.trusted-proxies=127.0.0.1/32",
                 "--encore.security.admin-registration-key=" + ADMIN_KEY,
+                // the same console format as the first node: logging is one per JVM
+                "--encore.logging.format=json",
                 "--jobrunr.background-job-server.enabled=false"));
         ServicesProfile.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(EncoreApplication.class).profiles("distributed")

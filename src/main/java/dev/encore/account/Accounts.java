@@ -41,6 +41,24 @@ public class Accounts {
     }
 
     /**
+     * Where an account stands now.
+     *
+     * @param enabled whether it may act (an admin can disable it)
+     * @param admin   whether it has the admin role
+     */
+    public record Standing(boolean enabled, boolean admin) {
+    }
+
+    /**
+     * How an account stands now, for credentials that outlive a request (signed stream URLs): empty
+     * when it no longer exists.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Standing> standing(UUID userId) {
+        return users.findById(userId).map(user -> new Standing(user.isEnabled(), user.isAdmin()));
+    }
+
+    /**
      * Changes the display name and/or email (null leaves a field as it is).
      *
      * @throws AccountConflictException when the email belongs to another account

@@ -38,10 +38,4 @@ final class Secrets {
             throw new IllegalStateException(ex);
         }
     }
-
-    /** Constant-time comparison of two strings (null is never equal). */
-    static boolean constantTimeEquals(String a, String b) {
-        return a != null && b != null
-                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-    }
 }

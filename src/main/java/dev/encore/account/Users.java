@@ -23,6 +23,15 @@ interface Users extends JpaRepository<User, UUID>, JpaSpecificationExecutor<User
     @Query("select count(u) from User u where u.admin = true and u.enabled = true")
     long countEnabledAdmins();
 
+    boolean existsByAdminTrue();
+
+    /**
+     * Locks the one row of {@code account_admin_bootstrap} until the transaction ends, so that
+     * registrations with a bootstrap admin key, on any node, check "no admin yet" one at a time.
+     */
+    @Query(value = "select id from account_admin_bootstrap where id = 1 for update", nativeQuery = true)
+    Integer lockAdminBootstrap();
+
     /** Accounts whose username or email contains {@code query} (lower-case); all when null. */
     default Page<User> search(String query, Pageable pageable) {
         if (query == null) {

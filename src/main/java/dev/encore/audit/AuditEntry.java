@@ -33,9 +33,10 @@ class AuditEntry {
     protected AuditEntry() {
     }
 
-    AuditEntry(String type, String actorId, String targetId, String clientIp, String userAgent, String requestId,
-            Instant occurredAt, String details) {
-        this.id = UUID.randomUUID();
+    /** @param id the audit event's id: one entry per event, however often it is delivered */
+    AuditEntry(UUID id, String type, String actorId, String targetId, String clientIp, String userAgent,
+            String requestId, Instant occurredAt, String details) {
+        this.id = id;
         this.type = type;
         this.actorId = actorId;
         this.targetId = targetId;

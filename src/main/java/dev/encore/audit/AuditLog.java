@@ -20,7 +20,8 @@ import dev.encore.platform.PageResponse;
 /**
  * The append-only audit trail. Entries arrive as {@link AuditEvent}s from every module through
  * Spring Modulith's event publication registry, so an event published in a committed
- * transaction is stored even if the process stops right after.
+ * transaction is stored even if the process stops right after; an event delivered again (a
+ * resubmitted publication) is stored once, under its id.
  */
 @Service
 public class AuditLog {
@@ -81,11 +82,14 @@ public class AuditLog {
 
     @ApplicationModuleListener
     void on(AuditEvent event) {
+        if (entries.existsById(event.id())) {
+            return; // delivered before: two deliveries racing on two nodes meet the primary key
+        }
         String details = json.writeValueAsString(event.details());
         if (details.length() > MAX_DETAILS) {
             details = json.writeValueAsString(java.util.Map.of("truncated", "true"));
         }
-        entries.save(new AuditEntry(event.type(), event.actorId(), event.targetId(), event.clientIp(),
+        entries.save(new AuditEntry(event.id(), event.type(), event.actorId(), event.targetId(), event.clientIp(),
                 event.userAgent(), event.requestId(), event.occurredAt(), details));
     }
 

@@ -9,11 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Downloads ({@code encore.delivery.*}).
+ * Signed links ({@code encore.delivery.*}).
  *
- * @param linkTtl how long a signed download link works
+ * @param linkTtl      how long a signed download link works
+ * @param streamUrlTtl how long a signed stream URL works beyond its content's duration (so a player
+ *                     can seek to the end of what it started)
  */
 @Validated
 @ConfigurationProperties("encore.delivery")
-public record DeliveryProperties(@NotNull @DefaultValue("15m") Duration linkTtl) {
+public record DeliveryProperties(@NotNull @DefaultValue("15m") Duration linkTtl,
+        @NotNull @DefaultValue("1h") Duration streamUrlTtl) {
 }

@@ -26,10 +26,14 @@ import dev.encore.library.TrackLibrary;
 import dev.encore.library.Viewer;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.StreamLinks;
 
 /**
  * Plays a track: the original, or a transcoded rendition, both from a file on disk with an exact
- * length, Range and conditional requests. A request from the first byte starts a play.
+ * length, Range and conditional requests. A request from the first byte starts a play. Signed-in
+ * clients use {@code /api/v1/tracks/{id}/stream}; media elements, which cannot send a token, use the
+ * signed {@code streamUrl} of the track's answer ({@code /stream/tracks/{token}}), served the same way
+ * for the user it was issued to.
  */
 @Tag(name = "tracks")
 @RestController
@@ -44,12 +48,15 @@ class TrackStreamController {
     private final PlayHistory plays;
     private final Renditions renditions;
     private final FileStreamer streamer;
+    private final StreamAccess access;
 
-    TrackStreamController(TrackLibrary library, PlayHistory plays, Renditions renditions, FileStreamer streamer) {
+    TrackStreamController(TrackLibrary library, PlayHistory plays, Renditions renditions, FileStreamer streamer,
+            StreamAccess access) {
         this.library = library;
         this.plays = plays;
         this.renditions = renditions;
         this.streamer = streamer;
+        this.access = access;
     }
 
     @Operation(summary = "Stream a track", description = "The original, or with format (mp3, opus, aac) and/or "
@@ -64,7 +71,31 @@ class TrackStreamController {
             @Parameter(description = "mp3, opus or aac") @RequestParam(required = false) String format,
             @Parameter(description = "kbit/s: 64, 96, 128, 160, 192, 256 or 320") @RequestParam(required = false) Integer bitrate,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Viewer viewer = Viewer.of(auth);
+        play(Viewer.of(auth), id, format, bitrate, request, response);
+    }
+
+    @Operation(summary = "Stream a track through its signed stream URL", description = "For <audio> elements and "
+            + "players that cannot send a token: the streamUrl of a track answer, for the user it was issued to. "
+            + "The same answers as /api/v1/tracks/{id}/stream (format, bitrate, Range, conditional requests, plays); "
+            + "the account and the track's visibility are checked again on every request.", security = {})
+    @ApiResponse(responseCode = "206", description = "The requested range")
+    @ApiResponse(responseCode = "400", description = "Unknown format or bitrate out of range")
+    @ApiResponse(responseCode = "403", description = "link-invalid: altered, not a track's URL, or its account is "
+            + "disabled or gone")
+    @ApiResponse(responseCode = "404", description = "The track was deleted or made private")
+    @ApiResponse(responseCode = "410", description = "link-expired: ask for the track again")
+    @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
+    @GetMapping("/stream/tracks/{token}")
+    void streamSigned(@PathVariable String token,
+            @Parameter(description = "mp3, opus or aac") @RequestParam(required = false) String format,
+            @Parameter(description = "kbit/s: 64, 96, 128, 160, 192, 256 or 320") @RequestParam(required = false) Integer bitrate,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        StreamAccess.Access granted = access.check(token, StreamLinks.Target.TRACK);
+        play(granted.viewer(), granted.contentId(), format, bitrate, request, response);
+    }
+
+    private void play(Viewer viewer, UUID id, String format, Integer bitrate, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         DeliverableFile original = library.original(viewer, id);
         FileStreamer.Servable servable = format == null && bitrate == null ? null
                 : rendition(original, format, bitrate);

@@ -39,6 +39,8 @@ class Artifact {
     private String title;
     @Column(name = "error_code")
     private String errorCode;
+    @Column(name = "error_message")
+    private String errorMessage;
     @Column(name = "expires_at")
     private Instant expiresAt;
 
@@ -86,6 +88,10 @@ class Artifact {
 
     String errorCode() {
         return errorCode;
+    }
+
+    String errorMessage() {
+        return errorMessage;
     }
 
     Instant expiresAt() {

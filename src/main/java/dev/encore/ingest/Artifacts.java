@@ -19,6 +19,7 @@ interface Artifacts extends JpaRepository<Artifact, String> {
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update Artifact a set a.status = dev.encore.ingest.Artifact.State.FETCHING, a.claimToken = :token, "
             + "a.claimedAt = :now, a.sha256 = null, a.size = null, a.durationMs = null, a.title = null, a.errorCode = null, "
+            + "a.errorMessage = null, "
             + "a.expiresAt = null where a.key = :key and a.claimToken = :expected")
     int reclaim(@Param("key") String key, @Param("expected") UUID expected, @Param("token") UUID token,
             @Param("now") Instant now);
@@ -43,9 +44,9 @@ interface Artifacts extends JpaRepository<Artifact, String> {
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update Artifact a set a.status = dev.encore.ingest.Artifact.State.FAILED, a.errorCode = :errorCode, "
-            + "a.claimedAt = :now where a.key = :key and a.claimToken = :token")
+            + "a.errorMessage = :errorMessage, a.claimedAt = :now where a.key = :key and a.claimToken = :token")
     int failed(@Param("key") String key, @Param("token") UUID token, @Param("errorCode") String errorCode,
-            @Param("now") Instant now);
+            @Param("errorMessage") String errorMessage, @Param("now") Instant now);
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)

@@ -16,6 +16,11 @@ final class FileNames {
 
     /** {@code base} made safe, with {@code extension}; "audio" when nothing usable is left. */
     static String of(String base, String extension) {
+        return safe(base, "audio") + "." + extension;
+    }
+
+    /** {@code base} made safe, without an extension; {@code fallback} when nothing usable is left. */
+    static String safe(String base, String fallback) {
         String name = base == null ? "" : Normalizer.normalize(base, Normalizer.Form.NFC);
         StringBuilder safe = new StringBuilder(name.length());
         name.codePoints().forEach(cp -> safe.appendCodePoint(
@@ -28,9 +33,6 @@ final class FileNames {
         if (cleaned.codePointCount(0, cleaned.length()) > MAX_LENGTH) {
             cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_LENGTH)).strip();
         }
-        if (cleaned.isEmpty()) {
-            cleaned = "audio";
-        }
-        return cleaned + "." + extension;
+        return cleaned.isEmpty() ? fallback : cleaned;
     }
 }

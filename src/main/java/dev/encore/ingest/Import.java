@@ -38,6 +38,10 @@ class Import {
     private ImportPhase phase;
     @Column(name = "error_code")
     private String errorCode;
+    @Column(name = "error_message")
+    private String errorMessage;
+    /** A playlist's own title, once read. */
+    private String title;
     private int attempts;
     @Column(name = "transient_failures")
     private int transientFailures;
@@ -101,6 +105,14 @@ class Import {
 
     String errorCode() {
         return errorCode;
+    }
+
+    String errorMessage() {
+        return errorMessage;
+    }
+
+    String title() {
+        return title;
     }
 
     int attempts() {

@@ -1,16 +1,31 @@
 package dev.encore.ingest;
 
-/** An item could not be imported, for a reason the client may be told. */
+/**
+ * An item could not be imported, for a reason the client may be told: a code and a safe human
+ * sentence made by Encore (never a tool's words), e.g. "the source answered 404 Not Found".
+ */
 class ImportFailure extends RuntimeException {
 
     private final ImportError error;
+    private final String reason;
 
+    /** With the error's own reason. */
     ImportFailure(ImportError error, String logDetail) {
-        super(error.code() + ": " + logDetail, null, false, false);
+        this(error, error.reason(), logDetail);
+    }
+
+    ImportFailure(ImportError error, String reason, String logDetail) {
+        super(error.code() + " (" + reason + "): " + logDetail, null, false, false);
         this.error = error;
+        this.reason = reason;
     }
 
     ImportError error() {
         return error;
+    }
+
+    /** What the client is told. */
+    String reason() {
+        return reason;
     }
 }

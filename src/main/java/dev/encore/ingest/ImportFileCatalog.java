@@ -1,6 +1,7 @@
 package dev.encore.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,19 +46,24 @@ class ImportFileCatalog implements DeliverableFiles, StorageUsage, BlobReference
         return imports.findById(id).filter(imported -> imported.kind() != ImportKind.SINGLE).map(imported -> {
             List<DeliverableFile> entries = files.findLiveByImport(id, clock.instant()).stream()
                     .map(ImportFile::deliverable).toList();
-            String name = imported.kind() == ImportKind.PLAYLIST ? "playlist-" + id : "batch-" + id;
+            // a playlist's zip is named after the playlist; a batch (or a playlist not read yet) after its id
+            String name = imported.kind() == ImportKind.PLAYLIST
+                    ? FileNames.safe(imported.title(), "playlist-" + id) : "batch-" + id;
             return new DeliverableBundle(id, imported.ownerId(), name, entries);
         });
     }
 
-    /** Saving to the library: the row goes in the caller's transaction; the blob stays for the caller. */
+    /**
+     * Saving to the library: the row goes in the caller's transaction; the blob stays for the caller.
+     * A conditional delete, so of two requests claiming the same file at once one gets it and the
+     * other finds nothing (not a stale-state failure).
+     */
     @Override
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public Optional<DeliverableFile> claim(UUID fileId, UUID ownerId) {
-        return files.findLive(fileId, clock.instant()).filter(file -> file.ownerId().equals(ownerId)).map(file -> {
-            files.delete(file);
-            return file.deliverable();
-        });
+        Instant now = clock.instant();
+        return files.findLive(fileId, now).filter(file -> file.ownerId().equals(ownerId))
+                .filter(file -> files.deleteLive(fileId, ownerId, now) == 1).map(ImportFile::deliverable);
     }
 
     @Override

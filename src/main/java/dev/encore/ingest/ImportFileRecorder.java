@@ -34,8 +34,11 @@ class ImportFileRecorder {
     /** Creates a playlist's items (capped by {@code encore.ingest.max-playlist-items}). */
     @Transactional
     List<ImportItem> expandPlaylist(Import imported, SourceMetadata playlist) {
-        if (!playlist.playlist() || playlist.entries().isEmpty()) {
-            throw new ImportFailure(ImportError.UNSUPPORTED_URL, "not a playlist, or an empty one");
+        if (!playlist.playlist()) {
+            throw new ImportFailure(ImportError.UNSUPPORTED_URL, "no playlist found at this address", "not a playlist");
+        }
+        if (playlist.entries().isEmpty()) {
+            throw new ImportFailure(ImportError.UNSUPPORTED_URL, "the playlist is empty", "an empty playlist");
         }
         List<ImportItem> created = new ArrayList<>();
         List<SourceMetadata.Entry> entries = playlist.entries();

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -22,6 +23,15 @@ interface ImportFiles extends JpaRepository<ImportFile, UUID> {
     List<ImportFile> findLiveByImport(@Param("importId") UUID importId, @Param("now") Instant now);
 
     List<ImportFile> findByImportId(UUID importId);
+
+    /**
+     * Deletes a live file of this owner; how many rows went (0 when it was gone, expired, someone
+     * else's, or claimed by a concurrent request that committed first).
+     */
+    @Modifying(flushAutomatically = true)
+    @Query("delete from ImportFile f where f.id = :id and f.ownerId = :ownerId "
+            + "and (f.expiresAt is null or f.expiresAt > :now)")
+    int deleteLive(@Param("id") UUID id, @Param("ownerId") UUID ownerId, @Param("now") Instant now);
 
     @Query("select coalesce(sum(f.size), 0) from ImportFile f where f.ownerId = :ownerId "
             + "and (f.expiresAt is null or f.expiresAt > :now)")

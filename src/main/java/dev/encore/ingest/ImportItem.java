@@ -26,6 +26,8 @@ class ImportItem {
     private int progress;
     @Column(name = "error_code")
     private String errorCode;
+    @Column(name = "error_message")
+    private String errorMessage;
     @Column(name = "file_id")
     private UUID fileId;
 
@@ -71,6 +73,10 @@ class ImportItem {
 
     String errorCode() {
         return errorCode;
+    }
+
+    String errorMessage() {
+        return errorMessage;
     }
 
     UUID fileId() {

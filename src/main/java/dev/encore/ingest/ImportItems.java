@@ -35,16 +35,16 @@ interface ImportItems extends JpaRepository<ImportItem, UUID> {
 
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update ImportItem i set i.status = dev.encore.ingest.ImportStatus.SUCCEEDED, i.progress = 100, "
-            + "i.fileId = :fileId, i.errorCode = null where i.id = :id "
+            + "i.fileId = :fileId, i.errorCode = null, i.errorMessage = null where i.id = :id "
             + "and i.status = dev.encore.ingest.ImportStatus.RUNNING")
     int succeed(@Param("id") UUID id, @Param("fileId") UUID fileId);
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update ImportItem i set i.status = dev.encore.ingest.ImportStatus.FAILED, i.errorCode = :errorCode "
-            + "where i.id = :id and i.status in (dev.encore.ingest.ImportStatus.QUEUED, "
+    @Query("update ImportItem i set i.status = dev.encore.ingest.ImportStatus.FAILED, i.errorCode = :errorCode, "
+            + "i.errorMessage = :errorMessage where i.id = :id and i.status in (dev.encore.ingest.ImportStatus.QUEUED, "
             + "dev.encore.ingest.ImportStatus.RUNNING)")
-    int fail(@Param("id") UUID id, @Param("errorCode") String errorCode);
+    int fail(@Param("id") UUID id, @Param("errorCode") String errorCode, @Param("errorMessage") String errorMessage);
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)

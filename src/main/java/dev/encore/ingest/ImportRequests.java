@@ -128,23 +128,40 @@ public class ImportRequests {
 
     /**
      * Cancels a queued or running import (its finished items keep their files), or deletes a
-     * finished one with its files.
+     * finished one with its files: the rows change in one transaction; the running job is stopped,
+     * the owner told and unused blobs collected after it committed.
      *
      * @return true when it was cancelled, false when it was deleted
+     * @throws ImportNotFoundException when there is no such import of this owner (also when a
+     *                                 concurrent request deleted it first)
      */
     public boolean cancelOrDelete(UUID ownerId, UUID importId) {
-        Import imported = owned(ownerId, importId);
-        if (!imported.status().finished() && imports.cancel(importId, clock.instant()) == 1) {
-            items.cancelAll(importId);
+        Ended ended = transactions.execute(status -> end(ownerId, importId));
+        if (ended.cancelled() != null) {
             running.cancel(importId);
-            metrics.finished(imported, ImportStatus.CANCELLED, null);
+            metrics.finished(ended.cancelled(), ImportStatus.CANCELLED, null);
             notifier.changed(importId, null);
             return true;
         }
-        List<String> blobs = files.findByImportId(importId).stream().map(ImportFile::sha256).distinct().toList();
-        imports.deleteById(importId); // items and files go with it (ON DELETE CASCADE)
-        blobs.forEach(collector::collect);
+        ended.blobs().forEach(collector::collect);
         return false;
+    }
+
+    /** What {@link #end} did: cancelled this import, or deleted one whose files had these blobs. */
+    private record Ended(Import cancelled, List<String> blobs) {
+    }
+
+    private Ended end(UUID ownerId, UUID importId) {
+        Import imported = owned(ownerId, importId);
+        if (!imported.status().finished() && imports.cancel(importId, clock.instant()) == 1) {
+            items.cancelAll(importId);
+            return new Ended(imported, List.of());
+        }
+        List<String> blobs = files.findByImportId(importId).stream().map(ImportFile::sha256).distinct().toList();
+        if (imports.deleteOwned(importId, ownerId) == 0) { // items and files go with it (ON DELETE CASCADE)
+            throw new ImportNotFoundException();
+        }
+        return new Ended(null, blobs);
     }
 
     private Import owned(UUID ownerId, UUID importId) {

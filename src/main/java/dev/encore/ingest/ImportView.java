@@ -14,7 +14,9 @@ import java.util.UUID;
  * @param status     {@code QUEUED}, {@code RUNNING}, {@code SUCCEEDED}, {@code PARTIAL}, {@code FAILED} or {@code CANCELLED}
  * @param progress   0..100
  * @param phase      while running: {@code resolving}, {@code downloading}, {@code converting} or {@code finishing}
- * @param errorCode  why it failed, when it did
+ * @param errorCode  why it failed, when it did: a code to branch on
+ * @param errorMessage why it failed, in words to show (e.g. "the source answered 404 Not Found")
+ * @param title      a playlist's title, once read (the zip of its files is named after it)
  * @param sourceUrl  the link (single and playlist imports)
  * @param customName the requested display name, if any
  * @param createdAt  when it was requested
@@ -23,27 +25,28 @@ import java.util.UUID;
  * @param items      its links, in order
  */
 public record ImportView(UUID id, String kind, String format, String status, int progress, String phase,
-        String errorCode, String sourceUrl, String customName, Instant createdAt, Instant updatedAt,
-        Instant finishedAt, List<ItemView> items) {
+        String errorCode, String errorMessage, String title, String sourceUrl, String customName, Instant createdAt,
+        Instant updatedAt, Instant finishedAt, List<ItemView> items) {
 
     /**
      * One link of an import.
      *
      * @param id        item id
      * @param position  0-based position
-     * @param url       the link
-     * @param title     the media's title, once known
+     * @param url       the link (for a playlist's entry, as the playlist gives it)
+     * @param title     the title the playlist gives the entry, else the media's, once known
      * @param status    like the import's status
      * @param progress  0..100
      * @param errorCode why it failed, when it did
+     * @param errorMessage why it failed, in words to show
      * @param fileId    the resulting file ({@code GET /api/v1/files/{id}}), once it succeeded
      */
     public record ItemView(UUID id, int position, String url, String title, String status, int progress,
-            String errorCode, UUID fileId) {
+            String errorCode, String errorMessage, UUID fileId) {
 
         static ItemView of(ImportItem item) {
-            return new ItemView(item.id(), item.position(), item.url(), item.title(), item.status().name(),
-                    item.progress(), item.errorCode(), item.fileId());
+            return new ItemView(item.id(), item.position(), SourceMetadata.shown(item.url()), item.title(),
+                    item.status().name(), item.progress(), item.errorCode(), item.errorMessage(), item.fileId());
         }
     }
 
@@ -51,7 +54,8 @@ public record ImportView(UUID id, String kind, String format, String status, int
         return new ImportView(imported.id(), imported.kind().name().toLowerCase(Locale.ROOT),
                 imported.format().extension(), imported.status().name(), imported.progress(),
                 imported.phase() == null ? null : imported.phase().value(), imported.errorCode(),
-                imported.sourceUrl(), imported.customName(), imported.createdAt(), imported.updatedAt(),
-                imported.finishedAt(), items.stream().map(ItemView::of).toList());
+                imported.errorMessage(), imported.title(), imported.sourceUrl(), imported.customName(),
+                imported.createdAt(), imported.updatedAt(), imported.finishedAt(),
+                items.stream().map(ItemView::of).toList());
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jobrunr.jobs.annotations.Job;
@@ -25,7 +24,9 @@ import dev.encore.platform.BlobStore;
  * the result for the owner. A run can repeat safely: finished items are skipped, so an import
  * interrupted by a crash or a shutdown continues where it stopped. Transient failures are thrown
  * to JobRunr, which retries with exponential backoff, until the third; permanent ones fail the
- * item at once.
+ * item at once, with a reason the owner can read. How many imports a node runs at once is
+ * JobRunr's worker count ({@code encore.ingest.workers}, see {@link IngestConfiguration}): a node
+ * never takes a job it has no worker for.
  */
 @Component
 public class ImportWorker {
@@ -45,11 +46,10 @@ public class ImportWorker {
     private final BlobStore blobs;
     private final IngestMetrics metrics;
     private final Clock clock;
-    private final Semaphore slots;
 
     ImportWorker(Imports imports, ImportItems items, SourceResolver resolver, SharedArtifacts artifacts,
             MediaPipeline pipeline, ImportFileRecorder recorder, ImportNotifier notifier, RunningImports running,
-            BlobStore blobs, IngestMetrics metrics, IngestProperties properties, Clock clock) {
+            BlobStore blobs, IngestMetrics metrics, Clock clock) {
         this.imports = imports;
         this.items = items;
         this.resolver = resolver;
@@ -61,21 +61,10 @@ public class ImportWorker {
         this.blobs = blobs;
         this.metrics = metrics;
         this.clock = clock;
-        this.slots = new Semaphore(properties.effectiveWorkers(), true);
     }
 
     @Job(name = "Import %0", retries = 10)
     public void run(UUID importId) throws InterruptedException {
-        slots.acquire(); // encore.ingest.workers imports at once on this node; the rest stay QUEUED
-        try {
-            runNow(importId);
-        }
-        finally {
-            slots.release();
-        }
-    }
-
-    private void runNow(UUID importId) throws InterruptedException {
         Import imported = imports.findById(importId).orElse(null);
         if (imported == null || imported.status().finished() || imports.markRunning(importId, clock.instant()) == 0) {
             return; // deleted, cancelled or already done
@@ -85,7 +74,11 @@ public class ImportWorker {
         try {
             List<ImportItem> work = items.findByImportIdOrderByPosition(importId);
             if (imported.kind() == ImportKind.PLAYLIST && work.isEmpty()) {
-                work = recorder.expandPlaylist(imported, resolver.resolve(imported.sourceUrl(), true));
+                SourceMetadata playlist = resolver.resolve(imported.sourceUrl(), true);
+                if (playlist.title() != null) { // first: a run that stops after the items would not come here again
+                    imports.title(importId, truncate(playlist.title(), 500));
+                }
+                work = recorder.expandPlaylist(imported, playlist);
             }
             for (int index = 0; index < work.size(); index++) {
                 ImportItem item = work.get(index);
@@ -102,7 +95,7 @@ public class ImportWorker {
             if (failure.error().isTransient() && retryable(importId)) {
                 throw new RetryLater(failure);
             }
-            imports.finish(importId, ImportStatus.FAILED, failure.error().code(), clock.instant());
+            imports.finish(importId, ImportStatus.FAILED, failure.error().code(), failure.reason(), clock.instant());
             metrics.finished(imported, ImportStatus.FAILED, failure.error().code());
             notifier.changed(importId, null);
         }
@@ -117,6 +110,8 @@ public class ImportWorker {
             return;
         }
         ItemProgress progress = new ItemProgress(imported.id(), item.id(), index, count, cancelled);
+        // a playlist's entries are named by the playlist: that name stays the item's and its file's
+        boolean named = imported.kind() == ImportKind.PLAYLIST && item.title() != null;
         try {
             progress.phase(ImportPhase.RESOLVING, 0);
             SourceMetadata metadata = resolver.resolve(item.url(), false);
@@ -129,11 +124,11 @@ public class ImportWorker {
                     heartbeat), cancelled::get);
             progress.phase(ImportPhase.FINISHING, 95);
             String mediaTitle = ready.title() != null ? ready.title() : metadata.title();
-            if (mediaTitle != null) {
+            if (mediaTitle != null && !named) {
                 items.title(item.id(), truncate(mediaTitle, 500));
             }
             String title = imported.customName() != null && imported.kind() == ImportKind.SINGLE
-                    ? imported.customName() : mediaTitle;
+                    ? imported.customName() : named ? item.title() : mediaTitle;
             recorder.record(imported, item, ready, FileNames.of(title, imported.format().extension()));
             notifier.changed(imported.id(), item.id());
         }
@@ -142,7 +137,7 @@ public class ImportWorker {
                 throw new RetryLater(failure);
             }
             log.info("Import {} item {} failed: {}", imported.id(), item.position(), failure.getMessage());
-            items.fail(item.id(), failure.error().code());
+            items.fail(item.id(), failure.error().code(), failure.reason());
             metrics.itemFailed(imported, failure.error().code());
             notifier.changed(imported.id(), item.id());
         }
@@ -193,9 +188,13 @@ public class ImportWorker {
         long succeeded = done.stream().filter(item -> item.status() == ImportStatus.SUCCEEDED).count();
         ImportStatus status = succeeded == done.size() && !done.isEmpty() ? ImportStatus.SUCCEEDED
                 : succeeded > 0 ? ImportStatus.PARTIAL : ImportStatus.FAILED;
-        String errorCode = status == ImportStatus.SUCCEEDED ? null : done.stream().map(ImportItem::errorCode)
-                .filter(code -> code != null).findFirst().orElse(done.isEmpty() ? ImportError.UNAVAILABLE.code() : null);
-        if (imports.finish(imported.id(), status, errorCode, clock.instant()) == 1) {
+        ImportItem failed = status == ImportStatus.SUCCEEDED ? null
+                : done.stream().filter(item -> item.errorCode() != null).findFirst().orElse(null);
+        String errorCode = failed != null ? failed.errorCode()
+                : status != ImportStatus.SUCCEEDED && done.isEmpty() ? ImportError.UNAVAILABLE.code() : null;
+        String errorMessage = failed != null ? failed.errorMessage()
+                : errorCode != null ? ImportError.UNAVAILABLE.reason() : null;
+        if (imports.finish(imported.id(), status, errorCode, errorMessage, clock.instant()) == 1) {
             metrics.finished(imported, status, errorCode);
             notifier.changed(imported.id(), null);
         }

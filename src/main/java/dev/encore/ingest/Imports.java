@@ -34,6 +34,11 @@ interface Imports extends JpaRepository<Import, UUID> {
     @Query("delete from Import i where i.ownerId = :ownerId")
     int deleteByOwnerId(@Param("ownerId") UUID ownerId);
 
+    /** Deletes one import of this owner (its items and files go too: ON DELETE CASCADE); 0 when it was gone. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from Import i where i.id = :id and i.ownerId = :ownerId")
+    int deleteOwned(@Param("id") UUID id, @Param("ownerId") UUID ownerId);
+
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update Import i set i.status = dev.encore.ingest.ImportStatus.RUNNING, i.attempts = i.attempts + 1, "
@@ -50,11 +55,17 @@ interface Imports extends JpaRepository<Import, UUID> {
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update Import i set i.status = :status, i.errorCode = :errorCode, i.progress = 100, i.phase = null, "
-            + "i.updatedAt = :now, i.finishedAt = :now where i.id = :id "
+    @Query("update Import i set i.status = :status, i.errorCode = :errorCode, i.errorMessage = :errorMessage, "
+            + "i.progress = 100, i.phase = null, i.updatedAt = :now, i.finishedAt = :now where i.id = :id "
             + "and i.status = dev.encore.ingest.ImportStatus.RUNNING")
     int finish(@Param("id") UUID id, @Param("status") ImportStatus status, @Param("errorCode") String errorCode,
-            @Param("now") Instant now);
+            @Param("errorMessage") String errorMessage, @Param("now") Instant now);
+
+    /** A playlist's title, as the playlist gives it. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update Import i set i.title = :title where i.id = :id")
+    int title(@Param("id") UUID id, @Param("title") String title);
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)

@@ -3,6 +3,9 @@ package dev.encore.ingest;
 import java.io.IOException;
 import java.net.InetAddress;
 
+import org.jobrunr.server.configuration.BackgroundJobServerThreadType;
+import org.jobrunr.server.configuration.BackgroundJobServerWorkerPolicy;
+import org.jobrunr.server.configuration.DefaultBackgroundJobServerWorkerPolicy;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.interceptor.KeyGenerator;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +37,20 @@ class IngestConfiguration {
     KeyGenerator ingestMetadataKeys() {
         return (target, method, params) -> (Boolean.TRUE.equals(params[1]) ? "playlist:" : "single:")
                 + SourceMetadata.normalize((String) params[0]);
+    }
+
+    /**
+     * JobRunr's workers are this node's import slots: {@code encore.ingest.workers} jobs at once (0:
+     * one per core), so a node never claims an import it has no worker for; the import stays
+     * enqueued for the next free worker on any node. The recurring housekeeping jobs (expiry,
+     * sweeps, audit retention, event resubmission) share these workers: they take seconds, and when
+     * every worker is busy with an import they start on the next one that frees up, here or on
+     * another node. ({@code jobrunr.background-job-server.worker-count} is not used.)
+     */
+    @Bean
+    BackgroundJobServerWorkerPolicy backgroundJobServerWorkerPolicy(IngestProperties properties) {
+        return new DefaultBackgroundJobServerWorkerPolicy(properties.effectiveWorkers(),
+                BackgroundJobServerThreadType.getDefaultThreadType());
     }
 
     @Bean

@@ -116,8 +116,9 @@ class MediaPipeline {
         if (!result.succeeded() || !Files.isRegularFile(target)) {
             log.warn("ffmpeg failed to convert to {}: exit {}, timed out {}, stderr {}", format, result.exitCode(),
                     result.timedOut(), result.stderrTail());
-            throw new ImportFailure(result.timedOut() ? ImportError.TIMEOUT : ImportError.CONVERSION_FAILED,
-                    "conversion failed");
+            throw result.timedOut() ? new ImportFailure(ImportError.TIMEOUT, "conversion timed out")
+                    : new ImportFailure(ImportError.CONVERSION_FAILED, "the download could not be converted to "
+                            + format.extension() + " (it may hold no audio)", "conversion failed");
         }
         long durationMs = probe.durationMs(target).orElse(sourceMs);
         return new Produced(target, durationMs, tags.get("title"));
@@ -136,10 +137,11 @@ class MediaPipeline {
                     }, cancelled);
             Optional<Path> source = sourceFile(staging);
             if (!result.succeeded() || source.isEmpty()) {
-                ImportError error = ToolFailures.classify(result, List.copyOf(stdout), !lease.refused().isEmpty());
-                log.info("yt-dlp could not fetch a link ({}): exit {}, refused {}, stderr {}", error.code(),
+                ToolFailures.Failure failure = ToolFailures.classify(result, List.copyOf(stdout),
+                        !lease.refused().isEmpty());
+                log.info("yt-dlp could not fetch a link ({}): exit {}, refused {}, stderr {}", failure.error().code(),
                         result.exitCode(), lease.refused(), result.stderrTail());
-                throw new ImportFailure(error, "download failed");
+                throw failure.toException("download failed");
             }
             try {
                 meters.counter("encore.ingest.fetched.bytes").increment(Files.size(source.get()));

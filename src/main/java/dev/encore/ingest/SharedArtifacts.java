@@ -105,7 +105,9 @@ class SharedArtifacts {
                 }
                 case FAILED -> {
                     if (artifact.claimedAt().isAfter(now.minus(SHARED_FAILURE))) {
-                        throw new ImportFailure(ImportError.ofCode(artifact.errorCode()), "shared failure of " + key);
+                        ImportError error = ImportError.ofCode(artifact.errorCode());
+                        throw new ImportFailure(error, artifact.errorMessage() == null ? error.reason()
+                                : artifact.errorMessage(), "shared failure of " + key);
                     }
                     if (artifacts.reclaim(key, artifact.claimToken(), token, now) == 1) {
                         return produce(key, token, producer);
@@ -134,7 +136,7 @@ class SharedArtifacts {
                 artifacts.release(key, token);
             }
             else {
-                artifacts.failed(key, token, failure.error().code(), clock.instant());
+                artifacts.failed(key, token, failure.error().code(), failure.reason(), clock.instant());
             }
             throw failure;
         }

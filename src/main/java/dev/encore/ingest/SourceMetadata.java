@@ -41,6 +41,16 @@ record SourceMetadata(String extractor, String id, String title, String artist, 
         return "url:" + normalize(url);
     }
 
+    /**
+     * A link as clients see it: without the {@code #__youtubedl_smuggle=...} fragment in which yt-dlp
+     * passes its own state from a playlist to its entries (kept in the stored link, which yt-dlp
+     * fetches, but meaningless and noisy to a person).
+     */
+    static String shown(String url) {
+        int smuggled = url == null ? -1 : url.indexOf("#__youtubedl_smuggle=");
+        return smuggled < 0 ? url : url.substring(0, smuggled);
+    }
+
     /** Scheme and host in lower case, default port and fragment dropped; path and query kept. */
     static String normalize(String url) {
         URI uri = URI.create(url);

@@ -79,10 +79,11 @@ class SourceResolver {
                         }
                     });
             if (!result.succeeded() || document.isEmpty()) {
-                ImportError error = ToolFailures.classify(result, List.copyOf(stdout), !lease.refused().isEmpty());
-                log.info("yt-dlp could not resolve a link ({}): exit {}, refused {}, stderr {}", error.code(),
-                        result.exitCode(), lease.refused(), result.stderrTail());
-                throw new ImportFailure(error, "metadata lookup failed");
+                ToolFailures.Failure failure = ToolFailures.classify(result, List.copyOf(stdout),
+                        !lease.refused().isEmpty());
+                log.info("yt-dlp could not resolve a link ({}): exit {}, refused {}, stderr {}",
+                        failure.error().code(), result.exitCode(), lease.refused(), result.stderrTail());
+                throw failure.toException("metadata lookup failed");
             }
             return parse(document.toString());
         }
@@ -109,7 +110,8 @@ class SourceResolver {
                     text(root, "album"), root.path("duration").asLong(0), playlist, entries);
         }
         catch (JacksonException ex) {
-            throw new ImportFailure(ImportError.UNAVAILABLE, "yt-dlp printed unreadable metadata");
+            throw new ImportFailure(ImportError.UNAVAILABLE, "the source's description of this media could not be read",
+                    "yt-dlp printed unreadable metadata");
         }
     }
 

@@ -36,14 +36,19 @@ class ContentSources {
         }
     }
 
-    /** The viewer's live upload of that kind, now used (404 when there is none; 400 for another kind). */
+    /**
+     * The viewer's live upload of that kind, now used (404 when there is none, or when a concurrent
+     * request used it first; 400 for another kind).
+     */
     Upload useUpload(Viewer viewer, UUID uploadId, UploadKind kind, String wrongKind) {
         Upload upload = uploads.findLive(uploadId, viewer.userId(), clock.instant())
                 .orElseThrow(() -> LibraryProblems.notFound("upload"));
         if (upload.kind() != kind) {
             throw InvalidFieldsException.of("uploadId", wrongKind);
         }
-        upload.use(clock.instant());
+        if (uploads.markUsed(uploadId, clock.instant()) == 0) {
+            throw LibraryProblems.notFound("upload");
+        }
         return upload;
     }
 

@@ -289,8 +289,9 @@ public class LibrarySearch {
     }
 
     /**
-     * The fallback: every word must appear (as a substring, any case) in the title, artist or album,
-     * a video's title or a playlist's name; tracks first, then videos, then playlists, each by title.
+     * The fallback: every word must appear (as a substring, any case, accents folded as the engines
+     * fold them) in the title, artist or album, a video's title or a playlist's name; tracks first,
+     * then videos, then playlists, each by title.
      */
     private Page<SearchResult> fromDatabase(Viewer viewer, SearchQuery query,
             int page, int size) {
@@ -332,11 +333,18 @@ public class LibrarySearch {
                 String pattern = "%" + term.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%";
                 Predicate[] any = Arrays.stream(fields)
-                        .map(field -> cb.like(cb.lower(root.get(field)), pattern, '\\')).toArray(Predicate[]::new);
+                        .map(field -> cb.like(folded(cb, root.get(field)), pattern, '\\')).toArray(Predicate[]::new);
                 all.add(cb.or(any));
             }
             return cb.and(all.toArray(Predicate[]::new));
         };
+    }
+
+    /** {@code lower(translate(column, FOLD_FROM, FOLD_TO))}: the column folded as {@link SearchText} folds terms. */
+    private static jakarta.persistence.criteria.Expression<String> folded(
+            jakarta.persistence.criteria.CriteriaBuilder cb, jakarta.persistence.criteria.Expression<String> column) {
+        return cb.lower(cb.function("translate", String.class, column, cb.literal(SearchText.FOLD_FROM),
+                cb.literal(SearchText.FOLD_TO)));
     }
 
     @PreDestroy

@@ -3,11 +3,10 @@ package dev.encore.library;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -19,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.encore.account.UserDeleted;
 import dev.encore.library.search.SearchKind;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.StreamLinks;
 
 /**
  * Playlists: made and changed by their owner, every change guarded by the version the client read
@@ -27,16 +27,22 @@ import dev.encore.platform.InvalidFieldsException;
 @Service
 public class PlaylistLibrary {
 
+    /** Tracks looked up per query: far below every database's limit of bind parameters. */
+    private static final int TRACKS_PER_QUERY = 1000;
+
     private final Playlists playlists;
     private final Tracks tracks;
     private final ApplicationEventPublisher events;
+    private final StreamLinks links;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    PlaylistLibrary(Playlists playlists, Tracks tracks, ApplicationEventPublisher events, Clock clock) {
+    PlaylistLibrary(Playlists playlists, Tracks tracks, ApplicationEventPublisher events, StreamLinks links,
+            Clock clock) {
         this.playlists = playlists;
         this.tracks = tracks;
         this.events = events;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -60,9 +66,12 @@ public class PlaylistLibrary {
         return view(viewer, playlists.findByShareToken(token).orElseThrow(() -> LibraryProblems.notFound("playlist")));
     }
 
+    /** A page of playlists; their tracks are read in one query for the whole page, not one per playlist. */
     @Transactional(readOnly = true)
     public Page<PlaylistView> list(Viewer viewer, Pageable pageable) {
-        return playlists.visibleTo(viewer.userId(), pageable).map(playlist -> view(viewer, playlist));
+        Page<Playlist> page = playlists.visibleTo(viewer.userId(), pageable);
+        Map<UUID, Track> visible = visibleTracks(viewer, page.getContent());
+        return page.map(playlist -> view(viewer, playlist, visible));
     }
 
     @Transactional
@@ -149,11 +158,26 @@ public class PlaylistLibrary {
     }
 
     private PlaylistView view(Viewer viewer, Playlist playlist) {
+        return view(viewer, playlist, visibleTracks(viewer, List.of(playlist)));
+    }
+
+    /** The tracks of {@code lists} that {@code viewer} may see, by id. */
+    private Map<UUID, Track> visibleTracks(Viewer viewer, List<Playlist> lists) {
+        List<UUID> ids = lists.stream().flatMap(playlist -> playlist.items().stream()).map(PlaylistItem::trackId)
+                .distinct().toList();
+        Map<UUID, Track> visible = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += TRACKS_PER_QUERY) {
+            tracks.findAllByIds(ids.subList(from, Math.min(ids.size(), from + TRACKS_PER_QUERY))).stream()
+                    .filter(viewer::maySee).forEach(track -> visible.put(track.id(), track));
+        }
+        return visible;
+    }
+
+    private PlaylistView view(Viewer viewer, Playlist playlist, Map<UUID, Track> visible) {
         List<PlaylistItem> items = playlist.items();
-        Map<UUID, Track> visible = tracks.findAllById(items.stream().map(PlaylistItem::trackId).distinct().toList())
-                .stream().filter(viewer::maySee).collect(Collectors.toMap(Track::id, Function.identity()));
         List<PlaylistView.Item> shown = items.stream().filter(item -> visible.containsKey(item.trackId()))
-                .map(item -> new PlaylistView.Item(item.id(), item.position(), TrackView.of(visible.get(item.trackId()))))
+                .map(item -> new PlaylistView.Item(item.id(), item.position(),
+                        TrackView.of(visible.get(item.trackId()), viewer, links)))
                 .toList();
         return new PlaylistView(playlist.id(), playlist.ownerId(), playlist.name(), playlist.description(),
                 playlist.isPublic(), shown, playlist.createdAt(), playlist.updatedAt(), playlist.version());

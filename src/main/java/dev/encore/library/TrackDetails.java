@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 /**
  * A track's editable metadata; null fields are left as they are (PATCH) or defaulted (create).
  * Limits follow the music platform plan; the year's upper bound (this year) is checked by
- * {@link TrackLibrary}.
+ * {@link ReleaseYearRule}, together with the annotations.
  *
  * @param title      1..255 characters
  * @param artist     1..255 characters

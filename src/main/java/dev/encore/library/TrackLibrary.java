@@ -1,8 +1,6 @@
 package dev.encore.library;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.SequencedMap;
 import java.util.UUID;
@@ -17,6 +15,7 @@ import dev.encore.library.search.SearchKind;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.StreamLinks;
 
 /**
  * Tracks: saved from finished imports (the file stops expiring and becomes library content), read
@@ -30,14 +29,16 @@ public class TrackLibrary {
     private final ContentSources sources;
     private final BlobCollector collector;
     private final ApplicationEventPublisher events;
+    private final StreamLinks links;
     private final Clock clock;
 
     TrackLibrary(Tracks tracks, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
-            Clock clock) {
+            StreamLinks links, Clock clock) {
         this.tracks = tracks;
         this.sources = sources;
         this.collector = collector;
         this.events = events;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -87,17 +88,17 @@ public class TrackLibrary {
         track.describe(new TrackDetails(title, details.artist(), details.album(), details.genre(), details.year(),
                 details.category(), details.visibility(), details.tags(), details.featured(), null, null),
                 clock.instant());
-        return changed(tracks.saveAndFlush(track));
+        return changed(viewer, tracks.saveAndFlush(track));
     }
 
     @Transactional(readOnly = true)
     public TrackView get(Viewer viewer, UUID id) {
-        return TrackView.of(visible(viewer, id));
+        return TrackView.of(visible(viewer, id), viewer, links);
     }
 
     @Transactional(readOnly = true)
     public Page<TrackView> list(Viewer viewer, TrackFilter filter, Pageable pageable) {
-        return tracks.findAll(filter.forViewer(viewer), pageable).map(TrackView::of);
+        return tracks.findAll(filter.forViewer(viewer), pageable).map(track -> TrackView.of(track, viewer, links));
     }
 
     /**
@@ -119,7 +120,7 @@ public class TrackLibrary {
             throw LibraryProblems.stale();
         }
         track.describe(details, clock.instant());
-        return changed(tracks.saveAndFlush(track));
+        return changed(viewer, tracks.saveAndFlush(track));
     }
 
     /** Deletes a track, then (after the commit) its blobs when no other content uses the same bytes. */
@@ -161,9 +162,9 @@ public class TrackLibrary {
         return cover;
     }
 
-    private TrackView changed(Track track) {
+    private TrackView changed(Viewer viewer, Track track) {
         events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK));
-        return TrackView.of(track);
+        return TrackView.of(track, viewer, links);
     }
 
     private Track visible(Viewer viewer, UUID id) {
@@ -174,9 +175,8 @@ public class TrackLibrary {
         if (details.featured() != null && !viewer.admin()) {
             throw LibraryProblems.adminOnly("featured");
         }
-        int thisYear = Instant.now(clock).atZone(ZoneOffset.UTC).getYear();
-        if (details.year() != null && details.year() > thisYear) {
-            throw InvalidFieldsException.of("year", "must be between 1900 and this year");
+        if (ReleaseYearRule.inFuture(details.year(), clock)) { // callers that bypass the controller's rules
+            throw InvalidFieldsException.of("year", ReleaseYearRule.MESSAGE);
         }
     }
 }

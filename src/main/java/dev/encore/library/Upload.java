@@ -90,11 +90,6 @@ class Upload {
         return value == null ? null : value.length() <= max ? value : value.substring(0, max);
     }
 
-    /** It became library content: it stops counting as an upload (its row stays for the daily quota). */
-    void use(Instant now) {
-        expiresAt = now;
-    }
-
     UUID id() {
         return id;
     }

@@ -16,6 +16,7 @@ import dev.encore.library.search.SearchKind;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.StreamLinks;
 
 /**
  * Videos: saved from a video upload or a finished video import, read according to visibility,
@@ -28,14 +29,16 @@ public class VideoLibrary {
     private final ContentSources sources;
     private final BlobCollector collector;
     private final ApplicationEventPublisher events;
+    private final StreamLinks links;
     private final Clock clock;
 
     VideoLibrary(Videos videos, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
-            Clock clock) {
+            StreamLinks links, Clock clock) {
         this.videos = videos;
         this.sources = sources;
         this.collector = collector;
         this.events = events;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -64,7 +67,7 @@ public class VideoLibrary {
         video.describe(new VideoDetails(title, details.description(),
                 details.category(), details.visibility(), details.tags(), details.featured(), null, null),
                 clock.instant());
-        return changed(videos.saveAndFlush(video));
+        return changed(viewer, videos.saveAndFlush(video));
     }
 
     private static StoredMedia media(String field, String sha256, String mimeType, long size, Long durationMs,
@@ -77,12 +80,12 @@ public class VideoLibrary {
 
     @Transactional(readOnly = true)
     public VideoView get(Viewer viewer, UUID id) {
-        return VideoView.of(visible(viewer, id));
+        return VideoView.of(visible(viewer, id), viewer, links);
     }
 
     @Transactional(readOnly = true)
     public Page<VideoView> list(Viewer viewer, VideoFilter filter, Pageable pageable) {
-        return videos.findAll(filter.forViewer(viewer), pageable).map(VideoView::of);
+        return videos.findAll(filter.forViewer(viewer), pageable).map(video -> VideoView.of(video, viewer, links));
     }
 
     @Transactional
@@ -98,7 +101,7 @@ public class VideoLibrary {
             throw LibraryProblems.stale();
         }
         video.describe(details, clock.instant());
-        return changed(videos.saveAndFlush(video));
+        return changed(viewer, videos.saveAndFlush(video));
     }
 
     /** Deletes a video, then (after the commit) its blob when no other content uses the same bytes. */
@@ -127,9 +130,9 @@ public class VideoLibrary {
         owned.stream().map(Video::sha256).distinct().forEach(collector::collect);
     }
 
-    private VideoView changed(Video video) {
+    private VideoView changed(Viewer viewer, Video video) {
         events.publishEvent(new ContentChanged(video.id(), SearchKind.VIDEO));
-        return VideoView.of(video);
+        return VideoView.of(video, viewer, links);
     }
 
     private Video editable(Viewer viewer, UUID id) {

@@ -2,6 +2,7 @@ package dev.encore.platform;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,6 +14,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * inside the transaction of the change; the audit module stores it after commit. Never put a
  * secret (password, token, code) in {@code details}.
  *
+ * @param id         identifies the event: delivered twice (a republished publication), it is stored
+ *                   once
  * @param type       what happened, e.g. {@code login.failed}
  * @param actorId    the user who acted (null when anonymous)
  * @param targetId   the user or resource acted on (may be null)
@@ -22,12 +25,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * @param occurredAt when it happened
  * @param details    small, non-secret facts (e.g. {@code reason})
  */
-public record AuditEvent(String type, String actorId, String targetId, String clientIp, String userAgent,
+public record AuditEvent(UUID id, String type, String actorId, String targetId, String clientIp, String userAgent,
         String requestId, Instant occurredAt, Map<String, String> details) {
 
     private static final int MAX_USER_AGENT = 255;
 
     public AuditEvent {
+        // publications stored before events had ids come back without one
+        id = id == null ? UUID.randomUUID() : id;
         details = details == null ? Map.of() : Map.copyOf(details);
     }
 
@@ -38,7 +43,8 @@ public record AuditEvent(String type, String actorId, String targetId, String cl
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
             userAgent = userAgent.substring(0, MAX_USER_AGENT);
         }
-        return new AuditEvent(type, actorId, targetId, request == null ? null : request.getRemoteAddr(), userAgent,
+        return new AuditEvent(UUID.randomUUID(), type, actorId, targetId,
+                request == null ? null : request.getRemoteAddr(), userAgent,
                 request == null ? null : RequestContext.requestId(request), at, details);
     }
 

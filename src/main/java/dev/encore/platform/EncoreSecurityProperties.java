@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  *                                least 32 characters; generated in embedded mode, required in prod
  * @param denyList                where revoked access tokens are remembered: {@code local}
  *                                (in-process) or {@code redis} (all nodes)
+ * @param adminKeyReusable        whether an operator-set admin registration key keeps making admins
+ *                                after the first one (a generated key never does); see
+ *                                {@link AdminRegistrationKey}
  */
 @Validated
 @ConfigurationProperties("encore.security")
@@ -36,7 +39,8 @@ public record EncoreSecurityProperties(
         @NotBlank String adminRegistrationKey,
         @NotNull @DefaultValue({}) List<@NotBlank String> trustedProxies,
         @NotBlank @Size(min = 32, message = "must be at least 32 characters") String secretBoxKey,
-        @NotNull @DefaultValue("local") Store denyList) {
+        @NotNull @DefaultValue("local") Store denyList,
+        @DefaultValue("false") boolean adminKeyReusable) {
 
     /** Where shared security state lives. */
     public enum Store {

@@ -7,13 +7,16 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * Encore's RFC 9457 problem vocabulary. Every error a client sees is a {@link ProblemDetail}
- * whose {@code type} is one of these stable URIs; clients branch on the last path segment
- * ({@code rate-limited}, {@code validation-failed}, ...).
+ * whose {@code type} is {@code {encore.public-url}/problems/{name}}, a page that explains it;
+ * clients branch on the last path segment ({@code rate-limited}, {@code validation-failed}, ...).
+ * Problems are built where no configuration is at hand (in exception constructors), so their type
+ * starts as the path {@code /problems/{name}}; the one writer of problem answers puts Encore's
+ * public URL in front. Every name used must have a page in the problem catalogue (a test checks).
  */
 public final class Problems {
 
-    /** Base of every problem type URI. */
-    public static final String TYPE_BASE = "https://encore.dev/problems/";
+    /** Path of the problem type pages; a type is this path plus the name. */
+    public static final String TYPE_PATH = "/problems/";
 
     /** Extension member holding the request id in every problem body. */
     public static final String REQUEST_ID = "requestId";
@@ -21,9 +24,9 @@ public final class Problems {
     private Problems() {
     }
 
-    /** The type URI for {@code slug}, e.g. {@code not-found}. */
+    /** The type of {@code slug}, e.g. {@code not-found}, as the path of its page (made absolute when written). */
     public static URI type(String slug) {
-        return URI.create(TYPE_BASE + slug);
+        return URI.create(TYPE_PATH + slug);
     }
 
     /** A problem with the given status, type slug, title and client-safe detail. */

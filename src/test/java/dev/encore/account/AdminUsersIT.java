@@ -24,6 +24,14 @@ class AdminUsersIT extends IntegrationTest {
     }
 
     @Test
+    void theAdminPathIsForAdminsEvenWhereNoControllerChecks() {
+        TestAccounts.Account user = users.user();
+        // no controller answers here: only the security configuration's rule for /api/v1/admin/** refuses
+        assertProblem(api.get("/api/v1/admin/no-such-thing", user.accessToken()), 403, "forbidden");
+        assertProblem(api.get("/api/v1/admin/no-such-thing", users.admin().accessToken()), 404, "not-found");
+    }
+
+    @Test
     void searchesAccountsByUsernameOrEmailWithPaging() {
         TestAccounts.Account admin = users.admin();
         TestAccounts.Account target = users.user();

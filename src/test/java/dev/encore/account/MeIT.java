@@ -51,6 +51,11 @@ class MeIT extends IntegrationTest {
                 "{\"currentPassword\":\"" + TestAccounts.PASSWORD + "\",\"newPassword\":\"password\"}"), 400,
                 "validation-failed");
         assertThat(weak.path("errors").get(0).path("field").asString()).isEqualTo("newPassword");
+        JsonNode both = assertProblem(api.send("POST", "/api/v1/me/password", laptop.accessToken(),
+                "{\"currentPassword\":\"\",\"newPassword\":\"X1" + phone.username() + "\"}"), 400, "validation-failed");
+        assertThat(both.path("errors").valueStream().map(error -> error.path("field").asString() + ": "
+                + error.path("message").asString()))
+                .contains("newPassword: must not contain the username").anyMatch(error -> error.startsWith("currentPassword"));
 
         assertThat(api.send("POST", "/api/v1/me/password", laptop.accessToken(), "{\"currentPassword\":\""
                 + TestAccounts.PASSWORD + "\",\"newPassword\":\"Brand-New-Pass-7\"}").statusCode()).isEqualTo(204);

@@ -58,6 +58,24 @@ class RegistrationIT extends IntegrationTest {
         assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("must not contain the username");
     }
 
+    @Test
+    void reportsEveryInvalidFieldOfARegistrationInOneAnswer() {
+        JsonNode problem = assertProblem(users.register("ab", "not-an-email", "lowercase", null), 400,
+                "validation-failed");
+        assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))
+                .contains("username", "email", "password");
+        assertThat(problem.path("errors").valueStream().filter(error -> error.path("field").asString().equals("password"))
+                .map(error -> error.path("message").asString()))
+                .as("the policy's rules next to the annotations', each once")
+                .contains("must contain an upper-case letter", "must contain a digit").doesNotHaveDuplicates();
+
+        String name = TestAccounts.uniqueName();
+        JsonNode policyOnly = assertProblem(users.register("x y", name + "@example.org", "no-upper-case-1", null), 400,
+                "validation-failed");
+        assertThat(policyOnly.path("errors").valueStream().map(error -> error.path("field").asString()))
+                .containsExactlyInAnyOrder("username", "password");
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
             "username | ab",

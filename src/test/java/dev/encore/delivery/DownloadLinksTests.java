@@ -57,7 +57,7 @@ class DownloadLinksTests {
 
     private static DownloadLinks links(String secret, Instant now) {
         return new DownloadLinks(new EncoreSecurityProperties(List.of(), secret, "admin", List.of(),
-                "box-0123456789-0123456789-0123456789", EncoreSecurityProperties.Store.LOCAL),
+                "box-0123456789-0123456789-0123456789", EncoreSecurityProperties.Store.LOCAL, false),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 }

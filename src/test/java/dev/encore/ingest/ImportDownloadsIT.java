@@ -52,15 +52,16 @@ class ImportDownloadsIT extends IntegrationTest {
     static void origin() throws Exception {
         MediaTools.require("yt-dlp", "ffmpeg", "ffprobe");
         origin = new MediaServer();
-        origin.file("/one.mp3", MediaTools.tone(media.resolve("one.mp3"), "Same Name", 500, 3), "audio/mpeg", 0);
-        origin.file("/two.mp3", MediaTools.tone(media.resolve("two.mp3"), "Same Name", 600, 3), "audio/mpeg", 0);
-        origin.file("/three.mp3", MediaTools.tone(media.resolve("three.mp3"), "../../Evil", 700, 3), "audio/mpeg", 0);
+        // the files' own tags differ from the titles the feed gives them: the feed's win
+        origin.file("/one.mp3", MediaTools.tone(media.resolve("one.mp3"), "Tag One", 500, 3), "audio/mpeg", 0);
+        origin.file("/two.mp3", MediaTools.tone(media.resolve("two.mp3"), "Tag Two", 600, 3), "audio/mpeg", 0);
+        origin.file("/three.mp3", MediaTools.tone(media.resolve("three.mp3"), "Tag Three", 700, 3), "audio/mpeg", 0);
         origin.text("/feed.xml", "application/rss+xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0"><channel><title>Encore test feed</title><link>%s</link>
-                <item><title>First</title><guid>one</guid><enclosure url="%s" type="audio/mpeg" length="1"/></item>
-                <item><title>Second</title><guid>two</guid><enclosure url="%s" type="audio/mpeg" length="1"/></item>
-                <item><title>Third</title><guid>three</guid><enclosure url="%s" type="audio/mpeg" length="1"/></item>
+                <item><title>Same Name</title><guid>one</guid><enclosure url="%s" type="audio/mpeg" length="1"/></item>
+                <item><title>Same Name</title><guid>two</guid><enclosure url="%s" type="audio/mpeg" length="1"/></item>
+                <item><title>../../Evil</title><guid>three</guid><enclosure url="%s" type="audio/mpeg" length="1"/></item>
                 </channel></rss>
                 """.formatted(origin.url("/"), origin.url("/one.mp3"), origin.url("/two.mp3"), origin.url("/three.mp3")));
     }
@@ -167,7 +168,14 @@ class ImportDownloadsIT extends IntegrationTest {
         JsonNode done = imports.awaitFinished(user.accessToken(), id);
         assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(done.path("kind").asString()).isEqualTo("playlist");
+        assertThat(done.path("title").asString()).isEqualTo("Encore test feed");
         assertThat(done.path("items")).hasSize(3);
+        assertThat(done.path("items").valueStream().map(item -> item.path("title").asString()))
+                .as("the titles the playlist gives").containsExactly("Same Name", "Same Name", "../../Evil");
+        assertThat(done.path("items").valueStream().map(item -> item.path("url").asString()))
+                .as("without yt-dlp's smuggled state")
+                .containsExactly(origin.url("/one.mp3"), origin.url("/two.mp3"), origin.url("/three.mp3"));
+        assertThat(done.toString()).doesNotContain("smuggle");
 
         HttpResponse<String> linked = imports.api().postJson("/api/v1/imports/" + id + "/link", "", user.accessToken());
         assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
@@ -175,7 +183,8 @@ class ImportDownloadsIT extends IntegrationTest {
         HttpResponse<byte[]> zip = send(HttpRequest.newBuilder(uri(url.substring(url.indexOf("/dl/")))));
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
-        assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+        assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment;").contains("filename=\"Encore test feed.zip\"");
 
         List<String> names = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();

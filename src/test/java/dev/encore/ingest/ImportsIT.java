@@ -1,17 +1,22 @@
 package dev.encore.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +48,13 @@ class ImportsIT extends IntegrationTest {
 
     private static MediaServer origin;
 
+    @Autowired
+    private ApplicationEventPublisher events;
+    @Autowired
+    private PlatformTransactionManager transactions;
+    @Autowired
+    private StorageProvider jobs;
+
     private ImportsClient imports;
     private Account user;
 
@@ -57,6 +73,7 @@ class ImportsIT extends IntegrationTest {
             origin.file("/slow" + n + ".mp3", slow, "audio/mpeg", 4000);
         }
         origin.missing("/gone.mp3");
+        origin.text("/no-media.html", "text/html", "<!DOCTYPE html><html><body><p>Nothing to hear here.</p></body></html>");
         origin.failing("/busy.mp3", 503);
         origin.redirect("/moved.mp3", "http://127.0.0.2:9/secret.mp3");
     }
@@ -136,8 +153,68 @@ class ImportsIT extends IntegrationTest {
         JsonNode done = imports.awaitFinished(user.accessToken(), id);
         assertThat(done.path("status").asString()).isEqualTo("FAILED");
         assertThat(done.path("errorCode").asString()).isEqualTo("unavailable");
+        assertThat(done.path("errorMessage").asString()).isEqualTo("the source answered 404 Not Found");
         assertThat(done.path("items").get(0).path("errorCode").asString()).isEqualTo("unavailable");
-        assertThat(done.toString()).doesNotContain("HTTP Error").doesNotContain("yt-dlp");
+        assertThat(done.path("items").get(0).path("errorMessage").asString())
+                .isEqualTo("the source answered 404 Not Found");
+        assertThat(done.toString()).doesNotContain("HTTP Error").doesNotContain("yt-dlp").doesNotContain("ERROR:");
+    }
+
+    @Test
+    void aRepublishedImportQueuedEventRunsNothingTwice() throws Exception {
+        String id = imports.start(user.accessToken(), origin.url("/tone3.mp3"), null);
+        JsonNode done = imports.awaitFinished(user.accessToken(), id);
+        assertThat(done.path("status").asString()).isEqualTo("SUCCEEDED");
+        UUID importId = UUID.fromString(id);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(
+                new ImportQueued(importId, UUID.fromString(user.id()))));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                jobs.getJobById(importId).getState() == StateName.SUCCEEDED);
+        JsonNode after = imports.get(user.accessToken(), id);
+        assertThat(after.path("updatedAt").asString()).as("not run again").isEqualTo(done.path("updatedAt").asString());
+        assertThat(after.path("items").get(0).path("fileId").asString())
+                .isEqualTo(done.path("items").get(0).path("fileId").asString());
+    }
+
+    @Test
+    void deletingAFinishedImportTwiceAtOnceDeletesItOnceWithoutAServerError() throws Exception {
+        String id = imports.start(user.accessToken(), origin.url("/tone6.mp3"), null);
+        assertThat(imports.awaitFinished(user.accessToken(), id).path("status").asString()).isEqualTo("SUCCEEDED");
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int n = 0; n < 3; n++) {
+                calls.add(threads.submit(() -> {
+                    start.await();
+                    return new Api(port).send("DELETE", "/api/v1/imports/" + id, user.accessToken(), null);
+                }));
+            }
+            start.countDown();
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<HttpResponse<String>> call : calls) {
+            statuses.add(call.get().statusCode());
+        }
+        assertThat(statuses).as("one deletion; the others find nothing").containsOnlyOnce(204)
+                .allSatisfy(status -> assertThat(status).isIn(204, 404, 409));
+        assertThat(imports.api().get("/api/v1/imports/" + id, user.accessToken()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPageWithoutMediaOrAPlaylistLinkThatIsNoneSaySoInWords() throws Exception {
+        JsonNode page = imports.awaitFinished(user.accessToken(),
+                imports.start(user.accessToken(), origin.url("/no-media.html"), null));
+        assertThat(page.path("errorCode").asString()).isEqualTo("unsupported-url");
+        assertThat(page.path("errorMessage").asString()).isEqualTo("no audio or video found at this address");
+
+        HttpResponse<String> accepted = imports.api().postJson("/api/v1/imports/playlist",
+                "{\"url\":\"" + origin.url("/tone3.mp3") + "\"}", user.accessToken());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode playlist = imports.awaitFinished(user.accessToken(), Api.json(accepted).path("id").asString());
+        assertThat(playlist.path("status").asString()).isEqualTo("FAILED");
+        assertThat(playlist.path("errorCode").asString()).isEqualTo("unsupported-url");
+        assertThat(playlist.path("errorMessage").asString()).isEqualTo("no playlist found at this address");
+        assertThat(page.toString() + playlist).doesNotContain("Unsupported URL").doesNotContain("yt-dlp");
     }
 
     @Test
@@ -152,6 +229,7 @@ class ImportsIT extends IntegrationTest {
         long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         assertThat(done.path("status").asString()).isEqualTo("FAILED");
         assertThat(done.path("errorCode").asString()).isEqualTo("network");
+        assertThat(done.path("errorMessage").asString()).isEqualTo("the source answered 503 Service Unavailable");
         // three attempts, the retries 3 s and 9 s apart (JobRunr's exponential backoff)
         assertThat(origin.hits("/busy.mp3")).isGreaterThanOrEqualTo(3);
         assertThat(seconds).isGreaterThanOrEqualTo(12);
@@ -186,6 +264,8 @@ class ImportsIT extends IntegrationTest {
         JsonNode done = imports.awaitFinished(user.accessToken(), id);
         assertThat(done.path("status").asString()).isEqualTo("FAILED");
         assertThat(done.path("errorCode").asString()).isEqualTo("blocked-address");
+        assertThat(done.path("errorMessage").asString())
+                .isEqualTo("the address leads to a network imports may not reach");
         assertThat(done.path("items").get(0).path("fileId").isMissingNode()).isTrue();
     }
 

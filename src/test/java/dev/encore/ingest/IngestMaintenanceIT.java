@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -35,6 +36,15 @@ class IngestMaintenanceIT extends IntegrationTest {
     private BlobStore blobs;
     @Autowired
     private IngestProperties properties;
+    @Autowired
+    private BackgroundJobServer jobServer;
+
+    @Test
+    void theNodeTakesAsManyJobsAtOnceAsItHasImportWorkers() {
+        assertThat(properties.workers()).as("this suite leaves encore.ingest.workers at 0: one per core").isZero();
+        assertThat(jobServer.getServerStatus().getWorkerPoolSize())
+                .isEqualTo(Runtime.getRuntime().availableProcessors()).isEqualTo(properties.effectiveWorkers());
+    }
 
     @Test
     void expiredFilesGoAndTheirBlobWithThemOnceNothingElseUsesIt() throws Exception {
@@ -105,7 +115,7 @@ class IngestMaintenanceIT extends IntegrationTest {
         Import imported = imports.save(new Import(owner, ImportKind.SINGLE, AudioFormat.MP3, "http://127.0.0.1/f.mp3",
                 null, Instant.now()));
         imports.markRunning(imported.id(), Instant.now());
-        imports.finish(imported.id(), ImportStatus.SUCCEEDED, null, Instant.now());
+        imports.finish(imported.id(), ImportStatus.SUCCEEDED, null, null, Instant.now());
         return files.save(new ImportFile(owner, imported.id(), UUID.randomUUID(), "f.mp3", "audio/mpeg", blob.size(),
                 blob.sha256(), 1000L, Instant.now().minus(Duration.ofHours(2)), expiresAt));
     }

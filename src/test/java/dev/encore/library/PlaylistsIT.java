@@ -10,9 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +35,9 @@ class PlaylistsIT extends IntegrationTest {
     static Path media;
 
     private static byte[] song;
+
+    @Autowired
+    private EntityManagerFactory entityManagers;
 
     @BeforeAll
     static void song() throws Exception {
@@ -122,6 +130,37 @@ class PlaylistsIT extends IntegrationTest {
                 .as("public means readable, not writable").isEqualTo(403);
         assertThat(post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\"" + UUID.randomUUID() + "\"}",
                 null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aPageOfPlaylistsReadsTheirTracksInOneQueryAndCarriesStreamUrls() {
+        Account owner = users.user();
+        List<String> tracks = List.of(track(owner, "private"), track(owner, "private"), track(owner, "private"));
+        for (int n = 0; n < 4; n++) {
+            HttpResponse<String> created = post(owner, "/api/v1/playlists", "{\"name\":\"Mix " + n + "\"}", null);
+            String id = Api.json(created).path("id").asString();
+            String etag = created.headers().firstValue("ETag").orElseThrow();
+            for (String track : List.of(tracks.get(n % 3), tracks.get((n + 1) % 3))) {
+                etag = post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\"" + track + "\"}", etag)
+                        .headers().firstValue("ETag").orElseThrow();
+            }
+        }
+        Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            long before = statistics.getQueryStatistics(Tracks.TRACKS_BY_IDS).getExecutionCount();
+            JsonNode page = Api.json(api.get("/api/v1/playlists?size=100&sort=createdAt,desc", owner.accessToken()));
+            List<JsonNode> mine = page.path("items").valueStream()
+                    .filter(playlist -> playlist.path("ownerId").asString().equals(owner.id())).toList();
+            assertThat(mine).hasSize(4).allSatisfy(playlist -> assertThat(playlist.path("items")).hasSize(2));
+            assertThat(statistics.getQueryStatistics(Tracks.TRACKS_BY_IDS).getExecutionCount() - before)
+                    .as("one query for the tracks of the whole page").isEqualTo(1);
+            assertThat(mine.getFirst().path("items").get(0).path("track").path("streamUrl").asString())
+                    .startsWith("http://localhost:8080/stream/tracks/");
+        }
+        finally {
+            statistics.setStatisticsEnabled(false);
+        }
     }
 
     private String track(Account owner, String visibility) {

@@ -174,13 +174,14 @@ class SearchIT extends IntegrationTest {
     void answersFromTheDatabaseWhenTheIndexIsGoneThenRebuildsIt() {
         Account user = users.user();
         String word = LibraryFixtures.uniqueWord(10);
-        String id = library.track(user, "title", "Requiem " + word, "artist", "Mozart").path("id").asString();
+        String id = library.track(user, "title", "Requiem " + word, "artist", "Beyoncé").path("id").asString();
         awaitHits(user, word, 1);
         String engine = health().path("details").path("engine").asString();
 
         removeIndex(engine);
 
-        HttpResponse<String> fallback = api.get("/api/v1/search?q=" + word, user.accessToken());
+        // every word must match, the one without its accent too (on H2 and PostgreSQL alike)
+        HttpResponse<String> fallback = api.get("/api/v1/search?q=beyonce%20" + word, user.accessToken());
         assertThat(fallback.statusCode()).as(fallback.body()).isEqualTo(200);
         assertThat(fallback.headers().firstValue(SearchController.SOURCE_HEADER)).contains("database");
         assertThat(ids(Api.json(fallback))).containsExactly(id);

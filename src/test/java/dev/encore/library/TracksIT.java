@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Year;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,7 @@ import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
+import dev.encore.support.ProblemAssert;
 import dev.encore.support.TestAccounts.Account;
 
 /**
@@ -123,6 +125,17 @@ class TracksIT extends IntegrationTest {
     }
 
     @Test
+    void everyInvalidFieldIsReportedAtOnceTheYearRuleIncluded() {
+        Account owner = users.user();
+        HttpResponse<String> response = api.postJson("/api/v1/tracks", "{\"fileId\":\"" + java.util.UUID.randomUUID()
+                + "\",\"artist\":\"\",\"title\":\"   \",\"year\":" + (Year.now().getValue() + 1) + "}",
+                owner.accessToken());
+        JsonNode problem = ProblemAssert.assertProblem(response, 400, "validation-failed");
+        assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))
+                .contains("artist", "title", "year");
+    }
+
+    @Test
     void visibilityFeaturingAndConcurrentEditsFollowTheRules() throws Exception {
         Account owner = users.user();
         Account other = users.user();
@@ -214,6 +227,41 @@ class TracksIT extends IntegrationTest {
                 .as("a refused save leaves the file where it was").isEqualTo(200);
         assertThat(api.postJson("/api/v1/tracks", "{\"artist\":\"X\"}", owner.accessToken()).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void savingOneImportFileTwiceAtOnceMakesOneTrackAndNoServerError() throws Exception {
+        Account owner = users.user();
+        String fileId = importedFile(owner, "/song2.mp3");
+        List<HttpResponse<String>> answers = atOnce(4, () -> new Api(port).postJson("/api/v1/tracks",
+                "{\"fileId\":\"" + fileId + "\",\"artist\":\"Racer\"}", owner.accessToken()));
+        assertThat(answers.stream().filter(answer -> answer.statusCode() == 201)).as("one track").hasSize(1);
+        assertThat(answers.stream().filter(answer -> answer.statusCode() != 201)).hasSize(3).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).as(answer.body()).isIn(404, 409);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        });
+        assertThat(listed(owner, "owner=" + owner.id())).isOne();
+    }
+
+    /** {@code count} calls of {@code request}, all under way at once. */
+    private static List<HttpResponse<String>> atOnce(int count,
+            java.util.function.Supplier<HttpResponse<String>> request) throws Exception {
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                calls.add(threads.submit(() -> {
+                    start.await();
+                    return request.get();
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> call : calls) {
+                answers.add(call.get());
+            }
+            return answers;
+        }
     }
 
     private String importedFile(Account owner, String path) throws Exception {

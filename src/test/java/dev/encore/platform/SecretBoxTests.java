@@ -37,6 +37,6 @@ class SecretBoxTests {
 
     private static EncoreSecurityProperties properties(String key) {
         return new EncoreSecurityProperties(List.of(), "jwt-secret-0123456789-0123456789-0123", "admin", List.of(), key,
-                EncoreSecurityProperties.Store.LOCAL);
+                EncoreSecurityProperties.Store.LOCAL, false);
     }
 }

@@ -36,7 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "encore.upload.daily-bytes=4MB",
         "encore.ratelimit.limits.imports.capacity=1000",
         "encore.ratelimit.limits.imports-bulk.capacity=1000",
-        "encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY })
+        "encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY,
+        // tests make many admins with the key (FirstStartIT covers the bootstrap key)
+        "encore.security.admin-key-reusable=true",
+        // the log tests read ECS lines
+        "encore.logging.format=json" })
 public abstract class IntegrationTest {
 
     /** The admin registration key of the test application. */

@@ -39,8 +39,13 @@ public final class PackagedJar {
 
     /** Waits up to 90 s for {@code /livez} to answer 200; fails with the process log otherwise. */
     public static void awaitLive(Process process, int port, Path log) throws InterruptedException {
+        awaitLive(process, port, log, Duration.ofSeconds(90));
+    }
+
+    /** Waits up to {@code timeout} for {@code /livez} to answer 200; fails with the process log otherwise. */
+    public static void awaitLive(Process process, int port, Path log, Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as(() -> "process started: " + read(log)).isTrue();
             try {

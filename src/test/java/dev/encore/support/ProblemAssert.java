@@ -9,6 +9,9 @@ import tools.jackson.databind.JsonNode;
 /** Checks that an answer is a complete Encore problem of the expected status and type. */
 public final class ProblemAssert {
 
+    /** Where problem types live in the tests: under Encore's default public URL. */
+    public static final String TYPES = "http://localhost:8080/problems/";
+
     private ProblemAssert() {
     }
 
@@ -17,7 +20,7 @@ public final class ProblemAssert {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 contentType -> assertThat(contentType).startsWith("application/problem+json"));
         JsonNode problem = Api.json(response);
-        assertThat(problem.path("type").asString()).isEqualTo("https://encore.dev/problems/" + type);
+        assertThat(problem.path("type").asString()).isEqualTo(TYPES + type);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("title").asString()).isNotBlank();
         assertThat(problem.path("instance").asString()).startsWith("/");

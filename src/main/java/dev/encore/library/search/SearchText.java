@@ -16,6 +16,29 @@ public final class SearchText {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+    /**
+     * The same folding as a character table for SQL's {@code TRANSLATE(text, FOLD_FROM, FOLD_TO)}
+     * (H2 and PostgreSQL alike), for the database search: every Latin letter with a diacritic, and
+     * every capital, that folds to one other letter ({@code É} and {@code é} to {@code e}).
+     */
+    public static final String FOLD_FROM;
+    /** What each character of {@link #FOLD_FROM} becomes. */
+    public static final String FOLD_TO;
+
+    static {
+        StringBuilder from = new StringBuilder();
+        StringBuilder to = new StringBuilder();
+        for (char letter = '\u00C0'; letter <= '\u024F'; letter++) {
+            String folded = fold(String.valueOf(letter));
+            if (Character.isLetter(letter) && folded.length() == 1 && folded.charAt(0) != letter) {
+                from.append(letter);
+                to.append(folded);
+            }
+        }
+        FOLD_FROM = from.toString();
+        FOLD_TO = to.toString();
+    }
+
     private SearchText() {
     }
 
@@ -23,9 +46,11 @@ public final class SearchText {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
-                .toLowerCase(Locale.ROOT);
-        return Arrays.stream(SEPARATORS.split(folded)).filter(term -> !term.isEmpty()).toList();
+        return Arrays.stream(SEPARATORS.split(fold(text))).filter(term -> !term.isEmpty()).toList();
+    }
+
+    private static String fold(String text) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /** The terms joined by spaces: what engines index. */

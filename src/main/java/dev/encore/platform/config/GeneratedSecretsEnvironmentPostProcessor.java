@@ -27,8 +27,10 @@ import org.springframework.core.env.MapPropertySource;
  * Embedded mode's secrets: any secret the operator did not set is generated once, kept in
  * {@code <data-dir>/secrets.properties} (readable by the owner only) and reused on every later
  * start, so tokens survive restarts without any setup. Values are never logged, except the admin
- * registration key once when it is generated: the first admin needs it to register. The
- * {@code prod} profile never generates: {@link ProductionSettingsGuard} demands real values there.
+ * registration key once when it is generated, in a box that stands out: the first admin needs it to
+ * register, and it works only until an admin exists (a bootstrap key, see
+ * {@link dev.encore.platform.AdminRegistrationKey}). The {@code prod} profile never generates:
+ * {@link ProductionSettingsGuard} demands real values there.
  */
 public class GeneratedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -41,6 +43,9 @@ public class GeneratedSecretsEnvironmentPostProcessor implements EnvironmentPost
             "encore.security.secret-box-key", 48);
 
     static final String ADMIN_KEY = "encore.security.admin-registration-key";
+
+    /** The property source holding the generated values. */
+    static final String SOURCE = "encoreGeneratedSecrets";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -68,11 +73,18 @@ public class GeneratedSecretsEnvironmentPostProcessor implements EnvironmentPost
             return;
         }
         Path dataDir = DataDirectory.resolve(environment);
-        Map<String, String> values = loadOrGenerate(dataDir, missing.keySet());
-        environment.getPropertySources().addLast(new MapPropertySource("encoreGeneratedSecrets", Map.copyOf(values)));
+        Map<String, String> values = loadOrGenerate(dataDir, missing.keySet(), LogFormat.json(environment));
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.copyOf(values)));
     }
 
-    Map<String, String> loadOrGenerate(Path dataDir, Iterable<String> keys) {
+    /** Whether the value {@code key} has in {@code environment} is one Encore generated. */
+    static boolean generated(ConfigurableEnvironment environment, String key) {
+        org.springframework.core.env.PropertySource<?> source = environment.getPropertySources().get(SOURCE);
+        return source != null && source.containsProperty(key)
+                && java.util.Objects.equals(source.getProperty(key), environment.getProperty(key));
+    }
+
+    Map<String, String> loadOrGenerate(Path dataDir, Iterable<String> keys, boolean jsonLogs) {
         Path file = dataDir.resolve(FILE_NAME);
         Properties stored = read(file);
         Map<String, String> values = new LinkedHashMap<>();
@@ -86,7 +98,8 @@ public class GeneratedSecretsEnvironmentPostProcessor implements EnvironmentPost
                 log.info("Generated " + key + " and stored it in " + file + " (owner-only); set it explicitly in production");
                 if (ADMIN_KEY.equals(key)) {
                     // the one secret shown, once: without it nobody can register the first admin
-                    log.info("Admin registration key (use it as adminKey to register the first admin): " + value);
+                    log.info(jsonLogs ? "Admin registration key (shown this once; adminKey of the first admin's "
+                            + "registration, refused once an admin exists): " + value : AdminKeyBox.of(value, file));
                 }
             }
             values.put(key, value);

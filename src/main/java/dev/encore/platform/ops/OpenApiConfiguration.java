@@ -24,6 +24,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.encore.platform.EncoreProperties;
+import dev.encore.platform.Problems;
+
 /**
  * The OpenAPI 3.1 document at {@code /v3/api-docs}: the bearer scheme, the problem schema every
  * error uses, and the probes, which live outside the controllers.
@@ -49,11 +52,12 @@ class OpenApiConfiguration {
 
     /** Adds the probes, the default problem answer and the bearer requirement of /api operations. */
     @Bean
-    OpenApiCustomizer encoreOperations() {
+    OpenApiCustomizer encoreOperations(EncoreProperties encore) {
+        String problemTypes = encore.publicUrl().toString().replaceAll("/+$", "") + Problems.TYPE_PATH;
         return openApi -> {
             // added here rather than on the bean: springdoc drops component schemas that no
             // controller references before the customizers run
-            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema(problemTypes));
             openApi.path("/livez", probe("Liveness probe",
                     "UP while the process can serve; a failure means it should be restarted."));
             openApi.path("/readyz", probe("Readiness probe",
@@ -114,13 +118,14 @@ class OpenApiConfiguration {
                 "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 
-    private static Schema<?> problemSchema() {
+    private static Schema<?> problemSchema(String problemTypes) {
         Schema<?> fieldError = new ObjectSchema()
                 .addProperty("field", new StringSchema())
                 .addProperty("message", new StringSchema());
         return new ObjectSchema().description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().format("uri")
-                        .example("https://encore.dev/problems/validation-failed"))
+                .addProperty("type", new StringSchema().format("uri").example(problemTypes + "validation-failed")
+                        .description("A page under " + problemTypes + " that explains the problem; clients "
+                                + "branch on its last segment"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())

@@ -70,10 +70,14 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/error", "/livez", "/readyz", "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                // the signed link or stream URL in the path is the credential; the pages explain problem types
+                .requestMatchers("/dl/**", "/stream/**", "/problems", "/problems/**").permitAll()
                 .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/api/v1/auth/logout").authenticated()
                 .requestMatchers("/api/v1/auth/**").permitAll()
+                // admin controllers check the role themselves too: a new one cannot forget it
+                .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll());
         return http.build();

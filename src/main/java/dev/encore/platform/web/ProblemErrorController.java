@@ -26,6 +26,12 @@ class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
+    private final ProblemWriter problems;
+
+    ProblemErrorController(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     @RequestMapping(path = "/error", produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE })
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
@@ -37,7 +43,7 @@ class ProblemErrorController implements ErrorController {
                 ? "Something went wrong on our side. Quote the request id when reporting it."
                 : "The request could not be processed.";
         ProblemDetail problem = Problems.of(status, Problems.slugFor(status.value()), status.getReasonPhrase(), detail);
-        ProblemWriter.complete(problem, request);
+        problems.complete(problem, request);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

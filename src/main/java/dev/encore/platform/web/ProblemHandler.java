@@ -41,6 +41,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final ProblemWriter problems;
+
+    ProblemHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -48,6 +54,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(error -> fieldError(error instanceof FieldError field ? field.getField() : error.getObjectName(),
                         error instanceof FieldError field && field.isBindingFailure() ? "has an invalid value"
                                 : error.getDefaultMessage()))
+                .distinct() // a field rule may say what an annotation said already
                 .toList();
         return validationFailed(errors, headers, request);
     }
@@ -108,6 +115,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "You are not allowed to do this."), new HttpHeaders(), request);
     }
 
+    /** Two requests changed the same rows at once (a lock timed out, a version moved on): the client may retry. */
+    @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+    ResponseEntity<Object> handleConcurrentChange(org.springframework.dao.ConcurrencyFailureException ex,
+            WebRequest request) {
+        log.info("Concurrent change while handling {}: {}", describe(request), ex.getMessage());
+        return problem(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
+                "Another request changed this at the same time; read it again and retry."), new HttpHeaders(), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         log.error("Unexpected failure while handling {}", describe(request), ex);
@@ -120,7 +136,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
                 : ProblemDetail.forStatus(statusCode);
-        ProblemWriter.complete(problem, servletRequest(request));
+        problems.complete(problem, servletRequest(request));
         HttpHeaders answer = new HttpHeaders();
         answer.putAll(headers); // may be read-only
         answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.encore.platform.EncoreProperties;
 import dev.encore.platform.Problems;
 import dev.encore.platform.RequestContext;
 
@@ -20,21 +21,27 @@ import dev.encore.platform.RequestContext;
  * Writes problem+json bodies where Spring MVC's exception handling does not reach: servlet
  * filters, the security entry point and access-denied handler, CORS rejections and the error
  * page. Fills in the members every Encore problem carries ({@code type}, {@code title},
- * {@code instance}, {@code requestId}).
+ * {@code instance}, {@code requestId}); every problem answer passes through {@link #complete}, which
+ * makes its type an absolute URI under Encore's public URL ({@code {encore.public-url}/problems/{name}}).
  */
 @Component
 public class ProblemWriter {
 
     private final JsonMapper json;
+    private final String publicUrl;
 
-    ProblemWriter(JsonMapper json) {
+    ProblemWriter(JsonMapper json, EncoreProperties encore) {
         this.json = json;
+        this.publicUrl = encore.publicUrl().toString().replaceAll("/+$", "");
     }
 
     /** Completes {@code problem} with the members every Encore problem carries. */
-    public static ProblemDetail complete(ProblemDetail problem, HttpServletRequest request) {
+    public ProblemDetail complete(ProblemDetail problem, HttpServletRequest request) {
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
             problem.setType(Problems.type(Problems.slugFor(problem.getStatus())));
+        }
+        if (problem.getType().toString().startsWith(Problems.TYPE_PATH)) {
+            problem.setType(java.net.URI.create(publicUrl + problem.getType()));
         }
         if (problem.getTitle() == null) {
             HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());

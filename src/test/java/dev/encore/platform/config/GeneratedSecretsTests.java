@@ -44,6 +44,21 @@ class GeneratedSecretsTests {
                 .doesNotContain(jwt, first.getProperty("encore.security.secret-box-key"));
         assertThat(output.getAll().split(java.util.regex.Pattern.quote(adminKey), -1))
                 .as("the admin key is logged exactly once, at generation").hasSize(2);
+        assertThat(output.getAll()).contains("ADMIN REGISTRATION KEY (shown this once)", "|      " + adminKey);
+    }
+
+    @Test
+    void knowsWhichValuesItGenerated() {
+        MockEnvironment generated = environment();
+        process(generated);
+        assertThat(GeneratedSecretsEnvironmentPostProcessor.generated(generated,
+                GeneratedSecretsEnvironmentPostProcessor.ADMIN_KEY)).isTrue();
+
+        MockEnvironment operatorSet = environment().withProperty(GeneratedSecretsEnvironmentPostProcessor.ADMIN_KEY,
+                "the-operator's-key");
+        process(operatorSet);
+        assertThat(GeneratedSecretsEnvironmentPostProcessor.generated(operatorSet,
+                GeneratedSecretsEnvironmentPostProcessor.ADMIN_KEY)).isFalse();
     }
 
     @Test
