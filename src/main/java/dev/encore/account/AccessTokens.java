@@ -28,7 +28,7 @@ class AccessTokens {
     record Issued(String token, Instant expiresAt) {
     }
 
-    Issued issue(User user, UUID sessionId) {
+    Issued issue(UserView user, UUID sessionId) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.accessTokenTtl());
         JwtClaimsSet claims = JwtClaimsSet.builder()

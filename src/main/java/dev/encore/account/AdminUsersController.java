@@ -63,6 +63,6 @@ class AdminUsersController {
     @PatchMapping("/{id}")
     UserView update(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
         Boolean admin = request.roles() == null ? null : request.roles().contains("ADMIN");
-        return administration.update(MeController.userId(jwt), id, request.enabled(), admin);
+        return administration.update(AccessTokenClaims.userId(jwt), id, request.enabled(), admin);
     }
 }

@@ -1,6 +1,5 @@
 package dev.encore.account;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -25,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+/** Signing in and out; the refresh token travels in the body, or in an HttpOnly cookie for browsers. */
 @Tag(name = "auth", description = "Registration, login, token refresh and logout")
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -33,17 +33,17 @@ class AuthController {
     static final String REFRESH_COOKIE = "encore_refresh";
     private static final String COOKIE_PATH = "/api/v1/auth";
 
-    private final Registration registration;
     private final SignIn signIn;
     private final TokenRefresh tokens;
+    private final DeviceSessions sessions;
     private final BrowserOrigins origins;
     private final AccountProperties properties;
 
-    AuthController(Registration registration, SignIn signIn, TokenRefresh tokens, BrowserOrigins origins,
+    AuthController(SignIn signIn, TokenRefresh tokens, DeviceSessions sessions, BrowserOrigins origins,
             AccountProperties properties) {
-        this.registration = registration;
         this.signIn = signIn;
         this.tokens = tokens;
+        this.sessions = sessions;
         this.origins = origins;
         this.properties = properties;
     }
@@ -59,17 +59,6 @@ class AuthController {
     }
 
     record RefreshRequest(@Size(max = 128) String refreshToken) {
-    }
-
-    @Operation(summary = "Register an account", description = "201 with the account. An admin key, if given, "
-            + "must match encore.security.admin-registration-key (403 otherwise).")
-    @ApiResponse(responseCode = "201", description = "Registered")
-    @ApiResponse(responseCode = "403", description = "invalid-admin-key: the admin key is wrong")
-    @ApiResponse(responseCode = "409", description = "account-exists: username or email taken (ignoring case)")
-    @PostMapping("/register")
-    ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest request) {
-        UserView user = registration.register(request);
-        return ResponseEntity.created(URI.create("/api/v1/admin/users/" + user.id())).body(user);
     }
 
     @Operation(summary = "Log in", description = "By username or email. 401 mfa-required when a second factor "
@@ -96,10 +85,7 @@ class AuthController {
         boolean fromCookie = token == null || token.isBlank();
         if (fromCookie) {
             origins.requireAllowed(http.getHeader(HttpHeaders.ORIGIN));
-            token = cookieValue(http);
-            if (token == null) {
-                throw new InvalidRefreshTokenException();
-            }
+            token = cookieValue(http); // none: refused as an invalid refresh token
         }
         return answer(tokens.refresh(token, ClientInfo.of(http)), cookie || fromCookie, response);
     }
@@ -108,7 +94,7 @@ class AuthController {
     @ApiResponse(responseCode = "204", description = "Signed out")
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletResponse response) {
-        tokens.logout(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaimAsString("sid")), jwt.getId(),
+        sessions.logout(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaimAsString("sid")), jwt.getId(),
                 jwt.getExpiresAt());
         response.addHeader(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString());
         return ResponseEntity.noContent().build();

@@ -3,12 +3,13 @@ package dev.encore.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The signed-in devices of a user: listing and signing them out. */
+/** The signed-in devices of a user: listing and signing them out, this one (logout) included. */
 @Service
 public class DeviceSessions {
 
@@ -50,14 +51,23 @@ public class DeviceSessions {
                 .filter(found -> found.userId().equals(userId) && found.isActive(clock.instant()))
                 .orElseThrow(AccountNotFoundException::session);
         revoker.revoke(session, "revoked-by-user");
-        audit.record("session.revoked", userId, userId, java.util.Map.of("session", sessionId.toString()));
+        audit.record("session.revoked", userId, userId, Map.of("session", sessionId.toString()));
+    }
+
+    /** Ends the session of the calling token; the token itself stops working at once, on every node. */
+    @Transactional
+    public void logout(UUID userId, UUID sessionId, String tokenId, Instant tokenExpiresAt) {
+        sessions.findById(sessionId).filter(session -> session.userId().equals(userId))
+                .ifPresent(session -> revoker.revoke(session, "logout"));
+        revoker.revokeAccessToken(tokenId, tokenExpiresAt);
+        audit.record("logout", userId, userId, Map.of("session", sessionId.toString()));
     }
 
     /** Signs out every other device. */
     @Transactional
     public int revokeOthers(UUID userId, UUID currentSession) {
         int ended = revoker.revokeAll(userId, currentSession, "revoked-by-user");
-        audit.record("session.revoked-others", userId, userId, java.util.Map.of("count", Integer.toString(ended)));
+        audit.record("session.revoked-others", userId, userId, Map.of("count", Integer.toString(ended)));
         return ended;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
 
 /**
  * The password policy of the plans: 8 to 128 characters with an upper-case letter, a lower-case
@@ -56,6 +57,17 @@ class PasswordRules {
             problems.add("must not contain the username");
         }
         return problems;
+    }
+
+    /**
+     * Rejects {@code field} in {@code errors} once for each rule {@code password} breaks; a missing or
+     * blank password is left to Bean Validation, which says so already.
+     */
+    void reject(String field, String password, String username, Errors errors) {
+        if (password == null || password.isBlank()) {
+            return;
+        }
+        violations(password, username).forEach(message -> errors.rejectValue(field, "password-policy", message));
     }
 
     private static Set<String> load(String resource) {

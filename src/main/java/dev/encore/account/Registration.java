@@ -1,13 +1,10 @@
 package dev.encore.account;
 
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,21 +23,19 @@ public class Registration {
 
     private static final Logger log = LoggerFactory.getLogger(Registration.class);
 
-    private final Users users;
+    private final UserAccounts accounts;
     private final PasswordRules rules;
     private final PasswordEncoder encoder;
     private final AdminRegistrationKey adminKey;
     private final AuditTrail audit;
-    private final Clock clock;
 
-    Registration(Users users, PasswordRules rules, PasswordEncoder encoder, AdminRegistrationKey adminKey,
-            AuditTrail audit, Clock clock) {
-        this.users = users;
+    Registration(UserAccounts accounts, PasswordRules rules, PasswordEncoder encoder, AdminRegistrationKey adminKey,
+            AuditTrail audit) {
+        this.accounts = accounts;
         this.rules = rules;
         this.encoder = encoder;
         this.adminKey = adminKey;
         this.audit = audit;
-        this.clock = clock;
     }
 
     /**
@@ -64,13 +59,7 @@ public class Registration {
             throw new InvalidAdminKeyException();
         }
         String passwordHash = encoder.encode(request.password()); // before any lock: hashing is slow on purpose
-        List<String> taken = new ArrayList<>();
-        if (users.existsByUsernameKey(User.key(request.username()))) {
-            taken.add("username");
-        }
-        if (users.existsByEmail(User.normalizeEmail(request.email()))) {
-            taken.add("email");
-        }
+        List<String> taken = accounts.taken(request.username(), request.email());
         if (!taken.isEmpty()) {
             throw AccountConflictException.taken(taken);
         }
@@ -78,25 +67,18 @@ public class Registration {
         if (bootstrap) {
             requireNoAdminYet(request.username());
         }
-        User user = new User(request.username(), request.email(), blankToNull(request.displayName()), passwordHash,
-                admin, clock.instant());
-        try {
-            users.saveAndFlush(user);
-        }
-        catch (DataIntegrityViolationException race) {
-            throw AccountConflictException.taken(List.of("username", "email"));
-        }
+        UserView user = accounts.create(new UserAccounts.NewAccount(request.username(), request.email(),
+                blankToNull(request.displayName()), passwordHash, admin));
         audit.record("user.registered", user.id(), user.id(), Map.of("admin", Boolean.toString(admin)));
         if (bootstrap) {
             log.info("The first admin registered with the admin registration key; from now on the key is refused");
         }
-        return UserView.from(user);
+        return user;
     }
 
     /** Under the bootstrap lock (held until the transaction ends): refuses the key once an admin exists. */
     private void requireNoAdminYet(String username) {
-        users.lockAdminBootstrap();
-        if (users.existsByAdminTrue()) {
+        if (accounts.adminExistsUnderBootstrapLock()) {
             log.warn("Refused a registration with the admin registration key: an admin exists, and the key {} "
                     + "registers the first admin only. Admins promote accounts with PATCH /api/v1/admin/users/{id}",
                     adminKey.generated() ? "Encore generated" : "set without encore.security.admin-key-reusable=true");

@@ -9,6 +9,9 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.apache.commons.codec.binary.Base32;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.security.crypto.keygen.BytesKeyGenerator;
+import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,15 +27,18 @@ public class SecondFactor {
     static final String ISSUER = "Encore";
     static final int RECOVERY_CODES = 10;
     private static final String PURPOSE = "account.totp";
+    /** 80 random bits per recovery code. */
+    private static final BytesKeyGenerator RECOVERY_CODE_BITS = KeyGenerators.secureRandom(10);
 
-    private final Users users;
+    private final TwoFactorSettings settings;
     private final RecoveryCodes recoveryCodes;
     private final SecretBox box;
     private final AuditTrail audit;
     private final Clock clock;
 
-    SecondFactor(Users users, RecoveryCodes recoveryCodes, SecretBox box, AuditTrail audit, Clock clock) {
-        this.users = users;
+    SecondFactor(TwoFactorSettings settings, RecoveryCodes recoveryCodes, SecretBox box, AuditTrail audit,
+            Clock clock) {
+        this.settings = settings;
         this.recoveryCodes = recoveryCodes;
         this.box = box;
         this.audit = audit;
@@ -46,10 +52,10 @@ public class SecondFactor {
     /** Starts (or restarts) enrolment; MFA stays off until {@link #confirm}. */
     @Transactional
     public Enrolment start(UUID userId) {
-        User user = users.findById(userId).orElseThrow(AccountNotFoundException::user);
+        TwoFactorSettings.State state = settings.state(userId);
         String secret = Totp.newSecret();
-        user.startMfa(box.seal(secret, PURPOSE), clock.instant());
-        return new Enrolment(secret, Totp.uri(ISSUER, user.username(), secret));
+        settings.start(userId, box.seal(secret, PURPOSE));
+        return new Enrolment(secret, Totp.uri(ISSUER, state.username(), secret));
     }
 
     /**
@@ -59,23 +65,23 @@ public class SecondFactor {
      */
     @Transactional
     public List<String> confirm(UUID userId, String code) {
-        User user = users.findById(userId).orElseThrow(AccountNotFoundException::user);
-        if (user.isMfaEnabled()) {
+        TwoFactorSettings.State state = settings.state(userId);
+        if (state.enabled()) {
             throw AccountConflictException.mfaAlreadyEnabled();
         }
-        if (user.mfaSecret() == null) {
+        if (state.sealedSecret() == null) {
             throw AccountConflictException.mfaNotStarted();
         }
-        OptionalLong step = Totp.verify(box.open(user.mfaSecret(), PURPOSE), code, clock.instant());
+        OptionalLong step = Totp.verify(box.open(state.sealedSecret(), PURPOSE), code, clock.instant());
         if (step.isEmpty()) {
             throw new InvalidMfaCodeException();
         }
-        user.enableMfa(step.getAsLong(), clock.instant());
+        settings.enable(userId, step.getAsLong());
         recoveryCodes.deleteByUserId(userId);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
             String recovery = newRecoveryCode();
-            recoveryCodes.save(new RecoveryCode(userId, Secrets.sha256(normalize(recovery))));
+            recoveryCodes.save(new RecoveryCode(userId, DigestUtils.sha256Hex(normalize(recovery))));
             codes.add(recovery);
         }
         audit.record("mfa.enabled", userId);
@@ -85,44 +91,52 @@ public class SecondFactor {
     /** Turns MFA off; needs a valid current code. */
     @Transactional
     public void disable(UUID userId, String code) {
-        User user = users.findById(userId).orElseThrow(AccountNotFoundException::user);
-        if (!user.isMfaEnabled()) {
+        TwoFactorSettings.State state = settings.state(userId);
+        if (!state.enabled()) {
             throw AccountConflictException.mfaNotEnabled();
         }
-        if (!acceptTotp(user, code)) {
+        if (!acceptTotp(userId, state, code)) {
             throw new InvalidMfaCodeException();
         }
-        user.disableMfa(clock.instant());
+        settings.disable(userId);
         recoveryCodes.deleteByUserId(userId);
         audit.record("mfa.disabled", userId);
     }
 
-    /** The second step of a login: nothing when MFA is off, else a TOTP or recovery code. */
-    void checkAtLogin(User user, String totpCode, String recoveryCode) {
-        if (!user.isMfaEnabled()) {
+    /**
+     * The second step of a login, in the login's transaction: nothing when two-factor is off, else
+     * a TOTP or recovery code (a failure is audited).
+     *
+     * @throws MfaRequiredException    when two-factor is on and neither code was sent
+     * @throws InvalidMfaCodeException when the code is wrong or was used already
+     */
+    public void checkAtLogin(UUID userId, String totpCode, String recoveryCode) {
+        TwoFactorSettings.State state = settings.state(userId);
+        if (!state.enabled()) {
             return;
         }
         if (isBlank(totpCode) && isBlank(recoveryCode)) {
             throw new MfaRequiredException();
         }
-        boolean accepted = !isBlank(totpCode) ? acceptTotp(user, totpCode) : acceptRecoveryCode(user, recoveryCode);
+        boolean accepted = !isBlank(totpCode) ? acceptTotp(userId, state, totpCode)
+                : acceptRecoveryCode(userId, recoveryCode);
         if (!accepted) {
-            audit.record("login.failed", null, user.id(), Map.of("reason", "invalid-mfa-code"));
+            audit.record("login.failed", null, userId, Map.of("reason", "invalid-mfa-code"));
             throw new InvalidMfaCodeException();
         }
     }
 
-    private boolean acceptTotp(User user, String code) {
-        OptionalLong step = Totp.verify(box.open(user.mfaSecret(), PURPOSE), code, clock.instant());
-        return step.isPresent() && user.acceptTotpStep(step.getAsLong());
+    private boolean acceptTotp(UUID userId, TwoFactorSettings.State state, String code) {
+        OptionalLong step = Totp.verify(box.open(state.sealedSecret(), PURPOSE), code, clock.instant());
+        return step.isPresent() && settings.acceptStep(userId, step.getAsLong());
     }
 
-    private boolean acceptRecoveryCode(User user, String code) {
-        return recoveryCodes.findByUserIdAndCodeHash(user.id(), Secrets.sha256(normalize(code)))
+    private boolean acceptRecoveryCode(UUID userId, String code) {
+        return recoveryCodes.findByUserIdAndCodeHash(userId, DigestUtils.sha256Hex(normalize(code)))
                 .filter(recovery -> !recovery.isUsed())
                 .map(recovery -> {
                     recovery.use(clock.instant());
-                    audit.record("mfa.recovery-code-used", user.id());
+                    audit.record("mfa.recovery-code-used", userId);
                     return true;
                 })
                 .orElse(false);
@@ -130,7 +144,7 @@ public class SecondFactor {
 
     /** Four groups of four Base32 characters: 80 random bits. */
     private static String newRecoveryCode() {
-        String raw = new Base32().encodeToString(Secrets.randomBytes(10)).toLowerCase(Locale.ROOT);
+        String raw = new Base32().encodeToString(RECOVERY_CODE_BITS.generateKey()).toLowerCase(Locale.ROOT);
         return raw.substring(0, 4) + "-" + raw.substring(4, 8) + "-" + raw.substring(8, 12) + "-" + raw.substring(12, 16);
     }
 

@@ -1,14 +1,20 @@
 package dev.encore.account;
 
 import java.time.Clock;
+import java.util.Base64;
 
+import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
+import org.springframework.security.crypto.keygen.StringKeyGenerator;
 import org.springframework.stereotype.Component;
 
 /** Opens sessions and hands out their token pairs: a fresh access JWT and a single-use refresh token. */
 @Component
-class SessionTokens {
+public class SessionTokens {
 
-    private static final int REFRESH_TOKEN_BYTES = 32;
+    /** 32 random bytes, URL-safe Base64: what clients send back to refresh. */
+    private static final StringKeyGenerator REFRESH_TOKENS =
+            new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 32);
 
     private final UserSessions sessions;
     private final RefreshTokens refreshTokens;
@@ -25,9 +31,11 @@ class SessionTokens {
         this.clock = clock;
     }
 
-    UserSession open(User user, ClientInfo client) {
-        return sessions.save(new UserSession(user.id(), client, clock.instant(), properties.sessionLifetime(),
-                properties.sessionIdleTimeout()));
+    /** Opens a session (a device) of {@code user} and hands out its first token pair; in the caller's transaction. */
+    public SignedIn open(UserView user, ClientInfo client) {
+        UserSession session = sessions.save(new UserSession(user.id(), client, clock.instant(),
+                properties.sessionLifetime(), properties.sessionIdleTimeout()));
+        return issue(user, session);
     }
 
     /** Records a refresh of {@code session}, extending its idle window. */
@@ -35,10 +43,10 @@ class SessionTokens {
         session.touch(client, clock.instant(), properties.sessionIdleTimeout());
     }
 
-    SignedIn issue(User user, UserSession session) {
-        String refreshToken = Secrets.randomToken(REFRESH_TOKEN_BYTES);
-        refreshTokens.save(new RefreshToken(Secrets.sha256(refreshToken), session.id(), clock.instant()));
+    SignedIn issue(UserView user, UserSession session) {
+        String refreshToken = REFRESH_TOKENS.generateKey();
+        refreshTokens.save(new RefreshToken(DigestUtils.sha256Hex(refreshToken), session.id(), clock.instant()));
         AccessTokens.Issued access = accessTokens.issue(user, session.id());
-        return new SignedIn(access.token(), access.expiresAt(), refreshToken, session.id(), UserView.from(user));
+        return new SignedIn(access.token(), access.expiresAt(), refreshToken, session.id(), user);
     }
 }

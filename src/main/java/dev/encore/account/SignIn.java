@@ -2,9 +2,7 @@ package dev.encore.account;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -17,23 +15,19 @@ import org.springframework.web.ErrorResponseException;
 @Service
 public class SignIn {
 
-    private final Users users;
-    private final PasswordEncoder encoder;
+    private final UserPasswords passwords;
     private final SecondFactor secondFactor;
     private final SessionTokens sessionTokens;
     private final LoginThrottle throttle;
     private final AuditTrail audit;
-    private final String unknownAccountHash;
 
-    SignIn(Users users, PasswordEncoder encoder, SecondFactor secondFactor, SessionTokens sessionTokens,
-            LoginThrottle throttle, AuditTrail audit) {
-        this.users = users;
-        this.encoder = encoder;
+    SignIn(UserPasswords passwords, SecondFactor secondFactor, SessionTokens sessionTokens, LoginThrottle throttle,
+            AuditTrail audit) {
+        this.passwords = passwords;
         this.secondFactor = secondFactor;
         this.sessionTokens = sessionTokens;
         this.throttle = throttle;
         this.audit = audit;
-        this.unknownAccountHash = encoder.encode(Secrets.randomToken(24));
     }
 
     /**
@@ -49,25 +43,21 @@ public class SignIn {
     public SignedIn login(LoginRequest request, ClientInfo client) {
         String identifier = request.identifier().trim().toLowerCase(Locale.ROOT);
         throttle.check(client.ip(), identifier);
-        Optional<User> found = identifier.contains("@") ? users.findByEmail(identifier)
-                : users.findByUsernameKey(identifier);
-        boolean matches = encoder.matches(request.password(), found.map(User::passwordHash).orElse(unknownAccountHash));
-        if (found.isEmpty() || !matches) {
-            audit.record("login.failed", null, found.map(User::id).orElse(null), Map.of("identifier", identifier,
-                    "reason", found.isEmpty() ? "unknown-account" : "wrong-password"));
+        UserPasswords.SignInCheck check = passwords.check(identifier, request.password());
+        UserView user = check.account();
+        if (!check.matches()) {
+            audit.record("login.failed", null, user == null ? null : user.id(), Map.of("identifier", identifier,
+                    "reason", user == null ? "unknown-account" : "wrong-password"));
             throw new InvalidCredentialsException();
         }
-        User user = found.get();
-        if (!user.isEnabled()) {
+        if (!user.enabled()) {
             audit.record("login.failed", null, user.id(), Map.of("reason", "disabled"));
             throw new AccountDisabledException();
         }
-        secondFactor.checkAtLogin(user, request.totpCode(), request.recoveryCode());
-        if (encoder.upgradeEncoding(user.passwordHash())) {
-            user.rehash(encoder.encode(request.password()));
-        }
-        UserSession session = sessionTokens.open(user, client);
-        audit.record("login.succeeded", user.id(), user.id(), Map.of("session", session.id().toString()));
-        return sessionTokens.issue(user, session);
+        secondFactor.checkAtLogin(user.id(), request.totpCode(), request.recoveryCode());
+        passwords.upgrade(user.id(), request.password());
+        SignedIn signedIn = sessionTokens.open(user, client);
+        audit.record("login.succeeded", user.id(), user.id(), Map.of("session", signedIn.sessionId().toString()));
+        return signedIn;
     }
 }

@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.commons.codec.binary.Base32;
+import org.springframework.security.crypto.keygen.KeyGenerators;
 
 /**
  * RFC 6238 time-based one-time passwords as authenticator apps expect them: HMAC-SHA1, 6 digits,
@@ -29,7 +30,7 @@ final class Totp {
 
     /** A new random secret, Base32 without padding. */
     static String newSecret() {
-        return new Base32().encodeToString(Secrets.randomBytes(SECRET_BYTES)).replace("=", "");
+        return new Base32().encodeToString(KeyGenerators.secureRandom(SECRET_BYTES).generateKey()).replace("=", "");
     }
 
     /** The {@code otpauth://} URI an authenticator app scans. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -85,14 +86,27 @@ class User {
         this.updatedAt = now;
     }
 
-    void setEnabled(boolean enabled, Instant now) {
-        this.enabled = enabled;
-        this.updatedAt = now;
-    }
-
-    void setAdmin(boolean admin, Instant now) {
-        this.admin = admin;
-        this.updatedAt = now;
+    /**
+     * Sets whether the account may act and whether it is an admin; null leaves either as it is. The
+     * last enabled admin can be neither disabled nor demoted: someone must be able to administer.
+     *
+     * @param enabledAdmins counts the enabled admins now; asked only when this change would remove one
+     * @throws AccountConflictException when the change would leave no enabled admin
+     */
+    void changeStanding(Boolean enabled, Boolean admin, LongSupplier enabledAdmins, Instant now) {
+        boolean losesAdmin = this.admin && this.enabled
+                && (Boolean.FALSE.equals(enabled) || Boolean.FALSE.equals(admin));
+        if (losesAdmin && enabledAdmins.getAsLong() <= 1) {
+            throw AccountConflictException.lastAdmin();
+        }
+        if (enabled != null && enabled != this.enabled) {
+            this.enabled = enabled;
+            this.updatedAt = now;
+        }
+        if (admin != null && admin != this.admin) {
+            this.admin = admin;
+            this.updatedAt = now;
+        }
     }
 
     /** Stores a sealed TOTP secret awaiting confirmation; MFA stays off until confirmed. */
