@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.encore.account.user.UserAccounts;
+
 /** What other modules may ask about accounts. */
 @Service
 public class Accounts {
