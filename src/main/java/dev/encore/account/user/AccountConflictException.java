@@ -39,7 +39,7 @@ public class AccountConflictException extends ErrorResponseException {
                 "Two-factor authentication is not enabled for this account.");
     }
 
-    static AccountConflictException lastAdmin() {
+    public static AccountConflictException lastAdmin() {
         return new AccountConflictException("last-admin", "Last admin",
                 "The last enabled admin cannot be demoted or disabled.");
     }

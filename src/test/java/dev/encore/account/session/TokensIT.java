@@ -93,6 +93,15 @@ class TokensIT extends IntegrationTest {
     }
 
     @Test
+    void aRefreshWithNeitherTokenNorCookieIsRefused() {
+        assertProblem(api.send(api.request("/api/v1/auth/refresh").header("Origin", "https://app.example.org")
+                .POST(BodyPublishers.noBody())), 401, "invalid-refresh-token");
+        assertProblem(api.send(api.request("/api/v1/auth/refresh").header("Origin", "https://app.example.org")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"refreshToken\":\"\"}"))),
+                401, "invalid-refresh-token");
+    }
+
+    @Test
     void expiredOrForgedAccessTokensAreRefused() {
         assertProblem(api.get("/api/v1/me", tokens.expired()), 401, "unauthenticated");
         String user = tokens.user();
