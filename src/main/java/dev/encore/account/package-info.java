@@ -1,5 +1,8 @@
 /**
- * Users, roles, credentials, sessions, MFA and OAuth sign-in.
+ * Users, roles, credentials, sessions and MFA. The root is what other modules use: {@link Accounts}
+ * (how an account stands now) and {@link UserDeleted}; the features live in {@code user},
+ * {@code registration}, {@code signin}, {@code session}, {@code mfa}, {@code password}, {@code admin}
+ * and {@code profile}, which Spring Modulith keeps internal.
  */
 @ApplicationModule(allowedDependencies = { "platform" })
 package dev.encore.account;

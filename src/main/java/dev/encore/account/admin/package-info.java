@@ -1,0 +1,4 @@
+/**
+ * What admins do to accounts: search them, disable or enable them, change their roles.
+ */
+package dev.encore.account.admin;

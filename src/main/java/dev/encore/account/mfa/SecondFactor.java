@@ -1,0 +1,161 @@
+package dev.encore.account.mfa;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.apache.commons.codec.binary.Base32;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.security.crypto.keygen.BytesKeyGenerator;
+import org.springframework.security.crypto.keygen.KeyGenerators;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.encore.account.user.AccountConflictException;
+import dev.encore.account.user.AuditTrail;
+import dev.encore.account.user.TwoFactorSettings;
+import dev.encore.platform.SecretBox;
+
+/**
+ * Two-factor authentication with TOTP (RFC 6238) and single-use recovery codes. The TOTP secret
+ * is sealed at rest with {@link SecretBox}; a code is accepted once per time step.
+ */
+@Service
+public class SecondFactor {
+
+    static final String ISSUER = "Encore";
+    static final int RECOVERY_CODES = 10;
+    private static final String PURPOSE = "account.totp";
+    /** 80 random bits per recovery code. */
+    private static final BytesKeyGenerator RECOVERY_CODE_BITS = KeyGenerators.secureRandom(10);
+
+    private final TwoFactorSettings settings;
+    private final RecoveryCodes recoveryCodes;
+    private final SecretBox box;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    SecondFactor(TwoFactorSettings settings, RecoveryCodes recoveryCodes, SecretBox box, AuditTrail audit,
+            Clock clock) {
+        this.settings = settings;
+        this.recoveryCodes = recoveryCodes;
+        this.box = box;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A started enrolment: the secret to type in, or the URI to scan. */
+    public record Enrolment(String secret, String otpauthUri) {
+    }
+
+    /** Starts (or restarts) enrolment; MFA stays off until {@link #confirm}. */
+    @Transactional
+    public Enrolment start(UUID userId) {
+        TwoFactorSettings.State state = settings.state(userId);
+        String secret = Totp.newSecret();
+        settings.start(userId, box.seal(secret, PURPOSE));
+        return new Enrolment(secret, Totp.uri(ISSUER, state.username(), secret));
+    }
+
+    /**
+     * Turns MFA on with a valid code for the started secret.
+     *
+     * @return the recovery codes, shown this once
+     */
+    @Transactional
+    public List<String> confirm(UUID userId, String code) {
+        TwoFactorSettings.State state = settings.state(userId);
+        if (state.enabled()) {
+            throw AccountConflictException.mfaAlreadyEnabled();
+        }
+        if (state.sealedSecret() == null) {
+            throw AccountConflictException.mfaNotStarted();
+        }
+        OptionalLong step = Totp.verify(box.open(state.sealedSecret(), PURPOSE), code, clock.instant());
+        if (step.isEmpty()) {
+            throw new InvalidMfaCodeException();
+        }
+        settings.enable(userId, step.getAsLong());
+        recoveryCodes.deleteByUserId(userId);
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            String recovery = newRecoveryCode();
+            recoveryCodes.save(new RecoveryCode(userId, DigestUtils.sha256Hex(normalize(recovery))));
+            codes.add(recovery);
+        }
+        audit.record("mfa.enabled", userId);
+        return codes;
+    }
+
+    /** Turns MFA off; needs a valid current code. */
+    @Transactional
+    public void disable(UUID userId, String code) {
+        TwoFactorSettings.State state = settings.state(userId);
+        if (!state.enabled()) {
+            throw AccountConflictException.mfaNotEnabled();
+        }
+        if (!acceptTotp(userId, state, code)) {
+            throw new InvalidMfaCodeException();
+        }
+        settings.disable(userId);
+        recoveryCodes.deleteByUserId(userId);
+        audit.record("mfa.disabled", userId);
+    }
+
+    /**
+     * The second step of a login, in the login's transaction: nothing when two-factor is off, else
+     * a TOTP or recovery code (a failure is audited).
+     *
+     * @throws MfaRequiredException    when two-factor is on and neither code was sent
+     * @throws InvalidMfaCodeException when the code is wrong or was used already
+     */
+    public void checkAtLogin(UUID userId, String totpCode, String recoveryCode) {
+        TwoFactorSettings.State state = settings.state(userId);
+        if (!state.enabled()) {
+            return;
+        }
+        if (isBlank(totpCode) && isBlank(recoveryCode)) {
+            throw new MfaRequiredException();
+        }
+        boolean accepted = !isBlank(totpCode) ? acceptTotp(userId, state, totpCode)
+                : acceptRecoveryCode(userId, recoveryCode);
+        if (!accepted) {
+            audit.record("login.failed", null, userId, Map.of("reason", "invalid-mfa-code"));
+            throw new InvalidMfaCodeException();
+        }
+    }
+
+    private boolean acceptTotp(UUID userId, TwoFactorSettings.State state, String code) {
+        OptionalLong step = Totp.verify(box.open(state.sealedSecret(), PURPOSE), code, clock.instant());
+        return step.isPresent() && settings.acceptStep(userId, step.getAsLong());
+    }
+
+    private boolean acceptRecoveryCode(UUID userId, String code) {
+        return recoveryCodes.findByUserIdAndCodeHash(userId, DigestUtils.sha256Hex(normalize(code)))
+                .filter(recovery -> !recovery.isUsed())
+                .map(recovery -> {
+                    recovery.use(clock.instant());
+                    audit.record("mfa.recovery-code-used", userId);
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    /** Four groups of four Base32 characters: 80 random bits. */
+    private static String newRecoveryCode() {
+        String raw = new Base32().encodeToString(RECOVERY_CODE_BITS.generateKey()).toLowerCase(Locale.ROOT);
+        return raw.substring(0, 4) + "-" + raw.substring(4, 8) + "-" + raw.substring(8, 12) + "-" + raw.substring(12, 16);
+    }
+
+    private static String normalize(String code) {
+        return code.replace("-", "").replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.encore.account.mfa;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.encore.account.session.AccessTokenClaims;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The signed-in user's two-factor authentication (TOTP). */
+@Tag(name = "me", description = "The signed-in user's account, sessions and two-factor authentication")
+@RestController
+@RequestMapping("/api/v1/me/mfa/totp")
+class TwoFactorController {
+
+    private final SecondFactor secondFactor;
+
+    TwoFactorController(SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
+    }
+
+    record CodeRequest(@NotBlank @Size(max = 16) String code) {
+    }
+
+    record RecoveryCodesResponse(List<String> recoveryCodes) {
+    }
+
+    @Operation(summary = "Start TOTP enrolment", description = "Returns the secret and an otpauth:// URI; "
+            + "two-factor stays off until confirmed.")
+    @ApiResponse(responseCode = "200", description = "Enrolment started")
+    @ApiResponse(responseCode = "409", description = "mfa-already-enabled")
+    @PostMapping
+    SecondFactor.Enrolment startTotp(@AuthenticationPrincipal Jwt jwt) {
+        return secondFactor.start(AccessTokenClaims.userId(jwt));
+    }
+
+    @Operation(summary = "Confirm TOTP enrolment", description = "A valid code turns two-factor on and returns "
+            + "10 single-use recovery codes, shown only this once.")
+    @ApiResponse(responseCode = "200", description = "Two-factor is on; the recovery codes")
+    @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
+    @ApiResponse(responseCode = "409", description = "mfa-already-enabled or mfa-not-started")
+    @PostMapping("/confirm")
+    RecoveryCodesResponse confirmTotp(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request) {
+        return new RecoveryCodesResponse(secondFactor.confirm(AccessTokenClaims.userId(jwt), request.code()));
+    }
+
+    @Operation(summary = "Turn TOTP off", description = "Needs a valid current code.")
+    @ApiResponse(responseCode = "204", description = "Two-factor is off")
+    @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
+    @ApiResponse(responseCode = "409", description = "mfa-not-enabled")
+    @DeleteMapping
+    ResponseEntity<Void> disableTotp(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request) {
+        secondFactor.disable(AccessTokenClaims.userId(jwt), request.code());
+        return ResponseEntity.noContent().build();
+    }
+}

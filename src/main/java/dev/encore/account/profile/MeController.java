@@ -1,0 +1,87 @@
+package dev.encore.account.profile;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.encore.account.session.AccessTokenClaims;
+import dev.encore.account.user.UserView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The signed-in user's own account; its sessions and two-factor have their own controllers under the same path. */
+@Tag(name = "me", description = "The signed-in user's account, sessions and two-factor authentication")
+@RestController
+@RequestMapping("/api/v1/me")
+class MeController {
+
+    private final MyAccount account;
+    private final PasswordChange passwords;
+
+    MeController(MyAccount account, PasswordChange passwords) {
+        this.account = account;
+        this.passwords = passwords;
+    }
+
+    record UpdateProfileRequest(@Size(max = 100) String displayName,
+            @Email(message = "must be a valid email address") @Size(max = 254) String email) {
+    }
+
+    record ChangePasswordRequest(@NotBlank @Size(max = 128) String currentPassword,
+            @NotBlank @Size(min = 8, max = 128, message = "must be 8 to 128 characters long") String newPassword) {
+    }
+
+    record DeleteAccountRequest(@NotBlank @Size(max = 128) String password) {
+    }
+
+    @Operation(summary = "Show my account")
+    @GetMapping
+    UserView me(@AuthenticationPrincipal Jwt jwt) {
+        return account.me(userId(jwt));
+    }
+
+    @Operation(summary = "Update my display name or email")
+    @ApiResponse(responseCode = "200", description = "Updated")
+    @ApiResponse(responseCode = "409", description = "account-exists: the email belongs to another account")
+    @PatchMapping
+    UserView update(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody UpdateProfileRequest request) {
+        return account.updateProfile(userId(jwt), request.displayName(), request.email());
+    }
+
+    @Operation(summary = "Change my password", description = "Needs the current password; signs out every other session.")
+    @PostMapping("/password")
+    ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ChangePasswordRequest request) {
+        passwords.change(userId(jwt), sessionId(jwt), request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Delete my account", description = "Needs the password; removes everything the account owns.")
+    @DeleteMapping
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DeleteAccountRequest request) {
+        account.delete(userId(jwt), request.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static UUID userId(Jwt jwt) {
+        return AccessTokenClaims.userId(jwt);
+    }
+
+    private static UUID sessionId(Jwt jwt) {
+        return AccessTokenClaims.sessionId(jwt);
+    }
+}

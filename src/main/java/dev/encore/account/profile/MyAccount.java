@@ -1,0 +1,70 @@
+package dev.encore.account.profile;
+
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.encore.account.UserDeleted;
+import dev.encore.account.session.SessionRevoker;
+import dev.encore.account.user.AccountNotFoundException;
+import dev.encore.account.user.AuditTrail;
+import dev.encore.account.user.UserAccounts;
+import dev.encore.account.user.UserPasswords;
+import dev.encore.account.user.UserView;
+import dev.encore.platform.InvalidFieldsException;
+
+/** A signed-in user's own account: seeing it, changing the profile, deleting it. */
+@Service
+class MyAccount {
+
+    private final UserAccounts accounts;
+    private final UserPasswords passwords;
+    private final SessionRevoker revoker;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    MyAccount(UserAccounts accounts, UserPasswords passwords, SessionRevoker revoker, AuditTrail audit,
+            ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.revoker = revoker;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** @throws AccountNotFoundException when the account is gone */
+    @Transactional(readOnly = true)
+    public UserView me(UUID userId) {
+        return accounts.find(userId).orElseThrow(AccountNotFoundException::user);
+    }
+
+    /**
+     * Changes the display name and/or email (null leaves a field as it is).
+     *
+     * @throws AccountConflictException when the email belongs to another account
+     */
+    @Transactional
+    public UserView updateProfile(UUID userId, String displayName, String email) {
+        UserView user = accounts.updateProfile(userId, displayName, email);
+        audit.record("user.profile-updated", userId);
+        return user;
+    }
+
+    /**
+     * Deletes the account and everything it owns ({@link UserDeleted} tells the other modules).
+     *
+     * @throws InvalidFieldsException when the password is wrong
+     */
+    @Transactional
+    public void delete(UUID userId, String password) {
+        if (!passwords.matches(userId, password)) {
+            throw InvalidFieldsException.of("password", "is not correct");
+        }
+        revoker.revokeAll(userId, null, "account-deleted");
+        accounts.delete(userId);
+        audit.record("account.deleted", userId);
+        events.publishEvent(new UserDeleted(userId));
+    }
+}

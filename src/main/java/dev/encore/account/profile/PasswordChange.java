@@ -1,0 +1,59 @@
+package dev.encore.account.profile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.encore.account.password.PasswordRules;
+import dev.encore.account.session.SessionRevoker;
+import dev.encore.account.user.AccountNotFoundException;
+import dev.encore.account.user.AuditTrail;
+import dev.encore.account.user.UserAccounts;
+import dev.encore.account.user.UserPasswords;
+import dev.encore.account.user.UserView;
+import dev.encore.platform.InvalidFieldsException;
+
+/** A signed-in user changing their own password. */
+@Service
+class PasswordChange {
+
+    private final UserAccounts accounts;
+    private final UserPasswords passwords;
+    private final PasswordRules rules;
+    private final SessionRevoker revoker;
+    private final AuditTrail audit;
+
+    PasswordChange(UserAccounts accounts, UserPasswords passwords, PasswordRules rules, SessionRevoker revoker,
+            AuditTrail audit) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.rules = rules;
+        this.revoker = revoker;
+        this.audit = audit;
+    }
+
+    /**
+     * Changes the password and signs out every other session.
+     *
+     * @param currentSession the session to keep (the caller's)
+     * @throws AccountNotFoundException when the account is gone
+     * @throws InvalidFieldsException   when the current password is wrong or the new one breaks the policy
+     */
+    @Transactional
+    public void change(UUID userId, UUID currentSession, String currentPassword, String newPassword) {
+        UserView user = accounts.find(userId).orElseThrow(AccountNotFoundException::user);
+        if (!passwords.matches(userId, currentPassword)) {
+            throw InvalidFieldsException.of("currentPassword", "is not correct");
+        }
+        List<String> problems = rules.violations(newPassword, user.username());
+        if (!problems.isEmpty()) {
+            throw InvalidFieldsException.of("newPassword", problems);
+        }
+        passwords.change(userId, newPassword);
+        int ended = revoker.revokeAll(userId, currentSession, "password-change");
+        audit.record("password.changed", userId, userId, Map.of("sessionsEnded", Integer.toString(ended)));
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Registering accounts, the admin registration key and its bootstrap-only rule.
+ */
+package dev.encore.account.registration;

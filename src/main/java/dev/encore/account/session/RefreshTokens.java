@@ -1,0 +1,6 @@
+package dev.encore.account.session;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface RefreshTokens extends ListCrudRepository<RefreshToken, String> {
+}

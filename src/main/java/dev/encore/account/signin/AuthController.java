@@ -1,0 +1,133 @@
+package dev.encore.account.signin;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.encore.account.session.AccountProperties;
+import dev.encore.account.session.ClientInfo;
+import dev.encore.account.session.DeviceSessions;
+import dev.encore.account.session.SignedIn;
+import dev.encore.account.session.TokenRefresh;
+import dev.encore.account.user.UserView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Signing in and out; the refresh token travels in the body, or in an HttpOnly cookie for browsers. */
+@Tag(name = "auth", description = "Registration, login, token refresh and logout")
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+    static final String REFRESH_COOKIE = "encore_refresh";
+    private static final String COOKIE_PATH = "/api/v1/auth";
+
+    private final SignIn signIn;
+    private final TokenRefresh tokens;
+    private final DeviceSessions sessions;
+    private final BrowserOrigins origins;
+    private final AccountProperties properties;
+
+    AuthController(SignIn signIn, TokenRefresh tokens, DeviceSessions sessions, BrowserOrigins origins,
+            AccountProperties properties) {
+        this.signIn = signIn;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.origins = origins;
+        this.properties = properties;
+    }
+
+    /** What login and refresh answer; {@code refreshToken} is absent in cookie mode. */
+    record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken, UUID sessionId,
+            UserView user) {
+
+        static TokenResponse from(SignedIn signedIn, boolean cookie, long expiresIn) {
+            return new TokenResponse(signedIn.accessToken(), "Bearer", expiresIn,
+                    cookie ? null : signedIn.refreshToken(), signedIn.sessionId(), signedIn.user());
+        }
+    }
+
+    record RefreshRequest(@Size(max = 128) String refreshToken) {
+    }
+
+    @Operation(summary = "Log in", description = "By username or email. 401 mfa-required when a second factor "
+            + "is needed. With ?cookie=true the refresh token is set as an HttpOnly cookie instead of returned.")
+    @ApiResponse(responseCode = "200", description = "Signed in")
+    @ApiResponse(responseCode = "401", description = "invalid-credentials, mfa-required or invalid-mfa-code")
+    @ApiResponse(responseCode = "403", description = "account-disabled")
+    @ApiResponse(responseCode = "429", description = "rate-limited: 10 attempts per 15 minutes per client and per account")
+    @PostMapping("/login")
+    TokenResponse login(@Valid @RequestBody LoginRequest request,
+            @RequestParam(defaultValue = "false") boolean cookie, HttpServletRequest http, HttpServletResponse response) {
+        return answer(signIn.login(request, ClientInfo.of(http)), cookie, response);
+    }
+
+    @Operation(summary = "Rotate the refresh token", description = "Spends the refresh token (from the body, or "
+            + "the cookie with an allowed Origin) and returns new tokens. Reusing a spent token ends the session.")
+    @ApiResponse(responseCode = "200", description = "New tokens")
+    @ApiResponse(responseCode = "401", description = "invalid-refresh-token, or refresh-token-reused (the session is ended)")
+    @ApiResponse(responseCode = "403", description = "origin-refused: cookie refresh without an allowed Origin")
+    @PostMapping("/refresh")
+    TokenResponse refresh(@Valid @RequestBody(required = false) RefreshRequest request,
+            @RequestParam(defaultValue = "false") boolean cookie, HttpServletRequest http, HttpServletResponse response) {
+        String token = request == null ? null : request.refreshToken();
+        boolean fromCookie = token == null || token.isBlank();
+        if (fromCookie) {
+            origins.requireAllowed(http.getHeader(HttpHeaders.ORIGIN));
+            token = cookieValue(http); // none: refused as an invalid refresh token
+        }
+        return answer(tokens.refresh(token, ClientInfo.of(http)), cookie || fromCookie, response);
+    }
+
+    @Operation(summary = "Log out", description = "Ends the session of the access token; the token stops working at once.")
+    @ApiResponse(responseCode = "204", description = "Signed out")
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletResponse response) {
+        sessions.logout(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaimAsString("sid")), jwt.getId(),
+                jwt.getExpiresAt());
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString());
+        return ResponseEntity.noContent().build();
+    }
+
+    private TokenResponse answer(SignedIn signedIn, boolean cookie, HttpServletResponse response) {
+        if (cookie) {
+            response.addHeader(HttpHeaders.SET_COOKIE,
+                    cookie(signedIn.refreshToken(), properties.sessionLifetime()).toString());
+        }
+        return TokenResponse.from(signedIn, cookie, properties.accessTokenTtl().toSeconds());
+    }
+
+    private ResponseCookie cookie(String value, Duration maxAge) {
+        return ResponseCookie.from(REFRESH_COOKIE, value).httpOnly(true).secure(properties.secureCookie())
+                .sameSite("Strict").path(COOKIE_PATH).maxAge(maxAge).build();
+    }
+
+    private static String cookieValue(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (REFRESH_COOKIE.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+}

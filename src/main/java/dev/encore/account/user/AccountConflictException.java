@@ -1,0 +1,46 @@
+package dev.encore.account.user;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+import dev.encore.platform.Problems;
+
+/** A change that conflicts with the accounts' current state (409). */
+public class AccountConflictException extends ErrorResponseException {
+
+    private AccountConflictException(String slug, String title, String detail) {
+        super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, slug, title, detail), null);
+    }
+
+    /** Username or email already in use (ignoring case); {@code errors} names the fields. */
+    public static AccountConflictException taken(List<String> fields) {
+        AccountConflictException ex = new AccountConflictException("account-exists", "Account exists",
+                "An account with this username or email already exists.");
+        ex.getBody().setProperty("errors", fields.stream()
+                .map(field -> Map.of("field", field, "message", "is already taken")).toList());
+        return ex;
+    }
+
+    public static AccountConflictException mfaAlreadyEnabled() {
+        return new AccountConflictException("mfa-already-enabled", "Two-factor already on",
+                "Two-factor authentication is already enabled; disable it first to enrol again.");
+    }
+
+    public static AccountConflictException mfaNotStarted() {
+        return new AccountConflictException("mfa-not-started", "No enrolment in progress",
+                "Start enrolment with POST /api/v1/me/mfa/totp first.");
+    }
+
+    public static AccountConflictException mfaNotEnabled() {
+        return new AccountConflictException("mfa-not-enabled", "Two-factor is off",
+                "Two-factor authentication is not enabled for this account.");
+    }
+
+    public static AccountConflictException lastAdmin() {
+        return new AccountConflictException("last-admin", "Last admin",
+                "The last enabled admin cannot be demoted or disabled.");
+    }
+}

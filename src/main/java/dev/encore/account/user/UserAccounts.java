@@ -1,0 +1,140 @@
+package dev.encore.account.user;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accounts as the features of this module read and change them: registration creates them, their
+ * owners change their profile, admins their standing. Runs in the caller's transaction (call it from
+ * a transactional facade): a change is written when that transaction commits.
+ */
+@Component
+public class UserAccounts {
+
+    private final Users users;
+    private final Clock clock;
+
+    UserAccounts(Users users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /**
+     * A new account.
+     *
+     * @param username     as typed (unique ignoring case)
+     * @param email        any case (stored lower-case)
+     * @param displayName  optional (null for none)
+     * @param passwordHash the password as the {@code PasswordEncoder} encoded it
+     * @param admin        whether it gets the admin role
+     */
+    public record NewAccount(String username, String email, String displayName, String passwordHash, boolean admin) {
+
+        @Override
+        public String toString() {
+            return "NewAccount[username=" + username + "]"; // never the hash
+        }
+    }
+
+    /** The account {@code userId} as clients see it; empty when there is none. */
+    public Optional<UserView> find(UUID userId) {
+        return users.findById(userId).map(UserView::from);
+    }
+
+    /** Accounts whose username or email contains {@code query} (lower-case); every account when null. */
+    public Page<UserView> search(String query, Pageable pageable) {
+        return users.search(query, pageable).map(UserView::from);
+    }
+
+    /** The fields of a registration another account holds already, ignoring case: {@code username}, {@code email}. */
+    public List<String> taken(String username, String email) {
+        List<String> taken = new ArrayList<>();
+        if (users.existsByUsernameKey(User.key(username))) {
+            taken.add("username");
+        }
+        if (users.existsByEmail(User.normalizeEmail(email))) {
+            taken.add("email");
+        }
+        return taken;
+    }
+
+    /**
+     * Whether an admin exists, asked under the admin bootstrap lock: the lock is held until the
+     * transaction ends, so registrations with a bootstrap key, on any node, ask one at a time.
+     */
+    public boolean adminExistsUnderBootstrapLock() {
+        users.lockAdminBootstrap();
+        return users.existsByAdminTrue();
+    }
+
+    /**
+     * Creates an account, enabled.
+     *
+     * @throws AccountConflictException when another account took the username or email meanwhile
+     */
+    public UserView create(NewAccount account) {
+        User user = new User(account.username(), account.email(), account.displayName(), account.passwordHash(),
+                account.admin(), clock.instant());
+        try {
+            users.saveAndFlush(user);
+        }
+        catch (DataIntegrityViolationException race) {
+            throw AccountConflictException.taken(List.of("username", "email"));
+        }
+        return UserView.from(user);
+    }
+
+    /**
+     * Changes the display name and/or email (null leaves a field as it is; a blank display name removes it).
+     *
+     * @throws AccountNotFoundException when there is no such account
+     * @throws AccountConflictException when the email belongs to another account
+     */
+    public UserView updateProfile(UUID userId, String displayName, String email) {
+        User user = get(userId);
+        if (email != null && !User.normalizeEmail(email).equals(user.email())
+                && users.existsByEmail(User.normalizeEmail(email))) {
+            throw AccountConflictException.taken(List.of("email"));
+        }
+        user.updateProfile(displayName, email, clock.instant());
+        try {
+            users.saveAndFlush(user);
+        }
+        catch (DataIntegrityViolationException race) {
+            throw AccountConflictException.taken(List.of("email"));
+        }
+        return UserView.from(user);
+    }
+
+    /**
+     * Sets whether the account may act and whether it is an admin (null leaves either as it is).
+     *
+     * @throws AccountNotFoundException when there is no such account
+     * @throws AccountConflictException when it would leave no enabled admin
+     */
+    public UserView changeStanding(UUID userId, Boolean enabled, Boolean admin) {
+        User user = get(userId);
+        user.changeStanding(enabled, admin, users::countEnabledAdmins, clock.instant());
+        return UserView.from(user);
+    }
+
+    /**
+     * Deletes the account itself (what it owns elsewhere goes on {@link dev.encore.account.UserDeleted}); nothing
+     * when there is none.
+     */
+    public void delete(UUID userId) {
+        users.deleteById(userId);
+    }
+
+    private User get(UUID userId) {
+        return users.findById(userId).orElseThrow(AccountNotFoundException::user);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.encore.account.user;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.security.crypto.keygen.KeyGenerators;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The passwords of accounts: checked at sign-in and before sensitive changes, changed, and hashed
+ * again when the hashing got stronger. A stored hash never leaves this class. Runs in the caller's
+ * transaction (call it from a transactional facade).
+ */
+@Component
+public class UserPasswords {
+
+    private final Users users;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final String unknownAccountHash;
+
+    UserPasswords(Users users, PasswordEncoder encoder, Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.unknownAccountHash = encoder.encode(KeyGenerators.string().generateKey());
+    }
+
+    /**
+     * What a sign-in found.
+     *
+     * @param account the account the identifier names; null when there is none
+     * @param matches whether the password is that account's password (false when there is none)
+     */
+    public record SignInCheck(UserView account, boolean matches) {
+    }
+
+    /**
+     * Finds the account {@code identifier} names (an email when it contains {@code @}, else a username;
+     * lower-case) and checks {@code password} against it. An unknown account costs as much as a wrong
+     * password: a hash is always checked.
+     */
+    public SignInCheck check(String identifier, String password) {
+        Optional<User> found = identifier.contains("@") ? users.findByEmail(identifier)
+                : users.findByUsernameKey(identifier);
+        boolean matches = encoder.matches(password, found.map(User::passwordHash).orElse(unknownAccountHash));
+        return new SignInCheck(found.map(UserView::from).orElse(null), found.isPresent() && matches);
+    }
+
+    /** Hashes the right {@code password} of the account again when it was hashed more weakly; not a password change. */
+    public void upgrade(UUID userId, String password) {
+        User user = get(userId);
+        if (encoder.upgradeEncoding(user.passwordHash())) {
+            user.rehash(encoder.encode(password));
+        }
+    }
+
+    /**
+     * Whether {@code password} is the account's password.
+     *
+     * @throws AccountNotFoundException when there is no such account
+     */
+    public boolean matches(UUID userId, String password) {
+        return encoder.matches(password, get(userId).passwordHash());
+    }
+
+    /**
+     * Sets a new password; the caller checked the policy.
+     *
+     * @throws AccountNotFoundException when there is no such account
+     */
+    public void change(UUID userId, String newPassword) {
+        get(userId).changePassword(encoder.encode(newPassword), clock.instant());
+    }
+
+    private User get(UUID userId) {
+        return users.findById(userId).orElseThrow(AccountNotFoundException::user);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.encore.account.mfa;
+
+import static dev.encore.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.TestAccounts;
+
+class MfaIT extends IntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void enrolmentReturnsASecretAndUriAndStoresTheSecretSealed() {
+        TestAccounts.Account me = users.user();
+        JsonNode enrolment = Api.json(api.send("POST", "/api/v1/me/mfa/totp", me.accessToken(), null));
+        String secret = enrolment.path("secret").asString();
+        assertThat(secret).matches("[A-Z2-7]{32}");
+        assertThat(enrolment.path("otpauthUri").asString()).startsWith("otpauth://totp/Encore:" + me.username())
+                .contains("secret=" + secret, "issuer=Encore", "digits=6", "period=30");
+        String stored = new JdbcTemplate(dataSource).queryForObject(
+                "select mfa_secret from account_users where username_key = ?", String.class, me.username().toLowerCase());
+        assertThat(stored).startsWith("v1:").doesNotContain(secret);
+        assertThat(Api.json(api.get("/api/v1/me", me.accessToken())).path("mfaEnabled").asBoolean())
+                .as("not on before confirmation").isFalse();
+    }
+
+    @Test
+    void confirmingNeedsAValidCodeAndReturnsTenRecoveryCodes() {
+        TestAccounts.Account me = users.user();
+        String secret = Api.json(api.send("POST", "/api/v1/me/mfa/totp", me.accessToken(), null)).path("secret").asString();
+        assertProblem(confirm(me, "000000".equals(code(secret, 0)) ? "111111" : "000000"), 401, "invalid-mfa-code");
+        HttpResponse<String> confirmed = confirm(me, code(secret, 0));
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        List<String> codes = Api.json(confirmed).path("recoveryCodes").valueStream().map(JsonNode::asString).toList();
+        assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(code -> code.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
+        assertThat(Api.json(api.get("/api/v1/me", me.accessToken())).path("mfaEnabled").asBoolean()).isTrue();
+        assertProblem(confirm(me, code(secret, 1)), 409, "mfa-already-enabled");
+    }
+
+    @Test
+    void loginNeedsTheSecondFactorAndACodeWorksOnlyOnce() {
+        TestAccounts.Account me = users.user();
+        String secret = enrol(me).secret();
+
+        assertProblem(users.login(me.username(), me.password()), 401, "mfa-required");
+        assertProblem(loginWith(me, "totpCode", "123456".equals(code(secret, 1)) ? "654321" : "123456"), 401,
+                "invalid-mfa-code");
+        String next = code(secret, 1); // the enrolment used this step's code; the next step is valid too
+        assertThat(loginWith(me, "totpCode", next).statusCode()).isEqualTo(200);
+        assertProblem(loginWith(me, "totpCode", next), 401, "invalid-mfa-code");
+        assertProblem(loginWith(me, "totpCode", code(secret, 0)), 401, "invalid-mfa-code");
+    }
+
+    @Test
+    void recoveryCodesWorkOnceEach() {
+        TestAccounts.Account me = users.user();
+        List<String> codes = enrol(me).recoveryCodes();
+        assertThat(loginWith(me, "recoveryCode", codes.get(0).toUpperCase()).statusCode()).isEqualTo(200);
+        assertProblem(loginWith(me, "recoveryCode", codes.get(0)), 401, "invalid-mfa-code");
+        assertThat(loginWith(me, "recoveryCode", codes.get(1).replace("-", "")).statusCode()).isEqualTo(200);
+        assertProblem(loginWith(me, "recoveryCode", "aaaa-bbbb-cccc-dddd"), 401, "invalid-mfa-code");
+    }
+
+    @Test
+    void disablingNeedsAValidCode() {
+        TestAccounts.Account me = users.user();
+        String secret = enrol(me).secret();
+        assertProblem(api.send("DELETE", "/api/v1/me/mfa/totp", me.accessToken(), "{\"code\":\"12\"}"), 401,
+                "invalid-mfa-code");
+        assertThat(api.send("DELETE", "/api/v1/me/mfa/totp", me.accessToken(),
+                "{\"code\":\"" + code(secret, 1) + "\"}").statusCode()).isEqualTo(204);
+        assertThat(users.login(me.username(), me.password()).statusCode()).isEqualTo(200);
+        assertProblem(api.send("DELETE", "/api/v1/me/mfa/totp", me.accessToken(), "{\"code\":\"123456\"}"), 409,
+                "mfa-not-enabled");
+    }
+
+    @Test
+    void twoFactorChangesAndRecoveryCodeUseAreAudited() {
+        TestAccounts.Account me = users.user();
+        Enrolled enrolled = enrol(me);
+        assertThat(loginWith(me, "recoveryCode", enrolled.recoveryCodes().get(0)).statusCode()).isEqualTo(200);
+        api.send("DELETE", "/api/v1/me/mfa/totp", me.accessToken(), "{\"code\":\"" + code(enrolled.secret(), 1) + "\"}");
+        TestAccounts.Account admin = users.admin();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Api.json(api.get("/api/v1/admin/audit?size=100&actor=" + me.id(), admin.accessToken())).path("items")
+                        .valueStream().map(entry -> entry.path("type").asString()))
+                .contains("mfa.enabled", "mfa.recovery-code-used", "mfa.disabled"));
+        String trail = api.get("/api/v1/admin/audit?size=100&actor=" + me.id(), admin.accessToken()).body();
+        assertThat(trail).doesNotContain(enrolled.secret(), enrolled.recoveryCodes().get(0));
+    }
+
+    record Enrolled(String secret, List<String> recoveryCodes) {
+    }
+
+    private Enrolled enrol(TestAccounts.Account me) {
+        String secret = Api.json(api.send("POST", "/api/v1/me/mfa/totp", me.accessToken(), null)).path("secret").asString();
+        HttpResponse<String> confirmed = confirm(me, code(secret, 0));
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        return new Enrolled(secret,
+                Api.json(confirmed).path("recoveryCodes").valueStream().map(JsonNode::asString).toList());
+    }
+
+    private HttpResponse<String> confirm(TestAccounts.Account me, String code) {
+        return api.send("POST", "/api/v1/me/mfa/totp/confirm", me.accessToken(), "{\"code\":\"" + code + "\"}");
+    }
+
+    private HttpResponse<String> loginWith(TestAccounts.Account me, String field, String code) {
+        return api.send(api.request("/api/v1/auth/login").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"identifier\":\"" + me.username() + "\",\"password\":\"" + me.password()
+                        + "\",\"" + field + "\":\"" + code + "\"}")));
+    }
+
+    /** The code of the current time step plus {@code offset}, as an authenticator app shows it. */
+    private static String code(String secret, int offset) {
+        return Totp.code(secret, Instant.now().getEpochSecond() / Totp.STEP_SECONDS + offset);
+    }
+}

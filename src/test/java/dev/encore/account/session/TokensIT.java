@@ -1,0 +1,111 @@
+package dev.encore.account.session;
+
+import static dev.encore.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.TestAccounts;
+
+class TokensIT extends IntegrationTest {
+
+    @Test
+    void refreshRotatesBothTokens() {
+        TestAccounts.Account account = users.user();
+        HttpResponse<String> refreshed = users.refresh(account.refreshToken());
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        JsonNode body = Api.json(refreshed);
+        assertThat(body.path("refreshToken").asString()).isNotEqualTo(account.refreshToken());
+        assertThat(body.path("accessToken").asString()).isNotEqualTo(account.accessToken());
+        assertThat(body.path("sessionId").asString()).isEqualTo(account.sessionId());
+        assertThat(users.refresh(body.path("refreshToken").asString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void reusingARotatedRefreshTokenRevokesTheWholeSession() {
+        TestAccounts.Account account = users.user();
+        JsonNode rotated = Api.json(users.refresh(account.refreshToken()));
+        assertProblem(users.refresh(account.refreshToken()), 401, "refresh-token-reused");
+
+        assertProblem(users.refresh(rotated.path("refreshToken").asString()), 401, "invalid-refresh-token");
+        assertThat(api.get("/api/v1/me", rotated.path("accessToken").asString()).statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/v1/me", account.accessToken()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void unknownRefreshTokenIsRefused() {
+        assertProblem(users.refresh("not-a-real-token"), 401, "invalid-refresh-token");
+    }
+
+    @Test
+    void logoutStopsTheAccessTokenAtOnceAndEndsTheSession() {
+        TestAccounts.Account account = users.user();
+        assertThat(api.get("/api/v1/me", account.accessToken()).statusCode()).isEqualTo(200);
+        HttpResponse<String> logout = api.send(api.request("/api/v1/auth/logout")
+                .header("Authorization", "Bearer " + account.accessToken()).POST(BodyPublishers.noBody()));
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertProblem(api.get("/api/v1/me", account.accessToken()), 401, "unauthenticated");
+        assertProblem(users.refresh(account.refreshToken()), 401, "invalid-refresh-token");
+    }
+
+    @Test
+    void logoutNeedsAnAccessToken() {
+        assertProblem(api.send(api.request("/api/v1/auth/logout").POST(BodyPublishers.noBody())), 401,
+                "unauthenticated");
+    }
+
+    @Test
+    void cookieModeSetsAStrictHttpOnlyCookieInsteadOfReturningTheToken() {
+        TestAccounts.Account account = users.user();
+        HttpResponse<String> login = api.send(api.request("/api/v1/auth/login?cookie=true")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(
+                        "{\"identifier\":\"" + account.username() + "\",\"password\":\"" + account.password() + "\"}")));
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(Api.json(login).has("refreshToken")).isFalse();
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("encore_refresh=").contains("HttpOnly", "SameSite=Strict", "Path=/api/v1/auth")
+                .doesNotContain("Secure"); // Secure only in prod
+
+        String value = cookie.substring(0, cookie.indexOf(';'));
+        HttpResponse<String> refreshed = api.send(api.request("/api/v1/auth/refresh").header("Cookie", value)
+                .header("Origin", "https://app.example.org").POST(BodyPublishers.noBody()));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        assertThat(refreshed.headers().firstValue("Set-Cookie")).hasValueSatisfying(
+                next -> assertThat(next).startsWith("encore_refresh=").isNotEqualTo(cookie));
+    }
+
+    @Test
+    void cookieRefreshNeedsAnAllowedOrigin() {
+        TestAccounts.Account account = users.user();
+        String cookie = "encore_refresh=" + account.refreshToken();
+        assertProblem(api.send(api.request("/api/v1/auth/refresh").header("Cookie", cookie)
+                .POST(BodyPublishers.noBody())), 403, "origin-refused");
+        HttpResponse<String> foreign = api.send(api.request("/api/v1/auth/refresh").header("Cookie", cookie)
+                .header("Origin", "https://evil.example.com").POST(BodyPublishers.noBody()));
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(users.refresh(account.refreshToken()).statusCode()).as("the token was not spent").isEqualTo(200);
+    }
+
+    @Test
+    void aRefreshWithNeitherTokenNorCookieIsRefused() {
+        assertProblem(api.send(api.request("/api/v1/auth/refresh").header("Origin", "https://app.example.org")
+                .POST(BodyPublishers.noBody())), 401, "invalid-refresh-token");
+        assertProblem(api.send(api.request("/api/v1/auth/refresh").header("Origin", "https://app.example.org")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"refreshToken\":\"\"}"))),
+                401, "invalid-refresh-token");
+    }
+
+    @Test
+    void expiredOrForgedAccessTokensAreRefused() {
+        assertProblem(api.get("/api/v1/me", tokens.expired()), 401, "unauthenticated");
+        String user = tokens.user();
+        String forged = user.substring(0, user.lastIndexOf('.') + 1) + "c2lnbmF0dXJlLW9mLWFub3RoZXIta2V5";
+        assertProblem(api.get("/api/v1/me", forged), 401, "unauthenticated");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.encore.account.signin;
+
+import static dev.encore.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.TestAccounts;
+
+class LoginIT extends IntegrationTest {
+
+    @Test
+    void logsInByUsernameOrEmailIgnoringCase() {
+        TestAccounts.Account account = users.user();
+        assertThat(users.login(account.username().toUpperCase(), account.password()).statusCode()).isEqualTo(200);
+        HttpResponse<String> byEmail = users.login(account.email().toUpperCase(), account.password());
+        assertThat(byEmail.statusCode()).isEqualTo(200);
+        JsonNode body = Api.json(byEmail);
+        assertThat(body.path("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(body.path("expiresIn").asInt()).isEqualTo(900);
+        assertThat(body.path("refreshToken").asString()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(api.get("/api/v1/me", body.path("accessToken").asString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void accessTokenCarriesSubjectRolesSessionAndIdForFifteenMinutes() {
+        TestAccounts.Account account = users.admin();
+        JsonNode claims = Api.json(new String(Base64.getUrlDecoder().decode(account.accessToken().split("\\.")[1])));
+        assertThat(claims.path("sub").asString()).isEqualTo(account.id());
+        assertThat(claims.path("roles").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("USER", "ADMIN");
+        assertThat(claims.path("sid").asString()).isEqualTo(account.sessionId());
+        assertThat(claims.path("jti").asString()).isNotBlank();
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(900);
+    }
+
+    @Test
+    void unknownAccountAndWrongPasswordGetTheSameAnswer() {
+        TestAccounts.Account account = users.user();
+        JsonNode wrongPassword = assertProblem(users.login(account.username(), "Wrong-Pass-99"), 401, "invalid-credentials");
+        JsonNode unknown = assertProblem(users.login(TestAccounts.uniqueName(), "Wrong-Pass-99"), 401, "invalid-credentials");
+        assertThat(wrongPassword.path("detail")).isEqualTo(unknown.path("detail"));
+        assertThat(wrongPassword.path("title")).isEqualTo(unknown.path("title"));
+    }
+
+    @Test
+    void unknownAccountAndWrongPasswordTakeAboutTheSameTime() {
+        TestAccounts.Account account = users.user();
+        List<Long> wrong = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            TestAccounts fromFreshClient = new TestAccounts(new Api(port));
+            String attempt = "Wrong-Pass-" + i;
+            wrong.add(timed(() -> fromFreshClient.login(account.username(), attempt)));
+            unknown.add(timed(() -> fromFreshClient.login(TestAccounts.uniqueName(), attempt)));
+        }
+        double ratio = (double) median(wrong) / median(unknown);
+        // both paths verify one Argon2 hash; without the dummy hash the unknown path is ~50x faster
+        assertThat(ratio).as("median wrong-password / unknown-account time").isBetween(0.33, 3.0);
+    }
+
+    @Test
+    void throttlesAttemptsPerAccountAcrossClients() {
+        TestAccounts.Account account = users.user();
+        for (int i = 0; i < 9; i++) { // the sign-in of users.user() was the first attempt
+            TestAccounts otherClient = new TestAccounts(new Api(port));
+            assertThat(otherClient.login(account.username(), "Wrong-Pass-99").statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = new TestAccounts(new Api(port)).login(account.username(), account.password());
+        assertProblem(throttled, 429, "rate-limited");
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(throttled.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+    }
+
+    @Test
+    void throttlesAttemptsPerClientAcrossAccounts() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(users.login(TestAccounts.uniqueName(), "Wrong-Pass-99").statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = users.login(TestAccounts.uniqueName(), "Wrong-Pass-99");
+        assertProblem(throttled, 429, "rate-limited");
+        assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    }
+
+    @Test
+    void refusesMissingFields() {
+        JsonNode problem = assertProblem(users.login("", ""), 400, "validation-failed");
+        assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))
+                .contains("identifier", "password");
+    }
+
+    private static long timed(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return System.nanoTime() - start;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
