@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.encore.library.VideoLibrary;
 import dev.encore.library.Viewer;
 
-/** Plays a video's original from disk, with Range (seeking) and conditional requests. */
+/** Plays a video's original from the blob store, with Range (seeking) and conditional requests. */
 @Tag(name = "videos")
 @RestController
 class VideoStreamController {
