@@ -57,6 +57,7 @@ class DownloadController {
     @ApiResponse(responseCode = "410", description = "link-expired")
     @ApiResponse(responseCode = "412", description = "A precondition failed")
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
+    @ApiResponse(responseCode = "503", description = "storage-unavailable: the file store did not answer; see Retry-After")
     @GetMapping("/dl/{token}")
     void download(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
             throws IOException {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.StorageUnavailableException;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.Problems;
 
@@ -35,6 +38,8 @@ import dev.encore.platform.Problems;
  */
 @Component
 class FileStreamer {
+
+    private static final Logger log = LoggerFactory.getLogger(FileStreamer.class);
 
     private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
     private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
@@ -169,7 +174,7 @@ class FileStreamer {
             throw new DeliverableCatalog.NotFound();
         }
         catch (IOException unanswered) {
-            throw StreamProblems.storageUnavailable();
+            throw unavailable(sha256, unanswered);
         }
     }
 
@@ -178,8 +183,13 @@ class FileStreamer {
             return blobs.metadata(sha256);
         }
         catch (IOException unanswered) {
-            throw StreamProblems.storageUnavailable();
+            throw unavailable(sha256, unanswered);
         }
+    }
+
+    private static StorageUnavailableException unavailable(String sha256, IOException cause) {
+        log.warn("Cannot serve blob {}: {}", sha256, cause.getMessage());
+        return new StorageUnavailableException(cause);
     }
 
     /**

@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.StorageUnavailableException;
 import dev.encore.platform.ProcessRunner;
 
 /**
@@ -109,7 +110,7 @@ class RenditionTranscoder {
                     return current.rendition();
                 }
                 case FAILED -> {
-                    if (current.claimedAt().isAfter(now.minus(SHARED_FAILURE))) {
+                    if (failedRecently(current)) {
                         throw StreamProblems.transcodeFailed();
                     }
                     if (rows.reclaim(key.value(), current.claimToken(), token, now) == 1) {
@@ -125,6 +126,12 @@ class RenditionTranscoder {
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    /** Whether the rendition failed within {@link #SHARED_FAILURE}: that is the answer for now. */
+    boolean failedRecently(StoredRendition row) {
+        return row.status() == StoredRendition.State.FAILED
+                && row.claimedAt().isAfter(clock.instant().minus(SHARED_FAILURE));
     }
 
     /** Transcodes under a claim; a failure marks the claim failed (the source's fault) or gives it up. */
@@ -153,7 +160,7 @@ class RenditionTranscoder {
         catch (IOException ex) {
             rows.release(key.value(), token);
             log.warn("Rendition {} could not be made: {}", key.value(), ex.getMessage());
-            throw StreamProblems.storageUnavailable();
+            throw new StorageUnavailableException(ex);
         }
         catch (InterruptedException | RuntimeException ex) {
             rows.release(key.value(), token);

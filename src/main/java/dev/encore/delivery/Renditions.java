@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
@@ -22,6 +24,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.StorageUnavailableException;
 
 /**
  * Transcoded renditions of stored audio, as blobs in the blob store (so that even the first answer
@@ -33,6 +36,8 @@ import dev.encore.platform.BlobStore;
  */
 @Component
 class Renditions {
+
+    private static final Logger log = LoggerFactory.getLogger(Renditions.class);
 
     /** How long a ready rendition's blob, once seen, is trusted to be there without looking again. */
     private static final Duration VERIFIED_FOR = Duration.ofMinutes(1);
@@ -73,6 +78,9 @@ class Renditions {
             }
             rows.release(key.value(), row.get().claimToken()); // its blob is lost: make it again
         }
+        if (row.isPresent() && transcoder.failedRecently(row.get())) {
+            throw StreamProblems.transcodeFailed(); // the answer is known: no need to wait for it
+        }
         return await(making(key));
     }
 
@@ -94,7 +102,8 @@ class Renditions {
             return present;
         }
         catch (IOException ex) {
-            throw StreamProblems.storageUnavailable();
+            log.warn("Cannot check rendition {}: {}", row.key(), ex.getMessage());
+            throw new StorageUnavailableException(ex);
         }
     }
 
@@ -108,9 +117,9 @@ class Renditions {
                 try {
                     return transcoder.make(key);
                 }
-                catch (InterruptedException ex) {
+                catch (InterruptedException ex) { // the node is stopping
                     Thread.currentThread().interrupt();
-                    throw StreamProblems.storageUnavailable();
+                    throw StreamProblems.pending();
                 }
             }, makers);
         });

@@ -9,15 +9,16 @@ import org.springframework.web.ErrorResponseException;
 
 import dev.encore.platform.Problems;
 
-/** The problems of streaming that are nobody's fault in the request: busy, not ready, unreadable. */
+/**
+ * The problems of streaming that are nobody's fault in the request: busy, not ready, unconvertible.
+ * (A store that does not answer is {@link dev.encore.platform.StorageUnavailableException}.)
+ */
 final class StreamProblems {
 
     /** How soon to ask again for a rendition being made. */
     static final Duration PENDING_RETRY = Duration.ofSeconds(5);
     /** How soon to ask again when this node has too many renditions to make. */
     static final Duration BUSY_RETRY = Duration.ofSeconds(30);
-    /** How soon to ask again when the blob store did not answer. */
-    static final Duration STORAGE_RETRY = Duration.ofSeconds(10);
 
     private StreamProblems() {
     }
@@ -39,12 +40,6 @@ final class StreamProblems {
         return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
                 "transcode-failed", "Cannot convert this track",
                 "This track could not be converted to the requested format; the original still plays."), null);
-    }
-
-    /** 503 {@code storage-unavailable}: the blob store did not answer. */
-    static ErrorResponseException storageUnavailable() {
-        return withRetryAfter(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Storage unavailable",
-                "The file store is not answering right now; try again shortly.", STORAGE_RETRY);
     }
 
     /** The same problem as a new exception, for one of the requests that shared a transcode. */

@@ -60,7 +60,7 @@ class TrackStreamController {
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
     @ApiResponse(responseCode = "422", description = "transcode-failed: this track cannot be converted to the format")
     @ApiResponse(responseCode = "503", description = "rendition-pending (being made: ask again after Retry-After), "
-            + "transcoder-busy or storage-unavailable; see Retry-After")
+            + "transcoder-busy, or storage-unavailable (the file store did not answer); see Retry-After")
     @GetMapping("/api/v1/tracks/{id}/stream")
     void stream(Authentication auth, @PathVariable UUID id,
             @Parameter(description = "mp3, opus or aac") @RequestParam(required = false) String format,

@@ -35,6 +35,7 @@ class VideoStreamController {
             + "conditional requests; private videos are 404 for everyone but their owner.")
     @ApiResponse(responseCode = "206", description = "The requested range")
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
+    @ApiResponse(responseCode = "503", description = "storage-unavailable: the file store did not answer; see Retry-After")
     @GetMapping("/api/v1/videos/{id}/stream")
     void stream(Authentication auth, @PathVariable UUID id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {

@@ -3,8 +3,8 @@ package dev.encore.library;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.platform.BlobStore;
 import dev.encore.platform.ProcessRunner;
+import dev.encore.platform.StorageUnavailableException;
 
 /**
  * Copies an audio file's embedded cover picture (the attached picture stream, never re-encoded)
@@ -68,13 +69,18 @@ class CoverArt {
      * browser for a day, streamed from the blob store.
      */
     ResponseEntity<Resource> response(String sha256) throws IOException {
-        BlobStore.Metadata stored = blobs.metadata(sha256).orElseThrow(() -> LibraryProblems.notFound("cover"));
+        BlobStore.Metadata stored;
         InputStream body;
         try {
+            stored = blobs.metadata(sha256).orElseThrow(() -> LibraryProblems.notFound("cover"));
             body = new BufferedInputStream(blobs.read(sha256, 0, stored.size()), SNIFF_BYTES);
         }
         catch (NoSuchFileException gone) {
             throw LibraryProblems.notFound("cover");
+        }
+        catch (IOException unanswered) {
+            log.warn("Cannot serve cover {}: {}", sha256, unanswered.getMessage());
+            throw new StorageUnavailableException(unanswered);
         }
         try {
             MediaType type = MediaType.parseMediaType(ContentTypes.detect(body)); // marks and resets
