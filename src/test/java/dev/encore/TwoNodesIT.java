@@ -24,6 +24,7 @@ import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
+import dev.encore.support.Metrics;
 import dev.encore.support.ServicesProfile;
 import dev.encore.support.TestAccounts;
 import dev.encore.support.TestAccounts.Account;
@@ -75,17 +76,22 @@ class TwoNodesIT extends IntegrationTest {
             assertThat(range.statusCode()).isEqualTo(206);
             assertThat(range.body()).isEqualTo(Arrays.copyOfRange(download.body(), 100, 200));
 
-            HttpResponse<byte[]> opus = awaitRendition(nodeB, stream + "?format=opus&bitrate=64", user);
+            HttpResponse<byte[]> opus = awaitRendition(port(secondNode), stream + "?format=opus&bitrate=64", user);
             Path rendition = Files.write(media.resolve("rendition.opus"), opus.body());
             assertThat(MediaTools.audioCodec(MediaTools.probe(rendition))).isEqualTo("opus");
-            HttpResponse<byte[]> sameOnA = awaitRendition(api, stream + "?format=opus&bitrate=64", user);
+            double madeOnA = Metrics.value(api, tokens.admin(), "encore_stream_transcodes_total");
+            HttpResponse<byte[]> sameOnA = awaitRendition(port, stream + "?format=opus&bitrate=64", user);
             assertThat(sameOnA.body()).as("node A serves the rendition node B made").isEqualTo(opus.body());
+            assertThat(Metrics.value(api, tokens.admin(), "encore_stream_transcodes_total")).as("without making it")
+                    .isEqualTo(madeOnA);
             assertThat(sameOnA.headers().firstValue("ETag")).isEqualTo(opus.headers().firstValue("ETag"));
         }
     }
 
-    private HttpResponse<byte[]> awaitRendition(Api node, String path, Account user) throws InterruptedException {
+    /** Asks a node until the rendition is ready, from a fresh client address each time. */
+    private HttpResponse<byte[]> awaitRendition(int nodePort, String path, Account user) throws InterruptedException {
         for (int attempt = 0; attempt < 60; attempt++) {
+            Api node = new Api(nodePort);
             HttpResponse<byte[]> answer = node.sendBytes(node.request(path).header("Authorization", "Bearer "
                     + user.accessToken()).GET());
             if (answer.statusCode() != 503) {
@@ -95,6 +101,36 @@ class TwoNodesIT extends IntegrationTest {
             Thread.sleep(500); // being made (Retry-After): ask again
         }
         throw new AssertionError("the rendition was never ready");
+    }
+
+    @Test
+    void logoutOnOneNodeRejectsTheTokenOnTheOther() {
+        try (ConfigurableApplicationContext secondNode = startSecondNode()) {
+            Api nodeB = new Api(port(secondNode));
+            TestAccounts.Account account = users.user();
+            assertThat(nodeB.get("/api/v1/me", account.accessToken()).statusCode()).isEqualTo(200);
+            assertThat(api.send("POST", "/api/v1/auth/logout", account.accessToken(), null).statusCode()).isEqualTo(204);
+            assertThat(nodeB.get("/api/v1/me", account.accessToken()).statusCode()).isEqualTo(401);
+            assertThat(new TestAccounts(nodeB).refresh(account.refreshToken()).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void bucketsAreSharedAcrossNodes() {
+        try (ConfigurableApplicationContext secondNode = startSecondNode()) {
+            int secondPort = port(secondNode);
+            Api nodeA = api;
+            String token = tokens.user();
+            assertThat(nodeA.get("/api/v1/_fixtures/limited", token).statusCode()).isEqualTo(200);
+            assertThat(nodeA.get("/api/v1/_fixtures/limited", token).statusCode()).isEqualTo(200);
+
+            Api nodeB = new Api(secondPort);
+            var third = nodeB.get("/api/v1/_fixtures/limited", token);
+            assertThat(third.statusCode()).isEqualTo(200);
+            assertThat(third.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+            assertThat(nodeB.get("/api/v1/_fixtures/limited", token).statusCode()).isEqualTo(429);
+            assertThat(nodeA.get("/api/v1/_fixtures/limited", token).statusCode()).isEqualTo(429);
+        }
     }
 
     private static int port(ConfigurableApplicationContext node) {

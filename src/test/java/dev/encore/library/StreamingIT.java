@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import dev.encore.support.Api;
 import dev.encore.support.HeaderAssert;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaTools;
+import dev.encore.support.Metrics;
 import dev.encore.support.ProblemAssert;
 import dev.encore.support.TestAccounts.Account;
 
@@ -166,9 +165,7 @@ class StreamingIT extends IntegrationTest {
     }
 
     private double transcodes() {
-        String metrics = api.get("/actuator/prometheus", tokens.admin()).body();
-        Matcher value = Pattern.compile("(?m)^encore_stream_transcodes_total\\{[^}]*} ([0-9.E]+)$").matcher(metrics);
-        return value.find() ? Double.parseDouble(value.group(1)) : 0;
+        return Metrics.value(api, tokens.admin(), "encore_stream_transcodes_total");
     }
 
     private HttpResponse<byte[]> bytes(Account user, String path, String range) {

@@ -85,7 +85,7 @@ class MigrateBlobsIT {
     @Test
     void refusesToStartWithoutABucket() throws Exception {
         Files.createDirectories(work.resolve("data/blobs"));
-        Process process = new ProcessBuilder(List.of(PackagedJar.java(), "-jar", PackagedJar.jar().toString(),
+        Process process = PackagedJar.process(List.of(PackagedJar.java(), "-jar", PackagedJar.jar().toString(),
                 "migrate-blobs", "--encore.data-dir=" + work.resolve("data"))).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -105,7 +105,7 @@ class MigrateBlobsIT {
                 command.add("--" + name + "=" + value);
             }
         });
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = PackagedJar.process(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS)).as(output).isTrue();
         return new Run(process.exitValue(), output);

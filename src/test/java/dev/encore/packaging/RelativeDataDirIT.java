@@ -37,7 +37,7 @@ class RelativeDataDirIT {
         MediaTools.require("ffmpeg", "ffprobe");
         int port = PackagedJar.freePort();
         Path log = work.resolve("encore.log");
-        process = new ProcessBuilder(List.of(PackagedJar.java(), "-jar", PackagedJar.jar().toString(),
+        process = PackagedJar.process(List.of(PackagedJar.java(), "-jar", PackagedJar.jar().toString(),
                 "--server.port=" + port, "--encore.data-dir=data", "--encore.storage.local.path=store",
                 "--spring.profiles.active=default"))
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
