@@ -207,7 +207,11 @@ public final class BlobMigration {
         }
 
         private static String size(long bytes) {
-            return bytes < 1024 * 1024 ? bytes + " bytes" : String.format("%.1f MiB", bytes / (1024.0 * 1024));
+            if (bytes < 1024 * 1024) {
+                return bytes + " bytes";
+            }
+            return bytes < 1024L * 1024 * 1024 ? String.format("%.1f MiB", bytes / (1024.0 * 1024))
+                    : String.format("%.1f GiB", bytes / (1024.0 * 1024 * 1024));
         }
     }
 
