@@ -78,13 +78,13 @@ public record StorageProperties(
             @NotNull @DefaultValue("16MB") DataSize partSize,
             @Min(1) @Max(10000) @DefaultValue("128") int maxConnections) {
 
-        @AssertTrue(message = "must be at least 5MB and at most 5GB")
+        @AssertTrue(message = "encore.storage.s3.part-size must be at least 5MB and at most 5GB")
         boolean isPartSizeAllowed() {
             return partSize == null || (partSize.toBytes() >= 5L * 1024 * 1024
                     && partSize.toBytes() <= 5L * 1024 * 1024 * 1024);
         }
 
-        @AssertTrue(message = "accessKeyId and secretAccessKey go together")
+        @AssertTrue(message = "encore.storage.s3.access-key-id and secret-access-key are set together or not at all")
         boolean isCredentialPairComplete() {
             return blank(accessKeyId) == blank(secretAccessKey);
         }
