@@ -16,10 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
-import dev.encore.platform.BlobStore;
 
 /**
  * Blobs as files under a directory ({@code encore.storage.local.path}, default

@@ -1,11 +1,8 @@
 package dev.encore.platform.storage;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,28 +11,21 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import dev.encore.platform.BlobStore;
 
 /**
  * Blobs as objects {@code <key-prefix>blobs/<sha256>} in an S3-compatible bucket, shared by every
@@ -51,15 +41,13 @@ public class S3BlobStore extends StagedBlobStore {
 
     /** The largest object a single copy may write (S3's limit); beyond it, storing again re-uploads. */
     private static final long MAX_COPY_BYTES = 5L * 1024 * 1024 * 1024;
-    private static final int MAX_PARTS = 10_000;
     /** User metadata holding when the blob was last stored (ISO-8601, this cluster's clock). */
     static final String STORED_AT = "stored-at";
 
     private final S3Client client;
     private final String bucket;
     private final String prefix;
-    private final long multipartThreshold;
-    private final long partSize;
+    private final S3Uploads uploads;
     private final Clock clock;
 
     public S3BlobStore(S3Client client, StorageProperties.S3 settings, StagingArea staging, Clock clock) {
@@ -67,8 +55,7 @@ public class S3BlobStore extends StagedBlobStore {
         this.client = client;
         this.bucket = settings.bucket();
         this.prefix = settings.keyPrefix() + "blobs/";
-        this.multipartThreshold = settings.multipartThreshold().toBytes();
-        this.partSize = settings.partSize().toBytes();
+        this.uploads = new S3Uploads(client, settings);
         this.clock = clock;
     }
 
@@ -78,7 +65,7 @@ public class S3BlobStore extends StagedBlobStore {
         try {
             Optional<HeadObjectResponse> existing = head(key);
             if (existing.isEmpty() || existing.get().contentLength() != blob.size() || !renewed(key, blob.size())) {
-                upload(file, key, blob.size(), storedNow());
+                uploads.upload(file, key, blob.size(), storedNow());
             }
         }
         catch (SdkException ex) {
@@ -108,7 +95,7 @@ public class S3BlobStore extends StagedBlobStore {
      */
     void copyIn(Path file, String sha256, Instant storedAt) throws IOException {
         try {
-            upload(file, key(sha256), Files.size(file), Map.of(STORED_AT, storedAt.toString()));
+            uploads.upload(file, key(sha256), Files.size(file), Map.of(STORED_AT, storedAt.toString()));
         }
         catch (SdkException ex) {
             throw failure("copy in", sha256, ex);
@@ -117,7 +104,7 @@ public class S3BlobStore extends StagedBlobStore {
 
     /** Whether the object holds exactly the bytes its address names: read back and hashed. */
     boolean holds(String sha256) throws IOException {
-        try (InputStream in = new ObjectStream(client.getObject(get -> get.bucket(bucket).key(key(sha256))))) {
+        try (InputStream in = new S3ObjectStream(client.getObject(get -> get.bucket(bucket).key(key(sha256))))) {
             return ContentAddress.of(in).equals(sha256);
         }
         catch (NoSuchKeyException absent) {
@@ -125,49 +112,6 @@ public class S3BlobStore extends StagedBlobStore {
         }
         catch (SdkException ex) {
             throw failure("verify", sha256, ex);
-        }
-    }
-
-    private void upload(Path file, String key, long size, Map<String, String> metadata) {
-        if (size < multipartThreshold) {
-            client.putObject(put -> put.bucket(bucket).key(key).contentLength(size).metadata(metadata),
-                    RequestBody.fromFile(file));
-            return;
-        }
-        // at most 10,000 parts: very large files get larger parts
-        long part = Math.max(partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
-        String uploadId = client.createMultipartUpload(create -> create.bucket(bucket).key(key)
-                .metadata(metadata)).uploadId();
-        try {
-            List<CompletedPart> parts = new ArrayList<>();
-            int number = 1;
-            for (long offset = 0; offset < size; offset += part, number++) {
-                long length = Math.min(part, size - offset);
-                long from = offset;
-                int partNumber = number;
-                // each attempt (the SDK retries) reads the part afresh from the file: nothing is buffered
-                String etag = client.uploadPart(upload -> upload.bucket(bucket).key(key).uploadId(uploadId)
-                        .partNumber(partNumber).contentLength(length), RequestBody.fromContentProvider(
-                                () -> slice(file, from, length), length, "application/octet-stream")).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
-            }
-            client.completeMultipartUpload(complete -> complete.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(upload -> upload.parts(parts)));
-        }
-        catch (RuntimeException ex) {
-            abortQuietly(key, uploadId);
-            throw ex;
-        }
-    }
-
-    private static InputStream slice(Path file, long offset, long length) {
-        try {
-            FileChannel channel = FileChannel.open(file);
-            channel.position(offset);
-            return new BoundedInputStream(Channels.newInputStream(channel), length);
-        }
-        catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
         }
     }
 
@@ -194,7 +138,7 @@ public class S3BlobStore extends StagedBlobStore {
             return InputStream.nullInputStream();
         }
         try {
-            return new ObjectStream(client.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
+            return new S3ObjectStream(client.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
                     .range("bytes=" + offset + "-" + (offset + length - 1)).build()));
         }
         catch (NoSuchKeyException absent) {
@@ -218,7 +162,7 @@ public class S3BlobStore extends StagedBlobStore {
         try {
             Path file = dir.resolve(sha256);
             MessageDigest digest = ContentAddress.digest();
-            try (InputStream in = new ObjectStream(client.getObject(get -> get.bucket(bucket).key(key)));
+            try (InputStream in = new S3ObjectStream(client.getObject(get -> get.bucket(bucket).key(key)));
                     OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
                 in.transferTo(out);
             }
@@ -286,7 +230,7 @@ public class S3BlobStore extends StagedBlobStore {
             List<MultipartUpload> abandoned = client.listMultipartUploadsPaginator(list -> list.bucket(bucket)
                     .prefix(prefix)).uploads().stream().filter(upload -> upload.initiated().isBefore(cutoff)).toList();
             for (MultipartUpload upload : abandoned) {
-                abortQuietly(upload.key(), upload.uploadId());
+                uploads.abortQuietly(upload.key(), upload.uploadId());
                 swept++;
             }
         }
@@ -334,15 +278,6 @@ public class S3BlobStore extends StagedBlobStore {
         return head.lastModified();
     }
 
-    private void abortQuietly(String key, String uploadId) {
-        try {
-            client.abortMultipartUpload(abort -> abort.bucket(bucket).key(key).uploadId(uploadId));
-        }
-        catch (SdkException ex) {
-            // the staging sweep aborts it later
-        }
-    }
-
     private String key(String sha256) {
         return prefix + ContentAddress.checked(sha256);
     }
@@ -350,55 +285,5 @@ public class S3BlobStore extends StagedBlobStore {
     private IOException failure(String action, String sha256, SdkException ex) {
         return new IOException("Cannot " + action + " blob " + sha256 + " in bucket " + bucket + ": " + ex.getMessage(),
                 ex);
-    }
-
-    /**
-     * An object's bytes as they arrive. Closing it before the end aborts the connection instead of
-     * draining the rest of a long range (a listener who skips ahead would otherwise cost the whole
-     * remaining body); read failures of the SDK come out as {@link IOException}s.
-     */
-    private static final class ObjectStream extends FilterInputStream {
-
-        private final ResponseInputStream<GetObjectResponse> object;
-        private long remaining;
-
-        ObjectStream(ResponseInputStream<GetObjectResponse> object) {
-            super(object);
-            this.object = object;
-            Long length = object.response().contentLength();
-            this.remaining = length == null ? Long.MAX_VALUE : length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                int read = super.read();
-                remaining = read < 0 ? 0 : remaining - 1;
-                return read;
-            }
-            catch (SdkException ex) {
-                throw new IOException(ex.getMessage(), ex);
-            }
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            try {
-                int read = super.read(buffer, offset, length);
-                remaining = read < 0 ? 0 : remaining - read;
-                return read;
-            }
-            catch (SdkException ex) {
-                throw new IOException(ex.getMessage(), ex);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (remaining > 0) {
-                object.abort();
-            }
-            super.close();
-        }
     }
 }
