@@ -38,7 +38,10 @@ import dev.encore.support.TestAccounts.Account;
  * collected.
  */
 @TestPropertySource(properties = { "encore.stream.rendition-wait=0s", "encore.stream.max-queued-transcodes=1",
-        "encore.stream.rendition-cache-size=1B" })
+        "encore.stream.rendition-cache-size=1B",
+        // a second context on the suite's database: it must not take the other context's import jobs
+        // (paused between its tests, with its Redis connection stopped, it would fail them)
+        "jobrunr.background-job-server.enabled=false" })
 class RenditionLimitsIT extends IntegrationTest {
 
     @TempDir
