@@ -110,7 +110,7 @@ class FileStreamer {
             return Sent.NOTHING;
         }
         Optional<Path> local = blobs.directFile(file.sha256());
-        long length = local.isPresent() ? Files.size(local.get()) : file.length();
+        long length = local.isPresent() ? localSize(local.get()) : file.length();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(file.mimeType()));
         headers.set(HttpHeaders.CONTENT_DISPOSITION, attachment ? ContentDispositions.attachment(file.filename())
@@ -175,6 +175,15 @@ class FileStreamer {
         }
         catch (IOException unanswered) {
             throw unavailable(sha256, unanswered);
+        }
+    }
+
+    private static long localSize(Path blob) throws IOException {
+        try {
+            return Files.size(blob);
+        }
+        catch (NoSuchFileException deletedMeanwhile) {
+            throw new DeliverableCatalog.NotFound();
         }
     }
 
