@@ -2,26 +2,106 @@ package dev.encore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.ingest.ImportsClient;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
+import dev.encore.support.MediaServer;
+import dev.encore.support.MediaTools;
+import dev.encore.support.Metrics;
 import dev.encore.support.ServicesProfile;
 import dev.encore.support.TestAccounts;
+import dev.encore.support.TestAccounts.Account;
 
 /**
- * Two nodes on one database and Redis behave as one service: rate-limit buckets are shared, and
- * a logout on one node kills the access token on the other. Only meaningful in distributed mode.
+ * Two nodes on one database, Redis and bucket behave as one service: rate-limit buckets are
+ * shared, a logout on one node kills the access token on the other, and a file imported through
+ * one node downloads, streams and transcodes through the other, which has a data directory of its
+ * own (nothing local is shared). Only meaningful in distributed mode.
  */
 @EnabledIfSystemProperty(named = "encore.it.services", matches = "true",
-        disabledReason = "buckets are shared through Redis only in the services (distributed) run")
+        disabledReason = "nodes share state through PostgreSQL, Redis and a bucket only in the services (distributed) run")
 class TwoNodesIT extends IntegrationTest {
+
+    @TempDir
+    static Path media;
+    @TempDir
+    static Path secondDataDir;
+
+    @Autowired
+    private Environment firstNode;
+
+    @Test
+    void aFileImportedOnOneNodeDownloadsStreamsAndTranscodesOnTheOther() throws Exception {
+        MediaTools.require("yt-dlp", "ffmpeg", "ffprobe");
+        try (MediaServer origin = new MediaServer();
+                ConfigurableApplicationContext secondNode = startSecondNode()) {
+            origin.file("/shared.mp3", MediaTools.tone(media.resolve("shared.mp3"), "Shared", 523, 3), "audio/mpeg", 0);
+            Account user = users.user();
+            ImportsClient onA = new ImportsClient(port);
+            JsonNode imported = onA.awaitFinished(user.accessToken(), onA.start(user.accessToken(),
+                    origin.url("/shared.mp3"), null));
+            assertThat(imported.path("status").asString()).isEqualTo("SUCCEEDED");
+            String fileId = imported.path("items").get(0).path("fileId").asString();
+            Api nodeB = new Api(port(secondNode));
+
+            String link = new ImportsClient(port(secondNode)).fileLink(user.accessToken(), fileId);
+            HttpResponse<byte[]> download = nodeB.sendBytes(nodeB.request(link).GET());
+            assertThat(download.statusCode()).isEqualTo(200);
+            HttpResponse<byte[]> fromA = api.sendBytes(api.request(link).GET());
+            assertThat(download.body()).as("the same bytes through either node").isEqualTo(fromA.body()).hasSizeGreaterThan(1000);
+
+            HttpResponse<String> saved = nodeB.postJson("/api/v1/tracks", "{\"fileId\":\"" + fileId
+                    + "\",\"artist\":\"Both nodes\"}", user.accessToken());
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+            String stream = "/api/v1/tracks/" + Api.json(saved).path("id").asString() + "/stream";
+            HttpResponse<byte[]> range = nodeB.sendBytes(nodeB.request(stream).header("Authorization", "Bearer "
+                    + user.accessToken()).header("Range", "bytes=100-199").GET());
+            assertThat(range.statusCode()).isEqualTo(206);
+            assertThat(range.body()).isEqualTo(Arrays.copyOfRange(download.body(), 100, 200));
+
+            HttpResponse<byte[]> opus = awaitRendition(port(secondNode), stream + "?format=opus&bitrate=64", user);
+            Path rendition = Files.write(media.resolve("rendition.opus"), opus.body());
+            assertThat(MediaTools.audioCodec(MediaTools.probe(rendition))).isEqualTo("opus");
+            double madeOnA = Metrics.value(api, tokens.admin(), "encore_stream_transcodes_total");
+            HttpResponse<byte[]> sameOnA = awaitRendition(port, stream + "?format=opus&bitrate=64", user);
+            assertThat(sameOnA.body()).as("node A serves the rendition node B made").isEqualTo(opus.body());
+            assertThat(Metrics.value(api, tokens.admin(), "encore_stream_transcodes_total")).as("without making it")
+                    .isEqualTo(madeOnA);
+            assertThat(sameOnA.headers().firstValue("ETag")).isEqualTo(opus.headers().firstValue("ETag"));
+        }
+    }
+
+    /** Asks a node until the rendition is ready, from a fresh client address each time. */
+    private HttpResponse<byte[]> awaitRendition(int nodePort, String path, Account user) throws InterruptedException {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            Api node = new Api(nodePort);
+            HttpResponse<byte[]> answer = node.sendBytes(node.request(path).header("Authorization", "Bearer "
+                    + user.accessToken()).GET());
+            if (answer.statusCode() != 503) {
+                assertThat(answer.statusCode()).as(new String(answer.body())).isEqualTo(200);
+                return answer;
+            }
+            Thread.sleep(500); // being made (Retry-After): ask again
+        }
+        throw new AssertionError("the rendition was never ready");
+    }
 
     @Test
     void logoutOnOneNodeRejectsTheTokenOnTheOther() {
@@ -57,8 +137,12 @@ class TwoNodesIT extends IntegrationTest {
         return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
     }
 
-    private static ConfigurableApplicationContext startSecondNode() {
+    /** A second node on the same services, with a data directory of its own and the first node's secrets. */
+    private ConfigurableApplicationContext startSecondNode() {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--encore.data-dir=" + secondDataDir,
+                "--encore.security.jwt-secret=" + firstNode.getRequiredProperty("encore.security.jwt-secret"),
+                "--encore.security.secret-box-key=" + firstNode.getRequiredProperty("encore.security.secret-box-key"),
                 "--encore.ratelimit.key-prefix=" + rateLimitKeyPrefix(),
                 "--encore.ratelimit.limits.fixture.capacity=3",
                 "--encore.ratelimit.limits.fixture.period=1h",

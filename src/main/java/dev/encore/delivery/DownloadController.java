@@ -2,8 +2,7 @@ package dev.encore.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.Deflater;
@@ -27,7 +26,7 @@ import dev.encore.platform.DeliverableFiles.DeliverableBundle;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
 
 /**
- * {@code GET}/{@code HEAD /dl/{token}}: a signed link's file, streamed from disk (never loaded
+ * {@code GET}/{@code HEAD /dl/{token}}: a signed link's file, streamed from the store (never loaded
  * into memory) with {@code ETag}, {@code Last-Modified}, conditional requests and single byte
  * ranges; or a bundle, zipped on the fly straight into the response (no temporary zip).
  */
@@ -58,6 +57,7 @@ class DownloadController {
     @ApiResponse(responseCode = "410", description = "link-expired")
     @ApiResponse(responseCode = "412", description = "A precondition failed")
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
+    @ApiResponse(responseCode = "503", description = "storage-unavailable: the file store did not answer; see Retry-After")
     @GetMapping("/dl/{token}")
     void download(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -85,17 +85,20 @@ class DownloadController {
         try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream())) {
             zip.setLevel(Deflater.NO_COMPRESSION); // audio is compressed already; spend no CPU on it
             for (DeliverableFile file : bundle.files()) {
-                Path path = blobs.find(file.sha256()).orElse(null);
-                if (path == null) {
+                InputStream in;
+                try {
+                    in = blobs.read(file.sha256(), 0, file.size());
+                }
+                catch (NoSuchFileException deleted) {
                     continue; // deleted while we were zipping: leave it out
                 }
-                ZipEntry entry = new ZipEntry(ContentDispositions.uniqueEntryName(file.filename(), used));
-                entry.setTime(file.createdAt().toEpochMilli());
-                zip.putNextEntry(entry);
-                try (InputStream in = Files.newInputStream(path)) {
+                try (in) {
+                    ZipEntry entry = new ZipEntry(ContentDispositions.uniqueEntryName(file.filename(), used));
+                    entry.setTime(file.createdAt().toEpochMilli());
+                    zip.putNextEntry(entry);
                     in.transferTo(zip);
+                    zip.closeEntry();
                 }
-                zip.closeEntry();
             }
             zip.finish();
         }

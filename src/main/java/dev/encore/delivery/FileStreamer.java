@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.support.ResourceRegion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
@@ -21,18 +23,23 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.StorageUnavailableException;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.Problems;
 
 /**
- * Serves a stored file: streamed from disk (never loaded into memory) with {@code ETag} (the
- * SHA-256), {@code Last-Modified}, conditional requests (304/412, If-Match and
- * If-Unmodified-Since included, which Spring evaluates only for unsafe methods), {@code If-Range}
- * and one byte range (206; 416 when unsatisfiable). The answer is written here rather than
- * returned as a Resource, because Spring would apply the Range itself, If-Range or not.
+ * Serves a stored blob: streamed (never loaded into memory) with {@code ETag} (the SHA-256),
+ * {@code Last-Modified}, conditional requests (304/412, If-Match and If-Unmodified-Since included,
+ * which Spring evaluates only for unsafe methods), {@code If-Range} and one byte range (206; 416
+ * when unsatisfiable). Where the blob is a file on this node, long answers go out by the
+ * connector's zero-copy sendfile; otherwise (a bucket) the range is read from the store as it is
+ * sent. The answer is written here rather than returned as a Resource, because Spring would apply
+ * the Range itself, If-Range or not.
  */
 @Component
 class FileStreamer {
+
+    private static final Logger log = LoggerFactory.getLogger(FileStreamer.class);
 
     private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
     private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
@@ -41,6 +48,7 @@ class FileStreamer {
 
     /** Below this, writing the bytes costs less than setting up sendfile (Tomcat's DefaultServlet: 48 KiB). */
     private static final long SENDFILE_MIN_BYTES = 48 * 1024;
+    private static final int BUFFER = 64 * 1024;
 
     private final BlobStore blobs;
 
@@ -49,15 +57,16 @@ class FileStreamer {
     }
 
     /**
-     * A file on local disk and how to describe it.
+     * A stored blob and how to describe it.
      *
-     * @param path         the bytes
+     * @param sha256       the blob
+     * @param length       its size in bytes, as recorded when it was stored
      * @param etag         strong entity tag, quoted
      * @param lastModified epoch millis
      * @param mimeType     its media type
      * @param filename     the name clients see
      */
-    record Servable(Path path, String etag, long lastModified, String mimeType, String filename) {
+    record Servable(String sha256, long length, String etag, long lastModified, String mimeType, String filename) {
     }
 
     /**
@@ -78,15 +87,17 @@ class FileStreamer {
     /** Serves a stored file, as a download ({@code attachment}) or for playing in place. */
     Sent serve(DeliverableFile file, boolean attachment, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Path path = blobs.find(file.sha256()).orElseThrow(DeliverableCatalog.NotFound::new);
-        return serve(new Servable(path, "\"" + file.sha256() + "\"", file.createdAt().toEpochMilli(), file.mimeType(),
-                file.filename()), attachment, request, response);
+        return serve(new Servable(file.sha256(), file.size(), "\"" + file.sha256() + "\"",
+                file.createdAt().toEpochMilli(), file.mimeType(), file.filename()), attachment, request, response);
     }
 
-    /** Serves a local file (a stored blob or a rendition of one). */
+    /**
+     * Serves a stored blob (an original or a rendition).
+     *
+     * @throws DeliverableCatalog.NotFound when the blob is not in the store (nothing is written yet)
+     */
     Sent serve(Servable file, boolean attachment, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Path path = file.path();
         String etag = file.etag();
         long lastModified = file.lastModified();
         if (preconditionFails(request, etag, lastModified)) {
@@ -94,21 +105,52 @@ class FileStreamer {
                     "precondition-failed", "Precondition failed", "The file does not match If-Match or "
                             + "If-Unmodified-Since."), null);
         }
+        // sets ETag and Last-Modified on the answer, 304 or not: they are not set again below
         if (new ServletWebRequest(request, response).checkNotModified(etag, lastModified)) {
-            return Sent.NOTHING; // 304 or 412, headers already set
+            return Sent.NOTHING;
         }
+        Optional<Path> local = blobs.directFile(file.sha256());
+        long length = local.isPresent() ? localSize(local.get()) : file.length();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(file.mimeType()));
         headers.set(HttpHeaders.CONTENT_DISPOSITION, attachment ? ContentDispositions.attachment(file.filename())
                 : ContentDispositions.inline(file.filename()));
         headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
-        headers.setETag(etag);
-        headers.setLastModified(lastModified);
         headers.setCacheControl("private, max-age=0, must-revalidate");
-        FileSystemResource resource = new FileSystemResource(path);
-        long length = Files.size(path);
-        String range = request.getHeader(HttpHeaders.RANGE);
-        if (range != null && ifRangeMatches(request.getHeader(HttpHeaders.IF_RANGE), etag, lastModified)) {
+        Region region = region(request.getHeader(HttpHeaders.RANGE), request.getHeader(HttpHeaders.IF_RANGE), etag,
+                lastModified, length);
+        if ("HEAD".equals(request.getMethod())) {
+            if (local.isEmpty() && metadata(file.sha256()).isEmpty()) {
+                throw new DeliverableCatalog.NotFound();
+            }
+            writeHeaders(region, length, headers, response);
+            return new Sent(region.start(), 0, length, false, true);
+        }
+        if (local.isPresent() && region.count() >= SENDFILE_MIN_BYTES
+                && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+            // Tomcat's zero-copy path (what its DefaultServlet uses): the connector hands the range
+            // from the page cache to the socket after this method returns; no byte passes the JVM
+            writeHeaders(region, length, headers, response);
+            request.setAttribute(SENDFILE_FILENAME, local.get().toAbsolutePath().toString());
+            request.setAttribute(SENDFILE_START, region.start());
+            request.setAttribute(SENDFILE_END, region.start() + region.count());
+            return new Sent(region.start(), region.count(), length, true, false);
+        }
+        try (InputStream in = open(file.sha256(), region)) {
+            writeHeaders(region, length, headers, response); // only now: a missing blob is still a clean 404
+            return new Sent(region.start(), copy(in, region.count(), response.getOutputStream()), length, true, true);
+        }
+    }
+
+    /**
+     * The part of a blob to send: one satisfiable range when the request asks for one (and its
+     * If-Range holds), else the whole.
+     */
+    record Region(long start, long count, boolean partial) {
+    }
+
+    private static Region region(String range, String ifRange, String etag, long lastModified, long length) {
+        if (range != null && ifRangeMatches(ifRange, etag, lastModified)) {
             List<HttpRange> ranges;
             try {
                 ranges = HttpRange.parseRanges(range);
@@ -117,62 +159,89 @@ class FileStreamer {
                 ranges = List.of(); // a malformed Range is ignored (RFC 9110 §14.2)
             }
             if (ranges.size() == 1) {
-                ResourceRegion region = region(ranges.getFirst(), resource, length);
-                return write(region, length, headers, request, response, true);
+                return region(ranges.getFirst(), length);
             }
             // several ranges: the whole file is a valid (and simpler) answer
         }
-        return write(new ResourceRegion(resource, 0, length), length, headers, request, response, false);
+        return new Region(0, length, false);
+    }
+
+    private InputStream open(String sha256, Region region) throws IOException {
+        try {
+            return blobs.read(sha256, region.start(), region.count());
+        }
+        catch (NoSuchFileException gone) {
+            throw new DeliverableCatalog.NotFound();
+        }
+        catch (IOException unanswered) {
+            throw unavailable(sha256, unanswered);
+        }
+    }
+
+    private static long localSize(Path blob) throws IOException {
+        try {
+            return Files.size(blob);
+        }
+        catch (NoSuchFileException deletedMeanwhile) {
+            throw new DeliverableCatalog.NotFound();
+        }
+    }
+
+    private Optional<BlobStore.Metadata> metadata(String sha256) {
+        try {
+            return blobs.metadata(sha256);
+        }
+        catch (IOException unanswered) {
+            throw unavailable(sha256, unanswered);
+        }
+    }
+
+    private static StorageUnavailableException unavailable(String sha256, IOException cause) {
+        log.warn("Cannot serve blob {}: {}", sha256, cause.getMessage());
+        return new StorageUnavailableException(cause);
     }
 
     /**
-     * The whole file (200) or one range of it (206), streamed from disk. A client that goes away
-     * ends the answer quietly: there is nobody left to tell, and what it got is still reported.
+     * The status and headers of a 200 or 206. Headers are set, not added: what
+     * {@code checkNotModified} set before (ETag, Last-Modified) stays single.
      */
-    private static Sent write(ResourceRegion region, long length, HttpHeaders headers,
-            HttpServletRequest request, HttpServletResponse response, boolean partial) throws IOException {
-        response.setStatus(partial ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value());
-        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        long start = region.getPosition();
-        long count = region.getCount();
-        if (partial) {
-            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + (start + count - 1) + "/" + length);
+    private static void writeHeaders(Region region, long length, HttpHeaders headers, HttpServletResponse response) {
+        response.setStatus(region.partial() ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value());
+        headers.forEach((name, values) -> {
+            response.setHeader(name, values.getFirst());
+            values.stream().skip(1).forEach(value -> response.addHeader(name, value));
+        });
+        if (region.partial()) {
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + region.start() + "-"
+                    + (region.start() + region.count() - 1) + "/" + length);
         }
-        response.setContentLengthLong(count);
-        if ("HEAD".equals(request.getMethod())) {
-            return new Sent(start, 0, length, false, true);
-        }
-        if (count >= SENDFILE_MIN_BYTES && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
-            // Tomcat's zero-copy path (what its DefaultServlet uses): the connector hands the range
-            // from the page cache to the socket after this method returns; no byte passes the JVM
-            request.setAttribute(SENDFILE_FILENAME, region.getResource().getFile().getAbsolutePath());
-            request.setAttribute(SENDFILE_START, start);
-            request.setAttribute(SENDFILE_END, start + count);
-            return new Sent(start, count, length, true, false);
-        }
-        long sent = 0;
-        try (InputStream in = region.getResource().getInputStream()) {
-            in.skipNBytes(start);
-            byte[] buffer = new byte[64 * 1024];
-            OutputStream out = response.getOutputStream();
-            while (sent < count) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, count - sent));
-                if (read < 0) {
-                    break;
-                }
-                try {
-                    out.write(buffer, 0, read);
-                }
-                catch (IOException clientGone) {
-                    return new Sent(start, sent, length, true, true);
-                }
-                sent += read;
-            }
-        }
-        return new Sent(start, sent, length, true, true);
+        response.setContentLengthLong(region.count());
     }
 
-    private static ResourceRegion region(HttpRange range, FileSystemResource resource, long length) {
+    /**
+     * Copies up to {@code count} bytes; returns how many left. A client that goes away ends the
+     * answer quietly: there is nobody left to tell, and what it got is still reported.
+     */
+    private static long copy(InputStream in, long count, OutputStream out) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        long sent = 0;
+        while (sent < count) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, count - sent));
+            if (read < 0) {
+                break;
+            }
+            try {
+                out.write(buffer, 0, read);
+            }
+            catch (IOException clientGone) {
+                return sent;
+            }
+            sent += read;
+        }
+        return sent;
+    }
+
+    private static Region region(HttpRange range, long length) {
         long start;
         long end;
         try {
@@ -185,7 +254,7 @@ class FileStreamer {
         if (length == 0 || start >= length || start > end) {
             throw unsatisfiable(length);
         }
-        return new ResourceRegion(resource, start, end - start + 1);
+        return new Region(start, end - start + 1, true);
     }
 
     private static ErrorResponseException unsatisfiable(long length) {

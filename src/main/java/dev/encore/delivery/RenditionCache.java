@@ -1,112 +1,84 @@
 package dev.encore.delivery;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+
+import dev.encore.platform.BlobCollector;
+import dev.encore.platform.BlobReferences;
 
 /**
- * Transcoded renditions on local disk, bounded in size and evicted least recently used first. A
- * file's modification time is its last use: reading a rendition touches it. A rendition being
- * streamed while it is evicted stays readable (an open file outlives its name).
+ * Transcoded renditions as a least-recently-used cache over the whole cluster, bounded by
+ * {@code encore.stream.rendition-cache-size}: the ready rows are the cache (their blobs are
+ * referenced, so the collector keeps them), their last use its recency. Evicting deletes the row and
+ * hands the blob to the collector, which deletes it once nothing else references it and its grace
+ * has passed (the orphan sweep takes those the grace spared).
  */
-class RenditionCache {
+@Component
+class RenditionCache implements BlobReferences {
 
     private static final Logger log = LoggerFactory.getLogger(RenditionCache.class);
 
-    /** How long after its last use a rendition is safe from eviction. */
-    static final java.time.Duration IN_USE = java.time.Duration.ofMinutes(1);
+    /** How long after its last use a rendition is safe from eviction (a stream may still be reading it). */
+    static final Duration IN_USE = Duration.ofMinutes(1);
+    /** A rendition's use is written at most this often, so a player's many range requests cost one write. */
+    static final Duration TOUCH_EVERY = Duration.ofSeconds(20);
+    private static final int BATCH = 100;
 
-    private final Path directory;
-    private final long maxBytes;
+    private final StoredRenditions rows;
+    private final BlobCollector collector;
+    private final StreamProperties properties;
     private final Clock clock;
 
-    RenditionCache(Path directory, long maxBytes, Clock clock) {
-        this.directory = directory;
-        this.maxBytes = maxBytes;
+    RenditionCache(StoredRenditions rows, BlobCollector collector, StreamProperties properties, Clock clock) {
+        this.rows = rows;
+        this.collector = collector;
+        this.properties = properties;
         this.clock = clock;
     }
 
-    /** The cached rendition, marked as just used. */
-    Optional<Path> find(String name) {
-        Path file = directory.resolve(name);
-        try {
-            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
-            return Optional.of(file);
-        }
-        catch (IOException missing) {
-            return Optional.empty();
-        }
+    @Override
+    public boolean references(String sha256) {
+        return rows.existsBySha256(sha256);
     }
 
-    /** A private place to write a new rendition before {@link #admit} moves it in. */
-    Path scratch(String name) throws IOException {
-        Files.createDirectories(directory.resolve(".work"));
-        return Files.createTempFile(directory.resolve(".work"), name, ".part");
-    }
-
-    /** Moves a finished rendition in (atomically: readers never see half a file) and evicts. */
-    Path admit(Path finished, String name) throws IOException {
-        Path file = directory.resolve(name);
-        Files.move(finished, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
-        evict(file);
-        return file;
+    /** Records a use of {@code rendition}, unless one was recorded moments ago. */
+    void used(StoredRendition rendition) {
+        Instant now = clock.instant();
+        Instant since = now.minus(TOUCH_EVERY);
+        if (rendition.lastUsedAt() == null || rendition.lastUsedAt().isBefore(since)) {
+            rows.touch(rendition.key(), now, since);
+        }
     }
 
     /**
-     * Deletes the least recently used renditions until the cache fits; never {@code keep}, nor one
-     * used within {@link #IN_USE} (the connector may still be about to send it by name).
+     * Evicts least recently used renditions until the cache fits; never {@code keep} (just made),
+     * nor one used within {@link #IN_USE}. Returns how many went.
      */
-    void evict(Path keep) throws IOException {
-        record Entry(Path file, long size, FileTime lastUsed) {
-        }
-        List<Entry> entries = new ArrayList<>();
-        try (Stream<Path> listed = Files.list(directory)) {
-            // read once: sorting on times that change under the sort would break it
-            listed.filter(Files::isRegularFile).forEach(file -> entries.add(new Entry(file, sizeOf(file),
-                    lastUsed(file))));
-        }
-        long total = entries.stream().mapToLong(Entry::size).sum();
-        FileTime recent = FileTime.from(clock.instant().minus(IN_USE));
-        entries.sort(Comparator.comparing(Entry::lastUsed));
-        for (Entry entry : entries) {
-            if (total <= maxBytes) {
-                break;
-            }
-            if (!entry.file().equals(keep) && entry.lastUsed().compareTo(recent) < 0
-                    && Files.deleteIfExists(entry.file())) {
-                total -= entry.size();
-                log.debug("evicted rendition {} ({} bytes)", entry.file().getFileName(), entry.size());
-            }
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        }
-        catch (IOException gone) {
+    int evict(RenditionKey keep) {
+        long max = properties.renditionCacheSize().toBytes();
+        long total = rows.readyBytes();
+        if (total <= max) {
             return 0;
         }
-    }
-
-    private static FileTime lastUsed(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
+        Instant before = clock.instant().minus(IN_USE);
+        int evicted = 0;
+        for (StoredRendition oldest : rows.leastRecentlyUsed(before, Limit.of(BATCH))) {
+            if (total <= max) {
+                break;
+            }
+            if (!oldest.key().equals(keep.value()) && rows.evict(oldest.key(), oldest.claimToken(), before) == 1) {
+                total -= oldest.size();
+                evicted++;
+                collector.collect(oldest.sha256());
+                log.debug("Evicted rendition {} ({} bytes)", oldest.key(), oldest.size());
+            }
         }
-        catch (IOException gone) {
-            return FileTime.fromMillis(0); // deleted meanwhile: first to go
-        }
+        return evicted;
     }
 }

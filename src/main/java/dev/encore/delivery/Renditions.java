@@ -1,144 +1,153 @@
 package dev.encore.delivery;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.encore.platform.BlobStore;
-import dev.encore.platform.ProcessRunner;
-import dev.encore.platform.Problems;
+import dev.encore.platform.StorageUnavailableException;
 
 /**
- * Transcoded renditions of stored audio: made once with ffmpeg into a file (so that even the first
- * answer has an exact Content-Length and honours Range), kept in a bounded LRU cache, and shared:
- * concurrent requests for the same rendition wait for one transcode.
+ * Transcoded renditions of stored audio, as blobs in the blob store (so that even the first answer
+ * has an exact Content-Length and honours Range, and any node serves what another made). A request
+ * never holds its thread for a whole transcode: it waits up to {@code encore.stream.rendition-wait}
+ * and then answers 503 with {@code Retry-After} while the transcode goes on. Concurrent requests on
+ * a node share one transcode; a node with {@code encore.stream.max-queued-transcodes} renditions
+ * in the making refuses more at once.
  */
 @Component
 class Renditions {
 
     private static final Logger log = LoggerFactory.getLogger(Renditions.class);
 
-    private final BlobStore blobs;
-    private final ProcessRunner processes;
+    /** How long a ready rendition's blob, once seen, is trusted to be there without looking again. */
+    private static final Duration VERIFIED_FOR = Duration.ofMinutes(1);
+
+    private final StoredRenditions rows;
     private final RenditionCache cache;
+    private final RenditionTranscoder transcoder;
+    private final BlobStore blobs;
     private final StreamProperties properties;
-    private final String ffmpeg;
-    private final Counter transcodes;
-    private final Map<String, CompletableFuture<Path>> inFlight = new ConcurrentHashMap<>();
-    private final Semaphore running;
-    private final ExecutorService transcoders = Executors.newThreadPerTaskExecutor(
+    private final Map<String, CompletableFuture<Rendition>> inFlight = new ConcurrentHashMap<>();
+    private final Cache<String, UUID> verified = Caffeine.newBuilder().expireAfterWrite(VERIFIED_FOR)
+            .maximumSize(10_000).build();
+    private final ExecutorService makers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("transcode-", 0).factory());
 
-    Renditions(BlobStore blobs, ProcessRunner processes, StreamProperties properties,
-            @Value("${encore.data-dir}") Path dataDir, @Value("${encore.ingest.ffmpeg-path:ffmpeg}") String ffmpeg,
-            MeterRegistry meters, Clock clock) {
+    Renditions(StoredRenditions rows, RenditionCache cache, RenditionTranscoder transcoder, BlobStore blobs,
+            StreamProperties properties) {
+        this.rows = rows;
+        this.cache = cache;
+        this.transcoder = transcoder;
         this.blobs = blobs;
-        this.processes = processes;
         this.properties = properties;
-        this.ffmpeg = ffmpeg;
-        this.running = new Semaphore(properties.maxConcurrentTranscodes() > 0 ? properties.maxConcurrentTranscodes()
-                : Runtime.getRuntime().availableProcessors());
-        this.cache = new RenditionCache(dataDir.resolve("renditions"), properties.renditionCacheSize().toBytes(),
-                clock);
-        this.transcodes = Counter.builder("encore.stream.transcodes")
-                .description("Renditions transcoded (cache misses; shared requests count once)").register(meters);
     }
 
-    /** The rendition of the blob {@code sha256} in {@code format} at {@code bitrate} kbit/s, made if needed. */
-    Path of(String sha256, RenditionFormat format, int bitrate) {
-        String name = sha256 + "-" + bitrate + "k." + format.extension();
-        return cache.find(name).orElseGet(() -> {
-            CompletableFuture<Path> shared = inFlight.computeIfAbsent(name, key -> CompletableFuture
-                    .supplyAsync(() -> transcode(sha256, format, bitrate, name), transcoders));
-            shared.whenComplete((path, failure) -> inFlight.remove(name, shared));
-            try {
-                return shared.join();
+    /**
+     * The rendition, made if needed.
+     *
+     * @throws ErrorResponseException 503 {@code rendition-pending} or {@code transcoder-busy} (with
+     *                                {@code Retry-After}), 422 {@code transcode-failed}, 404 when the
+     *                                source is gone, 503 {@code storage-unavailable}
+     */
+    Rendition of(RenditionKey key) {
+        Optional<StoredRendition> row = rows.findById(key.value());
+        if (row.isPresent() && row.get().status() == StoredRendition.State.READY) {
+            if (stored(row.get())) {
+                cache.used(row.get());
+                return row.get().rendition();
             }
-            catch (CompletionException e) {
-                throw e.getCause() instanceof ErrorResponseException problem ? problem : failed();
-            }
-        });
+            rows.release(key.value(), row.get().claimToken()); // its blob is lost: make it again
+        }
+        if (row.isPresent() && transcoder.failedRecently(row.get())) {
+            throw StreamProblems.transcodeFailed(); // the answer is known: no need to wait for it
+        }
+        return await(making(key));
     }
 
-    private Path transcode(String sha256, RenditionFormat format, int bitrate, String name) {
-        Path source = blobs.find(sha256).orElseThrow(DeliverableCatalog.NotFound::new);
-        Path scratch = null;
+    /** Forgets a rendition whose blob turned out to be missing when it was served; the next request remakes it. */
+    void lost(RenditionKey key, Rendition rendition) {
+        verified.invalidate(key.value());
+        rows.release(key.value(), rendition.version());
+    }
+
+    private boolean stored(StoredRendition row) {
+        if (row.claimToken().equals(verified.getIfPresent(row.key()))) {
+            return true;
+        }
         try {
-            scratch = cache.scratch(name);
-            List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error",
-                    "-y", "-protocol_whitelist", "file", "-i", source.toString(), "-map", "0:a:0", "-vn", "-map_metadata", "0", "-b:a",
-                    bitrate + "k"));
-            command.addAll(format.encoder());
-            command.add(scratch.toString());
-            ProcessRunner.Result result;
-            running.acquire(); // at most encore.stream.max-concurrent-transcodes ffmpegs at once
-            try {
-                transcodes.increment();
-                result = processes.run(new ProcessRunner.Spec(command, scratch.getParent(),
-                        properties.transcodeTimeout(), Map.of()), line -> { });
+            boolean present = blobs.metadata(row.sha256()).isPresent();
+            if (present) {
+                verified.put(row.key(), row.claimToken());
             }
-            finally {
-                running.release();
-            }
-            if (!result.succeeded() || Files.size(scratch) == 0) {
-                log.warn("Transcoding {} to {} {}k failed (exit {}): {}", sha256, format.value(), bitrate,
-                        result.exitCode(), String.join(" | ", result.stderrTail()));
-                throw failed();
-            }
-            Path admitted = cache.admit(scratch, name);
-            scratch = null;
-            return admitted;
+            return present;
         }
-        catch (IOException e) {
-            log.warn("Transcoding {} failed", sha256, e);
-            throw failed();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed();
-        }
-        finally {
-            if (scratch != null) {
-                try {
-                    Files.deleteIfExists(scratch);
-                }
-                catch (IOException ignored) {
-                    // the next transcode of this rendition writes a new scratch file
-                }
-            }
+        catch (IOException ex) {
+            log.warn("Cannot check rendition {}: {}", row.key(), ex.getMessage());
+            throw new StorageUnavailableException(ex);
         }
     }
 
-    private static ErrorResponseException failed() {
-        return new ErrorResponseException(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR, "transcode-failed", "Transcoding failed",
-                "This track could not be converted to the requested format; the original still plays."), null);
+    /** This node's transcode of {@code key}, started unless one is under way; refused when too many are. */
+    private CompletableFuture<Rendition> making(RenditionKey key) {
+        CompletableFuture<Rendition> making = inFlight.computeIfAbsent(key.value(), name -> {
+            if (inFlight.size() >= properties.maxQueuedTranscodes()) {
+                throw StreamProblems.busy();
+            }
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return transcoder.make(key);
+                }
+                catch (InterruptedException ex) { // the node is stopping
+                    Thread.currentThread().interrupt();
+                    throw StreamProblems.pending();
+                }
+            }, makers);
+        });
+        making.whenComplete((rendition, failure) -> inFlight.remove(key.value(), making));
+        return making;
+    }
+
+    private Rendition await(CompletableFuture<Rendition> making) {
+        try {
+            return making.get(properties.renditionWait().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException notYet) {
+            throw StreamProblems.pending();
+        }
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof ErrorResponseException problem) {
+                throw StreamProblems.copyOf(problem); // each waiter's answer gets its own request id
+            }
+            throw new IllegalStateException("Making a rendition failed", ex.getCause());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw StreamProblems.pending();
+        }
     }
 
     @PreDestroy
     void stop() {
-        transcoders.shutdownNow();
+        makers.shutdownNow();
     }
 }

@@ -1,7 +1,6 @@
 package dev.encore.delivery;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,11 +28,11 @@ import dev.encore.platform.InvalidFieldsException;
 import dev.encore.platform.StreamLinks;
 
 /**
- * Plays a track: the original, or a transcoded rendition, both from a file on disk with an exact
- * length, Range and conditional requests. A request from the first byte starts a play. Signed-in
- * clients use {@code /api/v1/tracks/{id}/stream}; media elements, which cannot send a token, use the
- * signed {@code streamUrl} of the track's answer ({@code /stream/tracks/{token}}), served the same way
- * for the user it was issued to.
+ * Plays a track: the original, or a transcoded rendition, both stored blobs with an exact length,
+ * Range and conditional requests. A request from the first byte starts a play. Signed-in clients
+ * use {@code /api/v1/tracks/{id}/stream}; media elements, which cannot send a token, use the signed
+ * {@code streamUrl} of the track's answer ({@code /stream/tracks/{token}}), served the same way for
+ * the user it was issued to.
  */
 @Tag(name = "tracks")
 @RestController
@@ -66,6 +65,9 @@ class TrackStreamController {
     @ApiResponse(responseCode = "206", description = "The requested range")
     @ApiResponse(responseCode = "400", description = "Unknown format or bitrate out of range")
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
+    @ApiResponse(responseCode = "422", description = "transcode-failed: this track cannot be converted to the format")
+    @ApiResponse(responseCode = "503", description = "rendition-pending (being made: ask again after Retry-After), "
+            + "transcoder-busy, or storage-unavailable (the file store did not answer); see Retry-After")
     @GetMapping("/api/v1/tracks/{id}/stream")
     void stream(Authentication auth, @PathVariable UUID id,
             @Parameter(description = "mp3, opus or aac") @RequestParam(required = false) String format,
@@ -97,14 +99,13 @@ class TrackStreamController {
     private void play(Viewer viewer, UUID id, String format, Integer bitrate, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         DeliverableFile original = library.original(viewer, id);
-        FileStreamer.Servable servable = format == null && bitrate == null ? null
-                : rendition(original, format, bitrate);
+        RenditionKey key = format == null && bitrate == null ? null : renditionKey(original, format, bitrate);
         UUID play = startsPlay(request) ? UUID.randomUUID() : null;
         if (play != null) {
             response.setHeader(PLAY_HEADER, play.toString()); // before the body: headers go first
         }
-        FileStreamer.Sent sent = servable == null ? streamer.serve(original, false, request, response)
-                : streamer.serve(servable, false, request, response);
+        FileStreamer.Sent sent = key == null ? streamer.serve(original, false, request, response)
+                : streamRendition(original, key, request, response);
         if (play != null && sent.body()) { // a 304, 412 or 416 is not a play
             long heard = sent.counted() && sent.length() > 0
                     ? Math.round((double) sent.bytesSent() / sent.length() * original.durationMs()) : 0;
@@ -112,19 +113,34 @@ class TrackStreamController {
         }
     }
 
-    private FileStreamer.Servable rendition(DeliverableFile original, String formatName, Integer bitrate)
-            throws IOException {
+    /** A rendition, made again once if its blob turns out to be gone when it is served. */
+    private FileStreamer.Sent streamRendition(DeliverableFile original, RenditionKey key, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        Rendition rendition = renditions.of(key);
+        try {
+            return streamer.serve(servable(original, key, rendition), false, request, response);
+        }
+        catch (DeliverableCatalog.NotFound lost) {
+            renditions.lost(key, rendition);
+            return streamer.serve(servable(original, key, renditions.of(key)), false, request, response);
+        }
+    }
+
+    private static RenditionKey renditionKey(DeliverableFile original, String formatName, Integer bitrate) {
         RenditionFormat format = formatName == null ? RenditionFormat.MP3 : RenditionFormat.of(formatName)
                 .orElseThrow(() -> InvalidFieldsException.of("format", "must be mp3, opus or aac"));
         if (bitrate != null && !RenditionFormat.BITRATES.contains(bitrate)) {
             throw InvalidFieldsException.of("bitrate", "must be one of " + RenditionFormat.BITRATES.stream()
                     .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
         }
-        int kbps = bitrate == null ? format.defaultBitrate() : bitrate;
-        Path file = renditions.of(original.sha256(), format, kbps);
+        return new RenditionKey(original.sha256(), format, bitrate == null ? format.defaultBitrate() : bitrate);
+    }
+
+    /** A rendition as served: its own bytes' address as ETag, the time it was made as Last-Modified. */
+    private static FileStreamer.Servable servable(DeliverableFile original, RenditionKey key, Rendition rendition) {
         String base = original.filename().replaceFirst("\\.[^.]*$", "");
-        return new FileStreamer.Servable(file, "\"" + original.sha256() + "-" + format.value() + "-" + kbps + "\"",
-                original.createdAt().toEpochMilli(), format.mimeType(), base + "." + format.extension());
+        return new FileStreamer.Servable(rendition.sha256(), rendition.size(), "\"" + rendition.sha256() + "\"",
+                rendition.createdAt().toEpochMilli(), key.format().mimeType(), base + "." + key.format().extension());
     }
 
     /**

@@ -20,8 +20,9 @@ import dev.encore.library.Viewer;
 import dev.encore.platform.StreamLinks;
 
 /**
- * Plays a video's original from disk, with Range (seeking) and conditional requests: for signed-in
- * clients, and through the signed {@code streamUrl} of a video's answer for {@code <video>} elements.
+ * Plays a video's original from the blob store, with Range (seeking) and conditional requests: for
+ * signed-in clients, and through the signed {@code streamUrl} of a video's answer for
+ * {@code <video>} elements.
  */
 @Tag(name = "videos")
 @RestController
@@ -41,6 +42,7 @@ class VideoStreamController {
             + "conditional requests; private videos are 404 for everyone but their owner.")
     @ApiResponse(responseCode = "206", description = "The requested range")
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
+    @ApiResponse(responseCode = "503", description = "storage-unavailable: the file store did not answer; see Retry-After")
     @GetMapping("/api/v1/videos/{id}/stream")
     void stream(Authentication auth, @PathVariable UUID id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {

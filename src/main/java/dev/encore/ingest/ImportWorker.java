@@ -147,7 +147,7 @@ public class ImportWorker {
             Runnable heartbeat) throws InterruptedException {
         Path staging;
         try {
-            staging = blobs.createStaging("import");
+            staging = blobs.createStaging("import", item.id()); // and what a killed attempt of it left
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -73,30 +73,55 @@ public class IngestMaintenance {
 
     /**
      * Checks both directions between rows and blobs, and sweeps staging left by dead attempts.
+     * Rows and blobs are compared only where every node sees the same blobs ({@link BlobStore#shared}):
+     * elsewhere a blob missing here may live on another node. A blob the store cannot answer for
+     * (unreachable, timed out) is not missing: the check stops there and tries again next time.
      *
      * @return rows deleted because their blob was missing
      */
     @Job(name = "Check import files against the blob store")
     public int sweep() throws java.io.IOException {
         int missing = 0;
+        int orphans = 0;
+        if (!blobs.shared()) {
+            log.info("Storage sweep: the blob store is not shared by every node; rows and blobs are not compared");
+        }
+        else {
+            missing = deleteRowsWithoutBlob();
+            if (missing >= 0) { // else the store is not answering: nothing more is judged by it now
+                orphans = collector.sweepOrphans();
+            }
+        }
+        // a live attempt's staging is at most two tool runs old
+        int staging = blobs.sweepStaging(properties.timeout().multipliedBy(2).plus(Duration.ofMinutes(10)));
+        if (Math.max(missing, 0) + orphans + staging > 0) {
+            log.info("Storage sweep: {} rows without blob, {} orphaned blobs, {} dead staging directories",
+                    Math.max(missing, 0), orphans, staging);
+        }
+        return Math.max(missing, 0);
+    }
+
+    /** Deletes rows whose blob is gone; -1 (after deleting what it could) when the store stopped answering. */
+    private int deleteRowsWithoutBlob() {
+        int missing = 0;
         UUID after = new UUID(0, 0); // databases order UUIDs as unsigned bytes: this is the least
         List<ImportFile> page;
         while (!(page = files.findAfter(after, Limit.of(BATCH))).isEmpty()) {
             for (ImportFile file : page) {
-                if (blobs.find(file.sha256()).isEmpty()) {
-                    log.warn("Import file {} lost its blob {}; deleting the row", file.id(), file.sha256());
-                    files.deleteById(file.id());
-                    missing++;
+                try {
+                    if (blobs.metadata(file.sha256()).isEmpty()) {
+                        log.warn("Import file {} lost its blob {}; deleting the row", file.id(), file.sha256());
+                        files.deleteById(file.id());
+                        missing++;
+                    }
+                }
+                catch (java.io.IOException unanswered) {
+                    log.warn("Storage sweep stopped: the blob store did not answer ({}); nothing more is deleted "
+                            + "until the next sweep", unanswered.getMessage());
+                    return -1;
                 }
             }
             after = page.getLast().id();
-        }
-        int orphans = collector.sweepOrphans();
-        // a live attempt's staging is at most two tool runs old
-        int staging = blobs.sweepStaging(properties.timeout().multipliedBy(2).plus(Duration.ofMinutes(10)));
-        if (missing + orphans + staging > 0) {
-            log.info("Storage sweep: {} rows without blob, {} orphaned blobs, {} dead staging directories", missing,
-                    orphans, staging);
         }
         return missing;
     }

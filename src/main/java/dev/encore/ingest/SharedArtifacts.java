@@ -89,7 +89,7 @@ class SharedArtifacts {
             Artifact artifact = current.get();
             switch (artifact.status()) {
                 case READY -> {
-                    if (artifact.expiresAt().isAfter(now) && blobs.find(artifact.sha256()).isPresent()) {
+                    if (artifact.expiresAt().isAfter(now) && stored(artifact.sha256())) {
                         return new Ready(artifact.sha256(), artifact.size(),
                                 artifact.durationMs() == null ? 0 : artifact.durationMs(), artifact.title(), true);
                     }
@@ -148,6 +148,16 @@ class SharedArtifacts {
         artifacts.ready(key, token, made.blob().sha256(), made.blob().size(), made.durationMs(), made.title(),
                 now.plus(properties.resultTtl()), now);
         return new Ready(made.blob().sha256(), made.blob().size(), made.durationMs(), made.title(), false);
+    }
+
+    /** Whether the blob is there; a store that cannot tell fails the attempt (JobRunr retries it). */
+    private boolean stored(String sha256) {
+        try {
+            return blobs.metadata(sha256).isPresent();
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     /** Inserts the claim row; false when another worker's row got there first. */

@@ -23,6 +23,11 @@ final class ContentTypes {
         return QUICKTIME.equals(detected) ? isoBrand(file) : detected;
     }
 
+    /** The type of what {@code in} holds; it must support mark and reset (it is reset to where it was). */
+    static String detect(InputStream in) throws IOException {
+        return TIKA.detect(in);
+    }
+
     private static final String QUICKTIME = "video/quicktime";
 
     /**

@@ -1,7 +1,10 @@
 package dev.encore.library;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +19,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.CacheControl;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.stereotype.Component;
 
 import dev.encore.platform.BlobStore;
 import dev.encore.platform.ProcessRunner;
+import dev.encore.platform.StorageUnavailableException;
 
 /**
  * Copies an audio file's embedded cover picture (the attached picture stream, never re-encoded)
@@ -33,6 +37,8 @@ class CoverArt {
 
     private static final Logger log = LoggerFactory.getLogger(CoverArt.class);
     private static final Set<String> IMAGES = Set.of("image/jpeg", "image/png", "image/webp");
+    /** More than type detection reads of a picture's first bytes. */
+    private static final int SNIFF_BYTES = 64 * 1024;
 
     private final ProcessRunner processes;
     private final BlobStore blobs;
@@ -58,15 +64,33 @@ class CoverArt {
         return Optional.of(blobs.store(cover).sha256());
     }
 
-    /** A stored cover picture (404 when its blob is gone). */
-    Path file(String sha256) {
-        return blobs.find(sha256).orElseThrow(() -> LibraryProblems.notFound("cover"));
-    }
-
-    /** A cover as an answer: typed by its bytes, cacheable by the browser for a day. */
-    static ResponseEntity<Resource> response(Path cover) throws IOException {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ContentTypes.detect(cover)))
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
-                .body(new FileSystemResource(cover));
+    /**
+     * A stored cover as an answer (404 when its blob is gone): typed by its bytes, cacheable by the
+     * browser for a day, streamed from the blob store.
+     */
+    ResponseEntity<Resource> response(String sha256) throws IOException {
+        BlobStore.Metadata stored;
+        InputStream body;
+        try {
+            stored = blobs.metadata(sha256).orElseThrow(() -> LibraryProblems.notFound("cover"));
+            body = new BufferedInputStream(blobs.read(sha256, 0, stored.size()), SNIFF_BYTES);
+        }
+        catch (NoSuchFileException gone) {
+            throw LibraryProblems.notFound("cover");
+        }
+        catch (IOException unanswered) {
+            log.warn("Cannot serve cover {}: {}", sha256, unanswered.getMessage());
+            throw new StorageUnavailableException(unanswered);
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(ContentTypes.detect(body)); // marks and resets
+            return ResponseEntity.ok().contentType(type).contentLength(stored.size())
+                    .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
+                    .body(new InputStreamResource(body)); // closed once written
+        }
+        catch (IOException | RuntimeException ex) {
+            body.close();
+            throw ex;
+        }
     }
 }

@@ -88,7 +88,7 @@ class TracksController {
     @ApiResponse(responseCode = "404", description = "No such track for me, or it has no cover")
     @GetMapping("/{id}/cover")
     ResponseEntity<Resource> cover(Authentication auth, @PathVariable UUID id) throws IOException {
-        return CoverArt.response(covers.file(library.coverOf(viewer(auth), id)));
+        return covers.response(library.coverOf(viewer(auth), id));
     }
 
     @Operation(summary = "Change a track's metadata", description = "Send If-Match with the ETag you read: a "

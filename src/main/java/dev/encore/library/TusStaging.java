@@ -37,7 +37,7 @@ class TusStaging {
 
     /** A new staging directory holding an empty data file. */
     Path create() throws IOException {
-        Path dir = blobs.createStaging("tus");
+        Path dir = blobs.createResumableStaging("tus"); // a resumable upload outlives a restart
         Files.createFile(dir.resolve("data"));
         return dir;
     }

@@ -59,6 +59,6 @@ class UploadsController {
     @ApiResponse(responseCode = "404", description = "No such live upload of mine, or it has no cover")
     @GetMapping("/api/v1/uploads/{id}/cover")
     ResponseEntity<Resource> cover(Authentication auth, @PathVariable UUID id) throws IOException {
-        return CoverArt.response(covers.file(receiver.coverOf(Viewer.of(auth), id)));
+        return covers.response(receiver.coverOf(Viewer.of(auth), id));
     }
 }

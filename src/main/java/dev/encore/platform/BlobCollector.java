@@ -60,11 +60,11 @@ public class BlobCollector {
 
     private boolean collectNow(String sha256) {
         try {
-            Optional<Instant> stored = store.lastStored(sha256);
-            if (stored.isEmpty() || stored.get().isAfter(clock.instant().minus(GRACE)) || referenced(sha256)) {
+            if (referenced(sha256)) {
                 return false;
             }
-            return store.delete(sha256);
+            Optional<Instant> stored = store.metadata(sha256).map(BlobStore.Metadata::lastStored);
+            return stored.isPresent() && !stored.get().isAfter(clock.instant().minus(GRACE)) && store.delete(sha256);
         }
         catch (IOException ex) {
             log.warn("Could not collect blob {}: {}", sha256, ex.getMessage());
@@ -72,12 +72,16 @@ public class BlobCollector {
         }
     }
 
-    /** Deletes every stored blob older than the grace that nothing references; returns how many. */
+    /**
+     * Deletes every stored blob older than the grace that nothing references; returns how many.
+     * Each candidate is judged like {@link #collect}: its store time is read again, since a store
+     * may list blobs stored after the cutoff and a worker may have stored one again meanwhile.
+     */
     public int sweepOrphans() {
         int deleted = 0;
         try (Stream<String> blobs = store.storedBefore(clock.instant().minus(GRACE))) {
             for (String sha256 : (Iterable<String>) blobs::iterator) {
-                if (!referenced(sha256) && store.delete(sha256)) {
+                if (collectNow(sha256)) {
                     log.info("Deleted orphaned blob {}", sha256);
                     deleted++;
                 }

@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import dev.encore.delivery.TestLinks;
 import dev.encore.platform.EncoreSecurityProperties;
 import dev.encore.support.Api;
+import dev.encore.support.HeaderAssert;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
@@ -93,6 +94,7 @@ class ImportDownloadsIT extends IntegrationTest {
         assertThat(full.headers().firstValueAsLong("Content-Length")).hasValue(size);
         assertThat(full.headers().firstValue("Content-Type")).hasValue("audio/wav");
         assertThat(full.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        HeaderAssert.eachOnce(full, "ETag", "Last-Modified", "Vary", "Cache-Control");
         String etag = full.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).isEqualTo("\"" + file.path("sha256").asString() + "\"");
         String lastModified = full.headers().firstValue("Last-Modified").orElseThrow();
@@ -103,11 +105,13 @@ class ImportDownloadsIT extends IntegrationTest {
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(size);
         assertThat(head.body()).isEmpty();
+        HeaderAssert.eachOnce(head, "ETag", "Last-Modified", "Vary");
 
         HttpResponse<byte[]> range = send(HttpRequest.newBuilder(uri(link)).header("Range", "bytes=100-199"));
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + size);
         assertThat(range.body()).isEqualTo(Arrays.copyOfRange(bytes, 100, 200));
+        HeaderAssert.eachOnce(range, "ETag", "Last-Modified", "Vary", "Content-Range");
 
         HttpResponse<byte[]> suffix = send(HttpRequest.newBuilder(uri(link)).header("Range", "bytes=-10"));
         assertThat(suffix.statusCode()).isEqualTo(206);
@@ -119,7 +123,9 @@ class ImportDownloadsIT extends IntegrationTest {
         assertThat(unsatisfiable.headers().firstValue("Content-Range")).hasValue("bytes */" + size);
         assertThat(unsatisfiable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
-        assertThat(send(HttpRequest.newBuilder(uri(link)).header("If-None-Match", etag)).statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> notModified = send(HttpRequest.newBuilder(uri(link)).header("If-None-Match", etag));
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        HeaderAssert.eachOnce(notModified, "ETag", "Last-Modified", "Vary");
         assertThat(send(HttpRequest.newBuilder(uri(link)).header("If-Modified-Since", lastModified)).statusCode())
                 .isEqualTo(304);
         assertThat(send(HttpRequest.newBuilder(uri(link)).header("If-Match", "\"other\"")).statusCode())

@@ -18,13 +18,13 @@ import dev.encore.support.Api;
  * The imports API as a test client. Waiting polls with a fresh client address every few
  * requests, so polling never trips the general per-client rate limit.
  */
-final class ImportsClient {
+public final class ImportsClient {
 
     private final int port;
     private Api api;
     private int calls;
 
-    ImportsClient(int port) {
+    public ImportsClient(int port) {
         this.port = port;
         this.api = new Api(port);
     }
@@ -48,7 +48,7 @@ final class ImportsClient {
     }
 
     /** Starts a single import and returns its id (asserting 202 + Location). */
-    String start(String token, String url, String format) {
+    public String start(String token, String url, String format) {
         HttpResponse<String> response = single(token, url, format, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String id = Api.json(response).path("id").asString();
@@ -63,7 +63,7 @@ final class ImportsClient {
     }
 
     /** Polls until the import has finished (any final status). */
-    JsonNode awaitFinished(String token, String id) throws InterruptedException {
+    public JsonNode awaitFinished(String token, String id) throws InterruptedException {
         return await(token, id, Duration.ofSeconds(120), "SUCCEEDED", "PARTIAL", "FAILED", "CANCELLED");
     }
 
@@ -83,7 +83,7 @@ final class ImportsClient {
     }
 
     /** A download link for a file; returns the path part ({@code /dl/...}). */
-    String fileLink(String token, String fileId) {
+    public String fileLink(String token, String fileId) {
         HttpResponse<String> response = api().postJson("/api/v1/files/" + fileId + "/link", "", token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String url = Api.json(response).path("url").asString();

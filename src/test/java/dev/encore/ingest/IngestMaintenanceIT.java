@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.storage.StorageProperties;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
+import dev.encore.support.StoredBlobs;
 import dev.encore.support.TestAccounts.Account;
 
 /**
@@ -36,6 +38,8 @@ class IngestMaintenanceIT extends IntegrationTest {
     private BlobStore blobs;
     @Autowired
     private IngestProperties properties;
+    @Autowired
+    private StorageProperties storage;
     @Autowired
     private BackgroundJobServer jobServer;
 
@@ -58,10 +62,10 @@ class IngestMaintenanceIT extends IntegrationTest {
         maintenance.deleteExpired();
 
         assertThat(files.findById(expired.id())).isEmpty();
-        assertThat(blobs.find(blob.sha256())).as("no one else used it").isEmpty();
+        assertThat(blobs.metadata(blob.sha256())).as("no one else used it").isEmpty();
         assertThat(files.findById(expiredShared.id())).isEmpty();
         assertThat(files.findById(liveShared.id())).isPresent();
-        assertThat(blobs.find(shared.sha256())).as("another user's live file still uses it").isPresent();
+        assertThat(blobs.metadata(shared.sha256())).as("another user's live file still uses it").isPresent();
     }
 
     @Test
@@ -81,10 +85,10 @@ class IngestMaintenanceIT extends IntegrationTest {
         maintenance.sweep();
 
         assertThat(files.findById(pointsNowhere.id())).as("row whose blob is gone").isEmpty();
-        assertThat(blobs.find(orphan.sha256())).as("blob without a row").isEmpty();
-        assertThat(blobs.find(fresh.sha256())).as("a just-stored blob may still get its row").isPresent();
+        assertThat(blobs.metadata(orphan.sha256())).as("blob without a row").isEmpty();
+        assertThat(blobs.metadata(fresh.sha256())).as("a just-stored blob may still get its row").isPresent();
         assertThat(files.findById(keeper.id())).isPresent();
-        assertThat(blobs.find(kept.sha256())).isPresent();
+        assertThat(blobs.metadata(kept.sha256())).isPresent();
         assertThat(deadAttempt).as("staging of a dead attempt").doesNotExist();
     }
 
@@ -123,8 +127,7 @@ class IngestMaintenanceIT extends IntegrationTest {
     /** A stored blob last stored long ago (outside the collector's grace). */
     private BlobStore.StoredBlob storeOld(String content) throws Exception {
         BlobStore.StoredBlob blob = blobs.store(stage(content));
-        Files.setLastModifiedTime(blobs.find(blob.sha256()).orElseThrow(),
-                FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        StoredBlobs.age(blobs, storage, blob.sha256(), Duration.ofHours(1));
         return blob;
     }
 

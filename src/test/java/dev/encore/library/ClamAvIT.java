@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.encore.platform.BlobStore;
 import dev.encore.platform.StorageQuota;
 import dev.encore.support.Api;
 import dev.encore.support.ClamAvDaemon;
@@ -47,6 +48,8 @@ class ClamAvIT extends IntegrationTest {
 
     @Autowired
     private StorageQuota quota;
+    @Autowired
+    private BlobStore blobs;
 
     @BeforeAll
     static void samples() throws Exception {
@@ -65,7 +68,7 @@ class ClamAvIT extends IntegrationTest {
         assertThat(stagingDirectories("upload")).isEqualTo(staged);
         assertThat(uploads.findByOwnerId(UUID.fromString(user.id()))).isEmpty();
         assertThat(quota.used(UUID.fromString(user.id()))).isZero();
-        assertThat(dataDir().resolve("blobs").resolve(blobPath(infected))).doesNotExist();
+        assertThat(blobs.metadata(sha256(infected))).as("not stored").isEmpty();
 
         Account admin = users.admin();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -146,8 +149,7 @@ class ClamAvIT extends IntegrationTest {
         return Files.readAllBytes(file);
     }
 
-    private static String blobPath(byte[] content) throws Exception {
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        return sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 }

@@ -22,11 +22,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.storage.StorageProperties;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
 import dev.encore.support.ProblemAssert;
+import dev.encore.support.StoredBlobs;
 import dev.encore.support.TestAccounts.Account;
 
 /**
@@ -40,6 +42,8 @@ class TracksIT extends IntegrationTest {
 
     private static MediaServer origin;
 
+    @Autowired
+    private StorageProperties storage;
     @Autowired
     private BlobStore blobs;
     @Autowired
@@ -198,18 +202,17 @@ class TracksIT extends IntegrationTest {
         String two = track(second, "/song4.mp3", "\"artist\":\"Shared\"");
         String sha = sha(first, one);
         assertThat(sha(second, two)).isEqualTo(sha);
-        java.nio.file.Files.setLastModifiedTime(blobs.find(sha).orElseThrow(),
-                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        StoredBlobs.age(blobs, storage, sha, java.time.Duration.ofHours(1));
 
         assertThat(api.send("DELETE", "/api/v1/tracks/" + one, second.accessToken(), null).statusCode()).isEqualTo(404);
         assertThat(api.send("DELETE", "/api/v1/tracks/" + one, first.accessToken(), null).statusCode()).isEqualTo(204);
-        assertThat(blobs.find(sha)).as("the other track still uses it").isPresent();
+        assertThat(blobs.metadata(sha)).as("the other track still uses it").isPresent();
         assertThat(api.send("DELETE", "/api/v1/tracks/" + two, second.accessToken(), null).statusCode()).isEqualTo(204);
-        assertThat(blobs.find(sha)).as("the import's shared artifact may still be reused for an hour").isPresent();
+        assertThat(blobs.metadata(sha)).as("the import's shared artifact may still be reused for an hour").isPresent();
         jdbc.update("update import_artifacts set expires_at = ? where sha256 = ?",
                 java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), sha);
         maintenance.deleteExpired();
-        assertThat(blobs.find(sha)).as("nothing uses it any more").isEmpty();
+        assertThat(blobs.metadata(sha)).as("nothing uses it any more").isEmpty();
         assertThat(api.get("/api/v1/tracks/" + two, second.accessToken()).statusCode()).isEqualTo(404);
     }
 

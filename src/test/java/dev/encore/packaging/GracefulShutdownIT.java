@@ -75,7 +75,7 @@ class GracefulShutdownIT {
                 "--encore.data-dir=" + work.resolve("data"),
                 "--encore.shutdown-grace=20s",
                 "--spring.profiles.active=default"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        return PackagedJar.process(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("encore.log").toFile()).start();
     }
 

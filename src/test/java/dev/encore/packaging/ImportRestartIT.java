@@ -83,6 +83,7 @@ class ImportRestartIT {
         else {
             process.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful anything
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(importStaging()).as("the killed attempt left its half download behind").isNotEmpty();
         }
 
         process = start(port, "second.log");
@@ -95,6 +96,14 @@ class ImportRestartIT {
         HttpResponse<String> file = new Api(port).get("/api/v1/files/" + fileId, user.accessToken());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(Api.json(file).path("filename").asString()).isEqualTo("Survivor.opus");
+        assertThat(importStaging()).as("cleared at the restart, and the finished attempt's own removed").isEmpty();
+    }
+
+    /** Import attempts' staging directories on the node now. */
+    private List<Path> importStaging() throws IOException {
+        try (java.util.stream.Stream<Path> dirs = java.nio.file.Files.list(work.resolve("data/staging"))) {
+            return dirs.filter(dir -> dir.getFileName().toString().startsWith("import-")).toList();
+        }
     }
 
     @AfterEach
@@ -114,7 +123,7 @@ class ImportRestartIT {
                 "--encore.ingest.trusted-networks=127.0.0.1/32",
                 "--encore.ingest.shutdown-grace=2s",
                 "--spring.profiles.active=default");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
+        return PackagedJar.process(command).redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
     }
 
     private JsonNode awaitStatus(int port, String token, String id, Duration timeout, String... statuses)

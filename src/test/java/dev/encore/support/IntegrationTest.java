@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,10 @@ public abstract class IntegrationTest {
         // a system property, not a dynamic property: environment post-processors (data dir,
         // generated secrets) run before dynamic properties are added
         System.setProperty("encore.data-dir", DATA_DIR.toString());
+        if (ServicesProfile.active()) {
+            // likewise: the distributed profile's start-up check looks for a shared blob store
+            ServicesProfile.storage().forEach(System::setProperty);
+        }
     }
 
     @LocalServerPort
@@ -87,7 +92,8 @@ public abstract class IntegrationTest {
 
     /** Staging directories of {@code purpose} ({@code upload}, {@code tus}, ...) that exist now. */
     protected static long stagingDirectories(String purpose) {
-        try (java.util.stream.Stream<Path> dirs = Files.list(DATA_DIR.resolve("blobs/.staging"))) {
+        try (java.util.stream.Stream<Path> dirs = Stream.concat(Files.list(DATA_DIR.resolve("staging")),
+                Files.list(DATA_DIR.resolve("staging/resumable")))) {
             return dirs.filter(dir -> dir.getFileName().toString().startsWith(purpose + "-")).count();
         }
         catch (IOException ex) {

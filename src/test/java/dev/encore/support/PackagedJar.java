@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Helpers for tests that start the packaged jar as a separate process, as operators do. */
@@ -24,6 +25,19 @@ public final class PackagedJar {
         Path jar = Path.of(System.getProperty("encore.it.jar", "target/encore.jar"));
         assertThat(jar).as("the packaged jar (run through Maven's verify)").exists();
         return jar;
+    }
+
+    /**
+     * A process of the jar as an operator starts it, embedded: the loopback services' connection
+     * settings a {@code services} run takes from the environment (SPRING_DATASOURCE_URL, ...) are
+     * not passed on, so the jar keeps its own H2 database whichever profile the suite runs in.
+     */
+    public static ProcessBuilder process(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE_")
+                || name.startsWith("SPRING_DATA_REDIS_") || name.startsWith("SPRING_RABBITMQ_")
+                || name.startsWith("SPRING_PROFILES_"));
+        return builder;
     }
 
     /** The java executable of the JDK running the tests. */

@@ -8,9 +8,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * Connection settings of the loopback services used when the {@code services} Maven profile
  * runs the integration suite in distributed mode. Overridable with the usual environment
- * variables (SPRING_DATASOURCE_URL, ...); unreachable services fail the run, never skip it.
+ * variables (SPRING_DATASOURCE_URL, ...); unreachable services fail the run, never skip it. Blobs
+ * go to a bucket of the S3 server the tests start ({@link S3Server}): distributed means shared
+ * storage.
  */
 public final class ServicesProfile {
+
+    /** This test JVM's part of the bucket. */
+    private static final String KEY_PREFIX = S3Server.uniquePrefix("it");
 
     private ServicesProfile() {
     }
@@ -27,7 +32,13 @@ public final class ServicesProfile {
         properties.put("spring.datasource.password", env("SPRING_DATASOURCE_PASSWORD", ""));
         properties.put("spring.data.redis.host", env("SPRING_DATA_REDIS_HOST", "127.0.0.1"));
         properties.put("spring.rabbitmq.host", env("SPRING_RABBITMQ_HOST", "127.0.0.1"));
+        properties.putAll(storage());
         return properties;
+    }
+
+    /** The blob store settings: a bucket of the S3 server this JVM started. */
+    public static Map<String, String> storage() {
+        return S3Server.get().properties(KEY_PREFIX);
     }
 
     public static void register(DynamicPropertyRegistry registry) {

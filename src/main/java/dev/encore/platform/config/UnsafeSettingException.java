@@ -1,15 +1,24 @@
 package dev.encore.platform.config;
 
-/** A setting the {@code prod} profile refuses to start with; names the property and the rule. */
+/**
+ * A setting a profile ({@code prod}, {@code distributed}) refuses to start with; names the
+ * property and the rule.
+ */
 public class UnsafeSettingException extends RuntimeException {
 
     private final String property;
     private final String rule;
+    private final String profile;
 
     UnsafeSettingException(String property, String rule) {
-        super("Unsafe production setting " + property + ": " + rule);
+        this(property, rule, "prod");
+    }
+
+    UnsafeSettingException(String property, String rule, String profile) {
+        super("Unsafe " + ("prod".equals(profile) ? "production" : profile) + " setting " + property + ": " + rule);
         this.property = property;
         this.rule = rule;
+        this.profile = profile;
     }
 
     public String property() {
@@ -18,5 +27,10 @@ public class UnsafeSettingException extends RuntimeException {
 
     public String rule() {
         return rule;
+    }
+
+    /** The profile that refuses the setting. */
+    public String profile() {
+        return profile;
     }
 }

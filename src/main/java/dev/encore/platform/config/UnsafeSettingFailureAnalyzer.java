@@ -3,16 +3,16 @@ package dev.encore.platform.config;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a refused production setting into a start-up report that says what to change. */
+/** Turns a refused setting into a start-up report that says what to change. */
 class UnsafeSettingFailureAnalyzer extends AbstractFailureAnalyzer<UnsafeSettingException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, UnsafeSettingException cause) {
         return new FailureAnalysis(
-                "Encore refuses to start with the prod profile: " + cause.property() + " " + cause.rule() + ".",
+                "Encore refuses to start with the " + cause.profile() + " profile: " + cause.property() + " " + cause.rule() + ".",
                 "Set " + cause.property() + " (environment variable "
                         + cause.property().toUpperCase().replace('.', '_').replace('-', '_')
-                        + ") to a safe value, or run without the prod profile.",
+                        + ") to a safe value, or run without the " + cause.profile() + " profile.",
                 cause);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
@@ -15,7 +16,8 @@ import dev.encore.platform.web.ProblemWriter;
 
 /**
  * Spring's CORS checks, with a refused cross-origin request answered as a 403 problem (and no
- * CORS headers) instead of a plain-text body.
+ * CORS headers) instead of a plain-text body, and the {@code Vary} header Spring adds one value at a
+ * time sent as one header, not three.
  */
 class ProblemCorsProcessor extends DefaultCorsProcessor {
 
@@ -37,6 +39,17 @@ class ProblemCorsProcessor extends DefaultCorsProcessor {
         }
         finally {
             CURRENT.remove();
+            joinVary(response);
+        }
+    }
+
+    /** One {@code Vary} header listing each value once. */
+    private static void joinVary(jakarta.servlet.http.HttpServletResponse response) {
+        java.util.List<String> values = response.getHeaders(HttpHeaders.VARY).stream()
+                .flatMap(value -> java.util.Arrays.stream(value.split(","))).map(String::trim)
+                .filter(value -> !value.isEmpty()).distinct().toList();
+        if (values.size() > 1 || response.getHeaders(HttpHeaders.VARY).size() > 1) {
+            response.setHeader(HttpHeaders.VARY, String.join(", ", values));
         }
     }
 

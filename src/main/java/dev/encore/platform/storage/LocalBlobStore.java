@@ -2,120 +2,182 @@ package dev.encore.platform.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.encore.platform.BlobStore;
 
 /**
- * Blobs on local disk under {@code <data-dir>/blobs}: {@code ab/cd/abcd…} by SHA-256, staging
- * under {@code <data-dir>/blobs/.staging}. Every path it hands out is checked to stay inside its
- * root.
+ * Blobs as files under a directory ({@code encore.storage.local.path}, default
+ * {@code <data-dir>/blobs}): {@code ab/cd/abcd…} by SHA-256. A staged file is renamed into place
+ * atomically, so readers see no file or the whole file; when staging lies on another file system
+ * (a shared mount), it is copied into {@code .incoming/} beside the blobs first and renamed from
+ * there. Every path it hands out is checked to stay inside its root.
  */
-public class LocalBlobStore implements BlobStore {
+public class LocalBlobStore extends StagedBlobStore {
 
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern PURPOSE = Pattern.compile("[a-z0-9-]{1,32}");
+    private static final String INCOMING = ".incoming";
+    /** Where staging lived before it moved to the node's data directory; swept by age only. */
+    private static final String LEGACY_STAGING = ".staging";
 
     private final Path root;
-    private final Path staging;
+    private final Path incoming;
+    private final boolean shared;
     private final Clock clock;
 
-    public LocalBlobStore(Path root, Clock clock) throws IOException {
+    /**
+     * @param root    the directory of blobs, created if needed
+     * @param staging this node's staging area
+     * @param shared  whether every node of the cluster sees this directory
+     */
+    public LocalBlobStore(Path root, StagingArea staging, boolean shared, Clock clock) throws IOException {
+        super(staging);
         this.root = Files.createDirectories(root).toRealPath();
-        this.staging = Files.createDirectories(this.root.resolve(".staging"));
+        this.incoming = Files.createDirectories(this.root.resolve(INCOMING));
+        this.shared = shared;
         this.clock = clock;
     }
 
     @Override
-    public Path createStaging(String purpose) throws IOException {
-        if (!PURPOSE.matcher(purpose).matches()) {
-            throw new IllegalArgumentException("staging purpose must match " + PURPOSE);
-        }
-        return Files.createDirectory(inside(staging, purpose + "-" + UUID.randomUUID()));
-    }
-
-    @Override
-    public StoredBlob store(Path stagedFile) throws IOException {
-        Path file = stagedFile.toRealPath();
-        if (!file.startsWith(staging)) {
-            throw new IllegalArgumentException("only staged files can be stored");
-        }
-        String sha256 = hash(file);
-        long size = Files.size(file);
-        Path target = location(sha256);
+    protected void commit(Path file, StoredBlob blob) throws IOException {
+        Path target = location(blob.sha256());
         Files.createDirectories(target.getParent());
         if (Files.exists(target)) {
-            Files.delete(file); // the same bytes are already stored
-            // a fresh store protects the blob from a collector that just found it unreferenced
-            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(clock.instant()));
+            try {
+                // the same bytes are already stored: a fresh store time protects the blob from a
+                // collector that just found it unreferenced
+                Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
+                Files.delete(file);
+                return;
+            }
+            catch (NoSuchFileException collectedMeanwhile) {
+                // store it after all
+            }
         }
-        else {
-            // an atomic rename: readers see no file or the whole file; a racing twin writes the same bytes
+        moveInto(file, target, blob.sha256());
+    }
+
+    /** An atomic rename into place; a racing twin writes the same bytes. */
+    private void moveInto(Path file, Path target, String sha256) throws IOException {
+        try {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         }
-        return new StoredBlob(sha256, size);
+        catch (AtomicMoveNotSupportedException otherFileSystem) {
+            Path part = Files.createTempFile(incoming, sha256, ".part");
+            try {
+                Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            finally {
+                Files.deleteIfExists(part);
+            }
+            Files.delete(file);
+        }
+        Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
     }
 
     @Override
-    public Optional<Path> find(String sha256) {
-        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+    public Optional<Metadata> metadata(String sha256) throws IOException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(location(sha256), BasicFileAttributes.class);
+            return attributes.isRegularFile()
+                    ? Optional.of(new Metadata(attributes.size(), attributes.lastModifiedTime().toInstant()))
+                    : Optional.empty();
+        }
+        catch (NoSuchFileException absent) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public InputStream read(String sha256, long offset, long length) throws IOException {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must not be negative");
+        }
+        FileChannel channel = FileChannel.open(location(sha256));
+        try {
+            channel.position(offset);
+            return new BoundedInputStream(Channels.newInputStream(channel), length);
+        }
+        catch (IOException | RuntimeException ex) {
+            channel.close();
+            throw ex;
+        }
+    }
+
+    @Override
+    public LocalFile localFile(String sha256) throws IOException {
+        Path path = location(sha256);
+        if (!Files.readAttributes(path, BasicFileAttributes.class).isRegularFile()) {
+            throw new NoSuchFileException(sha256);
+        }
+        return new LocalFile(path, () -> { }); // the stored file itself: nothing to release
+    }
+
+    @Override
+    public Optional<Path> directFile(String sha256) {
         Path path = location(sha256);
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
     @Override
     public boolean delete(String sha256) throws IOException {
-        Optional<Path> path = find(sha256);
-        return path.isPresent() && Files.deleteIfExists(path.get());
+        return Files.deleteIfExists(location(sha256));
     }
 
     @Override
     public Stream<String> storedBefore(Instant cutoff) throws IOException {
-        Stream<Path> files = Files.find(root, 3, (path, attributes) -> attributes.isRegularFile()
-                && !path.startsWith(staging) && SHA256.matcher(path.getFileName().toString()).matches()
-                && attributes.lastModifiedTime().toInstant().isBefore(cutoff));
-        return files.map(path -> path.getFileName().toString());
-    }
-
-    @Override
-    public Optional<Instant> lastStored(String sha256) throws IOException {
-        Optional<Path> path = find(sha256);
-        return path.isPresent() ? Optional.of(Files.getLastModifiedTime(path.get()).toInstant()) : Optional.empty();
+        return Files.find(root, 3, (path, attributes) -> attributes.isRegularFile()
+                && ContentAddress.isValid(path.getFileName().toString())
+                && attributes.lastModifiedTime().toInstant().isBefore(cutoff))
+                .map(path -> path.getFileName().toString());
     }
 
     @Override
     public int sweepStaging(Duration age) throws IOException {
         Instant cutoff = clock.instant().minus(age);
-        int swept = 0;
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(staging)) {
-            for (Path dir : dirs) {
-                if (Files.getLastModifiedTime(dir).toInstant().isBefore(cutoff)) {
-                    deleteTree(dir);
+        int swept = staging.sweep(age);
+        // copies of nodes that died mid-copy (other nodes' copies in progress are younger)
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(incoming)) {
+            for (Path part : parts) {
+                if (Files.getLastModifiedTime(part).toInstant().isBefore(cutoff) && Files.deleteIfExists(part)) {
                     swept++;
+                }
+            }
+        }
+        Path legacy = root.resolve(LEGACY_STAGING);
+        if (Files.isDirectory(legacy)) {
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(legacy)) {
+                for (Path dir : dirs) {
+                    if (Files.getLastModifiedTime(dir).toInstant().isBefore(cutoff)) {
+                        StagingArea.deleteTree(dir);
+                        swept++;
+                    }
                 }
             }
         }
         return swept;
     }
 
+    @Override
+    public boolean shared() {
+        return shared;
+    }
+
     private Path location(String sha256) {
+        ContentAddress.checked(sha256);
         return inside(root, sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256);
     }
 
@@ -126,23 +188,5 @@ public class LocalBlobStore implements BlobStore {
             throw new IllegalArgumentException("path escapes its root");
         }
         return resolved;
-    }
-
-    private static String hash(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -136,9 +136,21 @@ final class ProblemCatalogue {
             new ProblemType("no-files", 409, "Nothing to download",
                     "The playlist or batch import has no finished files (yet).",
                     "Wait for the import to finish, then ask for the zip link again."),
-            new ProblemType("transcode-failed", 500, "Transcoding failed",
-                    "The track could not be converted to the requested format and bitrate.",
+            new ProblemType("transcode-failed", 422, "Transcoding failed",
+                    "The track's file could not be decoded, so it cannot be converted to the requested format "
+                            + "and bitrate. The answer is remembered for a minute.",
                     "Play the original (no format or bitrate), or try another format."),
+            new ProblemType("rendition-pending", 503, "Rendition being prepared",
+                    "The requested format and bitrate is being transcoded and was not ready within "
+                            + "encore.stream.rendition-wait; the transcode carries on.",
+                    "Ask again after the number of seconds in Retry-After, or play the original meanwhile."),
+            new ProblemType("transcoder-busy", 503, "Transcoder busy",
+                    "This node has as many renditions waiting to be transcoded as it takes "
+                            + "(encore.stream.max-queued-transcodes).",
+                    "Try again after the number of seconds in Retry-After, or play the original."),
+            new ProblemType("storage-unavailable", 503, "Storage unavailable",
+                    "The file store (a local directory or an S3 bucket) did not answer in time.",
+                    "Try again later (Retry-After); the operator checks the blob store (docs/storage.md)."),
 
             // library and uploads
             new ProblemType("quota-exceeded", 403, "Quota exceeded",

@@ -5,82 +5,52 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.encore.platform.BlobStore;
 
-class LocalBlobStoreTests {
+/** The blob store contract on a local directory, and what only a directory has. */
+class LocalBlobStoreTests extends BlobStoreContract {
 
-    @TempDir
-    Path root;
+    @Override
+    BlobStore create(StagingArea staging) throws Exception {
+        return new LocalBlobStore(work.resolve("blobs"), staging, true, Clock.systemUTC());
+    }
 
     @Test
-    void storesContentAddressedAndOnlyOnce() throws Exception {
-        LocalBlobStore store = new LocalBlobStore(root, Clock.systemUTC());
-        BlobStore.StoredBlob first = store.store(staged(store, "same bytes"));
-        BlobStore.StoredBlob second = store.store(staged(store, "same bytes"));
-        assertThat(first.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest
-                .getInstance("SHA-256").digest("same bytes".getBytes())));
-        assertThat(first.sha256()).matches("[0-9a-f]{64}").isEqualTo(second.sha256());
-        assertThat(first.size()).isEqualTo(10);
-        Path stored = store.find(first.sha256()).orElseThrow();
-        assertThat(Files.readString(stored)).isEqualTo("same bytes");
-        assertThat(root.relativize(stored).toString())
-                .isEqualTo(first.sha256().substring(0, 2) + "/" + first.sha256().substring(2, 4) + "/" + first.sha256());
-        try (var staging = Files.list(root.resolve(".staging"))) {
-            assertThat(staging.flatMap(dir -> {
-                try {
-                    return Files.list(dir);
-                }
-                catch (java.io.IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
-                }
-            })).as("staged files are moved or dropped").isEmpty();
+    void keepsBlobsAsFilesForZeroCopyServing() throws Exception {
+        BlobStore.StoredBlob blob = store.store(staged("on disk".getBytes()));
+        Path file = store.directFile(blob.sha256()).orElseThrow();
+        assertThat(work.resolve("blobs").toRealPath().relativize(file).toString()).isEqualTo(
+                blob.sha256().substring(0, 2) + "/" + blob.sha256().substring(2, 4) + "/" + blob.sha256());
+        assertThat(Files.readString(file)).isEqualTo("on disk");
+    }
+
+    @Test
+    void listsExactlyTheBlobsStoredBeforeACutoff() throws Exception {
+        String sha256 = store.store(staged("listed".getBytes())).sha256();
+        try (java.util.stream.Stream<String> old = store.storedBefore(java.time.Instant.now().minusSeconds(60))) {
+            assertThat(old).doesNotContain(sha256);
+        }
+        try (java.util.stream.Stream<String> all = store.storedBefore(java.time.Instant.now().plusSeconds(60))) {
+            assertThat(all).contains(sha256);
         }
     }
 
     @Test
-    void refusesAnythingOutsideItsRoots() throws Exception {
-        LocalBlobStore store = new LocalBlobStore(root, Clock.systemUTC());
-        assertThat(store.find("../../etc/passwd")).isEmpty();
-        assertThat(store.find("ABCDEF")).isEmpty();
-        assertThat(store.find(null)).isEmpty();
-        Path outside = Files.writeString(root.getParent().resolve("outside-" + System.nanoTime()), "x");
-        assertThatThrownBy(() -> store.store(outside)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.createStaging("../x")).isInstanceOf(IllegalArgumentException.class);
+    void refusesPathsThatLeaveItsRoot() {
+        Path root = work.resolve("blobs");
         assertThatThrownBy(() -> LocalBlobStore.inside(root, "../escape")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> LocalBlobStore.inside(root, "a/../../escape")).isInstanceOf(IllegalArgumentException.class);
-        Files.delete(outside);
+        assertThatThrownBy(() -> LocalBlobStore.inside(root, "a/../../escape"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LocalBlobStore.inside(root, ".")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void deletes() throws Exception {
-        LocalBlobStore store = new LocalBlobStore(root, Clock.systemUTC());
-        BlobStore.StoredBlob blob = store.store(staged(store, "bye"));
-        assertThat(store.delete(blob.sha256())).isTrue();
-        assertThat(store.find(blob.sha256())).isEmpty();
-        assertThat(store.delete(blob.sha256())).isFalse();
-    }
-
-    @Test
-    void sweepsOnlyOldStagingDirectories() throws Exception {
-        LocalBlobStore store = new LocalBlobStore(root, Clock.systemUTC());
-        Path old = store.createStaging("import");
-        Files.writeString(old.resolve("partial.webm"), "partial");
-        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(3))));
-        Path fresh = store.createStaging("import");
-        assertThat(store.sweepStaging(Duration.ofHours(1))).isEqualTo(1);
-        assertThat(old).doesNotExist();
-        assertThat(fresh).exists();
-    }
-
-    private static Path staged(LocalBlobStore store, String content) throws Exception {
-        return Files.writeString(store.createStaging("test").resolve("file.bin"), content);
+    void declaresWhetherEveryNodeSeesIt() throws Exception {
+        assertThat(store.shared()).isTrue();
+        assertThat(new LocalBlobStore(work.resolve("other"), staging, false, Clock.systemUTC()).shared()).isFalse();
     }
 }
