@@ -64,7 +64,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                        .map(error -> fieldError(error instanceof org.springframework.validation.FieldError field
+                                // a bound object (paging, filters): its own field, which is the query parameter
+                                ? field.getField() : result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
                 .toList();
         return validationFailed(errors, headers, request);
     }

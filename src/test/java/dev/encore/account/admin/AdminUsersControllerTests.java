@@ -66,6 +66,10 @@ class AdminUsersControllerTests {
     @Test
     void refusesBadPagingSortingAndSearches() {
         assertInvalidFields(mvc.get().uri("/api/v1/admin/users?page=-1").with(admin()).exchange(), "page");
+        // each error names its own query parameter, not the object the parameters are bound to
+        assertInvalidFields(mvc.get().uri("/api/v1/admin/users?size=0").with(admin()).exchange(), "size");
+        assertInvalidFields(mvc.get().uri("/api/v1/admin/users?page=-1&size=101").with(admin()).exchange(),
+                "page", "size");
         assertInvalidFields(mvc.get().uri("/api/v1/admin/users?sort=passwordHash").with(admin()).exchange(), "sort");
         assertInvalidFields(mvc.get().uri("/api/v1/admin/users?q=" + "q".repeat(101)).with(admin()).exchange(), "q");
         verifyNoInteractions(administration);
