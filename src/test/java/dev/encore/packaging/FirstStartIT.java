@@ -154,6 +154,8 @@ class FirstStartIT {
                     "--spring.datasource.password=" + ServicesProfile.properties().get("spring.datasource.password"),
                     "--spring.data.redis.host=" + ServicesProfile.properties().get("spring.data.redis.host"),
                     "--spring.rabbitmq.host=" + ServicesProfile.properties().get("spring.rabbitmq.host"),
+                    // one node on its own data directory: nothing else needs to see its blobs
+                    "--encore.storage.local.shared=true",
                     "--encore.ratelimit.key-prefix=encore-first-start:" + work.getFileName() + ":"));
         }
         else {
