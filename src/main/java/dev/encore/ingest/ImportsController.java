@@ -79,7 +79,7 @@ class ImportsController {
     @ApiResponse(responseCode = "202", description = "Accepted; Location names the import")
     @RateLimited("imports-bulk")
     @PostMapping("/playlist")
-    ResponseEntity<ImportView> playlist(@AuthenticationPrincipal Jwt jwt, @RequestBody PlaylistImportRequest body) {
+    ResponseEntity<ImportView> playlist(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PlaylistImportRequest body) {
         return accepted(requests.create(owner(jwt), new ImportRequests.Request(ImportKind.PLAYLIST,
                 listOf(body.url()), body.format(), null)));
     }
@@ -88,7 +88,7 @@ class ImportsController {
     @ApiResponse(responseCode = "202", description = "Accepted; Location names the import")
     @RateLimited("imports-bulk")
     @PostMapping("/batch")
-    ResponseEntity<ImportView> batch(@AuthenticationPrincipal Jwt jwt, @RequestBody BatchImportRequest body) {
+    ResponseEntity<ImportView> batch(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody BatchImportRequest body) {
         return accepted(requests.create(owner(jwt), new ImportRequests.Request(ImportKind.BATCH, body.urls(),
                 body.format(), null)));
     }

@@ -16,6 +16,7 @@ import dev.encore.platform.FieldRules;
 class FieldRulesBinding {
 
     private final List<FieldRules> rules;
+    private final NulCharacterRule noNul = new NulCharacterRule();
 
     FieldRulesBinding(List<FieldRules> rules) {
         this.rules = rules;
@@ -28,5 +29,8 @@ class FieldRulesBinding {
             return;
         }
         rules.stream().filter(rule -> rule.supports(target.getClass())).forEach(binder::addValidators);
+        if (noNul.supports(target.getClass())) {
+            binder.addValidators(noNul);
+        }
     }
 }
