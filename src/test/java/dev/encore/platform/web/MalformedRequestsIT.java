@@ -58,6 +58,14 @@ class MalformedRequestsIT extends IntegrationTest {
     }
 
     @Test
+    void aFormBodyWithABrokenEscapeOnADeleteIsNotReadAtAll() {
+        HttpResponse<String> response = api.send(api.request("/api/v1/playlists/" + java.util.UUID.randomUUID())
+                .header("Authorization", "Bearer " + tokens.user()).header("Content-Type", "application/x-www-form-urlencoded")
+                .method("DELETE", BodyPublishers.ofString("a=%ZZ&b=%00")));
+        assertProblem(response, 404, "not-found");
+    }
+
+    @Test
     void aHugePageIsAFieldErrorNamingTheBound() {
         JsonNode problem = assertInvalidField(api.get("/api/v1/tracks?page=2147483647", tokens.user()), "page");
         assertThat(problem.path("errors").get(0).path("message").asString()).contains("1000000");
