@@ -66,8 +66,10 @@ final class ProblemReportValve extends ErrorReportValve {
             }
             default -> {
                 HttpStatus known = HttpStatus.resolve(status);
-                String title = known == null ? "Error" : known.getReasonPhrase();
-                yield Problems.of(known == null ? HttpStatus.BAD_REQUEST : known, Problems.slugFor(status), title,
+                String slug = Problems.slugFor(status);
+                String title = ProblemCatalogue.find(slug).map(ProblemCatalogue.ProblemType::title)
+                        .orElse(known == null ? "Error" : known.getReasonPhrase());
+                yield Problems.of(known == null ? HttpStatus.BAD_REQUEST : known, slug, title,
                         status >= 500 ? "Something went wrong on our side. Quote the request id when reporting it."
                                 : "The request could not be read: its request line, a header or the path is malformed or too large.");
             }
