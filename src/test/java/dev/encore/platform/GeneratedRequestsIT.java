@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +24,19 @@ class GeneratedRequestsIT extends IntegrationTest {
     @Test
     void noGeneratedRequestGetsAServerErrorOrLeaksInternals() {
         Account user = users.user();
-        // a fresh session for every request: a generated sign-out ends only its own
-        GeneratedRequests.Credentials credentials = () -> tokens.token(user.id(), List.of("USER"), Duration.ofMinutes(15));
-        GeneratedRequests.Report report = new GeneratedRequests(api.base(), credentials, 42, 3000)
-                .leaking(dataDir().toString()).walk();
+        Account admin = users.admin();
+        AtomicInteger signed = new AtomicInteger();
+        // a fresh session for every request, so that a generated sign-out ends only its own; every other
+        // request is an admin's, so that the admin operations are walked too
+        GeneratedRequests.Credentials credentials = () -> signed.getAndIncrement() % 2 == 0
+                ? tokens.token(user.id(), List.of("USER"), Duration.ofMinutes(15))
+                : tokens.token(admin.id(), List.of("USER", "ADMIN"), Duration.ofMinutes(15));
+        long seed = Long.getLong("encore.fuzz.seed", 42); // another seed explores other choices
+        GeneratedRequests.Report report = new GeneratedRequests(api.base(), credentials, seed, 3000)
+                .leaking(dataDir().toString()).operatorDetailsUnder("/readyz").operatorDetailsUnder("/livez")
+                .operatorDetailsUnder("/actuator").walk();
 
-        System.out.println("Generated requests: " + report.requests() + " over " + report.operations()
+        System.out.println("Generated requests (seed " + seed + "): " + report.requests() + " over " + report.operations()
                 + " operations; statuses " + report.statuses());
         assertThat(report.operations()).isGreaterThan(40);
         assertThat(report.requests()).isGreaterThan(1000);

@@ -76,6 +76,7 @@ public final class GeneratedRequests {
     private final Random random;
     private final int budget;
     private final List<String> leakMarkers = new ArrayList<>();
+    private final List<String> operatorPaths = new ArrayList<>();
     private int sent;
     private String clientAddress;
 
@@ -95,6 +96,15 @@ public final class GeneratedRequests {
     /** Also a finding: a body containing {@code marker} (the server's data directory, for example). */
     public GeneratedRequests leaking(String marker) {
         leakMarkers.add(marker);
+        return this;
+    }
+
+    /**
+     * Signed answers under {@code prefix} are for operators and may name paths (health details
+     * show an admin the data directory's disk): they are checked for 5xx only.
+     */
+    public GeneratedRequests operatorDetailsUnder(String prefix) {
+        operatorPaths.add(prefix);
         return this;
     }
 
@@ -143,7 +153,8 @@ public final class GeneratedRequests {
             credentials.refused();
         }
         String body = response.body() == null ? "" : response.body();
-        boolean leaks = LEAK.matcher(body).find() || leakMarkers.stream().anyMatch(body::contains);
+        boolean forOperators = attempt.signed() && operatorPaths.stream().anyMatch(attempt.target()::startsWith);
+        boolean leaks = !forOperators && (LEAK.matcher(body).find() || leakMarkers.stream().anyMatch(body::contains));
         if (response.statusCode() >= 500 || leaks) {
             findings.add(new Finding(attempt.describe(), response.statusCode(), body));
         }
@@ -566,7 +577,8 @@ public final class GeneratedRequests {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
         int budget = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
-        Report report = new GeneratedRequests(base, RemoteAccount.signUp(base), seed, budget).walk();
+        Report report = new GeneratedRequests(base, RemoteAccount.signUp(base), seed, budget)
+                .operatorDetailsUnder("/readyz").operatorDetailsUnder("/livez").operatorDetailsUnder("/actuator").walk();
         System.out.println(report.requests() + " requests over " + report.operations() + " operations; statuses "
                 + report.statuses());
         report.timeouts().forEach(timeout -> System.out.println("TIMEOUT " + timeout));
