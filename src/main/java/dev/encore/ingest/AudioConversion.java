@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.encore.ingest.media.Ffmpeg;
+import dev.encore.media.Ffmpeg;
 
 /** The ffmpeg command that turns a fetched source into the requested {@link AudioFormat}. */
 final class AudioConversion {

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.ingest.source.SourcePolicy;
+import dev.encore.media.MediaTools;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.InvalidFieldsException;
 import dev.encore.platform.StorageQuota;

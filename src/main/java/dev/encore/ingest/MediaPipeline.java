@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import dev.encore.ingest.media.Ffmpeg;
-import dev.encore.ingest.media.YtDlp;
+import dev.encore.media.Ffmpeg;
+import dev.encore.media.YtDlp;
 import dev.encore.ingest.source.EgressGuard;
-import dev.encore.platform.MediaProbe;
-import dev.encore.platform.ProcessRunner;
+import dev.encore.media.MediaProbe;
+import dev.encore.media.ProcessRunner;
 
 /**
  * Fetches one media item with yt-dlp (through the egress guard) and converts it with ffmpeg, all

@@ -18,10 +18,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.encore.ingest.media.YtDlp;
+import dev.encore.media.YtDlp;
 import dev.encore.ingest.source.EgressGuard;
 import dev.encore.platform.BlobStore;
-import dev.encore.platform.ProcessRunner;
+import dev.encore.media.ProcessRunner;
 
 /**
  * Asks yt-dlp what a link is ({@code -J --flat-playlist}) through the egress guard. Answers are

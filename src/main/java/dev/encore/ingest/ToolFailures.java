@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 
-import dev.encore.platform.ProcessRunner;
+import dev.encore.media.ProcessRunner;
 
 /**
  * Maps how a yt-dlp run ended to the small set of error codes clients see, with a reason in

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.encore.ingest.media.Ffmpeg;
-import dev.encore.platform.ProcessRunner;
+import dev.encore.media.Ffmpeg;
+import dev.encore.media.ProcessRunner;
 import dev.encore.support.MediaTools;
 
 /** Every format produced by the real ffmpeg and checked with ffprobe: codec, duration, tags, cover. */

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.encore.ingest.media.Ffmpeg;
+import dev.encore.media.Ffmpeg;
 
 class AudioConversionTests {
 

@@ -54,8 +54,7 @@ class YtDlpRunOptionsTests {
     }
 
     private static IngestProperties properties(Path cookies, List<String> extra) {
-        return new IngestProperties(List.of("youtube.com"), List.of(), 50, 100, 3, Path.of("yt-dlp"), Path.of("ffmpeg"),
-                Path.of("ffprobe"), Duration.ofHours(1), DataSize.ofGigabytes(2), Duration.ofSeconds(30),
+        return new IngestProperties(List.of("youtube.com"), List.of(), 50, 100, 3, Duration.ofHours(1), DataSize.ofGigabytes(2), Duration.ofSeconds(30),
                 Duration.ofMinutes(30), Duration.ofHours(3), 0, 1000, Duration.ofSeconds(30), cookies, extra);
     }
 }

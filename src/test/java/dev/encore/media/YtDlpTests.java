@@ -1,4 +1,4 @@
-package dev.encore.ingest.media;
+package dev.encore.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.encore.ingest.media;
+package dev.encore.media;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.encore.platform;
+package dev.encore.media;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
@@ -17,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 
 /**
- * Reads a media file's duration, tags and cover with ffprobe ({@code encore.ingest.ffprobe-path}),
+ * Reads a media file's duration, tags and cover with ffprobe ({@code encore.media.ffprobe-path}),
  * for imports and uploads alike.
  */
 @Component
@@ -25,12 +24,13 @@ public class MediaProbe {
 
     private final ProcessRunner processes;
     private final String ffprobe;
+    private final Duration timeout;
     private final JsonMapper json;
 
-    MediaProbe(ProcessRunner processes, @Value("${encore.ingest.ffprobe-path:ffprobe}") String ffprobe,
-            JsonMapper json) {
+    MediaProbe(ProcessRunner processes, MediaProperties properties, JsonMapper json) {
         this.processes = processes;
-        this.ffprobe = ffprobe;
+        this.ffprobe = properties.ffprobePath().toString();
+        this.timeout = properties.probeTimeout();
         this.json = json;
     }
 
@@ -65,7 +65,7 @@ public class MediaProbe {
         // local files only: a crafted playlist-like file cannot make ffprobe open URLs or other files
         ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffprobe,
                 "-v", "error", "-protocol_whitelist", "file", "-print_format", "json", "-show_format", "-show_streams", file.toString()),
-                file.getParent(), Duration.ofMinutes(1), Map.of()), output::append);
+                file.getParent(), timeout, Map.of()), output::append);
         if (!result.succeeded()) {
             return Probe.NOTHING;
         }

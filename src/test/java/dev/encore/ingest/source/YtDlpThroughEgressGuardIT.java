@@ -1,4 +1,4 @@
-package dev.encore.ingest.media;
+package dev.encore.ingest.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
-import dev.encore.ingest.source.EgressGuard;
-import dev.encore.ingest.source.SourcePolicy;
-import dev.encore.platform.ProcessRunner;
+import dev.encore.media.ProcessRunner;
+import dev.encore.media.YtDlp;
 import dev.encore.support.MediaTools;
 
 /**

@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.media;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,23 +13,22 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.platform.ProcessRunner;
 
 /**
  * The versions of yt-dlp, ffmpeg and ffprobe on this node, checked at most once a minute. Without
  * them imports cannot run, so new ones are refused (503) while the rest of Encore serves.
  */
 @Component
-class MediaTools {
+public class MediaTools {
 
     private static final Duration RECHECK = Duration.ofMinutes(1);
 
     private final ProcessRunner processes;
-    private final IngestProperties properties;
+    private final MediaProperties properties;
     private final Clock clock;
     private final AtomicReference<Snapshot> last = new AtomicReference<>();
 
-    MediaTools(ProcessRunner processes, IngestProperties properties, Clock clock) {
+    MediaTools(ProcessRunner processes, MediaProperties properties, Clock clock) {
         this.processes = processes;
         this.properties = properties;
         this.clock = clock;
@@ -41,14 +40,14 @@ class MediaTools {
      * @param versions  {@code yt-dlp}, {@code ffmpeg}, {@code ffprobe} → version
      * @param checkedAt when they were read
      */
-    record Snapshot(Map<String, String> versions, Instant checkedAt) {
+    public record Snapshot(Map<String, String> versions, Instant checkedAt) {
 
-        boolean complete() {
+        public boolean complete() {
             return versions.size() == 3;
         }
     }
 
-    Snapshot versions() {
+    public Snapshot versions() {
         Snapshot snapshot = last.get();
         if (snapshot == null || snapshot.checkedAt().isBefore(clock.instant().minus(RECHECK))) {
             Map<String, String> versions = new LinkedHashMap<>();

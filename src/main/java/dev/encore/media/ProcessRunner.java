@@ -1,4 +1,4 @@
-package dev.encore.platform;
+package dev.encore.media;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.encore.platform;
+package dev.encore.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

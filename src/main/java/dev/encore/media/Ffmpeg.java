@@ -1,4 +1,4 @@
-package dev.encore.ingest.media;
+package dev.encore.media;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Command lines for ffmpeg conversions. Metadata values are single arguments after
+ * Command lines for ffmpeg ({@code encore.media.ffmpeg-path}): conversions of imports, transcoded
+ * renditions and cover extraction. Metadata values are single arguments after
  * {@code -metadata key=value}, so titles with quotes, semicolons or {@code $(...)} stay text.
  * Progress is machine-readable on standard output ({@code -progress pipe:1}).
  */
@@ -43,6 +44,30 @@ public final class Ffmpeg {
         });
         args.add(target.toString());
         return args;
+    }
+
+    /**
+     * Transcodes the first audio stream of the local file {@code source} to {@code target} at
+     * {@code bitrateKbps} with the given encoder arguments, keeping its tags; ffmpeg may open no
+     * other file or URL.
+     */
+    public List<String> transcodeAudio(Path source, Path target, int bitrateKbps, List<String> encoderArgs) {
+        List<String> args = new ArrayList<>(List.of(executable.toString(), "-hide_banner", "-nostdin", "-loglevel",
+                "error", "-nostats", "-progress", "pipe:1", "-y", "-protocol_whitelist", "file", "-i",
+                source.toString(), "-map", "0:a:0", "-vn", "-map_metadata", "0", "-b:a", bitrateKbps + "k"));
+        args.addAll(encoderArgs);
+        args.add(target.toString());
+        return args;
+    }
+
+    /**
+     * Copies the embedded cover picture of the local file {@code media} (its first video stream,
+     * never re-encoded) to {@code cover}.
+     */
+    public List<String> extractCover(Path media, Path cover) {
+        return List.of(executable.toString(), "-hide_banner", "-nostdin", "-v", "error", "-y", "-protocol_whitelist",
+                "file", "-i", media.toString(), "-map", "0:v:0", "-an", "-c:v", "copy", "-frames:v", "1", "-f", "image2",
+                cover.toString());
     }
 
     /** The {@code out_time_us} of a progress line in microseconds, or -1. */
