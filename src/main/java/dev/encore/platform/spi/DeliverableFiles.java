@@ -1,4 +1,4 @@
-package dev.encore.platform;
+package dev.encore.platform.spi;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ public interface DeliverableFiles {
      * @param filename   display and download name, sanitized, with extension
      * @param mimeType   content type
      * @param size       bytes
-     * @param sha256     content address in the {@link BlobStore}
+     * @param sha256     content address in the {@link dev.encore.platform.BlobStore}
      * @param durationMs media duration, if known
      * @param createdAt  when it was stored
      * @param expiresAt  when it is deleted, or null when it does not expire

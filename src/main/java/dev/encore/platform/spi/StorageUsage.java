@@ -1,9 +1,9 @@
-package dev.encore.platform;
+package dev.encore.platform.spi;
 
 import java.util.UUID;
 
 /**
- * Bytes a module keeps for a user, so {@link StorageQuota} can add up what every module stores.
+ * Bytes a module keeps for a user, so {@link dev.encore.platform.StorageQuota} can add up what every module stores.
  * Each module that stores user content implements it.
  */
 public interface StorageUsage {

@@ -1,9 +1,9 @@
-package dev.encore.platform;
+package dev.encore.platform.spi;
 
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 
 /**
  * Hands a finished file over from the module that made it (an import's result) to the library:

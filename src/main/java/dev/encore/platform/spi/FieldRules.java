@@ -1,4 +1,4 @@
-package dev.encore.platform;
+package dev.encore.platform.spi;
 
 import org.springframework.validation.Validator;
 
