@@ -16,6 +16,8 @@ import dev.encore.ingest.source.SourcePolicy;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.MediaProperties;
 import dev.encore.media.YtDlp;
+import dev.encore.ingest.pipeline.AudioConversion;
+import dev.encore.ingest.source.SourceResolver;
 
 /** The import pipeline's building blocks, configured from {@code encore.ingest.*}. */
 @Configuration(proxyBeanMethods = false)

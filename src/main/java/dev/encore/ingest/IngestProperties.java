@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import dev.encore.ingest.source.YtDlpOptions;
 
 /**
  * URL imports ({@code encore.ingest.*}); the tools themselves are set under {@code encore.media.*}.

@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import dev.encore.ingest.IngestProperties;
 
 /**
  * Adds the operator's cookies file and extra options to a yt-dlp command, right before the
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * cookie jar back) never changes the operator's file.
  */
 @Component
-class YtDlpRunOptions {
+public class YtDlpRunOptions {
 
     private static final Logger log = LoggerFactory.getLogger(YtDlpRunOptions.class);
 
@@ -28,7 +29,7 @@ class YtDlpRunOptions {
         this.properties = properties;
     }
 
-    List<String> apply(List<String> command, Path workDir) {
+    public List<String> apply(List<String> command, Path workDir) {
         List<String> extra = new ArrayList<>(properties.extraOptions());
         Path cookies = properties.cookiesFile();
         if (cookies != null) {

@@ -1,10 +1,12 @@
-package dev.encore.ingest;
+package dev.encore.ingest.schedule;
 
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import dev.encore.ingest.ImportQueued;
+import dev.encore.ingest.ImportWorker;
 
 /**
  * Turns accepted imports into JobRunr jobs. The job id is the import id, so a republished event

@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.admission;
 
 import java.util.UUID;
 

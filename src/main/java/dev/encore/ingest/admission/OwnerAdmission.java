@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.admission;
 
 import java.util.UUID;
 
@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the pool.
  */
 @Component
-class OwnerAdmission {
+public class OwnerAdmission {
 
     private final OwnerLocks locks;
     private final EntityManager entityManager;
@@ -35,7 +35,7 @@ class OwnerAdmission {
     }
 
     /** Creates {@code ownerId}'s lock row if it is missing; call it outside any transaction. */
-    void ensureRow(UUID ownerId) {
+    public void ensureRow(UUID ownerId) {
         if (locks.existsById(ownerId)) {
             return;
         }
@@ -52,7 +52,7 @@ class OwnerAdmission {
 
     /** Locks {@code ownerId}'s row (see {@link #ensureRow}) until the current transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void lock(UUID ownerId) {
+    public void lock(UUID ownerId) {
         locks.lock(ownerId).orElseThrow(() -> new IllegalStateException("no lock row for " + ownerId));
     }
 }

@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +19,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.encore.media.YtDlp;
-import dev.encore.ingest.source.EgressGuard;
 import dev.encore.platform.BlobStore;
 import dev.encore.media.ProcessRunner;
+import dev.encore.ingest.SourceMetadata;
+import dev.encore.ingest.ImportError;
+import dev.encore.ingest.IngestProperties;
 
 /**
  * Asks yt-dlp what a link is ({@code -J --flat-playlist}) through the egress guard. Answers are
@@ -29,10 +31,10 @@ import dev.encore.media.ProcessRunner;
  * of the same URL on a node wait for one run.
  */
 @Component
-class SourceResolver {
+public class SourceResolver {
 
     static final String CACHE = "ingest-metadata";
-    static final String KEYS = "ingestMetadataKeys";
+    public static final String KEYS = "ingestMetadataKeys";
 
     private static final Logger log = LoggerFactory.getLogger(SourceResolver.class);
 
@@ -130,7 +132,7 @@ class SourceResolver {
         return value.isString() && !value.asString().isBlank() ? value.asString() : null;
     }
 
-    static void tail(Deque<String> lines, String line) {
+    public static void tail(Deque<String> lines, String line) {
         lines.addLast(line);
         if (lines.size() > 20) {
             lines.removeFirst();
@@ -138,7 +140,7 @@ class SourceResolver {
     }
 
     /** Deletes a run's private directory; what cannot be deleted now, the staging sweep removes later. */
-    static void deleteQuietly(Path dir) {
+    public static void deleteQuietly(Path dir) {
         try {
             FileSystemUtils.deleteRecursively(dir);
         }

@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.source;
 
 import java.util.List;
 import java.util.Set;
@@ -8,7 +8,7 @@ import java.util.Set;
  * change how media is fetched, never where it goes or what runs afterwards: no {@code --exec},
  * no output templates, no config locations, no proxies (the egress guard is the only way out).
  */
-final class YtDlpOptions {
+public final class YtDlpOptions {
 
     /** Options allowed with a value ({@code --name=value}) or alone. */
     static final Set<String> SAFE = Set.of("--force-ipv4", "--force-ipv6", "--geo-bypass", "--no-geo-bypass",
@@ -20,7 +20,7 @@ final class YtDlpOptions {
     }
 
     /** Refuses (at startup) any option outside {@link #SAFE}, or one not written as {@code --name[=value]}. */
-    static void requireSafe(List<String> options) {
+    public static void requireSafe(List<String> options) {
         if (options == null) {
             return;
         }

@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.encore.media.Ffmpeg;
+import dev.encore.ingest.AudioFormat;
 
 class AudioConversionTests {
 

@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.encore.media.ProcessRunner;
+import dev.encore.ingest.ImportError;
 
 /** yt-dlp's words, as Debian's yt-dlp prints them, mapped to the codes clients see. */
 class ToolFailuresTests {

@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.ProcessRunner;
 import dev.encore.support.MediaTools;
+import dev.encore.ingest.AudioFormat;
 
 /** Every format produced by the real ffmpeg and checked with ffprobe: codec, duration, tags, cover. */
 class AudioConversionIT {

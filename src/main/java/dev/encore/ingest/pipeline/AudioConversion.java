@@ -1,17 +1,18 @@
-package dev.encore.ingest;
+package dev.encore.ingest.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import dev.encore.media.Ffmpeg;
+import dev.encore.ingest.AudioFormat;
 
 /** The ffmpeg command that turns a fetched source into the requested {@link AudioFormat}. */
-final class AudioConversion {
+public final class AudioConversion {
 
     private final Ffmpeg ffmpeg;
 
-    AudioConversion(Ffmpeg ffmpeg) {
+    public AudioConversion(Ffmpeg ffmpeg) {
         this.ffmpeg = ffmpeg;
     }
 

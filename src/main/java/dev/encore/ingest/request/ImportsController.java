@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.request;
 
 import java.net.URI;
 import java.util.List;
@@ -29,6 +29,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
 import dev.encore.platform.RateLimited;
+import dev.encore.ingest.ImportKind;
+import dev.encore.ingest.ImportRequests;
+import dev.encore.ingest.ImportView;
 
 @Tag(name = "imports", description = "Import audio from links (yt-dlp + ffmpeg), with live progress")
 @RestController

@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.source;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
 import dev.encore.media.ProcessRunner;
+import dev.encore.ingest.ImportError;
 
 /**
  * Maps how a yt-dlp run ended to the small set of error codes clients see, with a reason in
  * Encore's own words ("the source answered 404 Not Found"): only a status number is taken from the
  * tool's output, and its phrase is the standard one. The tool's own words are only ever logged.
  */
-final class ToolFailures {
+public final class ToolFailures {
 
     private static final Pattern HTTP_ERROR = Pattern.compile("http error (\\d{3})");
 
@@ -22,14 +23,14 @@ final class ToolFailures {
     }
 
     /** The code and reason of a failed run. */
-    record Failure(ImportError error, String reason) {
+    public record Failure(ImportError error, String reason) {
 
-        ImportFailure toException(String logDetail) {
+        public ImportFailure toException(String logDetail) {
             return new ImportFailure(error, reason, logDetail);
         }
     }
 
-    static Failure classify(ProcessRunner.Result result, List<String> stdoutTail, boolean refusedByGuard) {
+    public static Failure classify(ProcessRunner.Result result, List<String> stdoutTail, boolean refusedByGuard) {
         if (refusedByGuard) {
             return of(ImportError.BLOCKED_ADDRESS);
         }

@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +25,14 @@ import dev.encore.media.YtDlp;
 import dev.encore.ingest.source.EgressGuard;
 import dev.encore.media.MediaProbe;
 import dev.encore.media.ProcessRunner;
+import dev.encore.ingest.AudioFormat;
+import dev.encore.ingest.ImportError;
+import dev.encore.ingest.IngestProperties;
+import dev.encore.ingest.source.ImportFailure;
+import dev.encore.ingest.SourceMetadata;
+import dev.encore.ingest.source.SourceResolver;
+import dev.encore.ingest.source.ToolFailures;
+import dev.encore.ingest.source.YtDlpRunOptions;
 
 /**
  * Fetches one media item with yt-dlp (through the egress guard) and converts it with ffmpeg, all
@@ -32,7 +40,7 @@ import dev.encore.media.ProcessRunner;
  * caller moves it into the blob store.
  */
 @Component
-class MediaPipeline {
+public class MediaPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(MediaPipeline.class);
     private static final List<String> THUMBNAIL_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".webp");
@@ -64,11 +72,11 @@ class MediaPipeline {
      * @param file       in the staging directory
      * @param durationMs measured by ffprobe
      */
-    record Produced(Path file, long durationMs, String title) {
+    public record Produced(Path file, long durationMs, String title) {
     }
 
     /** Listens to a run: download fraction, then conversion fraction, each 0..1. */
-    interface Progress {
+    public interface Progress {
         void downloading(double fraction);
 
         void converting(double fraction);
@@ -78,7 +86,7 @@ class MediaPipeline {
         }
     }
 
-    Produced produce(String url, SourceMetadata metadata, AudioFormat format, Path staging, Progress progress,
+    public Produced produce(String url, SourceMetadata metadata, AudioFormat format, Path staging, Progress progress,
             BooleanSupplier cancelled) throws InterruptedException {
         Path source = download(url, staging, progress, cancelled);
         MediaProbe.Probe sourceProbe = probe.probe(source);

@@ -1,4 +1,4 @@
-package dev.encore.ingest;
+package dev.encore.ingest.progress;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.encore.platform.UserNotifications;
+import dev.encore.ingest.ImportRequests;
+import dev.encore.ingest.ImportStatus;
+import dev.encore.ingest.ImportView;
 
 /**
  * Server-sent events of one import: the current state first, then every change (the same
@@ -45,7 +48,7 @@ class ImportEventsController {
             description = "Events named 'import' carry {importId, status, progress, phase, item?}.")
     @GetMapping(path = "/api/v1/imports/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) throws IOException {
-        UUID owner = ImportsController.owner(jwt);
+        UUID owner = UUID.fromString(jwt.getSubject());
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         AtomicReference<UserNotifications.Subscription> subscription = new AtomicReference<>();
         // subscribe before reading the state: nothing that happens in between is missed

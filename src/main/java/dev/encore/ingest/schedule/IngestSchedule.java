@@ -1,10 +1,11 @@
-package dev.encore.ingest;
+package dev.encore.ingest.schedule;
 
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.scheduling.cron.Cron;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import dev.encore.ingest.IngestMaintenance;
 
 /** Registers the ingest housekeeping as JobRunr recurring jobs (one run per cluster). */
 @Component

@@ -1,6 +1,7 @@
-package dev.encore.ingest;
+package dev.encore.ingest.progress;
 
 import java.util.UUID;
+import dev.encore.ingest.ImportView;
 
 /**
  * A change of an import, pushed on STOMP {@code /user/queue/imports} and on the import's SSE
@@ -15,5 +16,5 @@ import java.util.UUID;
 public record ImportProgressMessage(UUID importId, String status, int progress, String phase,
         ImportView.ItemView item) {
 
-    static final String TOPIC = "imports";
+    public static final String TOPIC = "imports";
 }
