@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
-import dev.encore.platform.FileClaims;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.FileClaims;
 import dev.encore.platform.InvalidFieldsException;
 
 /**

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import dev.encore.account.UserDeleted;
 import dev.encore.library.search.SearchKind;
 import dev.encore.platform.BlobCollector;
-import dev.encore.platform.BlobReferences;
-import dev.encore.platform.StorageUsage;
+import dev.encore.platform.spi.BlobReferences;
+import dev.encore.platform.spi.StorageUsage;
 
 /**
  * Library content in the quota (tracks and unused uploads) and in blob references (their files and

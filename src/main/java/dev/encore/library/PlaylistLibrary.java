@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.encore.account.UserDeleted;
 import dev.encore.library.search.SearchKind;
 import dev.encore.platform.InvalidFieldsException;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * Playlists: made and changed by their owner, every change guarded by the version the client read

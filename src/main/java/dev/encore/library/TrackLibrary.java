@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.library.search.SearchKind;
 import dev.encore.platform.BlobCollector;
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * Tracks: saved from finished imports (the file stops expiring and becomes library content), read

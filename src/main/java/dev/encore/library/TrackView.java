@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * A track as clients see it.

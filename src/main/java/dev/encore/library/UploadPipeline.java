@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import dev.encore.platform.BlobStore;
-import dev.encore.platform.MediaProbe;
+import dev.encore.media.MediaProbe;
 import dev.encore.platform.Problems;
 
 /**

@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.encore.account.UserDeleted;
 import dev.encore.library.search.SearchKind;
 import dev.encore.platform.BlobCollector;
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * Videos: saved from a video upload or a finished video import, read according to visibility,

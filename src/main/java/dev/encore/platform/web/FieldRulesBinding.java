@@ -6,7 +6,7 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
-import dev.encore.platform.FieldRules;
+import dev.encore.platform.spi.FieldRules;
 
 /**
  * Adds every module's {@link FieldRules} for a request type to the binder that validates it, next
