@@ -18,5 +18,5 @@ import jakarta.validation.constraints.NotNull;
 @Validated
 @ConfigurationProperties("encore.health")
 record HealthProperties(@NotNull @DefaultValue("2s") Duration checkInterval,
-        @NotNull @DefaultValue("2s") Duration checkTimeout) {
+        @NotNull @DefaultValue("5s") Duration checkTimeout) {
 }
