@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -34,6 +36,8 @@ class DependencyHealthChecks implements SmartInitializingSingleton, DisposableBe
 
     /** Components that are replaced by background checks, with the fallback of those the node can serve without. */
     private static final Map<String, String> DEPENDENCIES = dependencies();
+
+    private static final Logger log = LoggerFactory.getLogger(DependencyHealthChecks.class);
 
     private final HealthContributorRegistry registry;
     private final MeterRegistry meters;
@@ -84,7 +88,14 @@ class DependencyHealthChecks implements SmartInitializingSingleton, DisposableBe
     }
 
     private void refresh(CheckedDependency dependency) {
-        dependency.refresh(checks, properties.checkTimeout());
+        try {
+            dependency.refresh(checks, properties.checkTimeout());
+        }
+        catch (RuntimeException ex) {
+            // a task that throws is never scheduled again: the check must outlive a surprise
+            log.warn("A health check failed unexpectedly ({}); it runs again at the next interval",
+                    ex.getClass().getSimpleName());
+        }
     }
 
     @Override
