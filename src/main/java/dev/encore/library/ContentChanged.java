@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.encore.library.search.SearchKind;
 
+
 /**
  * Searchable content was created, changed or deleted. Published in the transaction that made the
  * change, so the Modulith event registry (the transactional outbox) hands it to the search index
@@ -12,5 +13,5 @@ import dev.encore.library.search.SearchKind;
  * @param id   the content
  * @param kind its kind
  */
-record ContentChanged(UUID id, SearchKind kind) {
+public record ContentChanged(UUID id, SearchKind kind) {
 }

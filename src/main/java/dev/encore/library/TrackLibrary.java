@@ -11,7 +11,18 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.encore.library.content.ContentSources;
+import dev.encore.library.content.LibraryProblems;
+import dev.encore.library.content.StoredMedia;
 import dev.encore.library.search.SearchKind;
+import dev.encore.library.track.ReleaseYearRule;
+import dev.encore.library.track.Track;
+import dev.encore.library.track.TrackDetails;
+import dev.encore.library.track.TrackFilter;
+import dev.encore.library.track.TrackView;
+import dev.encore.library.track.Tracks;
+import dev.encore.library.upload.Upload;
+import dev.encore.library.upload.UploadKind;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;

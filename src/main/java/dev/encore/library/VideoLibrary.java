@@ -12,7 +12,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.account.UserDeleted;
+import dev.encore.library.content.ContentSources;
+import dev.encore.library.content.LibraryProblems;
+import dev.encore.library.content.StoredMedia;
 import dev.encore.library.search.SearchKind;
+import dev.encore.library.upload.Upload;
+import dev.encore.library.upload.UploadKind;
+import dev.encore.library.video.Video;
+import dev.encore.library.video.VideoDetails;
+import dev.encore.library.video.VideoFilter;
+import dev.encore.library.video.VideoView;
+import dev.encore.library.video.Videos;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
