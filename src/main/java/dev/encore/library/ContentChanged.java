@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import dev.encore.library.search.SearchKind;
 
-
 /**
  * Searchable content was created, changed or deleted. Published in the transaction that made the
  * change, so the Modulith event registry (the transactional outbox) hands it to the search index

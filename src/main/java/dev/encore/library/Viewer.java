@@ -23,7 +23,7 @@ public record Viewer(UUID userId, boolean admin) {
         return new Viewer(UUID.fromString(jwt.getSubject()), admin);
     }
 
-    boolean owns(LibraryContent content) {
+    public boolean owns(LibraryContent content) {
         return content.ownerId().equals(userId);
     }
 

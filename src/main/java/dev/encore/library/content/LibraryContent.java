@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
@@ -133,6 +134,11 @@ public abstract class LibraryContent {
 
     public String filename() {
         return filename;
+    }
+
+    /** The blobs this content keeps alive: its file (tracks add their cover). */
+    public Stream<String> blobs() {
+        return Stream.of(sha256);
     }
 
     public List<String> sortedTags() {

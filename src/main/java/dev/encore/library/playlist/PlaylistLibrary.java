@@ -31,7 +31,7 @@ import dev.encore.platform.StreamLinks;
  * (If-Match; 412 when stale); readable by everyone when public, by share token when shared.
  */
 @Service
-public class PlaylistLibrary {
+class PlaylistLibrary {
 
     /** Tracks looked up per query: far below every database's limit of bind parameters. */
     private static final int TRACKS_PER_QUERY = 1000;

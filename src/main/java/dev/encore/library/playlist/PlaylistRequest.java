@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
  * @param description up to 500 characters
  * @param isPublic    readable by everyone (default false)
  */
-public record PlaylistRequest(
+record PlaylistRequest(
         @Size(min = 1, max = 100, message = "must be 1 to 100 characters") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
         @Size(max = 500, message = "must be at most 500 characters") String description,
         Boolean isPublic) {

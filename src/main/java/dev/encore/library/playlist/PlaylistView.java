@@ -19,7 +19,7 @@ import dev.encore.library.track.TrackView;
  * @param updatedAt   last change
  * @param version     for If-Match (also the ETag)
  */
-public record PlaylistView(UUID id, UUID ownerId, String name, String description, boolean isPublic,
+record PlaylistView(UUID id, UUID ownerId, String name, String description, boolean isPublic,
         List<Item> items, Instant createdAt, Instant updatedAt, long version) {
 
     /**

@@ -48,7 +48,7 @@ import dev.encore.platform.InvalidFieldsException;
  * ranking) while the index is rebuilt in the background.
  */
 @Service
-public class LibrarySearch {
+class LibrarySearch {
 
     private static final Logger log = LoggerFactory.getLogger(LibrarySearch.class);
     static final int MAX_QUERY_LENGTH = 200;

@@ -19,7 +19,6 @@ import dev.encore.library.track.Tracks;
 import dev.encore.library.video.Video;
 import dev.encore.library.video.Videos;
 
-
 /** Library content as search documents, read from the database (the source of truth). */
 @Component
 class SearchDocuments {

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.library.ContentChanged;
 
-
 /**
  * Keeps the search engine in step with the database: each committed change is read back and put
  * into (or taken out of) the index. Reading the current row instead of trusting the event makes

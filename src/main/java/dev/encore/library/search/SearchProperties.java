@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("encore.search")
-public record SearchProperties(@NotNull @DefaultValue("lucene") Engine engine) {
+record SearchProperties(@NotNull @DefaultValue("lucene") Engine engine) {
 
     /** The search engines Encore has. */
     public enum Engine {

@@ -18,7 +18,7 @@ import dev.encore.library.video.Video;
  * @param ownerId    whose it is
  * @param score      relevance within this answer (absent when answered from the database)
  */
-public record SearchResult(String type, UUID id, String title, String artist, String album, Long durationMs,
+record SearchResult(String type, UUID id, String title, String artist, String album, Long durationMs,
         UUID ownerId, Float score) {
 
     static SearchResult of(Track track, Float score) {

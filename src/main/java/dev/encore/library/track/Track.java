@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -80,6 +81,11 @@ public class Track extends LibraryContent {
 
     public Integer year() {
         return year;
+    }
+
+    @Override
+    public Stream<String> blobs() {
+        return coverSha256 == null ? super.blobs() : Stream.concat(super.blobs(), Stream.of(coverSha256));
     }
 
     public String coverSha256() {

@@ -3,18 +3,16 @@ package dev.encore.library.track;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 import dev.encore.library.Visibility;
 import dev.encore.library.browse.BrowseEntry;
+import dev.encore.library.content.ContentRepository;
 
-public interface Tracks extends JpaRepository<Track, UUID>, JpaSpecificationExecutor<Track> {
+public interface Tracks extends ContentRepository<Track> {
 
     /** What streaming needs of a track. */
     record Streamable(UUID id, UUID ownerId, Visibility visibility, String filename, String mimeType, long size,
@@ -25,14 +23,10 @@ public interface Tracks extends JpaRepository<Track, UUID>, JpaSpecificationExec
             + "t.size, t.sha256, t.durationMs, t.createdAt) from Track t where t.id = :id")
     java.util.Optional<Streamable> findStreamable(@Param("id") UUID id);
 
-    @Query("select coalesce(sum(t.size), 0) from Track t where t.ownerId = :ownerId")
-    long bytesOf(@Param("ownerId") UUID ownerId);
-
     /** Whether a track's file or cover is that blob. */
+    @Override
     @Query("select count(t) > 0 from Track t where t.sha256 = :sha256 or t.coverSha256 = :sha256")
     boolean references(@Param("sha256") String sha256);
-
-    List<Track> findByOwnerId(UUID ownerId);
 
     /** The tracks of these ids (a page of playlists reads its tracks with one call). */
     @Query(TRACKS_BY_IDS)
@@ -40,9 +34,6 @@ public interface Tracks extends JpaRepository<Track, UUID>, JpaSpecificationExec
 
     /** The query of {@link #findAllByIds}, by which statistics find it. */
     String TRACKS_BY_IDS = "select t from Track t where t.id in :ids";
-
-    /** A batch in id order, after {@code after} (keyset paging for the search rebuild). */
-    List<Track> findByIdGreaterThanOrderById(UUID after, Limit limit);
 
     /** Artists of the tracks a viewer may list, with counts, by name (any case: one entry). */
     @Query(value = "select new dev.encore.library.browse.BrowseEntry(min(t.artist), count(t)) from Track t where (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) "

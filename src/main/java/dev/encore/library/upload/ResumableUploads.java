@@ -28,7 +28,7 @@ import dev.encore.platform.StorageUsage;
  * {@link UploadPipeline}. Terminated, refused and expired uploads leave nothing behind.
  */
 @Service
-public class ResumableUploads implements StorageUsage {
+class ResumableUploads implements StorageUsage {
 
     private final TusUploads tusUploads;
     private final TusStaging staging;

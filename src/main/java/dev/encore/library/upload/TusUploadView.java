@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param uploadId  the upload it became once every byte arrived ({@code GET /api/v1/uploads/{uploadId}})
  * @param expiresAt deleted then
  */
-public record TusUploadView(UUID id, long length, long offset, String filename, UUID uploadId, Instant expiresAt) {
+record TusUploadView(UUID id, long length, long offset, String filename, UUID uploadId, Instant expiresAt) {
 
     static TusUploadView of(TusUpload upload) {
         return new TusUploadView(upload.id(), upload.length(), upload.offset(), upload.filename(), upload.uploadId(),

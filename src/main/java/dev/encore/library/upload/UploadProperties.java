@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("encore.upload")
-public record UploadProperties(@NotNull @DefaultValue("2GB") DataSize maxBytes,
+record UploadProperties(@NotNull @DefaultValue("2GB") DataSize maxBytes,
         @NotNull @DefaultValue("10GB") DataSize dailyBytes, @NotNull @DefaultValue("24h") Duration ttl,
         @NotNull @Valid @DefaultValue ClamAv clamav) {
 

@@ -24,7 +24,7 @@ import java.util.UUID;
  * @param coverUrl    the embedded cover picture, if the file had one
  * @param expiresAt   deleted then unless it became library content
  */
-public record UploadView(UUID id, String kind, String mimeType, long size, String filename, Long durationMs,
+record UploadView(UUID id, String kind, String mimeType, long size, String filename, Long durationMs,
         String title, String artist, String album, String genre, Integer year, Integer trackNumber, String codec,
         Long bitRate, String coverUrl, Instant expiresAt) {
 

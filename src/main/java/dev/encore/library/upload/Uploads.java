@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface Uploads extends JpaRepository<Upload, UUID> {
+interface Uploads extends JpaRepository<Upload, UUID> {
 
     @Query("select u from Upload u where u.id = :id and u.ownerId = :ownerId and u.expiresAt > :now")
     Optional<Upload> findLive(@Param("id") UUID id, @Param("ownerId") UUID ownerId, @Param("now") Instant now);

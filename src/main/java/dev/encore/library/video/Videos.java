@@ -1,23 +1,14 @@
 package dev.encore.library.video;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface Videos extends JpaRepository<Video, UUID>, JpaSpecificationExecutor<Video> {
+import dev.encore.library.content.ContentRepository;
 
-    @Query("select coalesce(sum(v.size), 0) from Video v where v.ownerId = :ownerId")
-    long bytesOf(@Param("ownerId") UUID ownerId);
+public interface Videos extends ContentRepository<Video> {
 
-    boolean existsBySha256(String sha256);
-
-    List<Video> findByOwnerId(UUID ownerId);
-
-    /** A batch in id order, after {@code after} (keyset paging for the search rebuild). */
-    List<Video> findByIdGreaterThanOrderById(UUID after, Limit limit);
+    /** Whether a video's file is that blob. */
+    @Override
+    @Query("select count(v) > 0 from Video v where v.sha256 = :sha256")
+    boolean references(@Param("sha256") String sha256);
 }

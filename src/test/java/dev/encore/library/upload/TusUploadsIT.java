@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.encore.library.content.LibraryStorage;
+import dev.encore.library.upload.UploadStorage;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaTools;
@@ -49,7 +49,7 @@ class TusUploadsIT extends IntegrationTest {
     private JdbcTemplate jdbc;
 
     @Autowired
-    private LibraryStorage storage;
+    private UploadStorage storage;
 
     /** A new user, their tus client, and the tus staging directories before the test. */
     private Account user;

@@ -1,4 +1,4 @@
-package dev.encore.library.content;
+package dev.encore.library.upload;
 
 import java.time.Clock;
 import java.util.List;
@@ -8,9 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import dev.encore.library.Viewer;
-import dev.encore.library.upload.Upload;
-import dev.encore.library.upload.UploadKind;
-import dev.encore.library.upload.Uploads;
+import dev.encore.library.content.LibraryProblems;
 import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.FileClaims;
 import dev.encore.platform.InvalidFieldsException;

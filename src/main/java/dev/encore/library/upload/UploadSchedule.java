@@ -1,4 +1,4 @@
-package dev.encore.library.content;
+package dev.encore.library.upload;
 
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.scheduling.cron.Cron;
@@ -6,20 +6,20 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Registers the library housekeeping as JobRunr recurring jobs (one run per cluster). */
+/** Registers the upload housekeeping as JobRunr recurring jobs (one run per cluster). */
 @Component
-class LibrarySchedule {
+class UploadSchedule {
 
     static final String EXPIRY_JOB = "library-upload-expiry";
 
     private final JobScheduler jobs;
 
-    LibrarySchedule(JobScheduler jobs) {
+    UploadSchedule(JobScheduler jobs) {
         this.jobs = jobs;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void schedule() {
-        jobs.<LibraryStorage>scheduleRecurrently(EXPIRY_JOB, Cron.every5minutes(), LibraryStorage::deleteExpiredUploads);
+        jobs.<UploadStorage>scheduleRecurrently(EXPIRY_JOB, Cron.every5minutes(), UploadStorage::deleteExpiredUploads);
     }
 }
