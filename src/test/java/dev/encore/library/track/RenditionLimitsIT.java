@@ -145,28 +145,19 @@ class RenditionLimitsIT extends IntegrationTest {
 
     /** Asks until the rendition is ready, from a fresh client address each time (the per-client limit is low here). */
     private HttpResponse<byte[]> awaitReady(Account user, String path) throws InterruptedException {
-        for (int attempt = 0; attempt < 240; attempt++) {
-            Api client = new Api(port);
-            HttpResponse<byte[]> answer = client.sendBytes(client.request(path).header("Authorization", "Bearer "
-                    + user.accessToken()).GET());
-            if (answer.statusCode() != 503) {
-                assertThat(answer.statusCode()).as(new String(answer.body())).isEqualTo(200);
-                return answer;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("never ready: " + path);
+        HttpResponse<byte[]> answer = await("rendition " + path).atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    Api client = new Api(port);
+                    return client.sendBytes(client.request(path).header("Authorization", "Bearer "
+                            + user.accessToken()).GET());
+                }, ready -> ready.statusCode() != 503);
+        assertThat(answer.statusCode()).as(new String(answer.body())).isEqualTo(200);
+        return answer;
     }
 
     private HttpResponse<String> awaitAnswer(Account user, String path) throws InterruptedException {
-        for (int attempt = 0; attempt < 240; attempt++) {
-            HttpResponse<String> answer = new Api(port).get(path, user.accessToken());
-            if (answer.statusCode() != 503) {
-                return answer;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("never answered: " + path);
+        return await("an answer to " + path).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                .until(() -> new Api(port).get(path, user.accessToken()), answer -> answer.statusCode() != 503);
     }
 
     /** A RIFF/WAVE file whose format tag (0x7777) names no codec, {@code seconds} long by its header. */

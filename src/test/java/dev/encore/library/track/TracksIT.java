@@ -1,10 +1,12 @@
 package dev.encore.library.track;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Year;
 import java.util.Arrays;
 import java.util.List;
@@ -272,15 +274,13 @@ class TracksIT extends IntegrationTest {
                 + "\"}", owner.accessToken());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String id = Api.json(accepted).path("id").asString();
-        for (int n = 0; n < 200; n++) {
-            JsonNode current = Api.json(new Api(port).get("/api/v1/imports/" + id, owner.accessToken()));
-            if (current.path("status").asString().equals("SUCCEEDED")) {
-                return current.path("items").get(0).path("fileId").asString();
-            }
-            assertThat(current.path("status").asString()).isIn("QUEUED", "RUNNING");
-            Thread.sleep(300);
-        }
-        throw new AssertionError("import did not finish");
+        JsonNode done = await("the import").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    JsonNode current = Api.json(new Api(port).get("/api/v1/imports/" + id, owner.accessToken()));
+                    assertThat(current.path("status").asString()).isIn("QUEUED", "RUNNING", "SUCCEEDED");
+                    return current;
+                }, current -> current.path("status").asString().equals("SUCCEEDED"));
+        return done.path("items").get(0).path("fileId").asString();
     }
 
     private String track(Account owner, String path, String fields) throws Exception {

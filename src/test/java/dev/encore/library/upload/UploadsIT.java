@@ -1,6 +1,7 @@
 package dev.encore.library.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.OutputStream;
 import java.net.Socket;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
 
@@ -150,10 +152,10 @@ class UploadsIT extends IntegrationTest {
             out.write(song, 0, song.length / 2);
             out.flush();
         } // the client goes away in the middle of the file
-        Thread.sleep(1500);
+        await("the aborted upload's staging directory deleted").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100)).until(() -> stagingDirectories("upload") == staged);
         assertThat(Api.json(api.get("/api/v1/tracks?owner=" + user.id(), user.accessToken())).path("totalItems")
                 .asLong()).isZero();
-        assertThat(stagingDirectories("upload")).isEqualTo(staged);
         HttpResponse<String> later = upload(user, "whole.mp3", "audio/mpeg", song);
         assertThat(later.statusCode()).as("the aborted one did not count against the day").isEqualTo(201);
     }
