@@ -13,7 +13,7 @@ RUN ./mvnw -B -q -DskipTests package
 
 FROM eclipse-temurin:25-jre
 # ffmpeg and yt-dlp for media work; curl for the health check. The distribution's yt-dlp can lag
-# behind site changes: mount a newer binary and set ENCORE_INGEST_YTDLP_PATH if you need one.
+# behind site changes: mount a newer binary and set ENCORE_MEDIA_YTDLP_PATH if you need one.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ffmpeg yt-dlp curl \
  && rm -rf /var/lib/apt/lists/*

@@ -4,7 +4,7 @@
  * {@code registration}, {@code signin}, {@code session}, {@code mfa}, {@code password}, {@code admin}
  * and {@code profile}, which Spring Modulith keeps internal.
  */
-@ApplicationModule(allowedDependencies = { "platform" })
+@ApplicationModule(allowedDependencies = { "platform", "platform :: spi" })
 package dev.encore.account;
 
 import org.springframework.modulith.ApplicationModule;

@@ -8,9 +8,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
-import dev.encore.platform.DeliverableFiles;
-import dev.encore.platform.DeliverableFiles.DeliverableBundle;
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.DeliverableFiles;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableBundle;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.Problems;
 
 /**

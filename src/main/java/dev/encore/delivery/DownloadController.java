@@ -22,8 +22,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.encore.platform.BlobStore;
-import dev.encore.platform.DeliverableFiles.DeliverableBundle;
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableBundle;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 
 /**
  * {@code GET}/{@code HEAD /dl/{token}}: a signed link's file, streamed from the store (never loaded

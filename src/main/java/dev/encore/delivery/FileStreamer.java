@@ -24,7 +24,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 import dev.encore.platform.BlobStore;
 import dev.encore.platform.StorageUnavailableException;
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.Problems;
 
 /**

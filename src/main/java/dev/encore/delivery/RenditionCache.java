@@ -10,7 +10,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 import dev.encore.platform.BlobCollector;
-import dev.encore.platform.BlobReferences;
+import dev.encore.platform.spi.BlobReferences;
 
 /**
  * Transcoded renditions as a least-recently-used cache over the whole cluster, bounded by

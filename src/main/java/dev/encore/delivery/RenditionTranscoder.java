@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import jakarta.persistence.PersistenceException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,7 +33,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.encore.platform.BlobStore;
 import dev.encore.platform.StorageUnavailableException;
-import dev.encore.platform.ProcessRunner;
+import dev.encore.media.Ffmpeg;
+import dev.encore.media.ProcessRunner;
 
 /**
  * Makes one rendition, once across the cluster: a claim row says which node transcodes it (the
@@ -64,14 +63,14 @@ class RenditionTranscoder {
     private final EntityManager entityManager;
     private final TransactionTemplate newTransaction;
     private final StreamProperties properties;
-    private final String ffmpeg;
+    private final Ffmpeg ffmpeg;
     private final Counter transcodes;
     private final Semaphore slots;
     private final Clock clock;
 
     RenditionTranscoder(StoredRenditions rows, RenditionCache cache, BlobStore blobs, ProcessRunner processes,
             EntityManager entityManager, PlatformTransactionManager transactions, StreamProperties properties,
-            @Value("${encore.ingest.ffmpeg-path:ffmpeg}") String ffmpeg, MeterRegistry meters, Clock clock) {
+            Ffmpeg ffmpeg, MeterRegistry meters, Clock clock) {
         this.rows = rows;
         this.cache = cache;
         this.blobs = blobs;
@@ -172,12 +171,7 @@ class RenditionTranscoder {
         Path work = blobs.createStaging("rendition");
         try (BlobStore.LocalFile source = blobs.localFile(key.sourceSha256())) {
             Path output = work.resolve("rendition." + key.format().extension());
-            List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error",
-                    "-nostats", "-progress", "pipe:1", "-y", "-protocol_whitelist", "file", "-i",
-                    source.path().toString(), "-map", "0:a:0", "-vn", "-map_metadata", "0", "-b:a",
-                    key.bitrate() + "k"));
-            command.addAll(key.format().encoder());
-            command.add(output.toString());
+            List<String> command = ffmpeg.transcodeAudio(source.path(), output, key.bitrate(), key.format().encoder());
             transcodes.increment();
             ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(command, work,
                     properties.transcodeTimeout(), Map.of()), progress -> heartbeat.beat());

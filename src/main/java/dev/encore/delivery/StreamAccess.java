@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.library.Viewer;
 import dev.encore.library.Viewers;
-import dev.encore.platform.StreamLinks.Target;
+import dev.encore.platform.spi.StreamLinks.Target;
 
 /**
  * Who a stream URL plays for, checked again on every request: the token must be valid for the

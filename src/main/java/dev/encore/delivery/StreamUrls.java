@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.platform.EncoreProperties;
 import dev.encore.platform.EncoreSecurityProperties;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * Signs and checks stream URLs: {@code {public-url}/stream/tracks/{token}} and

@@ -23,9 +23,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.encore.library.PlayHistory;
 import dev.encore.library.TrackLibrary;
 import dev.encore.library.Viewer;
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * Plays a track: the original, or a transcoded rendition, both stored blobs with an exact length,

@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.encore.library.VideoLibrary;
 import dev.encore.library.Viewer;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * Plays a video's original from the blob store, with Range (seeking) and conditional requests: for

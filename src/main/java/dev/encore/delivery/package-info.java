@@ -1,7 +1,7 @@
 /**
  * Signed download links, Range streaming, zip bundles and HLS serving.
  */
-@ApplicationModule(allowedDependencies = { "platform", "library" })
+@ApplicationModule(allowedDependencies = { "platform", "platform :: spi", "library", "media" })
 package dev.encore.delivery;
 
 import org.springframework.modulith.ApplicationModule;

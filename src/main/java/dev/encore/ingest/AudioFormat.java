@@ -36,7 +36,7 @@ public enum AudioFormat {
         return mimeType;
     }
 
-    List<String> encoderArgs() {
+    public List<String> encoderArgs() {
         return encoderArgs;
     }
 

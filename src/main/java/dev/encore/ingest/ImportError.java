@@ -1,5 +1,7 @@
 package dev.encore.ingest;
 
+import dev.encore.ingest.source.ToolFailures;
+
 /**
  * The few reasons an import item fails that clients are told, as a code and a human reason
  * (refined by {@link ToolFailures} where the tool's words say more); the tools' own output stays in

@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 
 /**
  * A finished item's audio file, owned by the user who asked for it. Several files (of several

@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.encore.platform.BlobReferences;
-import dev.encore.platform.DeliverableFiles;
-import dev.encore.platform.FileClaims;
-import dev.encore.platform.StorageUsage;
+import dev.encore.platform.spi.BlobReferences;
+import dev.encore.platform.spi.DeliverableFiles;
+import dev.encore.platform.spi.FileClaims;
+import dev.encore.platform.spi.StorageUsage;
 
 /**
  * Import files as the rest of Encore sees them: deliverable (files, and playlist/batch imports

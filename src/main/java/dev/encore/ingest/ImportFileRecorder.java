@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.platform.StorageQuota;
+import dev.encore.ingest.admission.OwnerAdmission;
+import dev.encore.ingest.source.ImportFailure;
 
 /** The transactional steps of a run: a playlist's items, and a finished item's file. */
 @Component

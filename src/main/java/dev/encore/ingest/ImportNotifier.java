@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import dev.encore.platform.UserNotifications;
+import dev.encore.ingest.progress.ImportProgressMessage;
 
 /** Tells an import's owner about every change, from the database's current state. */
 @Component

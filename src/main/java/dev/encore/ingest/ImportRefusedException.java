@@ -7,7 +7,7 @@ import org.springframework.web.ErrorResponseException;
 import dev.encore.platform.Problems;
 
 /** An import that cannot be taken now: the user's running cap (429) or the cluster's queue (503). */
-class ImportRefusedException extends ErrorResponseException {
+public class ImportRefusedException extends ErrorResponseException {
 
     private final HttpHeaders headers = new HttpHeaders();
 
@@ -16,17 +16,17 @@ class ImportRefusedException extends ErrorResponseException {
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
     }
 
-    static ImportRefusedException tooManyRunning(int cap) {
+    public static ImportRefusedException tooManyRunning(int cap) {
         return new ImportRefusedException(HttpStatus.TOO_MANY_REQUESTS, "too-many-imports", "Too many imports",
                 "You already have " + cap + " imports queued or running; wait for one to finish.", 30);
     }
 
-    static ImportRefusedException queueFull() {
+    public static ImportRefusedException queueFull() {
         return new ImportRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "import-queue-full", "Import queue full",
                 "The server has too many imports waiting; try again later.", 60);
     }
 
-    static ImportRefusedException toolsMissing() {
+    public static ImportRefusedException toolsMissing() {
         return new ImportRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "ingest-unavailable", "Imports unavailable",
                 "Imports are unavailable on this server right now; try again later.", 300);
     }

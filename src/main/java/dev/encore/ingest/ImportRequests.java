@@ -19,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.ingest.source.SourcePolicy;
+import dev.encore.media.MediaTools;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.InvalidFieldsException;
 import dev.encore.platform.StorageQuota;
+import dev.encore.ingest.admission.OwnerAdmission;
 
 /**
  * Accepting, reading, cancelling and deleting imports. Every link is checked (form, allowed host,
@@ -241,7 +243,7 @@ public class ImportRequests {
     }
 
     /** The status named {@code value} (any case), for the list filter. */
-    static ImportStatus status(String value) {
+    public static ImportStatus status(String value) {
         try {
             return ImportStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
         }

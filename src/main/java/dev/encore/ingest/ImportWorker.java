@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.encore.platform.BlobStore;
+import dev.encore.ingest.pipeline.MediaPipeline;
+import dev.encore.ingest.source.ImportFailure;
+import dev.encore.ingest.source.SourceResolver;
 
 /**
  * Runs one import as a JobRunr job: resolves a playlist into items, then fetches and converts

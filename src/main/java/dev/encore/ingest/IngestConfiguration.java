@@ -11,10 +11,13 @@ import org.springframework.cache.interceptor.KeyGenerator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.encore.ingest.media.Ffmpeg;
-import dev.encore.ingest.media.YtDlp;
 import dev.encore.ingest.source.EgressGuard;
 import dev.encore.ingest.source.SourcePolicy;
+import dev.encore.media.Ffmpeg;
+import dev.encore.media.MediaProperties;
+import dev.encore.media.YtDlp;
+import dev.encore.ingest.pipeline.AudioConversion;
+import dev.encore.ingest.source.SourceResolver;
 
 /** The import pipeline's building blocks, configured from {@code encore.ingest.*}. */
 @Configuration(proxyBeanMethods = false)
@@ -54,12 +57,12 @@ class IngestConfiguration {
     }
 
     @Bean
-    YtDlp ytDlp(IngestProperties properties) {
-        return new YtDlp(properties.ytdlpPath(), properties.maxFilesize(), properties.socketTimeout());
+    YtDlp ytDlp(MediaProperties media, IngestProperties properties) {
+        return new YtDlp(media.ytdlpPath(), properties.maxFilesize(), properties.socketTimeout());
     }
 
     @Bean
-    AudioConversion audioConversion(IngestProperties properties) {
-        return new AudioConversion(new Ffmpeg(properties.ffmpegPath()));
+    AudioConversion audioConversion(Ffmpeg ffmpeg) {
+        return new AudioConversion(ffmpeg);
     }
 }

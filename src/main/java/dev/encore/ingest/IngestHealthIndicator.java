@@ -5,6 +5,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
+import dev.encore.media.MediaTools;
+
 /**
  * Health component {@code ingest}: the yt-dlp, ffmpeg and ffprobe versions. When one is missing
  * the component reports {@code DEGRADED} (readiness still answers 200: accounts, the library and

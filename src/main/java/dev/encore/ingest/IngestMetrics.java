@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.encore.ingest.pipeline.MediaPipeline;
 
 /**
  * Import metrics: requests and outcomes by kind, format and error code, failed items, queue depth

@@ -13,18 +13,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import dev.encore.ingest.source.YtDlpOptions;
 
 /**
- * URL imports ({@code encore.ingest.*}).
+ * URL imports ({@code encore.ingest.*}); the tools themselves are set under {@code encore.media.*}.
  *
  * @param allowedHosts          hosts imports may come from, matched exactly or as a dot-suffix
  * @param trustedNetworks       CIDR ranges exempt from the private-address checks (default none)
  * @param maxBatchUrls          links in one batch import
  * @param maxPlaylistItems      items taken from one playlist
  * @param maxConcurrentPerUser  imports one user may have running at once
- * @param ytdlpPath             the yt-dlp executable
- * @param ffmpegPath            the ffmpeg executable
- * @param ffprobePath           the ffprobe executable
  * @param resultTtl             how long finished files live unless saved to the library
  * @param maxFilesize           largest source file yt-dlp may fetch
  * @param socketTimeout         network inactivity timeout of one fetch
@@ -47,9 +45,6 @@ public record IngestProperties(
         @Min(1) @Max(500) @DefaultValue("50") int maxBatchUrls,
         @Min(1) @Max(1000) @DefaultValue("100") int maxPlaylistItems,
         @Min(1) @Max(50) @DefaultValue("3") int maxConcurrentPerUser,
-        @NotNull @DefaultValue("yt-dlp") Path ytdlpPath,
-        @NotNull @DefaultValue("ffmpeg") Path ffmpegPath,
-        @NotNull @DefaultValue("ffprobe") Path ffprobePath,
         @NotNull @DefaultValue("1h") Duration resultTtl,
         @NotNull @DefaultValue("2GB") DataSize maxFilesize,
         @NotNull @DefaultValue("30s") Duration socketTimeout,

@@ -18,6 +18,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.platform.BlobStore;
+import dev.encore.ingest.source.ImportFailure;
 
 /**
  * Single flight across users and nodes: for one artifact key (canonical source + format) exactly

@@ -18,15 +18,15 @@ import java.util.Locale;
  * @param playlist        whether the link is a playlist
  * @param entries         a playlist's entries (empty for a single item)
  */
-record SourceMetadata(String extractor, String id, String title, String artist, String album, long durationSeconds,
+public record SourceMetadata(String extractor, String id, String title, String artist, String album, long durationSeconds,
         boolean playlist, List<Entry> entries) implements Serializable {
 
-    SourceMetadata {
+    public SourceMetadata {
         entries = List.copyOf(entries);
     }
 
     /** A playlist entry: the link to fetch and its title. */
-    record Entry(String url, String title) implements Serializable {
+    public record Entry(String url, String title) implements Serializable {
     }
 
     /**
@@ -34,7 +34,7 @@ record SourceMetadata(String extractor, String id, String title, String artist, 
      * (so {@code youtu.be/x} and {@code youtube.com/watch?v=x} are one source), else the
      * normalized URL (the generic extractor's ids are just file names).
      */
-    String canonicalKey(String url) {
+    public String canonicalKey(String url) {
         if (extractor != null && id != null && !id.isBlank() && !"generic".equalsIgnoreCase(extractor)) {
             return extractor.toLowerCase(Locale.ROOT) + ":" + id;
         }
@@ -46,13 +46,13 @@ record SourceMetadata(String extractor, String id, String title, String artist, 
      * passes its own state from a playlist to its entries (kept in the stored link, which yt-dlp
      * fetches, but meaningless and noisy to a person).
      */
-    static String shown(String url) {
+    public static String shown(String url) {
         int smuggled = url == null ? -1 : url.indexOf("#__youtubedl_smuggle=");
         return smuggled < 0 ? url : url.substring(0, smuggled);
     }
 
     /** Scheme and host in lower case, default port and fragment dropped; path and query kept. */
-    static String normalize(String url) {
+    public static String normalize(String url) {
         URI uri = URI.create(url);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost().toLowerCase(Locale.ROOT);

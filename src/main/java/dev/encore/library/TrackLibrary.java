@@ -27,9 +27,9 @@ import dev.encore.library.upload.ContentSources;
 import dev.encore.library.upload.Upload;
 import dev.encore.library.upload.UploadKind;
 import dev.encore.platform.BlobCollector;
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * Tracks: saved from finished imports (the file stops expiring and becomes library content), read

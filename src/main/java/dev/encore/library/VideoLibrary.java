@@ -23,9 +23,9 @@ import dev.encore.library.video.VideoFilter;
 import dev.encore.library.video.VideoView;
 import dev.encore.library.video.Videos;
 import dev.encore.platform.BlobCollector;
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * Videos: saved from a video upload or a finished video import, read according to visibility,

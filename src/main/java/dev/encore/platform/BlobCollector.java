@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.encore.platform.spi.BlobReferences;
+
 /**
  * Deletes blobs no module references ({@link BlobReferences}). A blob stored within the last
  * {@link #GRACE} is never deleted: a worker may have stored it and not yet written the row that

@@ -16,17 +16,19 @@ import org.springframework.data.domain.Sort;
  * Paging parameters as clients send them: {@code ?page=0&size=20&sort=createdAt,desc}. Bind it
  * with {@code @Valid PageQuery query} on a controller method; out-of-range values are 400s.
  *
- * @param page zero-based page number (default 0)
+ * @param page zero-based page number, 0..{@value #MAX_PAGE} (default 0); the bound keeps the row offset
+ *             (page × size) within what a database query takes
  * @param size page size, 1..{@value #MAX_SIZE} (default {@value #DEFAULT_SIZE})
  * @param sort sort orders {@code property[,asc|desc]}; the property must be one the endpoint allows
  */
 public record PageQuery(
-        @Min(value = 0, message = "must be 0 or more") Integer page,
+        @Min(value = 0, message = "must be between 0 and " + MAX_PAGE) @Max(value = MAX_PAGE, message = "must be between 0 and " + MAX_PAGE) Integer page,
         @Min(value = 1, message = "must be between 1 and 100") @Max(value = MAX_SIZE, message = "must be between 1 and 100") Integer size,
         List<@Pattern(regexp = "[A-Za-z][A-Za-z0-9]{0,63}(,(?i)(asc|desc))?", message = "must be property[,asc|desc]") String> sort) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    public static final int MAX_PAGE = 1_000_000;
 
     /**
      * A {@link Pageable} allowing sorting only by {@code sortable} properties.

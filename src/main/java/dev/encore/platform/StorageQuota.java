@@ -7,6 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
+import dev.encore.platform.spi.StorageUsage;
+
 /**
  * The per-user storage quota ({@code encore.quota.default-bytes}) over everything every module
  * stores for the user ({@link StorageUsage}).

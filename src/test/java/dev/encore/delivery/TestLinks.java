@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import dev.encore.platform.EncoreProperties;
 import dev.encore.platform.EncoreSecurityProperties;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.StreamLinks;
 
 /** Signs links with the application's key at another time, to test expiry end to end. */
 public final class TestLinks {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -68,18 +69,19 @@ public final class ImportsClient {
     }
 
     JsonNode await(String token, String id, Duration timeout, String... statuses) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode current = null;
-        while (System.nanoTime() < deadline) {
-            current = get(token, id);
-            for (String status : statuses) {
-                if (status.equals(current.path("status").asString())) {
-                    return current;
-                }
-            }
-            Thread.sleep(300);
+        java.util.concurrent.atomic.AtomicReference<JsonNode> current = new java.util.concurrent.atomic.AtomicReference<>();
+        List<String> wanted = List.of(statuses);
+        try {
+            return org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        current.set(get(token, id));
+                        return current.get();
+                    }, page -> wanted.contains(page.path("status").asString()));
         }
-        throw new AssertionError("import " + id + " did not reach " + String.join("/", statuses) + ": " + current);
+        catch (org.awaitility.core.ConditionTimeoutException ex) {
+            throw new AssertionError("import " + id + " did not reach " + String.join("/", statuses) + ": "
+                    + current.get(), ex);
+        }
     }
 
     /** A download link for a file; returns the path part ({@code /dl/...}). */

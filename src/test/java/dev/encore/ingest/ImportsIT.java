@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.states.ProcessingState;
+import org.jobrunr.jobs.states.ScheduledState;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +51,9 @@ class ImportsIT extends IntegrationTest {
     static Path media;
 
     private static MediaServer origin;
+
+    /** {@code jobrunr.background-job-server.poll-interval-in-seconds}. */
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
 
     @Autowired
     private ApplicationEventPublisher events;
@@ -223,19 +230,35 @@ class ImportsIT extends IntegrationTest {
         assertThat(imports.awaitFinished(user.accessToken(), gone).path("errorCode").asString()).isEqualTo("unavailable");
         int goneHits = origin.hits("/gone.mp3");
 
-        long started = System.nanoTime();
         String busy = imports.start(user.accessToken(), origin.url("/busy.mp3"), null);
         JsonNode done = imports.awaitFinished(user.accessToken(), busy);
-        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         assertThat(done.path("status").asString()).isEqualTo("FAILED");
         assertThat(done.path("errorCode").asString()).isEqualTo("network");
         assertThat(done.path("errorMessage").asString()).isEqualTo("the source answered 503 Service Unavailable");
-        // three attempts, the retries 3 s and 9 s apart (JobRunr's exponential backoff)
         assertThat(origin.hits("/busy.mp3")).isGreaterThanOrEqualTo(3);
-        assertThat(seconds).isGreaterThanOrEqualTo(12);
+        // three attempts, the retries scheduled 3 s and 9 s after the failures (JobRunr's exponential
+        // backoff): read from the job's recorded history, not the wall clock of this test. JobRunr
+        // enqueues a scheduled job that falls due before its next poll (5 s) at this poll, so a retry
+        // may run up to one poll interval early: the whole run is not >= 12 s (it took 9 s once)
+        Job busyJob = awaitJobDone(busy);
+        List<ScheduledState> retries = busyJob.getJobStatesOfType(ScheduledState.class).toList();
+        assertThat(retries).as("retries").hasSize(2);
+        assertThat(Duration.between(retries.get(0).getCreatedAt(), retries.get(0).getScheduledAt()).toMillis())
+                .isBetween(2_000L, 3_000L);
+        assertThat(Duration.between(retries.get(1).getCreatedAt(), retries.get(1).getScheduledAt()).toMillis())
+                .isBetween(8_000L, 9_000L);
+        List<ProcessingState> runs = busyJob.getJobStatesOfType(ProcessingState.class).toList();
+        assertThat(runs).as("runs").hasSize(3);
+        for (int retry = 0; retry < 2; retry++) {
+            Instant ran = runs.get(retry + 1).getCreatedAt();
+            assertThat(ran).as("retry %d ran after it was scheduled", retry + 1)
+                    .isAfter(retries.get(retry).getCreatedAt())
+                    .isAfterOrEqualTo(retries.get(retry).getScheduledAt().minus(POLL_INTERVAL));
+        }
 
-        Thread.sleep(4000);
-        assertThat(origin.hits("/gone.mp3")).as("a permanent failure is not retried").isEqualTo(goneHits);
+        assertThat(awaitJobDone(gone).getJobStatesOfType(ScheduledState.class)).as("a permanent failure is not retried")
+                .isEmpty();
+        assertThat(origin.hits("/gone.mp3")).isEqualTo(goneHits);
     }
 
     @Test
@@ -287,14 +310,15 @@ class ImportsIT extends IntegrationTest {
     void cancellingARunningImportStopsItAndLeavesNoFile() throws Exception {
         String id = imports.start(user.accessToken(), origin.url("/slow1.mp3"), null);
         imports.await(user.accessToken(), id, java.time.Duration.ofSeconds(60), "RUNNING");
-        Thread.sleep(1500); // well into the slow download
+        await().atMost(Duration.ofSeconds(30)).until(() -> origin.bodies("/slow1.mp3") > 0); // into the slow download
 
         HttpResponse<String> cancel = imports.api().send("DELETE", "/api/v1/imports/" + id, user.accessToken(), null);
         assertThat(cancel.statusCode()).isEqualTo(204);
 
         JsonNode after = imports.get(user.accessToken(), id);
         assertThat(after.path("status").asString()).isEqualTo("CANCELLED");
-        Thread.sleep(1500);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> imports.get(user.accessToken(), id).path("status").asString().equals("CANCELLED"));
         JsonNode later = imports.get(user.accessToken(), id);
         assertThat(later.path("status").asString()).isEqualTo("CANCELLED");
         assertThat(later.path("items").get(0).path("status").asString()).isEqualTo("CANCELLED");
@@ -389,4 +413,12 @@ class ImportsIT extends IntegrationTest {
                 .asLong()).isEqualTo(1);
         assertThat(api.get("/api/v1/imports", null).statusCode()).isEqualTo(401);
     }
+
+    /** The import's JobRunr job once it is done (succeeded, failed or deleted), with its state history. */
+    private Job awaitJobDone(String importId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> jobs.getJobById(UUID.fromString(importId)),
+                job -> job.getState() == StateName.SUCCEEDED || job.getState() == StateName.FAILED
+                        || job.getState() == StateName.DELETED);
+    }
+
 }

@@ -34,7 +34,7 @@ import dev.encore.library.video.Video;
 import dev.encore.library.video.VideoDetails;
 import dev.encore.library.video.Videos;
 import dev.encore.platform.BlobCollector;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * The library module on its own (with the modules it depends on): an account's deletion, published

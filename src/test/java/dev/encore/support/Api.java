@@ -31,13 +31,22 @@ public final class Api {
 
     /** A client whose socket is bound to {@code localAddress} (e.g. 127.0.0.2). */
     public Api(int port, InetAddress localAddress) {
+        this("http://127.0.0.1:" + port, localAddress);
+    }
+
+    /** A client of the server at {@code base}, e.g. {@code http://127.0.0.1:8080} (tools run against a live server). */
+    public static Api at(String base) {
+        return new Api(base.replaceAll("/+$", ""), null);
+    }
+
+    private Api(String base, InetAddress localAddress) {
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (localAddress != null) {
             builder.localAddress(localAddress);
         }
         this.client = builder.build();
-        this.base = "http://127.0.0.1:" + port;
+        this.base = base;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         this.clientAddress = "198.18." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
     }

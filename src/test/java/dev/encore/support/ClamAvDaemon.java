@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 
 import org.springframework.util.FileSystemUtils;
@@ -86,20 +85,21 @@ public final class ClamAvDaemon {
             process = new ProcessBuilder(onPath("clamd") ? "clamd" : "/usr/sbin/clamd", "-c",
                     dir.resolve("clamd.conf").toString()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("clamd.out").toFile()).start();
-            Instant deadline = Instant.now().plus(READY);
-            while (!ping()) {
-                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("clamd did not start; see " + dir.resolve("clamd.out"));
-                }
-                Thread.sleep(100);
+            try {
+                org.awaitility.Awaitility.await().atMost(READY).pollInterval(java.time.Duration.ofMillis(100))
+                        .until(() -> {
+                            if (!process.isAlive()) {
+                                throw new IllegalStateException("clamd stopped; see " + dir.resolve("clamd.out"));
+                            }
+                            return ping();
+                        });
+            }
+            catch (org.awaitility.core.ConditionTimeoutException | IllegalStateException ex) {
+                throw new IllegalStateException("clamd did not start; see " + dir.resolve("clamd.out"), ex);
             }
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
         }
     }
 

@@ -59,21 +59,21 @@ public final class PackagedJar {
     /** Waits up to {@code timeout} for {@code /livez} to answer 200; fails with the process log otherwise. */
     public static void awaitLive(Process process, int port, Path log, Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as(() -> "process started: " + read(log)).isTrue();
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/livez")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                assertThat(process.isAlive()).as(() -> "process started: " + read(log)).isTrue();
+                try {
+                    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/livez")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
+                catch (IOException notYet) {
+                    return false; // still starting
+                }
+            });
         }
-        throw new AssertionError("Encore did not become live: " + read(log));
+        catch (org.awaitility.core.ConditionTimeoutException ex) {
+            throw new AssertionError("Encore did not become live: " + read(log), ex);
+        }
     }
 
     /** The log file's text, or a note that there is none. */

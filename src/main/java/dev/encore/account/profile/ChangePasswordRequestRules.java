@@ -10,7 +10,7 @@ import dev.encore.account.password.PasswordRules;
 import dev.encore.account.session.AccessTokenClaims;
 import dev.encore.account.user.UserAccounts;
 import dev.encore.account.user.UserView;
-import dev.encore.platform.FieldRules;
+import dev.encore.platform.spi.FieldRules;
 
 /**
  * The password policy ({@link PasswordRules}) as a field rule of password changes, so that a

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
@@ -38,8 +39,10 @@ class MeController {
         this.passwords = passwords;
     }
 
+    /** Each field left out (or null) stays as it is; an empty displayName removes it, an empty email is refused. */
     record UpdateProfileRequest(@Size(max = 100) String displayName,
-            @Email(message = "must be a valid email address") @Size(max = 254) String email) {
+            @Email(message = "must be a valid email address") @Size(max = 254)
+            @Pattern(regexp = "(?s).*\\S.*", message = "must be a valid email address; leave it out to keep yours") String email) {
     }
 
     record ChangePasswordRequest(@NotBlank @Size(max = 128) String currentPassword,

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
 import dev.encore.account.password.PasswordRules;
-import dev.encore.platform.FieldRules;
+import dev.encore.platform.spi.FieldRules;
 
 /**
  * The password policy ({@link PasswordRules}) as a field rule of registrations, so that a

@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.encore.platform.InvalidFieldsException;
+
 /** An account: credentials, roles, MFA state. Usernames and emails are unique ignoring case. */
 @Entity
 @Table(name = "account_users")
@@ -81,6 +83,9 @@ class User {
             this.displayName = displayName.isBlank() ? null : displayName;
         }
         if (email != null) {
+            if (email.isBlank()) {
+                throw InvalidFieldsException.of("email", "must be a valid email address; leave it out to keep yours");
+            }
             this.email = normalizeEmail(email);
         }
         this.updatedAt = now;

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.platform.BlobReferences;
-import dev.encore.platform.StorageUsage;
+import dev.encore.platform.spi.BlobReferences;
+import dev.encore.platform.spi.StorageUsage;
 
 /** Tracks and videos in the storage quota and in blob references. */
 @Component

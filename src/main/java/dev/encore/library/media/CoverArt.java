@@ -7,14 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.CacheControl;
@@ -23,13 +21,15 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.stereotype.Component;
 
 import dev.encore.library.content.LibraryProblems;
+import dev.encore.media.Ffmpeg;
+import dev.encore.media.MediaProperties;
+import dev.encore.media.ProcessRunner;
 import dev.encore.platform.BlobStore;
-import dev.encore.platform.ProcessRunner;
 import dev.encore.platform.StorageUnavailableException;
 
 /**
  * Copies an audio file's embedded cover picture (the attached picture stream, never re-encoded)
- * out with ffmpeg ({@code encore.ingest.ffmpeg-path}) and stores it as a blob of its own. A cover
+ * out with ffmpeg ({@code encore.media.ffmpeg-path}) and stores it as a blob of its own. A cover
  * that cannot be extracted, or is not a JPEG, PNG or WebP image, is left out: the upload goes on
  * without it.
  */
@@ -43,20 +43,21 @@ public class CoverArt {
 
     private final ProcessRunner processes;
     private final BlobStore blobs;
-    private final String ffmpeg;
+    private final Ffmpeg ffmpeg;
+    private final Duration timeout;
 
-    CoverArt(ProcessRunner processes, BlobStore blobs, @Value("${encore.ingest.ffmpeg-path:ffmpeg}") String ffmpeg) {
+    CoverArt(ProcessRunner processes, BlobStore blobs, Ffmpeg ffmpeg, MediaProperties media) {
         this.processes = processes;
         this.blobs = blobs;
         this.ffmpeg = ffmpeg;
+        this.timeout = media.probeTimeout();
     }
 
     /** The stored cover's content address; {@code media} is a staged file, the cover is written beside it. */
     public Optional<String> extract(Path media) throws InterruptedException, IOException {
         Path cover = media.resolveSibling("cover");
-        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffmpeg, "-hide_banner", "-nostdin",
-                "-v", "error", "-y", "-protocol_whitelist", "file", "-i", media.toString(), "-map", "0:v:0", "-an", "-c:v", "copy", "-frames:v", "1",
-                "-f", "image2", cover.toString()), media.getParent(), Duration.ofMinutes(1), Map.of()), line -> { });
+        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(ffmpeg.extractCover(media, cover),
+                media.getParent(), timeout, Map.of()), line -> { });
         if (!result.succeeded() || !Files.isRegularFile(cover) || !IMAGES.contains(ContentTypes.detect(cover))) {
             log.info("No usable cover in an upload (ffmpeg exit {}): {}", result.exitCode(), result.stderrTail());
             Files.deleteIfExists(cover);

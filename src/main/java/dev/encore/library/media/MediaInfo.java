@@ -1,6 +1,6 @@
 package dev.encore.library.media;
 
-import dev.encore.platform.MediaProbe;
+import dev.encore.media.MediaProbe;
 
 /**
  * What ffprobe says about an uploaded audio or video file.

@@ -51,7 +51,7 @@ class PlaysController {
             + "stream (header Encore-Play-Id). Without reports, the time heard is estimated from the bytes sent.")
     @ApiResponse(responseCode = "404", description = "No such play of mine")
     @PutMapping("/api/v1/plays/{id}")
-    PlayView report(Authentication auth, @PathVariable UUID id, @RequestBody Progress progress) {
+    PlayView report(Authentication auth, @PathVariable UUID id, @Valid @RequestBody Progress progress) {
         return history.report(Viewer.of(auth), id, progress.msListened());
     }
 }

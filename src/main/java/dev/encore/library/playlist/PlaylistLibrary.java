@@ -24,7 +24,7 @@ import dev.encore.library.track.Track;
 import dev.encore.library.track.TrackView;
 import dev.encore.library.track.Tracks;
 import dev.encore.platform.InvalidFieldsException;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * Playlists: made and changed by their owner, every change guarded by the version the client read

@@ -105,7 +105,7 @@ class PlaylistsController {
     @ApiResponse(responseCode = "412", description = "precondition-failed: changed since you read it")
     @PostMapping("/{id}/items")
     ResponseEntity<PlaylistView> add(Authentication auth, @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody AddItem item) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody AddItem item) {
         return answer(library.add(Viewer.of(auth), id, ETags.version(ifMatch), item.trackId(), item.position()));
     }
 
@@ -119,7 +119,7 @@ class PlaylistsController {
     @Operation(summary = "Reorder the items")
     @PutMapping("/{id}/items/order")
     ResponseEntity<PlaylistView> reorder(Authentication auth, @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody Order order) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody Order order) {
         return answer(library.reorder(Viewer.of(auth), id, ETags.version(ifMatch), order.itemIds()));
     }
 

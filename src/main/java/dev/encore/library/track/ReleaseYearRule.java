@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
-import dev.encore.platform.FieldRules;
+import dev.encore.platform.spi.FieldRules;
 
 /**
  * A track's year is no later than this year: a bound no annotation can hold, checked with the

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.encore.library.Viewer;
-import dev.encore.platform.StreamLinks;
+import dev.encore.platform.spi.StreamLinks;
 
 /**
  * A track as clients see it.

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.library.Viewer;
 import dev.encore.library.content.LibraryProblems;
-import dev.encore.platform.DeliverableFiles.DeliverableFile;
-import dev.encore.platform.FileClaims;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
+import dev.encore.platform.spi.FileClaims;
 
 /**
  * Where new library content comes from: one of the viewer's live uploads (used up by it) or one

@@ -19,7 +19,7 @@ import dev.encore.account.UserDeleted;
 import dev.encore.library.Viewer;
 import dev.encore.library.content.LibraryProblems;
 import dev.encore.platform.Problems;
-import dev.encore.platform.StorageUsage;
+import dev.encore.platform.spi.StorageUsage;
 
 /**
  * Resumable uploads (tus 1.0): created with their length, which is checked against the size cap and

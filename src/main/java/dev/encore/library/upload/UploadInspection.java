@@ -11,7 +11,7 @@ import org.springframework.web.ErrorResponseException;
 import dev.encore.library.media.ContentTypes;
 import dev.encore.library.media.CoverArt;
 import dev.encore.library.media.MediaInfo;
-import dev.encore.platform.MediaProbe;
+import dev.encore.media.MediaProbe;
 import dev.encore.platform.Problems;
 
 /**

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.account.UserDeleted;
 import dev.encore.platform.BlobCollector;
-import dev.encore.platform.BlobReferences;
-import dev.encore.platform.StorageUsage;
+import dev.encore.platform.spi.BlobReferences;
+import dev.encore.platform.spi.StorageUsage;
 
 /**
  * Unused uploads in the quota and in blob references (their files and covers), their expiry, and

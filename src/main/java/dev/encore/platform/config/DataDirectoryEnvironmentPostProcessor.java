@@ -29,8 +29,8 @@ public class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostPro
     static final List<String> FILE_PATHS = List.of("encore.storage.local.path", "encore.ingest.cookies-file");
 
     /** Settings that name executables: a bare name is left for the PATH lookup. */
-    static final List<String> EXECUTABLES = List.of("encore.ingest.ytdlp-path", "encore.ingest.ffmpeg-path",
-            "encore.ingest.ffprobe-path");
+    static final List<String> EXECUTABLES = List.of("encore.media.ytdlp-path", "encore.media.ffmpeg-path",
+            "encore.media.ffprobe-path");
 
     @Override
     public int getOrder() {

@@ -6,7 +6,7 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
-import dev.encore.platform.FieldRules;
+import dev.encore.platform.spi.FieldRules;
 
 /**
  * Adds every module's {@link FieldRules} for a request type to the binder that validates it, next
@@ -16,6 +16,7 @@ import dev.encore.platform.FieldRules;
 class FieldRulesBinding {
 
     private final List<FieldRules> rules;
+    private final NulCharacterRule noNul = new NulCharacterRule();
 
     FieldRulesBinding(List<FieldRules> rules) {
         this.rules = rules;
@@ -28,5 +29,8 @@ class FieldRulesBinding {
             return;
         }
         rules.stream().filter(rule -> rule.supports(target.getClass())).forEach(binder::addValidators);
+        if (noNul.supports(target.getClass())) {
+            binder.addValidators(noNul);
+        }
     }
 }

@@ -25,7 +25,9 @@ final class ProblemCatalogue {
     static final List<ProblemType> TYPES = List.of(
             // the platform's generic answers
             new ProblemType("bad-request", 400, "Bad request",
-                    "The request could not be read: a required parameter is missing, or a header or multipart body is malformed.",
+                    "The request could not be read: a required parameter is missing, a percent-escape in the query is broken, "
+                            + "the multipart body has no boundary or is cut short, or the request line, a header or the path is "
+                            + "malformed or too large (an encoded / or ../, a control character, another HTTP version than 1.1).",
                     "Check the request against the API description at /swagger-ui.html and send it again."),
             new ProblemType("validation-failed", 400, "Validation failed",
                     "One or more fields of the request are invalid. The answer's errors list names every field at once, each with what is wrong.",
@@ -64,7 +66,7 @@ final class ProblemCatalogue {
                     "The body is larger than this endpoint accepts: JSON bodies are bounded by encore.http.max-json-body, uploads by encore.upload.max-bytes.",
                     "Send a smaller body; upload large files with the resumable tus endpoint within the limit."),
             new ProblemType("unsupported-media-type", 415, "Unsupported media type",
-                    "The Content-Type is not one this endpoint reads, or an uploaded file's content is not a type it accepts.",
+                    "The Content-Type is not one this endpoint reads (a range such as */* names no type), or an uploaded file's content is not a type it accepts.",
                     "Send application/json to JSON endpoints, and audio, video, images or PDF to uploads."),
             new ProblemType("range-not-satisfiable", 416, "Range not satisfiable",
                     "The Range header asks for bytes outside the file. Content-Range: bytes */<length> gives the file's length.",

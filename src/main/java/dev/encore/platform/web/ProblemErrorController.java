@@ -36,8 +36,12 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (failure instanceof Throwable throwable) {
+        if (failure instanceof Throwable throwable && status.is5xxServerError()) {
             log.error("Unexpected failure outside the MVC handlers", throwable);
+        }
+        else if (failure instanceof Throwable throwable) {
+            // the client's fault (a body shorter than its Content-Length, a connection closed mid-body): not an error of ours
+            log.debug("Request failed with {} outside the MVC handlers: {}", status.value(), throwable.toString());
         }
         String detail = status.is5xxServerError()
                 ? "Something went wrong on our side. Quote the request id when reporting it."

@@ -106,6 +106,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 headers, request);
     }
 
+    /** A multipart body that cannot be parsed: no boundary, cut short, a part header Tomcat refuses. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> handleMalformedMultipart(org.springframework.web.multipart.MultipartException ex,
+            WebRequest request) {
+        log.debug("Malformed multipart body in {}: {}", describe(request), ex.getMessage());
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                "The multipart body is malformed: it needs a boundary in Content-Type, complete parts and well-formed part headers."),
+                new HttpHeaders(), request);
+    }
+
+    /** Query or form parameters the container could not decode (it has already said why at DEBUG). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> handleUndecodableParameters(org.apache.tomcat.util.http.InvalidParameterException ex,
+            WebRequest request) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                "The request's parameters cannot be decoded: check the percent-escapes and the number of parameters."),
+                new HttpHeaders(), request);
+    }
+
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
         return problem(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",

@@ -2,6 +2,7 @@ package dev.encore.account.admin;
 
 import static dev.encore.support.MvcProblemAssert.assertInvalidFields;
 import static dev.encore.support.MvcProblemAssert.assertProblem;
+import static dev.encore.support.MvcProblemAssert.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -72,6 +73,9 @@ class AdminUsersControllerTests {
                 "page", "size");
         assertInvalidFields(mvc.get().uri("/api/v1/admin/users?sort=passwordHash").with(admin()).exchange(), "sort");
         assertInvalidFields(mvc.get().uri("/api/v1/admin/users?q=" + "q".repeat(101)).with(admin()).exchange(), "q");
+        // the row offset (page × size) of a huge page overflowed the query: the bound is named instead
+        assertThat(messages(assertInvalidFields(mvc.get().uri("/api/v1/admin/users?page=2147483647").with(admin())
+                .exchange(), "page"), "page")).containsExactly("must be between 0 and 1000000");
         verifyNoInteractions(administration);
     }
 

@@ -96,6 +96,24 @@ class MeControllerTests {
     }
 
     @Test
+    void refusesAnEmptyOrBlankEmailInsteadOfClearingTheAddress() {
+        for (String email : List.of("", "   ")) {
+            JsonNode problem = assertInvalidFields(json(mvc.patch().uri("/api/v1/me").with(me()),
+                    "{\"email\":\"" + email + "\"}").exchange(), "email");
+            assertThat(messages(problem, "email")).contains("must be a valid email address; leave it out to keep yours");
+        }
+        verifyNoInteractions(account);
+    }
+
+    @Test
+    void refusesANulCharacterInTheDisplayNameAsAFieldError() {
+        JsonNode problem = assertInvalidFields(json(mvc.patch().uri("/api/v1/me").with(me()),
+                "{\"displayName\":\"DJ\\u0000Shadow\"}").exchange(), "displayName");
+        assertThat(messages(problem, "displayName")).containsExactly("must not contain NUL characters");
+        verifyNoInteractions(account);
+    }
+
+    @Test
     void anEmailOfAnotherAccountIsAConflictNamingTheField() {
         given(account.updateProfile(USER, null, "taken@example.org"))
                 .willThrow(AccountConflictException.taken(List.of("email")));

@@ -39,6 +39,14 @@ class UserTests {
     }
 
     @Test
+    void aBlankEmailNeverReplacesTheAddress() {
+        User user = new User("dj", "dj@example.org", null, "{noop}x", false, NOW);
+        assertThatThrownBy(() -> user.updateProfile(null, " ", NOW)).isInstanceOf(ErrorResponseException.class)
+                .satisfies(ex -> assertThat(((ErrorResponseException) ex).getStatusCode().value()).isEqualTo(400));
+        assertThat(user.email()).isEqualTo("dj@example.org");
+    }
+
+    @Test
     void foldsCaseTheSameWayWhateverTheServersLocale() {
         Locale before = Locale.getDefault();
         try {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.encore.platform.MediaProbe;
+import dev.encore.media.MediaProbe;
 
 class MediaInfoTests {
 

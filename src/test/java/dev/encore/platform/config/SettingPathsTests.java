@@ -23,8 +23,8 @@ class SettingPathsTests {
                 .withProperty("encore.data-dir", dataDir)
                 .withProperty("encore.storage.local.path", "relative/blobs")
                 .withProperty("encore.ingest.cookies-file", "cookies.txt")
-                .withProperty("encore.ingest.ffmpeg-path", "ffmpeg")
-                .withProperty("encore.ingest.ytdlp-path", "./bin/yt-dlp")
+                .withProperty("encore.media.ffmpeg-path", "ffmpeg")
+                .withProperty("encore.media.ytdlp-path", "./bin/yt-dlp")
                 .withProperty("spring.datasource.url", "jdbc:h2:file:${encore.data-dir}/db/encore");
         new DataDirectoryEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 
@@ -35,9 +35,9 @@ class SettingPathsTests {
         assertThat(environment.getProperty("encore.storage.local.path"))
                 .isEqualTo(cwd.resolve("relative/blobs").toString());
         assertThat(environment.getProperty("encore.ingest.cookies-file")).isEqualTo(cwd.resolve("cookies.txt").toString());
-        assertThat(environment.getProperty("encore.ingest.ffmpeg-path")).as("a bare name is for the PATH")
+        assertThat(environment.getProperty("encore.media.ffmpeg-path")).as("a bare name is for the PATH")
                 .isEqualTo("ffmpeg");
-        assertThat(environment.getProperty("encore.ingest.ytdlp-path")).isEqualTo(cwd.resolve("bin/yt-dlp").toString());
+        assertThat(environment.getProperty("encore.media.ytdlp-path")).isEqualTo(cwd.resolve("bin/yt-dlp").toString());
     }
 
     @Test

@@ -1,0 +1,85 @@
+package dev.encore.media;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Command lines for ffmpeg ({@code encore.media.ffmpeg-path}): conversions of imports, transcoded
+ * renditions and cover extraction. Metadata values are single arguments after
+ * {@code -metadata key=value}, so titles with quotes, semicolons or {@code $(...)} stay text.
+ * Progress is machine-readable on standard output ({@code -progress pipe:1}).
+ */
+public final class Ffmpeg {
+
+    private final Path executable;
+
+    public Ffmpeg(Path executable) {
+        this.executable = executable;
+    }
+
+    /**
+     * Converts {@code source} to {@code target} with the given encoder arguments and tags,
+     * embedding {@code cover} (may be null) where the container can hold it.
+     */
+    public List<String> convert(Path source, Path cover, Path target, List<String> encoderArgs,
+            Map<String, String> tags) {
+        List<String> args = new ArrayList<>(List.of(executable.toString(), "-hide_banner", "-nostdin", "-y",
+                "-loglevel", "error", "-progress", "pipe:1", "-i", source.toString()));
+        if (cover != null) {
+            args.addAll(List.of("-i", cover.toString(), "-map", "0:a:0", "-map", "1:v:0", "-c:v", "mjpeg",
+                    "-disposition:v:0", "attached_pic"));
+        }
+        else {
+            args.addAll(List.of("-map", "0:a:0"));
+        }
+        args.addAll(List.of("-map_metadata", "-1"));
+        args.addAll(encoderArgs);
+        new TreeMap<>(tags).forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                args.addAll(List.of("-metadata", key + "=" + value));
+            }
+        });
+        args.add(target.toString());
+        return args;
+    }
+
+    /**
+     * Transcodes the first audio stream of the local file {@code source} to {@code target} at
+     * {@code bitrateKbps} with the given encoder arguments, keeping its tags; ffmpeg may open no
+     * other file or URL.
+     */
+    public List<String> transcodeAudio(Path source, Path target, int bitrateKbps, List<String> encoderArgs) {
+        List<String> args = new ArrayList<>(List.of(executable.toString(), "-hide_banner", "-nostdin", "-loglevel",
+                "error", "-nostats", "-progress", "pipe:1", "-y", "-protocol_whitelist", "file", "-i",
+                source.toString(), "-map", "0:a:0", "-vn", "-map_metadata", "0", "-b:a", bitrateKbps + "k"));
+        args.addAll(encoderArgs);
+        args.add(target.toString());
+        return args;
+    }
+
+    /**
+     * Copies the embedded cover picture of the local file {@code media} (its first video stream,
+     * never re-encoded) to {@code cover}.
+     */
+    public List<String> extractCover(Path media, Path cover) {
+        return List.of(executable.toString(), "-hide_banner", "-nostdin", "-v", "error", "-y", "-protocol_whitelist",
+                "file", "-i", media.toString(), "-map", "0:v:0", "-an", "-c:v", "copy", "-frames:v", "1", "-f", "image2",
+                cover.toString());
+    }
+
+    /** The {@code out_time_us} of a progress line in microseconds, or -1. */
+    public static long progressMicros(String line) {
+        if (!line.startsWith("out_time_us=")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(line.substring("out_time_us=".length()).trim());
+        }
+        catch (NumberFormatException ex) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.encore.media;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+
+/**
+ * Reads a media file's duration, tags and cover with ffprobe ({@code encore.media.ffprobe-path}),
+ * for imports and uploads alike.
+ */
+@Component
+public class MediaProbe {
+
+    private final ProcessRunner processes;
+    private final String ffprobe;
+    private final Duration timeout;
+    private final JsonMapper json;
+
+    MediaProbe(ProcessRunner processes, MediaProperties properties, JsonMapper json) {
+        this.processes = processes;
+        this.ffprobe = properties.ffprobePath().toString();
+        this.timeout = properties.probeTimeout();
+        this.json = json;
+    }
+
+    /**
+     * What ffprobe found.
+     *
+     * @param durationMs duration, if known
+     * @param tags       container and stream tags, keys in lower case
+     * @param hasCover   whether it carries an attached picture (cover art)
+     * @param codec      codec of the first audio stream (else the first stream), if any
+     * @param bitRate    overall bit rate in bits per second, if known
+     */
+    public record Probe(Optional<Long> durationMs, Map<String, String> tags, boolean hasCover, Optional<String> codec,
+            Optional<Long> bitRate) {
+
+        public static final Probe NOTHING = new Probe(Optional.empty(), Map.of(), false, Optional.empty(),
+                Optional.empty());
+
+        /** A tag's value, or null when missing or blank. */
+        public String tag(String key) {
+            String value = tags.get(key);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    public Optional<Long> durationMs(Path file) throws InterruptedException {
+        return probe(file).durationMs();
+    }
+
+    public Probe probe(Path file) throws InterruptedException {
+        StringBuilder output = new StringBuilder();
+        // local files only: a crafted playlist-like file cannot make ffprobe open URLs or other files
+        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffprobe,
+                "-v", "error", "-protocol_whitelist", "file", "-print_format", "json", "-show_format", "-show_streams", file.toString()),
+                file.getParent(), timeout, Map.of()), output::append);
+        if (!result.succeeded()) {
+            return Probe.NOTHING;
+        }
+        try {
+            JsonNode root = json.readTree(output.toString());
+            Map<String, String> tags = new HashMap<>();
+            root.path("streams").valueStream().forEach(stream -> collect(stream.path("tags"), tags));
+            collect(root.path("format").path("tags"), tags); // container tags win
+            String duration = root.path("format").path("duration").asString("");
+            Optional<Long> durationMs = Optional.empty();
+            if (!duration.isBlank()) {
+                durationMs = Optional.of(Math.round(Double.parseDouble(duration) * 1000));
+            }
+            boolean hasCover = root.path("streams").valueStream()
+                    .anyMatch(stream -> stream.path("disposition").path("attached_pic").asInt(0) == 1);
+            Optional<String> codec = codec(root, "audio").or(() -> codec(root, null));
+            String bitRate = root.path("format").path("bit_rate").asString("");
+            return new Probe(durationMs, Map.copyOf(tags), hasCover, codec,
+                    bitRate.matches("\\d{1,18}") ? Optional.of(Long.valueOf(bitRate)) : Optional.empty());
+        }
+        catch (JacksonException | NumberFormatException ex) {
+            return Probe.NOTHING;
+        }
+    }
+
+    /** The codec of the first stream of {@code type} (any type when null). */
+    private static Optional<String> codec(JsonNode root, String type) {
+        return root.path("streams").valueStream()
+                .filter(stream -> type == null || type.equals(stream.path("codec_type").asString()))
+                .map(stream -> stream.path("codec_name").asString("")).filter(name -> !name.isBlank()).findFirst();
+    }
+
+    private static void collect(JsonNode tags, Map<String, String> into) {
+        tags.properties().forEach(entry -> into.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue().asString()));
+    }
+}

@@ -1,0 +1,168 @@
+package dev.encore.media;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs external tools (ffmpeg, ffprobe, yt-dlp) safely: an argument list, never a shell; a
+ * minimal environment (no secrets of Encore's leak into the tool); a wall-clock timeout; and on
+ * timeout, cancellation or interruption the whole process tree is killed. Standard output is
+ * streamed line by line to the caller (progress); the tail of standard error is kept for the log
+ * and never shown to clients.
+ */
+@Component
+public class ProcessRunner {
+
+    private static final int STDERR_TAIL_LINES = 50;
+    private static final Duration KILL_GRACE = Duration.ofSeconds(2);
+    private static final Duration CANCEL_POLL = Duration.ofMillis(200);
+
+    /**
+     * What to run.
+     *
+     * @param command     executable and arguments, each one element
+     * @param workingDir  directory to run in
+     * @param timeout     wall-clock limit
+     * @param environment extra environment variables (on top of PATH, HOME, LANG)
+     */
+    public record Spec(List<String> command, Path workingDir, Duration timeout, Map<String, String> environment) {
+
+        public Spec {
+            command = List.copyOf(command);
+            environment = Map.copyOf(environment);
+        }
+    }
+
+    /**
+     * How it ended.
+     *
+     * @param exitCode   the exit code (-1 when killed)
+     * @param timedOut   whether the timeout killed it
+     * @param stderrTail the last lines of standard error, for logs only
+     */
+    public record Result(int exitCode, boolean timedOut, List<String> stderrTail) {
+
+        public boolean succeeded() {
+            return !timedOut && exitCode == 0;
+        }
+    }
+
+    /**
+     * Runs {@code spec} to completion, passing each stdout line to {@code stdout}.
+     *
+     * @throws InterruptedException when the calling thread is interrupted (the tree is killed first)
+     * @throws UncheckedIOException when the executable cannot be started
+     */
+    public Result run(Spec spec, Consumer<String> stdout) throws InterruptedException {
+        return run(spec, stdout, () -> false);
+    }
+
+    /**
+     * Like {@link #run(Spec, Consumer)}, and kills the tree as soon as {@code cancelled} turns
+     * true (checked a few times a second): cancelling a job needs no thread interrupt.
+     *
+     * @throws java.util.concurrent.CancellationException when it was cancelled
+     */
+    public Result run(Spec spec, Consumer<String> stdout, java.util.function.BooleanSupplier cancelled)
+            throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDir().toFile());
+        Map<String, String> environment = builder.environment();
+        String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        environment.clear();
+        environment.put("PATH", path);
+        environment.put("HOME", spec.workingDir().toString());
+        environment.put("LANG", "C.UTF-8");
+        environment.putAll(spec.environment());
+        Process process;
+        try {
+            process = builder.start();
+            process.getOutputStream().close(); // the tools read nothing from us
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot start " + spec.command().getFirst(), ex);
+        }
+        Deque<String> stderr = new ArrayDeque<>();
+        Thread out = Thread.ofVirtual().start(() -> pump(process.getInputStream(), stdout));
+        Thread err = Thread.ofVirtual().start(() -> pump(process.getErrorStream(), line -> {
+            synchronized (stderr) {
+                stderr.addLast(line);
+                if (stderr.size() > STDERR_TAIL_LINES) {
+                    stderr.removeFirst();
+                }
+            }
+        }));
+        try {
+            long deadline = System.nanoTime() + spec.timeout().toNanos();
+            boolean finished = false;
+            while (!finished && System.nanoTime() < deadline) {
+                if (cancelled.getAsBoolean()) {
+                    killTree(process);
+                    throw new java.util.concurrent.CancellationException("cancelled");
+                }
+                finished = process.waitFor(Math.min(CANCEL_POLL.toNanos(), Math.max(0, deadline - System.nanoTime())),
+                        TimeUnit.NANOSECONDS);
+            }
+            if (!finished) {
+                killTree(process);
+            }
+            out.join(KILL_GRACE.toMillis());
+            err.join(KILL_GRACE.toMillis());
+            synchronized (stderr) {
+                return new Result(finished ? process.exitValue() : -1, !finished, new ArrayList<>(stderr));
+            }
+        }
+        catch (InterruptedException ex) {
+            killTree(process);
+            throw ex;
+        }
+    }
+
+    /** Kills the process and every descendant: politely, then for good. */
+    static void killTree(Process process) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + KILL_GRACE.toNanos();
+        for (ProcessHandle handle : tree) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                handle.onExit().get(left, TimeUnit.NANOSECONDS);
+            }
+            catch (Exception stillAlive) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    private static void pump(InputStream stream, Consumer<String> lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                try {
+                    lines.accept(line);
+                }
+                catch (RuntimeException listenerFailed) {
+                    // keep draining: a process whose output is not read would block
+                }
+            }
+        }
+        catch (IOException closed) {
+            // the process went away; what was read is what there is
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.encore.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessRunnerTests {
+
+    @TempDir
+    Path dir;
+
+    private final ProcessRunner runner = new ProcessRunner();
+
+    @Test
+    void passesArgumentsVerbatimWithoutAShell() throws Exception {
+        List<String> lines = new ArrayList<>();
+        ProcessRunner.Result result = runner.run(spec(Duration.ofSeconds(10), "echo", "a; rm -rf /", "$(id)", "`x`"),
+                lines::add);
+        assertThat(result.succeeded()).isTrue();
+        assertThat(lines).containsExactly("a; rm -rf / $(id) `x`");
+    }
+
+    @Test
+    void keepsTheTailOfStandardErrorAndTheExitCode() throws Exception {
+        ProcessRunner.Result result = runner.run(spec(Duration.ofSeconds(10), "ls", "/definitely/not/here"), line -> { });
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.exitCode()).isPositive();
+        assertThat(result.stderrTail()).anySatisfy(line -> assertThat(line).contains("/definitely/not/here"));
+    }
+
+    @Test
+    void givesTheToolAMinimalEnvironment() throws Exception {
+        List<String> lines = new ArrayList<>();
+        runner.run(new ProcessRunner.Spec(List.of("env"), dir, Duration.ofSeconds(10), Map.of("EXTRA", "1")), lines::add);
+        assertThat(lines).extracting(line -> line.substring(0, line.indexOf('=')))
+                .containsExactlyInAnyOrder("PATH", "HOME", "LANG", "EXTRA");
+    }
+
+    @Test
+    void killsTheWholeTreeOnTimeout() throws Exception {
+        Path pids = dir.resolve("pids");
+        long started = System.nanoTime();
+        ProcessRunner.Result result = runner.run(spec(Duration.ofMillis(500), "bash", "-c",
+                "sleep 60 & echo $! > " + pids + "; sleep 60"), line -> { });
+        assertThat(result.timedOut()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        long child = Long.parseLong(Files.readString(pids).trim());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
+    }
+
+    @Test
+    void killsTheTreeWhenTheCallerIsInterrupted() throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Long> pid = new CopyOnWriteArrayList<>();
+        Thread worker = Thread.ofVirtual().start(() -> {
+            try {
+                runner.run(spec(Duration.ofMinutes(5), "bash", "-c", "echo $$; sleep 60"), line -> pid.add(Long.parseLong(line)));
+            }
+            catch (Throwable ex) {
+                failure.set(ex);
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> !pid.isEmpty());
+        worker.interrupt();
+        worker.join(5000);
+        assertThat(failure.get()).isInstanceOf(InterruptedException.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(pid.getFirst()).map(h -> !h.isAlive()).orElse(true));
+    }
+
+    @Test
+    void reportsAMissingExecutable() {
+        assertThatThrownBy(() -> runner.run(spec(Duration.ofSeconds(1), "/no/such/tool"), line -> { }))
+                .isInstanceOf(UncheckedIOException.class);
+    }
+
+    private ProcessRunner.Spec spec(Duration timeout, String... command) {
+        return new ProcessRunner.Spec(List.of(command), dir, timeout, Map.of());
+    }
+}

@@ -1,0 +1,154 @@
+package dev.encore.platform.web;
+
+import static dev.encore.support.ProblemAssert.assertInvalidField;
+import static dev.encore.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.ProblemAssert;
+
+/**
+ * Requests that the container or Spring MVC used to fail on with a 500, or that Tomcat refused
+ * with its HTML error page: each is a 4xx problem+json answer now, through the real Tomcat.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MalformedRequestsIT extends IntegrationTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = { "*/*", "application/*", "*/json" })
+    void aWildcardContentTypeIsUnsupportedMediaType(String contentType) {
+        HttpResponse<String> response = api.send(api.request("/api/v1/playlists")
+                .header("Authorization", "Bearer " + tokens.user()).header("Content-Type", contentType)
+                .POST(BodyPublishers.ofString("{\"name\":\"x\"}")));
+        assertProblem(response, 415, "unsupported-media-type");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "artist=%ZZ", "artist=%", "artist=abc%4", "%ZZ=x", "artist=%C3%28" })
+    void aBrokenPercentEscapeInTheQueryIsBadRequest(String query) {
+        // java.net.URI refuses to make such a request: written by hand
+        RawAnswer answer = raw("GET /api/v1/tracks?" + query + " HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: "
+                + api.clientAddress() + "\r\nAuthorization: Bearer " + tokens.user() + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.text()).contains("application/problem+json", ProblemAssert.TYPES + "bad-request",
+                "\"requestId\"");
+    }
+
+    @Test
+    void aNulInAQueryParameterIsAFieldError() {
+        assertInvalidField(api.get("/api/v1/search?q=a%00b", tokens.user()), "q");
+    }
+
+    @Test
+    void aFormBodyWithABrokenEscapeOnADeleteIsNotReadAtAll() {
+        HttpResponse<String> response = api.send(api.request("/api/v1/playlists/" + java.util.UUID.randomUUID())
+                .header("Authorization", "Bearer " + tokens.user()).header("Content-Type", "application/x-www-form-urlencoded")
+                .method("DELETE", BodyPublishers.ofString("a=%ZZ&b=%00")));
+        assertProblem(response, 404, "not-found");
+    }
+
+    @Test
+    void aHugePageIsAFieldErrorNamingTheBound() {
+        JsonNode problem = assertInvalidField(api.get("/api/v1/tracks?page=2147483647", tokens.user()), "page");
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("1000000");
+    }
+
+    @Test
+    void malformedMultipartIsBadRequest() {
+        String user = tokens.user();
+        assertProblem(upload(user, "multipart/form-data", "xx"), 400, "bad-request");
+        assertProblem(upload(user, "multipart/form-data; boundary=XX",
+                "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp3\"\r\n\r\nabc"), 400, "bad-request");
+        assertProblem(upload(user, "multipart/form-data; boundary=XX",
+                "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\0b.mp3\"\r\n\r\nabc\r\n--XX--\r\n"),
+                400, "bad-request");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "GET /api/a%2Fb HTTP/1.1", "GET /api/%2e%2e/%2e%2e/x HTTP/1.1", "GET /api/v1/tracks HTTP/2.0",
+            "GET /api/v1/tracks?q=%s HTTP/1.1" })
+    void requestsTomcatRefusesAreProblemsToo(String requestLine) {
+        RawAnswer answer = raw(requestLine.replace("%s", "a".repeat(70_000)) + "\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertRefusedAsProblem(answer, 400);
+    }
+
+    @Test
+    void aBadHeaderByteIsAProblem() {
+        assertRefusedAsProblem(raw("GET /api/v1/tracks HTTP/1.1\r\nHost: x\r\nX-Bad\u0001: y\r\nConnection: close\r\n\r\n"), 400);
+    }
+
+    @Test
+    void anOversizedHeaderIsAProblem() {
+        assertRefusedAsProblem(raw("GET /api/v1/tracks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + "a".repeat(70_000)
+                + "\r\nConnection: close\r\n\r\n"), 400);
+    }
+
+    @Test
+    void connectIsMethodNotAllowed() {
+        RawAnswer answer = raw("CONNECT /api/v1/tracks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertRefusedAsProblem(answer, 405);
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsBadRequestAndNoErrorInTheLog(CapturedOutput output) {
+        String request = "POST /api/v1/playlists HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: " + api.clientAddress()
+                + "\r\nAuthorization: Bearer " + tokens.user()
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":";
+        RawAnswer answer = raw(request);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.text()).contains("application/problem+json");
+        assertThat(output.getAll()).doesNotContain("\"log.level\":\"ERROR\"").doesNotContain("EOFException");
+    }
+
+    private HttpResponse<String> upload(String token, String contentType, String body) {
+        return api.send(api.request("/api/v1/uploads").header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType).POST(BodyPublishers.ofString(body)));
+    }
+
+    private static void assertRefusedAsProblem(RawAnswer answer, int status) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+        assertThat(answer.text()).as(answer.text()).contains("Content-Type: application/problem+json")
+                .contains("\"status\":" + status).contains(ProblemAssert.TYPES).doesNotContain("<html", "Tomcat", "Exception");
+        assertThat(answer.text()).containsPattern("X-Request-ID: [0-9a-f-]{36}");
+    }
+
+    private RawAnswer raw(String request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            in.transferTo(bytes);
+            String text = bytes.toString(StandardCharsets.ISO_8859_1);
+            return new RawAnswer(Integer.parseInt(text.substring(9, 12)), text);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private record RawAnswer(int status, String text) {
+    }
+
+}
