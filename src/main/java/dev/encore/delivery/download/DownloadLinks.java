@@ -18,12 +18,12 @@ import dev.encore.delivery.link.LinkSigner;
  * be turned into a bundle link).
  */
 @Component
-public class DownloadLinks {
+class DownloadLinks {
 
     private static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
 
     /** What a link grants. */
-    public enum Kind {
+    enum Kind {
         /** One file. */
         FILE("v1"),
         /** A bundle of files, streamed as one zip. */
@@ -57,19 +57,19 @@ public class DownloadLinks {
      * @param token     goes into {@code /dl/{token}}
      * @param expiresAt when it stops working
      */
-    public record Link(String token, Instant expiresAt) {
+    record Link(String token, Instant expiresAt) {
     }
 
     /** What a valid token grants: this owner may download this file (or bundle). */
-    public record Grant(Kind kind, UUID id, UUID ownerId) {
+    record Grant(Kind kind, UUID id, UUID ownerId) {
     }
 
     /** Signs a link to {@code fileId} for {@code ownerId}, valid for 15 minutes. */
-    public Link sign(UUID fileId, UUID ownerId) {
+    Link sign(UUID fileId, UUID ownerId) {
         return sign(Kind.FILE, fileId, ownerId, DEFAULT_TTL);
     }
 
-    public Link sign(Kind kind, UUID id, UUID ownerId, Duration ttl) {
+    Link sign(Kind kind, UUID id, UUID ownerId, Duration ttl) {
         Instant expiresAt = signer.expiry(ttl);
         return new Link(signer.sign(kind.prefix, id, ownerId, expiresAt), expiresAt);
     }
@@ -80,7 +80,7 @@ public class DownloadLinks {
      * @throws LinkInvalidException when it is malformed, not a download link or its signature does not match (403)
      * @throws LinkExpiredException when it was valid but has expired (410)
      */
-    public Grant verify(String token) {
+    Grant verify(String token) {
         LinkSigner.Signed signed = signer.verify(token);
         Kind kind = Kind.of(signed.kind());
         if (kind == null) {

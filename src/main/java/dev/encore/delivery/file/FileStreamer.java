@@ -66,7 +66,8 @@ public class FileStreamer {
      * @param mimeType     its media type
      * @param filename     the name clients see
      */
-    public record Servable(String sha256, long length, String etag, long lastModified, String mimeType, String filename) {
+    public record Servable(String sha256, long length, String etag, long lastModified, String mimeType,
+            String filename) {
     }
 
     /**
@@ -85,8 +86,8 @@ public class FileStreamer {
     }
 
     /** Serves a stored file, as a download ({@code attachment}) or for playing in place. */
-    public Sent serve(DeliverableFile file, boolean attachment, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    public Sent serve(DeliverableFile file, boolean attachment, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         return serve(new Servable(file.sha256(), file.size(), "\"" + file.sha256() + "\"",
                 file.createdAt().toEpochMilli(), file.mimeType(), file.filename()), attachment, request, response);
     }

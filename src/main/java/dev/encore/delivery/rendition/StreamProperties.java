@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("encore.stream")
-public record StreamProperties(@NotNull @DefaultValue("2GB") DataSize renditionCacheSize,
+record StreamProperties(@NotNull @DefaultValue("2GB") DataSize renditionCacheSize,
         @NotNull @DefaultValue("10m") Duration transcodeTimeout,
         @PositiveOrZero @DefaultValue("0") int maxConcurrentTranscodes,
         @Min(1) @DefaultValue("64") int maxQueuedTranscodes,
