@@ -12,5 +12,5 @@ import dev.encore.library.search.SearchKind;
  * @param id   the content
  * @param kind its kind
  */
-record ContentChanged(UUID id, SearchKind kind) {
+public record ContentChanged(UUID id, SearchKind kind) {
 }

@@ -10,6 +10,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.account.UserDeleted;
+import dev.encore.library.content.LibraryProblems;
+import dev.encore.library.play.Play;
+import dev.encore.library.play.PlayView;
+import dev.encore.library.play.Plays;
+import dev.encore.library.track.Track;
+import dev.encore.library.track.Tracks;
 import dev.encore.platform.InvalidFieldsException;
 
 /**

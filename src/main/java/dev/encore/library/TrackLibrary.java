@@ -8,13 +8,27 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.encore.account.UserDeleted;
+import dev.encore.library.content.ContentEditing;
+import dev.encore.library.content.LibraryProblems;
+import dev.encore.library.content.StoredMedia;
 import dev.encore.library.search.SearchKind;
+import dev.encore.library.track.ReleaseYearRule;
+import dev.encore.library.track.Track;
+import dev.encore.library.track.TrackDetails;
+import dev.encore.library.track.TrackFilter;
+import dev.encore.library.track.TrackView;
+import dev.encore.library.track.Tracks;
+import dev.encore.library.upload.ContentSources;
+import dev.encore.library.upload.Upload;
+import dev.encore.library.upload.UploadKind;
 import dev.encore.platform.BlobCollector;
-import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.spi.StreamLinks;
 
 /**
@@ -26,18 +40,16 @@ import dev.encore.platform.spi.StreamLinks;
 public class TrackLibrary {
 
     private final Tracks tracks;
+    private final ContentEditing<Track> editing;
     private final ContentSources sources;
-    private final BlobCollector collector;
-    private final ApplicationEventPublisher events;
     private final StreamLinks links;
     private final Clock clock;
 
     TrackLibrary(Tracks tracks, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
             StreamLinks links, Clock clock) {
         this.tracks = tracks;
+        this.editing = new ContentEditing<>(tracks, SearchKind.TRACK, events, collector);
         this.sources = sources;
-        this.collector = collector;
-        this.events = events;
         this.links = links;
         this.clock = clock;
     }
@@ -88,12 +100,12 @@ public class TrackLibrary {
         track.describe(new TrackDetails(title, details.artist(), details.album(), details.genre(), details.year(),
                 details.category(), details.visibility(), details.tags(), details.featured(), null, null),
                 clock.instant());
-        return changed(viewer, tracks.saveAndFlush(track));
+        return view(viewer, editing.saved(track));
     }
 
     @Transactional(readOnly = true)
     public TrackView get(Viewer viewer, UUID id) {
-        return TrackView.of(visible(viewer, id), viewer, links);
+        return view(viewer, editing.visible(viewer, id));
     }
 
     @Transactional(readOnly = true)
@@ -109,33 +121,20 @@ public class TrackLibrary {
     @Transactional
     public TrackView update(Viewer viewer, UUID id, TrackDetails details, Long expectedVersion) {
         checkRules(viewer, details);
-        if (details.fileId() != null || details.uploadId() != null) {
-            throw InvalidFieldsException.of(details.fileId() != null ? "fileId" : "uploadId", "cannot be changed");
-        }
-        Track track = visible(viewer, id);
-        if (!viewer.owns(track) && !viewer.admin()) {
-            throw LibraryProblems.notYours();
-        }
-        if (expectedVersion != null && expectedVersion != track.version()) {
-            throw LibraryProblems.stale();
-        }
-        track.describe(details, clock.instant());
-        return changed(viewer, tracks.saveAndFlush(track));
+        return view(viewer, editing.update(viewer, id, details.fileId(), details.uploadId(), expectedVersion,
+                track -> track.describe(details, clock.instant())));
     }
 
     /** Deletes a track, then (after the commit) its blobs when no other content uses the same bytes. */
     @Transactional
     public void delete(Viewer viewer, UUID id) {
-        Track track = visible(viewer, id);
-        if (!viewer.owns(track) && !viewer.admin()) {
-            throw LibraryProblems.notYours();
-        }
-        tracks.delete(track);
-        events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK));
-        collector.collect(track.sha256());
-        if (track.coverSha256() != null) {
-            collector.collect(track.coverSha256());
-        }
+        editing.delete(viewer, id);
+    }
+
+    /** A deleted account's tracks go with it. */
+    @ApplicationModuleListener
+    void on(UserDeleted deleted) {
+        editing.deleteAllOf(deleted.userId());
     }
 
     /**
@@ -155,26 +154,19 @@ public class TrackLibrary {
     /** The cover picture of a track the viewer may see (404 when it has none). */
     @Transactional(readOnly = true)
     public String coverOf(Viewer viewer, UUID id) {
-        String cover = visible(viewer, id).coverSha256();
+        String cover = editing.visible(viewer, id).coverSha256();
         if (cover == null) {
             throw LibraryProblems.notFound("cover");
         }
         return cover;
     }
 
-    private TrackView changed(Viewer viewer, Track track) {
-        events.publishEvent(new ContentChanged(track.id(), SearchKind.TRACK));
+    private TrackView view(Viewer viewer, Track track) {
         return TrackView.of(track, viewer, links);
     }
 
-    private Track visible(Viewer viewer, UUID id) {
-        return tracks.findById(id).filter(viewer::maySee).orElseThrow(() -> LibraryProblems.notFound("track"));
-    }
-
     private void checkRules(Viewer viewer, TrackDetails details) {
-        if (details.featured() != null && !viewer.admin()) {
-            throw LibraryProblems.adminOnly("featured");
-        }
+        ContentEditing.checkFeatured(viewer, details.featured());
         if (ReleaseYearRule.inFuture(details.year(), clock)) { // callers that bypass the controller's rules
             throw InvalidFieldsException.of("year", ReleaseYearRule.MESSAGE);
         }

@@ -1,7 +1,6 @@
 package dev.encore.library;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,10 +11,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.account.UserDeleted;
+import dev.encore.library.content.ContentEditing;
+import dev.encore.library.content.StoredMedia;
 import dev.encore.library.search.SearchKind;
+import dev.encore.library.upload.ContentSources;
+import dev.encore.library.upload.Upload;
+import dev.encore.library.upload.UploadKind;
+import dev.encore.library.video.Video;
+import dev.encore.library.video.VideoDetails;
+import dev.encore.library.video.VideoFilter;
+import dev.encore.library.video.VideoView;
+import dev.encore.library.video.Videos;
 import dev.encore.platform.BlobCollector;
-import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.spi.StreamLinks;
 
 /**
@@ -26,27 +35,23 @@ import dev.encore.platform.spi.StreamLinks;
 public class VideoLibrary {
 
     private final Videos videos;
+    private final ContentEditing<Video> editing;
     private final ContentSources sources;
-    private final BlobCollector collector;
-    private final ApplicationEventPublisher events;
     private final StreamLinks links;
     private final Clock clock;
 
     VideoLibrary(Videos videos, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
             StreamLinks links, Clock clock) {
         this.videos = videos;
+        this.editing = new ContentEditing<>(videos, SearchKind.VIDEO, events, collector);
         this.sources = sources;
-        this.collector = collector;
-        this.events = events;
         this.links = links;
         this.clock = clock;
     }
 
     @Transactional
     public VideoView create(Viewer viewer, VideoDetails details) {
-        if (details.featured() != null && !viewer.admin()) {
-            throw LibraryProblems.adminOnly("featured");
-        }
+        ContentEditing.checkFeatured(viewer, details.featured());
         ContentSources.requireOne(details.fileId(), details.uploadId());
         String field = details.uploadId() != null ? "uploadId" : "fileId";
         StoredMedia media;
@@ -67,7 +72,7 @@ public class VideoLibrary {
         video.describe(new VideoDetails(title, details.description(),
                 details.category(), details.visibility(), details.tags(), details.featured(), null, null),
                 clock.instant());
-        return changed(viewer, videos.saveAndFlush(video));
+        return view(viewer, editing.saved(video));
     }
 
     private static StoredMedia media(String field, String sha256, String mimeType, long size, Long durationMs,
@@ -80,7 +85,7 @@ public class VideoLibrary {
 
     @Transactional(readOnly = true)
     public VideoView get(Viewer viewer, UUID id) {
-        return VideoView.of(visible(viewer, id), viewer, links);
+        return view(viewer, editing.visible(viewer, id));
     }
 
     @Transactional(readOnly = true)
@@ -90,33 +95,21 @@ public class VideoLibrary {
 
     @Transactional
     public VideoView update(Viewer viewer, UUID id, VideoDetails details, Long expectedVersion) {
-        if (details.featured() != null && !viewer.admin()) {
-            throw LibraryProblems.adminOnly("featured");
-        }
-        if (details.fileId() != null || details.uploadId() != null) {
-            throw InvalidFieldsException.of(details.fileId() != null ? "fileId" : "uploadId", "cannot be changed");
-        }
-        Video video = editable(viewer, id);
-        if (expectedVersion != null && expectedVersion != video.version()) {
-            throw LibraryProblems.stale();
-        }
-        video.describe(details, clock.instant());
-        return changed(viewer, videos.saveAndFlush(video));
+        ContentEditing.checkFeatured(viewer, details.featured());
+        return view(viewer, editing.update(viewer, id, details.fileId(), details.uploadId(), expectedVersion,
+                video -> video.describe(details, clock.instant())));
     }
 
     /** Deletes a video, then (after the commit) its blob when no other content uses the same bytes. */
     @Transactional
     public void delete(Viewer viewer, UUID id) {
-        Video video = editable(viewer, id);
-        videos.delete(video);
-        events.publishEvent(new ContentChanged(video.id(), SearchKind.VIDEO));
-        collector.collect(video.sha256());
+        editing.delete(viewer, id);
     }
 
     /** The original of a video the viewer may watch, for streaming. */
     @Transactional(readOnly = true)
     public DeliverableFile original(Viewer viewer, UUID id) {
-        Video video = visible(viewer, id);
+        Video video = editing.visible(viewer, id);
         return new DeliverableFile(video.id(), video.ownerId(), video.filename(), video.mimeType(), video.size(),
                 video.sha256(), video.durationMs(), video.createdAt(), null);
     }
@@ -124,26 +117,10 @@ public class VideoLibrary {
     /** A deleted account's videos go with it. */
     @ApplicationModuleListener
     void on(UserDeleted deleted) {
-        List<Video> owned = videos.findByOwnerId(deleted.userId());
-        videos.deleteAll(owned);
-        owned.forEach(video -> events.publishEvent(new ContentChanged(video.id(), SearchKind.VIDEO)));
-        owned.stream().map(Video::sha256).distinct().forEach(collector::collect);
+        editing.deleteAllOf(deleted.userId());
     }
 
-    private VideoView changed(Viewer viewer, Video video) {
-        events.publishEvent(new ContentChanged(video.id(), SearchKind.VIDEO));
+    private VideoView view(Viewer viewer, Video video) {
         return VideoView.of(video, viewer, links);
-    }
-
-    private Video editable(Viewer viewer, UUID id) {
-        Video video = visible(viewer, id);
-        if (!viewer.owns(video) && !viewer.admin()) {
-            throw LibraryProblems.notYours();
-        }
-        return video;
-    }
-
-    private Video visible(Viewer viewer, UUID id) {
-        return videos.findById(id).filter(viewer::maySee).orElseThrow(() -> LibraryProblems.notFound("video"));
     }
 }

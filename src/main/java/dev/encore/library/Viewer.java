@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import dev.encore.library.content.LibraryContent;
+
 /**
  * Who is looking: content rules depend on it.
  *
@@ -21,17 +23,17 @@ public record Viewer(UUID userId, boolean admin) {
         return new Viewer(UUID.fromString(jwt.getSubject()), admin);
     }
 
-    boolean owns(LibraryContent content) {
+    public boolean owns(LibraryContent content) {
         return content.ownerId().equals(userId);
     }
 
     /** Owners and admins see everything; others public and unlisted content (by id). */
-    boolean maySee(LibraryContent content) {
+    public boolean maySee(LibraryContent content) {
         return admin || owns(content) || content.visibility() != Visibility.PRIVATE;
     }
 
     /** What listings and search show: own content and public content (unlisted only by id). */
-    boolean mayList(LibraryContent content) {
+    public boolean mayList(LibraryContent content) {
         return admin || owns(content) || content.visibility() == Visibility.PUBLIC;
     }
 }

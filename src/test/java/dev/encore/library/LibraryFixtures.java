@@ -17,7 +17,7 @@ import dev.encore.support.Multipart;
 import dev.encore.support.TestAccounts.Account;
 
 /** Library content made through the public API: an upload of a short tone saved as a track. */
-final class LibraryFixtures {
+public final class LibraryFixtures {
 
     private static final Random RANDOM = new Random();
 
@@ -30,7 +30,7 @@ final class LibraryFixtures {
     }
 
     /** Fixtures for {@code api}; the tone is made once into {@code dir}. */
-    static LibraryFixtures of(Api api, Path dir) throws Exception {
+    public static LibraryFixtures of(Api api, Path dir) throws Exception {
         MediaTools.require("ffmpeg", "ffprobe");
         Path tone = dir.resolve("fixture-tone.mp3");
         if (!Files.exists(tone)) {
@@ -40,7 +40,7 @@ final class LibraryFixtures {
     }
 
     /** A word no other run of the suite has used (the services database is kept between runs). */
-    static String uniqueWord(int letters) {
+    public static String uniqueWord(int letters) {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < letters; i++) {
             word.append((char) ('a' + RANDOM.nextInt(26)));
@@ -49,7 +49,7 @@ final class LibraryFixtures {
     }
 
     /** A new track of {@code owner}'s with these fields (title, artist, album, visibility, tags, …). */
-    JsonNode track(Account owner, String... fieldsAndValues) {
+    public JsonNode track(Account owner, String... fieldsAndValues) {
         HttpResponse<String> uploaded = api.send(Multipart.upload(api, "/api/v1/uploads", owner.accessToken(),
                 "tone.mp3", "audio/mpeg", song));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);

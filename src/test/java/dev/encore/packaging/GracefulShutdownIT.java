@@ -24,9 +24,11 @@ import dev.encore.fixtures.FixtureController;
 import dev.encore.support.PackagedJar;
 
 /**
- * Starts the packaged jar as operators do, sends SIGTERM while a slow request is in flight, and
- * expects the request to finish, new work to be refused, and the process to exit 0. The slow
- * endpoint is a test fixture put next to the jar with Spring Boot's {@code loader.path}.
+ * Starts the packaged jar as operators do, sends SIGTERM while slow requests are in flight, and
+ * expects them to finish, new work to be refused, and the process to exit 0. The database closes
+ * last (H2's own shutdown hook is off): a request that reads it at the end of the drain is
+ * answered, and the shutdown logs no error. The slow endpoints are test fixtures put next to the
+ * jar with Spring Boot's {@code loader.path}.
  */
 class GracefulShutdownIT {
 
@@ -45,6 +47,9 @@ class GracefulShutdownIT {
         CompletableFuture<HttpResponse<String>> slow = client.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fixtures/slow?millis=4000")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> slowQuery = client.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fixtures/slow-query?millis=4000")).build(),
+                HttpResponse.BodyHandlers.ofString());
         Thread.sleep(1000);
         process.destroy(); // SIGTERM
 
@@ -54,9 +59,15 @@ class GracefulShutdownIT {
         HttpResponse<String> response = slow.get(30, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"slept\":4000");
+        HttpResponse<String> queried = slowQuery.get(30, TimeUnit.SECONDS);
+        assertThat(queried.statusCode()).as("the database is still open at the end of the drain: " + queried.body())
+                .isEqualTo(200);
+        assertThat(queried.body()).contains("\"users\"");
         assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("process exits").isTrue();
         assertThat(process.exitValue()).as(Files.readString(work.resolve("encore.log"))).isZero();
-        assertThat(Files.readString(work.resolve("encore.log"))).contains("Graceful shutdown complete");
+        String log = Files.readString(work.resolve("encore.log"));
+        assertThat(log).contains("Graceful shutdown complete").doesNotContain("Database is already closed");
+        assertThat(log.lines().filter(line -> line.contains(" ERROR ")).toList()).as("errors logged").isEmpty();
     }
 
     @AfterEach
@@ -79,12 +90,12 @@ class GracefulShutdownIT {
                 .redirectOutput(work.resolve("encore.log").toFile()).start();
     }
 
-    /** Copies the fixture controller's classes, and nothing else of the test tree, beside the jar. */
+    /** Copies the fixture controllers' classes, and nothing else of the test tree, beside the jar. */
     private Path fixtureClasses() throws IOException {
         Path source = Path.of(FixtureController.class.getProtectionDomain().getCodeSource().getLocation().getPath())
                 .resolve("dev/encore/fixtures");
         Path target = Files.createDirectories(work.resolve("extra/dev/encore/fixtures"));
-        try (DirectoryStream<Path> classes = Files.newDirectoryStream(source, "FixtureController*.class")) {
+        try (DirectoryStream<Path> classes = Files.newDirectoryStream(source, "Fixture*Controller*.class")) {
             for (Path file : classes) {
                 Files.copy(file, target.resolve(file.getFileName()));
             }

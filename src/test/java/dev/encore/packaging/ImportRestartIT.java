@@ -79,6 +79,8 @@ class ImportRestartIT {
             process.destroy(); // SIGTERM: the running import gets the (2 s) grace, then is interrupted and re-queued
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
             assertThat(process.exitValue()).as(read("first.log")).isZero();
+            assertThat(read("first.log")).as("the re-queue wrote to an open database (it closes last)")
+                    .doesNotContain("Database is already closed");
         }
         else {
             process.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful anything

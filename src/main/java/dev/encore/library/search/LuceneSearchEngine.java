@@ -47,7 +47,7 @@ import org.springframework.util.FileSystemUtils;
  * searches see it at once. A missing, deleted or corrupt index makes every call fail with
  * {@link SearchUnavailableException} until {@link #rebuild} recreates it.
  */
-public class LuceneSearchEngine implements SearchEngine, AutoCloseable {
+class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
 

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the engine's own derived storage, like Lucene's directory: the engine creates them (not Flyway)
  * so that it can recreate them when they are gone.
  */
-public class PostgresSearchEngine implements SearchEngine {
+class PostgresSearchEngine implements SearchEngine {
 
     /** Serialises schema creation between nodes starting together. */
     private static final long SCHEMA_LOCK = 0x656e636f7265L; // "encore"

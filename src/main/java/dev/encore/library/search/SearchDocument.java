@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param tags    tags (a playlist's description words are not indexed)
  * @param year    release year, if known
  */
-public record SearchDocument(UUID id, SearchKind kind, UUID ownerId, boolean listed, String title, String artist,
+record SearchDocument(UUID id, SearchKind kind, UUID ownerId, boolean listed, String title, String artist,
         String album, String genre, List<String> tags, Integer year) {
 
     public SearchDocument {

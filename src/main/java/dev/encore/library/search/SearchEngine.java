@@ -8,7 +8,7 @@ import java.util.stream.Stream;
  * any time, so every method may fail with {@link SearchUnavailableException}; the caller then
  * answers from the database and rebuilds.
  */
-public interface SearchEngine {
+interface SearchEngine {
 
     /** Short name for health and answers ({@code lucene}, {@code postgres}). */
     String name();

@@ -9,7 +9,7 @@ import java.util.UUID;
  * @param total how many match in all (may be a lower bound on very large result sets)
  * @param hits  the requested page of them
  */
-public record SearchHits(long total, List<Hit> hits) {
+record SearchHits(long total, List<Hit> hits) {
 
     /**
      * One match.

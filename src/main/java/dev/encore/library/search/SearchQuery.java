@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param offset   results to skip
  * @param limit    results to return
  */
-public record SearchQuery(List<String> terms, String text, Set<SearchKind> kinds, UUID viewerId, boolean admin,
+record SearchQuery(List<String> terms, String text, Set<SearchKind> kinds, UUID viewerId, boolean admin,
         Filters filters, int offset, int limit) {
 
     /**

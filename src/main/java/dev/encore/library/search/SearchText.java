@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * accents folded ({@code Beyoncé} finds {@code beyonce}), lower case, split at anything that is
  * not a letter or digit.
  */
-public final class SearchText {
+final class SearchText {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");

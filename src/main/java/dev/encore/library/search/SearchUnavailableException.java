@@ -1,7 +1,7 @@
 package dev.encore.library.search;
 
 /** The engine cannot answer: its index is missing, corrupt or unreachable. */
-public class SearchUnavailableException extends RuntimeException {
+class SearchUnavailableException extends RuntimeException {
 
     public SearchUnavailableException(String message, Throwable cause) {
         super(message, cause);

@@ -10,9 +10,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The deny-list in Redis, shared by every node, with a local copy of what this node denied. If
- * Redis cannot be reached, this node still refuses what it revoked itself; the failure is logged.
+ * Redis cannot be reached, this node still refuses what it revoked itself (a logout on another node
+ * is not seen until Redis is back: at most one access-token lifetime); the failure is logged once,
+ * and Redis is not asked again for {@link #RETRY_AFTER}, so requests do not each wait for its timeout.
  */
 class RedisDenyListStore implements DenyListStore {
+
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(RedisDenyListStore.class);
 
@@ -20,6 +24,7 @@ class RedisDenyListStore implements DenyListStore {
     private final String prefix;
     private final Clock clock;
     private final LocalDenyListStore local;
+    private volatile Instant retryAt = Instant.MIN;
 
     RedisDenyListStore(StringRedisTemplate redis, String prefix, Clock clock) {
         this.redis = redis;
@@ -49,11 +54,24 @@ class RedisDenyListStore implements DenyListStore {
         if (local.isDenied(key)) {
             return true;
         }
+        Instant now = clock.instant();
+        if (now.isBefore(retryAt)) {
+            return false;
+        }
         try {
-            return Boolean.TRUE.equals(redis.hasKey(prefix + key));
+            boolean denied = Boolean.TRUE.equals(redis.hasKey(prefix + key));
+            if (retryAt != Instant.MIN) {
+                retryAt = Instant.MIN;
+                log.info("The token deny-list in Redis is readable again");
+            }
+            return denied;
         }
         catch (RuntimeException ex) {
-            log.warn("Could not read the token deny-list from Redis ({})", ex.getClass().getSimpleName());
+            if (retryAt == Instant.MIN) {
+                log.warn("Could not read the token deny-list from Redis; only this node's revocations count until "
+                        + "it is back ({})", ex.getClass().getSimpleName());
+            }
+            retryAt = now.plus(RETRY_AFTER);
             return false;
         }
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.contributor.Status;
 import tools.jackson.databind.JsonNode;
 
 import dev.encore.support.Api;
@@ -14,6 +17,17 @@ import dev.encore.support.ServicesProfile;
 class ProbesAndMetricsIT extends IntegrationTest {
 
     private static final String SCRAPE_TOKEN = "scrape-token-for-tests-0123456789";
+
+    @Autowired
+    private HttpCodeStatusMapper statusCodes;
+
+    @Test
+    void aBrokenNodeAnswers503AndADegradedOne200() {
+        assertThat(statusCodes.getStatusCode(Status.DOWN)).isEqualTo(503);
+        assertThat(statusCodes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+        assertThat(statusCodes.getStatusCode(new Status("DEGRADED"))).isEqualTo(200);
+        assertThat(statusCodes.getStatusCode(Status.UP)).isEqualTo(200);
+    }
 
     @Test
     void livenessAndReadinessAreUp() {

@@ -1,0 +1,191 @@
+package dev.encore.library.playlist;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.encore.account.UserDeleted;
+import dev.encore.library.ContentChanged;
+import dev.encore.library.Viewer;
+import dev.encore.library.content.LibraryProblems;
+import dev.encore.library.search.SearchKind;
+import dev.encore.library.track.Track;
+import dev.encore.library.track.TrackView;
+import dev.encore.library.track.Tracks;
+import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.spi.StreamLinks;
+
+/**
+ * Playlists: made and changed by their owner, every change guarded by the version the client read
+ * (If-Match; 412 when stale); readable by everyone when public, by share token when shared.
+ */
+@Service
+class PlaylistLibrary {
+
+    /** Tracks looked up per query: far below every database's limit of bind parameters. */
+    private static final int TRACKS_PER_QUERY = 1000;
+
+    private final Playlists playlists;
+    private final Tracks tracks;
+    private final ApplicationEventPublisher events;
+    private final StreamLinks links;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    PlaylistLibrary(Playlists playlists, Tracks tracks, ApplicationEventPublisher events, StreamLinks links,
+            Clock clock) {
+        this.playlists = playlists;
+        this.tracks = tracks;
+        this.events = events;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PlaylistView create(Viewer viewer, PlaylistRequest request) {
+        if (request.name() == null) {
+            throw InvalidFieldsException.of("name", "must not be empty");
+        }
+        Playlist playlist = new Playlist(viewer.userId(), request.name(), request.description(),
+                Boolean.TRUE.equals(request.isPublic()), clock.instant());
+        return view(viewer, changed(playlists.saveAndFlush(playlist)));
+    }
+
+    @Transactional(readOnly = true)
+    public PlaylistView get(Viewer viewer, UUID id) {
+        return view(viewer, readable(viewer, id));
+    }
+
+    @Transactional(readOnly = true)
+    public PlaylistView shared(Viewer viewer, String token) {
+        return view(viewer, playlists.findByShareToken(token).orElseThrow(() -> LibraryProblems.notFound("playlist")));
+    }
+
+    /** A page of playlists; their tracks are read in one query for the whole page, not one per playlist. */
+    @Transactional(readOnly = true)
+    public Page<PlaylistView> list(Viewer viewer, Pageable pageable) {
+        Page<Playlist> page = playlists.visibleTo(viewer.userId(), pageable);
+        Map<UUID, Track> visible = visibleTracks(viewer, page.getContent());
+        return page.map(playlist -> view(viewer, playlist, visible));
+    }
+
+    @Transactional
+    public PlaylistView update(Viewer viewer, UUID id, Long version, PlaylistRequest request) {
+        Playlist playlist = editable(viewer, id, version);
+        playlist.rename(request.name(), request.description(), request.isPublic(), clock.instant());
+        return view(viewer, changed(playlists.saveAndFlush(playlist)));
+    }
+
+    @Transactional
+    public void delete(Viewer viewer, UUID id, Long version) {
+        playlists.delete(changed(editable(viewer, id, version)));
+    }
+
+    /** Adds a track the owner may see, at {@code position} (default: the end). */
+    @Transactional
+    public PlaylistView add(Viewer viewer, UUID id, Long version, UUID trackId, Integer position) {
+        Playlist playlist = editable(viewer, id, version);
+        if (trackId == null || tracks.findById(trackId).filter(viewer::maySee).isEmpty()) {
+            throw InvalidFieldsException.of("trackId", "must name a track you may see");
+        }
+        playlist.add(trackId, position, clock.instant());
+        return view(viewer, playlists.saveAndFlush(playlist));
+    }
+
+    @Transactional
+    public PlaylistView remove(Viewer viewer, UUID id, Long version, UUID itemId) {
+        Playlist playlist = editable(viewer, id, version);
+        if (!playlist.remove(itemId, clock.instant())) {
+            throw LibraryProblems.notFound("playlist item");
+        }
+        return view(viewer, playlists.saveAndFlush(playlist));
+    }
+
+    @Transactional
+    public PlaylistView reorder(Viewer viewer, UUID id, Long version, List<UUID> itemIds) {
+        Playlist playlist = editable(viewer, id, version);
+        if (itemIds == null || !playlist.reorder(itemIds, clock.instant())) {
+            throw InvalidFieldsException.of("itemIds", "must list every item of the playlist exactly once");
+        }
+        return view(viewer, playlists.saveAndFlush(playlist));
+    }
+
+    /** A share token: whoever has it (signed in) may read the playlist. Idempotent. */
+    @Transactional
+    public String share(Viewer viewer, UUID id) {
+        Playlist playlist = editable(viewer, id, null);
+        if (playlist.shareToken() == null) {
+            byte[] bytes = new byte[24];
+            random.nextBytes(bytes);
+            playlist.share(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), clock.instant());
+        }
+        return playlist.shareToken();
+    }
+
+    /** A deleted account's playlists go with it (and out of the search index). */
+    @ApplicationModuleListener
+    void on(UserDeleted deleted) {
+        List<Playlist> owned = playlists.findByOwnerId(deleted.userId());
+        playlists.deleteAll(owned);
+        owned.forEach(this::changed);
+    }
+
+    /** Its name and visibility are searchable: the index hears of every change. */
+    private Playlist changed(Playlist playlist) {
+        events.publishEvent(new ContentChanged(playlist.id(), SearchKind.PLAYLIST));
+        return playlist;
+    }
+
+    private Playlist readable(Viewer viewer, UUID id) {
+        return playlists.findById(id).filter(playlist -> playlist.isPublic() || viewer.admin()
+                || playlist.ownerId().equals(viewer.userId())).orElseThrow(() -> LibraryProblems.notFound("playlist"));
+    }
+
+    private Playlist editable(Viewer viewer, UUID id, Long version) {
+        Playlist playlist = readable(viewer, id);
+        if (!playlist.ownerId().equals(viewer.userId())) {
+            throw LibraryProblems.notYours();
+        }
+        if (version != null && version != playlist.version()) {
+            throw LibraryProblems.stale();
+        }
+        return playlist;
+    }
+
+    private PlaylistView view(Viewer viewer, Playlist playlist) {
+        return view(viewer, playlist, visibleTracks(viewer, List.of(playlist)));
+    }
+
+    /** The tracks of {@code lists} that {@code viewer} may see, by id. */
+    private Map<UUID, Track> visibleTracks(Viewer viewer, List<Playlist> lists) {
+        List<UUID> ids = lists.stream().flatMap(playlist -> playlist.items().stream()).map(PlaylistItem::trackId)
+                .distinct().toList();
+        Map<UUID, Track> visible = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += TRACKS_PER_QUERY) {
+            tracks.findAllByIds(ids.subList(from, Math.min(ids.size(), from + TRACKS_PER_QUERY))).stream()
+                    .filter(viewer::maySee).forEach(track -> visible.put(track.id(), track));
+        }
+        return visible;
+    }
+
+    private PlaylistView view(Viewer viewer, Playlist playlist, Map<UUID, Track> visible) {
+        List<PlaylistItem> items = playlist.items();
+        List<PlaylistView.Item> shown = items.stream().filter(item -> visible.containsKey(item.trackId()))
+                .map(item -> new PlaylistView.Item(item.id(), item.position(),
+                        TrackView.of(visible.get(item.trackId()), viewer, links)))
+                .toList();
+        return new PlaylistView(playlist.id(), playlist.ownerId(), playlist.name(), playlist.description(),
+                playlist.isPublic(), shown, playlist.createdAt(), playlist.updatedAt(), playlist.version());
+    }
+}

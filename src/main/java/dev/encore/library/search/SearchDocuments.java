@@ -1,0 +1,87 @@
+package dev.encore.library.search;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.encore.library.Visibility;
+import dev.encore.library.playlist.Playlist;
+import dev.encore.library.playlist.Playlists;
+import dev.encore.library.track.Track;
+import dev.encore.library.track.Tracks;
+import dev.encore.library.video.Video;
+import dev.encore.library.video.Videos;
+
+/** Library content as search documents, read from the database (the source of truth). */
+@Component
+class SearchDocuments {
+
+    private static final int BATCH = 1000;
+
+    private final Tracks tracks;
+    private final Videos videos;
+    private final Playlists playlists;
+    private final TransactionTemplate readOnly;
+
+    SearchDocuments(Tracks tracks, Videos videos, Playlists playlists, PlatformTransactionManager transactions) {
+        this.tracks = tracks;
+        this.videos = videos;
+        this.playlists = playlists;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** The current document of a piece of content, or empty when it is gone. */
+    Optional<SearchDocument> of(UUID id, SearchKind kind) {
+        return readOnly.execute(status -> switch (kind) {
+            case TRACK -> tracks.findById(id).map(SearchDocuments::of);
+            case VIDEO -> videos.findById(id).map(SearchDocuments::of);
+            case PLAYLIST -> playlists.findById(id).map(SearchDocuments::of);
+        });
+    }
+
+    /** Everything, read in batches by id (each batch its own short transaction). */
+    Stream<SearchDocument> all() {
+        return Stream.of(
+                inBatches(after -> tracks.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
+                        .map(SearchDocuments::of).toList()),
+                inBatches(after -> videos.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
+                        .map(SearchDocuments::of).toList()),
+                inBatches(after -> playlists.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
+                        .map(SearchDocuments::of).toList())).flatMap(batches -> batches);
+    }
+
+    /** Keyset paging: the next batch starts after the last id of the one before. */
+    private Stream<SearchDocument> inBatches(Function<UUID, List<SearchDocument>> after) {
+        return Stream.iterate(readOnly.execute(status -> after.apply(new UUID(0, 0))), batch -> !batch.isEmpty(),
+                batch -> readOnly.execute(status -> after.apply(batch.getLast().id()))).flatMap(List::stream);
+    }
+
+    long count() {
+        return tracks.count() + videos.count() + playlists.count();
+    }
+
+    static SearchDocument of(Track track) {
+        return new SearchDocument(track.id(), SearchKind.TRACK, track.ownerId(),
+                track.visibility() == Visibility.PUBLIC, track.title(), track.artist(), track.album(), track.genre(),
+                track.sortedTags(), track.year());
+    }
+
+    static SearchDocument of(Video video) {
+        return new SearchDocument(video.id(), SearchKind.VIDEO, video.ownerId(),
+                video.visibility() == Visibility.PUBLIC, video.title(), null, null, null,
+                video.sortedTags(), null);
+    }
+
+    static SearchDocument of(Playlist playlist) {
+        return new SearchDocument(playlist.id(), SearchKind.PLAYLIST, playlist.ownerId(), playlist.isPublic(),
+                playlist.name(), null, null, null, null, null);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.encore.library.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.ErrorResponseException;
+
+import dev.encore.platform.BlobStore;
+import dev.encore.platform.Problems;
+
+/**
+ * The bytes of resumable uploads, in a staging directory each: a request body is streamed onto the
+ * end of the file (never held in memory) and cut off as soon as it would pass the upload's length.
+ */
+@Component
+class TusStaging {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final BlobStore blobs;
+    private final Clock clock;
+
+    TusStaging(BlobStore blobs, Clock clock) {
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    /** A new staging directory holding an empty data file. */
+    Path create() throws IOException {
+        Path dir = blobs.createResumableStaging("tus"); // a resumable upload outlives a restart
+        Files.createFile(dir.resolve("data"));
+        return dir;
+    }
+
+    /** Whether the upload's bytes are still there (the staging sweep takes long-idle directories). */
+    boolean present(TusUpload upload) {
+        return Files.isRegularFile(upload.data());
+    }
+
+    /**
+     * Appends {@code body} at the upload's offset; returns how many bytes arrived before the body
+     * ended or the client went away (those are kept: the client resumes from there).
+     *
+     * @throws ErrorResponseException 413 when the body holds more than the upload's remaining
+     *                                length: nothing of this body is kept
+     */
+    long append(TusUpload upload, InputStream body) throws IOException {
+        try (FileChannel file = FileChannel.open(upload.data(), StandardOpenOption.WRITE)) {
+            file.truncate(upload.offset()); // what a crashed attempt wrote beyond the recorded offset
+            file.position(upload.offset());
+            byte[] buffer = new byte[BUFFER];
+            long written = 0;
+            for (int read; (read = read(body, buffer)) > 0;) {
+                if (written + read > upload.remaining()) {
+                    file.truncate(upload.offset());
+                    throw tooLong();
+                }
+                ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
+                while (bytes.hasRemaining()) {
+                    file.write(bytes);
+                }
+                written += read;
+            }
+            // the staging sweep goes by the directory's time: an upload in progress is not stale
+            Files.setLastModifiedTime(upload.stagingDir(), FileTime.from(clock.instant()));
+            return written;
+        }
+    }
+
+    void delete(TusUpload upload) {
+        try {
+            FileSystemUtils.deleteRecursively(upload.stagingDir());
+        }
+        catch (IOException ex) {
+            // the staging sweep takes what is left
+        }
+    }
+
+    static ErrorResponseException tooLong() {
+        return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large", "Beyond the upload's length",
+                "The request holds more bytes than the upload's remaining length; nothing of it was kept."), null);
+    }
+
+    /** A read of the client's body; a client that went away ends it like the end of the body. */
+    private static int read(InputStream body, byte[] buffer) {
+        try {
+            return body.read(buffer);
+        }
+        catch (IOException clientGone) {
+            return -1;
+        }
+    }
+}

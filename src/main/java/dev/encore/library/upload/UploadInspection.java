@@ -1,0 +1,69 @@
+package dev.encore.library.upload;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+import dev.encore.library.media.ContentTypes;
+import dev.encore.library.media.CoverArt;
+import dev.encore.library.media.MediaInfo;
+import dev.encore.media.MediaProbe;
+import dev.encore.platform.Problems;
+
+/**
+ * What an arrived file is, before anything is stored: its type decided by magic bytes alone (415
+ * otherwise), the malware scan, and for audio and video what ffprobe finds (an audio file's
+ * embedded cover copied out).
+ */
+@Component
+class UploadInspection {
+
+    private final MalwareScan scan;
+    private final MediaProbe probe;
+    private final CoverArt covers;
+
+    UploadInspection(MalwareScan scan, MediaProbe probe, CoverArt covers) {
+        this.scan = scan;
+        this.probe = probe;
+        this.covers = covers;
+    }
+
+    /**
+     * What was found.
+     *
+     * @param kind        audio, video, image or PDF
+     * @param mimeType    the detected type
+     * @param info        probed tags and duration ({@link MediaInfo#NONE} for other kinds)
+     * @param coverSha256 the stored embedded cover, or null
+     */
+    record Inspected(UploadKind kind, String mimeType, MediaInfo info, String coverSha256) {
+    }
+
+    /** Inspects {@code file} of {@code ownerId}, sent as {@code filename}. */
+    Inspected inspect(UUID ownerId, Path file, String filename) throws IOException, InterruptedException {
+        String detected = ContentTypes.detect(file);
+        UploadKind kind = UploadKind.of(detected).orElseThrow(UploadInspection::unsupported);
+        scan.check(file, ownerId, filename);
+        MediaInfo info = MediaInfo.NONE;
+        String cover = null;
+        if (kind == UploadKind.AUDIO || kind == UploadKind.VIDEO) {
+            MediaProbe.Probe found = probe.probe(file);
+            info = MediaInfo.of(found);
+            if (kind == UploadKind.AUDIO && found.hasCover()) {
+                cover = covers.extract(file).orElse(null);
+            }
+        }
+        return new Inspected(kind, detected, info, cover);
+    }
+
+    private static ErrorResponseException unsupported() {
+        return new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported file type", "Accepted are "
+                        + "audio (mp3, flac, ogg/opus, m4a/aac, wav), video (mp4, webm, mkv, mov), images (jpeg, png, "
+                        + "webp) and PDF, recognised by their content."), null);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.encore.library.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.multipart.MultipartFile;
+
+import dev.encore.library.Viewer;
+import dev.encore.library.content.LibraryProblems;
+import dev.encore.platform.BlobStore;
+import dev.encore.platform.Problems;
+
+/**
+ * Takes a multipart upload: quotas checked before anything is stored, the bytes moved into a
+ * private staging directory (the servlet container has already written the part to disk: it is
+ * never held in memory), then the {@link UploadPipeline}. Whatever is refused leaves nothing
+ * behind.
+ */
+@Service
+class UploadReceiver {
+
+    private final UploadPipeline pipeline;
+    private final UploadQuota quota;
+    private final Uploads uploads;
+    private final BlobStore blobs;
+    private final Clock clock;
+
+    UploadReceiver(UploadPipeline pipeline, UploadQuota quota, Uploads uploads, BlobStore blobs, Clock clock) {
+        this.pipeline = pipeline;
+        this.quota = quota;
+        this.uploads = uploads;
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    UploadView receive(Viewer viewer, MultipartFile part) throws IOException, InterruptedException {
+        long size = part.getSize();
+        if (size <= 0) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
+                    "empty-upload", "Empty upload", "The file is empty."), null);
+        }
+        quota.require(viewer.userId(), size);
+        Path staging = blobs.createStaging("upload");
+        try {
+            Path file = staging.resolve("upload");
+            try (InputStream in = part.getInputStream()) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return UploadView.of(pipeline.accept(viewer.userId(), file, displayName(part.getOriginalFilename())));
+        }
+        finally {
+            FileSystemUtils.deleteRecursively(staging);
+        }
+    }
+
+    UploadView get(Viewer viewer, UUID id) {
+        return UploadView.of(live(viewer, id));
+    }
+
+    /** The blob of the cover picture embedded in one of my uploads (404 when it has none). */
+    String coverOf(Viewer viewer, UUID id) {
+        String cover = live(viewer, id).coverSha256();
+        if (cover == null) {
+            throw LibraryProblems.notFound("cover");
+        }
+        return cover;
+    }
+
+    private Upload live(Viewer viewer, UUID id) {
+        return uploads.findLive(id, viewer.userId(), clock.instant())
+                .orElseThrow(() -> LibraryProblems.notFound("upload"));
+    }
+
+    /** The client's name, for display only: no path, no control characters, bounded. */
+    static String displayName(String original) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        StringBuilder safe = new StringBuilder();
+        name.codePoints().forEach(cp -> safe.appendCodePoint(Character.isISOControl(cp) ? '_' : cp));
+        String result = safe.toString().strip().replaceFirst("^\\.+", "");
+        if (result.isEmpty()) {
+            result = "upload";
+        }
+        return result.length() > 255 ? result.substring(0, 255) : result;
+    }
+}

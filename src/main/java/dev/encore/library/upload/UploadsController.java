@@ -1,0 +1,67 @@
+package dev.encore.library.upload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import dev.encore.library.Viewer;
+import dev.encore.library.media.CoverArt;
+
+@Tag(name = "uploads", description = "Files sent to the library, typed by their content")
+@RestController
+class UploadsController {
+
+    private final UploadReceiver receiver;
+    private final CoverArt covers;
+
+    UploadsController(UploadReceiver receiver, CoverArt covers) {
+        this.receiver = receiver;
+        this.covers = covers;
+    }
+
+    @Operation(summary = "Upload a file (multipart, part 'file')", description = "Audio, video, images and PDF, "
+            + "recognised by their bytes. Audio and video are probed for duration and tags. Save audio to the "
+            + "library with POST /api/v1/tracks {uploadId}; unused uploads expire (encore.upload.ttl).")
+    @ApiResponse(responseCode = "201", description = "Stored")
+    @ApiResponse(responseCode = "403", description = "quota-exceeded: storage or daily upload quota")
+    @ApiResponse(responseCode = "413", description = "Larger than encore.upload.max-bytes")
+    @ApiResponse(responseCode = "415", description = "unsupported-media-type: not a type Encore accepts")
+    @ApiResponse(responseCode = "422", description = "malware-detected: the ClamAV scan found malware; nothing stored")
+    @ApiResponse(responseCode = "503", description = "scanner-unavailable: clamd unreachable (encore.upload.clamav)")
+    @PostMapping(path = "/api/v1/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<UploadView> upload(Authentication auth, @RequestParam("file") MultipartFile file)
+            throws IOException, InterruptedException {
+        UploadView upload = receiver.receive(Viewer.of(auth), file);
+        return ResponseEntity.created(URI.create("/api/v1/uploads/" + upload.id())).body(upload);
+    }
+
+    @Operation(summary = "Show one of my uploads")
+    @ApiResponse(responseCode = "404", description = "No such live upload of mine")
+    @GetMapping("/api/v1/uploads/{id}")
+    UploadView get(Authentication auth, @PathVariable UUID id) {
+        return receiver.get(Viewer.of(auth), id);
+    }
+
+    @Operation(summary = "The cover picture embedded in one of my audio uploads")
+    @ApiResponse(responseCode = "200", description = "The picture (JPEG, PNG or WebP)")
+    @ApiResponse(responseCode = "404", description = "No such live upload of mine, or it has no cover")
+    @GetMapping("/api/v1/uploads/{id}/cover")
+    ResponseEntity<Resource> cover(Authentication auth, @PathVariable UUID id) throws IOException {
+        return covers.response(receiver.coverOf(Viewer.of(auth), id));
+    }
+}

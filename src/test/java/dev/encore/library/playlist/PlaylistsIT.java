@@ -1,0 +1,194 @@
+package dev.encore.library.playlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.library.track.Tracks;
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.MediaTools;
+import dev.encore.support.Multipart;
+import dev.encore.support.ProblemAssert;
+import dev.encore.support.TestAccounts.Account;
+
+/** Playlists: field rules, ordered items, If-Match conflicts, visibility and share links. */
+class PlaylistsIT extends IntegrationTest {
+
+    @TempDir
+    static Path media;
+
+    private static byte[] song;
+
+    @Autowired
+    private EntityManagerFactory entityManagers;
+
+    @BeforeAll
+    static void song() throws Exception {
+        MediaTools.require("ffmpeg", "ffprobe");
+        song = Files.readAllBytes(MediaTools.tone(media.resolve("playlist.mp3"), "Listed", 610, 2));
+    }
+
+    @Test
+    void fieldsAreValidated() {
+        Account owner = users.user();
+        ProblemAssert.assertInvalidField(post(owner, "/api/v1/playlists", "{}", null), "name");
+        ProblemAssert.assertInvalidField(post(owner, "/api/v1/playlists", "{\"name\":\"  \"}", null), "name");
+        ProblemAssert.assertInvalidField(post(owner, "/api/v1/playlists", "{\"name\":\"" + "n".repeat(101) + "\"}", null), "name");
+        ProblemAssert.assertInvalidField(post(owner, "/api/v1/playlists", "{\"name\":\"ok\",\"description\":\"" + "d".repeat(501) + "\"}",
+                null), "description");
+        assertThat(Api.json(api.get("/api/v1/playlists", owner.accessToken())).path("items").valueStream()
+                .filter(p -> p.path("ownerId").asString().equals(owner.id())).count()).isZero();
+    }
+
+    @Test
+    void itemsAreAddedReorderedAndRemovedAndStaleEditsAreRefused() {
+        Account owner = users.user();
+        List<String> tracks = List.of(track(owner, "public"), track(owner, "public"), track(owner, "public"));
+        HttpResponse<String> created = post(owner, "/api/v1/playlists", "{\"name\":\"Road trip\"}", null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Api.json(created).path("id").asString();
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+
+        for (String track : tracks) {
+            HttpResponse<String> added = post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\"" + track
+                    + "\"}", etag);
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+            assertThat(added.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+            etag = added.headers().firstValue("ETag").orElseThrow();
+        }
+        // a second client still holding an old ETag loses, and changes nothing
+        HttpResponse<String> stale = post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\""
+                + tracks.getFirst() + "\"}", Api.json(created).path("version").asString());
+        assertThat(stale.statusCode()).isEqualTo(412);
+        JsonNode playlist = Api.json(api.get("/api/v1/playlists/" + id, owner.accessToken()));
+        assertThat(playlist.path("items")).hasSize(3);
+        List<String> itemIds = new ArrayList<>();
+        playlist.path("items").forEach(item -> itemIds.add(item.path("id").asString()));
+
+        List<String> reversed = List.of(itemIds.get(2), itemIds.get(1), itemIds.get(0));
+        HttpResponse<String> reordered = send(owner, "PUT", "/api/v1/playlists/" + id + "/items/order",
+                "{\"itemIds\":[\"" + String.join("\",\"", reversed) + "\"]}", etag);
+        assertThat(reordered.statusCode()).as(reordered.body()).isEqualTo(200);
+        assertThat(Api.json(reordered).path("items").get(0).path("track").path("id").asString()).isEqualTo(tracks.get(2));
+        etag = reordered.headers().firstValue("ETag").orElseThrow();
+        assertThat(send(owner, "PUT", "/api/v1/playlists/" + id + "/items/order", "{\"itemIds\":[\""
+                + itemIds.getFirst() + "\"]}", etag).statusCode()).as("not a permutation").isEqualTo(400);
+
+        HttpResponse<String> removed = send(owner, "DELETE", "/api/v1/playlists/" + id + "/items/" + itemIds.get(1),
+                null, etag);
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(Api.json(removed).path("items")).hasSize(2);
+        assertThat(Api.json(removed).path("items").get(1).path("position").asInt()).isEqualTo(1);
+
+        // deleting a track takes it out of playlists
+        assertThat(api.send("DELETE", "/api/v1/tracks/" + tracks.get(2), owner.accessToken(), null).statusCode())
+                .isEqualTo(204);
+        assertThat(Api.json(api.get("/api/v1/playlists/" + id, owner.accessToken())).path("items")).hasSize(1);
+    }
+
+    @Test
+    void privatePublicAndSharedPlaylists() {
+        Account owner = users.user();
+        Account other = users.user();
+        String hidden = track(owner, "private");
+        String open = track(owner, "public");
+        String id = Api.json(post(owner, "/api/v1/playlists", "{\"name\":\"Mine\"}", null)).path("id").asString();
+        post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\"" + hidden + "\"}", null);
+        post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\"" + open + "\"}", null);
+
+        assertThat(api.get("/api/v1/playlists/" + id, other.accessToken()).statusCode()).isEqualTo(404);
+        assertThat(post(other, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\"" + open + "\"}", null)
+                .statusCode()).isEqualTo(404);
+
+        String token = Api.json(post(owner, "/api/v1/playlists/" + id + "/share", "", null)).path("token").asString();
+        JsonNode shared = Api.json(api.get("/api/v1/playlists/shared/" + token, other.accessToken()));
+        assertThat(shared.path("id").asString()).isEqualTo(id);
+        assertThat(shared.path("items")).as("the private track stays hidden from others").hasSize(1);
+        assertThat(api.get("/api/v1/playlists/shared/not-a-token", other.accessToken()).statusCode()).isEqualTo(404);
+
+        assertThat(send(owner, "PATCH", "/api/v1/playlists/" + id, "{\"isPublic\":true}", null).statusCode())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/playlists/" + id, other.accessToken()).statusCode()).isEqualTo(200);
+        assertThat(send(other, "PATCH", "/api/v1/playlists/" + id, "{\"name\":\"Theirs\"}", null).statusCode())
+                .as("public means readable, not writable").isEqualTo(403);
+        assertThat(post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\"" + UUID.randomUUID() + "\"}",
+                null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aPageOfPlaylistsReadsTheirTracksInOneQueryAndCarriesStreamUrls() {
+        Account owner = users.user();
+        List<String> tracks = List.of(track(owner, "private"), track(owner, "private"), track(owner, "private"));
+        for (int n = 0; n < 4; n++) {
+            HttpResponse<String> created = post(owner, "/api/v1/playlists", "{\"name\":\"Mix " + n + "\"}", null);
+            String id = Api.json(created).path("id").asString();
+            String etag = created.headers().firstValue("ETag").orElseThrow();
+            for (String track : List.of(tracks.get(n % 3), tracks.get((n + 1) % 3))) {
+                etag = post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\"" + track + "\"}", etag)
+                        .headers().firstValue("ETag").orElseThrow();
+            }
+        }
+        Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            long before = statistics.getQueryStatistics(Tracks.TRACKS_BY_IDS).getExecutionCount();
+            JsonNode page = Api.json(api.get("/api/v1/playlists?size=100&sort=createdAt,desc", owner.accessToken()));
+            List<JsonNode> mine = page.path("items").valueStream()
+                    .filter(playlist -> playlist.path("ownerId").asString().equals(owner.id())).toList();
+            assertThat(mine).hasSize(4).allSatisfy(playlist -> assertThat(playlist.path("items")).hasSize(2));
+            assertThat(statistics.getQueryStatistics(Tracks.TRACKS_BY_IDS).getExecutionCount() - before)
+                    .as("one query for the tracks of the whole page").isEqualTo(1);
+            assertThat(mine.getFirst().path("items").get(0).path("track").path("streamUrl").asString())
+                    .startsWith("http://localhost:8080/stream/tracks/");
+        }
+        finally {
+            statistics.setStatisticsEnabled(false);
+        }
+    }
+
+    private String track(Account owner, String visibility) {
+        Api client = new Api(port);
+        HttpResponse<String> uploaded = client.send(Multipart.upload(client, "/api/v1/uploads", owner.accessToken(),
+                "s.mp3", "audio/mpeg", song));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        HttpResponse<String> track = post(owner, "/api/v1/tracks", "{\"uploadId\":\"" + Api.json(uploaded).path("id")
+                .asString() + "\",\"visibility\":\"" + visibility + "\"}", null);
+        assertThat(track.statusCode()).as(track.body()).isEqualTo(201);
+        return Api.json(track).path("id").asString();
+    }
+
+    private HttpResponse<String> post(Account who, String path, String json, String ifMatch) {
+        return send(who, "POST", path, json, ifMatch);
+    }
+
+    private HttpResponse<String> send(Account who, String method, String path, String json, String ifMatch) {
+        HttpRequest.Builder request = new Api(port).request(path).header("Authorization", "Bearer " + who.accessToken())
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch.startsWith("\"") ? ifMatch : "\"" + ifMatch + "\"");
+        }
+        return api.send(request);
+    }
+}
