@@ -1,11 +1,5 @@
 package dev.encore.ingest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -16,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.encore.platform.BlobStore;
-import dev.encore.ingest.pipeline.MediaPipeline;
 import dev.encore.ingest.source.ImportFailure;
 import dev.encore.ingest.source.SourceResolver;
 
@@ -29,51 +21,41 @@ import dev.encore.ingest.source.SourceResolver;
  * to JobRunr, which retries with exponential backoff, until the third; permanent ones fail the
  * item at once, with a reason the owner can read. How many imports a node runs at once is
  * JobRunr's worker count ({@code encore.ingest.workers}, see {@link IngestConfiguration}): a node
- * never takes a job it has no worker for.
+ * never takes a job it has no worker for. Fetching an item's media is {@link StagedFetch}'s job;
+ * recording the run's progress and outcome is {@link ImportOutcomes}'.
  */
 @Component
 public class ImportWorker {
-
-    static final int MAX_TRANSIENT_FAILURES = 3;
 
     private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
 
     private final Imports imports;
     private final ImportItems items;
     private final SourceResolver resolver;
-    private final SharedArtifacts artifacts;
-    private final MediaPipeline pipeline;
     private final ImportFileRecorder recorder;
-    private final ImportNotifier notifier;
-    private final RunningImports running;
-    private final BlobStore blobs;
-    private final IngestMetrics metrics;
-    private final Clock clock;
+    private final StagedFetch fetch;
+    private final ImportOutcomes outcomes;
 
-    ImportWorker(Imports imports, ImportItems items, SourceResolver resolver, SharedArtifacts artifacts,
-            MediaPipeline pipeline, ImportFileRecorder recorder, ImportNotifier notifier, RunningImports running,
-            BlobStore blobs, IngestMetrics metrics, Clock clock) {
+    ImportWorker(Imports imports, ImportItems items, SourceResolver resolver, ImportFileRecorder recorder,
+            StagedFetch fetch, ImportOutcomes outcomes) {
         this.imports = imports;
         this.items = items;
         this.resolver = resolver;
-        this.artifacts = artifacts;
-        this.pipeline = pipeline;
         this.recorder = recorder;
-        this.notifier = notifier;
-        this.running = running;
-        this.blobs = blobs;
-        this.metrics = metrics;
-        this.clock = clock;
+        this.fetch = fetch;
+        this.outcomes = outcomes;
     }
 
     @Job(name = "Import %0", retries = 10)
     public void run(UUID importId) throws InterruptedException {
         Import imported = imports.findById(importId).orElse(null);
-        if (imported == null || imported.status().finished() || imports.markRunning(importId, clock.instant()) == 0) {
+        if (imported == null || imported.status().finished()) {
             return; // deleted, cancelled or already done
         }
-        AtomicBoolean cancelled = running.start(importId);
-        notifier.changed(importId, null);
+        AtomicBoolean cancelled = outcomes.started(importId);
+        if (cancelled == null) {
+            return; // cancelled or taken by another run meanwhile
+        }
         try {
             List<ImportItem> work = items.findByImportIdOrderByPosition(importId);
             if (imported.kind() == ImportKind.PLAYLIST && work.isEmpty()) {
@@ -89,21 +71,19 @@ public class ImportWorker {
                     process(imported, item, index, work.size(), cancelled);
                 }
             }
-            finish(imported);
+            outcomes.finish(imported);
         }
         catch (CancellationException ex) {
             log.info("Import {} was cancelled while running", importId);
         }
         catch (ImportFailure failure) { // the playlist itself could not be read
-            if (failure.error().isTransient() && retryable(importId)) {
+            if (failure.error().isTransient() && outcomes.retryable(importId)) {
                 throw new RetryLater(failure);
             }
-            imports.finish(importId, ImportStatus.FAILED, failure.error().code(), failure.reason(), clock.instant());
-            metrics.finished(imported, ImportStatus.FAILED, failure.error().code());
-            notifier.changed(importId, null);
+            outcomes.failed(imported, failure);
         }
         finally {
-            running.finish(importId);
+            outcomes.ended(importId);
         }
     }
 
@@ -112,7 +92,7 @@ public class ImportWorker {
         if (items.start(item.id()) == 0) {
             return;
         }
-        ItemProgress progress = new ItemProgress(imported.id(), item.id(), index, count, cancelled);
+        ImportOutcomes.ItemProgress progress = outcomes.progress(imported.id(), item.id(), index, count, cancelled);
         // a playlist's entries are named by the playlist: that name stays the item's and its file's
         boolean named = imported.kind() == ImportKind.PLAYLIST && item.title() != null;
         try {
@@ -123,8 +103,7 @@ public class ImportWorker {
             }
             String key = truncate(metadata.canonicalKey(item.url()), 580) + "|" + imported.format().extension();
             progress.phase(ImportPhase.DOWNLOADING, 5);
-            SharedArtifacts.Ready ready = artifacts.obtain(key, heartbeat -> make(imported, item, metadata, progress,
-                    heartbeat), cancelled::get);
+            SharedArtifacts.Ready ready = fetch.fetch(key, imported, item, metadata, progress);
             progress.phase(ImportPhase.FINISHING, 95);
             String mediaTitle = ready.title() != null ? ready.title() : metadata.title();
             if (mediaTitle != null && !named) {
@@ -133,81 +112,15 @@ public class ImportWorker {
             String title = imported.customName() != null && imported.kind() == ImportKind.SINGLE
                     ? imported.customName() : named ? item.title() : mediaTitle;
             recorder.record(imported, item, ready, FileNames.of(title, imported.format().extension()));
-            notifier.changed(imported.id(), item.id());
+            outcomes.itemRecorded(imported, item);
         }
         catch (ImportFailure failure) {
-            if (failure.error().isTransient() && retryable(imported.id())) {
+            if (failure.error().isTransient() && outcomes.retryable(imported.id())) {
                 throw new RetryLater(failure);
             }
             log.info("Import {} item {} failed: {}", imported.id(), item.position(), failure.getMessage());
-            items.fail(item.id(), failure.error().code(), failure.reason());
-            metrics.itemFailed(imported, failure.error().code());
-            notifier.changed(imported.id(), item.id());
+            outcomes.itemFailed(imported, item, failure);
         }
-    }
-
-    private SharedArtifacts.Made make(Import imported, ImportItem item, SourceMetadata metadata, ItemProgress progress,
-            Runnable heartbeat) throws InterruptedException {
-        Path staging;
-        try {
-            staging = blobs.createStaging("import", item.id()); // and what a killed attempt of it left
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        try {
-            MediaPipeline.Produced produced = pipeline.produce(item.url(), metadata, imported.format(), staging,
-                    new MediaPipeline.Progress() {
-                        @Override
-                        public void downloading(double fraction) {
-                            heartbeat.run();
-                            progress.phase(ImportPhase.DOWNLOADING, 5 + (int) (fraction * 65));
-                        }
-
-                        @Override
-                        public void converting(double fraction) {
-                            heartbeat.run();
-                            progress.phase(ImportPhase.CONVERTING, 70 + (int) (fraction * 25));
-                        }
-
-                        @Override
-                        public void alive() {
-                            heartbeat.run();
-                        }
-                    }, progress.cancelled()::get);
-            progress.phase(ImportPhase.CONVERTING, 95);
-            return new SharedArtifacts.Made(blobs.store(produced.file()), produced.durationMs(), produced.title());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        finally {
-            SourceResolver.deleteQuietly(staging);
-        }
-    }
-
-    private void finish(Import imported) {
-        List<ImportItem> done = items.findByImportIdOrderByPosition(imported.id());
-        long succeeded = done.stream().filter(item -> item.status() == ImportStatus.SUCCEEDED).count();
-        ImportStatus status = succeeded == done.size() && !done.isEmpty() ? ImportStatus.SUCCEEDED
-                : succeeded > 0 ? ImportStatus.PARTIAL : ImportStatus.FAILED;
-        ImportItem failed = status == ImportStatus.SUCCEEDED ? null
-                : done.stream().filter(item -> item.errorCode() != null).findFirst().orElse(null);
-        String errorCode = failed != null ? failed.errorCode()
-                : status != ImportStatus.SUCCEEDED && done.isEmpty() ? ImportError.UNAVAILABLE.code() : null;
-        String errorMessage = failed != null ? failed.errorMessage()
-                : errorCode != null ? ImportError.UNAVAILABLE.reason() : null;
-        if (imports.finish(imported.id(), status, errorCode, errorMessage, clock.instant()) == 1) {
-            metrics.finished(imported, status, errorCode);
-            notifier.changed(imported.id(), null);
-        }
-    }
-
-    /** Counts a transient failure; true while the import may still be retried. */
-    private boolean retryable(UUID importId) {
-        imports.countTransientFailure(importId, clock.instant());
-        return imports.findById(importId).map(current -> current.transientFailures() < MAX_TRANSIENT_FAILURES)
-                .orElse(false);
     }
 
     /** Thrown to JobRunr, which runs the import again after its exponential backoff. */
@@ -220,57 +133,5 @@ public class ImportWorker {
 
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
-    }
-
-    /**
-     * Progress of one item, written to the database and pushed to the owner when it moved by at
-     * least two points or changed phase. A write that changes nothing means the import was
-     * cancelled (perhaps on another node): the flag is raised and the tools are stopped.
-     */
-    private final class ItemProgress {
-
-        private static final Duration MIN_INTERVAL = Duration.ofMillis(250);
-
-        private final UUID importId;
-        private final UUID itemId;
-        private final int index;
-        private final int count;
-        private final AtomicBoolean cancelled;
-        private ImportPhase lastPhase;
-        private int lastPercent = -1;
-        private Instant lastAt = Instant.EPOCH;
-
-        ItemProgress(UUID importId, UUID itemId, int index, int count, AtomicBoolean cancelled) {
-            this.importId = importId;
-            this.itemId = itemId;
-            this.index = index;
-            this.count = count;
-            this.cancelled = cancelled;
-        }
-
-        AtomicBoolean cancelled() {
-            return cancelled;
-        }
-
-        synchronized void phase(ImportPhase phase, int itemPercent) {
-            if (cancelled.get()) {
-                throw new CancellationException("cancelled");
-            }
-            Instant now = clock.instant();
-            boolean phaseChanged = phase != lastPhase;
-            if (!phaseChanged && (itemPercent - lastPercent < 2 || now.isBefore(lastAt.plus(MIN_INTERVAL)))) {
-                return;
-            }
-            lastPhase = phase;
-            lastPercent = itemPercent;
-            lastAt = now;
-            int overall = (index * 100 + itemPercent) / count;
-            if (imports.progress(importId, overall, phase, now) == 0) {
-                cancelled.set(true);
-                throw new CancellationException("cancelled");
-            }
-            items.progress(itemId, itemPercent);
-            notifier.changed(importId, itemId);
-        }
     }
 }

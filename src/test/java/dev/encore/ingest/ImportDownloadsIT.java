@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.encore.delivery.TestLinks;
+import dev.encore.delivery.download.TestLinks;
 import dev.encore.platform.EncoreSecurityProperties;
 import dev.encore.support.Api;
 import dev.encore.support.HeaderAssert;

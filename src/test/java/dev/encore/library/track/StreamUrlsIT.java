@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.encore.delivery.DeliveryProperties;
-import dev.encore.delivery.TestLinks;
+import dev.encore.delivery.link.DeliveryProperties;
+import dev.encore.delivery.stream.TestStreamUrls;
 import dev.encore.library.LibraryFixtures;
 import dev.encore.library.play.Play;
 import dev.encore.platform.EncoreProperties;
@@ -129,7 +129,7 @@ class StreamUrlsIT extends IntegrationTest {
         assertProblem(anonymousText("/stream/videos/" + token), 403, "link-invalid");
         assertProblem(anonymousText("/dl/" + token), 403, "link-invalid");
 
-        String expired = TestLinks.expiredTrackStream(security, delivery, encore, UUID.fromString(id),
+        String expired = TestStreamUrls.expiredTrackStream(security, delivery, encore, UUID.fromString(id),
                 UUID.fromString(listener.id()));
         assertProblem(anonymousText(expired), 410, "link-expired");
     }
