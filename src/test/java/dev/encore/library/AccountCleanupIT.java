@@ -18,8 +18,6 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -37,7 +35,6 @@ import dev.encore.library.video.VideoDetails;
 import dev.encore.library.video.Videos;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.spi.StreamLinks;
-import dev.encore.support.ServicesProfile;
 
 /**
  * The library module on its own (with the modules it depends on): an account's deletion, published
@@ -46,27 +43,16 @@ import dev.encore.support.ServicesProfile;
  */
 // ModularityTests verifies the module model; ingest (and its health contributor) is not started here
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, verifyAutomatically = false)
-@TestPropertySource(properties = { "management.endpoint.health.group.readiness.include=readinessState,db,search",
-        // on the services run's shared database a job server here would take the other contexts' jobs
-        "jobrunr.background-job-server.enabled=false" })
+@TestPropertySource(properties = "management.endpoint.health.group.readiness.include=readinessState,db,search")
 class AccountCleanupIT {
 
     static {
         try {
             System.setProperty("encore.data-dir", Files.createTempDirectory("library-module-").toString());
-            if (ServicesProfile.active()) {
-                // the distributed profile's start-up check looks for a shared blob store
-                ServicesProfile.storage().forEach(System::setProperty);
-            }
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-    }
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        ServicesProfile.register(registry);
     }
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
