@@ -1,10 +1,12 @@
 package dev.encore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,17 +92,15 @@ class TwoNodesIT extends IntegrationTest {
 
     /** Asks a node until the rendition is ready, from a fresh client address each time. */
     private HttpResponse<byte[]> awaitRendition(int nodePort, String path, Account user) throws InterruptedException {
-        for (int attempt = 0; attempt < 60; attempt++) {
-            Api node = new Api(nodePort);
-            HttpResponse<byte[]> answer = node.sendBytes(node.request(path).header("Authorization", "Bearer "
-                    + user.accessToken()).GET());
-            if (answer.statusCode() != 503) {
-                assertThat(answer.statusCode()).as(new String(answer.body())).isEqualTo(200);
-                return answer;
-            }
-            Thread.sleep(500); // being made (Retry-After): ask again
-        }
-        throw new AssertionError("the rendition was never ready");
+        // 503 with Retry-After while it is being made: ask again
+        HttpResponse<byte[]> answer = await("the rendition").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    Api node = new Api(nodePort);
+                    return node.sendBytes(node.request(path).header("Authorization", "Bearer " + user.accessToken())
+                            .GET());
+                }, reply -> reply.statusCode() != 503);
+        assertThat(answer.statusCode()).as(new String(answer.body())).isEqualTo(200);
+        return answer;
     }
 
     @Test

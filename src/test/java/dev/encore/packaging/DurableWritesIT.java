@@ -36,8 +36,11 @@ class DurableWritesIT {
 
     private Process process;
 
-    /** Writes a run confirmed: an account signed up, its playlist, and a second account signed up last. */
-    private record Confirmed(Account owner, String playlistId, String lastUsername) {
+    /**
+     * Writes a run confirmed: an account signed up, its playlist, its import, and a second account
+     * signed up last.
+     */
+    private record Confirmed(Account owner, String playlistId, String importId, String lastUsername) {
     }
 
     @Test
@@ -64,13 +67,18 @@ class DurableWritesIT {
         Account owner = accounts.user();
         HttpResponse<String> playlist = api.postJson("/api/v1/playlists", "{\"name\":\"Kept\"}", owner.accessToken());
         assertThat(playlist.statusCode()).as(playlist.body()).isEqualTo(201);
+        // accepted is enough: the row, not the download (nothing listens on the discard port)
+        HttpResponse<String> imported = api.postJson("/api/v1/imports",
+                "{\"url\":\"http://127.0.0.1:9/kept.mp3\",\"format\":\"mp3\"}", owner.accessToken());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(202);
         String lastUsername = TestAccounts.uniqueName();
         HttpResponse<String> registered = accounts.register(lastUsername, lastUsername + "@example.org",
                 TestAccounts.PASSWORD, null);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("killed").isTrue();
-        return new Confirmed(owner, Api.json(playlist).path("id").asString(), lastUsername);
+        return new Confirmed(owner, Api.json(playlist).path("id").asString(), Api.json(imported).path("id").asString(),
+                lastUsername);
     }
 
     private static void assertStillThere(Api api, Confirmed earlier, int run) {
@@ -81,6 +89,9 @@ class DurableWritesIT {
         Account owner = accounts.signIn(earlier.owner());
         HttpResponse<String> playlist = api.get("/api/v1/playlists/" + earlier.playlistId(), owner.accessToken());
         assertThat(playlist.statusCode()).as("run %d: a confirmed playlist is there: %s", run, playlist.body())
+                .isEqualTo(200);
+        HttpResponse<String> imported = api.get("/api/v1/imports/" + earlier.importId(), owner.accessToken());
+        assertThat(imported.statusCode()).as("run %d: a confirmed import is there: %s", run, imported.body())
                 .isEqualTo(200);
     }
 
@@ -97,6 +108,7 @@ class DurableWritesIT {
                 "--encore.data-dir=" + work.resolve("data"),
                 // each run's client poses as a TEST-NET address of its own: sign-up limits stay per client
                 "--encore.security.trusted-proxies=127.0.0.1/32",
+                "--encore.ingest.trusted-networks=127.0.0.1/32",
                 "--spring.profiles.active=default");
         return PackagedJar.process(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -1,6 +1,7 @@
 package dev.encore.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -8,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,15 +65,10 @@ class ImportRestartIT {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String id = Api.json(accepted).path("id").asString();
         awaitStatus(port, user.accessToken(), id, Duration.ofSeconds(60), "RUNNING");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        JsonNode running = null;
-        while (System.nanoTime() < deadline) {
-            running = Api.json(new Api(port).get("/api/v1/imports/" + id, user.accessToken()));
-            if ("downloading".equals(running.path("phase").asString()) && running.path("progress").asInt() > 5) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        JsonNode running = await("the download under way").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> Api.json(new Api(port).get("/api/v1/imports/" + id, user.accessToken())),
+                        now -> "downloading".equals(now.path("phase").asString()) && now.path("progress").asInt() > 5);
         assertThat(running.path("phase").asString()).as("the download is under way: " + running)
                 .isEqualTo("downloading");
         int fetchesBeforeTheCrash = origin.bodies("/long.mp3");
@@ -130,24 +128,21 @@ class ImportRestartIT {
 
     private JsonNode awaitStatus(int port, String token, String id, Duration timeout, String... statuses)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode current = null;
-        int calls = 0;
-        Api api = new Api(port);
-        while (System.nanoTime() < deadline) {
-            if (++calls % 25 == 0) {
-                api = new Api(port); // a fresh client address: polling never trips the per-client limit
-            }
-            HttpResponse<String> response = api.get("/api/v1/imports/" + id, token);
-            if (response.statusCode() == 200) {
-                current = Api.json(response);
-                if (List.of(statuses).contains(current.path("status").asString())) {
-                    return current;
+        AtomicReference<JsonNode> current = new AtomicReference<>();
+        try {
+            return await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                // a fresh client address each time: polling never trips the per-client limit
+                HttpResponse<String> response = new Api(port).get("/api/v1/imports/" + id, token);
+                if (response.statusCode() == 200) {
+                    current.set(Api.json(response));
                 }
-            }
-            Thread.sleep(500);
+                return current.get();
+            }, now -> now != null && List.of(statuses).contains(now.path("status").asString()));
         }
-        throw new AssertionError("import did not reach " + List.of(statuses) + ": " + current + "\n"
+        catch (ConditionTimeoutException notReached) {
+            // the assertion below says why
+        }
+        throw new AssertionError("import did not reach " + List.of(statuses) + ": " + current.get() + "\n"
                 + read("second.log").lines().filter(line -> line.contains("ERROR") || line.contains("WARN"))
                         .limit(20).toList());
     }

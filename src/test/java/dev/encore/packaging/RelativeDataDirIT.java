@@ -1,11 +1,13 @@
 package dev.encore.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -53,13 +55,11 @@ class RelativeDataDirIT {
         assertThat(track.statusCode()).as(track.body()).isEqualTo(201);
 
         String stream = "/api/v1/tracks/" + Api.json(track).path("id").asString() + "/stream?format=opus";
-        HttpResponse<byte[]> opus = null;
-        for (int attempt = 0; attempt < 60 && (opus == null || opus.statusCode() == 503); attempt++) {
-            if (opus != null) {
-                Thread.sleep(500); // being made: Retry-After
-            }
-            opus = api.sendBytes(api.request(stream).header("Authorization", "Bearer " + user.accessToken()).GET());
-        }
+        // 503 with Retry-After while it is being made
+        HttpResponse<byte[]> opus = await("the rendition").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> api.sendBytes(api.request(stream).header("Authorization", "Bearer " + user.accessToken())
+                        .GET()), answer -> answer.statusCode() != 503);
         assertThat(opus.statusCode()).as(new String(opus.body()) + PackagedJar.read(log)).isEqualTo(200);
         Path rendition = Files.write(work.resolve("rendition.opus"), opus.body());
         assertThat(MediaTools.audioCodec(MediaTools.probe(rendition))).isEqualTo("opus");

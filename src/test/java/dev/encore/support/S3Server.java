@@ -1,6 +1,7 @@
 package dev.encore.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.util.FileSystemUtils;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -118,32 +119,18 @@ public final class S3Server {
 
     private static void awaitReady(Process process, int port, Path log) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as(() -> "S3Mock started: " + PackagedJar.read(log)).isTrue();
-            try {
-                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/" + BUCKET)).method("HEAD",
-                                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
-                    return;
-                }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-            try {
-                Thread.sleep(250);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
+        HttpRequest bucket = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + BUCKET))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            await("S3Mock").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(IOException.class) // still starting
+                    .until(() -> {
+                        assertThat(process.isAlive()).as(() -> "S3Mock started: " + PackagedJar.read(log)).isTrue();
+                        return client.send(bucket, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
         }
-        throw new AssertionError("S3Mock did not start: " + PackagedJar.read(log));
+        catch (ConditionTimeoutException notStarted) {
+            throw new AssertionError("S3Mock did not start: " + PackagedJar.read(log));
+        }
     }
 }
