@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -88,10 +89,18 @@ class PostgresSearchEngine implements SearchEngine {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    /**
+     * Index writes commit on their own: the indexer calls them inside its event listener's
+     * transaction, and a failed write joined to it (the table gone) would mark that transaction
+     * rollback-only, so the listener's commit, and with it the event's completion, would fail.
+     */
+    private final TransactionTemplate writes;
 
     public PostgresSearchEngine(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.transactions = new TransactionTemplate(transactions);
+        this.writes = new TransactionTemplate(transactions);
+        this.writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         guard(() -> {
             createSchema();
             return null;
@@ -105,7 +114,7 @@ class PostgresSearchEngine implements SearchEngine {
 
     @Override
     public void upsert(SearchDocument document) {
-        guard(() -> transactions.execute(status -> {
+        guard(() -> writes.execute(status -> {
             MapSqlParameterSource parameters = parameters(document);
             jdbc.update(WORDS, parameters);
             return jdbc.update(UPSERT, parameters);
@@ -114,7 +123,8 @@ class PostgresSearchEngine implements SearchEngine {
 
     @Override
     public void delete(UUID id) {
-        guard(() -> jdbc.update("DELETE FROM search_documents WHERE id = :id", new MapSqlParameterSource("id", id)));
+        guard(() -> writes.execute(status -> jdbc.update("DELETE FROM search_documents WHERE id = :id",
+                new MapSqlParameterSource("id", id))));
     }
 
     @Override
@@ -204,7 +214,7 @@ class PostgresSearchEngine implements SearchEngine {
 
     @Override
     public void rebuild(Stream<SearchDocument> documents) {
-        guard(() -> transactions.execute(status -> {
+        guard(() -> writes.execute(status -> {
             createSchema();
             // one rebuild at a time across nodes (several may find the index short at start)
             jdbc.getJdbcTemplate().queryForList("SELECT pg_advisory_xact_lock(?)", REBUILD_LOCK);

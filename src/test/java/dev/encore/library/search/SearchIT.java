@@ -205,6 +205,38 @@ class SearchIT extends IntegrationTest {
         assertThat(ids(Api.json(rebuilt))).as("typo tolerance is back").containsExactly(id);
     }
 
+    /**
+     * A change indexed while the engine's storage is gone sets the engine aside for a rebuild; the
+     * failed write must not take the listener's own transaction with it, or the change's event
+     * stays incomplete and is delivered again and again.
+     */
+    @Test
+    void aChangeMadeWhileTheIndexIsGoneIsHandledOnceAndFoundAfterTheRebuild() {
+        Account user = users.user();
+        String word = LibraryFixtures.uniqueWord(10);
+        String id = library.track(user, "title", word, "artist", "Somebody").path("id").asString();
+        awaitHits(user, word, 1);
+        String engine = health().path("details").path("engine").asString();
+
+        removeIndex(engine);
+        String renamed = LibraryFixtures.uniqueWord(10);
+        JsonNode track = Api.json(api.get("/api/v1/tracks/" + id, user.accessToken()));
+        HttpResponse<String> patched = api.send(api.request("/api/v1/tracks/" + id)
+                .header("Authorization", "Bearer " + user.accessToken()).header("Content-Type", "application/json")
+                .header("If-Match", "\"" + track.path("version").asLong() + "\"")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"" + renamed + "\"}")));
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+
+        await().atMost(INDEXED).untilAsserted(() -> assertThat(jdbc.queryForObject("""
+                select count(*) from event_publication where completion_date is null
+                and listener_id like '%SearchIndexer%' and serialized_event like ?""", Integer.class, "%" + id + "%"))
+                .as("the indexer's publications of this change are done").isZero());
+        awaitEngineTrusted();
+        HttpResponse<String> found = api.get("/api/v1/search?q=" + renamed, user.accessToken());
+        assertThat(found.headers().firstValue(SearchController.SOURCE_HEADER)).contains(engine);
+        assertThat(ids(Api.json(found))).containsExactly(id);
+    }
+
     @Test
     void healthTurnsDegradedWhileTheIndexIsGone() {
         Account user = users.user();
