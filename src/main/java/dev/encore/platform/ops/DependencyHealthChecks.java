@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
@@ -30,9 +30,13 @@ import org.springframework.stereotype.Component;
  * database is needed to serve (DOWN: readiness 503). Redis has a working fallback (local rate-limit
  * buckets, the node's own token revocations, local fan-out), and nothing is carried over RabbitMQ
  * yet: they make readiness DEGRADED (still 200), counted in {@code encore_dependency_degraded}.
+ * <p>
+ * The background checks are a lifecycle of the earliest phase to stop: at shutdown they end before
+ * the connection factories they probe are stopped, instead of reporting a stopping node's own
+ * clients as outages.
  */
 @Component
-class DependencyHealthChecks implements SmartInitializingSingleton, DisposableBean {
+class DependencyHealthChecks implements SmartInitializingSingleton, SmartLifecycle {
 
     /** Components that are replaced by background checks, with the fallback of those the node can serve without. */
     private static final Map<String, String> DEPENDENCIES = dependencies();
@@ -47,6 +51,7 @@ class DependencyHealthChecks implements SmartInitializingSingleton, DisposableBe
     /** One thread per dependency: a check that hangs delays no other. */
     private final ScheduledExecutorService schedule = Executors.newScheduledThreadPool(DEPENDENCIES.size(),
             Thread.ofPlatform().daemon().name("encore-health-", 0).factory());
+    private volatile boolean running;
 
     DependencyHealthChecks(HealthContributorRegistry registry, MeterRegistry meters, HealthProperties properties) {
         this.registry = registry;
@@ -79,12 +84,17 @@ class DependencyHealthChecks implements SmartInitializingSingleton, DisposableBe
                 checked.add(dependency);
             }
         });
-        // the first results before the node accepts traffic; then in the background
+        // the first results before the node accepts traffic; then in the background, from start()
         checked.stream().map(dependency -> CompletableFuture.runAsync(() -> refresh(dependency), checks)).toList()
                 .forEach(CompletableFuture::join);
+    }
+
+    @Override
+    public void start() {
         long interval = properties.checkInterval().toMillis();
         checked.forEach(dependency -> schedule.scheduleWithFixedDelay(() -> refresh(dependency), interval, interval,
                 TimeUnit.MILLISECONDS));
+        running = true;
     }
 
     private void refresh(CheckedDependency dependency) {
@@ -99,8 +109,20 @@ class DependencyHealthChecks implements SmartInitializingSingleton, DisposableBe
     }
 
     @Override
-    public void destroy() {
+    public void stop() {
+        running = false;
         schedule.shutdownNow();
         checks.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops first (the highest phase), before the web server's graceful shutdown and every client. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 }

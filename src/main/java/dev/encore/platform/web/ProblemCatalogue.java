@@ -81,7 +81,7 @@ final class ProblemCatalogue {
                     "Something failed on the server. The details are in the server's log under this answer's request id, never in the answer.",
                     "Try again later; if it keeps happening, report the requestId of the answer to the operator."),
             new ProblemType("unavailable", 503, "Service unavailable",
-                    "Encore cannot handle the request right now (starting, stopping or overloaded).",
+                    "Encore cannot handle the request right now (starting, stopping, overloaded, or its database is unreachable).",
                     "Try again later, after the number of seconds in Retry-After if the answer has it."),
 
             // accounts

@@ -40,6 +40,8 @@ import dev.encore.platform.Problems;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** About a database restart or fail-over; readiness (checked every 2 s) says more precisely. */
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private final ProblemWriter problems;
 
@@ -144,6 +146,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.info("Concurrent change while handling {}: {}", describe(request), ex.getMessage());
         return problem(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
                 "Another request changed this at the same time; read it again and retry."), new HttpHeaders(), request);
+    }
+
+    /**
+     * The database could not be reached or dropped the connection mid-query (a restart, a
+     * fail-over, a full pool): the node's readiness turns DOWN meanwhile, and the client may send
+     * the request again shortly. Not the server's bug, so no ERROR; never the driver's message.
+     */
+    @ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class,
+            org.springframework.dao.RecoverableDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class })
+    ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
+        log.warn("Database unavailable while handling {}: {}", describe(request), ex.getClass().getSimpleName());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
+        return problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                "The database is not reachable right now; try again in a few seconds."), headers, request);
     }
 
     @ExceptionHandler(Exception.class)

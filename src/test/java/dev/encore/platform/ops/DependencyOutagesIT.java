@@ -27,6 +27,7 @@ import org.springframework.core.env.Environment;
 import dev.encore.EncoreApplication;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
+import dev.encore.support.ProblemAssert;
 import dev.encore.support.ServicesProfile;
 import dev.encore.support.TcpProxy;
 import dev.encore.support.TestAccounts;
@@ -57,12 +58,19 @@ class DependencyOutagesIT extends IntegrationTest {
     @Test
     void readinessIs503WhilePostgresqlIsUnreachableAnd200After() {
         Api probe = node();
+        Account account = new TestAccounts(probe).user();
         assertThat(probe.get("/readyz").statusCode()).isEqualTo(200);
         database.cut();
         try {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(timedProbe(probe).statusCode())
                     .isEqualTo(503));
             assertThat(Api.json(timedProbe(probe)).path("status").asString()).isEqualTo("DOWN");
+            // a request that needs the database meanwhile: a problem the client can retry, not a 500
+            HttpResponse<String> me = new Api(port(node)).get("/api/v1/me", account.accessToken());
+            ProblemAssert.assertProblem(me, 503, "unavailable");
+            assertThat(me.headers().firstValue("Retry-After")).as("Retry-After").isPresent();
+            assertThat(me.body()).doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("jdbc")
+                    .doesNotContain("Exception");
         }
         finally {
             database.restore();
