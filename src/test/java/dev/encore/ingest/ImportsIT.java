@@ -40,6 +40,7 @@ import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
 import dev.encore.support.TestAccounts.Account;
+import dev.encore.ingest.imports.AudioFormat;
 
 /**
  * Imports end to end with the real yt-dlp and ffmpeg against a loopback origin: every format,

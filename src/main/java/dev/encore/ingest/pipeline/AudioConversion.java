@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.encore.media.Ffmpeg;
-import dev.encore.ingest.AudioFormat;
+import dev.encore.ingest.imports.AudioFormat;
 
 /** The ffmpeg command that turns a fetched source into the requested {@link AudioFormat}. */
 public final class AudioConversion {

@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.encore.platform.UserNotifications;
-import dev.encore.ingest.ImportRequests;
-import dev.encore.ingest.ImportStatus;
-import dev.encore.ingest.ImportView;
+import dev.encore.ingest.request.ImportRequests;
+import dev.encore.ingest.imports.ImportStatus;
+import dev.encore.ingest.imports.ImportView;
 
 /**
  * Server-sent events of one import: the current state first, then every change (the same

@@ -22,8 +22,8 @@ import dev.encore.media.YtDlp;
 import dev.encore.platform.BlobStore;
 import dev.encore.media.ProcessRunner;
 import dev.encore.ingest.SourceMetadata;
-import dev.encore.ingest.ImportError;
-import dev.encore.ingest.IngestProperties;
+import dev.encore.ingest.imports.ImportError;
+import dev.encore.ingest.config.IngestProperties;
 
 /**
  * Asks yt-dlp what a link is ({@code -J --flat-playlist}) through the egress guard. Answers are

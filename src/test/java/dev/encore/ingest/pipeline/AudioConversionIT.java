@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.ProcessRunner;
 import dev.encore.support.MediaTools;
-import dev.encore.ingest.AudioFormat;
+import dev.encore.ingest.imports.AudioFormat;
 
 /** Every format produced by the real ffmpeg and checked with ffprobe: codec, duration, tags, cover. */
 class AudioConversionIT {

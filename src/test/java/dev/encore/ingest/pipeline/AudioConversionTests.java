@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.encore.media.Ffmpeg;
-import dev.encore.ingest.AudioFormat;
+import dev.encore.ingest.imports.AudioFormat;
 
 class AudioConversionTests {
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.encore.media.ProcessRunner;
-import dev.encore.ingest.ImportError;
+import dev.encore.ingest.imports.ImportError;
 
 /** yt-dlp's words, as Debian's yt-dlp prints them, mapped to the codes clients see. */
 class ToolFailuresTests {
