@@ -10,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.encore.ingest.source.ImportFailure;
-import dev.encore.ingest.source.SourceResolver;
 import dev.encore.ingest.artifact.SharedArtifacts;
 import dev.encore.ingest.files.FileNames;
 import dev.encore.ingest.files.ImportFileRecorder;
@@ -23,6 +21,8 @@ import dev.encore.ingest.imports.ImportPhase;
 import dev.encore.ingest.imports.Imports;
 import dev.encore.ingest.run.ImportOutcomes;
 import dev.encore.ingest.run.StagedFetch;
+import dev.encore.ingest.source.ImportFailure;
+import dev.encore.ingest.source.SourceResolver;
 
 /**
  * Runs one import as a JobRunr job: resolves a playlist into items, then fetches and converts

@@ -35,12 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.encore.ingest.imports.AudioFormat;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
 import dev.encore.support.TestAccounts.Account;
-import dev.encore.ingest.imports.AudioFormat;
 
 /**
  * Imports end to end with the real yt-dlp and ffmpeg against a loopback origin: every format,

@@ -17,10 +17,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.encore.platform.BlobStore;
-import dev.encore.ingest.source.ImportFailure;
 import dev.encore.ingest.config.IngestProperties;
 import dev.encore.ingest.imports.ImportError;
+import dev.encore.ingest.source.ImportFailure;
+import dev.encore.platform.BlobStore;
 
 /**
  * Single flight across users and nodes: for one artifact key (canonical source + format) exactly

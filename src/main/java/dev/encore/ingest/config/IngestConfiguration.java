@@ -11,14 +11,14 @@ import org.springframework.cache.interceptor.KeyGenerator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.encore.ingest.SourceMetadata;
+import dev.encore.ingest.pipeline.AudioConversion;
 import dev.encore.ingest.source.EgressGuard;
 import dev.encore.ingest.source.SourcePolicy;
+import dev.encore.ingest.source.SourceResolver;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.MediaProperties;
 import dev.encore.media.YtDlp;
-import dev.encore.ingest.pipeline.AudioConversion;
-import dev.encore.ingest.source.SourceResolver;
-import dev.encore.ingest.SourceMetadata;
 
 /** The import pipeline's building blocks, configured from {@code encore.ingest.*}. */
 @Configuration(proxyBeanMethods = false)

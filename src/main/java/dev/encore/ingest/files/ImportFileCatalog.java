@@ -9,13 +9,13 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.encore.ingest.artifact.Artifacts;
+import dev.encore.ingest.imports.ImportKind;
+import dev.encore.ingest.imports.Imports;
 import dev.encore.platform.spi.BlobReferences;
 import dev.encore.platform.spi.DeliverableFiles;
 import dev.encore.platform.spi.FileClaims;
 import dev.encore.platform.spi.StorageUsage;
-import dev.encore.ingest.artifact.Artifacts;
-import dev.encore.ingest.imports.ImportKind;
-import dev.encore.ingest.imports.Imports;
 
 /**
  * Import files as the rest of Encore sees them: deliverable (files, and playlist/batch imports

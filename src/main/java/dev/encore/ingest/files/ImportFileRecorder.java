@@ -8,16 +8,16 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.encore.platform.StorageQuota;
-import dev.encore.ingest.admission.OwnerAdmission;
-import dev.encore.ingest.source.ImportFailure;
 import dev.encore.ingest.SourceMetadata;
+import dev.encore.ingest.admission.OwnerAdmission;
 import dev.encore.ingest.artifact.SharedArtifacts;
 import dev.encore.ingest.config.IngestProperties;
 import dev.encore.ingest.imports.Import;
 import dev.encore.ingest.imports.ImportError;
 import dev.encore.ingest.imports.ImportItem;
 import dev.encore.ingest.imports.ImportItems;
+import dev.encore.ingest.source.ImportFailure;
+import dev.encore.platform.StorageQuota;
 
 /** The transactional steps of a run: a playlist's items, and a finished item's file. */
 @Component

@@ -4,10 +4,10 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.platform.UserNotifications;
 import dev.encore.ingest.imports.ImportItems;
 import dev.encore.ingest.imports.ImportView;
 import dev.encore.ingest.imports.Imports;
+import dev.encore.platform.UserNotifications;
 
 /** Tells an import's owner about every change, from the database's current state. */
 @Component

@@ -18,13 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.encore.ingest.source.SourcePolicy;
-import dev.encore.media.MediaTools;
-import dev.encore.platform.BlobCollector;
-import dev.encore.platform.InvalidFieldsException;
-import dev.encore.platform.StorageQuota;
-import dev.encore.ingest.admission.OwnerAdmission;
 import dev.encore.ingest.ImportQueued;
+import dev.encore.ingest.admission.OwnerAdmission;
 import dev.encore.ingest.config.IngestProperties;
 import dev.encore.ingest.files.FileNames;
 import dev.encore.ingest.files.ImportFile;
@@ -40,6 +35,11 @@ import dev.encore.ingest.imports.Imports;
 import dev.encore.ingest.progress.ImportNotifier;
 import dev.encore.ingest.run.IngestMetrics;
 import dev.encore.ingest.run.RunningImports;
+import dev.encore.ingest.source.SourcePolicy;
+import dev.encore.media.MediaTools;
+import dev.encore.platform.BlobCollector;
+import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.StorageQuota;
 
 /**
  * Accepting, reading, cancelling and deleting imports. Every link is checked (form, allowed host,

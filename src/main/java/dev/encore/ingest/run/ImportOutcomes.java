@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.ingest.source.ImportFailure;
 import dev.encore.ingest.ImportWorker;
 import dev.encore.ingest.imports.Import;
 import dev.encore.ingest.imports.ImportError;
@@ -20,6 +19,7 @@ import dev.encore.ingest.imports.ImportPhase;
 import dev.encore.ingest.imports.ImportStatus;
 import dev.encore.ingest.imports.Imports;
 import dev.encore.ingest.progress.ImportNotifier;
+import dev.encore.ingest.source.ImportFailure;
 
 /**
  * Records what happens to a run of {@link ImportWorker}: that it started and ended on this node,

@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import dev.encore.ingest.pipeline.MediaPipeline;
 import dev.encore.ingest.imports.Import;
 import dev.encore.ingest.imports.ImportStatus;
 import dev.encore.ingest.imports.Imports;
+import dev.encore.ingest.pipeline.MediaPipeline;
 
 /**
  * Import metrics: requests and outcomes by kind, format and error code, failed items, queue depth

@@ -6,15 +6,15 @@ import java.nio.file.Path;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.platform.BlobStore;
-import dev.encore.ingest.pipeline.MediaPipeline;
-import dev.encore.ingest.source.SourceResolver;
 import dev.encore.ingest.ImportWorker;
 import dev.encore.ingest.SourceMetadata;
 import dev.encore.ingest.artifact.SharedArtifacts;
 import dev.encore.ingest.imports.Import;
 import dev.encore.ingest.imports.ImportItem;
 import dev.encore.ingest.imports.ImportPhase;
+import dev.encore.ingest.pipeline.MediaPipeline;
+import dev.encore.ingest.source.SourceResolver;
+import dev.encore.platform.BlobStore;
 
 /**
  * Obtains one item's media for {@link ImportWorker}: through {@link SharedArtifacts}, so identical

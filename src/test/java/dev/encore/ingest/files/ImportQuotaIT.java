@@ -16,17 +16,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.encore.ingest.ImportsClient;
+import dev.encore.ingest.imports.AudioFormat;
+import dev.encore.ingest.imports.Import;
+import dev.encore.ingest.imports.ImportKind;
+import dev.encore.ingest.imports.Imports;
 import dev.encore.platform.StorageQuota;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
 import dev.encore.support.TestAccounts.Account;
-import dev.encore.ingest.ImportsClient;
-import dev.encore.ingest.imports.AudioFormat;
-import dev.encore.ingest.imports.Import;
-import dev.encore.ingest.imports.ImportKind;
-import dev.encore.ingest.imports.Imports;
 
 /**
  * The storage quota ({@code encore.quota.default-bytes}): a file that does not fit fails its item

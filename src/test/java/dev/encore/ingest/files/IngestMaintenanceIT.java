@@ -15,12 +15,6 @@ import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.encore.platform.BlobStore;
-import dev.encore.platform.storage.StorageProperties;
-import dev.encore.support.Api;
-import dev.encore.support.IntegrationTest;
-import dev.encore.support.StoredBlobs;
-import dev.encore.support.TestAccounts.Account;
 import dev.encore.ingest.ImportsClient;
 import dev.encore.ingest.IngestMaintenance;
 import dev.encore.ingest.config.IngestProperties;
@@ -29,6 +23,12 @@ import dev.encore.ingest.imports.Import;
 import dev.encore.ingest.imports.ImportKind;
 import dev.encore.ingest.imports.ImportStatus;
 import dev.encore.ingest.imports.Imports;
+import dev.encore.platform.BlobStore;
+import dev.encore.platform.storage.StorageProperties;
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.StoredBlobs;
+import dev.encore.support.TestAccounts.Account;
 
 /**
  * The recurring housekeeping keeps rows and blobs in step in both directions, and the cluster's

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.encore.platform.InvalidFieldsException;
 import dev.encore.ingest.request.ImportRequests;
+import dev.encore.platform.InvalidFieldsException;
 
 /** The domain rules of an import, its items and their states, without Spring or a database. */
 class ImportTests {
