@@ -10,6 +10,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.encore.ingest.artifact.SharedArtifacts;
+import dev.encore.ingest.files.FileNames;
+import dev.encore.ingest.files.ImportFileRecorder;
+import dev.encore.ingest.imports.Import;
+import dev.encore.ingest.imports.ImportItem;
+import dev.encore.ingest.imports.ImportItems;
+import dev.encore.ingest.imports.ImportKind;
+import dev.encore.ingest.imports.ImportPhase;
+import dev.encore.ingest.imports.Imports;
+import dev.encore.ingest.run.ImportOutcomes;
+import dev.encore.ingest.run.StagedFetch;
 import dev.encore.ingest.source.ImportFailure;
 import dev.encore.ingest.source.SourceResolver;
 
@@ -20,7 +31,7 @@ import dev.encore.ingest.source.SourceResolver;
  * interrupted by a crash or a shutdown continues where it stopped. Transient failures are thrown
  * to JobRunr, which retries with exponential backoff, until the third; permanent ones fail the
  * item at once, with a reason the owner can read. How many imports a node runs at once is
- * JobRunr's worker count ({@code encore.ingest.workers}, see {@link IngestConfiguration}): a node
+ * JobRunr's worker count ({@code encore.ingest.workers}, see {@code config.IngestConfiguration}): a node
  * never takes a job it has no worker for. Fetching an item's media is {@link StagedFetch}'s job;
  * recording the run's progress and outcome is {@link ImportOutcomes}'.
  */

@@ -14,6 +14,12 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.encore.account.UserDeleted;
+import dev.encore.ingest.artifact.Artifact;
+import dev.encore.ingest.artifact.Artifacts;
+import dev.encore.ingest.config.IngestProperties;
+import dev.encore.ingest.files.ImportFile;
+import dev.encore.ingest.files.ImportFiles;
+import dev.encore.ingest.imports.Imports;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.BlobStore;
 

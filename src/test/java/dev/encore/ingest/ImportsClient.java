@@ -37,7 +37,7 @@ public final class ImportsClient {
         return api;
     }
 
-    HttpResponse<String> single(String token, String url, String format, String customName) {
+    public HttpResponse<String> single(String token, String url, String format, String customName) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("url", url);
         if (format != null) {
             body.put("format", format);

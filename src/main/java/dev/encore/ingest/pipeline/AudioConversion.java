@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.encore.ingest.imports.AudioFormat;
 import dev.encore.media.Ffmpeg;
-import dev.encore.ingest.AudioFormat;
 
 /** The ffmpeg command that turns a fetched source into the requested {@link AudioFormat}. */
 public final class AudioConversion {

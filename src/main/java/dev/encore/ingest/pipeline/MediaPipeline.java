@@ -20,19 +20,19 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import dev.encore.media.Ffmpeg;
-import dev.encore.media.YtDlp;
-import dev.encore.ingest.source.EgressGuard;
-import dev.encore.media.MediaProbe;
-import dev.encore.media.ProcessRunner;
-import dev.encore.ingest.AudioFormat;
-import dev.encore.ingest.ImportError;
-import dev.encore.ingest.IngestProperties;
-import dev.encore.ingest.source.ImportFailure;
 import dev.encore.ingest.SourceMetadata;
+import dev.encore.ingest.config.IngestProperties;
+import dev.encore.ingest.imports.AudioFormat;
+import dev.encore.ingest.imports.ImportError;
+import dev.encore.ingest.source.EgressGuard;
+import dev.encore.ingest.source.ImportFailure;
 import dev.encore.ingest.source.SourceResolver;
 import dev.encore.ingest.source.ToolFailures;
 import dev.encore.ingest.source.YtDlpRunOptions;
+import dev.encore.media.Ffmpeg;
+import dev.encore.media.MediaProbe;
+import dev.encore.media.ProcessRunner;
+import dev.encore.media.YtDlp;
 
 /**
  * Fetches one media item with yt-dlp (through the egress guard) and converts it with ffmpeg, all

@@ -19,10 +19,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.encore.ingest.imports.ImportStatus;
+import dev.encore.ingest.imports.ImportView;
+import dev.encore.ingest.request.ImportRequests;
 import dev.encore.platform.UserNotifications;
-import dev.encore.ingest.ImportRequests;
-import dev.encore.ingest.ImportStatus;
-import dev.encore.ingest.ImportView;
 
 /**
  * Server-sent events of one import: the current state first, then every change (the same

@@ -1,7 +1,7 @@
 package dev.encore.ingest.progress;
 
 import java.util.UUID;
-import dev.encore.ingest.ImportView;
+import dev.encore.ingest.imports.ImportView;
 
 /**
  * A change of an import, pushed on STOMP {@code /user/queue/imports} and on the import's SSE

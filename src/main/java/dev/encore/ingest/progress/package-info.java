@@ -1,2 +1,5 @@
-/** Live import progress for clients: the server-sent event stream and the STOMP message. */
+/**
+ * Live import progress for clients: telling the owner of every change, the server-sent event stream
+ * and the STOMP message.
+ */
 package dev.encore.ingest.progress;

@@ -26,12 +26,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.encore.ingest.imports.ImportKind;
+import dev.encore.ingest.imports.ImportView;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
 import dev.encore.platform.RateLimited;
-import dev.encore.ingest.ImportKind;
-import dev.encore.ingest.ImportRequests;
-import dev.encore.ingest.ImportView;
 
 @Tag(name = "imports", description = "Import audio from links (yt-dlp + ffmpeg), with live progress")
 @RestController

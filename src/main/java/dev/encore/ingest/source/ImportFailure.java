@@ -1,6 +1,6 @@
 package dev.encore.ingest.source;
 
-import dev.encore.ingest.ImportError;
+import dev.encore.ingest.imports.ImportError;
 
 /**
  * An item could not be imported, for a reason the client may be told: a code and a safe human

@@ -18,12 +18,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.encore.ingest.SourceMetadata;
+import dev.encore.ingest.config.IngestProperties;
+import dev.encore.ingest.imports.ImportError;
+import dev.encore.media.ProcessRunner;
 import dev.encore.media.YtDlp;
 import dev.encore.platform.BlobStore;
-import dev.encore.media.ProcessRunner;
-import dev.encore.ingest.SourceMetadata;
-import dev.encore.ingest.ImportError;
-import dev.encore.ingest.IngestProperties;
 
 /**
  * Asks yt-dlp what a link is ({@code -J --flat-playlist}) through the egress guard. Answers are

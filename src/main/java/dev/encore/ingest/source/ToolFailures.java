@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 
+import dev.encore.ingest.imports.ImportError;
 import dev.encore.media.ProcessRunner;
-import dev.encore.ingest.ImportError;
 
 /**
  * Maps how a yt-dlp run ended to the small set of error codes clients see, with a reason in

@@ -10,7 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import dev.encore.ingest.IngestProperties;
+import dev.encore.ingest.config.IngestProperties;
 
 /**
  * Adds the operator's cookies file and extra options to a yt-dlp command, right before the

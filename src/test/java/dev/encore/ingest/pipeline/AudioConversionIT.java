@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.encore.ingest.imports.AudioFormat;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.ProcessRunner;
 import dev.encore.support.MediaTools;
-import dev.encore.ingest.AudioFormat;
 
 /** Every format produced by the real ffmpeg and checked with ffprobe: codec, duration, tags, cover. */
 class AudioConversionIT {

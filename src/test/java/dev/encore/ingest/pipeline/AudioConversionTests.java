@@ -10,8 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.encore.ingest.imports.AudioFormat;
 import dev.encore.media.Ffmpeg;
-import dev.encore.ingest.AudioFormat;
 
 class AudioConversionTests {
 

@@ -27,11 +27,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
-import dev.encore.ingest.ImportKind;
-import dev.encore.ingest.ImportNotFoundException;
-import dev.encore.ingest.ImportRefusedException;
-import dev.encore.ingest.ImportRequests;
-import dev.encore.ingest.ImportView;
+import dev.encore.ingest.imports.ImportKind;
+import dev.encore.ingest.imports.ImportView;
 import dev.encore.platform.InvalidFieldsException;
 import dev.encore.support.EncoreWebMvcTest;
 

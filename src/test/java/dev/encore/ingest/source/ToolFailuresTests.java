@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.encore.ingest.imports.ImportError;
 import dev.encore.media.ProcessRunner;
-import dev.encore.ingest.ImportError;
 
 /** yt-dlp's words, as Debian's yt-dlp prints them, mapped to the codes clients see. */
 class ToolFailuresTests {

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
-import dev.encore.ingest.IngestProperties;
+import dev.encore.ingest.config.IngestProperties;
 
 /** The operator's cookies file and extra yt-dlp options. */
 class YtDlpRunOptionsTests {
