@@ -148,28 +148,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Another request changed this at the same time; read it again and retry."), new HttpHeaders(), request);
     }
 
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        if (DatabaseFailures.unreachable(ex)) {
+            return databaseUnavailable(ex, request);
+        }
+        log.error("Unexpected failure while handling {}", describe(request), ex);
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "Something went wrong on our side. Quote the request id when reporting it."), new HttpHeaders(), request);
+    }
+
     /**
      * The database could not be reached or dropped the connection mid-query (a restart, a
-     * fail-over, a full pool): the node's readiness turns DOWN meanwhile, and the client may send
-     * the request again shortly. Not the server's bug, so no ERROR; never the driver's message.
+     * fail-over, a pool that cannot get a connection): the node's readiness turns DOWN meanwhile,
+     * and the client may send the request again shortly. Not the server's bug, so no ERROR; never
+     * the driver's message.
      */
-    @ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
-            org.springframework.dao.TransientDataAccessResourceException.class,
-            org.springframework.dao.RecoverableDataAccessException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class })
-    ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
+    private ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         log.warn("Database unavailable while handling {}: {}", describe(request), ex.getClass().getSimpleName());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
         return problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
                 "The database is not reachable right now; try again in a few seconds."), headers, request);
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-        log.error("Unexpected failure while handling {}", describe(request), ex);
-        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "Something went wrong on our side. Quote the request id when reporting it."), new HttpHeaders(), request);
     }
 
     @Override

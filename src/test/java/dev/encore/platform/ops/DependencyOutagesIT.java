@@ -107,6 +107,46 @@ class DependencyOutagesIT extends IntegrationTest {
                 .allMatch(status -> status == 200);
     }
 
+    /**
+     * A restart drops every connection, with the queries in flight on them: those requests may
+     * answer 503 with Retry-After (the client sends them again), never a 500; requests that start
+     * while the database is away wait for a connection; after the restart every request succeeds.
+     */
+    @Test
+    void postgresqlRestartingUnderLoadCostsAtMostRetryableAnswers() throws Exception {
+        Account account = new TestAccounts(node()).user();
+        ConcurrentLinkedQueue<HttpResponse<String>> answers = new ConcurrentLinkedQueue<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> clients = new ArrayList<>();
+        for (int client = 0; client < 4; client++) {
+            Api api = new Api(port(node));
+            clients.add(Thread.ofVirtual().start(() -> {
+                while (running.get()) {
+                    answers.add(api.get("/api/v1/me", account.accessToken()));
+                }
+            }));
+        }
+        await().until(() -> answers.size() > 20);
+        database.cut(); // every connection dropped, as a restart does
+        Thread.sleep(1500);
+        database.restore();
+        int restarted = answers.size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> answers.size() > restarted + 60);
+        running.set(false);
+        for (Thread client : clients) {
+            client.join(Duration.ofSeconds(20));
+        }
+        List<HttpResponse<String>> all = List.copyOf(answers);
+        for (HttpResponse<String> answer : all) {
+            if (answer.statusCode() != 200) {
+                ProblemAssert.assertProblem(answer, 503, "unavailable");
+                assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            }
+        }
+        assertThat(all.subList(all.size() - 40, all.size())).as("every answer once the database is back")
+                .allMatch(answer -> answer.statusCode() == 200);
+    }
+
     @Test
     void withRedisUnreachableTheNodeServesAsDegradedAndProbesAnswerFast() {
         Api probe = node();

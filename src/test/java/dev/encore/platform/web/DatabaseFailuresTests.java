@@ -1,0 +1,41 @@
+package dev.encore.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+class DatabaseFailuresTests {
+
+    @Test
+    void aLostConnectionIsFoundUnderAFailedRollback() {
+        // what a restart mid-request left: the rollback on the dead connection failed after the query
+        RuntimeException rollback = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertThat(DatabaseFailures.unreachable(rollback)).isTrue();
+        // the same when the pool had closed the connection already (no SQLSTATE then)
+        assertThat(DatabaseFailures.unreachable(new JpaSystemException(new org.hibernate.TransactionException(
+                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed"))))).isTrue();
+    }
+
+    @Test
+    void noConnectionFromThePoolAndAnOperatorShutdownCount() {
+        assertThat(DatabaseFailures.unreachable(new CannotCreateTransactionException("no connection",
+                new SQLTransientConnectionException("encore-db - Connection is not available")))).isTrue();
+        assertThat(DatabaseFailures.unreachable(new IllegalStateException(
+                new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+    }
+
+    @Test
+    void aQueryThatFailedOnItsOwnIsNotAnOutage() {
+        assertThat(DatabaseFailures.unreachable(new DataIntegrityViolationException("duplicate key",
+                new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
+        assertThat(DatabaseFailures.unreachable(new SQLException("syntax error", "42601"))).isFalse();
+        assertThat(DatabaseFailures.unreachable(new IllegalStateException("no database involved"))).isFalse();
+    }
+}
