@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * clients as outages.
  */
 @Component
-class DependencyHealthChecks implements SmartInitializingSingleton, SmartLifecycle {
+class DependencyHealthChecks implements SmartInitializingSingleton, SmartLifecycle, DisposableBean {
 
     /** Components that are replaced by background checks, with the fallback of those the node can serve without. */
     private static final Map<String, String> DEPENDENCIES = dependencies();
@@ -48,10 +49,8 @@ class DependencyHealthChecks implements SmartInitializingSingleton, SmartLifecyc
     private final HealthProperties properties;
     private final List<CheckedDependency> checked = new ArrayList<>();
     private final ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor();
-    /** One thread per dependency: a check that hangs delays no other. */
-    private final ScheduledExecutorService schedule = Executors.newScheduledThreadPool(DEPENDENCIES.size(),
-            Thread.ofPlatform().daemon().name("encore-health-", 0).factory());
-    private volatile boolean running;
+    /** One thread per dependency, while running: a check that hangs delays no other. */
+    private ScheduledExecutorService schedule;
 
     DependencyHealthChecks(HealthContributorRegistry registry, MeterRegistry meters, HealthProperties properties) {
         this.registry = registry;
@@ -89,12 +88,14 @@ class DependencyHealthChecks implements SmartInitializingSingleton, SmartLifecyc
                 .forEach(CompletableFuture::join);
     }
 
+    /** Also after a stop: a test's cached context is stopped while unused and started again. */
     @Override
-    public void start() {
+    public synchronized void start() {
+        schedule = Executors.newScheduledThreadPool(DEPENDENCIES.size(),
+                Thread.ofPlatform().daemon().name("encore-health-", 0).factory());
         long interval = properties.checkInterval().toMillis();
         checked.forEach(dependency -> schedule.scheduleWithFixedDelay(() -> refresh(dependency), interval, interval,
                 TimeUnit.MILLISECONDS));
-        running = true;
     }
 
     private void refresh(CheckedDependency dependency) {
@@ -109,15 +110,22 @@ class DependencyHealthChecks implements SmartInitializingSingleton, SmartLifecyc
     }
 
     @Override
-    public void stop() {
-        running = false;
-        schedule.shutdownNow();
-        checks.shutdownNow();
+    public synchronized void stop() {
+        if (schedule != null) {
+            schedule.shutdownNow();
+            schedule = null;
+        }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    public synchronized boolean isRunning() {
+        return schedule != null;
+    }
+
+    @Override
+    public void destroy() {
+        stop();
+        checks.shutdownNow();
     }
 
     /** Stops first (the highest phase), before the web server's graceful shutdown and every client. */
