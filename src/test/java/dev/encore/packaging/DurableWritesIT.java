@@ -103,13 +103,11 @@ class DurableWritesIT {
     }
 
     private Process start(int port, Path log) throws IOException {
-        List<String> command = List.of(PackagedJar.java(), "-jar", PackagedJar.jar().toString(),
-                "--server.port=" + port,
+        return PackagedJar.start(log, "--server.port=" + port,
                 "--encore.data-dir=" + work.resolve("data"),
                 // each run's client poses as a TEST-NET address of its own: sign-up limits stay per client
                 "--encore.security.trusted-proxies=127.0.0.1/32",
                 "--encore.ingest.trusted-networks=127.0.0.1/32",
                 "--spring.profiles.active=default");
-        return PackagedJar.process(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }

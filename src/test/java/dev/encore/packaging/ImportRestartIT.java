@@ -117,13 +117,11 @@ class ImportRestartIT {
     }
 
     private Process start(int port, String log) throws IOException {
-        List<String> command = List.of(PackagedJar.java(), "-jar", PackagedJar.jar().toString(),
-                "--server.port=" + port,
+        return PackagedJar.start(work.resolve(log), "--server.port=" + port,
                 "--encore.data-dir=" + work.resolve("data"),
                 "--encore.ingest.trusted-networks=127.0.0.1/32",
                 "--encore.ingest.shutdown-grace=2s",
                 "--spring.profiles.active=default");
-        return PackagedJar.process(command).redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
     }
 
     private JsonNode awaitStatus(int port, String token, String id, Duration timeout, String... statuses)

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +39,16 @@ public final class PackagedJar {
                 || name.startsWith("SPRING_DATA_REDIS_") || name.startsWith("SPRING_RABBITMQ_")
                 || name.startsWith("SPRING_PROFILES_"));
         return builder;
+    }
+
+    /**
+     * Starts {@code java -jar encore.jar arguments...} as an operator does ({@link #process}), its
+     * output and errors in {@code log}.
+     */
+    public static Process start(Path log, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        command.addAll(List.of(arguments));
+        return process(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** The java executable of the JDK running the tests. */
