@@ -146,7 +146,7 @@ class UploadsIT extends IntegrationTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + user.accessToken()
-                    + "\r\nX-Forwarded-For: 198.18.200.1\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                    + "\r\nX-Forwarded-For: 198.19.200.1\r\nContent-Type: multipart/form-data; boundary=" + boundary
                     + "\r\nContent-Length: " + (head.length + 2_000_000) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.write(head);
             out.write(song, 0, song.length / 2);
@@ -172,7 +172,7 @@ class UploadsIT extends IntegrationTest {
             OutputStream out = socket.getOutputStream();
             // 2 MB declared: more than the 1.5 MB left of the 4 MB day; not one byte of the body is sent
             out.write(("POST /api/v1/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + user.accessToken()
-                    + "\r\nX-Forwarded-For: 198.18.200.2\r\nContent-Type: multipart/form-data; boundary=b"
+                    + "\r\nX-Forwarded-For: 198.19.200.2\r\nContent-Type: multipart/form-data; boundary=b"
                     + "\r\nContent-Length: 2000000\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
