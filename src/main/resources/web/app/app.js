@@ -1,1 +1,1 @@
-// The web app's entry module; its screens come with the client foundation.
+import './components/encore-app.js';
