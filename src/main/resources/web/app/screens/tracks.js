@@ -36,6 +36,7 @@ class Tracks extends LitElement {
     .num { width: 56px; text-align: right; color: var(--text-faint); font-variant-numeric: tabular-nums; }
     .col-artist, .col-album { width: 24%; }
     .col-duration { width: 96px; text-align: right; }
+    th svg { width: 16px; height: 16px; vertical-align: -3px; }
     td.duration { text-align: right; color: var(--text-muted); font-variant-numeric: tabular-nums; }
     .title-cell { display: flex; align-items: center; gap: var(--space-3); min-width: 0; }
     .title-text { min-width: 0; display: grid; }

@@ -158,6 +158,10 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    Object script(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
     /** Emulates {@code prefers-color-scheme: dark}, or lifts the emulation. */
     void darkTheme(boolean dark) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",

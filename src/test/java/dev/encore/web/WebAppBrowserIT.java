@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import org.openqa.selenium.Keys;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.encore.account.mfa.TotpCodes;
 import dev.encore.library.LibraryFixtures;
+import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.TestAccounts;
 import dev.encore.web.Browser.Viewport;
@@ -38,6 +41,8 @@ class WebAppBrowserIT extends IntegrationTest {
     static void publicUrl(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("encore.public-url", () -> "http://localhost:" + PORT);
+        // every browser signs in from the same loopback address (the API tests vary X-Forwarded-For)
+        registry.add("encore.ratelimit.limits.auth.capacity", () -> 100);
     }
 
     @BeforeAll
@@ -59,6 +64,7 @@ class WebAppBrowserIT extends IntegrationTest {
             browser.go("/");
             browser.waitForPath("/sign-in");
             browser.visible("encore-sign-in", "#identifier");
+            assertFirstLoadIsLight(browser);
             browser.screenshot("signin");
             check(browser, "sign-in");
 
@@ -104,9 +110,47 @@ class WebAppBrowserIT extends IntegrationTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("viewports")
+    void signInAsksForTheSecondFactorAndTakesARecoveryCodeInstead(Viewport viewport) {
+        TestAccounts.Account account = users.user();
+        String secret = Api.json(api.send("POST", "/api/v1/me/mfa/totp", account.accessToken(), null))
+                .path("secret").asString();
+        HttpResponse<String> confirmed = api.postJson("/api/v1/me/mfa/totp/confirm",
+                "{\"code\":\"" + TotpCodes.now(secret, 0) + "\"}", account.accessToken());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        String recoveryCode = Api.json(confirmed).path("recoveryCodes").get(0).asString();
+        String mfaRequired = "/api/v1/auth/login?cookie=true - Failed to load resource: the server responded with a "
+                + "status of 401 ()";
+        try (Browser browser = Browser.open("http://localhost:" + PORT, viewport)) {
+            browser.go("/sign-in");
+            browser.type("encore-sign-in", "#identifier", account.email());
+            browser.type("encore-sign-in", "#password", account.password() + Keys.ENTER);
+            assertThat(browser.visible("encore-sign-in", "label[for=code]").getText())
+                    .isEqualTo("Authentication code");
+            browser.screenshot("signin-code");
+            check(browser, "second factor", mfaRequired);
+
+            browser.type("encore-sign-in", "#code", TotpCodes.now(secret, 1) + Keys.ENTER);
+            browser.waitForPath("/library/tracks");
+            browser.visible("encore-tracks", ".state h2");
+            check(browser, "signed in with a code");
+            signOut(browser, viewport);
+
+            browser.type("encore-sign-in", "#identifier", account.username());
+            browser.type("encore-sign-in", "#password", account.password() + Keys.ENTER);
+            browser.find("encore-sign-in", ".link-button").click();
+            assertThat(browser.visible("encore-sign-in", "label[for=code]").getText()).isEqualTo("Recovery code");
+            browser.type("encore-sign-in", "#code", recoveryCode + Keys.ENTER);
+            browser.waitForPath("/library/tracks");
+            check(browser, "signed in with a recovery code", mfaRequired);
+        }
+    }
+
     private static void register(Browser browser, String username, String password) {
         browser.type("encore-register", "#username", username);
         browser.type("encore-register", "#email", username + "@example.org");
+        browser.type("encore-register", "#displayName", "Alex Rivera");
         browser.type("encore-register", "#password", password);
         browser.find("encore-register", "button[type=submit]").click();
     }
@@ -117,6 +161,15 @@ class WebAppBrowserIT extends IntegrationTest {
         browser.waitForPath("/sign-in");
         browser.visible("encore-sign-in", "#identifier");
         check(browser, "signed out");
+    }
+
+    /** The issue's budget: the first load of / (shell, code, libraries, styles) transfers at most 250 KB. */
+    private static void assertFirstLoadIsLight(Browser browser) {
+        long bytes = ((Number) browser.script("""
+                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                    .reduce((sum, entry) => sum + entry.transferSize, 0)""")).longValue();
+        System.out.printf("First load of / (signed out, sign-in screen): %,d bytes transferred%n", bytes);
+        assertThat(bytes).as("bytes transferred by the first load").isPositive().isLessThanOrEqualTo(250 * 1024);
     }
 
     private static void check(Browser browser, String step, String... expectedFailedRequests) {
