@@ -22,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -89,6 +90,12 @@ final class Browser implements AutoCloseable {
     /** An element of the app's own frame (sidebar, top bar, banner). */
     WebElement inApp(String css) {
         return waitFor(() -> app().findElement(By.cssSelector(css)));
+    }
+
+    /** An element of the network banner, once it shows. */
+    WebElement banner(String css) {
+        return waitFor(() -> app().findElement(By.cssSelector("encore-network-banner")).getShadowRoot()
+                .findElement(By.cssSelector(css)));
     }
 
     WebElement find(String tag, String css) {
@@ -160,6 +167,13 @@ final class Browser implements AutoCloseable {
 
     Object script(String script, Object... args) {
         return driver.executeScript(script, args);
+    }
+
+    /** Cuts the network off (the page gets its {@code offline} event), or gives it back. */
+    void offline(boolean offline) {
+        ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+        conditions.setOffline(offline);
+        driver.setNetworkConditions(conditions);
     }
 
     /** Emulates {@code prefers-color-scheme: dark}, or lifts the emulation. */

@@ -93,6 +93,13 @@ class WebAppBrowserIT extends IntegrationTest {
             check(browser, "tracks, dark theme");
             browser.darkTheme(false);
 
+            browser.offline(true);
+            assertThat(browser.banner(".banner.lost").getText()).contains("You are offline");
+            browser.screenshot("offline");
+            browser.offline(false);
+            assertThat(browser.banner(".banner.back").getText()).contains("Back online");
+            check(browser, "offline and back");
+
             signOut(browser, viewport);
             browser.go("/library/tracks");
             browser.waitForPath("/sign-in?next=%2Flibrary%2Ftracks");
