@@ -51,7 +51,6 @@ final class AppAssets {
         imports.put("lit-element/", litElement);
         imports.put("@lit/reactive-element", reactiveElement + "reactive-element.js");
         imports.put("@lit/reactive-element/", reactiveElement);
-        imports.put("encore/", base);
         return new AppAssets(base, imports);
     }
 

@@ -2,6 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { Router, safePath } from '../core/router.js';
 import { routes, notFound } from '../core/routes.js';
 import { session } from '../core/session.js';
+import { network } from '../core/network.js';
 import { icon, logo } from './icons.js';
 import { shared } from '../styles/shared.js';
 import './network-banner.js';
@@ -136,7 +137,12 @@ class EncoreApp extends LitElement {
       this.#router.navigate(safePath(place.query.get('next')), { replace: true });
       return;
     }
-    await route.load();
+    try {
+      await route.load();
+    } catch {
+      network.lost(); // the screen's code did not arrive: stay where we are, the banner says why
+      return;
+    }
     document.title = `${route.title} · Encore`;
     const focusMain = this.view !== null;
     this.view = { route, place, screen: screenFor(route, place, this.#router) };

@@ -87,8 +87,11 @@ class Session extends EventTarget {
     try {
       response = navigator.locks ? await navigator.locks.request('encore-refresh', post) : await post();
     } catch {
-      network.lost(); // offline is not signed out: the next request tries again
-      if (this.status === 'unknown') this.#end('offline', false);
+      network.lost(); // offline is not signed out: the cookie still holds, the next request tries again
+      if (this.status === 'unknown') {
+        this.status = 'signed-out';
+        this.dispatchEvent(new CustomEvent('change', { detail: { reason: 'offline' } }));
+      }
       return false;
     }
     network.reached();
