@@ -23,6 +23,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
+import dev.encore.platform.ContentSecurityPolicy;
 import dev.encore.platform.EncoreSecurityProperties;
 import dev.encore.platform.web.ProblemWriter;
 
@@ -34,9 +35,7 @@ import dev.encore.platform.web.ProblemWriter;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; media-src 'self' blob:; "
-            + "connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; object-src 'none'; "
-            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = ContentSecurityPolicy.DEFAULT;
 
     /** Swagger UI needs inline styles; its pages get the same policy otherwise. */
     static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY

@@ -1,0 +1,69 @@
+import { ApiError } from './problem.js';
+import { network } from './network.js';
+import { session } from './session.js';
+
+/**
+ * The app's only way to the API: JSON in and out, the in-memory access token as Authorization,
+ * problem answers thrown as {@link ApiError}. A 401 on a signed-in request triggers one refresh
+ * (shared with any other request waiting for it) and one retry; if the refresh is refused, the
+ * session ends and the error is thrown.
+ *
+ * @param {string} method
+ * @param {string} path e.g. `/api/v1/tracks`
+ * @param {{body?: object, query?: object, signal?: AbortSignal}} [options]
+ */
+export async function request(method, path, { body, query, signal } = {}) {
+  const url = withQuery(path, query);
+  const send = () => fetch(url, {
+    method,
+    headers: headers(body !== undefined),
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+    signal,
+  });
+  let response = await reach(send);
+  if (response.status === 401 && session.token && await session.refresh()) {
+    response = await reach(send);
+  }
+  if (!response.ok) {
+    throw await ApiError.from(response);
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+export const api = {
+  get: (path, options) => request('GET', path, options),
+  post: (path, body, options) => request('POST', path, { ...options, body }),
+  put: (path, body, options) => request('PUT', path, { ...options, body }),
+  patch: (path, body, options) => request('PATCH', path, { ...options, body }),
+  delete: (path, options) => request('DELETE', path, options),
+};
+
+function headers(hasBody) {
+  const headers = { Accept: 'application/json' };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  if (session.token) headers.Authorization = `Bearer ${session.token}`;
+  return headers;
+}
+
+async function reach(send) {
+  try {
+    const response = await send();
+    network.reached();
+    return response;
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    network.lost();
+    throw ApiError.offline();
+  }
+}
+
+function withQuery(path, query) {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  Object.entries(query).forEach(([key, value]) => {
+    if (value !== undefined && value !== null && value !== '') params.append(key, value);
+  });
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}

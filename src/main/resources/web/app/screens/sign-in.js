@@ -1,0 +1,147 @@
+import { LitElement, html } from 'lit';
+import { api } from '../core/api.js';
+import { safePath } from '../core/router.js';
+import { session } from '../core/session.js';
+import { shared } from '../styles/shared.js';
+import { authFrame, authStyles } from './auth-frame.js';
+import { problemAlert } from '../components/problem-alert.js';
+
+/**
+ * Sign in with a username or email and a password; when the account has two-factor
+ * authentication, the API answers 401 mfa-required and this screen asks for the code from the
+ * authenticator app, or one of the recovery codes instead.
+ */
+class SignIn extends LitElement {
+  static properties = {
+    step: { state: true }, // 'password', 'totp' or 'recovery'
+    busy: { state: true },
+    error: { state: true },
+  };
+
+  static styles = [shared, authStyles];
+
+  #credentials = null;
+
+  constructor() {
+    super();
+    this.step = 'password';
+    this.busy = false;
+    this.error = null;
+  }
+
+  render() {
+    return authFrame(html`<div class="panel">
+      ${this.step === 'password' ? this.#passwordStep() : this.#secondFactorStep()}
+    </div>`);
+  }
+
+  updated(changed) {
+    if (changed.has('step') && changed.get('step') !== undefined) {
+      this.renderRoot.querySelector('input')?.focus(); // the new step's first field
+    }
+  }
+
+  #passwordStep() {
+    return html`
+      <header>
+        <h1>Welcome back</h1>
+        <p>Sign in to your Encore library.</p>
+      </header>
+      ${problemAlert(this.error)}
+      <form @submit=${this.#signIn} novalidate>
+        <div class="field">
+          <label for="identifier">Username or email</label>
+          <input id="identifier" name="identifier" autocomplete="username" required autocapitalize="none"
+            spellcheck="false">
+        </div>
+        <div class="field">
+          <label for="password">Password</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required>
+        </div>
+        <div class="actions">
+          <button class="button primary block" type="submit" ?disabled=${this.busy}>
+            ${this.busy ? 'Signing in…' : 'Sign in'}</button>
+        </div>
+      </form>
+      <p class="switch">New to Encore? <a href="/register">Create an account</a></p>`;
+  }
+
+  #secondFactorStep() {
+    const totp = this.step === 'totp';
+    return html`
+      <header>
+        <h1>Two-step verification</h1>
+        <p>${totp ? 'Enter the 6-digit code from your authenticator app.'
+          : 'Enter one of the recovery codes you saved when you turned on two-step verification. Each works once.'}</p>
+      </header>
+      ${problemAlert(this.error)}
+      <form @submit=${this.#verify} novalidate>
+        <div class="field">
+          <label for="code">${totp ? 'Authentication code' : 'Recovery code'}</label>
+          ${totp
+            ? html`<input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]*"
+                maxlength="6" required>`
+            : html`<input id="code" name="code" autocomplete="off" autocapitalize="none" spellcheck="false"
+                maxlength="32" required>`}
+        </div>
+        <button class="link-button" type="button" @click=${this.#switchFactor}>
+          ${totp ? 'Use a recovery code instead' : 'Use the authenticator app instead'}</button>
+        <div class="actions">
+          <button class="button primary block" type="submit" ?disabled=${this.busy}>
+            ${this.busy ? 'Verifying…' : 'Verify and sign in'}</button>
+          <button class="button secondary block" type="button" @click=${this.#back}>Back</button>
+        </div>
+      </form>`;
+  }
+
+  #signIn(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    this.#credentials = { identifier: form.get('identifier').trim(), password: form.get('password') };
+    if (!this.#credentials.identifier || !this.#credentials.password) {
+      this.error = { title: 'Enter your username or email and your password.' };
+      return;
+    }
+    this.#login({});
+  }
+
+  #verify(event) {
+    event.preventDefault();
+    const code = new FormData(event.target).get('code').trim();
+    if (!code) {
+      this.error = { title: 'Enter the code.' };
+      return;
+    }
+    this.#login(this.step === 'totp' ? { totpCode: code } : { recoveryCode: code });
+  }
+
+  async #login(secondFactor) {
+    this.busy = true;
+    this.error = null;
+    try {
+      const tokens = await api.post('/api/v1/auth/login?cookie=true', { ...this.#credentials, ...secondFactor });
+      session.accept(tokens);
+      this.router.navigate(safePath(this.query?.get('next')), { replace: true });
+    } catch (error) {
+      if (error.code === 'mfa-required') {
+        this.step = 'totp';
+      } else {
+        this.error = error;
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #switchFactor() {
+    this.error = null;
+    this.step = this.step === 'totp' ? 'recovery' : 'totp';
+  }
+
+  #back() {
+    this.error = null;
+    this.step = 'password';
+  }
+}
+
+customElements.define('encore-sign-in', SignIn);

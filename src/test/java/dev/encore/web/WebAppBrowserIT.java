@@ -1,0 +1,203 @@
+package dev.encore.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.Keys;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.encore.account.mfa.TotpCodes;
+import dev.encore.library.LibraryFixtures;
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.TestAccounts;
+import dev.encore.web.Browser.Viewport;
+
+/**
+ * The web app in a real browser, at desktop and phone width: register (with a field error first),
+ * see Tracks, reload a deep link, sign out, sign in, and the page-not-found screen. Every step
+ * leaves the console quiet and passes axe-core; the screenshots go to docs/screenshots/.
+ */
+class WebAppBrowserIT extends IntegrationTest {
+
+    /** The browser's origin must be Encore's public URL for the refresh cookie: a fixed port, known up front. */
+    private static final int PORT = freePort();
+
+    @TempDir
+    static Path media;
+
+    @DynamicPropertySource
+    static void publicUrl(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("encore.public-url", () -> "http://localhost:" + PORT);
+        // every browser signs in from the same loopback address (the API tests vary X-Forwarded-For)
+        registry.add("encore.ratelimit.limits.auth.capacity", () -> 100);
+    }
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
+                "The browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, "
+                        + "/usr/bin/chromedriver): apt-get install chromium chromium-driver");
+    }
+
+    static Viewport[] viewports() {
+        return new Viewport[] { Viewport.DESKTOP, Viewport.PHONE };
+    }
+
+    @ParameterizedTest
+    @MethodSource("viewports")
+    void registerSeeTracksReloadSignOutAndSignIn(Viewport viewport) throws Exception {
+        String username = TestAccounts.uniqueName();
+        try (Browser browser = Browser.open("http://localhost:" + PORT, viewport)) {
+            browser.go("/");
+            browser.waitForPath("/sign-in");
+            browser.visible("encore-sign-in", "#identifier");
+            assertFirstLoadIsLight(browser);
+            browser.screenshot("signin");
+            check(browser, "sign-in");
+
+            browser.find("encore-sign-in", "a[href='/register']").click();
+            browser.waitForPath("/register");
+            register(browser, username, "short");
+            assertThat(browser.visible("encore-register", "#password-error").getText()).isNotBlank();
+            assertThat(browser.find("encore-register", "#password").getAttribute("aria-invalid")).isEqualTo("true");
+            browser.screenshot("register");
+            check(browser, "register with field errors",
+                    "/api/v1/auth/register - Failed to load resource: the server responded with a status of 400 ()");
+
+            register(browser, username, TestAccounts.PASSWORD);
+            browser.waitForPath("/library/tracks");
+            browser.visible("encore-tracks", ".state h2");
+            check(browser, "tracks, empty");
+
+            seedTracks(username);
+            browser.go("/library/tracks"); // a reload of the deep link: the shell, then a silent refresh
+            assertThat(browser.visible("encore-tracks", "tbody tr td.duration").getText()).isEqualTo("0:02");
+            assertThat(browser.find("encore-tracks", "tbody").getText()).contains("Midnight Drive", "Neon Coast");
+            browser.screenshot("tracks");
+            check(browser, "tracks");
+            browser.darkTheme(true);
+            browser.screenshot("tracks-dark");
+            check(browser, "tracks, dark theme");
+            browser.darkTheme(false);
+
+            browser.offline(true);
+            assertThat(browser.banner(".banner.lost").getText()).contains("You are offline");
+            browser.screenshot("offline");
+            browser.offline(false);
+            assertThat(browser.banner(".banner.back").getText()).contains("Back online");
+            check(browser, "offline and back");
+
+            signOut(browser, viewport);
+            browser.go("/library/tracks");
+            browser.waitForPath("/sign-in?next=%2Flibrary%2Ftracks");
+
+            browser.type("encore-sign-in", "#identifier", username);
+            browser.type("encore-sign-in", "#password", TestAccounts.PASSWORD + Keys.ENTER);
+            browser.waitForPath("/library/tracks");
+            browser.visible("encore-tracks", "tbody tr td.duration");
+            check(browser, "signed in again");
+
+            browser.go("/no/such/screen");
+            assertThat(browser.visible("encore-not-found", "h1").getText()).isEqualTo("Page not found");
+            check(browser, "not found");
+            signOut(browser, viewport);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("viewports")
+    void signInAsksForTheSecondFactorAndTakesARecoveryCodeInstead(Viewport viewport) {
+        TestAccounts.Account account = users.user();
+        String secret = Api.json(api.send("POST", "/api/v1/me/mfa/totp", account.accessToken(), null))
+                .path("secret").asString();
+        HttpResponse<String> confirmed = api.postJson("/api/v1/me/mfa/totp/confirm",
+                "{\"code\":\"" + TotpCodes.now(secret, 0) + "\"}", account.accessToken());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        String recoveryCode = Api.json(confirmed).path("recoveryCodes").get(0).asString();
+        String mfaRequired = "/api/v1/auth/login?cookie=true - Failed to load resource: the server responded with a "
+                + "status of 401 ()";
+        try (Browser browser = Browser.open("http://localhost:" + PORT, viewport)) {
+            browser.go("/sign-in");
+            browser.type("encore-sign-in", "#identifier", account.email());
+            browser.type("encore-sign-in", "#password", account.password() + Keys.ENTER);
+            assertThat(browser.visible("encore-sign-in", "label[for=code]").getText())
+                    .isEqualTo("Authentication code");
+            browser.screenshot("signin-code");
+            check(browser, "second factor", mfaRequired);
+
+            browser.type("encore-sign-in", "#code", TotpCodes.now(secret, 1) + Keys.ENTER);
+            browser.waitForPath("/library/tracks");
+            browser.visible("encore-tracks", ".state h2");
+            check(browser, "signed in with a code");
+            signOut(browser, viewport);
+
+            browser.type("encore-sign-in", "#identifier", account.username());
+            browser.type("encore-sign-in", "#password", account.password() + Keys.ENTER);
+            browser.find("encore-sign-in", ".link-button").click();
+            assertThat(browser.visible("encore-sign-in", "label[for=code]").getText()).isEqualTo("Recovery code");
+            browser.type("encore-sign-in", "#code", recoveryCode + Keys.ENTER);
+            browser.waitForPath("/library/tracks");
+            check(browser, "signed in with a recovery code", mfaRequired);
+        }
+    }
+
+    private static void register(Browser browser, String username, String password) {
+        browser.type("encore-register", "#username", username);
+        browser.type("encore-register", "#email", username + "@example.org");
+        browser.type("encore-register", "#displayName", "Alex Rivera");
+        browser.type("encore-register", "#password", password);
+        browser.find("encore-register", "button[type=submit]").click();
+    }
+
+    private static void signOut(Browser browser, Viewport viewport) {
+        browser.inApp(viewport.phone() ? ".topbar button[aria-label='Sign out']"
+                : ".sidebar button[aria-label='Sign out']").click();
+        browser.waitForPath("/sign-in");
+        browser.visible("encore-sign-in", "#identifier");
+        check(browser, "signed out");
+    }
+
+    /** The issue's budget: the first load of / (shell, code, libraries, styles) transfers at most 250 KB. */
+    private static void assertFirstLoadIsLight(Browser browser) {
+        long bytes = ((Number) browser.script("""
+                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                    .reduce((sum, entry) => sum + entry.transferSize, 0)""")).longValue();
+        System.out.printf("First load of / (signed out, sign-in screen): %,d bytes transferred%n", bytes);
+        assertThat(bytes).as("bytes transferred by the first load").isPositive().isLessThanOrEqualTo(250 * 1024);
+    }
+
+    private static void check(Browser browser, String step, String... expectedFailedRequests) {
+        browser.assertQuietConsole(step, expectedFailedRequests);
+        browser.assertAccessible(step);
+    }
+
+    private void seedTracks(String username) throws Exception {
+        TestAccounts.Account account = users.signIn(new TestAccounts.Account(null, username, null,
+                TestAccounts.PASSWORD, null, null, null));
+        LibraryFixtures fixtures = LibraryFixtures.of(api, media);
+        fixtures.track(account, "title", "Midnight Drive", "artist", "The Night Shift", "album", "After Hours");
+        fixtures.track(account, "title", "Neon Coast", "artist", "Lumen", "album", "Tidal");
+        fixtures.track(account, "title", "Paper Planes", "artist", "Harbour Lights");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
