@@ -82,9 +82,11 @@ final class AppAssets {
                 digest.update(file.getContentAsByteArray());
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -92,7 +94,8 @@ final class AppAssets {
     private static String url(Resource resource) {
         try {
             return resource.getURL().toString();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -62,7 +62,8 @@ final class AppShellHandlerMapping extends AbstractHandlerMapping {
         try {
             return MediaType.parseMediaTypes(accept).stream()
                     .anyMatch(type -> type.getQualityValue() > 0 && MediaType.TEXT_HTML.equalsTypeAndSubtype(type));
-        } catch (InvalidMediaTypeException e) {
+        }
+        catch (InvalidMediaTypeException e) {
             return false;
         }
     }

@@ -160,7 +160,8 @@ final class Browser implements AutoCloseable {
             Path file = Path.of("docs", "screenshots", name + "-" + viewport + ".png");
             Files.createDirectories(file.getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -200,7 +201,8 @@ final class Browser implements AutoCloseable {
         try (InputStream in = Browser.class.getClassLoader().getResourceAsStream(AXE)) {
             assertThat(in).as("axe-core on the test classpath at " + AXE).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
