@@ -1,26 +1,18 @@
 package dev.encore.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.Keys;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.encore.account.mfa.TotpCodes;
 import dev.encore.library.LibraryFixtures;
 import dev.encore.support.Api;
-import dev.encore.support.IntegrationTest;
 import dev.encore.support.TestAccounts;
 import dev.encore.web.Browser.Viewport;
 
@@ -29,38 +21,16 @@ import dev.encore.web.Browser.Viewport;
  * see Tracks, reload a deep link, sign out, sign in, and the page-not-found screen. Every step
  * leaves the console quiet and passes axe-core; the screenshots go to docs/screenshots/.
  */
-class WebAppBrowserIT extends IntegrationTest {
-
-    /** The browser's origin must be Encore's public URL for the refresh cookie: a fixed port, known up front. */
-    private static final int PORT = freePort();
+class WebAppBrowserIT extends BrowserTest {
 
     @TempDir
     static Path media;
-
-    @DynamicPropertySource
-    static void publicUrl(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("encore.public-url", () -> "http://localhost:" + PORT);
-        // every browser signs in from the same loopback address (the API tests vary X-Forwarded-For)
-        registry.add("encore.ratelimit.limits.auth.capacity", () -> 100);
-    }
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
-                "The browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, "
-                        + "/usr/bin/chromedriver): apt-get install chromium chromium-driver");
-    }
-
-    static Viewport[] viewports() {
-        return new Viewport[] { Viewport.DESKTOP, Viewport.PHONE };
-    }
 
     @ParameterizedTest
     @MethodSource("viewports")
     void registerSeeTracksReloadSignOutAndSignIn(Viewport viewport) throws Exception {
         String username = TestAccounts.uniqueName();
-        try (Browser browser = Browser.open("http://localhost:" + PORT, viewport)) {
+        try (Browser browser = open(viewport)) {
             browser.go("/");
             browser.waitForPath("/sign-in");
             browser.visible("encore-sign-in", "#identifier");
@@ -129,7 +99,7 @@ class WebAppBrowserIT extends IntegrationTest {
         String recoveryCode = Api.json(confirmed).path("recoveryCodes").get(0).asString();
         String mfaRequired = "/api/v1/auth/login?cookie=true - Failed to load resource: the server responded with a "
                 + "status of 401 ()";
-        try (Browser browser = Browser.open("http://localhost:" + PORT, viewport)) {
+        try (Browser browser = open(viewport)) {
             browser.go("/sign-in");
             browser.type("encore-sign-in", "#identifier", account.email());
             browser.type("encore-sign-in", "#password", account.password() + Keys.ENTER);
@@ -162,14 +132,6 @@ class WebAppBrowserIT extends IntegrationTest {
         browser.find("encore-register", "button[type=submit]").click();
     }
 
-    private static void signOut(Browser browser, Viewport viewport) {
-        browser.inApp(viewport.phone() ? ".topbar button[aria-label='Sign out']"
-                : ".sidebar button[aria-label='Sign out']").click();
-        browser.waitForPath("/sign-in");
-        browser.visible("encore-sign-in", "#identifier");
-        check(browser, "signed out");
-    }
-
     /** The issue's budget: the first load of / (shell, code, libraries, styles) transfers at most 250 KB. */
     private static void assertFirstLoadIsLight(Browser browser) {
         long bytes = ((Number) browser.script("""
@@ -179,11 +141,6 @@ class WebAppBrowserIT extends IntegrationTest {
         assertThat(bytes).as("bytes transferred by the first load").isPositive().isLessThanOrEqualTo(250 * 1024);
     }
 
-    private static void check(Browser browser, String step, String... expectedFailedRequests) {
-        browser.assertQuietConsole(step, expectedFailedRequests);
-        browser.assertAccessible(step);
-    }
-
     private void seedTracks(String username) throws Exception {
         TestAccounts.Account account = users.signIn(new TestAccounts.Account(null, username, null,
                 TestAccounts.PASSWORD, null, null, null));
@@ -191,14 +148,5 @@ class WebAppBrowserIT extends IntegrationTest {
         fixtures.track(account, "title", "Midnight Drive", "artist", "The Night Shift", "album", "After Hours");
         fixtures.track(account, "title", "Neon Coast", "artist", "Lumen", "album", "Tidal");
         fixtures.track(account, "title", "Paper Planes", "artist", "Harbour Lights");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

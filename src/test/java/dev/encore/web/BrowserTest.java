@@ -1,0 +1,82 @@
+package dev.encore.web;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.Keys;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.TestAccounts;
+import dev.encore.web.Browser.Viewport;
+
+/**
+ * Base of the browser tests: the app on a fixed port that is its public URL (the refresh cookie is
+ * bound to that origin), both viewports, and the check every step ends with. Every class extending
+ * it shares one application context.
+ */
+abstract class BrowserTest extends IntegrationTest {
+
+    /** The browser's origin must be Encore's public URL for the refresh cookie: a fixed port, known up front. */
+    static final int PORT = freePort();
+
+    @DynamicPropertySource
+    static void publicUrl(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("encore.public-url", () -> "http://localhost:" + PORT);
+        // every browser signs in from the same loopback address (the API tests vary X-Forwarded-For)
+        registry.add("encore.ratelimit.limits.auth.capacity", () -> 100);
+    }
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
+                "The browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, "
+                        + "/usr/bin/chromedriver): apt-get install chromium chromium-driver");
+    }
+
+    static Viewport[] viewports() {
+        return new Viewport[] { Viewport.DESKTOP, Viewport.PHONE };
+    }
+
+    /** A fresh browser on the app at this viewport. */
+    static Browser open(Viewport viewport) {
+        return Browser.open("http://localhost:" + PORT, viewport);
+    }
+
+    /** Signs in through the sign-in screen and waits for the library. */
+    static void signIn(Browser browser, TestAccounts.Account account) {
+        browser.go("/sign-in");
+        browser.type("encore-sign-in", "#identifier", account.username());
+        browser.type("encore-sign-in", "#password", account.password() + Keys.ENTER);
+        browser.waitForPath("/library/tracks");
+    }
+
+    static void signOut(Browser browser, Viewport viewport) {
+        browser.inApp(viewport.phone() ? ".topbar button[aria-label='Sign out']"
+                : ".sidebar button[aria-label='Sign out']").click();
+        browser.waitForPath("/sign-in");
+        browser.visible("encore-sign-in", "#identifier");
+        check(browser, "signed out");
+    }
+
+    /** What every step ends with: a quiet console and no serious or critical axe-core violation. */
+    static void check(Browser browser, String step, String... expectedFailedRequests) {
+        browser.assertQuietConsole(step, expectedFailedRequests);
+        browser.assertAccessible(step);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
