@@ -1,0 +1,384 @@
+import { LitElement, html, css } from 'lit';
+import { player, QUALITIES } from '../core/player.js';
+import { icon } from './icons.js';
+import { shared } from '../styles/shared.js';
+import { cover, coverStyles, clock } from './track-art.js';
+
+const SEEK_STEP = 5;
+
+/**
+ * The persistent player: the one `<audio>` element (driven by core/player.js), what plays, the
+ * transport (previous, play/pause, next), the scrubber, volume and mute, shuffle, repeat, quality,
+ * and the queue panel. It lives in the app's frame, outside the screens, so navigation never stops
+ * it. Keyboard: space plays/pauses, ←/→ seek 5 s, shift+←/→ previous/next (not while typing or on a
+ * control that uses those keys). On phones the bar is compact; "More controls" shows the rest.
+ */
+class PlayerBar extends LitElement {
+  static properties = {
+    queueOpen: { state: true },
+    more: { state: true },
+    scrubbing: { state: true },
+    announcement: { state: true },
+  };
+
+  static styles = [shared, coverStyles, css`
+    :host { display: contents; }
+    .bar {
+      position: fixed; left: 0; right: 0; bottom: 0; z-index: 20;
+      display: grid; grid-template-columns: minmax(180px, 1fr) minmax(320px, 2fr) minmax(180px, 1fr);
+      align-items: center; gap: var(--space-4); height: var(--player-height); padding: 0 var(--space-4);
+      background: color-mix(in srgb, var(--sidebar-bg) 94%, transparent); backdrop-filter: blur(16px);
+      border-top: 1px solid var(--border); box-shadow: 0 -8px 24px rgba(0, 0, 0, .06);
+    }
+    .now { display: flex; align-items: center; gap: var(--space-3); min-width: 0; }
+    .now .text { display: grid; min-width: 0; }
+    .now strong, .now span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .now strong { font-weight: 650; }
+    .now span { color: var(--text-muted); font-size: .86rem; }
+    .art { width: 52px; height: 52px; font-size: 1.2rem; }
+    .center { display: grid; gap: var(--space-1); justify-items: center; min-width: 0; }
+    .transport { display: flex; align-items: center; gap: var(--space-2); }
+    .right { display: flex; align-items: center; justify-content: flex-end; gap: var(--space-1); min-width: 0; }
+
+    .icon-button {
+      flex: none; display: grid; place-items: center; width: 40px; height: 40px; border-radius: 50%;
+      border: 0; background: transparent; color: var(--text-muted); cursor: pointer;
+      transition: background var(--transition), color var(--transition);
+    }
+    .icon-button:hover { background: var(--bg-hover); color: var(--text); }
+    .icon-button[disabled] { opacity: .4; cursor: default; background: transparent; }
+    .icon-button svg { width: 20px; height: 20px; }
+    .icon-button[aria-pressed="true"], .icon-button[aria-expanded="true"] { color: var(--accent); }
+    .main-button {
+      display: grid; place-items: center; width: 44px; height: 44px; border-radius: 50%; border: 0;
+      background: var(--text); color: var(--bg-raised); cursor: pointer; transition: transform var(--transition);
+    }
+    .main-button:hover { transform: scale(1.05); }
+    .main-button svg { width: 20px; height: 20px; }
+    .main-button.busy { animation: breathe 1s ease-in-out infinite; }
+    @keyframes breathe { 50% { opacity: .7; } }
+
+    .scrub { display: grid; grid-template-columns: 44px 1fr 44px; align-items: center; gap: var(--space-2); width: 100%; }
+    .time { color: var(--text-muted); font-size: .78rem; font-variant-numeric: tabular-nums; text-align: center; }
+    input[type=range] {
+      --fill: 0%; appearance: none; -webkit-appearance: none; width: 100%; height: 20px; margin: 0;
+      background: transparent; cursor: pointer;
+    }
+    input[type=range]::-webkit-slider-runnable-track {
+      height: 4px; border-radius: 2px;
+      background: linear-gradient(to right, var(--accent) var(--fill), var(--border-strong) var(--fill));
+    }
+    input[type=range]::-moz-range-track { height: 4px; border-radius: 2px; background: var(--border-strong); }
+    input[type=range]::-moz-range-progress { height: 4px; border-radius: 2px; background: var(--accent); }
+    input[type=range]::-webkit-slider-thumb {
+      -webkit-appearance: none; width: 14px; height: 14px; margin-top: -5px; border-radius: 50%;
+      background: var(--text); border: 0;
+    }
+    input[type=range]::-moz-range-thumb { width: 14px; height: 14px; border-radius: 50%; background: var(--text); border: 0; }
+    input[type=range]:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; border-radius: 4px; }
+    .volume { width: 110px; }
+    select {
+      min-height: 36px; max-width: 130px; padding: 0 var(--space-2); border-radius: var(--radius);
+      border: 1px solid var(--border-strong); background: var(--bg-raised); color: var(--text); font: inherit; font-size: .85rem;
+    }
+    .error { color: var(--danger); font-size: .8rem; }
+    .more-toggle { display: none; }
+
+    .queue {
+      position: fixed; right: var(--space-4); bottom: calc(var(--player-height) + var(--space-3)); z-index: 21;
+      width: min(400px, calc(100vw - 2 * var(--space-4))); max-height: min(70vh, 640px);
+      display: grid; grid-template-rows: auto 1fr auto; overflow: hidden;
+    }
+    .queue header { display: flex; align-items: center; justify-content: space-between; gap: var(--space-2);
+      padding: var(--space-3) var(--space-3) var(--space-2) var(--space-4); border-bottom: 1px solid var(--border); }
+    .queue h2 { font-size: 1.05rem; margin: 0; }
+    .queue .list { overflow: auto; padding: var(--space-2); }
+    .queue h3 { margin: var(--space-3) var(--space-2) var(--space-1); color: var(--text-faint); font-size: .75rem;
+      font-weight: 700; letter-spacing: .08em; text-transform: uppercase; }
+    .queue ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; }
+    .queue li { display: flex; align-items: center; gap: var(--space-2); padding: var(--space-1) var(--space-1) var(--space-1) var(--space-2);
+      border-radius: var(--radius); }
+    .queue li:hover { background: var(--bg-hover); }
+    .queue li.current { background: var(--accent-soft); }
+    .queue li.drop-before { box-shadow: inset 0 2px 0 var(--accent); }
+    .queue .grip { color: var(--text-faint); cursor: grab; display: grid; }
+    .queue .grip svg { width: 16px; height: 16px; }
+    .queue .pick { flex: 1; min-width: 0; display: flex; align-items: center; gap: var(--space-3); padding: var(--space-1) 0;
+      border: 0; background: transparent; color: inherit; font: inherit; text-align: left; cursor: pointer; }
+    .queue .pick .text { display: grid; min-width: 0; }
+    .queue .pick strong, .queue .pick span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .queue .pick strong { font-weight: 600; font-size: .93rem; }
+    .queue .pick span { color: var(--text-muted); font-size: .82rem; }
+    .queue .small { width: 32px; height: 32px; }
+    .queue .small svg { width: 16px; height: 16px; }
+    .queue .art { width: 36px; height: 36px; font-size: .9rem; }
+    .queue footer { display: flex; justify-content: space-between; align-items: center; gap: var(--space-2);
+      padding: var(--space-2) var(--space-3); border-top: 1px solid var(--border); color: var(--text-muted); font-size: .85rem; }
+    .queue footer .button { min-height: 36px; }
+    .queue .empty { padding: var(--space-4); color: var(--text-muted); }
+
+    @media (max-width: 860px) {
+      .bar {
+        grid-template-columns: 1fr auto; grid-template-areas: "scrub scrub" "now transport" "extra extra";
+        height: auto; min-height: var(--player-height); gap: 0 var(--space-2); padding: 0 var(--space-2) var(--space-1) var(--space-3);
+      }
+      .center { display: contents; }
+      .scrub { grid-area: scrub; grid-template-columns: 40px 1fr 40px; }
+      .now { grid-area: now; }
+      .transport { grid-area: transport; gap: 0; }
+      .art { width: 40px; height: 40px; font-size: 1rem; }
+      .right { display: none; grid-area: extra; justify-content: space-between; padding: var(--space-1) 0; }
+      .right.open { display: flex; }
+      .more-toggle { display: grid; }
+      .volume { width: 90px; }
+      .queue { left: var(--space-2); right: var(--space-2); width: auto; bottom: calc(var(--player-height) + var(--space-2)); max-height: 70vh; }
+      .transport .shuffle, .transport .repeat { display: none; }
+    }
+    @media (min-width: 861px) {
+      .right .shuffle-alt, .right .repeat-alt { display: none; }
+    }
+  `];
+
+  #onChange = () => this.requestUpdate();
+  #onKey = (event) => this.#key(event);
+  #dragFrom = -1;
+
+  constructor() {
+    super();
+    this.queueOpen = false;
+    this.more = false;
+    this.scrubbing = null;
+    this.announcement = '';
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    player.addEventListener('change', this.#onChange);
+    document.addEventListener('keydown', this.#onKey);
+  }
+
+  disconnectedCallback() {
+    player.removeEventListener('change', this.#onChange);
+    document.removeEventListener('keydown', this.#onKey);
+    super.disconnectedCallback();
+  }
+
+  firstUpdated() {
+    player.attach(this.renderRoot.querySelector('audio'));
+  }
+
+  updated() {
+    const seek = this.renderRoot.querySelector('#seek');
+    if (seek) seek.style.setProperty('--fill', `${percent(seek.value, seek.max)}%`);
+    const volume = this.renderRoot.querySelector('#volume');
+    if (volume) volume.style.setProperty('--fill', `${percent(volume.value, 1)}%`);
+    // the frame keeps this much room at the bottom for the bar (sidebar height, content padding)
+    document.documentElement.style.setProperty('--player-space', player.track ? 'var(--player-height)' : '0px');
+  }
+
+  render() {
+    const track = player.track;
+    return html`<audio></audio>${track ? this.#bar(track) : ''}${track && this.queueOpen ? this.#queue() : ''}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+  }
+
+  #bar(track) {
+    const position = this.scrubbing ?? player.position;
+    const duration = player.duration || track.durationMs / 1000;
+    const repeatLabel = { off: 'Repeat: off', all: 'Repeat: all', one: 'Repeat: this track' }[player.repeat];
+    const shuffle = (extra) => html`<button class="icon-button shuffle${extra}" type="button" aria-label="Shuffle"
+      aria-pressed=${player.shuffle ? 'true' : 'false'} title="Shuffle" @click=${() => player.toggleShuffle()}>${icon('shuffle')}</button>`;
+    const repeat = (extra) => html`<button class="icon-button repeat${extra}" type="button" aria-label=${repeatLabel}
+      aria-pressed=${player.repeat === 'off' ? 'false' : 'true'} title=${repeatLabel}
+      @click=${() => player.cycleRepeat()}>${icon(player.repeat === 'one' ? 'repeatOne' : 'repeat')}</button>`;
+    return html`<section class="bar" aria-label="Player">
+      <div class="now">
+        ${cover(track, 'art')}
+        <div class="text"><strong class="title">${track.title}</strong>
+          ${player.error ? html`<span class="error" role="alert">${player.error}</span>`
+            : html`<span>${[track.artist, track.album].filter(Boolean).join(' · ')}</span>`}</div>
+      </div>
+      <div class="center">
+        <div class="transport">
+          ${shuffle('')}
+          <button class="icon-button previous" type="button" aria-label="Previous" title="Previous (shift+←)"
+            @click=${() => player.previous()}>${icon('previous')}</button>
+          <button class="main-button play-pause ${player.buffering && player.playing ? 'busy' : ''}" type="button"
+            aria-label=${player.playing ? 'Pause' : 'Play'} title=${player.playing ? 'Pause (space)' : 'Play (space)'}
+            @click=${() => player.toggle()}>${icon(player.playing ? 'pause' : 'play')}</button>
+          <button class="icon-button next" type="button" aria-label="Next" title="Next (shift+→)"
+            ?disabled=${!player.hasNext} @click=${() => player.next()}>${icon('next')}</button>
+          ${repeat('')}
+          <button class="icon-button more-toggle" type="button" aria-label="More controls" aria-controls="extras"
+            aria-expanded=${this.more ? 'true' : 'false'} @click=${() => { this.more = !this.more; }}>${icon('more')}</button>
+        </div>
+        <div class="scrub">
+          <span class="time" aria-hidden="true">${clock(position)}</span>
+          <input id="seek" type="range" min="0" max=${Math.max(1, Math.floor(duration))} step="1"
+            .value=${String(Math.floor(position))} aria-label="Seek"
+            aria-valuetext=${`${spoken(position)} of ${spoken(duration)}`}
+            @input=${(event) => { this.scrubbing = Number(event.target.value); }}
+            @change=${(event) => this.#seek(Number(event.target.value))}>
+          <span class="time" aria-hidden="true">${clock(duration)}</span>
+        </div>
+      </div>
+      <div id="extras" class="right ${this.more ? 'open' : ''}">
+        ${shuffle('-alt')}${repeat('-alt')}
+        <label class="visually-hidden" for="quality">Quality</label>
+        <select id="quality" title="Quality" @change=${(event) => player.setQuality(event.target.value)}>
+          ${QUALITIES.map((q) => html`<option value=${q.value} ?selected=${q.value === player.quality}>${q.label}</option>`)}
+        </select>
+        <button class="icon-button mute" type="button" aria-label="Mute" aria-pressed=${player.muted ? 'true' : 'false'}
+          title=${player.muted ? 'Unmute' : 'Mute'} @click=${() => player.toggleMute()}>${icon(player.muted || player.volume === 0 ? 'mute' : 'volume')}</button>
+        <input id="volume" class="volume" type="range" min="0" max="1" step="0.05" .value=${String(player.muted ? 0 : player.volume)}
+          aria-label="Volume" aria-valuetext=${`${Math.round((player.muted ? 0 : player.volume) * 100)}%`}
+          @input=${(event) => player.setVolume(Number(event.target.value))}>
+        <button class="icon-button queue-toggle" type="button" aria-label="Queue" title="Queue" aria-controls="queue"
+          aria-expanded=${this.queueOpen ? 'true' : 'false'} @click=${() => this.#toggleQueue()}>${icon('queue')}</button>
+      </div>
+    </section>`;
+  }
+
+  #queue() {
+    const upcoming = player.upcoming;
+    const start = player.index + 1;
+    return html`<section id="queue" class="queue card" aria-labelledby="queue-title" @keydown=${this.#queueKey}>
+      <header><h2 id="queue-title">Queue</h2>
+        <button class="icon-button" type="button" aria-label="Close the queue" @click=${() => this.#toggleQueue(false)}>${icon('close')}</button>
+      </header>
+      <div class="list">
+        <h3 id="now-title">Now playing</h3>
+        <ol aria-labelledby="now-title">${this.#item(player.current, player.index, true)}</ol>
+        <h3 id="next-title">Next up</h3>
+        ${upcoming.length === 0 ? html`<p class="empty">Nothing queued. Use “Play next” or “Add to queue” on any track.</p>`
+          : html`<ol aria-labelledby="next-title">${upcoming.map((item, i) => this.#item(item, start + i, false))}</ol>`}
+      </div>
+      <footer><span>${upcoming.length} up next</span>
+        <button class="button quiet clear" type="button" ?disabled=${upcoming.length === 0} @click=${() => this.#clear()}>Clear queue</button>
+      </footer>
+    </section>`;
+  }
+
+  #item(item, index, current) {
+    const { track } = item;
+    const first = index === player.index + 1;
+    const last = index === player.items.length - 1;
+    return html`<li class=${current ? 'current' : ''} draggable=${current ? 'false' : 'true'} data-index=${index}
+      @dragstart=${(event) => this.#dragStart(event, index)} @dragover=${(event) => this.#dragOver(event)}
+      @dragleave=${(event) => event.currentTarget.classList.remove('drop-before')}
+      @drop=${(event) => this.#drop(event, index)}>
+      ${current ? '' : html`<span class="grip" aria-hidden="true">${icon('grip')}</span>`}
+      <button class="pick" type="button" aria-label=${`Play ${track.title}`} @click=${() => player.playAt(index)}>
+        ${cover(track, 'art')}<span class="text"><strong>${track.title}</strong><span>${track.artist}</span></span></button>
+      ${current ? '' : html`
+        <button class="icon-button small" type="button" aria-label=${`Move ${track.title} up`} ?disabled=${first}
+          @click=${() => this.#move(index, index - 1)}>${icon('arrowUp')}</button>
+        <button class="icon-button small" type="button" aria-label=${`Move ${track.title} down`} ?disabled=${last}
+          @click=${() => this.#move(index, index + 1)}>${icon('arrowDown')}</button>
+        <button class="icon-button small" type="button" aria-label=${`Remove ${track.title} from the queue`}
+          @click=${() => this.#remove(item)}>${icon('close')}</button>`}
+    </li>`;
+  }
+
+  #seek(seconds) {
+    this.scrubbing = null;
+    player.seek(seconds);
+  }
+
+  async #toggleQueue(open = !this.queueOpen) {
+    this.queueOpen = open;
+    await this.updateComplete;
+    const target = open ? this.renderRoot.querySelector('#queue-title')?.nextElementSibling
+      : this.renderRoot.querySelector('.queue-toggle');
+    target?.focus();
+  }
+
+  #queueKey = (event) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.#toggleQueue(false);
+    }
+  };
+
+  async #move(from, to) {
+    const upcoming = player.items.length - player.index - 1;
+    const title = player.items[from].track.title;
+    player.move(from, to);
+    this.announcement = `${title} moved to position ${to - player.index} of ${upcoming} in the queue`;
+    await this.updateComplete;
+    const buttons = this.renderRoot.querySelectorAll(`li[data-index="${to}"] .small`);
+    const again = to < from ? buttons[0] : buttons[1];
+    (again && !again.disabled ? again : buttons[to < from ? 1 : 0])?.focus();
+  }
+
+  #remove(item) {
+    player.remove(item.qid);
+    this.announcement = `${item.track.title} removed from the queue`;
+  }
+
+  #clear() {
+    player.clear();
+    this.announcement = 'Queue cleared';
+    this.renderRoot.querySelector('.queue header .icon-button')?.focus();
+  }
+
+  #dragStart(event, index) {
+    this.#dragFrom = index;
+    event.dataTransfer.effectAllowed = 'move';
+    event.dataTransfer.setData('text/plain', player.items[index].track.title);
+  }
+
+  #dragOver(event) {
+    if (this.#dragFrom < 0) return;
+    event.preventDefault();
+    event.currentTarget.classList.add('drop-before');
+  }
+
+  #drop(event, index) {
+    event.preventDefault();
+    event.currentTarget.classList.remove('drop-before');
+    const from = this.#dragFrom;
+    this.#dragFrom = -1;
+    if (from >= 0 && index > player.index) this.#move(from, from < index ? index - 1 : index);
+  }
+
+  /** The player's shortcuts, unless typing, or on a control that uses the key itself. */
+  #key(event) {
+    if (!player.track || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.composedPath()[0];
+    if (target instanceof Element && (target.isContentEditable
+        || target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]'))) return;
+    const onControl = target instanceof Element && target.closest('button, a, [role=button], [role=menuitem], [role=option], [role=slider], [role=listbox]');
+    if (event.key === ' ' && !onControl) {
+      event.preventDefault();
+      player.toggle();
+    } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      if (onControl && target.closest('[role=menuitem], [role=option], [role=slider], [role=listbox]')) return;
+      event.preventDefault();
+      const forward = event.key === 'ArrowRight';
+      if (event.shiftKey) {
+        if (forward) player.next(); else player.previous();
+      } else {
+        player.seek(player.position + (forward ? SEEK_STEP : -SEEK_STEP));
+      }
+    }
+  }
+}
+
+function percent(value, max) {
+  const total = Number(max) || 1;
+  return Math.max(0, Math.min(100, (Number(value) / total) * 100));
+}
+
+/** "1 minute 5 seconds", for the scrubber's aria-valuetext. */
+function spoken(seconds) {
+  const whole = Math.max(0, Math.floor(seconds || 0));
+  const minutes = Math.floor(whole / 60);
+  const rest = whole % 60;
+  const parts = [];
+  if (minutes) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
+  parts.push(`${rest} ${rest === 1 ? 'second' : 'seconds'}`);
+  return parts.join(' ');
+}
+
+customElements.define('encore-player-bar', PlayerBar);
