@@ -101,6 +101,14 @@ class EncoreApp extends LitElement {
       .topbar nav ul { display: flex; gap: var(--space-1); }
       .topbar .nav-link { min-height: 40px; padding: 0 var(--space-3); }
       .content { padding: var(--space-5) var(--space-4) var(--space-6); }
+      .topbar nav { min-width: 0; overflow-x: auto; }
+    }
+    /* narrow phones: the top bar's links are icons (their names stay for screen readers) */
+    @media (max-width: 560px) {
+      .topbar .brand span, .topbar .nav-link span {
+        position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+      }
+      .topbar .nav-link { padding: 0 var(--space-2); }
     }
   `];
 

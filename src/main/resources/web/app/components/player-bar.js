@@ -32,9 +32,9 @@ class PlayerBar extends LitElement {
     }
     .now { display: flex; align-items: center; gap: var(--space-3); min-width: 0; }
     .now .text { display: grid; min-width: 0; }
-    .now strong, .now span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .now .text > * { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .now strong { font-weight: 650; }
-    .now span { color: var(--text-muted); font-size: .86rem; }
+    .now .text span { color: var(--text-muted); font-size: .86rem; }
     .art { width: 52px; height: 52px; font-size: 1.2rem; }
     .center { display: grid; gap: var(--space-1); justify-items: center; min-width: 0; }
     .transport { display: flex; align-items: center; gap: var(--space-2); }
@@ -106,9 +106,9 @@ class PlayerBar extends LitElement {
     .queue .pick { flex: 1; min-width: 0; display: flex; align-items: center; gap: var(--space-3); padding: var(--space-1) 0;
       border: 0; background: transparent; color: inherit; font: inherit; text-align: left; cursor: pointer; }
     .queue .pick .text { display: grid; min-width: 0; }
-    .queue .pick strong, .queue .pick span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .queue .pick .text > * { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .queue .pick strong { font-weight: 600; font-size: .93rem; }
-    .queue .pick span { color: var(--text-muted); font-size: .82rem; }
+    .queue .pick .text span { color: var(--text-muted); font-size: .82rem; }
     .queue .small { width: 32px; height: 32px; }
     .queue .small svg { width: 16px; height: 16px; }
     .queue .art { width: 36px; height: 36px; font-size: .9rem; }
