@@ -85,7 +85,7 @@ class PlayerBar extends LitElement {
     .more-toggle { display: none; }
 
     .queue {
-      position: fixed; right: var(--space-4); bottom: calc(var(--player-height) + var(--space-3)); z-index: 21;
+      position: fixed; right: var(--space-4); bottom: calc(var(--player-space, var(--player-height)) + var(--space-3)); z-index: 21;
       width: min(400px, calc(100vw - 2 * var(--space-4))); max-height: min(70vh, 640px);
       display: grid; grid-template-rows: auto 1fr auto; overflow: hidden;
     }
@@ -131,7 +131,7 @@ class PlayerBar extends LitElement {
       .right.open { display: flex; }
       .more-toggle { display: grid; }
       .volume { width: 90px; }
-      .queue { left: var(--space-2); right: var(--space-2); width: auto; bottom: calc(var(--player-height) + var(--space-2)); max-height: 70vh; }
+      .queue { left: var(--space-2); right: var(--space-2); width: auto; bottom: calc(var(--player-space, var(--player-height)) + var(--space-2)); max-height: 65vh; }
       .transport .shuffle, .transport .repeat { display: none; }
     }
     @media (min-width: 861px) {
@@ -142,6 +142,12 @@ class PlayerBar extends LitElement {
   #onChange = () => this.requestUpdate();
   #onKey = (event) => this.#key(event);
   #dragFrom = -1;
+  /** Keeps --player-space (the room the frame leaves at the bottom) the bar's real height. */
+  #resize = new ResizeObserver((entries) => {
+    const height = Math.ceil(entries[0]?.borderBoxSize?.[0]?.blockSize ?? entries[0]?.contentRect.height ?? 0);
+    document.documentElement.style.setProperty('--player-space', `${height}px`);
+  });
+  #observed = null;
 
   constructor() {
     super();
@@ -160,6 +166,9 @@ class PlayerBar extends LitElement {
   disconnectedCallback() {
     player.removeEventListener('change', this.#onChange);
     document.removeEventListener('keydown', this.#onKey);
+    this.#resize.disconnect();
+    this.#observed = null;
+    document.documentElement.style.setProperty('--player-space', '0px');
     super.disconnectedCallback();
   }
 
@@ -172,8 +181,14 @@ class PlayerBar extends LitElement {
     if (seek) seek.style.setProperty('--fill', `${percent(seek.value, seek.max)}%`);
     const volume = this.renderRoot.querySelector('#volume');
     if (volume) volume.style.setProperty('--fill', `${percent(volume.value, 1)}%`);
-    // the frame keeps this much room at the bottom for the bar (sidebar height, content padding)
-    document.documentElement.style.setProperty('--player-space', player.track ? 'var(--player-height)' : '0px');
+    // the frame keeps room at the bottom for the bar (sidebar height, content padding): its height
+    const bar = this.renderRoot.querySelector('.bar');
+    if (bar !== this.#observed) {
+      if (this.#observed) this.#resize.unobserve(this.#observed);
+      if (bar) this.#resize.observe(bar);
+      else document.documentElement.style.setProperty('--player-space', '0px');
+      this.#observed = bar;
+    }
   }
 
   render() {

@@ -106,7 +106,7 @@ class PlaylistScreen extends LitElement {
     @media (max-width: 860px) {
       .hero { flex-direction: column; align-items: start; gap: var(--space-4); }
       .hero .mosaic { width: 132px; height: 132px; }
-      .dur, .pos { display: none; }
+      .dur, .pos, .grip, .track .cover { display: none; }
       li { padding: var(--space-2) var(--space-1); gap: var(--space-1); }
       .icon-button { width: 34px; height: 34px; }
     }
