@@ -98,6 +98,26 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             check(browser, "next and previous");
             assertPlayReported(account);
 
+            // quality: a transcoded rendition, at the same place, still seekable
+            bar(browser).findElements(By.cssSelector("button.more-toggle[aria-expanded='false']"))
+                    .stream().filter(WebElement::isDisplayed).forEach(WebElement::click); // phones: the quality is there
+            double heard = time(state(browser));
+            browser.script("""
+                    const select = arguments[0];
+                    select.value = '128';
+                    select.dispatchEvent(new Event('change', { bubbles: true }));""",
+                    bar(browser).findElement(By.cssSelector("select#quality")));
+            Map<String, Object> transcoded = until(browser, state -> state.get("src").toString().contains("bitrate=128")
+                    && !(Boolean) state.get("paused") && time(state) >= heard);
+            String rendition = transcoded.get("src").toString();
+            browser.script("""
+                    const seek = arguments[0];
+                    seek.value = '25';
+                    seek.dispatchEvent(new Event('change', { bubbles: true }));""", seek);
+            until(browser, state -> time(state) >= 25 && time(state) < 29);
+            check(browser, "transcoded quality, seekable", rendition.substring(rendition.indexOf("/stream/"))
+                    + " - Failed to load resource: the server responded with a status of 503 (Service Unavailable)");
+
             browser.script("""
                     const seek = arguments[0];
                     seek.value = '12';
