@@ -202,10 +202,16 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             assertThat(itemTitles(playlist(account, playlistId))).containsExactly(TITLES[1], TITLES[2], TITLES[0]);
             check(browser, "reordered by keyboard, buttons and drag and drop");
 
-            // a change elsewhere (another tab, another device), then an edit here as of the old version
-            HttpResponse<String> renamed = api.send("PATCH", "/api/v1/playlists/" + playlistId,
-                    account.accessToken(), "{\"name\":\"Road Trip North\"}");
-            assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+            // a second tab renames the playlist; the first one, still showing the old version, removes an item
+            String firstTab = browser.newTab();
+            browser.go(playlistPath);
+            browser.visible("encore-playlist", "button.edit-details").click();
+            browser.type("encore-playlist", "#name", "Road Trip North");
+            browser.find("encore-playlist", "form.edit button[type=submit]").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.find("encore-playlist", "h1").getText()
+                    .equals("Road Trip North"));
+            check(browser, "renamed in a second tab");
+            browser.switchToTab(firstTab);
             browser.find("encore-playlist", "button[aria-label='Remove " + TITLES[0] + " from the playlist']").click();
             WebElement stale = browser.visible("encore-playlist", ".stale");
             assertThat(stale.getText()).contains("Changed elsewhere");
@@ -234,6 +240,12 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             browser.find("encore-playlist", "button.play-all").click();
             until(browser, state -> TITLES[1].equals(state.get("title")) && !(Boolean) state.get("paused"));
             check(browser, "renamed, public, playing");
+
+            navLink(browser, viewport, "/playlists").click();
+            assertThat(browser.visible("encore-playlists", "a.playlist-card[data-id='" + playlistId + "']").getText())
+                    .contains("Northbound", "Public", "2 tracks");
+            browser.screenshot("playlists");
+            check(browser, "playlists with a card, playing");
             assertThat(tracks).hasSize(3);
         }
     }
