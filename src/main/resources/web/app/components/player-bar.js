@@ -120,7 +120,7 @@ class PlayerBar extends LitElement {
     @media (max-width: 860px) {
       .bar {
         grid-template-columns: 1fr auto; grid-template-areas: "scrub scrub" "now transport" "extra extra";
-        height: auto; min-height: var(--player-height); gap: 0 var(--space-2); padding: 0 var(--space-2) var(--space-1) var(--space-3);
+        height: auto; min-height: var(--player-height); gap: 0 var(--space-2); padding: var(--space-1) var(--space-2) var(--space-1) var(--space-3);
       }
       .center { display: contents; }
       .scrub { grid-area: scrub; grid-template-columns: 40px 1fr 40px; }

@@ -27,6 +27,22 @@ export const playlistStyles = [coverStyles, css`
   @media (max-width: 860px) { .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: var(--space-3); } }
 `];
 
+/** What the playlist screens share: the empty and failed states, the details form's checkbox and text area. */
+export const playlistScreenStyles = css`
+  .state { display: grid; justify-items: center; gap: var(--space-4); padding: var(--space-7) var(--space-4); text-align: center; }
+  .state p { color: var(--text-muted); max-width: 46ch; margin: 0; }
+  .badge { display: grid; place-items: center; width: 72px; height: 72px; border-radius: 50%; background: var(--accent-soft); color: var(--accent); }
+  .badge svg { width: 34px; height: 34px; }
+  .state .alert { text-align: left; max-width: 520px; }
+  .check { display: flex; align-items: center; gap: var(--space-2); font-weight: 600; }
+  .check input { width: 18px; height: 18px; accent-color: var(--accent); }
+  textarea {
+    width: 100%; min-height: 72px; padding: var(--space-2) var(--space-3); border: 1px solid var(--border-strong);
+    border-radius: var(--radius); background: var(--bg-raised); color: var(--text); font: inherit; resize: vertical;
+  }
+  textarea:focus-visible { outline: none; border-color: var(--focus); box-shadow: 0 0 0 3px color-mix(in srgb, var(--focus) 30%, transparent); }
+`;
+
 /**
  * A playlist as a card that opens it: a mosaic of its first tracks, its name, how many tracks and
  * whether it is public. `handlers` (dragover, dragleave, drop) make it a drop target.

@@ -452,7 +452,7 @@ class Player extends EventTarget {
     this.#restore();
   }
 
-  /** After a reload: the queue and the place in it, paused, ready to resume. */
+  /** After a reload: the queue and the place in it, paused; Play loads the track and goes on from there. */
   async #restore() {
     const saved = read(STORE + this.#user);
     if (!saved) return;
@@ -475,7 +475,11 @@ class Player extends EventTarget {
       return;
     }
     this.#unshuffled = this.shuffle ? this.items.slice() : null;
-    this.#start(false, Math.max(0, Number(saved.position) || 0));
+    // shown, not loaded: loading would fetch the file (and count as a play) before anyone pressed Play
+    Object.assign(this, { position: Math.max(0, Number(saved.position) || 0), playing: false,
+      duration: this.track.durationMs / 1000 });
+    this.#metadata();
+    this.#changed();
   }
 
   /** Now and then while playing (`force` for every real change), never a token or a URL. */

@@ -6,6 +6,7 @@ import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
 import { cover, coverStyles, clock } from '../components/track-art.js';
 import { shared } from '../styles/shared.js';
+import { playlistScreenStyles } from '../components/playlist-card.js';
 
 /** The drag type of an item moved inside the list. */
 const ITEM_TYPE = 'application/x-encore-playlist-item';
@@ -29,7 +30,7 @@ class PlaylistScreen extends LitElement {
     dropping: { state: true },
   };
 
-  static styles = [shared, coverStyles, css`
+  static styles = [shared, coverStyles, playlistScreenStyles, css`
     .hero { display: flex; gap: var(--space-5); align-items: end; margin-bottom: var(--space-5); }
     .hero .mosaic {
       flex: none; display: grid; grid-template-columns: 1fr 1fr; width: 180px; height: 180px; border-radius: var(--radius-l);
@@ -57,13 +58,6 @@ class PlaylistScreen extends LitElement {
     .edit { display: grid; gap: var(--space-3); padding: var(--space-5); margin-bottom: var(--space-5); max-width: 560px; }
     .edit h2 { margin: 0; font-size: 1.1rem; }
     .row { display: flex; gap: var(--space-3); flex-wrap: wrap; }
-    .check { display: flex; align-items: center; gap: var(--space-2); font-weight: 600; }
-    .check input { width: 18px; height: 18px; accent-color: var(--accent); }
-    textarea {
-      width: 100%; min-height: 72px; padding: var(--space-2) var(--space-3); border: 1px solid var(--border-strong);
-      border-radius: var(--radius); background: var(--bg-raised); color: var(--text); font: inherit; resize: vertical;
-    }
-    textarea:focus-visible { outline: none; border-color: var(--focus); box-shadow: 0 0 0 3px color-mix(in srgb, var(--focus) 30%, transparent); }
 
     .list { border-radius: var(--radius-l); border: 2px dashed transparent; transition: border-color var(--transition), background var(--transition); }
     .list.dropping { border-color: var(--accent); background: var(--accent-soft); }
@@ -94,11 +88,6 @@ class PlaylistScreen extends LitElement {
     .icon-button.play svg { width: 14px; height: 14px; }
     .drop-hint { padding: var(--space-3); color: var(--text-muted); font-size: .9rem; text-align: center; }
 
-    .state { display: grid; justify-items: center; gap: var(--space-4); padding: var(--space-7) var(--space-4); text-align: center; }
-    .state p { color: var(--text-muted); max-width: 46ch; margin: 0; }
-    .badge { display: grid; place-items: center; width: 72px; height: 72px; border-radius: 50%; background: var(--accent-soft); color: var(--accent); }
-    .badge svg { width: 34px; height: 34px; }
-    .state .alert { text-align: left; max-width: 520px; }
     .skeleton-hero { width: 180px; height: 180px; border-radius: var(--radius-l); }
     .skeleton-title { width: 240px; height: 2rem; }
     .hero .info .skeleton:last-child { width: 140px; }

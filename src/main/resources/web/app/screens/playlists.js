@@ -5,7 +5,7 @@ import { playlists, carriesTrack, droppedTrack } from '../core/playlists.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
 import { shared } from '../styles/shared.js';
-import { playlistStyles, playlistCard } from '../components/playlist-card.js';
+import { playlistStyles, playlistScreenStyles, playlistCard } from '../components/playlist-card.js';
 
 /**
  * Playlists: mine and everyone's public ones (`GET /api/v1/playlists`), as cards that open the
@@ -22,25 +22,13 @@ class PlaylistsScreen extends LitElement {
     message: { state: true },
   };
 
-  static styles = [shared, playlistStyles, css`
+  static styles = [shared, playlistStyles, playlistScreenStyles, css`
     .head { display: flex; align-items: end; justify-content: space-between; gap: var(--space-4); margin-bottom: var(--space-5); flex-wrap: wrap; }
     .eyebrow { color: var(--text-faint); font-size: .78rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; }
     h2 { font-size: 1.15rem; margin: var(--space-6) 0 var(--space-3); }
     .create { display: grid; gap: var(--space-3); padding: var(--space-5); margin-bottom: var(--space-5); max-width: 560px; }
     .create h2 { margin: 0; }
     .row { display: flex; gap: var(--space-3); flex-wrap: wrap; align-items: center; }
-    .check { display: flex; align-items: center; gap: var(--space-2); font-weight: 600; }
-    .check input { width: 18px; height: 18px; accent-color: var(--accent); }
-    textarea {
-      width: 100%; min-height: 72px; padding: var(--space-2) var(--space-3); border: 1px solid var(--border-strong);
-      border-radius: var(--radius); background: var(--bg-raised); color: var(--text); font: inherit; resize: vertical;
-    }
-    textarea:focus-visible { outline: none; border-color: var(--focus); box-shadow: 0 0 0 3px color-mix(in srgb, var(--focus) 30%, transparent); }
-    .state { display: grid; justify-items: center; gap: var(--space-4); padding: var(--space-7) var(--space-4); text-align: center; }
-    .state p { color: var(--text-muted); max-width: 46ch; margin: 0; }
-    .badge { display: grid; place-items: center; width: 72px; height: 72px; border-radius: 50%; background: var(--accent-soft); color: var(--accent); }
-    .badge svg { width: 34px; height: 34px; }
-    .state .alert { text-align: left; max-width: 520px; }
     .hint { color: var(--text-muted); margin: 0 0 var(--space-3); }
     @media (max-width: 860px) { h1 { font-size: 1.5rem; } }
   `];

@@ -1,6 +1,7 @@
 package dev.encore.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
@@ -128,11 +129,15 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             double pausedAt = time(state(browser));
 
             browser.go("/library/tracks"); // a reload: the queue and the place in it come back, paused
-            Map<String, Object> resumed = until(browser, state -> TITLES[1].equals(state.get("title"))
-                    && Math.abs(time(state) - pausedAt) < 1.5);
+            Map<String, Object> resumed = until(browser, state -> TITLES[1].equals(state.get("title")));
             assertThat(resumed.get("paused")).isEqualTo(true);
+            WebElement scrubber = bar(browser).findElement(By.cssSelector("input#seek"));
+            assertThat(Double.parseDouble(scrubber.getDomProperty("value"))).isCloseTo(pausedAt, within(1.5));
+            assertThat(scrubber.getAttribute("aria-valuetext")).startsWith((int) pausedAt + " seconds of");
+            check(browser, "offers to resume after a reload");
             bar(browser).findElement(By.cssSelector("button.play-pause[aria-label='Play']")).click();
-            until(browser, state -> !(Boolean) state.get("paused") && time(state) > pausedAt + 0.3);
+            until(browser, state -> !(Boolean) state.get("paused") && time(state) > pausedAt + 0.3
+                    && time(state) < pausedAt + 5);
             check(browser, "resumed after a reload");
         }
     }
