@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 
@@ -78,7 +79,12 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
                     .contains(TITLES[0], TITLES[1], TITLES[2]);
             browser.screenshot("player");
             check(browser, "queue open");
-            bar(browser).findElement(By.cssSelector("#queue button[aria-label='Close the queue']")).click();
+            browser.darkTheme(true);
+            browser.screenshot("player-dark");
+            check(browser, "queue open, dark theme");
+            browser.darkTheme(false);
+            bar(browser).findElement(By.cssSelector("#queue button.pick")).sendKeys(Keys.ESCAPE);
+            await().atMost(Duration.ofSeconds(5)).until(() -> bar(browser).findElements(By.cssSelector("#queue")).isEmpty());
 
             browser.script("window.encoreSamePage = true");
             navLink(browser, viewport, "/playlists").click();
@@ -165,6 +171,16 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             check(browser, "new playlist, empty");
 
             browser.go("/library/tracks");
+            SearchContext menu = (SearchContext) browser.script("return arguments[0].closest('tr')"
+                    + ".querySelector('encore-track-actions').shadowRoot",
+                    browser.visible("encore-tracks", "button.play[aria-label='Play " + TITLES[0] + "']"));
+            menu.findElement(By.cssSelector("button.trigger")).sendKeys(Keys.ARROW_DOWN);
+            await().atMost(Duration.ofSeconds(5)).until(() -> "Play next".equals(browser.script(
+                    "return arguments[0].activeElement?.textContent.trim()", menu)));
+            menu.findElement(By.cssSelector("[role=menu] .play-next")).sendKeys(Keys.ESCAPE);
+            await().atMost(Duration.ofSeconds(5)).until(() -> menu.findElements(By.cssSelector("[role=menu]")).isEmpty()
+                    && "true".equals(String.valueOf(browser.script(
+                            "return arguments[0].activeElement?.classList.contains('trigger')", menu))));
             addWithTheMenu(browser, TITLES[0], "Road Trip", true);
             addWithTheMenu(browser, TITLES[1], "Road Trip", false);
             if (viewport.phone()) {
