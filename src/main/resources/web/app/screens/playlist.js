@@ -2,6 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { session } from '../core/session.js';
 import { playlists, carriesTrack, droppedTrack } from '../core/playlists.js';
+import { player } from '../core/player.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
 import { cover, coverStyles, clock } from '../components/track-art.js';
@@ -66,6 +67,7 @@ class PlaylistScreen extends LitElement {
       border-bottom: 1px solid var(--border); border-radius: var(--radius-s); }
     li:hover, li:focus-within { background: var(--bg-hover); }
     li:focus-visible { outline: 2px solid var(--focus); outline-offset: -2px; }
+    li.now .track strong { color: var(--accent); }
     li.drop-before { box-shadow: inset 0 3px 0 var(--accent); }
     li.dragging { opacity: .4; }
     .pos { width: 28px; text-align: right; color: var(--text-faint); font-variant-numeric: tabular-nums; flex: none; }
@@ -102,6 +104,7 @@ class PlaylistScreen extends LitElement {
   `];
 
   #dragItem = -1;
+  #onPlayer = () => this.requestUpdate();
   #onPlaylists = (event) => {
     const { id, source } = event.detail ?? {};
     if (id && id === this.playlist?.id && source !== this && !this.busy) this.#load();
@@ -123,11 +126,13 @@ class PlaylistScreen extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     playlists.addEventListener('change', this.#onPlaylists);
+    player.addEventListener('change', this.#onPlayer);
     this.#load();
   }
 
   disconnectedCallback() {
     playlists.removeEventListener('change', this.#onPlaylists);
+    player.removeEventListener('change', this.#onPlayer);
     super.disconnectedCallback();
   }
 
@@ -230,7 +235,9 @@ class PlaylistScreen extends LitElement {
   #item(item, index, mine) {
     const { track } = item;
     const last = this.playlist.items.length - 1;
-    return html`<li data-item=${item.id} tabindex=${mine ? '0' : '-1'} draggable=${mine ? 'true' : 'false'}
+    const current = player.track?.id === track.id;
+    const pause = current && player.playing;
+    return html`<li data-item=${item.id} class=${current ? 'now' : ''} tabindex=${mine ? '0' : '-1'} draggable=${mine ? 'true' : 'false'}
         aria-label=${`${index + 1}. ${track.title}, ${track.artist}`}
         @keydown=${mine ? (event) => this.#rowKey(event, index) : null}
         @dragstart=${mine ? (event) => this.#dragStart(event, index) : null}
@@ -240,7 +247,8 @@ class PlaylistScreen extends LitElement {
         @drop=${mine ? (event) => this.#itemDrop(event, index) : null}>
       <span class="pos" aria-hidden="true">${index + 1}</span>
       ${mine ? html`<span class="grip" aria-hidden="true">${icon('grip')}</span>` : ''}
-      <button class="icon-button play" type="button" aria-label=${`Play ${track.title}`} @click=${() => this.#play(index)}>${icon('play')}</button>
+      <button class="icon-button play" type="button" aria-label=${`${pause ? 'Pause' : 'Play'} ${track.title}`}
+        @click=${() => (current ? player.toggle() : this.#play(index))}>${icon(pause ? 'pause' : 'play')}</button>
       <span class="track">${cover(track)}<span class="text"><strong>${track.title}</strong>
         <span class="sub">${[track.artist, track.album].filter(Boolean).join(' · ')}</span></span></span>
       <span class="dur">${clock(track.durationMs / 1000)}</span>
