@@ -1,5 +1,7 @@
 import { api } from './api.js';
 import { session } from './session.js';
+import { PlayReport } from './play-report.js';
+import { mediaActions, nowPlaying, playbackState, positionState } from './media-session.js';
 
 /** Per user: the queue's track ids, where it was and the settings. Never a token or a URL. */
 const STORE = 'encore.player.';
@@ -9,9 +11,6 @@ const KEEP = 50;
 const EARLY_MS = 30_000;
 /** After a media error: new URL and retry, this many times (a rendition may still be being made). */
 const RETRIES = 5;
-/** A play is reported this often while it goes on, and when it ends. */
-const REPORT_MS = 30_000;
-const LOGO = new URL('../icons/encore.svg', import.meta.url).href;
 
 /** The quality setting: the original file, or an MP3 rendition at a bitrate the stream API offers. */
 export const QUALITIES = [
@@ -59,7 +58,6 @@ class Player extends EventTarget {
   #seekOnLoad = 0;
   #loading = 0;
   #play = null;
-  #claimed = new Set();
   #lastSaved = 0;
   #restored = false;
 
@@ -68,7 +66,7 @@ class Player extends EventTarget {
     window.addEventListener('encore-play', (event) => this.#request(event.detail ?? {}));
     window.addEventListener('pagehide', () => {
       this.#save();
-      this.#report();
+      this.#play?.send();
     });
     session.addEventListener('change', () => this.#sessionChanged());
   }
@@ -109,7 +107,15 @@ class Player extends EventTarget {
     on('canplay', () => this.#set({ buffering: false }));
     on('ended', () => this.#ended());
     on('error', () => this.#failed());
-    this.#mediaSession();
+    mediaActions({
+      play: () => this.play(),
+      pause: () => this.pause(),
+      previoustrack: () => this.previous(),
+      nexttrack: () => this.next(),
+      seekto: (details) => this.seek(details.seekTime),
+      seekbackward: (details) => this.seek(this.position - (details.seekOffset || 10)),
+      seekforward: (details) => this.seek(this.position + (details.seekOffset || 10)),
+    });
     this.#sessionChanged();
     this.#resume();
   }
@@ -294,7 +300,7 @@ class Player extends EventTarget {
     Object.assign(this, { playing: autoplay, buffering: autoplay, position: at, error: '',
       duration: item.track.durationMs / 1000 });
     this.#changed();
-    this.#metadata();
+    nowPlaying(item.track);
     this.#save(true);
     try {
       if (expiresSoon(item.track)) item.track = await api.get(`/api/v1/tracks/${item.track.id}`);
@@ -303,7 +309,7 @@ class Player extends EventTarget {
       return;
     }
     if (loading !== this.#loading) return; // another track was asked for meanwhile
-    if (newPlay) this.#play = { trackId: item.track.id, since: Date.now(), heard: 0, id: null, last: at };
+    if (newPlay) this.#play = new PlayReport(item.track.id, at);
     this.#seekOnLoad = at;
     this.#audio.src = this.#url(item.track);
     this.#audio.load();
@@ -326,19 +332,11 @@ class Player extends EventTarget {
   #progress() {
     const now = this.#audio.currentTime;
     if (this.#seekOnLoad > 0 && now === 0) return; // not yet where it is going
-    const play = this.#play;
-    if (play && !this.#audio.paused) {
-      const step = now - play.last;
-      if (step > 0 && step < 2) play.heard += step;
-      play.last = now;
-      if (play.heard * 1000 - (play.reportedAt ?? 0) >= REPORT_MS) this.#report(false);
-    } else if (play) {
-      play.last = now;
-    }
+    this.#play?.progress(now, !this.#audio.paused);
     this.position = now;
     this.#changed();
     this.#save();
-    this.#positionState();
+    positionState(this.duration, this.position);
   }
 
   #ended() {
@@ -349,7 +347,6 @@ class Player extends EventTarget {
       this.next();
     } else {
       this.#report();
-      this.#play = null;
       this.#set({ playing: false, position: 0 });
       this.#audio.currentTime = 0;
       this.#save(true);
@@ -394,7 +391,6 @@ class Player extends EventTarget {
 
   #stop() {
     this.#report();
-    this.#play = null;
     this.#loading += 1;
     if (this.#audio) {
       this.#audio.pause();
@@ -404,36 +400,15 @@ class Player extends EventTarget {
     Object.assign(this, { items: [], index: -1, playing: false, buffering: false, position: 0, duration: 0,
       error: '' });
     this.#unshuffled = null;
-    if ('mediaSession' in navigator) navigator.mediaSession.metadata = null;
+    nowPlaying(null);
     this.#changed();
     this.#save(true);
   }
 
-  /**
-   * Tells the API how much of the play was heard. The stream records the play when its first
-   * request ends; an `<audio>` element cannot read the play id header, so the play is found in my
-   * latest plays: the first of this track since it started that no other report claimed.
-   */
-  async #report(final = true) {
-    const play = this.#play;
-    if (!play || play.heard < 1 || !session.signedIn) return;
-    const heard = Math.round(play.heard * 1000);
-    if (heard === play.reportedAt) return;
-    play.reportedAt = heard;
-    if (final) this.#play = null;
-    try {
-      if (!play.id) {
-        const page = await api.get('/api/v1/plays', { query: { size: 20 } });
-        const found = page.items.filter((candidate) => candidate.trackId === play.trackId
-          && Date.parse(candidate.startedAt) >= play.since - 60_000 && !this.#claimed.has(candidate.id)).at(-1);
-        if (!found) return;
-        play.id = found.id;
-        this.#claimed.add(found.id);
-      }
-      await api.put(`/api/v1/plays/${play.id}`, { msListened: heard });
-    } catch {
-      // history is best effort: the stream's own estimate stays
-    }
+  /** The play that ends is reported (how much was heard). */
+  #report() {
+    this.#play?.send();
+    this.#play = null;
   }
 
   #sessionChanged() {
@@ -478,7 +453,7 @@ class Player extends EventTarget {
     // shown, not loaded: loading would fetch the file (and count as a play) before anyone pressed Play
     Object.assign(this, { position: Math.max(0, Number(saved.position) || 0), playing: false,
       duration: this.track.durationMs / 1000 });
-    this.#metadata();
+    nowPlaying(this.track);
     this.#changed();
   }
 
@@ -501,53 +476,13 @@ class Player extends EventTarget {
     }
   }
 
-  #mediaSession() {
-    if (!('mediaSession' in navigator)) return;
-    const actions = {
-      play: () => this.play(),
-      pause: () => this.pause(),
-      previoustrack: () => this.previous(),
-      nexttrack: () => this.next(),
-      seekto: (details) => this.seek(details.seekTime),
-      seekbackward: (details) => this.seek(this.position - (details.seekOffset || 10)),
-      seekforward: (details) => this.seek(this.position + (details.seekOffset || 10)),
-    };
-    Object.entries(actions).forEach(([action, handler]) => {
-      try {
-        navigator.mediaSession.setActionHandler(action, handler);
-      } catch {
-        // an action this browser does not know
-      }
-    });
-  }
-
-  #metadata() {
-    const track = this.track;
-    if (!('mediaSession' in navigator) || !track || typeof MediaMetadata === 'undefined') return;
-    navigator.mediaSession.metadata = new MediaMetadata({
-      title: track.title, artist: track.artist ?? '', album: track.album ?? '',
-      artwork: [{ src: LOGO, sizes: '512x512', type: 'image/svg+xml' }],
-    });
-  }
-
-  #positionState() {
-    if (!('mediaSession' in navigator) || !this.duration) return;
-    navigator.mediaSession.playbackState = this.playing ? 'playing' : 'paused';
-    try {
-      navigator.mediaSession.setPositionState({ duration: this.duration, playbackRate: 1,
-        position: Math.min(this.position, this.duration) });
-    } catch {
-      // a duration the browser finds odd: the lock screen shows no progress
-    }
-  }
-
   #set(values) {
     Object.assign(this, values);
     this.#changed();
   }
 
   #changed() {
-    if ('mediaSession' in navigator) navigator.mediaSession.playbackState = this.playing ? 'playing' : 'paused';
+    playbackState(this.playing);
     this.dispatchEvent(new Event('change'));
   }
 }
