@@ -3,13 +3,14 @@ import { player, QUALITIES } from '../core/player.js';
 import { icon } from './icons.js';
 import { shared } from '../styles/shared.js';
 import { cover, coverStyles, clock } from './track-art.js';
+import './player-queue.js';
 
 const SEEK_STEP = 5;
 
 /**
  * The persistent player: the one `<audio>` element (driven by core/player.js), what plays, the
  * transport (previous, play/pause, next), the scrubber, volume and mute, shuffle, repeat, quality,
- * and the queue panel. It lives in the app's frame, outside the screens, so navigation never stops
+ * and the queue panel (player-queue.js). It lives in the app's frame, outside the screens, so navigation never stops
  * it. Keyboard: space plays/pauses, ←/→ seek 5 s, shift+←/→ previous/next (not while typing or on a
  * control that uses those keys). On phones the bar is compact; "More controls" shows the rest.
  */
@@ -18,7 +19,6 @@ class PlayerBar extends LitElement {
     queueOpen: { state: true },
     more: { state: true },
     scrubbing: { state: true },
-    announcement: { state: true },
   };
 
   static styles = [shared, coverStyles, css`
@@ -84,38 +84,6 @@ class PlayerBar extends LitElement {
     .error { color: var(--danger); font-size: .8rem; }
     .more-toggle { display: none; }
 
-    .queue {
-      position: fixed; right: var(--space-4); bottom: calc(var(--player-space, var(--player-height)) + var(--space-3)); z-index: 21;
-      width: min(400px, calc(100vw - 2 * var(--space-4))); max-height: min(70vh, 640px);
-      display: grid; grid-template-rows: auto 1fr auto; overflow: hidden;
-    }
-    .queue header { display: flex; align-items: center; justify-content: space-between; gap: var(--space-2);
-      padding: var(--space-3) var(--space-3) var(--space-2) var(--space-4); border-bottom: 1px solid var(--border); }
-    .queue h2 { font-size: 1.05rem; margin: 0; }
-    .queue .list { overflow: auto; padding: var(--space-2); }
-    .queue h3 { margin: var(--space-3) var(--space-2) var(--space-1); color: var(--text-faint); font-size: .75rem;
-      font-weight: 700; letter-spacing: .08em; text-transform: uppercase; }
-    .queue ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; }
-    .queue li { display: flex; align-items: center; gap: var(--space-2); padding: var(--space-1) var(--space-1) var(--space-1) var(--space-2);
-      border-radius: var(--radius); }
-    .queue li:hover { background: var(--bg-hover); }
-    .queue li.current { background: var(--accent-soft); }
-    .queue li.drop-before { box-shadow: inset 0 2px 0 var(--accent); }
-    .queue .grip { color: var(--text-faint); cursor: grab; display: grid; }
-    .queue .grip svg { width: 16px; height: 16px; }
-    .queue .pick { flex: 1; min-width: 0; display: flex; align-items: center; gap: var(--space-3); padding: var(--space-1) 0;
-      border: 0; background: transparent; color: inherit; font: inherit; text-align: left; cursor: pointer; }
-    .queue .pick .text { display: grid; min-width: 0; }
-    .queue .pick .text > * { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .queue .pick strong { font-weight: 600; font-size: .93rem; }
-    .queue .pick .text span { color: var(--text-muted); font-size: .82rem; }
-    .queue .small { width: 32px; height: 32px; }
-    .queue .small svg { width: 16px; height: 16px; }
-    .queue .art { width: 36px; height: 36px; font-size: .9rem; }
-    .queue footer { display: flex; justify-content: space-between; align-items: center; gap: var(--space-2);
-      padding: var(--space-2) var(--space-3); border-top: 1px solid var(--border); color: var(--text-muted); font-size: .85rem; }
-    .queue footer .button { min-height: 36px; }
-    .queue .empty { padding: var(--space-4); color: var(--text-muted); }
 
     @media (max-width: 860px) {
       .bar {
@@ -131,7 +99,6 @@ class PlayerBar extends LitElement {
       .right.open { display: flex; }
       .more-toggle { display: grid; }
       .volume { width: 90px; }
-      .queue { left: var(--space-2); right: var(--space-2); width: auto; bottom: calc(var(--player-space, var(--player-height)) + var(--space-2)); max-height: 65vh; }
       .transport .shuffle, .transport .repeat { display: none; }
     }
     @media (min-width: 861px) {
@@ -141,7 +108,6 @@ class PlayerBar extends LitElement {
 
   #onChange = () => this.requestUpdate();
   #onKey = (event) => this.#key(event);
-  #dragFrom = -1;
   /** Keeps --player-space (the room the frame leaves at the bottom) the bar's real height. */
   #resize = new ResizeObserver((entries) => {
     const height = Math.ceil(entries[0]?.borderBoxSize?.[0]?.blockSize ?? entries[0]?.contentRect.height ?? 0);
@@ -154,7 +120,6 @@ class PlayerBar extends LitElement {
     this.queueOpen = false;
     this.more = false;
     this.scrubbing = null;
-    this.announcement = '';
   }
 
   connectedCallback() {
@@ -193,8 +158,8 @@ class PlayerBar extends LitElement {
 
   render() {
     const track = player.track;
-    return html`<audio></audio>${track ? this.#bar(track) : ''}${track && this.queueOpen ? this.#queue() : ''}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+    return html`<audio></audio>${track ? this.#bar(track) : ''}${track && this.queueOpen
+      ? html`<encore-player-queue id="queue" @close=${() => this.#toggleQueue(false)}></encore-player-queue>` : ''}`;
   }
 
   #bar(track) {
@@ -254,47 +219,6 @@ class PlayerBar extends LitElement {
     </section>`;
   }
 
-  #queue() {
-    const upcoming = player.upcoming;
-    const start = player.index + 1;
-    return html`<section id="queue" class="queue card" aria-labelledby="queue-title" @keydown=${this.#queueKey}>
-      <header><h2 id="queue-title">Queue</h2>
-        <button class="icon-button" type="button" aria-label="Close the queue" @click=${() => this.#toggleQueue(false)}>${icon('close')}</button>
-      </header>
-      <div class="list">
-        <h3 id="now-title">Now playing</h3>
-        <ol aria-labelledby="now-title">${this.#item(player.current, player.index, true)}</ol>
-        <h3 id="next-title">Next up</h3>
-        ${upcoming.length === 0 ? html`<p class="empty">Nothing queued. Use “Play next” or “Add to queue” on any track.</p>`
-          : html`<ol aria-labelledby="next-title">${upcoming.map((item, i) => this.#item(item, start + i, false))}</ol>`}
-      </div>
-      <footer><span>${upcoming.length} up next</span>
-        <button class="button quiet clear" type="button" ?disabled=${upcoming.length === 0} @click=${() => this.#clear()}>Clear queue</button>
-      </footer>
-    </section>`;
-  }
-
-  #item(item, index, current) {
-    const { track } = item;
-    const first = index === player.index + 1;
-    const last = index === player.items.length - 1;
-    return html`<li class=${current ? 'current' : ''} draggable=${current ? 'false' : 'true'} data-index=${index}
-      @dragstart=${(event) => this.#dragStart(event, index)} @dragover=${(event) => this.#dragOver(event)}
-      @dragleave=${(event) => event.currentTarget.classList.remove('drop-before')}
-      @drop=${(event) => this.#drop(event, index)}>
-      ${current ? '' : html`<span class="grip" aria-hidden="true">${icon('grip')}</span>`}
-      <button class="pick" type="button" aria-label=${`Play ${track.title}`} @click=${() => player.playAt(index)}>
-        ${cover(track, 'art')}<span class="text"><strong>${track.title}</strong><span>${track.artist}</span></span></button>
-      ${current ? '' : html`
-        <button class="icon-button small" type="button" aria-label=${`Move ${track.title} up`} ?disabled=${first}
-          @click=${() => this.#move(index, index - 1)}>${icon('arrowUp')}</button>
-        <button class="icon-button small" type="button" aria-label=${`Move ${track.title} down`} ?disabled=${last}
-          @click=${() => this.#move(index, index + 1)}>${icon('arrowDown')}</button>
-        <button class="icon-button small" type="button" aria-label=${`Remove ${track.title} from the queue`}
-          @click=${() => this.#remove(item)}>${icon('close')}</button>`}
-    </li>`;
-  }
-
   #seek(seconds) {
     this.scrubbing = null;
     player.seek(seconds);
@@ -303,58 +227,8 @@ class PlayerBar extends LitElement {
   async #toggleQueue(open = !this.queueOpen) {
     this.queueOpen = open;
     await this.updateComplete;
-    const target = open ? this.renderRoot.querySelector('#queue-title')?.nextElementSibling
-      : this.renderRoot.querySelector('.queue-toggle');
+    const target = this.renderRoot.querySelector(open ? 'encore-player-queue' : '.queue-toggle');
     target?.focus();
-  }
-
-  #queueKey = (event) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      this.#toggleQueue(false);
-    }
-  };
-
-  async #move(from, to) {
-    const upcoming = player.items.length - player.index - 1;
-    const title = player.items[from].track.title;
-    player.move(from, to);
-    this.announcement = `${title} moved to position ${to - player.index} of ${upcoming} in the queue`;
-    await this.updateComplete;
-    const buttons = this.renderRoot.querySelectorAll(`li[data-index="${to}"] .small`);
-    const again = to < from ? buttons[0] : buttons[1];
-    (again && !again.disabled ? again : buttons[to < from ? 1 : 0])?.focus();
-  }
-
-  #remove(item) {
-    player.remove(item.qid);
-    this.announcement = `${item.track.title} removed from the queue`;
-  }
-
-  #clear() {
-    player.clear();
-    this.announcement = 'Queue cleared';
-    this.renderRoot.querySelector('.queue header .icon-button')?.focus();
-  }
-
-  #dragStart(event, index) {
-    this.#dragFrom = index;
-    event.dataTransfer.effectAllowed = 'move';
-    event.dataTransfer.setData('text/plain', player.items[index].track.title);
-  }
-
-  #dragOver(event) {
-    if (this.#dragFrom < 0) return;
-    event.preventDefault();
-    event.currentTarget.classList.add('drop-before');
-  }
-
-  #drop(event, index) {
-    event.preventDefault();
-    event.currentTarget.classList.remove('drop-before');
-    const from = this.#dragFrom;
-    this.#dragFrom = -1;
-    if (from >= 0 && index > player.index) this.#move(from, from < index ? index - 1 : index);
   }
 
   /** The player's shortcuts, unless typing, or on a control that uses the key itself. */

@@ -74,7 +74,7 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             until(browser, state -> time(state) >= 15 && time(state) < 20);
 
             openQueue(browser, viewport);
-            WebElement queue = bar(browser).findElement(By.cssSelector("#queue"));
+            WebElement queue = queue(browser).findElement(By.cssSelector("section.queue"));
             assertThat(queue.getText()).containsIgnoringCase("Now playing").containsIgnoringCase("Next up")
                     .contains(TITLES[0], TITLES[1], TITLES[2]);
             browser.screenshot("player");
@@ -83,8 +83,11 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             browser.screenshot("player-dark");
             check(browser, "queue open, dark theme");
             browser.darkTheme(false);
-            bar(browser).findElement(By.cssSelector("#queue button.pick")).sendKeys(Keys.ESCAPE);
+            queue(browser).findElement(By.cssSelector("button.pick")).sendKeys(Keys.ESCAPE);
             await().atMost(Duration.ofSeconds(5)).until(() -> bar(browser).findElements(By.cssSelector("#queue")).isEmpty());
+            assertThat(browser.script("return document.querySelector('encore-app').shadowRoot"
+                    + ".querySelector('encore-player-bar').shadowRoot.activeElement?.getAttribute('aria-label')"))
+                    .isEqualTo("Queue");
 
             browser.script("window.encoreSamePage = true");
             navLink(browser, viewport, "/playlists").click();
@@ -315,7 +318,11 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
         }
         bar(browser).findElement(By.cssSelector("button.queue-toggle")).click();
         await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
-                .until(() -> bar(browser).findElement(By.cssSelector("#queue")).isDisplayed());
+                .until(() -> queue(browser).findElement(By.cssSelector("section.queue")).isDisplayed());
+    }
+
+    private static SearchContext queue(Browser browser) {
+        return bar(browser).findElement(By.cssSelector("encore-player-queue#queue")).getShadowRoot();
     }
 
     private static WebElement navLink(Browser browser, Viewport viewport, String path) {
