@@ -6,6 +6,9 @@ import { network } from '../core/network.js';
 import { icon, logo } from './icons.js';
 import { shared } from '../styles/shared.js';
 import './network-banner.js';
+import './player-bar.js';
+import './track-actions.js';
+import './sidebar-playlists.js';
 
 /**
  * The root of the app: starts the session, routes, and lays the page out. Signed out, a screen
@@ -77,6 +80,9 @@ class EncoreApp extends LitElement {
     .topbar { display: none; }
     .standalone { min-height: 100vh; min-height: 100dvh; }
     .booting { display: grid; place-items: center; min-height: 100vh; min-height: 100dvh; }
+    /* room for the player bar at the bottom (its height while something is loaded) */
+    .layout .sidebar { height: calc(100vh - var(--player-space)); height: calc(100dvh - var(--player-space)); }
+    .layout main { padding-bottom: var(--player-space); }
     .booting .logo { width: 56px; height: 56px; animation: pulse 1.2s ease-in-out infinite; }
     @keyframes pulse { 50% { opacity: .5; transform: scale(.94); } }
 
@@ -95,6 +101,14 @@ class EncoreApp extends LitElement {
       .topbar nav ul { display: flex; gap: var(--space-1); }
       .topbar .nav-link { min-height: 40px; padding: 0 var(--space-3); }
       .content { padding: var(--space-5) var(--space-4) var(--space-6); }
+      .topbar nav { min-width: 0; overflow-x: auto; }
+    }
+    /* narrow phones: the top bar's links are icons (their names stay for screen readers) */
+    @media (max-width: 560px) {
+      .topbar .brand span, .topbar .nav-link span {
+        position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+      }
+      .topbar .nav-link { padding: 0 var(--space-2); }
     }
   `];
 
@@ -169,6 +183,7 @@ class EncoreApp extends LitElement {
         <aside class="sidebar" aria-label="Sidebar">
           <a class="brand" href="/library/tracks">${logo}<span>Encore</span></a>
           ${this.#nav('Main')}
+          <encore-sidebar-playlists .path=${this.view.place.path}></encore-sidebar-playlists>
           ${this.#account()}
         </aside>
         <div>
@@ -180,7 +195,8 @@ class EncoreApp extends LitElement {
           </header>
           <main id="main" tabindex="-1"><div class="content">${screen}</div></main>
         </div>
-      </div>`;
+      </div>
+      <encore-player-bar></encore-player-bar>`;
   }
 
   #nav(label, compact = false) {

@@ -10,13 +10,14 @@ import { session } from './session.js';
  *
  * @param {string} method
  * @param {string} path e.g. `/api/v1/tracks`
- * @param {{body?: object, query?: object, signal?: AbortSignal}} [options]
+ * @param {{body?: object, query?: object, signal?: AbortSignal, headers?: object}} [options] `headers`
+ *   adds request headers such as `If-Match`
  */
-export async function request(method, path, { body, query, signal } = {}) {
+export async function request(method, path, { body, query, signal, headers: extra } = {}) {
   const url = withQuery(path, query);
   const send = () => fetch(url, {
     method,
-    headers: headers(body !== undefined),
+    headers: { ...headers(body !== undefined), ...extra },
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
     signal,

@@ -19,6 +19,15 @@ export const routes = [
     load: () => import('../screens/tracks.js'),
     nav: { section: 'Library', label: 'Tracks', icon: 'tracks' },
   },
+  {
+    path: '/playlists', access: 'member', title: 'Playlists', tag: 'encore-playlists',
+    load: () => import('../screens/playlists.js'),
+    nav: { section: 'Library', label: 'Playlists', icon: 'playlist' },
+  },
+  {
+    path: '/playlists/:id', access: 'member', title: 'Playlist', tag: 'encore-playlist',
+    load: () => import('../screens/playlist.js'),
+  },
 ];
 
 /** The screen for a path no route matches. */

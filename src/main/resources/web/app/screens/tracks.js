@@ -3,6 +3,7 @@ import { api } from '../core/api.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
 import { shared } from '../styles/shared.js';
+import { TRACK_TYPE } from '../core/playlists.js';
 
 const PAGE_SIZE = 50;
 const TONES = 6;
@@ -36,6 +37,14 @@ class Tracks extends LitElement {
     .num { width: 56px; text-align: right; color: var(--text-faint); font-variant-numeric: tabular-nums; }
     .col-artist, .col-album { width: 24%; }
     .col-duration { width: 96px; text-align: right; }
+    .col-actions { width: 52px; }
+    td.actions { text-align: right; padding-left: 0; padding-right: 0; }
+    .play {
+      flex: none; display: grid; place-items: center; width: 36px; height: 36px; border-radius: 50%; border: 0;
+      background: var(--accent); color: var(--accent-text); cursor: pointer; transition: transform var(--transition);
+    }
+    .play:hover { transform: scale(1.06); }
+    .play svg { width: 16px; height: 16px; }
     th svg { width: 16px; height: 16px; vertical-align: -3px; }
     td.duration { text-align: right; color: var(--text-muted); font-variant-numeric: tabular-nums; }
     .title-cell { display: flex; align-items: center; gap: var(--space-3); min-width: 0; }
@@ -128,6 +137,7 @@ class Tracks extends LitElement {
           <th class="num" scope="col">#</th><th scope="col">Title</th>
           <th class="col-artist" scope="col">Artist</th><th class="col-album" scope="col">Album</th>
           <th class="col-duration" scope="col"><span class="visually-hidden">Duration</span>${icon('clock')}</th>
+          <th class="col-actions" scope="col"><span class="visually-hidden">Actions</span></th>
         </tr></thead>
         <tbody>${loading ? this.#skeletonRows() : this.page.items.map((track, i) => this.#row(track, i))}</tbody>
       </table>
@@ -136,9 +146,10 @@ class Tracks extends LitElement {
 
   #row(track, index) {
     const number = this.page.page * this.page.size + index + 1;
-    return html`<tr>
+    return html`<tr draggable="true" @dragstart=${(event) => drag(event, track)}>
       <td class="num">${number}</td>
       <td class="title"><div class="title-cell">
+        <button class="play" type="button" aria-label=${`Play ${track.title}`} @click=${() => this.#play(index)}>${icon('play')}</button>
         <span class="cover tone-${tone(track.album || track.title)}" aria-hidden="true">${(track.title || '?').slice(0, 1)}</span>
         <span class="title-text"><strong>${track.title}</strong>
           <span class="sub">${[track.artist, track.album].filter(Boolean).join(' · ')}</span></span>
@@ -146,7 +157,13 @@ class Tracks extends LitElement {
       <td class="artist ellipsis">${track.artist}</td>
       <td class="album ellipsis ${track.album ? '' : 'muted'}">${track.album || '—'}</td>
       <td class="duration">${duration(track.durationMs)}</td>
+      <td class="actions"><encore-track-actions .track=${track}></encore-track-actions></td>
     </tr>`;
+  }
+
+  /** Plays the page's tracks from this one (the player bar takes it from there). */
+  #play(index) {
+    window.dispatchEvent(new CustomEvent('encore-play', { detail: { tracks: this.page.items, index, mode: 'now' } }));
   }
 
   #skeletonRows() {
@@ -157,6 +174,7 @@ class Tracks extends LitElement {
       <td class="artist"><span class="skeleton"></span></td>
       <td class="album"><span class="skeleton"></span></td>
       <td class="duration"><span class="skeleton"></span></td>
+      <td class="actions"></td>
     </tr>`);
   }
 
@@ -188,6 +206,13 @@ class Tracks extends LitElement {
       <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>
     </section>`;
   }
+}
+
+/** A row carries its track to drop targets (playlists): `application/x-encore-track`. */
+function drag(event, track) {
+  event.dataTransfer.effectAllowed = 'copy';
+  event.dataTransfer.setData(TRACK_TYPE, JSON.stringify({ id: track.id, title: track.title }));
+  event.dataTransfer.setData('text/plain', track.title);
 }
 
 /** One of the cover tones, the same for the same album every time. */

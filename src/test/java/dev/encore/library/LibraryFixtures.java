@@ -16,7 +16,7 @@ import dev.encore.support.MediaTools;
 import dev.encore.support.Multipart;
 import dev.encore.support.TestAccounts.Account;
 
-/** Library content made through the public API: an upload of a short tone saved as a track. */
+/** Library content made through the public API: an upload of a tone (2 seconds unless asked) saved as a track. */
 public final class LibraryFixtures {
 
     private static final Random RANDOM = new Random();
@@ -29,12 +29,17 @@ public final class LibraryFixtures {
         this.song = song;
     }
 
-    /** Fixtures for {@code api}; the tone is made once into {@code dir}. */
+    /** Fixtures for {@code api}; the tone (2 seconds) is made once into {@code dir}. */
     public static LibraryFixtures of(Api api, Path dir) throws Exception {
+        return of(api, dir, 2);
+    }
+
+    /** Fixtures whose tracks last {@code seconds} (long enough to seek in, for players); made once into {@code dir}. */
+    public static LibraryFixtures of(Api api, Path dir, int seconds) throws Exception {
         MediaTools.require("ffmpeg", "ffprobe");
-        Path tone = dir.resolve("fixture-tone.mp3");
+        Path tone = dir.resolve("fixture-tone-" + seconds + "s.mp3");
         if (!Files.exists(tone)) {
-            MediaTools.tone(tone, "Fixture Tone", 440, 2);
+            MediaTools.tone(tone, "Fixture Tone", 440, seconds);
         }
         return new LibraryFixtures(api, Files.readAllBytes(tone));
     }

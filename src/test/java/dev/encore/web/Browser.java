@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -168,6 +169,18 @@ final class Browser implements AutoCloseable {
 
     Object script(String script, Object... args) {
         return driver.executeScript(script, args);
+    }
+
+    /** Opens a second tab of this browser (same cookies) and switches to it; answers the tab it left. */
+    String newTab() {
+        String left = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        return left;
+    }
+
+    /** Switches to the tab {@link #newTab()} left (or any other by its handle). */
+    void switchToTab(String handle) {
+        driver.switchTo().window(handle);
     }
 
     /** Cuts the network off (the page gets its {@code offline} event), or gives it back. */

@@ -31,6 +31,8 @@ abstract class BrowserTest extends IntegrationTest {
         registry.add("encore.public-url", () -> "http://localhost:" + PORT);
         // every browser signs in from the same loopback address (the API tests vary X-Forwarded-For)
         registry.add("encore.ratelimit.limits.auth.capacity", () -> 100);
+        // and every screen's API requests (and the player's) count against that one address: the default limit
+        registry.add("encore.ratelimit.general.capacity", () -> 1200);
     }
 
     @BeforeAll
