@@ -31,6 +31,8 @@ abstract class BrowserTest extends IntegrationTest {
         registry.add("encore.public-url", () -> "http://localhost:" + PORT);
         // every browser signs in from the same loopback address (the API tests vary X-Forwarded-For)
         registry.add("encore.ratelimit.limits.auth.capacity", () -> 100);
+        // the library screens make many API calls (covers, tracks) from that one address
+        registry.add("encore.ratelimit.general.capacity", () -> 5000);
     }
 
     @BeforeAll
