@@ -46,7 +46,7 @@ class TrackEditor extends LitElement {
     }
     .close:hover { background: var(--bg-hover); color: var(--text); }
     .close svg { width: 20px; height: 20px; }
-    .row { display: grid; grid-template-columns: 1fr 1fr; gap: var(--space-4); }
+    .row { display: grid; grid-template-columns: 1fr 1fr; align-items: start; gap: var(--space-4); }
     .field select {
       width: 100%; min-height: 44px; padding: 0 var(--space-3);
       border: 1px solid var(--border-strong); border-radius: var(--radius);

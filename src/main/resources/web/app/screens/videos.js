@@ -9,7 +9,9 @@ const PAGE_SIZE = 24;
 
 /**
  * Library → Videos: the videos I may see (`GET /api/v1/videos`), newest first, as 16:9 cards with
- * their length; each opens its own page (`/videos/{id}`), where it plays. `?page=` in the URL.
+ * their length and a frame of the video itself as the picture (read through its signed stream URL,
+ * metadata and one frame only); each opens its own page (`/videos/{id}`), where it plays. `?page=` in
+ * the URL.
  */
 class Videos extends LitElement {
   static properties = {
@@ -25,6 +27,7 @@ class Videos extends LitElement {
       overflow: hidden; color: #fff; box-shadow: var(--shadow); isolation: isolate;
     }
     .poster::after { content: ''; position: absolute; inset: 0; z-index: -1; background: radial-gradient(circle at 30% 20%, rgba(255, 255, 255, .18), rgba(0, 0, 0, .35)); }
+    .poster video { position: absolute; inset: 0; z-index: -2; width: 100%; height: 100%; object-fit: cover; background: transparent; }
     .poster .glyph {
       display: grid; place-items: center; width: 52px; height: 52px; border-radius: 50%;
       background: rgba(0, 0, 0, .38); backdrop-filter: blur(4px); transition: transform var(--transition);
@@ -84,7 +87,9 @@ class Videos extends LitElement {
     }
     return html`<ul class="grid" aria-label="Videos">${this.page.items.map((video) => html`<li>
         <a class="tile" href="/videos/${video.id}">
-          <span class="poster tone-${tone(video.title)}" aria-hidden="true"><span class="glyph">${icon('play')}</span>
+          <span class="poster tone-${tone(video.title)}" aria-hidden="true">
+            <video src="${video.streamUrl}#t=0.5" preload="metadata" muted playsinline tabindex="-1"></video>
+            <span class="glyph">${icon('play')}</span>
             <span class="length">${duration(video.durationMs)}</span></span>
           <strong>${video.title}</strong>
           <span class="sub">${[video.category, video.visibility].filter(Boolean).join(' · ')}</span>

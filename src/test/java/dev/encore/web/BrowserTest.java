@@ -33,6 +33,8 @@ abstract class BrowserTest extends IntegrationTest {
         registry.add("encore.ratelimit.limits.auth.capacity", () -> 100);
         // the library screens make many API calls (covers, tracks) from that one address
         registry.add("encore.ratelimit.general.capacity", () -> 5000);
+        // an index of this context's own: Lucene locks its directory, and the API tests' context holds the default one
+        registry.add("encore.search.index-dir", () -> dataDir().resolve("index").resolve("browser").toString());
     }
 
     @BeforeAll
