@@ -42,6 +42,11 @@ class Search extends LitElement {
     .links .glyph svg { width: 16px; height: 16px; }
     .links span.sub { color: var(--text-muted); margin-left: auto; font-variant-numeric: tabular-nums; }
     .hint { color: var(--text-muted); }
+    section .grid { grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
+    @media (max-width: 860px) {
+      section .grid { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+      .tile .sub { font-size: .8rem; }
+    }
   `];
 
   #timer = null;

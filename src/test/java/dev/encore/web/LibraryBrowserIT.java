@@ -167,6 +167,23 @@ class LibraryBrowserIT extends BrowserTest {
         assertThat(saved.path("title").asString()).isEqualTo("City Lights (Live)");
         assertThat(saved.path("visibility").asString()).isEqualTo("unlisted");
         check(browser, "track edited");
+
+        // changed elsewhere meanwhile: the save is refused (412), and Reload shows the other change
+        assertThat(api.send("PATCH", "/api/v1/tracks/" + id, account.accessToken(),
+                "{\"title\":\"City Lights (Remix)\"}").statusCode()).isEqualTo(200);
+        browser.find("encore-tracks", "button.edit[aria-label='Edit City Lights (Live)']").click();
+        deep(browser, "encore-tracks", "encore-track-editor", "dialog[open] #genre").sendKeys(" Noir");
+        deep(browser, "encore-tracks", "encore-track-editor", "button[type=submit]").click();
+        WebElement stale = deep(browser, "encore-tracks", "encore-track-editor", ".alert.stale");
+        assertThat(stale.getText()).contains("changed elsewhere");
+        check(browser, "track changed elsewhere", "/api/v1/tracks/" + id
+                + " - Failed to load resource: the server responded with a status of 412 ()");
+        deep(browser, "encore-tracks", "encore-track-editor", ".alert.stale button").click();
+        waitUntil(browser, () -> "City Lights (Remix)".equals(deep(browser, "encore-tracks", "encore-track-editor",
+                "dialog[open] #title").getDomProperty("value")));
+        deep(browser, "encore-tracks", "encore-track-editor", "dialog[open] button.close").click();
+        waitUntil(browser, () -> titles(browser).contains("City Lights (Remix)"));
+        check(browser, "track reloaded");
     }
 
     private void albumsAndArtists(Browser browser, Viewport viewport) {
@@ -183,6 +200,7 @@ class LibraryBrowserIT extends BrowserTest {
         assertThat(browser.visible("encore-album", "h1").getText()).isEqualTo("After Hours");
         waitUntil(browser, () -> titles(browser, "encore-album").size() == 3);
         assertThat(browser.find("encore-album", ".meta").getText()).contains("The Night Shift", "3 tracks");
+        browser.screenshot("album");
         check(browser, "an album");
 
         nav(browser, viewport, "/library/artists");
