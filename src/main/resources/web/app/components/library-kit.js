@@ -17,9 +17,10 @@ export function duration(ms) {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
-/** `1 hr 4 min` or `12 min`: the length of an album or a list. */
+/** `1 hr 4 min`, `12 min` or `40 sec`: the length of an album or a list. */
 export function totalDuration(ms) {
-  const minutes = Math.round((ms ?? 0) / 60000);
+  if ((ms ?? 0) < 60000) return `${Math.round((ms ?? 0) / 1000)} sec`;
+  const minutes = Math.round(ms / 60000);
   return minutes >= 60 ? `${Math.floor(minutes / 60)} hr ${minutes % 60} min` : `${Math.max(minutes, 1)} min`;
 }
 

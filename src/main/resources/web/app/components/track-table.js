@@ -95,7 +95,7 @@ class TrackTable extends LitElement {
       td { padding: var(--space-2) var(--space-1); }
       .num { width: 44px; }
       .num .n { display: none; }
-      .num .play { position: static; opacity: 1; pointer-events: auto; }
+      .num .play { position: static; opacity: 1; pointer-events: auto; background: var(--bg-hover); color: var(--accent); }
       .title-text .sub { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       .col-duration { width: 52px; }
       .col-actions { width: auto; }
