@@ -36,8 +36,8 @@ class Tracks extends LitElement {
   };
 
   static styles = [shared, libraryStyles, trackTableStyles, css`
-    .tools { display: flex; align-items: center; gap: var(--space-3); flex-wrap: wrap; }
-    .filter { position: relative; width: min(300px, 100%); }
+    .tools { display: flex; align-items: center; gap: var(--space-3); }
+    .filter { position: relative; flex: 0 1 300px; min-width: 200px; }
     .filter svg { position: absolute; left: 12px; top: 50%; width: 18px; height: 18px; transform: translateY(-50%); color: var(--text-faint); pointer-events: none; }
     .filter input {
       width: 100%; min-height: 40px; padding: 0 var(--space-3) 0 40px; border-radius: 999px;
@@ -52,7 +52,8 @@ class Tracks extends LitElement {
     }
     .no-match { padding: var(--space-6) var(--space-4); text-align: center; color: var(--text-muted); }
     @media (max-width: 860px) {
-      .tools, .filter { width: 100%; }
+      .tools { width: 100%; flex-wrap: wrap; }
+      .filter { min-width: 0; }
       .tools .play-all { flex: none; }
       .filter { flex: 1 1 100%; order: 3; }
       .order { display: block; margin-left: auto; }
