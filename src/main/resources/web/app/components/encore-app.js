@@ -9,6 +9,7 @@ import './network-banner.js';
 import './player-bar.js';
 import './track-actions.js';
 import './sidebar-playlists.js';
+import './search-box.js';
 
 /**
  * The root of the app: starts the session, routes, and lays the page out. Signed out, a screen
@@ -101,15 +102,12 @@ class EncoreApp extends LitElement {
       .topbar nav ul { display: flex; gap: var(--space-1); }
       .topbar .nav-link { min-height: 40px; padding: 0 var(--space-3); }
       .content { padding: var(--space-5) var(--space-4) var(--space-6); }
-      .topbar nav { min-width: 0; overflow-x: auto; }
-    }
-    /* narrow phones: the top bar's links are icons (their names stay for screen readers) */
-    @media (max-width: 560px) {
-      .topbar .brand span, .topbar .nav-link span {
-        position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
-      }
+      /* search: the sidebar's box; on phones a button to the search page, and the nav as icons */
+      .topbar nav { min-width: 0; overflow-x: auto; scrollbar-width: none; }
+      .topbar .nav-link span { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
       .topbar .nav-link { padding: 0 var(--space-2); }
     }
+    .topbar .search-link { flex: none; }
   `];
 
   #router = new Router(routes);
@@ -123,6 +121,7 @@ class EncoreApp extends LitElement {
     super.connectedCallback();
     this.#router.addEventListener('change', () => this.#show(this.#router.current));
     session.addEventListener('change', (event) => this.#sessionChanged(event.detail.reason));
+    document.addEventListener('keydown', (event) => this.#searchShortcut(event));
     await session.start();
     this.#router.start();
   }
@@ -182,6 +181,7 @@ class EncoreApp extends LitElement {
       <div class="layout">
         <aside class="sidebar" aria-label="Sidebar">
           <a class="brand" href="/library/tracks">${logo}<span>Encore</span></a>
+          <encore-search-box .router=${this.#router}></encore-search-box>
           ${this.#nav('Main')}
           <encore-sidebar-playlists .path=${this.view.place.path}></encore-sidebar-playlists>
           ${this.#account()}
@@ -190,6 +190,7 @@ class EncoreApp extends LitElement {
           <header class="topbar">
             <a class="brand" href="/library/tracks">${logo}<span>Encore</span></a>
             ${this.#nav('Main (compact)', true)}
+            <a class="icon-button search-link" href="/search" aria-label="Search" title="Search (/)">${icon('search')}</a>
             <button class="icon-button" type="button" @click=${() => session.signOut()} aria-label="Sign out"
               title="Sign out">${icon('signOut')}</button>
           </header>
@@ -220,6 +221,23 @@ class EncoreApp extends LitElement {
       <button class="icon-button" type="button" @click=${() => session.signOut()} aria-label="Sign out"
         title="Sign out">${icon('signOut')}</button>
     </div>`;
+  }
+
+  /** `/` from anywhere but a text field: to the search box (the search page on phones). */
+  #searchShortcut(event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || !session.signedIn) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLElement && (target.isContentEditable
+        || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+    event.preventDefault();
+    const box = this.renderRoot.querySelector('.sidebar encore-search-box');
+    if (box && box.offsetParent !== null) {
+      box.focus();
+    } else if (location.pathname === '/search') {
+      this.renderRoot.querySelector('encore-search')?.renderRoot.querySelector('input')?.focus();
+    } else {
+      this.#router.navigate('/search');
+    }
   }
 
   #skip(event) {

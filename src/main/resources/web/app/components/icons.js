@@ -37,6 +37,14 @@ const paths = {
   lock: svg`<rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/>`,
   globe: svg`<circle cx="12" cy="12" r="10"/><path d="M2 12h20"/><path d="M12 2a15 15 0 0 1 0 20 15 15 0 0 1 0-20z"/>`,
   edit: svg`<path d="M12 20h9"/><path d="M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z"/>`,
+  search: svg`<circle cx="11" cy="11" r="7"/><path d="m21 21-4.3-4.3"/>`,
+  albums: svg`<circle cx="12" cy="12" r="10"/><circle cx="12" cy="12" r="3"/>`,
+  artists: svg`<path d="M12 2a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V5a3 3 0 0 0-3-3z"/><path d="M19 10v1a7 7 0 0 1-14 0v-1"/><path d="M12 18v4"/><path d="M8 22h8"/>`,
+  genres: svg`<path d="M20.6 13.4 13.4 20.6a2 2 0 0 1-2.8 0L2 12V2h10l8.6 8.6a2 2 0 0 1 0 2.8z"/><circle cx="7" cy="7" r="1.5"/>`,
+  videos: svg`<rect x="2" y="4" width="20" height="16" rx="2"/><path d="m10 9 5 3-5 3z"/>`,
+  sort: svg`<path d="m7 15 5 5 5-5"/><path d="m7 9 5-5 5 5"/>`,
+  sortUp: svg`<path d="m18 15-6-6-6 6"/>`,
+  sortDown: svg`<path d="m6 9 6 6 6-6"/>`,
 };
 
 export function icon(name) {

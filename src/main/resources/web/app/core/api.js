@@ -10,14 +10,15 @@ import { session } from './session.js';
  *
  * @param {string} method
  * @param {string} path e.g. `/api/v1/tracks`
- * @param {{body?: object, query?: object, signal?: AbortSignal, headers?: object}} [options] `headers`
- *   adds request headers such as `If-Match`
+ * `headers` adds request headers (`If-Match`); `accept` other than JSON (`image/*`) answers a Blob.
+ *
+ * @param {{body?: object, query?: object, signal?: AbortSignal, headers?: object, accept?: string}} [options]
  */
-export async function request(method, path, { body, query, signal, headers: extra } = {}) {
+export async function request(method, path, { body, query, signal, headers: extra, accept } = {}) {
   const url = withQuery(path, query);
   const send = () => fetch(url, {
     method,
-    headers: { ...headers(body !== undefined), ...extra },
+    headers: { ...headers(body !== undefined), ...(accept ? { Accept: accept } : {}), ...extra },
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
     signal,
@@ -29,7 +30,8 @@ export async function request(method, path, { body, query, signal, headers: extr
   if (!response.ok) {
     throw await ApiError.from(response);
   }
-  return response.status === 204 ? null : response.json();
+  if (response.status === 204) return null;
+  return accept ? response.blob() : response.json();
 }
 
 export const api = {

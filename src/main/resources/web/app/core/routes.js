@@ -20,6 +20,42 @@ export const routes = [
     nav: { section: 'Library', label: 'Tracks', icon: 'tracks' },
   },
   {
+    path: '/library/albums', access: 'member', title: 'Albums', tag: 'encore-albums',
+    load: () => import('../screens/albums.js'),
+    nav: { section: 'Library', label: 'Albums', icon: 'albums' },
+  },
+  {
+    path: '/library/albums/:album', access: 'member', title: 'Album', tag: 'encore-album',
+    load: () => import('../screens/album.js'),
+  },
+  {
+    path: '/library/artists', access: 'member', title: 'Artists', tag: 'encore-artists',
+    load: () => import('../screens/artists.js'),
+    nav: { section: 'Library', label: 'Artists', icon: 'artists' },
+  },
+  {
+    path: '/library/artists/:artist', access: 'member', title: 'Artist', tag: 'encore-artist',
+    load: () => import('../screens/artist.js'),
+  },
+  {
+    path: '/library/genres', access: 'member', title: 'Genres', tag: 'encore-genres',
+    load: () => import('../screens/genres.js'),
+    nav: { section: 'Library', label: 'Genres', icon: 'genres' },
+  },
+  {
+    path: '/library/genres/:genre', access: 'member', title: 'Genre', tag: 'encore-genre',
+    load: () => import('../screens/genre.js'),
+  },
+  {
+    path: '/library/videos', access: 'member', title: 'Videos', tag: 'encore-videos',
+    load: () => import('../screens/videos.js'),
+    nav: { section: 'Library', label: 'Videos', icon: 'videos' },
+  },
+  {
+    path: '/videos/:id', access: 'member', title: 'Video', tag: 'encore-video',
+    load: () => import('../screens/video.js'),
+  },
+  {
     path: '/playlists', access: 'member', title: 'Playlists', tag: 'encore-playlists',
     load: () => import('../screens/playlists.js'),
     nav: { section: 'Library', label: 'Playlists', icon: 'playlist' },
@@ -27,6 +63,10 @@ export const routes = [
   {
     path: '/playlists/:id', access: 'member', title: 'Playlist', tag: 'encore-playlist',
     load: () => import('../screens/playlist.js'),
+  },
+  {
+    path: '/search', access: 'member', title: 'Search', tag: 'encore-search',
+    load: () => import('../screens/search.js'),
   },
 ];
 

@@ -2,110 +2,94 @@ import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
+import { libraryStyles, play, plural } from '../components/library-kit.js';
 import { shared } from '../styles/shared.js';
-import { TRACK_TYPE } from '../core/playlists.js';
+import { trackTableStyles } from '../components/track-table.js';
+import '../components/track-editor.js';
 
 const PAGE_SIZE = 50;
-const TONES = 6;
+const SORTS = new Set(['title', 'artist', 'album', 'durationMs', 'createdAt', 'year']);
+/** The orders the phone layout offers in a menu (wide screens sort by the column headers). */
+const ORDERS = [
+  { value: '', label: 'Recently added' },
+  { value: 'title,asc', label: 'Title' },
+  { value: 'artist,asc', label: 'Artist' },
+  { value: 'album,asc', label: 'Album' },
+  { value: 'durationMs,asc', label: 'Shortest first' },
+  { value: 'durationMs,desc', label: 'Longest first' },
+];
 
 /**
- * Library → Tracks: the tracks I may see, a page at a time (`GET /api/v1/tracks`), newest first.
- * Skeleton rows while loading, an empty state that says how to fill the library, an error state
- * with the problem and a retry. The page number is in the URL (`?page=2`), so reload and back work.
+ * Library → Tracks: the tracks I may see (`GET /api/v1/tracks`), a page at a time, sortable by
+ * column and filtered by text (title, artist or album). Page, sort and filter live in the URL
+ * (`?q=night&sort=title,asc&page=2`), so reload and back keep them. Every row plays, drags into a
+ * playlist, and (my own) opens the editor. Skeleton rows while loading, an empty state that says how
+ * to fill the library, an error state with the problem and a retry.
  */
 class Tracks extends LitElement {
   static properties = {
     page: { state: true },
     state: { state: true }, // 'loading', 'ready' or 'failed'
     error: { state: true },
+    filter: { state: true },
+    sort: { state: true },
   };
 
-  static styles = [shared, css`
-    .head { display: flex; align-items: end; justify-content: space-between; gap: var(--space-4); margin-bottom: var(--space-5); }
-    .eyebrow { color: var(--text-faint); font-size: .78rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; }
-    .count { color: var(--text-muted); margin-top: var(--space-1); }
-
-    table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-    th {
-      padding: var(--space-2) var(--space-3); text-align: left; color: var(--text-faint);
-      font-size: .78rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase;
-      border-bottom: 1px solid var(--border);
+  static styles = [shared, libraryStyles, trackTableStyles, css`
+    .tools { display: flex; align-items: center; gap: var(--space-3); }
+    .filter { position: relative; flex: 0 1 300px; min-width: 200px; }
+    .filter svg { position: absolute; left: 12px; top: 50%; width: 18px; height: 18px; transform: translateY(-50%); color: var(--text-faint); pointer-events: none; }
+    .filter input {
+      width: 100%; min-height: 40px; padding: 0 var(--space-3) 0 40px; border-radius: 999px;
+      border: 1px solid var(--border-strong); background: var(--bg-raised); color: var(--text); font: inherit;
     }
-    td { padding: var(--space-2) var(--space-3); border-bottom: 1px solid var(--border); vertical-align: middle; }
-    tbody tr { transition: background var(--transition); }
-    tbody tr:hover { background: var(--bg-hover); }
-    .num { width: 56px; text-align: right; color: var(--text-faint); font-variant-numeric: tabular-nums; }
-    .col-artist, .col-album { width: 24%; }
-    .col-duration { width: 96px; text-align: right; }
-    .col-actions { width: 52px; }
-    td.actions { text-align: right; padding-left: 0; padding-right: 0; }
-    .play {
-      flex: none; display: grid; place-items: center; width: 36px; height: 36px; border-radius: 50%; border: 0;
-      background: var(--accent); color: var(--accent-text); cursor: pointer; transition: transform var(--transition);
+    .filter input:focus-visible { outline: none; border-color: var(--focus); box-shadow: 0 0 0 3px color-mix(in srgb, var(--focus) 30%, transparent); }
+    .play-all svg { width: 18px; height: 18px; }
+    .order { display: none; }
+    .order select {
+      min-height: 40px; padding: 0 var(--space-3); border-radius: 999px; border: 1px solid var(--border-strong);
+      background: var(--bg-raised); color: var(--text); font: inherit;
     }
-    .play:hover { transform: scale(1.06); }
-    .play svg { width: 16px; height: 16px; }
-    th svg { width: 16px; height: 16px; vertical-align: -3px; }
-    td.duration { text-align: right; color: var(--text-muted); font-variant-numeric: tabular-nums; }
-    .title-cell { display: flex; align-items: center; gap: var(--space-3); min-width: 0; }
-    .title-text { min-width: 0; display: grid; }
-    .title-text strong, .ellipsis { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .title-text strong { font-weight: 600; }
-    .title-text .sub { display: none; color: var(--text-muted); font-size: .86rem; }
-    .muted { color: var(--text-muted); }
-    .cover {
-      flex: none; display: grid; place-items: center; width: 44px; height: 44px; border-radius: var(--radius-s);
-      color: rgba(255, 255, 255, .92); font-weight: 800; font-size: 1.05rem; text-transform: uppercase;
-      box-shadow: inset 0 0 0 1px rgba(255, 255, 255, .08);
-    }
-    .tone-0 { background: linear-gradient(135deg, #ff7a59, #e0356b); }
-    .tone-1 { background: linear-gradient(135deg, #7f5af0, #2cb1bc); }
-    .tone-2 { background: linear-gradient(135deg, #2f80ed, #56ccf2); }
-    .tone-3 { background: linear-gradient(135deg, #11998e, #38ef7d); }
-    .tone-4 { background: linear-gradient(135deg, #f7971e, #c8553d); }
-    .tone-5 { background: linear-gradient(135deg, #8e2de2, #e0356b); }
-    .skeleton-cover { background: var(--skeleton); }
-
-    .pager { display: flex; align-items: center; justify-content: space-between; gap: var(--space-3); margin-top: var(--space-5); }
-    .pager span { color: var(--text-muted); }
-    .pager .button { min-height: 40px; padding: 0 var(--space-4); }
-    .pager .button[aria-disabled="true"] { opacity: .45; pointer-events: none; }
-
-    .state { display: grid; justify-items: center; gap: var(--space-4); padding: var(--space-7) var(--space-4); text-align: center; }
-    .state p { color: var(--text-muted); max-width: 46ch; }
-    .badge { display: grid; place-items: center; width: 72px; height: 72px; border-radius: 50%; background: var(--accent-soft); color: var(--accent); }
-    .badge svg { width: 34px; height: 34px; }
-    .state .alert { text-align: left; max-width: 520px; }
-
+    .no-match { padding: var(--space-6) var(--space-4); text-align: center; color: var(--text-muted); }
     @media (max-width: 860px) {
-      h1 { font-size: 1.5rem; }
-      table { table-layout: auto; }
-      td.title { width: 100%; max-width: 0; }
-      thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-      .col-artist, .col-album, td.artist, td.album, .num { display: none; }
-      td { padding: var(--space-2) var(--space-1); }
-      .title-text .sub { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-      .col-duration { width: 64px; }
+      .tools { width: 100%; flex-wrap: wrap; }
+      .filter { min-width: 0; }
+      .tools .play-all { flex: none; }
+      .filter { flex: 1 1 100%; order: 3; }
+      .order { display: block; margin-left: auto; }
     }
   `];
+
+  #typing = null;
 
   constructor() {
     super();
     this.page = null;
     this.state = 'loading';
     this.error = null;
+    this.filter = '';
+    this.sort = null;
   }
 
   connectedCallback() {
     super.connectedCallback();
-    this.#load();
+    this.filter = this.query?.get('q') ?? '';
+    const sort = this.query?.get('sort') ?? '';
+    this.sort = SORTS.has(sort.split(',')[0]) ? sort : null;
+    this.#load(Math.max(0, Number.parseInt(this.query?.get('page') ?? '1', 10) - 1 || 0));
   }
 
-  async #load() {
-    const number = Math.max(0, Number.parseInt(this.query?.get('page') ?? '1', 10) - 1 || 0);
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.#typing);
+  }
+
+  async #load(number = this.page?.page ?? 0) {
     this.state = 'loading';
     try {
-      this.page = await api.get('/api/v1/tracks', { query: { page: number, size: PAGE_SIZE } });
+      this.page = await api.get('/api/v1/tracks', {
+        query: { page: number, size: PAGE_SIZE, sort: this.sort, q: this.filter.trim() },
+      });
       this.state = 'ready';
     } catch (error) {
       this.error = error;
@@ -114,80 +98,94 @@ class Tracks extends LitElement {
   }
 
   render() {
+    const filtering = this.filter.trim() !== '';
+    const total = this.page?.totalItems ?? 0;
+    const everything = this.state === 'ready' && total === 0 && !filtering;
     return html`
       <div class="head">
         <div>
           <div class="eyebrow">Library</div>
           <h1>Tracks</h1>
-          ${this.state === 'ready' && this.page.totalItems > 0
-            ? html`<p class="count">${this.page.totalItems} ${this.page.totalItems === 1 ? 'track' : 'tracks'}</p>` : ''}
+          ${this.state === 'ready' && total > 0
+            ? html`<p class="count">${plural(total, 'track')}${filtering ? ` matching “${this.filter.trim()}”` : ''}</p>` : ''}
         </div>
+        ${everything || this.state === 'failed' ? '' : html`<div class="tools">
+          <button class="button primary play-all" type="button" ?disabled=${this.state !== 'ready' || !this.page.items.length}
+            @click=${() => play(this, this.page.items, 0)}>${icon('play')}Play</button>
+          <div class="filter" role="search">${icon('search')}
+            <input type="search" aria-label="Filter tracks by title, artist or album" placeholder="Filter tracks"
+              .value=${this.filter} @input=${this.#filtered}></div>
+          <div class="order"><label class="visually-hidden" for="order">Sort tracks by</label>
+            <select id="order" @change=${(event) => this.#sorted({ detail: event.target.value || null })}>
+              ${ORDERS.map((order) => html`<option value=${order.value} ?selected=${(this.sort ?? '') === order.value}>${order.label}</option>`)}
+            </select></div>
+        </div>`}
       </div>
-      ${this.#body()}`;
+      ${this.#body(everything, filtering)}
+      <encore-track-editor @saved=${this.#saved}></encore-track-editor>`;
   }
 
-  #body() {
+  #body(everything, filtering) {
     if (this.state === 'failed') return this.#failed();
-    if (this.state === 'ready' && this.page.items.length === 0) return this.#empty();
+    if (everything) return this.#empty();
     const loading = this.state === 'loading';
+    if (!loading && this.page.items.length === 0 && filtering) {
+      return html`<p class="no-match" role="status">No track matches “${this.filter.trim()}”.</p>`;
+    }
     return html`
-      <table aria-busy=${loading ? 'true' : 'false'} aria-describedby=${loading ? 'loading' : undefined}>
-        <caption class="visually-hidden">Your tracks${loading ? '' : `, page ${this.page.page + 1}`}</caption>
-        <thead><tr>
-          <th class="num" scope="col">#</th><th scope="col">Title</th>
-          <th class="col-artist" scope="col">Artist</th><th class="col-album" scope="col">Album</th>
-          <th class="col-duration" scope="col"><span class="visually-hidden">Duration</span>${icon('clock')}</th>
-          <th class="col-actions" scope="col"><span class="visually-hidden">Actions</span></th>
-        </tr></thead>
-        <tbody>${loading ? this.#skeletonRows() : this.page.items.map((track, i) => this.#row(track, i))}</tbody>
-      </table>
-      ${loading ? html`<span id="loading" class="visually-hidden" role="status">Loading tracks…</span>` : this.#pager()}`;
-  }
-
-  #row(track, index) {
-    const number = this.page.page * this.page.size + index + 1;
-    return html`<tr draggable="true" @dragstart=${(event) => drag(event, track)}>
-      <td class="num">${number}</td>
-      <td class="title"><div class="title-cell">
-        <button class="play" type="button" aria-label=${`Play ${track.title}`} @click=${() => this.#play(index)}>${icon('play')}</button>
-        <span class="cover tone-${tone(track.album || track.title)}" aria-hidden="true">${(track.title || '?').slice(0, 1)}</span>
-        <span class="title-text"><strong>${track.title}</strong>
-          <span class="sub">${[track.artist, track.album].filter(Boolean).join(' · ')}</span></span>
-      </div></td>
-      <td class="artist ellipsis">${track.artist}</td>
-      <td class="album ellipsis ${track.album ? '' : 'muted'}">${track.album || '—'}</td>
-      <td class="duration">${duration(track.durationMs)}</td>
-      <td class="actions"><encore-track-actions .track=${track}></encore-track-actions></td>
-    </tr>`;
-  }
-
-  /** Plays the page's tracks from this one (the player bar takes it from there). */
-  #play(index) {
-    window.dispatchEvent(new CustomEvent('encore-play', { detail: { tracks: this.page.items, index, mode: 'now' } }));
-  }
-
-  #skeletonRows() {
-    return Array.from({ length: 8 }, () => html`<tr aria-hidden="true">
-      <td class="num"><span class="skeleton"></span></td>
-      <td><div class="title-cell"><span class="cover skeleton-cover skeleton"></span>
-        <span class="title-text"><span class="skeleton"></span></span></div></td>
-      <td class="artist"><span class="skeleton"></span></td>
-      <td class="album"><span class="skeleton"></span></td>
-      <td class="duration"><span class="skeleton"></span></td>
-      <td class="actions"></td>
-    </tr>`);
+      <encore-track-table sortable .sort=${this.sort} ?loading=${loading} .tracks=${loading ? [] : this.page.items}
+        .offset=${loading ? 0 : this.page.page * this.page.size}
+        caption=${loading ? 'Your tracks' : `Your tracks, page ${this.page.page + 1}`}
+        @sort=${this.#sorted} @edit=${(event) => this.#editor().open(event.detail)}></encore-track-table>
+      ${loading ? html`<span class="visually-hidden" role="status">Loading tracks…</span>` : this.#pager()}`;
   }
 
   #pager() {
     if (this.page.totalPages <= 1) return '';
     const current = this.page.page + 1;
     return html`<nav class="pager" aria-label="Pages">
-      <a class="button secondary" href="?page=${current - 1}" aria-disabled=${this.page.hasPrevious ? 'false' : 'true'}
+      <a class="button secondary" href=${this.#href(current - 1)} aria-disabled=${this.page.hasPrevious ? 'false' : 'true'}
         tabindex=${this.page.hasPrevious ? '0' : '-1'}>${icon('chevronLeft')}Previous</a>
       <span>Page ${current} of ${this.page.totalPages}</span>
-      <a class="button secondary" href="?page=${current + 1}" aria-disabled=${this.page.hasNext ? 'false' : 'true'}
+      <a class="button secondary" href=${this.#href(current + 1)} aria-disabled=${this.page.hasNext ? 'false' : 'true'}
         tabindex=${this.page.hasNext ? '0' : '-1'}>Next${icon('chevronRight')}</a>
     </nav>`;
+  }
+
+  /** This screen's URL with its filter, sort and the page (1-based; the first page has none). */
+  #href(page = 1) {
+    const query = new URLSearchParams();
+    if (this.filter.trim()) query.set('q', this.filter.trim());
+    if (this.sort) query.set('sort', this.sort);
+    if (page > 1) query.set('page', String(page));
+    const text = query.toString();
+    return `/library/tracks${text ? `?${text}` : ''}`;
+  }
+
+  #filtered(event) {
+    this.filter = event.target.value;
+    clearTimeout(this.#typing);
+    this.#typing = setTimeout(() => {
+      history.replaceState(null, '', this.#href());
+      this.#load(0);
+    }, 250);
+  }
+
+  #sorted(event) {
+    this.sort = event.detail;
+    history.replaceState(null, '', this.#href());
+    this.#load(0);
+  }
+
+  #saved(event) {
+    const saved = event.detail;
+    if (this.page) {
+      this.page = { ...this.page, items: this.page.items.map((track) => (track.id === saved.id ? saved : track)) };
+    }
+  }
+
+  #editor() {
+    return this.renderRoot.querySelector('encore-track-editor');
   }
 
   #empty() {
@@ -206,28 +204,6 @@ class Tracks extends LitElement {
       <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>
     </section>`;
   }
-}
-
-/** A row carries its track to drop targets (playlists): `application/x-encore-track`. */
-function drag(event, track) {
-  event.dataTransfer.effectAllowed = 'copy';
-  event.dataTransfer.setData(TRACK_TYPE, JSON.stringify({ id: track.id, title: track.title }));
-  event.dataTransfer.setData('text/plain', track.title);
-}
-
-/** One of the cover tones, the same for the same album every time. */
-function tone(text) {
-  let hash = 0;
-  for (const char of text) hash = (hash * 31 + char.codePointAt(0)) >>> 0;
-  return hash % TONES;
-}
-
-function duration(ms) {
-  const seconds = Math.round(ms / 1000);
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = String(seconds % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
 customElements.define('encore-tracks', Tracks);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import tools.jackson.databind.JsonNode;
@@ -23,10 +24,12 @@ public final class LibraryFixtures {
 
     private final Api api;
     private final byte[] song;
+    private final Path dir;
 
-    private LibraryFixtures(Api api, byte[] song) {
+    private LibraryFixtures(Api api, byte[] song, Path dir) {
         this.api = api;
         this.song = song;
+        this.dir = dir;
     }
 
     /** Fixtures for {@code api}; the tone (2 seconds) is made once into {@code dir}. */
@@ -41,7 +44,7 @@ public final class LibraryFixtures {
         if (!Files.exists(tone)) {
             MediaTools.tone(tone, "Fixture Tone", 440, seconds);
         }
-        return new LibraryFixtures(api, Files.readAllBytes(tone));
+        return new LibraryFixtures(api, Files.readAllBytes(tone), dir);
     }
 
     /** A word no other run of the suite has used (the services database is kept between runs). */
@@ -55,8 +58,42 @@ public final class LibraryFixtures {
 
     /** A new track of {@code owner}'s with these fields (title, artist, album, visibility, tags, …). */
     public JsonNode track(Account owner, String... fieldsAndValues) {
+        return save(owner, "/api/v1/tracks", "tone.mp3", "audio/mpeg", song, fieldsAndValues);
+    }
+
+    /**
+     * A new track like {@link #track} whose file has an embedded cover picture: a 256×256 gradient
+     * between two colours ({@code "0x7f5af0"}).
+     */
+    public JsonNode trackWithCover(Account owner, String from, String to, String... fieldsAndValues)
+            throws Exception {
+        Path tone = dir.resolve("fixture-cover-" + from + "-" + to + ".mp3");
+        if (!Files.exists(tone)) {
+            Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f",
+                    "lavfi", "-i", "sine=frequency=440:duration=2", "-f", "lavfi", "-i", "gradients=s=256x256:c0="
+                            + from + ":c1=" + to + ":x0=0:y0=0:x1=256:y1=256:d=1",
+                    "-map", "0:a", "-map", "1:v", "-frames:v", "1", "-c:v", "mjpeg", "-disposition:v:0",
+                    "attached_pic", "-id3v2_version", "3", "-c:a", "libmp3lame", "-b:a", "96k", tone.toString()))
+                    .redirectErrorStream(true).start();
+            String output = new String(ffmpeg.getInputStream().readAllBytes());
+            assertThat(ffmpeg.waitFor()).as(output).isZero();
+        }
+        return save(owner, "/api/v1/tracks", "tone.mp3", "audio/mpeg", Files.readAllBytes(tone), fieldsAndValues);
+    }
+
+    /** A new video of {@code owner}'s (a 2-second test picture with a tone) with these fields. */
+    public JsonNode video(Account owner, String... fieldsAndValues) throws Exception {
+        Path clip = dir.resolve("fixture-clip.mp4");
+        if (!Files.exists(clip)) {
+            MediaTools.video(clip, 2);
+        }
+        return save(owner, "/api/v1/videos", "clip.mp4", "video/mp4", Files.readAllBytes(clip), fieldsAndValues);
+    }
+
+    private JsonNode save(Account owner, String collection, String name, String type, byte[] bytes,
+            String... fieldsAndValues) {
         HttpResponse<String> uploaded = api.send(Multipart.upload(api, "/api/v1/uploads", owner.accessToken(),
-                "tone.mp3", "audio/mpeg", song));
+                name, type, bytes));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("uploadId",
                 Api.json(uploaded).path("id").asString());
@@ -68,7 +105,7 @@ public final class LibraryFixtures {
                 body.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
             }
         }
-        HttpResponse<String> created = api.postJson("/api/v1/tracks", body.toString(), owner.accessToken());
+        HttpResponse<String> created = api.postJson(collection, body.toString(), owner.accessToken());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Api.json(created);
     }

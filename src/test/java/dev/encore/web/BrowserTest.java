@@ -31,8 +31,10 @@ abstract class BrowserTest extends IntegrationTest {
         registry.add("encore.public-url", () -> "http://localhost:" + PORT);
         // every browser signs in from the same loopback address (the API tests vary X-Forwarded-For)
         registry.add("encore.ratelimit.limits.auth.capacity", () -> 100);
-        // and every screen's API requests (and the player's) count against that one address: the default limit
-        registry.add("encore.ratelimit.general.capacity", () -> 1200);
+        // the library screens make many API calls (covers, tracks) from that one address
+        registry.add("encore.ratelimit.general.capacity", () -> 5000);
+        // an index of this context's own: Lucene locks its directory, and the API tests' context holds the default one
+        registry.add("encore.search.index-dir", () -> dataDir().resolve("index").resolve("browser").toString());
     }
 
     @BeforeAll

@@ -14,7 +14,8 @@ class SearchConfiguration {
     SearchEngine searchEngine(SearchProperties properties, EncoreProperties encore,
             JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         return switch (properties.engine()) {
-            case LUCENE -> new LuceneSearchEngine(encore.dataDir().resolve("index").resolve("library"));
+            case LUCENE -> new LuceneSearchEngine(properties.indexDir() != null ? properties.indexDir()
+                    : encore.dataDir().resolve("index").resolve("library"));
             case POSTGRES -> new PostgresSearchEngine(jdbc, transactions);
         };
     }

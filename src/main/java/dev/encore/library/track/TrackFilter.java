@@ -28,9 +28,16 @@ import dev.encore.library.content.ContentFilters;
  * @param createdTo   added before
  * @param visibility  only this visibility
  * @param owner       only this owner's
+ * @param text        title, artist or album contains it, any case (null: no text filter)
  */
 public record TrackFilter(String artist, String album, String genre, String tag, String category, Integer yearFrom,
-        Integer yearTo, Instant createdFrom, Instant createdTo, Visibility visibility, UUID owner) {
+        Integer yearTo, Instant createdFrom, Instant createdTo, Visibility visibility, UUID owner, String text) {
+
+    /** The filters without a text filter. */
+    public TrackFilter(String artist, String album, String genre, String tag, String category, Integer yearFrom,
+            Integer yearTo, Instant createdFrom, Instant createdTo, Visibility visibility, UUID owner) {
+        this(artist, album, genre, tag, category, yearFrom, yearTo, createdFrom, createdTo, visibility, owner, null);
+    }
 
     /** What {@code viewer} may list: their own, public ones, everything for admins; then the filters. */
     public Specification<Track> forViewer(Viewer viewer) {
@@ -51,6 +58,13 @@ public record TrackFilter(String artist, String album, String genre, String tag,
             }
             if (yearTo != null) {
                 where.add(cb.lessThanOrEqualTo(root.get("year"), yearTo));
+            }
+            if (text != null && !text.isBlank()) {
+                String pattern = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                        .replace("%", "\\%").replace("_", "\\_") + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("title")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("artist")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("album")), pattern, '\\')));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };

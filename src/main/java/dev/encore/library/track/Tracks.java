@@ -36,7 +36,7 @@ public interface Tracks extends ContentRepository<Track> {
     String TRACKS_BY_IDS = "select t from Track t where t.id in :ids";
 
     /** Artists of the tracks a viewer may list, with counts, by name (any case: one entry). */
-    @Query(value = "select new dev.encore.library.browse.BrowseEntry(min(t.artist), count(t)) from Track t where (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) "
+    @Query(value = "select new dev.encore.library.browse.BrowseEntry(min(t.artist), count(t), max(case when t.coverSha256 is not null then cast(t.id as String) else null end)) from Track t where (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) "
             + "group by lower(t.artist) order by lower(t.artist)",
             countQuery = "select count(distinct lower(t.artist)) from Track t where (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC)")
     Page<BrowseEntry> artists(@Param("viewer") UUID viewer, @Param("admin") boolean admin, Pageable pageable);
@@ -48,7 +48,7 @@ public interface Tracks extends ContentRepository<Track> {
     Page<BrowseEntry> genres(@Param("viewer") UUID viewer, @Param("admin") boolean admin, Pageable pageable);
 
     /** Albums (with their artist) of the tracks a viewer may list, optionally of one artist (any case). */
-    @Query(value = "select new dev.encore.library.browse.BrowseEntry(min(t.album), min(t.artist), count(t)) from Track t "
+    @Query(value = "select new dev.encore.library.browse.BrowseEntry(min(t.album), min(t.artist), count(t), max(case when t.coverSha256 is not null then cast(t.id as String) else null end), true) from Track t "
             + "where t.album is not null and (:artist is null or lower(t.artist) = :artist) and (:admin = true or t.ownerId = :viewer or t.visibility = dev.encore.library.Visibility.PUBLIC) "
             + "group by lower(t.album), lower(t.artist) order by lower(t.album), lower(t.artist)",
             countQuery = "select count(*) from (select lower(t.album) as album, lower(t.artist) as artist from Track t "

@@ -34,6 +34,7 @@ import dev.encore.library.Viewer;
 import dev.encore.library.Visibility;
 import dev.encore.library.content.ETags;
 import dev.encore.library.media.CoverArt;
+import dev.encore.platform.InvalidFieldsException;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
 
@@ -43,6 +44,8 @@ import dev.encore.platform.PageResponse;
 class TracksController {
 
     private static final Set<String> SORTABLE = Set.of("title", "artist", "album", "year", "createdAt", "durationMs");
+
+    private static final int MAX_TEXT = 200;
 
     private final TrackLibrary library;
     private final CoverArt covers;
@@ -64,9 +67,12 @@ class TracksController {
     }
 
     @Operation(summary = "List tracks I may see", description = "Mine, everyone's public ones (admins: all). "
-            + "Sort by title, artist, album, year, createdAt or durationMs.")
+            + "Sort by title, artist, album, year, createdAt or durationMs; q keeps the tracks whose title, artist "
+            + "or album contains it (any case, up to 200 characters).")
+    @ApiResponse(responseCode = "400", description = "q over 200 characters, an unknown sort, bad paging")
     @GetMapping
-    PageResponse<TrackView> list(Authentication auth, @RequestParam(required = false) String artist,
+    PageResponse<TrackView> list(Authentication auth, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String artist,
             @RequestParam(required = false) String album, @RequestParam(required = false) String genre,
             @RequestParam(required = false) String tag, @RequestParam(required = false) String category,
             @RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
@@ -74,8 +80,11 @@ class TracksController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
             @RequestParam(required = false) Visibility visibility, @RequestParam(required = false) UUID owner,
             @Valid PageQuery page) {
+        if (q != null && q.length() > MAX_TEXT) {
+            throw InvalidFieldsException.of("q", "must be at most " + MAX_TEXT + " characters");
+        }
         TrackFilter filter = new TrackFilter(artist, album, genre, tag, category, yearFrom, yearTo, createdFrom,
-                createdTo, visibility, owner);
+                createdTo, visibility, owner, q);
         return PageResponse.from(library.list(viewer(auth), filter,
                 page.toPageable(SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"))), track -> track);
     }

@@ -62,6 +62,58 @@ class BrowseIT extends IntegrationTest {
         ProblemAssert.assertInvalidField(api.get("/api/v1/genres?size=0", owner.accessToken()), "size");
     }
 
+    @Test
+    void albumsAndArtistsShowACoverOfOneOfTheirTracks() throws Exception {
+        Account owner = users.user();
+        Account other = users.user();
+        String artist = "Artist " + LibraryFixtures.uniqueWord(8);
+        library.track(owner, "title", "Plain", "artist", artist, "album", "Covered", "visibility", "public");
+        JsonNode covered = library.trackWithCover(owner, "0x7f5af0", "0x2cb1bc", "title", "Pictured", "artist", artist,
+                "album", "Covered");
+        library.track(owner, "title", "Bare", "artist", artist, "album", "Bare", "visibility", "public");
+
+        JsonNode albums = Api.json(api.get("/api/v1/albums?artist=" + artist.replace(' ', '+'), owner.accessToken()));
+        assertThat(albums.path("items").valueStream().map(album -> album.path("name").asString() + ":"
+                + album.path("coverUrl").asString(null)).toList())
+                .isEqualTo(List.of("Bare:null", "Covered:" + covered.path("coverUrl").asString()));
+        assertThat(api.get(covered.path("coverUrl").asString(), owner.accessToken()).statusCode()).isEqualTo(200);
+        assertThat(entry(owner, "/api/v1/artists?size=100", artist).path("coverUrl").asString())
+                .isEqualTo(covered.path("coverUrl").asString());
+        assertThat(entry(other, "/api/v1/artists?size=100", artist).path("coverUrl").asString(null))
+                .as("a private track's cover is not shown to others").isNull();
+    }
+
+    @Test
+    void theTrackListingFiltersByTextInTitleArtistOrAlbum() {
+        Account owner = users.user();
+        String word = LibraryFixtures.uniqueWord(10);
+        library.track(owner, "title", "Song " + word.toUpperCase(), "artist", "Someone");
+        library.track(owner, "title", "Other", "artist", "The " + word, "album", "Any");
+        library.track(owner, "title", "Third", "artist", "Someone", "album", "Best of " + word);
+        library.track(owner, "title", "Unrelated 100%_", "artist", "Someone");
+
+        JsonNode found = Api.json(api.get("/api/v1/tracks?sort=title&q=" + word.substring(2, 8),
+                owner.accessToken()));
+        assertThat(found.path("items").valueStream().map(track -> track.path("title").asString()).toList())
+                .isEqualTo(List.of("Other", "Song " + word.toUpperCase(), "Third"));
+        assertThat(Api.json(api.get("/api/v1/tracks?q=%25_&owner=" + owner.id(), owner.accessToken()))
+                .path("totalItems").asLong()).as("%% and _ are matched as themselves").isEqualTo(1);
+        ProblemAssert.assertInvalidField(api.get("/api/v1/tracks?q=" + "a".repeat(201), owner.accessToken()), "q");
+    }
+
+    /** The entry listed for {@code name}, paging through. */
+    private JsonNode entry(Account viewer, String path, String name) {
+        for (int page = 0;; page++) {
+            JsonNode found = Api.json(api.get(path + "&page=" + page, viewer.accessToken()));
+            var entry = found.path("items").valueStream().filter(item -> item.path("name").asString().equals(name))
+                    .findFirst();
+            if (entry.isPresent()) {
+                return entry.get();
+            }
+            assertThat(found.path("hasNext").asBoolean()).as("%s is listed", name).isTrue();
+        }
+    }
+
     /** The count listed for {@code name}, paging through (the services database keeps earlier runs' content). */
     private long count(Account viewer, String path, String name) {
         for (int page = 0;; page++) {

@@ -1,0 +1,101 @@
+import { LitElement, html, css } from 'lit';
+import { api } from '../core/api.js';
+import { icon } from '../components/icons.js';
+import { duration, libraryStyles, plural, tone, toneStyles } from '../components/library-kit.js';
+import { emptyState, failedState, pageNumber, pager, withPage } from '../components/browse-grid.js';
+import { shared } from '../styles/shared.js';
+
+const PAGE_SIZE = 24;
+
+/**
+ * Library → Videos: the videos I may see (`GET /api/v1/videos`), newest first, as 16:9 cards with
+ * their length and a frame of the video itself as the picture (read through its signed stream URL,
+ * metadata and one frame only); each opens its own page (`/videos/{id}`), where it plays. `?page=` in
+ * the URL.
+ */
+class Videos extends LitElement {
+  static properties = {
+    page: { state: true },
+    state: { state: true },
+    error: { state: true },
+  };
+
+  static styles = [shared, libraryStyles, toneStyles, css`
+    .grid { grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); }
+    .poster {
+      position: relative; display: grid; place-items: center; aspect-ratio: 16 / 9; border-radius: var(--radius);
+      overflow: hidden; color: #fff; box-shadow: var(--shadow); isolation: isolate;
+    }
+    .poster::after { content: ''; position: absolute; inset: 0; z-index: -1; background: radial-gradient(circle at 30% 20%, rgba(255, 255, 255, .18), rgba(0, 0, 0, .35)); }
+    .poster video { position: absolute; inset: 0; z-index: -2; width: 100%; height: 100%; object-fit: cover; background: transparent; }
+    .poster .glyph {
+      display: grid; place-items: center; width: 52px; height: 52px; border-radius: 50%;
+      background: rgba(0, 0, 0, .38); backdrop-filter: blur(4px); transition: transform var(--transition);
+    }
+    .poster .glyph svg { width: 22px; height: 22px; margin-left: 3px; }
+    .tile:hover .glyph { transform: scale(1.08); }
+    .length {
+      position: absolute; right: var(--space-2); bottom: var(--space-2); padding: 1px 6px; border-radius: 4px;
+      background: rgba(0, 0, 0, .72); color: #fff; font-size: .8rem; font-weight: 600; font-variant-numeric: tabular-nums;
+    }
+    .tile-skeleton .square { aspect-ratio: 16 / 9; }
+    @media (max-width: 860px) { .grid { grid-template-columns: 1fr; } }
+  `];
+
+  constructor() {
+    super();
+    this.page = null;
+    this.state = 'loading';
+    this.error = null;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.#load();
+  }
+
+  async #load() {
+    this.state = 'loading';
+    try {
+      this.page = await api.get('/api/v1/videos', { query: { page: pageNumber(this.query), size: PAGE_SIZE } });
+      this.state = 'ready';
+    } catch (error) {
+      this.error = error;
+      this.state = 'failed';
+    }
+  }
+
+  render() {
+    return html`<div class="head"><div>
+        <div class="eyebrow">Library</div>
+        <h1>Videos</h1>
+        ${this.state === 'ready' && this.page.totalItems > 0 ? html`<p class="count">${plural(this.page.totalItems, 'video')}</p>` : ''}
+      </div></div>
+      ${this.#body()}`;
+  }
+
+  #body() {
+    if (this.state === 'loading') {
+      return html`<ul class="grid" aria-hidden="true">${Array.from({ length: 6 }, () => html`<li class="tile-skeleton">
+        <span class="skeleton square"></span><span class="skeleton"></span></li>`)}</ul>
+        <span class="visually-hidden" role="status">Loading videos…</span>`;
+    }
+    if (this.state === 'failed') return failedState('Your videos could not be loaded', this.error, () => this.#load());
+    if (this.page.items.length === 0) {
+      return emptyState('videos', 'No videos yet', 'Upload a video file and save it to your library: it plays here, '
+        + 'in the original quality.');
+    }
+    return html`<ul class="grid" aria-label="Videos">${this.page.items.map((video) => html`<li>
+        <a class="tile" href="/videos/${video.id}">
+          <span class="poster tone-${tone(video.title)}" aria-hidden="true">
+            <video src="${video.streamUrl}#t=0.5" preload="metadata" muted playsinline tabindex="-1"></video>
+            <span class="glyph">${icon('play')}</span>
+            <span class="length">${duration(video.durationMs)}</span></span>
+          <strong>${video.title}</strong>
+          <span class="sub">${[video.category, video.visibility].filter(Boolean).join(' · ')}</span>
+        </a></li>`)}</ul>
+      ${pager(this.page, (n) => withPage('/library/videos', n))}`;
+  }
+}
+
+customElements.define('encore-videos', Videos);
