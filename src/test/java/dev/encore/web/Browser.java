@@ -21,6 +21,7 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -108,6 +109,11 @@ final class Browser implements AutoCloseable {
             WebElement element = screen(tag).findElement(By.cssSelector(css));
             return element.isDisplayed() ? element : null;
         });
+    }
+
+    /** Moves the mouse over an element, for what shows on hover only (a track row's play button). */
+    void hover(WebElement element) {
+        new Actions(driver).moveToElement(element).perform();
     }
 
     void type(String tag, String css, String text) {

@@ -48,10 +48,12 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
         seed(account);
         try (Browser browser = open(viewport)) {
             signIn(browser, account);
-            browser.visible("encore-tracks", "tbody tr button.play");
+            browser.visible("encore-tracks", "tbody tr td.duration");
             check(browser, "tracks with play buttons");
 
-            browser.find("encore-tracks", "button.play[aria-label='Play " + TITLES[0] + "']").click();
+            WebElement play = browser.find("encore-tracks", "button.play[aria-label='Play " + TITLES[0] + "']");
+            browser.hover((WebElement) browser.script("return arguments[0].closest('tr')", play)); // the number turns into a play button
+            play.click();
             Map<String, Object> playing = until(browser, state -> TITLES[0].equals(state.get("title"))
                     && !(Boolean) state.get("paused") && time(state) > 0.3);
             assertThat(playing.get("src").toString()).contains("/stream/tracks/").doesNotContain("access");
@@ -176,7 +178,7 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             browser.go("/library/tracks");
             SearchContext menu = (SearchContext) browser.script("return arguments[0].closest('tr')"
                     + ".querySelector('encore-track-actions').shadowRoot",
-                    browser.visible("encore-tracks", "button.play[aria-label='Play " + TITLES[0] + "']"));
+                    browser.find("encore-tracks", "button.play[aria-label='Play " + TITLES[0] + "']"));
             menu.findElement(By.cssSelector("button.trigger")).sendKeys(Keys.ARROW_DOWN);
             await().atMost(Duration.ofSeconds(5)).until(() -> "Play next".equals(browser.script(
                     "return arguments[0].activeElement?.textContent.trim()", menu)));
@@ -330,7 +332,7 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
     }
 
     private static void addWithTheMenu(Browser browser, String title, String playlist, boolean screenshot) {
-        WebElement row = browser.visible("encore-tracks", "button.play[aria-label='Play " + title + "']");
+        WebElement row = browser.find("encore-tracks", "button.play[aria-label='Play " + title + "']");
         SearchContext actions = (SearchContext) browser.script(
                 "return arguments[0].closest('tr').querySelector('encore-track-actions').shadowRoot", row);
         actions.findElement(By.cssSelector("button.trigger")).click();
