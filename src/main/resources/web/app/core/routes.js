@@ -19,6 +19,16 @@ export const routes = [
     load: () => import('../screens/tracks.js'),
     nav: { section: 'Library', label: 'Tracks', icon: 'tracks' },
   },
+  {
+    path: '/import', access: 'member', title: 'Import', tag: 'encore-import',
+    load: () => import('../screens/import.js'),
+    nav: { section: 'Get music', label: 'Import', icon: 'download' },
+  },
+  {
+    path: '/upload', access: 'member', title: 'Upload', tag: 'encore-upload',
+    load: () => import('../screens/upload.js'),
+    nav: { section: 'Get music', label: 'Upload', icon: 'upload' },
+  },
 ];
 
 /** The screen for a path no route matches. */

@@ -31,6 +31,8 @@ abstract class BrowserTest extends IntegrationTest {
         registry.add("encore.public-url", () -> "http://localhost:" + PORT);
         // every browser signs in from the same loopback address (the API tests vary X-Forwarded-For)
         registry.add("encore.ratelimit.limits.auth.capacity", () -> 100);
+        // and share one general limit: a resumable upload alone makes dozens of API requests
+        registry.add("encore.ratelimit.general.capacity", () -> 100_000);
     }
 
     @BeforeAll
