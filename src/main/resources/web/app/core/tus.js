@@ -59,7 +59,10 @@ export class TusUpload extends EventTarget {
     } catch (error) {
       if (error.name === 'AbortError' || this.state === 'paused') return;
       this.error = error instanceof ApiError ? error : new ApiError({ title: 'The upload stopped', detail: String(error.message ?? error) });
-      if ([403, 413, 415, 422].includes(this.error.status)) forget(this.url); // the server deleted it
+      if ([403, 404, 413, 415, 422].includes(this.error.status)) { // the server deleted it
+        forget(this.url);
+        this.url = null;
+      }
       this.#set('failed');
     }
   }

@@ -159,7 +159,7 @@ class UploadScreen extends LitElement {
   }
 
   async #remove(entry) {
-    if (entry.upload.state !== 'done') await entry.upload.cancel();
+    if (entry.upload.state !== 'done' && entry.upload.url) await entry.upload.cancel();
     this.entries = this.entries.filter((other) => other !== entry);
     this.unfinished = unfinishedUploads().filter((item) => !this.#isOpen(item));
     this.renderRoot.querySelector('encore-quota-meter')?.refresh();

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -40,6 +41,7 @@ class ImportUploadBrowserIT extends BrowserTest {
 
     private static MediaServer origin;
     private static Path upload;
+    private static Path notes;
 
     @BeforeAll
     static void media() throws Exception {
@@ -49,6 +51,7 @@ class ImportUploadBrowserIT extends BrowserTest {
         origin.file("/night-drive.mp3", MediaTools.tone(media.resolve("night-drive.mp3"), "Night Drive", 440, 3),
                 "audio/mpeg", 12_000);
         // about 900 KB with a cover: long enough at a throttled upload to pause it half-way
+        notes = Files.writeString(media.resolve("notes.txt"), "Not music, just notes.\n".repeat(40));
         upload = MediaTools.tone(media.resolve("Harbour Lights.mp3"), "Harbour Lights", 520, 75, true);
     }
 
@@ -123,6 +126,12 @@ class ImportUploadBrowserIT extends BrowserTest {
             browser.go("/upload");
             browser.visible("encore-upload", ".drop");
             check(browser, "upload, nothing yet");
+
+            browser.find("encore-upload", "#files").sendKeys(notes.toString());
+            assertThat(browser.visible("encore-upload", ".file .alert").getText()).contains("Unsupported file type");
+            assertThat(browser.find("encore-upload", ".file .status").getText()).isEqualTo("Stopped");
+            check(browser, "a refused type", "the server responded with a status of 415 ()");
+            browser.find("encore-upload", "button[aria-label='Remove notes.txt']").click();
 
             browser.throttleUploads(120_000);
             browser.find("encore-upload", "#files").sendKeys(upload.toString());
