@@ -96,7 +96,7 @@ class EncoreApp extends LitElement {
       .topbar .nav-link { min-height: 40px; padding: 0 var(--space-3); }
       .content { padding: var(--space-5) var(--space-4) var(--space-6); }
       /* many screens: one row of icons (their labels stay for screen readers), scrolling sideways if need be */
-      .topbar nav { display: flex; min-width: 0; overflow-x: auto; scrollbar-width: none; }
+      .topbar nav { display: flex; gap: var(--space-1); min-width: 0; overflow-x: auto; scrollbar-width: none; }
       .topbar nav .section { display: flex; }
       .topbar .nav-link { padding: 0 var(--space-2); }
       .topbar .nav-link span { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

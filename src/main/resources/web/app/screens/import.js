@@ -102,7 +102,7 @@ class ImportScreen extends LitElement {
       await follow(`/api/v1/imports/${id}/events`, (name, event) => {
         if (name === 'import') this.#progress(event);
       }, controller.signal);
-      if (!controller.signal.aborted) await this.#reread(id);
+      if (!controller.signal.aborted && active(this.#find(id) ?? {})) await this.#reread(id);
     } catch (error) {
       if (error.name !== 'AbortError') await this.#reread(id).catch(() => {});
     } finally {
@@ -117,21 +117,34 @@ class ImportScreen extends LitElement {
     imp.status = event.status;
     imp.progress = event.progress;
     imp.phase = event.phase;
+    let added = false;
     if (event.item) {
       const at = imp.items.findIndex((item) => item.id === event.item.id);
-      if (at >= 0) imp.items[at] = event.item;
-      else imp.items = [...imp.items, event.item].sort((a, b) => a.position - b.position);
+      added = at < 0;
+      if (added) imp.items = [...imp.items, event.item].sort((a, b) => a.position - b.position);
+      else imp.items[at] = event.item;
     }
     const now = describe(imp);
     if (now !== before) this.announcement = `${nameOf(imp)}: ${now}`;
     this.requestUpdate();
+    // events carry no title, files or errors: read the import when its playlist was read and when it ends
+    if ((added && !imp.title && imp.kind === 'playlist') || !active(imp)) {
+      this.#reread(imp.id).catch(() => {});
+    }
   }
 
-  async #reread(id) {
+  async #reread(id, attempt = 0) {
     const fresh = await api.get(`/api/v1/imports/${id}`);
+    if (active(fresh) && !active(this.#find(id) ?? fresh) && attempt < 3) { // the end is not stored yet
+      await new Promise((resolve) => { setTimeout(resolve, 500); });
+      await this.#reread(id, attempt + 1);
+      return;
+    }
     this.#replace(fresh);
-    this.announcement = `${nameOf(fresh)}: ${describe(fresh)}`;
-    this.renderRoot.querySelector('encore-quota-meter')?.refresh();
+    if (!active(fresh)) {
+      this.announcement = `${nameOf(fresh)}: ${describe(fresh)}`;
+      this.renderRoot.querySelector('encore-quota-meter')?.refresh();
+    }
   }
 
   #find(id) {
@@ -140,7 +153,9 @@ class ImportScreen extends LitElement {
 
   #replace(fresh) {
     if (!this.page) return;
-    this.page = { ...this.page, items: this.page.items.map((imp) => (imp.id === fresh.id ? fresh : imp)) };
+    // an answer overtaken by the end of the import is stale
+    const stale = (imp) => !active(imp) && active(fresh);
+    this.page = { ...this.page, items: this.page.items.map((imp) => (imp.id === fresh.id && !stale(imp) ? fresh : imp)) };
   }
 
   /** Shows a new import at the top of the list (when the filter lets it in) and follows it. */
@@ -419,7 +434,7 @@ class ImportScreen extends LitElement {
       ${single ? '' : this.#items(imp)}
       <div class="actions">
         ${single && files.length ? this.#fileActions(files[0], imp.customName || files[0].title || name) : ''}
-        ${!single && files.length && !running ? html`<button class="button primary" type="button" ?disabled=${busy}
+        ${!single && files.length && !running ? html`<button class="button primary zip" type="button" ?disabled=${busy}
           @click=${() => this.#download(imp.id, `/api/v1/imports/${imp.id}/link`)}>${icon('download')}Download all (zip)</button>` : ''}
         ${running ? html`<button class="button secondary" type="button" ?disabled=${busy}
           @click=${() => this.#cancel(imp)}>${icon('close')}Cancel</button>` : ''}

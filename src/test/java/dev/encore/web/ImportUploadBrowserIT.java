@@ -50,6 +50,15 @@ class ImportUploadBrowserIT extends BrowserTest {
         // slow enough that the bar is seen fetching
         origin.file("/night-drive.mp3", MediaTools.tone(media.resolve("night-drive.mp3"), "Night Drive", 440, 3),
                 "audio/mpeg", 12_000);
+        origin.file("/intro.mp3", MediaTools.tone(media.resolve("intro.mp3"), "Intro", 330, 2), "audio/mpeg", 0);
+        origin.file("/outro.mp3", MediaTools.tone(media.resolve("outro.mp3"), "Outro", 660, 2), "audio/mpeg", 0);
+        origin.text("/feed.xml", "application/rss+xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Loopback Sessions</title><link>%s</link>
+                <item><title>Harbour Intro</title><guid>intro</guid><enclosure url="%s" type="audio/mpeg" length="1"/></item>
+                <item><title>Harbour Outro</title><guid>outro</guid><enclosure url="%s" type="audio/mpeg" length="1"/></item>
+                </channel></rss>
+                """.formatted(origin.url("/"), origin.url("/intro.mp3"), origin.url("/outro.mp3")));
         // about 900 KB with a cover: long enough at a throttled upload to pause it half-way
         notes = Files.writeString(media.resolve("notes.txt"), "Not music, just notes.\n".repeat(40));
         upload = MediaTools.tone(media.resolve("Harbour Lights.mp3"), "Harbour Lights", 520, 75, true);
@@ -109,12 +118,42 @@ class ImportUploadBrowserIT extends BrowserTest {
             browser.type("encore-import", ".save input[name=artist]", "The Loopbacks");
             browser.screenshot("import");
             browser.find("encore-import", ".save button[type=submit]").click();
-            browser.visible("encore-import", ".import a.saved").sendKeys(Keys.ENTER); // by keyboard
+            browser.visible("encore-import", ".import a.saved");
+            check(browser, "saved");
+            if (!viewport.phone()) {
+                importAPlaylistAndDownloadItsZip(browser);
+            }
+
+            browser.find("encore-import", ".import a.saved").sendKeys(Keys.ENTER); // by keyboard
             browser.waitForPath("/library/tracks");
             browser.visible("encore-tracks", "tbody tr td.duration");
             assertThat(browser.find("encore-tracks", "tbody").getText()).contains("Night Drive", "The Loopbacks");
             check(browser, "saved to the library");
         }
+    }
+
+    /** A feed of two entries: each shows up as an item, and the zip of both downloads. */
+    private static void importAPlaylistAndDownloadItsZip(Browser browser) throws Exception {
+        browser.find("encore-import", "input[name=mode][value=playlist]").click();
+        browser.type("encore-import", "#playlist", origin.url("/feed.xml"));
+        browser.find("encore-import", "button[type=submit]").click();
+        browser.waitFor(Duration.ofSeconds(90), () -> browser.screen("encore-import")
+                .findElements(By.cssSelector(".import:first-child .status.succeeded")).isEmpty() ? null : true);
+        browser.waitFor(Duration.ofSeconds(10), () -> browser.find("encore-import", ".import:first-child h3").getText()
+                .equals("Loopback Sessions") ? true : null); // the playlist's own title, once read
+        assertThat(browser.find("encore-import", ".import:first-child .items").getText())
+                .contains("Harbour Intro", "Harbour Outro");
+        check(browser, "playlist imported");
+        browser.find("encore-import", ".import:first-child button.zip").click();
+        String zip = browser.visible("encore-import", ".import:first-child > .download-note .download-link")
+                .getAttribute("href");
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(zip)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(download.body()).startsWith((byte) 'P', (byte) 'K');
+        browser.screenshot("import-playlist");
+        check(browser, "playlist downloaded");
     }
 
     @ParameterizedTest
@@ -166,6 +205,9 @@ class ImportUploadBrowserIT extends BrowserTest {
             assertThat(browser.visible("encore-upload", ".details img.cover").getAttribute("src")).startsWith("data:image/");
             assertThat(browser.script("return Object.keys(localStorage).filter(k => k.startsWith('encore.uploads.'))"))
                     .as("nothing unfinished is remembered").asList().isEmpty();
+            if (viewport.phone()) { // the file's card, rather than the drop zone
+                browser.script("arguments[0].scrollIntoView()", browser.find("encore-upload", ".file"));
+            }
             browser.screenshot("upload");
             check(browser, "uploaded, details");
 
