@@ -81,7 +81,7 @@ export const importStyles = css`
   .mode input:checked + span { background: var(--bg-raised); color: var(--text); box-shadow: var(--shadow); }
   .mode input:focus-visible + span { outline: 2px solid var(--focus); outline-offset: 2px; }
   .row { display: grid; grid-template-columns: 160px 1fr auto; gap: var(--space-4); align-items: start; }
-  .row .submit { margin-top: 1.55rem; min-width: 140px; }
+  .row .submit { grid-column: 3; margin-top: 1.55rem; min-width: 140px; }
 
   .history-head { display: flex; align-items: center; justify-content: space-between; gap: var(--space-4); margin-bottom: var(--space-4); }
   .filter { display: flex; align-items: center; gap: var(--space-2); }
@@ -104,7 +104,8 @@ export const importStyles = css`
   .skeleton-card .skeleton:last-child { width: 35%; }
 
   .items { list-style: none; margin: 0; padding: 0; display: grid; border-top: 1px solid var(--border); }
-  .item { display: grid; gap: var(--space-2); padding: var(--space-3) 0; border-bottom: 1px solid var(--border); }
+  .item { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: var(--space-2) var(--space-4); padding: var(--space-3) 0; border-bottom: 1px solid var(--border); }
+  .item > :not(.item-line):not(.actions) { grid-column: 1 / -1; }
   .item:last-child { border-bottom: 0; padding-bottom: 0; }
   .item-line { display: flex; align-items: center; gap: var(--space-3); min-width: 0; }
   .position { flex: none; width: 24px; text-align: right; color: var(--text-faint); font-variant-numeric: tabular-nums; }
@@ -124,7 +125,8 @@ export const importStyles = css`
   @media (max-width: 860px) {
     .import-form { padding: var(--space-4); }
     .row { grid-template-columns: 1fr; }
-    .row .submit { margin-top: 0; width: 100%; }
+    .row .submit { grid-column: auto; margin-top: 0; width: 100%; }
+    .item { grid-template-columns: 1fr; }
     .history-head { flex-wrap: wrap; }
     .import { padding: var(--space-4); }
     .save { grid-template-columns: 1fr; }
