@@ -129,6 +129,16 @@ class ImportUploadBrowserIT extends BrowserTest {
             browser.visible("encore-tracks", "tbody tr td.duration");
             assertThat(browser.find("encore-tracks", "tbody").getText()).contains("Night Drive", "The Loopbacks");
             check(browser, "saved to the library");
+
+            browser.go("/import?status=SUCCEEDED"); // the history, filtered (a deep link)
+            browser.visible("encore-import", ".import h3");
+            assertThat(browser.screen("encore-import").findElements(By.cssSelector(".imports > .import")))
+                    .hasSize(viewport.phone() ? 1 : 2);
+            new Select(browser.find("encore-import", "#status")).selectByValue("FAILED");
+            browser.waitForPath("/import?status=FAILED");
+            assertThat(browser.visible("encore-import", ".state.empty h3").getText())
+                    .isEqualTo("No imports with this status");
+            check(browser, "history, filtered");
         }
     }
 
