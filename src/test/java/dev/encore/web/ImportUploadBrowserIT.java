@@ -122,6 +122,10 @@ class ImportUploadBrowserIT extends BrowserTest {
             check(browser, "saved");
             if (!viewport.phone()) {
                 importAPlaylistAndDownloadItsZip(browser);
+                browser.darkTheme(true);
+                browser.screenshot("import-dark");
+                check(browser, "import, dark theme");
+                browser.darkTheme(false);
             }
 
             browser.find("encore-import", ".import a.saved").sendKeys(Keys.ENTER); // by keyboard
