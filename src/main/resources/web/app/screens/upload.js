@@ -102,6 +102,7 @@ class UploadScreen extends LitElement {
 
   #add(files) {
     for (const file of files) {
+      if (this.entries.some(({ upload }) => sameFile(upload.file, file) && upload.state !== 'failed')) continue;
       const earlier = unfinishedUploadOf(file);
       const upload = new TusUpload(file, earlier?.url);
       const entry = { key: crypto.randomUUID(), upload, details: null, detailsError: null, form: {}, saved: null };
@@ -314,6 +315,10 @@ class UploadScreen extends LitElement {
       </div>
     </form>`;
   }
+}
+
+function sameFile(a, b) {
+  return a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
 }
 
 /** Whether going on may help: not after the server refused the file (type, size, quota, malware). */
