@@ -102,7 +102,7 @@ class UploadScreen extends LitElement {
 
   #add(files) {
     for (const file of files) {
-      if (this.entries.some(({ upload }) => sameFile(upload.file, file) && upload.state !== 'failed')) continue;
+      if (this.entries.some(({ upload }) => sameFile(upload.file, file) && !['failed', 'done'].includes(upload.state))) continue;
       const earlier = unfinishedUploadOf(file);
       const upload = new TusUpload(file, earlier?.url);
       const entry = { key: crypto.randomUUID(), upload, details: null, detailsError: null, form: {}, saved: null };
