@@ -102,10 +102,11 @@ class EncoreApp extends LitElement {
       .topbar nav ul { display: flex; gap: var(--space-1); }
       .topbar .nav-link { min-height: 40px; padding: 0 var(--space-3); }
       .content { padding: var(--space-5) var(--space-4) var(--space-6); }
-      /* search: the sidebar's box; on phones a button to the search page, and the nav as icons */
-      .topbar nav { min-width: 0; overflow-x: auto; scrollbar-width: none; }
-      .topbar .nav-link span { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+      /* many screens: one row of icons (their labels stay for screen readers), scrolling sideways if need be */
+      .topbar nav { display: flex; gap: var(--space-1); min-width: 0; overflow-x: auto; scrollbar-width: none; }
+      .topbar nav .section { display: flex; }
       .topbar .nav-link { padding: 0 var(--space-2); }
+      .topbar .nav-link span { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     }
     .topbar .search-link { flex: none; }
   `];

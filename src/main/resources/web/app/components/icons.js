@@ -45,6 +45,13 @@ const paths = {
   sort: svg`<path d="m7 15 5 5 5-5"/><path d="m7 9 5-5 5 5"/>`,
   sortUp: svg`<path d="m18 15-6-6-6 6"/>`,
   sortDown: svg`<path d="m6 9 6 6 6-6"/>`,
+  download: svg`<path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4"/><path d="m7 10 5 5 5-5"/><path d="M12 15V3"/>`,
+  upload: svg`<path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4"/><path d="m17 8-5-5-5 5"/><path d="M12 3v12"/>`,
+  link: svg`<path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7"/><path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7"/>`,
+  check: svg`<path d="M20 6 9 17l-5-5"/>`,
+  resume: svg`<path d="m6 4 14 8-14 8z"/>`,
+  file: svg`<path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z"/><path d="M14 2v6h6"/>`,
+  video: svg`<rect x="2" y="5" width="15" height="14" rx="2"/><path d="m17 10 5-3v10l-5-3"/>`,
 };
 
 export function icon(name) {

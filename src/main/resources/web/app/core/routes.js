@@ -68,6 +68,16 @@ export const routes = [
     path: '/search', access: 'member', title: 'Search', tag: 'encore-search',
     load: () => import('../screens/search.js'),
   },
+  {
+    path: '/import', access: 'member', title: 'Import', tag: 'encore-import',
+    load: () => import('../screens/import.js'),
+    nav: { section: 'Get music', label: 'Import', icon: 'download' },
+  },
+  {
+    path: '/upload', access: 'member', title: 'Upload', tag: 'encore-upload',
+    load: () => import('../screens/upload.js'),
+    nav: { section: 'Get music', label: 'Upload', icon: 'upload' },
+  },
 ];
 
 /** The screen for a path no route matches. */

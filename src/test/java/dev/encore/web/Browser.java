@@ -196,6 +196,18 @@ final class Browser implements AutoCloseable {
         driver.setNetworkConditions(conditions);
     }
 
+    /** Slows what the page sends to {@code bytesPerSecond} (0: no limit), to catch an upload mid-way. */
+    void throttleUploads(int bytesPerSecond) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", bytesPerSecond > 0 ? bytesPerSecond : -1));
+    }
+
+    /** Waits up to {@code timeout} for {@code lookup} to answer something (not null, not false). */
+    <T> T waitFor(Duration timeout, java.util.function.Supplier<T> lookup) {
+        return new WebDriverWait(driver, timeout).ignoring(RuntimeException.class).until(ignored -> lookup.get());
+    }
+
     /** Emulates {@code prefers-color-scheme: dark}, or lifts the emulation. */
     void darkTheme(boolean dark) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",

@@ -58,6 +58,13 @@ class UploadQuota {
         }
     }
 
+    /** Where {@code ownerId} stands against both quotas now. */
+    QuotaView usage(UUID ownerId) {
+        StorageQuota quota = storage.getObject();
+        return new QuotaView(quota.used(ownerId), quota.limit(ownerId), uploadedToday(ownerId),
+                properties.dailyBytes().toBytes(), properties.maxBytes().toBytes());
+    }
+
     private long uploadedToday(UUID ownerId) {
         Instant now = clock.instant();
         Instant since = now.minus(Duration.ofDays(1));
