@@ -2,6 +2,7 @@ import { api } from './api.js';
 import { session } from './session.js';
 import { PlayReport } from './play-report.js';
 import { mediaActions, nowPlaying, playbackState, positionState } from './media-session.js';
+import { sameOrigin } from './links.js';
 
 /** Per user: the queue's track ids, where it was and the settings. Never a token or a URL. */
 const STORE = 'encore.player.';
@@ -317,7 +318,7 @@ class Player extends EventTarget {
   }
 
   #url(track) {
-    const url = new URL(track.streamUrl, location.href);
+    const url = sameOrigin(track.streamUrl);
     if (this.quality !== 'original') url.searchParams.set('bitrate', this.quality);
     return url.href;
   }

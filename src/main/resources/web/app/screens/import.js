@@ -1,5 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
+import { sameOrigin } from '../core/links.js';
 import { follow } from '../core/sse.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
@@ -251,7 +252,7 @@ class ImportScreen extends LitElement {
       const link = await api.post(path);
       this.#links.set(key, link);
       const anchor = document.createElement('a');
-      anchor.href = link.url;
+      anchor.href = sameOrigin(link.url).href;
       anchor.download = '';
       anchor.hidden = true;
       this.renderRoot.append(anchor);
@@ -490,7 +491,7 @@ class ImportScreen extends LitElement {
     if (!outcome) return '';
     if (outcome.error) return problemAlert(outcome.error);
     return html`<p class="download-note">Your download has started. If it has not,
-      <a class="download-link" href=${outcome.url} download>download the file</a> (the link works until
+      <a class="download-link" href=${sameOrigin(outcome.url).href} download>download the file</a> (the link works until
       <time datetime=${outcome.expiresAt}>${new Date(outcome.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>).</p>`;
   }
 

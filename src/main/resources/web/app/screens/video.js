@@ -1,5 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
+import { sameOrigin } from '../core/links.js';
 import { icon } from '../components/icons.js';
 import { failedState } from '../components/browse-grid.js';
 import { duration, libraryStyles } from '../components/library-kit.js';
@@ -70,7 +71,7 @@ class VideoPage extends LitElement {
     }
     const video = this.video;
     return html`${back}
-      <div class="stage"><video controls playsinline preload="metadata" src=${video.streamUrl}
+      <div class="stage"><video controls playsinline preload="metadata" src=${sameOrigin(video.streamUrl).href}
         aria-label=${video.title} @error=${this.#expired} @loadedmetadata=${this.#resume}></video></div>
       <section class="about" aria-labelledby="video-title">
         <h1 id="video-title">${video.title}</h1>

@@ -1,5 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
+import { sameOrigin } from '../core/links.js';
 import { icon } from '../components/icons.js';
 import { duration, libraryStyles, plural, tone, toneStyles } from '../components/library-kit.js';
 import { emptyState, failedState, pageNumber, pager, withPage } from '../components/browse-grid.js';
@@ -88,7 +89,7 @@ class Videos extends LitElement {
     return html`<ul class="grid" aria-label="Videos">${this.page.items.map((video) => html`<li>
         <a class="tile" href="/videos/${video.id}">
           <span class="poster tone-${tone(video.title)}" aria-hidden="true">
-            <video src="${video.streamUrl}#t=0.5" preload="metadata" muted playsinline tabindex="-1"></video>
+            <video src="${sameOrigin(video.streamUrl).href}#t=0.5" preload="metadata" muted playsinline tabindex="-1"></video>
             <span class="glyph">${icon('play')}</span>
             <span class="length">${duration(video.durationMs)}</span></span>
           <strong>${video.title}</strong>
