@@ -20,6 +20,7 @@ import './search-box.js';
 class EncoreApp extends LitElement {
   static properties = {
     view: { state: true },
+    menuOpen: { state: true },
   };
 
   static styles = [shared, css`
@@ -87,28 +88,33 @@ class EncoreApp extends LitElement {
     .booting .logo { width: 56px; height: 56px; animation: pulse 1.2s ease-in-out infinite; }
     @keyframes pulse { 50% { opacity: .5; transform: scale(.94); } }
 
+    .scrim { display: none; }
+
+    /* phones and narrow windows: a top bar, and the sidebar as a drawer behind its menu button */
     @media (max-width: 860px) {
       .layout { display: block; }
-      .sidebar { display: none; }
+      .sidebar {
+        position: fixed; top: 0; left: 0; bottom: 0; z-index: 32; width: min(300px, 86vw);
+        height: 100vh; height: 100dvh; overflow-y: auto; padding-bottom: var(--space-5);
+        box-shadow: var(--shadow); transform: translateX(-105%); visibility: hidden;
+        transition: transform var(--transition), visibility 0s linear .2s;
+      }
+      .layout .sidebar { height: 100vh; height: 100dvh; }
+      .menu-open .sidebar { transform: none; visibility: visible; transition: transform var(--transition); }
+      .menu-open .scrim {
+        display: block; position: fixed; inset: 0; z-index: 31; background: rgb(0 0 0 / .45);
+      }
       .topbar {
-        position: sticky; top: 0; z-index: 5; display: flex; align-items: center; gap: var(--space-2);
-        height: var(--topbar-height); padding: 0 var(--space-2) 0 var(--space-4);
+        position: sticky; top: 0; z-index: 5; display: flex; align-items: center; gap: var(--space-1);
+        height: var(--topbar-height); padding: 0 var(--space-2);
         background: color-mix(in srgb, var(--sidebar-bg) 92%, transparent); backdrop-filter: blur(12px);
         border-bottom: 1px solid var(--border);
       }
-      .topbar .brand { font-size: 1.1rem; padding: 0; }
+      .topbar .brand { font-size: 1.1rem; padding: 0 var(--space-1); margin-right: auto; }
       .topbar .brand .logo { width: 28px; height: 28px; }
-      .topbar nav { margin-left: auto; }
-      .topbar nav ul { display: flex; gap: var(--space-1); }
-      .topbar .nav-link { min-height: 40px; padding: 0 var(--space-3); }
       .content { padding: var(--space-5) var(--space-4) var(--space-6); }
-      /* many screens: one row of icons (their labels stay for screen readers), scrolling sideways if need be */
-      .topbar nav { display: flex; gap: var(--space-1); min-width: 0; overflow-x: auto; scrollbar-width: none; }
-      .topbar nav .section { display: flex; }
-      .topbar .nav-link { padding: 0 var(--space-2); }
-      .topbar .nav-link span { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     }
-    .topbar .search-link { flex: none; }
+    @media (prefers-reduced-motion: reduce) { .sidebar { transition: none; } }
   `];
 
   #router = new Router(routes);
@@ -116,6 +122,7 @@ class EncoreApp extends LitElement {
   constructor() {
     super();
     this.view = null;
+    this.menuOpen = false;
   }
 
   async connectedCallback() {
@@ -158,6 +165,7 @@ class EncoreApp extends LitElement {
       return;
     }
     document.title = `${route.title} · Encore`;
+    this.menuOpen = false;
     const focusMain = this.view !== null;
     this.view = { route, place, screen: screenFor(route, place, this.#router) };
     if (focusMain) {
@@ -179,23 +187,23 @@ class EncoreApp extends LitElement {
     return html`
       <a class="skip" href="#main" @click=${this.#skip}>Skip to content</a>
       <encore-network-banner></encore-network-banner>
-      <div class="layout">
-        <aside class="sidebar" aria-label="Sidebar">
+      <div class="layout ${this.menuOpen ? 'menu-open' : ''}" @keydown=${this.#closeOnEscape}>
+        <aside class="sidebar" id="sidebar" aria-label="Sidebar">
           <a class="brand" href="/library/tracks">${logo}<span>Encore</span></a>
           <encore-search-box .router=${this.#router}></encore-search-box>
           ${this.#nav('Main')}
           <encore-sidebar-playlists .path=${this.view.place.path}></encore-sidebar-playlists>
           ${this.#account()}
         </aside>
+        <div class="scrim" @click=${() => this.#closeMenu()}></div>
         <div>
           <header class="topbar">
+            <button class="icon-button menu-button" type="button" aria-label="Menu" aria-controls="sidebar"
+              aria-expanded=${this.menuOpen ? 'true' : 'false'} @click=${this.#openMenu}>${icon('menu')}</button>
             <a class="brand" href="/library/tracks">${logo}<span>Encore</span></a>
-            ${this.#nav('Main (compact)', true)}
             <a class="icon-button search-link" href="/search" aria-label="Search" title="Search (/)">${icon('search')}</a>
-            <button class="icon-button" type="button" @click=${() => session.signOut()} aria-label="Sign out"
-              title="Sign out">${icon('signOut')}</button>
           </header>
-          <main id="main" tabindex="-1"><div class="content">${screen}</div></main>
+          <main id="main" tabindex="-1" ?inert=${this.menuOpen}><div class="content">${screen}</div></main>
         </div>
       </div>
       <encore-player-bar></encore-player-bar>`;
@@ -232,12 +240,32 @@ class EncoreApp extends LitElement {
         || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
     event.preventDefault();
     const box = this.renderRoot.querySelector('.sidebar encore-search-box');
-    if (box && box.offsetParent !== null) {
+    if (box && box.checkVisibility({ visibilityProperty: true })) { // not in the closed drawer of phones
       box.focus();
     } else if (location.pathname === '/search') {
       this.renderRoot.querySelector('encore-search')?.renderRoot.querySelector('input')?.focus();
     } else {
       this.#router.navigate('/search');
+    }
+  }
+
+  /** Phones: the sidebar slides in over the page, with the focus on its first link. */
+  async #openMenu() {
+    this.menuOpen = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector('.sidebar .nav-link')?.focus();
+  }
+
+  #closeMenu() {
+    if (!this.menuOpen) return;
+    this.menuOpen = false;
+    this.updateComplete.then(() => this.renderRoot.querySelector('.menu-button')?.focus());
+  }
+
+  #closeOnEscape(event) {
+    if (event.key === 'Escape' && this.menuOpen) {
+      event.stopPropagation();
+      this.#closeMenu();
     }
   }
 

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -61,9 +63,28 @@ abstract class BrowserTest extends IntegrationTest {
         browser.waitForPath("/library/tracks");
     }
 
+    /** A link of the sidebar: on phones, in the drawer its menu button opens. */
+    static WebElement sidebar(Browser browser, Viewport viewport, String css) {
+        if (viewport.phone()) {
+            WebElement menu = browser.inApp(".topbar button.menu-button");
+            if (!"true".equals(menu.getAttribute("aria-expanded"))) {
+                menu.click();
+            }
+        }
+        return browser.waitFor(Duration.ofSeconds(10), () -> {
+            WebElement element = browser.inApp(".sidebar " + css);
+            return element.isDisplayed() ? element : null;
+        });
+    }
+
+    /** Goes to a screen through the navigation, as people do (no page load). */
+    static void navigate(Browser browser, Viewport viewport, String path) {
+        sidebar(browser, viewport, "nav a[href='" + path + "']").click();
+        browser.waitForPath(path);
+    }
+
     static void signOut(Browser browser, Viewport viewport) {
-        browser.inApp(viewport.phone() ? ".topbar button[aria-label='Sign out']"
-                : ".sidebar button[aria-label='Sign out']").click();
+        sidebar(browser, viewport, "button[aria-label='Sign out']").click();
         browser.waitForPath("/sign-in");
         browser.visible("encore-sign-in", "#identifier");
         check(browser, "signed out");

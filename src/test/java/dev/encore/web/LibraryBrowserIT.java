@@ -187,7 +187,7 @@ class LibraryBrowserIT extends BrowserTest {
     }
 
     private void albumsAndArtists(Browser browser, Viewport viewport) {
-        nav(browser, viewport, "/library/albums");
+        navigate(browser, viewport, "/library/albums");
         WebElement album = browser.visible("encore-albums", "a.tile[href^='/library/albums/After%20Hours']");
         assertThat(album.getText()).contains("After Hours", "The Night Shift", "3 tracks");
         assertThat((String) browser.script("return arguments[0].src", deep(browser, "encore-albums",
@@ -203,7 +203,7 @@ class LibraryBrowserIT extends BrowserTest {
         browser.screenshot("album");
         check(browser, "an album");
 
-        nav(browser, viewport, "/library/artists");
+        navigate(browser, viewport, "/library/artists");
         WebElement artist = browser.visible("encore-artists", "a.tile[href='/library/artists/Lumen']");
         assertThat(artist.getText()).contains("Lumen", "2 tracks");
         browser.visible("encore-artists", "a.tile[href='/library/artists/The%20Night%20Shift']");
@@ -266,7 +266,7 @@ class LibraryBrowserIT extends BrowserTest {
     }
 
     private void watchAVideo(Browser browser, Viewport viewport, String id) {
-        nav(browser, viewport, "/library/videos");
+        navigate(browser, viewport, "/library/videos");
         WebElement tile = browser.visible("encore-videos", "a.tile[href='/videos/" + id + "']");
         assertThat(tile.getText()).contains("Harbour at Dawn", "0:02");
         browser.screenshot("videos");
@@ -287,12 +287,6 @@ class LibraryBrowserIT extends BrowserTest {
         assertThat(browser.find("encore-video", "h1").getText()).isEqualTo("Harbour at Dawn");
         browser.screenshot("video");
         check(browser, "a video playing");
-    }
-
-    /** Follows the navigation entry to {@code path} (the sidebar, or the top bar on phones). */
-    private static void nav(Browser browser, Viewport viewport, String path) {
-        browser.inApp((viewport.phone() ? ".topbar" : ".sidebar") + " a.nav-link[href='" + path + "']").click();
-        browser.waitForPath(path);
     }
 
     private static List<String> titles(Browser browser) {

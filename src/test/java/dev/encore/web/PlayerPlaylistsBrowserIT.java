@@ -92,7 +92,7 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
                     .isEqualTo("Queue");
 
             browser.script("window.encoreSamePage = true");
-            navLink(browser, viewport, "/playlists").click();
+            navigate(browser, viewport, "/playlists");
             browser.waitForPath("/playlists");
             browser.visible("encore-playlists", "h1");
             double before = time(state(browser));
@@ -160,7 +160,7 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
         List<JsonNode> tracks = seed(account);
         try (Browser browser = open(viewport)) {
             signIn(browser, account);
-            navLink(browser, viewport, "/playlists").click();
+            navigate(browser, viewport, "/playlists");
             browser.visible("encore-playlists", ".state h3");
             check(browser, "no playlists yet");
 
@@ -267,7 +267,7 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             until(browser, state -> TITLES[1].equals(state.get("title")) && !(Boolean) state.get("paused"));
             check(browser, "renamed, public, playing");
 
-            navLink(browser, viewport, "/playlists").click();
+            navigate(browser, viewport, "/playlists");
             assertThat(browser.visible("encore-playlists", "a.playlist-card[data-id='" + playlistId + "']").getText())
                     .contains("Northbound", "Public", "2 tracks");
             browser.screenshot("playlists");
@@ -325,10 +325,6 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
 
     private static SearchContext queue(Browser browser) {
         return bar(browser).findElement(By.cssSelector("encore-player-queue#queue")).getShadowRoot();
-    }
-
-    private static WebElement navLink(Browser browser, Viewport viewport, String path) {
-        return browser.inApp((viewport.phone() ? ".topbar" : ".sidebar") + " nav a[href='" + path + "']");
     }
 
     private static void addWithTheMenu(Browser browser, String title, String playlist, boolean screenshot) {
