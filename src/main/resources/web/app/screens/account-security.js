@@ -315,7 +315,8 @@ class AccountSecurity extends LitElement {
 
   async #changePassword(event) {
     event.preventDefault();
-    const form = new FormData(event.target);
+    const element = event.target; // an event's target is retargeted to the host once dispatch ends
+    const form = new FormData(element);
     this.passwordBusy = true;
     this.passwordError = null;
     this.passwordChanged = false;
@@ -323,7 +324,7 @@ class AccountSecurity extends LitElement {
       await api.post('/api/v1/me/password', {
         currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword'),
       });
-      event.target.reset();
+      element.reset();
       this.passwordChanged = true;
     } catch (error) {
       this.passwordError = error;

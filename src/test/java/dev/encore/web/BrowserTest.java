@@ -31,6 +31,8 @@ abstract class BrowserTest extends IntegrationTest {
         registry.add("encore.public-url", () -> "http://localhost:" + PORT);
         // every browser signs in from the same loopback address (the API tests vary X-Forwarded-For)
         registry.add("encore.ratelimit.limits.auth.capacity", () -> 100);
+        // and every API call of every browser counts against that one client's general limit (40 in the API tests)
+        registry.add("encore.ratelimit.general.capacity", () -> 100_000);
     }
 
     @BeforeAll
