@@ -3,6 +3,7 @@ import { api } from '../core/api.js';
 import { session } from '../core/session.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
+import { failedState } from '../components/states.js';
 import { field, hasFieldErrors } from '../components/form-field.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
@@ -77,12 +78,7 @@ class AccountProfile extends LitElement {
 
   #content() {
     if (this.state === 'failed') {
-      return html`<section class="state" aria-labelledby="failed-title">
-        <span class="badge">${icon('alert')}</span>
-        <h2 id="failed-title">Your account could not be loaded</h2>
-        ${problemAlert(this.error)}
-        <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>
-      </section>`;
+      return failedState('Your account could not be loaded', this.error, () => this.#load());
     }
     if (this.state === 'loading') {
       return html`<div class="grid" aria-busy="true">

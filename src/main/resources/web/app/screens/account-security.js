@@ -3,6 +3,7 @@ import { api } from '../core/api.js';
 import { session } from '../core/session.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
+import { failedState } from '../components/states.js';
 import { field, hasFieldErrors } from '../components/form-field.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
@@ -97,12 +98,7 @@ class AccountSecurity extends LitElement {
 
   #content() {
     if (this.state === 'failed') {
-      return html`<section class="state" aria-labelledby="failed-title">
-        <span class="badge">${icon('alert')}</span>
-        <h2 id="failed-title">Your security settings could not be loaded</h2>
-        ${problemAlert(this.loadError)}
-        <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>
-      </section>`;
+      return failedState('Your security settings could not be loaded', this.loadError, () => this.#load());
     }
     if (this.state === 'loading') {
       return html`<div class="grid" aria-busy="true">
@@ -246,15 +242,22 @@ class AccountSecurity extends LitElement {
     }
   }
 
-  async #confirm(event) {
+  /** The code typed in the submitted form; none (and the field says so) when it is empty. */
+  #codeOf(event) {
     event.preventDefault();
     const code = new FormData(event.target).get('code').trim();
     if (!code) {
       this.mfaError = localError('code', 'enter the code from your app');
-      return;
+      return '';
     }
     this.mfaBusy = true;
     this.mfaError = null;
+    return code;
+  }
+
+  async #confirm(event) {
+    const code = this.#codeOf(event);
+    if (!code) return;
     try {
       const { recoveryCodes } = await api.post('/api/v1/me/mfa/totp/confirm', { code });
       this.recoveryCodes = recoveryCodes;
@@ -292,14 +295,8 @@ class AccountSecurity extends LitElement {
   }
 
   async #disable(event) {
-    event.preventDefault();
-    const code = new FormData(event.target).get('code').trim();
-    if (!code) {
-      this.mfaError = localError('code', 'enter the code from your app');
-      return;
-    }
-    this.mfaBusy = true;
-    this.mfaError = null;
+    const code = this.#codeOf(event);
+    if (!code) return;
     try {
       await api.delete('/api/v1/me/mfa/totp', { body: { code } });
       this.user = { ...this.user, mfaEnabled: false };

@@ -2,6 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
+import { failedState } from '../components/states.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
 import { accountFrame, accountStyles } from './account.js';
@@ -71,12 +72,7 @@ class AccountSessions extends LitElement {
 
   #content() {
     if (this.state === 'failed') {
-      return html`<section class="state" aria-labelledby="failed-title">
-        <span class="badge">${icon('alert')}</span>
-        <h2 id="failed-title">Your sessions could not be loaded</h2>
-        ${problemAlert(this.error)}
-        <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>
-      </section>`;
+      return failedState('Your sessions could not be loaded', this.error, () => this.#load());
     }
     const others = this.sessions.filter((one) => !one.current).length;
     return html`<section class="card" aria-labelledby="sessions-title">

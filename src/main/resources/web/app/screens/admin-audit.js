@@ -1,8 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { session } from '../core/session.js';
-import { icon } from '../components/icons.js';
-import { problemAlert } from '../components/problem-alert.js';
+import { failedState, emptyState } from '../components/states.js';
 import { pager, withQuery } from '../components/pager.js';
 import { capitalize } from '../components/form-field.js';
 import { shared } from '../styles/shared.js';
@@ -150,12 +149,7 @@ class AdminAudit extends LitElement {
 
   #body(filtered) {
     if (this.state === 'failed') {
-      return html`<section class="state" aria-labelledby="failed-title">
-        <span class="badge">${icon('alert')}</span>
-        <h2 id="failed-title">The audit trail could not be loaded</h2>
-        ${problemAlert(this.error)}
-        <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>
-      </section>`;
+      return failedState('The audit trail could not be loaded', this.error, () => this.#load());
     }
     if (this.state === 'loading') {
       return html`<div class="card table-card" aria-busy="true">${[0, 1, 2, 3, 4].map(() => html`<div class="skeleton-row"
@@ -163,12 +157,9 @@ class AdminAudit extends LitElement {
         <span class="visually-hidden" role="status">Loading the audit trail…</span></div>`;
     }
     if (this.result.items.length === 0) {
-      return html`<section class="state card" aria-labelledby="empty-title">
-        <span class="badge">${icon('audit')}</span>
-        <h2 id="empty-title">${filtered ? 'No event matches these filters' : 'Nothing recorded yet'}</h2>
-        <p>${filtered ? 'Widen the time range, or choose another event or person.'
-          : 'Sign-ins, security changes and admin actions appear here as they happen.'}</p>
-      </section>`;
+      return emptyState('audit', filtered ? 'No event matches these filters' : 'Nothing recorded yet',
+        filtered ? 'Widen the time range, or choose another event or person.'
+          : 'Sign-ins, security changes and admin actions appear here as they happen.');
     }
     return html`<div class="card table-card"><ol class="events" aria-label="Events">
         ${this.result.items.map((entry) => this.#row(entry))}</ol></div>

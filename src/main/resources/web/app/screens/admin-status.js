@@ -1,7 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { icon } from '../components/icons.js';
-import { problemAlert } from '../components/problem-alert.js';
+import { failedState } from '../components/states.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
 
@@ -105,12 +105,7 @@ class AdminStatus extends LitElement {
 
   #body() {
     if (this.state === 'failed') {
-      return html`<section class="state" aria-labelledby="failed-title">
-        <span class="badge">${icon('alert')}</span>
-        <h2 id="failed-title">The status could not be loaded</h2>
-        ${problemAlert(this.error)}
-        <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>
-      </section>`;
+      return failedState('The status could not be loaded', this.error, () => this.#load());
     }
     if (this.state === 'loading') {
       return html`<div class="grid" aria-busy="true">

@@ -3,6 +3,7 @@ import { api } from '../core/api.js';
 import { session } from '../core/session.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
+import { failedState, emptyState } from '../components/states.js';
 import { pager, withQuery } from '../components/pager.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
@@ -127,12 +128,7 @@ class AdminUsers extends LitElement {
 
   #body() {
     if (this.state === 'failed') {
-      return html`<section class="state" aria-labelledby="failed-title">
-        <span class="badge">${icon('alert')}</span>
-        <h2 id="failed-title">The accounts could not be loaded</h2>
-        ${problemAlert(this.error)}
-        <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>
-      </section>`;
+      return failedState('The accounts could not be loaded', this.error, () => this.#load());
     }
     if (this.state === 'loading') {
       return html`<div class="card table-card" aria-busy="true">${[0, 1, 2, 3].map(() => html`<div class="skeleton-row"
@@ -140,11 +136,7 @@ class AdminUsers extends LitElement {
         <span class="visually-hidden" role="status">Loading accounts…</span></div>`;
     }
     if (this.result.items.length === 0) {
-      return html`<section class="state card" aria-labelledby="empty-title">
-        <span class="badge">${icon('users')}</span>
-        <h2 id="empty-title">No account matches “${this.#q}”</h2>
-        <p>Search by part of a username or an email address.</p>
-      </section>`;
+      return emptyState('users', `No account matches “${this.#q}”`, 'Search by part of a username or an email address.');
     }
     return html`<div class="card table-card"><ul class="users" aria-label="Accounts">
         ${this.result.items.map((user) => this.#row(user))}</ul></div>
