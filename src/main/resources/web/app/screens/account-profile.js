@@ -1,22 +1,23 @@
-import { LitElement, html, css } from 'lit';
+import { html, css } from 'lit';
 import { api } from '../core/api.js';
 import { session } from '../core/session.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
-import { failedState } from '../components/states.js';
 import { field, hasFieldErrors } from '../components/form-field.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
-import { accountFrame, accountStyles } from './account.js';
+import { AccountScreen, accountStyles } from './account.js';
 
 /**
  * Account → Profile: the display name and email (`PATCH /api/v1/me`, each problem under its
  * field), links to the admin screens for admins (the phone's top bar has no room for them), and
  * deleting the account (`DELETE /api/v1/me` with the password, confirmed in a dialog).
  */
-class AccountProfile extends LitElement {
+class AccountProfile extends AccountScreen {
+  static path = '/account';
+  static failedTitle = 'Your account could not be loaded';
+
   static properties = {
-    state: { state: true }, // 'loading', 'ready' or 'failed'
     user: { state: true },
     busy: { state: true },
     error: { state: true },
@@ -47,7 +48,6 @@ class AccountProfile extends LitElement {
 
   constructor() {
     super();
-    this.state = 'loading';
     this.user = null;
     this.busy = false;
     this.error = null;
@@ -56,30 +56,15 @@ class AccountProfile extends LitElement {
     this.deleting = false;
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.#load();
+  fetchData() {
+    return api.get('/api/v1/me');
   }
 
-  async #load() {
-    this.state = 'loading';
-    try {
-      this.user = await api.get('/api/v1/me');
-      this.state = 'ready';
-    } catch (error) {
-      this.error = error;
-      this.state = 'failed';
-    }
+  accept(data) {
+    this.user = data;
   }
 
-  render() {
-    return accountFrame('/account', this.#content());
-  }
-
-  #content() {
-    if (this.state === 'failed') {
-      return failedState('Your account could not be loaded', this.error, () => this.#load());
-    }
+  renderContent() {
     if (this.state === 'loading') {
       return html`<div class="grid" aria-busy="true">
         <section class="card section"><span class="skeleton"></span><span class="skeleton"></span>

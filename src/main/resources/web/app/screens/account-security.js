@@ -1,13 +1,12 @@
-import { LitElement, html, css } from 'lit';
+import { html, css } from 'lit';
 import { api } from '../core/api.js';
 import { session } from '../core/session.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
-import { failedState } from '../components/states.js';
 import { field, hasFieldErrors } from '../components/form-field.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
-import { accountFrame, accountStyles } from './account.js';
+import { AccountScreen, accountStyles } from './account.js';
 
 /**
  * Account → Security: change the password (`POST /api/v1/me/password`: the current one and a new
@@ -15,9 +14,11 @@ import { accountFrame, accountStyles } from './account.js';
  * QR code the API draws (`POST /api/v1/me/mfa/totp`), confirm with a code, keep the recovery codes
  * (shown once: copy or download them), or turn it off with a code (`DELETE /api/v1/me/mfa/totp`).
  */
-class AccountSecurity extends LitElement {
+class AccountSecurity extends AccountScreen {
+  static path = '/account/security';
+  static failedTitle = 'Your security settings could not be loaded';
+
   static properties = {
-    state: { state: true }, // 'loading', 'ready' or 'failed'
     user: { state: true },
     passwordError: { state: true },
     passwordBusy: { state: true },
@@ -61,7 +62,6 @@ class AccountSecurity extends LitElement {
 
   constructor() {
     super();
-    this.state = 'loading';
     this.user = null;
     this.passwordError = null;
     this.passwordBusy = false;
@@ -73,33 +73,17 @@ class AccountSecurity extends LitElement {
     this.mfaBusy = false;
     this.copied = false;
     this.announcement = '';
-    this.loadError = null;
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.#load();
+  fetchData() {
+    return api.get('/api/v1/me');
   }
 
-  async #load() {
-    this.state = 'loading';
-    try {
-      this.user = await api.get('/api/v1/me');
-      this.state = 'ready';
-    } catch (error) {
-      this.loadError = error;
-      this.state = 'failed';
-    }
+  accept(data) {
+    this.user = data;
   }
 
-  render() {
-    return accountFrame('/account/security', this.#content());
-  }
-
-  #content() {
-    if (this.state === 'failed') {
-      return failedState('Your security settings could not be loaded', this.loadError, () => this.#load());
-    }
+  renderContent() {
     if (this.state === 'loading') {
       return html`<div class="grid" aria-busy="true">
         <section class="card section"><span class="skeleton"></span><span class="skeleton"></span></section>

@@ -1,21 +1,21 @@
-import { LitElement, html, css } from 'lit';
+import { html, css } from 'lit';
 import { api } from '../core/api.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
-import { failedState } from '../components/states.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
-import { accountFrame, accountStyles } from './account.js';
+import { AccountScreen, accountStyles } from './account.js';
 
 /**
  * Account → Sessions: every device signed in to the account (`GET /api/v1/me/sessions`), this one
  * marked; sign one out (`DELETE /api/v1/me/sessions/{id}`) or all the others at once.
  */
-class AccountSessions extends LitElement {
+class AccountSessions extends AccountScreen {
+  static path = '/account/sessions';
+  static failedTitle = 'Your sessions could not be loaded';
+
   static properties = {
-    state: { state: true }, // 'loading', 'ready' or 'failed'
     sessions: { state: true },
-    error: { state: true },
     actionError: { state: true },
     busy: { state: true }, // the id being signed out, or 'others'
     announcement: { state: true },
@@ -42,38 +42,21 @@ class AccountSessions extends LitElement {
 
   constructor() {
     super();
-    this.state = 'loading';
     this.sessions = [];
-    this.error = null;
     this.actionError = null;
     this.busy = null;
     this.announcement = '';
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.#load();
+  fetchData() {
+    return api.get('/api/v1/me/sessions');
   }
 
-  async #load() {
-    this.state = 'loading';
-    try {
-      this.sessions = await api.get('/api/v1/me/sessions');
-      this.state = 'ready';
-    } catch (error) {
-      this.error = error;
-      this.state = 'failed';
-    }
+  accept(data) {
+    this.sessions = data;
   }
 
-  render() {
-    return accountFrame('/account/sessions', this.#content());
-  }
-
-  #content() {
-    if (this.state === 'failed') {
-      return failedState('Your sessions could not be loaded', this.error, () => this.#load());
-    }
+  renderContent() {
     const others = this.sessions.filter((one) => !one.current).length;
     return html`<section class="card" aria-labelledby="sessions-title">
       <div class="section">
@@ -121,7 +104,7 @@ class AccountSessions extends LitElement {
       this.announcement = `${describe(one.userAgent).name} is signed out.`;
     } catch (error) {
       this.actionError = error;
-      if (error.status === 404) await this.#load(); // it had ended already: show what is left
+      if (error.status === 404) await this.load(); // it had ended already: show what is left
     } finally {
       this.busy = null;
     }

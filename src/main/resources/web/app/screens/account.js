@@ -1,5 +1,6 @@
-import { html, css } from 'lit';
+import { LitElement, html, css } from 'lit';
 import { session } from '../core/session.js';
+import { failedState } from '../components/states.js';
 
 const TABS = [
   { path: '/account', label: 'Profile' },
@@ -30,6 +31,47 @@ export function accountFrame(current, content) {
       ${TABS.map((tab) => html`<a href=${tab.path} aria-current=${tab.path === current ? 'page' : 'false'}>${tab.label}</a>`)}
     </nav>
     ${content}`;
+}
+
+/**
+ * An account screen: loads what it shows when it is connected (`fetchData()`, kept by `accept(data)`)
+ * and renders inside the frame: its content once loaded (`renderContent()`, which also draws the
+ * loading skeleton while `state` is 'loading'), or the failed state with a retry.
+ * Subclasses name their `static path` and `static failedTitle`.
+ */
+export class AccountScreen extends LitElement {
+  static properties = {
+    state: { state: true }, // 'loading', 'ready' or 'failed'
+    loadError: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.state = 'loading';
+    this.loadError = null;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  async load() {
+    this.state = 'loading';
+    try {
+      this.accept(await this.fetchData());
+      this.state = 'ready';
+    } catch (error) {
+      this.loadError = error;
+      this.state = 'failed';
+    }
+  }
+
+  render() {
+    const { path, failedTitle } = this.constructor;
+    return accountFrame(path, this.state === 'failed'
+      ? failedState(failedTitle, this.loadError, () => this.load()) : this.renderContent());
+  }
 }
 
 export const accountStyles = css`
