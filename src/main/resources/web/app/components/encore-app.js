@@ -71,6 +71,7 @@ class EncoreApp extends LitElement {
       border: 0; background: transparent; color: var(--text-muted); cursor: pointer;
     }
     .icon-button:hover { background: var(--bg-active); color: var(--text); }
+    .icon-button[aria-current="page"] { background: var(--accent-soft); color: var(--accent); }
     .icon-button svg { width: 20px; height: 20px; }
 
     main { min-width: 0; outline: none; }
@@ -188,7 +189,8 @@ class EncoreApp extends LitElement {
           <header class="topbar">
             <a class="brand" href="/library/tracks">${logo}<span>Encore</span></a>
             ${this.#nav('Main (compact)', true)}
-            <a class="icon-button" href="/account" aria-label="Account" title="Account">${icon('user')}</a>
+            <a class="icon-button" href="/account" aria-label="Account" title="Account"
+              aria-current=${this.view.place.path.startsWith('/account') ? 'page' : 'false'}>${icon('user')}</a>
             <button class="icon-button" type="button" @click=${() => session.signOut()} aria-label="Sign out"
               title="Sign out">${icon('signOut')}</button>
           </header>
