@@ -92,6 +92,12 @@ public interface BlobStore {
     Stream<String> storedBefore(Instant cutoff) throws IOException;
 
     /**
+     * How many blobs the store holds and their bytes, for the admin status page: it lists every
+     * blob, so callers ask rarely.
+     */
+    Usage usage() throws IOException;
+
+    /**
      * Deletes this node's staging directories untouched for longer than {@code age} (left by dead
      * attempts), and what the store itself keeps of abandoned uploads; returns how many.
      */
@@ -119,6 +125,15 @@ public interface BlobStore {
      * @param lastStored when it was last stored (storing the same bytes again counts)
      */
     record Metadata(long size, Instant lastStored) {
+    }
+
+    /**
+     * What the store holds.
+     *
+     * @param blobs how many blobs
+     * @param bytes their bytes (each stored once, however many files share it)
+     */
+    record Usage(long blobs, long bytes) {
     }
 
     /** A blob as a local file, held until closed. */

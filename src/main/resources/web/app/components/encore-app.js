@@ -67,7 +67,8 @@ class EncoreApp extends LitElement {
       flex: none; display: grid; place-items: center; width: 36px; height: 36px; border-radius: 50%;
       background: var(--accent-gradient); color: #fff; font-weight: 800; text-transform: uppercase;
     }
-    .who { min-width: 0; flex: 1; display: grid; }
+    .who { min-width: 0; flex: 1; display: grid; color: var(--text); text-decoration: none; }
+    .who:hover strong { text-decoration: underline; }
     .who strong, .who span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .who span { color: var(--text-muted); font-size: .82rem; }
     .icon-button {
@@ -75,6 +76,7 @@ class EncoreApp extends LitElement {
       border: 0; background: transparent; color: var(--text-muted); cursor: pointer;
     }
     .icon-button:hover { background: var(--bg-active); color: var(--text); }
+    .icon-button[aria-current="page"] { background: var(--accent-soft); color: var(--accent); }
     .icon-button svg { width: 20px; height: 20px; }
 
     main { min-width: 0; outline: none; }
@@ -137,7 +139,11 @@ class EncoreApp extends LitElement {
   #sessionChanged(reason) {
     if (session.status === 'unknown' || !this.view) return;
     if (reason === 'signed-in') return; // the screen that signed in decides where to go
-    if (reason === 'signed-out') {
+    if (reason === 'updated') { // the same session, a changed name or roles: the frame shows them
+      this.requestUpdate();
+      return;
+    }
+    if (reason === 'signed-out' || reason === 'deleted') {
       this.#router.navigate('/sign-in');
     } else {
       this.#router.refresh(); // expired or ended elsewhere: sign-in comes back here afterwards
@@ -152,6 +158,14 @@ class EncoreApp extends LitElement {
     }
     if (route.access === 'member' && !session.signedIn) {
       this.#router.navigate(`/sign-in?next=${encodeURIComponent(place.path)}`, { replace: true });
+      return;
+    }
+    if (route.access === 'admin' && !session.signedIn) {
+      this.#router.navigate(`/sign-in?next=${encodeURIComponent(place.path)}`, { replace: true });
+      return;
+    }
+    if (route.access === 'admin' && !session.isAdmin) {
+      this.#show({ ...place, route: null }); // an admin screen does not exist for the others
       return;
     }
     if (route.access === 'guest' && session.signedIn) {
@@ -202,6 +216,8 @@ class EncoreApp extends LitElement {
               aria-expanded=${this.menuOpen ? 'true' : 'false'} @click=${this.#openMenu}>${icon('menu')}</button>
             <a class="brand" href="/library/tracks">${logo}<span>Encore</span></a>
             <a class="icon-button search-link" href="/search" aria-label="Search" title="Search (/)">${icon('search')}</a>
+            <a class="icon-button" href="/account" aria-label="Account" title="Account"
+              aria-current=${this.view.place.path.startsWith('/account') ? 'page' : 'false'}>${icon('user')}</a>
           </header>
           <main id="main" tabindex="-1" ?inert=${this.menuOpen}><div class="content">${screen}</div></main>
         </div>
@@ -209,14 +225,15 @@ class EncoreApp extends LitElement {
       <encore-player-bar></encore-player-bar>`;
   }
 
-  #nav(label, compact = false) {
-    const sections = Map.groupBy(routes.filter((route) => route.nav), (route) => route.nav.section);
+  #nav(label) {
+    const visible = routes.filter((route) => route.nav && (route.access !== 'admin' || session.isAdmin));
+    const sections = Map.groupBy(visible, (route) => route.nav.section);
     const current = this.view.place.path;
     return html`<nav aria-label=${label}>
       ${[...sections].map(([section, items]) => html`<div class="section">
-        ${compact ? '' : html`<div class="section-title" aria-hidden="true">${section}</div>`}
+        <div class="section-title" aria-hidden="true">${section}</div>
         <ul>${items.map((route) => html`<li><a class="nav-link" href=${route.path}
-          aria-current=${current === route.path ? 'page' : 'false'}>${icon(route.nav.icon)}
+          aria-current=${current === route.path || current.startsWith(`${route.path}/`) ? 'page' : 'false'}>${icon(route.nav.icon)}
           <span>${route.nav.label}</span></a></li>`)}</ul></div>`)}
     </nav>`;
   }
@@ -226,7 +243,7 @@ class EncoreApp extends LitElement {
     const name = user.displayName || user.username || '';
     return html`<div class="account">
       <span class="avatar" aria-hidden="true">${name.slice(0, 1)}</span>
-      <span class="who"><strong>${name}</strong><span>@${user.username}</span></span>
+      <a class="who" href="/account" title="Account"><strong>${name}</strong><span>@${user.username}</span></a>
       <button class="icon-button" type="button" @click=${() => session.signOut()} aria-label="Sign out"
         title="Sign out">${icon('signOut')}</button>
     </div>`;

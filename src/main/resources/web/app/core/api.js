@@ -24,7 +24,7 @@ export async function request(method, path, { body, query, signal, headers: extr
     signal,
   });
   let response = await reach(send);
-  if (response.status === 401 && session.token && await session.refresh()) {
+  if (response.status === 401 && session.token && await tokenRefused(response) && await session.refresh()) {
     response = await reach(send);
   }
   if (!response.ok) {
@@ -41,6 +41,12 @@ export const api = {
   patch: (path, body, options) => request('PATCH', path, { ...options, body }),
   delete: (path, options) => request('DELETE', path, options),
 };
+
+/** Whether a 401 is about the access token, not about a code the request carried (a wrong two-step code). */
+async function tokenRefused(response) {
+  const body = await response.clone().json().catch(() => ({}));
+  return !String(body.type ?? '').endsWith('/invalid-mfa-code');
+}
 
 function headers(hasBody) {
   const headers = { Accept: 'application/json' };

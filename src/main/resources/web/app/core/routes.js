@@ -2,7 +2,8 @@
  * Every screen of the app: its path, who may see it, how its code loads (on first visit, so the
  * first load stays small) and its place in the navigation. Add a screen here (see docs/web.md).
  *
- * access: 'guest' (signed-out screens such as sign-in), 'member' (needs a session) or 'any'.
+ * access: 'guest' (signed-out screens such as sign-in), 'member' (needs a session), 'admin' (needs a
+ * session with the ADMIN role; others get "page not found" and no nav entry) or 'any'.
  */
 export const routes = [
   { path: '/', access: 'any', redirect: (session) => (session.signedIn ? '/library/tracks' : '/sign-in') },
@@ -77,6 +78,34 @@ export const routes = [
     path: '/upload', access: 'member', title: 'Upload', tag: 'encore-upload',
     load: () => import('../screens/upload.js'),
     nav: { section: 'Get music', label: 'Upload', icon: 'upload' },
+  },
+  {
+    path: '/account', access: 'member', title: 'Account', tag: 'encore-account-profile',
+    load: () => import('../screens/account-profile.js'),
+    nav: { section: 'You', label: 'Account', icon: 'user' },
+  },
+  {
+    path: '/account/security', access: 'member', title: 'Security', tag: 'encore-account-security',
+    load: () => import('../screens/account-security.js'),
+  },
+  {
+    path: '/account/sessions', access: 'member', title: 'Sessions', tag: 'encore-account-sessions',
+    load: () => import('../screens/account-sessions.js'),
+  },
+  {
+    path: '/admin/users', access: 'admin', title: 'Users', tag: 'encore-admin-users',
+    load: () => import('../screens/admin-users.js'),
+    nav: { section: 'Admin', label: 'Users', icon: 'users' },
+  },
+  {
+    path: '/admin/audit', access: 'admin', title: 'Audit trail', tag: 'encore-admin-audit',
+    load: () => import('../screens/admin-audit.js'),
+    nav: { section: 'Admin', label: 'Audit trail', icon: 'audit' },
+  },
+  {
+    path: '/admin/status', access: 'admin', title: 'Status', tag: 'encore-admin-status',
+    load: () => import('../screens/admin-status.js'),
+    nav: { section: 'Admin', label: 'Status', icon: 'activity' },
   },
 ];
 

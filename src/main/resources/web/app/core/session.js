@@ -5,6 +5,8 @@ const HINT = 'encore.session';
 /** Refresh this long before the access token expires. */
 const EARLY_MS = 60_000;
 const REFRESH_URL = '/api/v1/auth/refresh?cookie=true';
+/** How often a visible tab asks whether its session still holds (an admin may have ended it). */
+const CHECK_MS = 30_000;
 
 /**
  * Who is signed in. The access token lives in memory only (never in storage); the refresh token
@@ -20,6 +22,10 @@ class Session extends EventTarget {
   #token = null;
   #timer = 0;
   #refreshing = null;
+  #checking = null;
+  #checkTimer = 0;
+  /** Why the last session ended ('expired', 'signed-out-elsewhere', …), for the sign-in screen to say. */
+  endReason = null;
   #channel = 'BroadcastChannel' in window ? new BroadcastChannel('encore-session') : null;
 
   constructor() {
@@ -29,6 +35,11 @@ class Session extends EventTarget {
         this.#end('signed-out-elsewhere', false);
       }
     });
+    // a tab coming back into view, or the network coming back, asks at once whether the session holds
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.check();
+    });
+    window.addEventListener('online', () => this.check());
   }
 
   get token() {
@@ -37,6 +48,10 @@ class Session extends EventTarget {
 
   get signedIn() {
     return this.status === 'signed-in';
+  }
+
+  get isAdmin() {
+    return this.signedIn && (this.user?.roles ?? []).includes('ADMIN');
   }
 
   /** At load: resume the session of the refresh cookie, if this browser had one. */
@@ -55,7 +70,35 @@ class Session extends EventTarget {
     localStorage.setItem(HINT, '1');
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.refresh(), Math.max(tokens.expiresIn * 1000 - EARLY_MS, 5_000));
+    this.#scheduleCheck();
+    this.endReason = null;
     this.#change('signed-in');
+  }
+
+  /**
+   * Asks the API who is signed in (`GET /api/v1/me`): the answer keeps the user's name and roles
+   * current; a 401 means the session was ended elsewhere (revoked, password changed, account
+   * disabled by an admin), so one refresh decides, and a refused one ends the session here and in
+   * every tab. Runs every half minute while the tab is visible, and when it becomes visible again.
+   */
+  check() {
+    if (!this.signedIn || document.visibilityState === 'hidden') return Promise.resolve(this.signedIn);
+    this.#checking ??= this.#whoAmI().finally(() => {
+      this.#checking = null;
+      if (this.signedIn) this.#scheduleCheck();
+    });
+    return this.#checking;
+  }
+
+  /** Ends the session here and in every tab without asking the API: it is gone already (the account was deleted). */
+  end(reason) {
+    this.#end(reason, true);
+  }
+
+  /** Takes a changed account (the profile screen saved it). */
+  update(user) {
+    this.user = { ...this.user, ...user };
+    this.#change('updated');
   }
 
   /** Rotates the refresh cookie for a new access token; resolves to whether the session goes on. */
@@ -77,6 +120,31 @@ class Session extends EventTarget {
         credentials: 'same-origin',
       }).catch(() => network.lost());
     }
+  }
+
+  async #whoAmI() {
+    const token = this.#token;
+    let response;
+    try {
+      response = await fetch('/api/v1/me', {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, credentials: 'same-origin',
+      });
+    } catch {
+      network.lost();
+      return this.signedIn;
+    }
+    network.reached();
+    if (token !== this.#token) return this.signedIn; // signed out or refreshed meanwhile: this answer is stale
+    if (response.ok) {
+      this.update(await response.json());
+      return true;
+    }
+    return response.status === 401 ? this.refresh() : this.signedIn;
+  }
+
+  #scheduleCheck() {
+    clearTimeout(this.#checkTimer);
+    this.#checkTimer = setTimeout(() => this.check(), CHECK_MS);
   }
 
   async #rotate() {
@@ -108,6 +176,8 @@ class Session extends EventTarget {
     this.#token = null;
     this.user = null;
     clearTimeout(this.#timer);
+    clearTimeout(this.#checkTimer);
+    if (wasSignedIn) this.endReason = reason;
     localStorage.removeItem(HINT);
     if (everywhere && wasSignedIn) this.#channel?.postMessage('signed-out');
     this.status = 'signed-out';

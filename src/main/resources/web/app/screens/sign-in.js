@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { safePath } from '../core/router.js';
 import { session } from '../core/session.js';
@@ -18,7 +18,15 @@ class SignIn extends LitElement {
     error: { state: true },
   };
 
-  static styles = [shared, authStyles];
+  static styles = [shared, authStyles, css`
+    .notice {
+      display: grid; gap: var(--space-1); padding: var(--space-3) var(--space-4); border-radius: var(--radius);
+      background: var(--warning-bg); color: var(--warning-text);
+    }
+  `];
+
+  /** Why the last session ended, when it was not this browser's own sign-out: said once, above the form. */
+  #ended = ['expired', 'signed-out-elsewhere', 'deleted'].includes(session.endReason) ? session.endReason : null;
 
   #credentials = null;
 
@@ -47,6 +55,12 @@ class SignIn extends LitElement {
         <h1>Welcome back</h1>
         <p>Sign in to your Encore library.</p>
       </header>
+      ${this.#ended && !this.error ? html`<div class="notice" role="status">
+        <strong>${this.#ended === 'deleted' ? 'Your account was deleted' : 'You were signed out'}</strong>
+        <span>${this.#ended === 'deleted' ? 'Everything it held is gone. Thank you for using Encore.'
+          : this.#ended === 'expired'
+          ? 'Your session ended: it expired, or was signed out on another device or by an administrator. Sign in again to go on.'
+          : 'You signed out in another tab. Sign in again to go on.'}</span></div>` : ''}
       ${problemAlert(this.error)}
       <form @submit=${this.#signIn} novalidate>
         <div class="field">

@@ -46,6 +46,23 @@ public final class TestAccounts {
                 .POST(BodyPublishers.ofString("{\"refreshToken\":\"" + refreshToken + "\"}")));
     }
 
+    /**
+     * Signs in an account with two-step verification on.
+     *
+     * @param factor {@code totpCode} (from the authenticator) or {@code recoveryCode}
+     */
+    public Account signIn(Account account, String factor, String code) {
+        HttpResponse<String> login = api.send(api.request("/api/v1/auth/login").header("Content-Type", "application/json")
+                .header("User-Agent", "EncoreTest/1.0")
+                .POST(BodyPublishers.ofString("{\"identifier\":\"" + account.username() + "\",\"password\":\""
+                        + account.password() + "\",\"" + factor + "\":\"" + code + "\"}")));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        JsonNode body = Api.json(login);
+        return new Account(account.id(), account.username(), account.email(), account.password(),
+                body.path("accessToken").asString(), body.path("refreshToken").asString(),
+                body.path("sessionId").asString());
+    }
+
     /** Registers and signs in a new user. */
     public Account user() {
         return create(false);

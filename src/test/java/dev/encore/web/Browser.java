@@ -184,9 +184,32 @@ final class Browser implements AutoCloseable {
         return left;
     }
 
-    /** Switches to the tab {@link #newTab()} left (or any other by its handle). */
+    /** Runs an asynchronous script: it ends by calling {@code arguments[arguments.length - 1]} with its result. */
+    Object asyncScript(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    /** Opens {@code path} in a new tab of this browser (the same cookies and storage) and switches to it. */
+    String openTab(String path) {
+        driver.switchTo().newWindow(WindowType.TAB);
+        go(path);
+        return driver.getWindowHandle();
+    }
+
+    /** The handle of the tab now driven. */
+    String tab() {
+        return driver.getWindowHandle();
+    }
+
+    /** Switches to the tab {@link #newTab()} left, or any other by its handle. */
     void switchToTab(String handle) {
         driver.switchTo().window(handle);
+    }
+
+    /** Waits up to {@code timeout} for the app to show a path (and query) that starts with {@code prefix}. */
+    void waitForPathStartingWith(String prefix, Duration timeout) {
+        new WebDriverWait(driver, timeout).ignoring(RuntimeException.class)
+                .until(ignored -> path().startsWith(prefix) ? prefix : null);
     }
 
     /** Cuts the network off (the page gets its {@code offline} event), or gives it back. */

@@ -48,8 +48,16 @@ public class SecondFactor {
         this.clock = clock;
     }
 
-    /** A started enrolment: the secret to type in, or the URI to scan. */
-    public record Enrolment(String secret, String otpauthUri) {
+    /**
+     * A started enrolment: the secret to type in, or the URI to scan, also drawn as a QR code.
+     *
+     * @param qrCode {@code otpauthUri} as a QR code's modules, for a client to draw
+     */
+    public record Enrolment(String secret, String otpauthUri, QrCode qrCode) {
+
+        public Enrolment(String secret, String otpauthUri) {
+            this(secret, otpauthUri, QrCode.of(otpauthUri));
+        }
     }
 
     /** Starts (or restarts) enrolment; MFA stays off until {@link #confirm}. */

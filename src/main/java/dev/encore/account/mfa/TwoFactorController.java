@@ -38,7 +38,8 @@ class TwoFactorController {
     record RecoveryCodesResponse(List<String> recoveryCodes) {
     }
 
-    @Operation(summary = "Start TOTP enrolment", description = "Returns the secret and an otpauth:// URI; "
+    @Operation(summary = "Start TOTP enrolment", description = "Returns the secret, an otpauth:// URI and that URI "
+            + "as a QR code (qrCode.path: SVG path data of the dark modules on a qrCode.size square grid); "
             + "two-factor stays off until confirmed.")
     @ApiResponse(responseCode = "200", description = "Enrolment started")
     @ApiResponse(responseCode = "409", description = "mfa-already-enabled")

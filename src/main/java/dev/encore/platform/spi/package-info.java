@@ -4,7 +4,8 @@
  * ({@link dev.encore.platform.spi.FileClaims}), blob references and storage usage for collection and
  * quotas ({@link dev.encore.platform.spi.BlobReferences}, {@link dev.encore.platform.spi.StorageUsage}),
  * signed stream URLs ({@link dev.encore.platform.spi.StreamLinks}) and request field rules
- * ({@link dev.encore.platform.spi.FieldRules}). Other modules reach them as the named interface
+ * ({@link dev.encore.platform.spi.FieldRules}), and what the admin status page shows of a module
+ * ({@link dev.encore.platform.spi.StatusSource}). Other modules reach them as the named interface
  * {@code platform::spi}.
  */
 @NamedInterface("spi")

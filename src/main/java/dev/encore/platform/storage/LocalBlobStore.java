@@ -146,6 +146,24 @@ public class LocalBlobStore extends StagedBlobStore {
     }
 
     @Override
+    public Usage usage() throws IOException {
+        long[] total = new long[2];
+        try (Stream<Path> blobs = Files.find(root, 3, (path, attributes) -> attributes.isRegularFile()
+                && ContentAddress.isValid(path.getFileName().toString()))) {
+            blobs.forEach(path -> {
+                try {
+                    total[1] += Files.size(path);
+                    total[0]++;
+                }
+                catch (IOException goneMeanwhile) {
+                    // deleted while listed: not stored any more
+                }
+            });
+        }
+        return new Usage(total[0], total[1]);
+    }
+
+    @Override
     public int sweepStaging(Duration age) throws IOException {
         Instant cutoff = clock.instant().minus(age);
         int swept = staging.sweep(age);

@@ -206,6 +206,23 @@ public class S3BlobStore extends StagedBlobStore {
         }
     }
 
+    @Override
+    public Usage usage() throws IOException {
+        try {
+            long[] total = new long[2];
+            client.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(prefix)).contents().stream()
+                    .filter(object -> ContentAddress.isValid(object.key().substring(prefix.length())))
+                    .forEach(object -> {
+                        total[0]++;
+                        total[1] += object.size();
+                    });
+            return new Usage(total[0], total[1]);
+        }
+        catch (SdkException ex) {
+            throw new IOException("Cannot list the bucket " + bucket + ": " + ex.getMessage(), ex);
+        }
+    }
+
     /**
      * Every blob in the bucket: a listing shows only the service's last-modified times, which need
      * not agree with this cluster's clock, so none is left out by time; callers check

@@ -41,7 +41,7 @@ class OpenApiIT extends IntegrationTest {
         for (String path : new String[] { "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
                 "/api/v1/auth/logout", "/api/v1/me", "/api/v1/me/password", "/api/v1/me/sessions",
                 "/api/v1/me/sessions/{id}", "/api/v1/me/mfa/totp", "/api/v1/me/mfa/totp/confirm", "/api/v1/admin/users",
-                "/api/v1/admin/users/{id}", "/api/v1/admin/audit" }) {
+                "/api/v1/admin/users/{id}", "/api/v1/admin/audit", "/api/v1/admin/status" }) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         JsonNode login = paths.path("/api/v1/auth/login").path("post").path("responses");

@@ -71,6 +71,17 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void countsWhatItHoldsEachContentOnce() throws Exception {
+        assertThat(store.usage()).isEqualTo(new BlobStore.Usage(0, 0));
+        store.store(staged("same bytes".getBytes()));
+        store.store(staged("same bytes".getBytes()));
+        String other = store.store(staged("other bytes!".getBytes())).sha256();
+        assertThat(store.usage()).isEqualTo(new BlobStore.Usage(2, 22));
+        store.delete(other);
+        assertThat(store.usage()).isEqualTo(new BlobStore.Usage(1, 10));
+    }
+
+    @Test
     void nothingIsVisibleBeforeItIsWhole() throws Exception {
         byte[] bytes = random(LARGE);
         String sha256 = sha256(bytes);

@@ -1,0 +1,340 @@
+import { html, css } from 'lit';
+import { api } from '../core/api.js';
+import { session } from '../core/session.js';
+import { icon } from '../components/icons.js';
+import { problemAlert } from '../components/problem-alert.js';
+import { field, hasFieldErrors } from '../components/form-field.js';
+import { shared } from '../styles/shared.js';
+import { page } from '../styles/page.js';
+import { AccountScreen, accountStyles } from './account.js';
+
+/**
+ * Account → Security: change the password (`POST /api/v1/me/password`: the current one and a new
+ * one; every other session is signed out), and two-step verification: set it up by scanning the
+ * QR code the API draws (`POST /api/v1/me/mfa/totp`), confirm with a code, keep the recovery codes
+ * (shown once: copy or download them), or turn it off with a code (`DELETE /api/v1/me/mfa/totp`).
+ */
+class AccountSecurity extends AccountScreen {
+  static path = '/account/security';
+  static failedTitle = 'Your security settings could not be loaded';
+
+  static properties = {
+    user: { state: true },
+    passwordError: { state: true },
+    passwordBusy: { state: true },
+    passwordChanged: { state: true },
+    mfaStep: { state: true }, // 'idle', 'scan', 'codes' or 'disable'
+    enrolment: { state: true },
+    recoveryCodes: { state: true },
+    mfaError: { state: true },
+    mfaBusy: { state: true },
+    copied: { state: true },
+    announcement: { state: true },
+  };
+
+  static styles = [shared, page, accountStyles, css`
+    .grid { display: grid; gap: var(--space-4); grid-template-columns: repeat(2, minmax(0, 1fr)); align-items: start; }
+    .title-row { display: flex; align-items: center; gap: var(--space-3); flex-wrap: wrap; }
+    .steps { display: grid; gap: var(--space-4); }
+    .scan { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: var(--space-5); align-items: center; }
+    .qr { width: 188px; height: 188px; padding: var(--space-2); border-radius: var(--radius); background: #fff; box-shadow: var(--shadow); }
+    .qr svg { display: block; width: 100%; height: 100%; }
+    .qr path { fill: #111; }
+    .secret {
+      display: block; padding: var(--space-2) var(--space-3); border-radius: var(--radius-s); background: var(--bg-sunken);
+      font-family: var(--font-mono); font-size: .95rem; letter-spacing: .08em; overflow-wrap: anywhere; user-select: all;
+    }
+    ol.how { margin: 0; padding-left: 1.2em; display: grid; gap: var(--space-2); color: var(--text-muted); }
+    .codes {
+      list-style: none; margin: 0; padding: var(--space-4); display: grid; grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: var(--space-2) var(--space-5); border-radius: var(--radius); background: var(--bg-sunken);
+      font-family: var(--font-mono); font-size: 1rem; letter-spacing: .04em;
+    }
+    .once { padding: var(--space-3) var(--space-4); border-radius: var(--radius); background: var(--warning-bg); color: var(--warning-text); }
+    .mfa { grid-column: 1 / -1; }
+    @media (max-width: 860px) {
+      .grid { grid-template-columns: 1fr; }
+      .scan { grid-template-columns: 1fr; justify-items: center; }
+      .scan > .steps { justify-self: stretch; }
+    }
+    @media (max-width: 400px) { .codes { grid-template-columns: 1fr; } }
+  `];
+
+  constructor() {
+    super();
+    this.user = null;
+    this.passwordError = null;
+    this.passwordBusy = false;
+    this.passwordChanged = false;
+    this.mfaStep = 'idle';
+    this.enrolment = null;
+    this.recoveryCodes = [];
+    this.mfaError = null;
+    this.mfaBusy = false;
+    this.copied = false;
+    this.announcement = '';
+  }
+
+  fetchData() {
+    return api.get('/api/v1/me');
+  }
+
+  accept(data) {
+    this.user = data;
+  }
+
+  renderContent() {
+    if (this.state === 'loading') {
+      return html`<div class="grid" aria-busy="true">
+        <section class="card section"><span class="skeleton"></span><span class="skeleton"></span></section>
+        <section class="card section"><span class="skeleton"></span><span class="skeleton"></span></section>
+        <span class="visually-hidden" role="status">Loading your security settings…</span>
+      </div>`;
+    }
+    return html`<div class="grid">
+      ${this.#twoFactor()}
+      ${this.#password()}
+    </div>
+    <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+  }
+
+  #password() {
+    const general = this.passwordError && !hasFieldErrors(this.passwordError) ? this.passwordError : null;
+    return html`<section class="card section" aria-labelledby="password-title">
+      <div class="section-head"><div><h2 id="password-title">Password</h2>
+        <p>Changing it signs out every other session; this one stays signed in.</p></div></div>
+      ${problemAlert(general)}
+      <form class="stack" @submit=${this.#changePassword} novalidate>
+        <input type="text" name="username" autocomplete="username" .value=${this.user.username} hidden>
+        ${field(this.passwordError, 'currentPassword', 'Current password', { type: 'password',
+          autocomplete: 'current-password', required: true })}
+        ${field(this.passwordError, 'newPassword', 'New password', { type: 'password', autocomplete: 'new-password',
+          required: true, hint: 'At least 8 characters; not a common password, nor your username.' })}
+        <div class="row-actions">
+          <button class="button primary" type="submit" ?disabled=${this.passwordBusy}>
+            ${this.passwordBusy ? 'Changing…' : 'Change password'}</button>
+          <span role="status">${this.passwordChanged ? html`<span class="saved">${icon('check')}Password changed</span>` : ''}</span>
+        </div>
+      </form>
+    </section>`;
+  }
+
+  #twoFactor() {
+    const on = this.user.mfaEnabled;
+    return html`<section class="card section mfa" aria-labelledby="mfa-title">
+      <div class="section-head"><div>
+        <div class="title-row"><h2 id="mfa-title">Two-step verification</h2>
+          ${on ? html`<span class="pill good">${icon('check')}On</span>` : html`<span class="pill">Off</span>`}</div>
+        <p>${on ? 'Signing in asks for a code from your authenticator app after your password.'
+          : 'Protect your account with a code from an authenticator app (such as Aegis, Google Authenticator or 1Password) as well as your password.'}</p>
+      </div></div>
+      ${this.#mfaBody(on)}
+    </section>`;
+  }
+
+  #mfaBody(on) {
+    switch (this.mfaStep) {
+      case 'scan': return this.#scanStep();
+      case 'codes': return this.#codesStep();
+      case 'disable': return this.#disableStep();
+      default: return html`${problemAlert(this.mfaError)}<div>${on
+        ? html`<button class="button secondary" type="button" @click=${() => this.#to('disable')}>Turn off…</button>`
+        : html`<button class="button primary" type="button" ?disabled=${this.mfaBusy} @click=${this.#start}>
+            ${icon('shield')}${this.mfaBusy ? 'Starting…' : 'Set up two-step verification'}</button>`}</div>`;
+    }
+  }
+
+  #scanStep() {
+    const { qrCode, secret } = this.enrolment;
+    const general = this.mfaError && !hasFieldErrors(this.mfaError) ? this.mfaError : null;
+    return html`<div class="steps">
+      <div class="scan">
+        <div class="qr">
+          <svg viewBox="-2 -2 ${qrCode.size + 4} ${qrCode.size + 4}" role="img" aria-labelledby="qr-label"
+            shape-rendering="crispEdges"><title id="qr-label">QR code to scan with your authenticator app</title>
+            <path d=${qrCode.path}></path></svg>
+        </div>
+        <div class="steps">
+          <ol class="how">
+            <li>Open your authenticator app and add an account.</li>
+            <li>Scan the QR code, or type this key instead:</li>
+          </ol>
+          <code class="secret" id="totp-secret">${group(secret)}</code>
+        </div>
+      </div>
+      ${problemAlert(general)}
+      <form class="stack" @submit=${this.#confirm} novalidate>
+        ${field(this.mfaError, 'code', 'Enter the 6-digit code the app shows', { inputmode: 'numeric',
+          autocomplete: 'one-time-code', maxlength: 6, required: true, id: 'confirm-code' })}
+        <div class="row-actions">
+          <button class="button primary" type="submit" ?disabled=${this.mfaBusy}>${this.mfaBusy ? 'Checking…' : 'Turn on'}</button>
+          <button class="button quiet" type="button" @click=${() => this.#to('idle')}>Cancel</button>
+        </div>
+      </form>
+    </div>`;
+  }
+
+  #codesStep() {
+    return html`<div class="steps">
+      <p class="once" role="alert"><strong>Save these recovery codes now.</strong> They are shown only this once. Each
+        signs you in a single time if you lose your phone.</p>
+      <ul class="codes" aria-label="Recovery codes">${this.recoveryCodes.map((code) => html`<li>${code}</li>`)}</ul>
+      <div class="row-actions">
+        <button class="button secondary" type="button" @click=${this.#copy}>${icon('copy')}${this.copied ? 'Copied' : 'Copy'}</button>
+        <a class="button secondary" href=${this.#downloadUrl} download="encore-recovery-codes.txt">${icon('download')}Download .txt</a>
+        <button class="button primary" type="button" @click=${this.#done}>I have saved them</button>
+      </div>
+    </div>`;
+  }
+
+  #disableStep() {
+    const general = this.mfaError && !hasFieldErrors(this.mfaError) ? this.mfaError : null;
+    return html`<div class="steps">
+      ${problemAlert(general)}
+      <form class="stack" @submit=${this.#disable} novalidate>
+        ${field(this.mfaError, 'code', 'Code from your authenticator app', { inputmode: 'numeric',
+          autocomplete: 'one-time-code', maxlength: 6, required: true, id: 'disable-code',
+          hint: 'Turning it off needs a current code.' })}
+        <div class="row-actions">
+          <button class="button danger" type="submit" ?disabled=${this.mfaBusy}>${this.mfaBusy ? 'Turning off…' : 'Turn off'}</button>
+          <button class="button quiet" type="button" @click=${() => this.#to('idle')}>Cancel</button>
+        </div>
+      </form>
+    </div>`;
+  }
+
+  #downloadUrl = '';
+
+  async #to(step) {
+    this.mfaError = null;
+    this.mfaStep = step;
+    await this.updateComplete;
+    this.renderRoot.querySelector('.mfa input, .mfa .codes, .mfa button')?.focus();
+  }
+
+  async #start() {
+    this.mfaBusy = true;
+    this.mfaError = null;
+    try {
+      this.enrolment = await api.post('/api/v1/me/mfa/totp');
+      this.announcement = 'Scan the QR code, then enter the code your app shows.';
+      await this.#to('scan');
+    } catch (error) {
+      this.mfaError = error;
+    } finally {
+      this.mfaBusy = false;
+    }
+  }
+
+  /** The code typed in the submitted form; none (and the field says so) when it is empty. */
+  #codeOf(event) {
+    event.preventDefault();
+    const code = new FormData(event.target).get('code').trim();
+    if (!code) {
+      this.mfaError = localError('code', 'enter the code from your app');
+      return '';
+    }
+    this.mfaBusy = true;
+    this.mfaError = null;
+    return code;
+  }
+
+  async #confirm(event) {
+    const code = this.#codeOf(event);
+    if (!code) return;
+    try {
+      const { recoveryCodes } = await api.post('/api/v1/me/mfa/totp/confirm', { code });
+      this.recoveryCodes = recoveryCodes;
+      URL.revokeObjectURL(this.#downloadUrl);
+      this.#downloadUrl = URL.createObjectURL(new Blob([recoveryText(this.user.username, recoveryCodes)],
+        { type: 'text/plain;charset=utf-8' }));
+      this.enrolment = null;
+      this.user = { ...this.user, mfaEnabled: true };
+      session.update({ mfaEnabled: true });
+      this.announcement = 'Two-step verification is on. Save your recovery codes.';
+      await this.#to('codes');
+    } catch (error) {
+      this.mfaError = error.code === 'invalid-mfa-code' ? localError('code', 'that code is not right; try the one the app shows now') : error;
+    } finally {
+      this.mfaBusy = false;
+    }
+  }
+
+  async #copy() {
+    try {
+      await navigator.clipboard.writeText(this.recoveryCodes.join('\n'));
+      this.copied = true;
+      this.announcement = 'Recovery codes copied.';
+    } catch {
+      this.announcement = 'Copying is not allowed here: select the codes, or download them.';
+    }
+  }
+
+  #done() {
+    URL.revokeObjectURL(this.#downloadUrl);
+    this.#downloadUrl = '';
+    this.recoveryCodes = [];
+    this.copied = false;
+    this.#to('idle');
+  }
+
+  async #disable(event) {
+    const code = this.#codeOf(event);
+    if (!code) return;
+    try {
+      await api.delete('/api/v1/me/mfa/totp', { body: { code } });
+      this.user = { ...this.user, mfaEnabled: false };
+      session.update({ mfaEnabled: false });
+      this.announcement = 'Two-step verification is off.';
+      await this.#to('idle');
+    } catch (error) {
+      this.mfaError = error.code === 'invalid-mfa-code' ? localError('code', 'that code is not right') : error;
+    } finally {
+      this.mfaBusy = false;
+    }
+  }
+
+  async #changePassword(event) {
+    event.preventDefault();
+    const element = event.target; // an event's target is retargeted to the host once dispatch ends
+    const form = new FormData(element);
+    this.passwordBusy = true;
+    this.passwordError = null;
+    this.passwordChanged = false;
+    try {
+      await api.post('/api/v1/me/password', {
+        currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword'),
+      });
+      element.reset();
+      this.passwordChanged = true;
+    } catch (error) {
+      this.passwordError = error;
+      await this.updateComplete;
+      this.renderRoot.querySelector('[aria-invalid="true"]')?.focus();
+    } finally {
+      this.passwordBusy = false;
+    }
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    URL.revokeObjectURL(this.#downloadUrl);
+  }
+}
+
+/** A problem of this screen's own for one field, shaped like the API's. */
+function localError(name, message) {
+  return { title: 'Check the code', errors: [{ field: name, message }], fieldError: (f) => (f === name ? message : '') };
+}
+
+/** The key in groups of four, as authenticator apps show it. */
+function group(secret) {
+  return secret.replace(/(.{4})/g, '$1 ').trim();
+}
+
+function recoveryText(username, codes) {
+  return `Encore recovery codes for ${username}\n`
+    + `Each code signs you in once, instead of the authenticator app. Keep them somewhere safe.\n\n${codes.join('\n')}\n`;
+}
+
+customElements.define('encore-account-security', AccountSecurity);

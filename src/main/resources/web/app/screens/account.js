@@ -1,0 +1,94 @@
+import { LitElement, html, css } from 'lit';
+import { session } from '../core/session.js';
+import { failedState } from '../components/states.js';
+
+const TABS = [
+  { path: '/account', label: 'Profile' },
+  { path: '/account/security', label: 'Security' },
+  { path: '/account/sessions', label: 'Sessions' },
+];
+
+/**
+ * The frame of the account screens (`/account`, `/account/security`, `/account/sessions`, each a
+ * route of its own): who I am, and the tabs between them as links, so reload and back work.
+ */
+export function accountFrame(current, content) {
+  const user = session.user ?? {};
+  const name = user.displayName || user.username || '';
+  return html`
+    <div class="head">
+      <div class="identity">
+        <span class="avatar" aria-hidden="true">${name.slice(0, 1)}</span>
+        <div>
+          <div class="eyebrow">Account</div>
+          <h1>${name}</h1>
+          <div class="handle"><span>@${user.username}</span>
+            ${(user.roles ?? []).includes('ADMIN') ? html`<span class="pill accent">Admin</span>` : ''}</div>
+        </div>
+      </div>
+    </div>
+    <nav class="tabs" aria-label="Account sections">
+      ${TABS.map((tab) => html`<a href=${tab.path} aria-current=${tab.path === current ? 'page' : 'false'}>${tab.label}</a>`)}
+    </nav>
+    ${content}`;
+}
+
+/**
+ * An account screen: loads what it shows when it is connected (`fetchData()`, kept by `accept(data)`)
+ * and renders inside the frame: its content once loaded (`renderContent()`, which also draws the
+ * loading skeleton while `state` is 'loading'), or the failed state with a retry.
+ * Subclasses name their `static path` and `static failedTitle`.
+ */
+export class AccountScreen extends LitElement {
+  static properties = {
+    state: { state: true }, // 'loading', 'ready' or 'failed'
+    loadError: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.state = 'loading';
+    this.loadError = null;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  async load() {
+    this.state = 'loading';
+    try {
+      this.accept(await this.fetchData());
+      this.state = 'ready';
+    } catch (error) {
+      this.loadError = error;
+      this.state = 'failed';
+    }
+  }
+
+  render() {
+    const { path, failedTitle } = this.constructor;
+    return accountFrame(path, this.state === 'failed'
+      ? failedState(failedTitle, this.loadError, () => this.load()) : this.renderContent());
+  }
+}
+
+export const accountStyles = css`
+  .identity { display: flex; align-items: center; gap: var(--space-4); min-width: 0; }
+  .identity .avatar {
+    flex: none; display: grid; place-items: center; width: 64px; height: 64px; border-radius: 50%;
+    background: var(--accent-gradient); color: #fff; font-weight: 800; font-size: 1.6rem; text-transform: uppercase;
+    box-shadow: var(--shadow);
+  }
+  .identity > div { min-width: 0; display: grid; gap: 2px; }
+  .identity h1 { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .handle { display: flex; flex-wrap: wrap; align-items: center; gap: var(--space-2); color: var(--text-muted); }
+  .tabs { display: flex; gap: var(--space-1); border-bottom: 1px solid var(--border); margin-bottom: var(--space-5); overflow-x: auto; }
+  .tabs a {
+    display: inline-flex; align-items: center; min-height: 44px; padding: 0 var(--space-4); margin-bottom: -1px;
+    color: var(--text-muted); font-weight: 650; text-decoration: none; border-bottom: 2px solid transparent; white-space: nowrap;
+  }
+  .tabs a:hover { color: var(--text); }
+  .tabs a[aria-current="page"] { color: var(--accent); border-bottom-color: var(--accent); }
+`;
