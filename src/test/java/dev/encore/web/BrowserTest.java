@@ -70,6 +70,11 @@ abstract class BrowserTest extends IntegrationTest {
             if (!"true".equals(menu.getAttribute("aria-expanded"))) {
                 menu.click();
             }
+            // the drawer slides in: a click computed while it moves lands beside it (on the scrim, which closes it)
+            WebElement drawer = browser.inApp(".sidebar");
+            browser.waitFor(Duration.ofSeconds(10), () -> browser.script(
+                    "return arguments[0].getBoundingClientRect().left === 0 && getComputedStyle(arguments[0]).transform === 'none'",
+                    drawer));
         }
         return browser.waitFor(Duration.ofSeconds(10), () -> {
             WebElement element = browser.inApp(".sidebar " + css);
