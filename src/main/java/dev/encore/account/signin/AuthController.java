@@ -83,14 +83,14 @@ class AuthController {
             + "the cookie with an allowed Origin) and returns new tokens. Reusing a spent token ends the session.")
     @ApiResponse(responseCode = "200", description = "New tokens")
     @ApiResponse(responseCode = "401", description = "invalid-refresh-token, or refresh-token-reused (the session is ended)")
-    @ApiResponse(responseCode = "403", description = "origin-refused: cookie refresh without an allowed Origin")
+    @ApiResponse(responseCode = "403", description = "origin-refused: cookie refresh without an Origin that is this server's own, the public URL or an allowed one")
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody(required = false) RefreshRequest request,
             @RequestParam(defaultValue = "false") boolean cookie, HttpServletRequest http, HttpServletResponse response) {
         String token = request == null ? null : request.refreshToken();
         boolean fromCookie = token == null || token.isBlank();
         if (fromCookie) {
-            origins.requireAllowed(http.getHeader(HttpHeaders.ORIGIN));
+            origins.requireAllowed(http);
             token = cookieValue(http); // none: refused as an invalid refresh token
         }
         return answer(tokens.refresh(token, ClientInfo.of(http)), cookie || fromCookie, response);

@@ -127,6 +127,26 @@ class AuthControllerTests {
     }
 
     @Test
+    void aCookieRefreshFromThePageEncoreServedItselfNeedsNoConfiguredOrigin() {
+        // the web app reached at an address that is not encore.public-url (a LAN IP, another name)
+        given(tokens.refresh(eq("refresh-1"), any())).willReturn(signedIn("refresh-2"));
+        MvcTestResult result = mvc.post().uri("http://192.168.1.20:8080/api/v1/auth/refresh")
+                .cookie(new Cookie("encore_refresh", "refresh-1")).header("Origin", "http://192.168.1.20:8080").exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result.getResponse().getHeader("Set-Cookie")).startsWith("encore_refresh=refresh-2;");
+    }
+
+    @Test
+    void aCookieRefreshFromAnotherPortOrSchemeOfTheSameHostIsForeign() {
+        for (String origin : new String[] { "http://192.168.1.20:8081", "https://192.168.1.20:8080", "null" }) {
+            MvcTestResult result = mvc.post().uri("http://192.168.1.20:8080/api/v1/auth/refresh")
+                    .cookie(new Cookie("encore_refresh", "refresh-1")).header("Origin", origin).exchange();
+            assertThat(result.getResponse().getStatus()).as(origin).isEqualTo(403);
+        }
+        verifyNoInteractions(tokens);
+    }
+
+    @Test
     void refusesAnOverlongOrMalformedRefreshBody() {
         assertInvalidFields(mvc.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"refreshToken\":\"" + "r".repeat(129) + "\"}").exchange(), "refreshToken");
