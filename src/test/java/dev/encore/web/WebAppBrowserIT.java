@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 import dev.encore.account.mfa.TotpCodes;
 import dev.encore.library.LibraryFixtures;
@@ -121,6 +124,32 @@ class WebAppBrowserIT extends BrowserTest {
             browser.type("encore-sign-in", "#code", recoveryCode + Keys.ENTER);
             browser.waitForPath("/library/tracks");
             check(browser, "signed in with a recovery code", mfaRequired);
+        }
+    }
+
+    /**
+     * People reach a server at a LAN address, another host name, or with the default public URL left
+     * unchanged: the session survives a reload (the refresh cookie's Origin is the page's own) and
+     * music plays (the signed stream link is loaded from the page's own origin, as the CSP wants).
+     */
+    @Test
+    void worksAtAnAddressThatIsNotThePublicUrl() throws Exception {
+        TestAccounts.Account account = users.user();
+        LibraryFixtures.of(api, media).track(account, "title", "Harbour Lights", "artist", "Tidewater");
+        String elsewhere = "http://127.0.0.1:" + PORT; // encore.public-url is http://localhost:<port>
+        try (Browser browser = Browser.open(elsewhere, Viewport.DESKTOP)) {
+            signIn(browser, account);
+            browser.go("/library/tracks"); // a reload: the session comes back from the cookie
+            WebElement play = browser.find("encore-tracks", "button.play[aria-label='Play Harbour Lights']");
+            assertThat(browser.path()).isEqualTo("/library/tracks");
+            browser.hover((WebElement) browser.script("return arguments[0].closest('tr')", play));
+            play.click();
+            String src = browser.waitFor(Duration.ofSeconds(15), () -> (String) browser.script("""
+                    const audio = document.querySelector('encore-app').shadowRoot.querySelector('encore-player-bar')
+                        .shadowRoot.querySelector('audio');
+                    return audio.currentTime > 0.3 && !audio.paused ? audio.currentSrc : null"""));
+            assertThat(src).startsWith(elsewhere + "/stream/tracks/");
+            check(browser, "at another address than the public URL");
         }
     }
 
