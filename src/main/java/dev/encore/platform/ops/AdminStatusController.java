@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
@@ -32,6 +33,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AdminStatusController {
 
     private static final String READINESS = "readiness";
+
+    /**
+     * Details an indicator may carry that this answer never shows: where the data lives on the
+     * server's disk, and the text of a failure (driver or client messages; the logs have them).
+     */
+    private static final Set<String> INTERNAL_DETAILS = Set.of("path", "error", "exception", "message");
 
     private final HealthEndpoint health;
     private final List<StatusSource> sources;
@@ -87,7 +94,7 @@ class AdminStatusController {
         if (readiness instanceof CompositeHealthDescriptor composite) {
             composite.getComponents().forEach((name, component) -> components.add(new Component(name,
                     component.getStatus().getCode(), component instanceof IndicatedHealthDescriptor indicated
-                            && indicated.getDetails() != null ? indicated.getDetails() : Map.of())));
+                            && indicated.getDetails() != null ? shown(indicated.getDetails()) : Map.of())));
         }
         Map<String, String> tools = new TreeMap<>();
         Map<String, StatusSource.Queue> queues = new TreeMap<>();
@@ -109,6 +116,12 @@ class AdminStatusController {
         catch (IOException unreachable) {
             return null;
         }
+    }
+
+    private static Map<String, Object> shown(Map<String, Object> details) {
+        Map<String, Object> shown = new TreeMap<>(details);
+        shown.keySet().removeAll(INTERNAL_DETAILS);
+        return shown;
     }
 
     private static Long bytes(Object value) {

@@ -43,6 +43,9 @@ class AdminStatusIT extends IntegrationTest {
         assertThat(components).containsKeys("readinessState", "db", "diskSpace", "ingest", "search");
         assertThat(components.get("db").path("status").asString()).isEqualTo("UP");
         assertThat(components.get("diskSpace").path("details").path("free").asLong()).isPositive();
+        // never where the data lives on the server's disk (nor a failure's text): what answers never leak
+        assertThat(components.get("diskSpace").path("details").has("path")).isFalse();
+        assertThat(before.toString()).doesNotContain(System.getProperty("encore.data-dir"));
         assertThat(before.path("tools").path("ffmpeg").asString()).containsPattern("\\d+\\.\\d+");
         assertThat(before.path("tools").path("ffprobe").asString()).containsPattern("\\d+\\.\\d+");
         assertThat(before.path("tools").path("yt-dlp").asString()).isNotBlank();
