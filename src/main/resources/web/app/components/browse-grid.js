@@ -1,11 +1,10 @@
 import { html } from 'lit';
 import { icon } from './icons.js';
-import { problemAlert } from './problem-alert.js';
 
 /**
  * The pieces of a library grid screen (albums, artists, genres, videos): skeleton tiles, the pager
- * (links that keep the page in the URL), the empty state and the failed state with a retry. The
- * screen includes `libraryStyles` (library-kit.js).
+ * (links that keep the page in the URL) and the page number in the URL. The empty and failed states
+ * are in states.js. The screen includes `libraryStyles` (library-kit.js).
  */
 
 export function skeletonTiles(round = false, count = 12) {
@@ -26,23 +25,6 @@ export function pager(page, href) {
     <a class="button secondary" href=${href(current + 1)} aria-disabled=${page.hasNext ? 'false' : 'true'}
       tabindex=${page.hasNext ? '0' : '-1'}>Next${icon('chevronRight')}</a>
   </nav>`;
-}
-
-export function emptyState(badge, title, text) {
-  return html`<section class="state card" aria-labelledby="empty-title">
-    <span class="badge">${icon(badge)}</span>
-    <h2 id="empty-title">${title}</h2>
-    <p>${text}</p>
-  </section>`;
-}
-
-export function failedState(title, error, retry) {
-  return html`<section class="state" aria-labelledby="failed-title">
-    <span class="badge">${icon('alert')}</span>
-    <h2 id="failed-title">${title}</h2>
-    ${problemAlert(error)}
-    <button class="button primary" type="button" @click=${retry}>${icon('retry')}Try again</button>
-  </section>`;
 }
 
 /** The page number (0-based) a screen's `?page=` asks for. */

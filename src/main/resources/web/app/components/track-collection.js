@@ -1,7 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { icon } from './icons.js';
-import { failedState } from './browse-grid.js';
+import { failedState } from './states.js';
 import { libraryStyles, play, plural, totalDuration } from './library-kit.js';
 import { trackTableStyles } from './track-table.js';
 import { shared } from '../styles/shared.js';

@@ -1,7 +1,8 @@
 import { LitElement, html } from 'lit';
 import { api } from '../core/api.js';
 import { albumHref, libraryStyles, plural } from '../components/library-kit.js';
-import { emptyState, failedState, pageNumber, pager, skeletonTiles, withPage } from '../components/browse-grid.js';
+import { pageNumber, pager, skeletonTiles, withPage } from '../components/browse-grid.js';
+import { emptyState, failedState } from '../components/states.js';
 import { shared } from '../styles/shared.js';
 import '../components/cover-art.js';
 

@@ -1,7 +1,8 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { genreHref, libraryStyles, plural, tone, toneStyles } from '../components/library-kit.js';
-import { emptyState, failedState, pageNumber, pager, withPage } from '../components/browse-grid.js';
+import { pageNumber, pager, withPage } from '../components/browse-grid.js';
+import { emptyState, failedState } from '../components/states.js';
 import { shared } from '../styles/shared.js';
 
 const PAGE_SIZE = 60;

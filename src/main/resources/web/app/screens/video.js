@@ -2,7 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { sameOrigin } from '../core/links.js';
 import { icon } from '../components/icons.js';
-import { failedState } from '../components/browse-grid.js';
+import { failedState } from '../components/states.js';
 import { duration, libraryStyles } from '../components/library-kit.js';
 import { shared } from '../styles/shared.js';
 

@@ -3,7 +3,8 @@ import { api } from '../core/api.js';
 import { sameOrigin } from '../core/links.js';
 import { icon } from '../components/icons.js';
 import { duration, libraryStyles, plural, tone, toneStyles } from '../components/library-kit.js';
-import { emptyState, failedState, pageNumber, pager, withPage } from '../components/browse-grid.js';
+import { pageNumber, pager, withPage } from '../components/browse-grid.js';
+import { emptyState, failedState } from '../components/states.js';
 import { shared } from '../styles/shared.js';
 
 const PAGE_SIZE = 24;
