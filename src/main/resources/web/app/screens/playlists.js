@@ -6,6 +6,7 @@ import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
 import { shared } from '../styles/shared.js';
 import { playlistStyles, playlistScreenStyles, playlistCard } from '../components/playlist-card.js';
+import { failedState } from '../components/states.js';
 
 /**
  * Playlists: mine and everyone's public ones (`GET /api/v1/playlists`), as cards that open the
@@ -93,12 +94,7 @@ class PlaylistsScreen extends LitElement {
 
   #body() {
     if (this.state === 'failed') {
-      return html`<section class="state" aria-labelledby="failed-title">
-        <span class="badge">${icon('alert')}</span>
-        <h2 id="failed-title">Playlists could not be loaded</h2>
-        ${problemAlert(this.error)}
-        <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>
-      </section>`;
+      return failedState('Playlists could not be loaded', this.error, () => this.#load());
     }
     if (this.state === 'loading') {
       return html`<div class="grid" aria-busy="true">${Array.from({ length: 6 }, () => html`<div class="playlist-card skeleton-card" aria-hidden="true">
