@@ -8,9 +8,14 @@ import { css } from 'lit';
 
 const TONES = 6;
 
-/** `3:07`, or `1:02:09` past an hour. */
+/** `3:07`, or `1:02:09` past an hour, from milliseconds (a track's `durationMs`). */
 export function duration(ms) {
-  const seconds = Math.round((ms ?? 0) / 1000);
+  return clock(Math.round((ms ?? 0) / 1000));
+}
+
+/** `3:07`, or `1:02:09` past an hour, from seconds (a media element's time). */
+export function clock(time) {
+  const seconds = Math.max(0, Math.floor(time || 0));
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   const rest = String(seconds % 60).padStart(2, '0');
