@@ -1,11 +1,21 @@
 import { html } from 'lit';
 import { icon } from './icons.js';
+import { plural } from './library-kit.js';
 
 /**
- * The pieces of a library grid screen (albums, artists, genres, videos): skeleton tiles, the pager
+ * The pieces of a library grid screen (albums, artists, genres, videos): the head, skeleton tiles, the pager
  * (links that keep the page in the URL) and the page number in the URL. The empty and failed states
  * are in states.js. The screen includes `libraryStyles` (library-kit.js).
  */
+
+/** The head of a library grid: "Library", the title, and how many there are once `page` is loaded. */
+export function gridHead(title, page, noun) {
+  return html`<div class="head"><div>
+      <div class="eyebrow">Library</div>
+      <h1>${title}</h1>
+      ${page?.totalItems > 0 ? html`<p class="count">${plural(page.totalItems, noun)}</p>` : ''}
+    </div></div>`;
+}
 
 export function skeletonTiles(round = false, count = 12) {
   return html`<ul class="grid" aria-hidden="true">${Array.from({ length: count }, () => html`<li

@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import { api } from '../core/api.js';
 import { Loader } from '../core/loader.js';
 import { albumHref, libraryStyles, plural } from '../components/library-kit.js';
-import { pageNumber, pager, skeletonTiles, withPage } from '../components/browse-grid.js';
+import { gridHead, pageNumber, pager, skeletonTiles, withPage } from '../components/browse-grid.js';
 import { emptyState, failedState } from '../components/states.js';
 import { shared } from '../styles/shared.js';
 import '../components/cover-art.js';
@@ -17,12 +17,7 @@ class Albums extends LitElement {
 
   render() {
     const { state, value: page } = this.#albums;
-    return html`<div class="head"><div>
-        <div class="eyebrow">Library</div>
-        <h1>Albums</h1>
-        ${state === 'ready' && page.totalItems > 0 ? html`<p class="count">${plural(page.totalItems, 'album')}</p>` : ''}
-      </div></div>
-      ${this.#body()}`;
+    return html`${gridHead('Albums', state === 'ready' ? page : null, 'album')}${this.#body()}`;
   }
 
   #body() {

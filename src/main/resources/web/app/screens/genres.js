@@ -2,7 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { Loader } from '../core/loader.js';
 import { genreHref, libraryStyles, plural, tone, toneStyles } from '../components/library-kit.js';
-import { pageNumber, pager, withPage } from '../components/browse-grid.js';
+import { gridHead, pageNumber, pager, withPage } from '../components/browse-grid.js';
 import { emptyState, failedState } from '../components/states.js';
 import { shared } from '../styles/shared.js';
 
@@ -29,12 +29,7 @@ class Genres extends LitElement {
 
   render() {
     const { state, value: page } = this.#genres;
-    return html`<div class="head"><div>
-        <div class="eyebrow">Library</div>
-        <h1>Genres</h1>
-        ${state === 'ready' && page.totalItems > 0 ? html`<p class="count">${plural(page.totalItems, 'genre')}</p>` : ''}
-      </div></div>
-      ${this.#body()}`;
+    return html`${gridHead('Genres', state === 'ready' ? page : null, 'genre')}${this.#body()}`;
   }
 
   #body() {

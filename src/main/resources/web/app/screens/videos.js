@@ -3,8 +3,8 @@ import { api } from '../core/api.js';
 import { Loader } from '../core/loader.js';
 import { sameOrigin } from '../core/links.js';
 import { icon } from '../components/icons.js';
-import { duration, libraryStyles, plural, tone, toneStyles } from '../components/library-kit.js';
-import { pageNumber, pager, withPage } from '../components/browse-grid.js';
+import { duration, libraryStyles, tone, toneStyles } from '../components/library-kit.js';
+import { gridHead, pageNumber, pager, withPage } from '../components/browse-grid.js';
 import { emptyState, failedState } from '../components/states.js';
 import { shared } from '../styles/shared.js';
 
@@ -43,12 +43,7 @@ class Videos extends LitElement {
 
   render() {
     const { state, value: page } = this.#videos;
-    return html`<div class="head"><div>
-        <div class="eyebrow">Library</div>
-        <h1>Videos</h1>
-        ${state === 'ready' && page.totalItems > 0 ? html`<p class="count">${plural(page.totalItems, 'video')}</p>` : ''}
-      </div></div>
-      ${this.#body()}`;
+    return html`${gridHead('Videos', state === 'ready' ? page : null, 'video')}${this.#body()}`;
   }
 
   #body() {
