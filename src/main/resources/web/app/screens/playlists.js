@@ -1,5 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
+import { Loader } from '../core/loader.js';
 import { session } from '../core/session.js';
 import { playlists, carriesTrack, droppedTrack } from '../core/playlists.js';
 import { icon } from '../components/icons.js';
@@ -14,9 +15,6 @@ import { failedState } from '../components/states.js';
  */
 class PlaylistsScreen extends LitElement {
   static properties = {
-    state: { state: true }, // 'loading', 'ready' or 'failed'
-    items: { state: true },
-    error: { state: true },
     creating: { state: true },
     createError: { state: true },
     busy: { state: true },
@@ -36,30 +34,17 @@ class PlaylistsScreen extends LitElement {
 
   constructor() {
     super();
-    this.state = 'loading';
-    this.items = [];
-    this.error = null;
     this.creating = false;
     this.createError = null;
     this.busy = false;
     this.message = '';
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.#load();
-  }
+  #playlists = new Loader(this, async () => (await api.get('/api/v1/playlists', { query: { size: 100, sort: 'updatedAt,desc' } })).items);
 
-  async #load() {
-    this.state = 'loading';
-    try {
-      const page = await api.get('/api/v1/playlists', { query: { size: 100, sort: 'updatedAt,desc' } });
-      this.items = page.items;
-      this.state = 'ready';
-    } catch (error) {
-      this.error = error;
-      this.state = 'failed';
-    }
+  /** The playlists shown (none while they load). */
+  get items() {
+    return this.#playlists.value ?? [];
   }
 
   render() {
@@ -93,10 +78,10 @@ class PlaylistsScreen extends LitElement {
   }
 
   #body() {
-    if (this.state === 'failed') {
-      return failedState('Playlists could not be loaded', this.error, () => this.#load());
+    if (this.#playlists.state === 'failed') {
+      return failedState('Playlists could not be loaded', this.#playlists.error, this.#playlists.reload);
     }
-    if (this.state === 'loading') {
+    if (this.#playlists.state === 'loading') {
       return html`<div class="grid" aria-busy="true">${Array.from({ length: 6 }, () => html`<div class="playlist-card skeleton-card" aria-hidden="true">
         <span class="art skeleton"></span><span class="skeleton"></span></div>`)}</div>
         <span class="visually-hidden" role="status">Loading playlists…</span>`;
@@ -165,10 +150,9 @@ class PlaylistsScreen extends LitElement {
     if (!track) return;
     try {
       const updated = await playlists.add(playlist.id, track.id);
-      this.items = this.items.map((item) => (item.id === updated.id ? updated : item));
+      this.#playlists.show(this.items.map((item) => (item.id === updated.id ? updated : item)));
       this.message = `${track.title} added to ${playlist.name}`;
     } catch (error) {
-      this.error = error;
       this.message = `${track.title} could not be added: ${error.title}`;
     }
   }
