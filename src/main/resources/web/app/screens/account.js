@@ -36,10 +36,10 @@ export function accountFrame(current, content) {
 }
 
 /**
- * An account screen: loads what it shows when it is connected (`fetchData()`, kept by `accept(data)`;
- * me as `user` by default) with a {@link Loader},
- * and renders inside the frame: its content once loaded (`renderContent()`, which also draws the
- * loading skeleton while `state` is 'loading'), or the failed state with a retry.
+ * An account screen: loads what it shows when it is connected, with a {@link Loader} (`fetchData()`,
+ * kept by `accept(data)`; me as `user` by default), and renders inside the frame: its content once
+ * loaded (`renderContent()`, which also draws the loading skeleton while `state` is 'loading'), or the
+ * failed state with a retry.
  * Subclasses name their `static path` and `static failedTitle`.
  */
 export class AccountScreen extends LitElement {
