@@ -4,7 +4,7 @@ import { icon } from './icons.js';
 import { shared } from '../styles/shared.js';
 import { clock } from './library-kit.js';
 import './cover-art.js';
-import './player-queue.js';
+import { iconButtonStyles } from './player-queue.js';
 
 const SEEK_STEP = 5;
 
@@ -22,7 +22,7 @@ class PlayerBar extends LitElement {
     scrubbing: { state: true },
   };
 
-  static styles = [shared, css`
+  static styles = [shared, iconButtonStyles, css`
     :host { display: contents; }
     .bar {
       position: fixed; left: 0; right: 0; bottom: 0; z-index: 20;
@@ -41,14 +41,6 @@ class PlayerBar extends LitElement {
     .transport { display: flex; align-items: center; gap: var(--space-2); }
     .right { display: flex; align-items: center; justify-content: flex-end; gap: var(--space-1); min-width: 0; }
 
-    .icon-button {
-      flex: none; display: grid; place-items: center; width: 40px; height: 40px; border-radius: 50%;
-      border: 0; background: transparent; color: var(--text-muted); cursor: pointer;
-      transition: background var(--transition), color var(--transition);
-    }
-    .icon-button:hover { background: var(--bg-hover); color: var(--text); }
-    .icon-button[disabled] { opacity: .4; cursor: default; background: transparent; }
-    .icon-button svg { width: 20px; height: 20px; }
     .icon-button[aria-pressed="true"], .icon-button[aria-expanded="true"] { color: var(--accent); }
     .main-button {
       display: grid; place-items: center; width: 44px; height: 44px; border-radius: 50%; border: 0;

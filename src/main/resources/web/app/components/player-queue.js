@@ -4,6 +4,18 @@ import { icon } from './icons.js';
 import { shared } from '../styles/shared.js';
 import './cover-art.js';
 
+/** The round icon buttons of the player bar and its queue. */
+export const iconButtonStyles = css`
+  .icon-button {
+    flex: none; display: grid; place-items: center; width: 40px; height: 40px; border-radius: 50%;
+    border: 0; background: transparent; color: var(--text-muted); cursor: pointer;
+    transition: background var(--transition), color var(--transition);
+  }
+  .icon-button:hover { background: var(--bg-hover); color: var(--text); }
+  .icon-button[disabled] { opacity: .4; cursor: default; background: transparent; }
+  .icon-button svg { width: 20px; height: 20px; }
+`;
+
 /**
  * The queue panel of the player bar: now playing and next up, each to play, move up or down (or
  * drag), or remove; Clear queue. Changes are announced politely. Escape or the close button fire
@@ -14,7 +26,7 @@ class PlayerQueue extends LitElement {
     announcement: { state: true },
   };
 
-  static styles = [shared, css`
+  static styles = [shared, iconButtonStyles, css`
   .queue {
     position: fixed; right: var(--space-4); bottom: calc(var(--player-space, var(--player-height)) + var(--space-3)); z-index: 21;
     width: min(400px, calc(100vw - 2 * var(--space-4))); max-height: min(70vh, 640px);
@@ -47,14 +59,6 @@ class PlayerQueue extends LitElement {
     padding: var(--space-2) var(--space-3); border-top: 1px solid var(--border); color: var(--text-muted); font-size: .85rem; }
   .queue footer .button { min-height: 36px; }
   .queue .empty { padding: var(--space-4); color: var(--text-muted); }
-  .icon-button {
-    flex: none; display: grid; place-items: center; width: 40px; height: 40px; border-radius: 50%;
-    border: 0; background: transparent; color: var(--text-muted); cursor: pointer;
-    transition: background var(--transition), color var(--transition);
-  }
-  .icon-button:hover { background: var(--bg-hover); color: var(--text); }
-  .icon-button[disabled] { opacity: .4; cursor: default; background: transparent; }
-  .icon-button svg { width: 20px; height: 20px; }
   @media (max-width: 860px) {
     .queue { left: var(--space-2); right: var(--space-2); width: auto; bottom: calc(var(--player-space, var(--player-height)) + var(--space-2)); max-height: 65vh; }
   }
