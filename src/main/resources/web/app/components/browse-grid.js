@@ -1,12 +1,21 @@
 import { html } from 'lit';
 import { icon } from './icons.js';
-import { problemAlert } from './problem-alert.js';
+import { plural } from './library-kit.js';
 
 /**
- * The pieces of a library grid screen (albums, artists, genres, videos): skeleton tiles, the pager
- * (links that keep the page in the URL), the empty state and the failed state with a retry. The
- * screen includes `libraryStyles` (library-kit.js).
+ * The pieces of a library grid screen (albums, artists, genres, videos): the head, skeleton tiles, the pager
+ * (links that keep the page in the URL) and the page number in the URL. The empty and failed states
+ * are in states.js. The screen includes `libraryStyles` (library-kit.js).
  */
+
+/** The head of a library grid: "Library", the title, and how many there are once `page` is loaded. */
+export function gridHead(title, page, noun) {
+  return html`<div class="head"><div>
+      <div class="eyebrow">Library</div>
+      <h1>${title}</h1>
+      ${page?.totalItems > 0 ? html`<p class="count">${plural(page.totalItems, noun)}</p>` : ''}
+    </div></div>`;
+}
 
 export function skeletonTiles(round = false, count = 12) {
   return html`<ul class="grid" aria-hidden="true">${Array.from({ length: count }, () => html`<li
@@ -26,23 +35,6 @@ export function pager(page, href) {
     <a class="button secondary" href=${href(current + 1)} aria-disabled=${page.hasNext ? 'false' : 'true'}
       tabindex=${page.hasNext ? '0' : '-1'}>Next${icon('chevronRight')}</a>
   </nav>`;
-}
-
-export function emptyState(badge, title, text) {
-  return html`<section class="state card" aria-labelledby="empty-title">
-    <span class="badge">${icon(badge)}</span>
-    <h2 id="empty-title">${title}</h2>
-    <p>${text}</p>
-  </section>`;
-}
-
-export function failedState(title, error, retry) {
-  return html`<section class="state" aria-labelledby="failed-title">
-    <span class="badge">${icon('alert')}</span>
-    <h2 id="failed-title">${title}</h2>
-    ${problemAlert(error)}
-    <button class="button primary" type="button" @click=${retry}>${icon('retry')}Try again</button>
-  </section>`;
 }
 
 /** The page number (0-based) a screen's `?page=` asks for. */

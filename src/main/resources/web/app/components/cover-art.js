@@ -47,15 +47,23 @@ class CoverArt extends LitElement {
     const src = this.src;
     this.picture = null;
     if (!src) return;
-    if (!covers.has(src)) covers.set(src, read(src));
-    const picture = await covers.get(src);
-    if (this.src === src) this.picture = picture;
+    const shown = await picture(src);
+    if (this.src === src) this.picture = shown;
   }
 
   render() {
     return html`<div class="fallback tone-${tone(this.label)}" aria-hidden="true"><span>${(this.label || '?').slice(0, 1)}</span></div>
       ${this.picture ? html`<img src=${this.picture} alt="" decoding="async">` : ''}`;
   }
+}
+
+/**
+ * The picture at the API path `src` as a `data:` URL (read once per tab through the API client), or
+ * null when there is none: for an `<img>` a component draws itself.
+ */
+export function picture(src) {
+  if (!covers.has(src)) covers.set(src, read(src));
+  return covers.get(src);
 }
 
 async function read(src) {

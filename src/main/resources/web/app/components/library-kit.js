@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { stateStyles } from './states.js';
 
 /**
  * What the library screens share: durations as people read them, the cover tones (a gradient
@@ -8,9 +9,14 @@ import { css } from 'lit';
 
 const TONES = 6;
 
-/** `3:07`, or `1:02:09` past an hour. */
+/** `3:07`, or `1:02:09` past an hour, from milliseconds (a track's `durationMs`). */
 export function duration(ms) {
-  const seconds = Math.round((ms ?? 0) / 1000);
+  return clock(Math.round((ms ?? 0) / 1000));
+}
+
+/** `3:07`, or `1:02:09` past an hour, from seconds (a media element's time). */
+export function clock(time) {
+  const seconds = Math.max(0, Math.floor(time || 0));
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   const rest = String(seconds % 60).padStart(2, '0');
@@ -105,11 +111,7 @@ export const libraryStyles = css`
   .pager .button { min-height: 40px; padding: 0 var(--space-4); }
   .pager .button[aria-disabled="true"] { opacity: .45; pointer-events: none; }
 
-  .state { display: grid; justify-items: center; gap: var(--space-4); padding: var(--space-7) var(--space-4); text-align: center; }
-  .state p { color: var(--text-muted); max-width: 46ch; }
-  .badge { display: grid; place-items: center; width: 72px; height: 72px; border-radius: 50%; background: var(--accent-soft); color: var(--accent); }
-  .badge svg { width: 34px; height: 34px; }
-  .state .alert { text-align: left; max-width: 520px; }
+  ${stateStyles}
 
   @media (max-width: 860px) {
     h1 { font-size: 1.5rem; }

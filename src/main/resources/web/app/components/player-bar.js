@@ -2,8 +2,9 @@ import { LitElement, html, css } from 'lit';
 import { player, QUALITIES } from '../core/player.js';
 import { icon } from './icons.js';
 import { shared } from '../styles/shared.js';
-import { cover, coverStyles, clock } from './track-art.js';
-import './player-queue.js';
+import { clock } from './library-kit.js';
+import './cover-art.js';
+import { iconButtonStyles } from './player-queue.js';
 
 const SEEK_STEP = 5;
 
@@ -21,7 +22,7 @@ class PlayerBar extends LitElement {
     scrubbing: { state: true },
   };
 
-  static styles = [shared, coverStyles, css`
+  static styles = [shared, iconButtonStyles, css`
     :host { display: contents; }
     .bar {
       position: fixed; left: 0; right: 0; bottom: 0; z-index: 20;
@@ -35,19 +36,11 @@ class PlayerBar extends LitElement {
     .now .text > * { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .now strong { font-weight: 650; }
     .now .text span { color: var(--text-muted); font-size: .86rem; }
-    .art { width: 52px; height: 52px; font-size: 1.2rem; }
+    .art { flex: none; width: 52px; height: 52px; border-radius: var(--radius-s); }
     .center { display: grid; gap: var(--space-1); justify-items: center; min-width: 0; }
     .transport { display: flex; align-items: center; gap: var(--space-2); }
     .right { display: flex; align-items: center; justify-content: flex-end; gap: var(--space-1); min-width: 0; }
 
-    .icon-button {
-      flex: none; display: grid; place-items: center; width: 40px; height: 40px; border-radius: 50%;
-      border: 0; background: transparent; color: var(--text-muted); cursor: pointer;
-      transition: background var(--transition), color var(--transition);
-    }
-    .icon-button:hover { background: var(--bg-hover); color: var(--text); }
-    .icon-button[disabled] { opacity: .4; cursor: default; background: transparent; }
-    .icon-button svg { width: 20px; height: 20px; }
     .icon-button[aria-pressed="true"], .icon-button[aria-expanded="true"] { color: var(--accent); }
     .main-button {
       display: grid; place-items: center; width: 44px; height: 44px; border-radius: 50%; border: 0;
@@ -94,7 +87,7 @@ class PlayerBar extends LitElement {
       .scrub { grid-area: scrub; grid-template-columns: 40px 1fr 40px; }
       .now { grid-area: now; }
       .transport { grid-area: transport; gap: 0; }
-      .art { width: 40px; height: 40px; font-size: 1rem; }
+      .art { width: 40px; height: 40px; }
       .right { display: none; grid-area: extra; justify-content: space-between; padding: var(--space-1) 0; }
       .right.open { display: flex; }
       .more-toggle { display: grid; }
@@ -173,7 +166,7 @@ class PlayerBar extends LitElement {
       @click=${() => player.cycleRepeat()}>${icon(player.repeat === 'one' ? 'repeatOne' : 'repeat')}</button>`;
     return html`<section class="bar" aria-label="Player">
       <div class="now">
-        ${cover(track, 'art')}
+        <encore-cover class="art" .src=${track.coverUrl} .label=${track.album || track.title}></encore-cover>
         <div class="text"><strong class="title">${track.title}</strong>
           ${player.error ? html`<span class="error" role="alert">${player.error}</span>`
             : html`<span>${[track.artist, track.album].filter(Boolean).join(' · ')}</span>`}</div>

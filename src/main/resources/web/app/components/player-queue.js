@@ -2,7 +2,19 @@ import { LitElement, html, css } from 'lit';
 import { player } from '../core/player.js';
 import { icon } from './icons.js';
 import { shared } from '../styles/shared.js';
-import { cover, coverStyles } from './track-art.js';
+import './cover-art.js';
+
+/** The round icon buttons of the player bar and its queue. */
+export const iconButtonStyles = css`
+  .icon-button {
+    flex: none; display: grid; place-items: center; width: 40px; height: 40px; border-radius: 50%;
+    border: 0; background: transparent; color: var(--text-muted); cursor: pointer;
+    transition: background var(--transition), color var(--transition);
+  }
+  .icon-button:hover { background: var(--bg-hover); color: var(--text); }
+  .icon-button[disabled] { opacity: .4; cursor: default; background: transparent; }
+  .icon-button svg { width: 20px; height: 20px; }
+`;
 
 /**
  * The queue panel of the player bar: now playing and next up, each to play, move up or down (or
@@ -14,7 +26,7 @@ class PlayerQueue extends LitElement {
     announcement: { state: true },
   };
 
-  static styles = [shared, coverStyles, css`
+  static styles = [shared, iconButtonStyles, css`
   .queue {
     position: fixed; right: var(--space-4); bottom: calc(var(--player-space, var(--player-height)) + var(--space-3)); z-index: 21;
     width: min(400px, calc(100vw - 2 * var(--space-4))); max-height: min(70vh, 640px);
@@ -42,19 +54,11 @@ class PlayerQueue extends LitElement {
   .queue .pick .text span { color: var(--text-muted); font-size: .82rem; }
   .queue .small { width: 32px; height: 32px; }
   .queue .small svg { width: 16px; height: 16px; }
-  .queue .art { width: 36px; height: 36px; font-size: .9rem; }
+  .queue .art { flex: none; width: 36px; height: 36px; border-radius: var(--radius-s); }
   .queue footer { display: flex; justify-content: space-between; align-items: center; gap: var(--space-2);
     padding: var(--space-2) var(--space-3); border-top: 1px solid var(--border); color: var(--text-muted); font-size: .85rem; }
   .queue footer .button { min-height: 36px; }
   .queue .empty { padding: var(--space-4); color: var(--text-muted); }
-  .icon-button {
-    flex: none; display: grid; place-items: center; width: 40px; height: 40px; border-radius: 50%;
-    border: 0; background: transparent; color: var(--text-muted); cursor: pointer;
-    transition: background var(--transition), color var(--transition);
-  }
-  .icon-button:hover { background: var(--bg-hover); color: var(--text); }
-  .icon-button[disabled] { opacity: .4; cursor: default; background: transparent; }
-  .icon-button svg { width: 20px; height: 20px; }
   @media (max-width: 860px) {
     .queue { left: var(--space-2); right: var(--space-2); width: auto; bottom: calc(var(--player-space, var(--player-height)) + var(--space-2)); max-height: 65vh; }
   }
@@ -116,7 +120,7 @@ class PlayerQueue extends LitElement {
       @drop=${(event) => this.#drop(event, index)}>
       ${current ? '' : html`<span class="grip" aria-hidden="true">${icon('grip')}</span>`}
       <button class="pick" type="button" aria-label=${`Play ${track.title}`} @click=${() => player.playAt(index)}>
-        ${cover(track, 'art')}<span class="text"><strong>${track.title}</strong><span>${track.artist}</span></span></button>
+        <encore-cover class="art" .src=${track.coverUrl} .label=${track.album || track.title}></encore-cover><span class="text"><strong>${track.title}</strong><span>${track.artist}</span></span></button>
       ${current ? '' : html`
         <button class="icon-button small" type="button" aria-label=${`Move ${track.title} up`} ?disabled=${first}
           @click=${() => this.#move(index, index - 1)}>${icon('arrowUp')}</button>

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, css } from 'lit';
 import { icon } from './icons.js';
 import { problemAlert } from './problem-alert.js';
 
@@ -20,3 +20,12 @@ export function emptyState(badge, title, text) {
     <p>${text}</p>
   </section>`;
 }
+
+/** The look of both states; libraryStyles (library-kit.js) and page (styles/page.js) include it. */
+export const stateStyles = css`
+  .state { display: grid; justify-items: center; gap: var(--space-4); padding: var(--space-7) var(--space-4); text-align: center; }
+  .state p { color: var(--text-muted); max-width: 46ch; }
+  .state .alert { text-align: left; max-width: 520px; }
+  .badge { display: grid; place-items: center; width: 72px; height: 72px; border-radius: 50%; background: var(--accent-soft); color: var(--accent); }
+  .badge svg { width: 34px; height: 34px; }
+`;

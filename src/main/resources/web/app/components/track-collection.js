@@ -1,7 +1,8 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
+import { Loader } from '../core/loader.js';
 import { icon } from './icons.js';
-import { failedState } from './browse-grid.js';
+import { failedState } from './states.js';
 import { libraryStyles, play, plural, totalDuration } from './library-kit.js';
 import { trackTableStyles } from './track-table.js';
 import { shared } from '../styles/shared.js';
@@ -18,12 +19,6 @@ const MAX_TRACKS = 100;
  * `loadMore()` and show it in `renderMore()`.
  */
 export class TrackCollection extends LitElement {
-  static properties = {
-    tracks: { state: true },
-    state: { state: true },
-    error: { state: true },
-  };
-
   static styles = [shared, libraryStyles, trackTableStyles, css`
     .hero { display: flex; align-items: end; gap: var(--space-5); margin-bottom: var(--space-5); }
     .hero encore-cover { flex: none; width: 200px; box-shadow: var(--shadow); font-size: 1.6rem; }
@@ -45,16 +40,17 @@ export class TrackCollection extends LitElement {
     }
   `];
 
-  constructor() {
-    super();
-    this.tracks = [];
-    this.state = 'loading';
-    this.error = null;
-  }
+  #tracks = new Loader(this, async () => {
+    const [page] = await Promise.all([
+      api.get('/api/v1/tracks', { query: { size: MAX_TRACKS, ...this.trackQuery() } }),
+      this.loadMore(),
+    ]);
+    return page.items;
+  });
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
+  /** The tracks shown (none while they load). */
+  get tracks() {
+    return this.#tracks.value ?? [];
   }
 
   /** `{kind, name, cover?, round?, meta?}`: what the header shows. */
@@ -74,27 +70,12 @@ export class TrackCollection extends LitElement {
     return '';
   }
 
-  async load() {
-    this.state = 'loading';
-    try {
-      const [page] = await Promise.all([
-        api.get('/api/v1/tracks', { query: { size: MAX_TRACKS, ...this.trackQuery() } }),
-        this.loadMore(),
-      ]);
-      this.tracks = page.items;
-      this.state = 'ready';
-    } catch (error) {
-      this.error = error;
-      this.state = 'failed';
-    }
-  }
-
   render() {
     const about = this.describe();
-    if (this.state === 'failed') {
-      return failedState(`This ${about.kind.toLowerCase()} could not be loaded`, this.error, () => this.load());
+    if (this.#tracks.state === 'failed') {
+      return failedState(`This ${about.kind.toLowerCase()} could not be loaded`, this.#tracks.error, this.#tracks.reload);
     }
-    const loading = this.state === 'loading';
+    const loading = this.#tracks.state === 'loading';
     const length = this.tracks.reduce((sum, track) => sum + (track.durationMs ?? 0), 0);
     const cover = about.cover ?? this.tracks.find((track) => track.coverUrl)?.coverUrl;
     return html`
@@ -120,6 +101,6 @@ export class TrackCollection extends LitElement {
   }
 
   #saved(event) {
-    this.tracks = this.tracks.map((track) => (track.id === event.detail.id ? event.detail : track));
+    this.#tracks.show(this.tracks.map((track) => (track.id === event.detail.id ? event.detail : track)));
   }
 }

@@ -55,7 +55,8 @@ function headers(hasBody) {
   return headers;
 }
 
-async function reach(send) {
+/** `send()` (a fetch) with the network state kept: offline throws {@link ApiError.offline}. */
+export async function reach(send) {
   try {
     const response = await send();
     network.reached();

@@ -1,6 +1,6 @@
 import { ApiError } from './problem.js';
-import { network } from './network.js';
 import { session } from './session.js';
+import { reach } from './api.js';
 
 /**
  * Follows a server-sent event stream of the API (`text/event-stream`). `EventSource` cannot send
@@ -58,16 +58,4 @@ function dispatch(block, onEvent) {
     // not JSON: hand over the text
   }
   onEvent(name, parsed);
-}
-
-async function reach(open) {
-  try {
-    const response = await open();
-    network.reached();
-    return response;
-  } catch (error) {
-    if (error.name === 'AbortError') throw error;
-    network.lost();
-    throw ApiError.offline();
-  }
 }

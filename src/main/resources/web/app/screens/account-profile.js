@@ -56,14 +56,6 @@ class AccountProfile extends AccountScreen {
     this.deleting = false;
   }
 
-  fetchData() {
-    return api.get('/api/v1/me');
-  }
-
-  accept(data) {
-    this.user = data;
-  }
-
   renderContent() {
     if (this.state === 'loading') {
       return html`<div class="grid" aria-busy="true">

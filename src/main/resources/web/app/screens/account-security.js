@@ -75,14 +75,6 @@ class AccountSecurity extends AccountScreen {
     this.announcement = '';
   }
 
-  fetchData() {
-    return api.get('/api/v1/me');
-  }
-
-  accept(data) {
-    this.user = data;
-  }
-
   renderContent() {
     if (this.state === 'loading') {
       return html`<div class="grid" aria-busy="true">

@@ -1,5 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { session } from '../core/session.js';
+import { api } from '../core/api.js';
+import { Loader } from '../core/loader.js';
 import { failedState } from '../components/states.js';
 
 const TABS = [
@@ -34,43 +36,39 @@ export function accountFrame(current, content) {
 }
 
 /**
- * An account screen: loads what it shows when it is connected (`fetchData()`, kept by `accept(data)`)
- * and renders inside the frame: its content once loaded (`renderContent()`, which also draws the
- * loading skeleton while `state` is 'loading'), or the failed state with a retry.
+ * An account screen: loads what it shows when it is connected, with a {@link Loader} (`fetchData()`,
+ * kept by `accept(data)`; me as `user` by default), and renders inside the frame: its content once
+ * loaded (`renderContent()`, which also draws the loading skeleton while `state` is 'loading'), or the
+ * failed state with a retry.
  * Subclasses name their `static path` and `static failedTitle`.
  */
 export class AccountScreen extends LitElement {
-  static properties = {
-    state: { state: true }, // 'loading', 'ready' or 'failed'
-    loadError: { state: true },
-  };
+  #data = new Loader(this, async () => this.accept(await this.fetchData()));
 
-  constructor() {
-    super();
-    this.state = 'loading';
-    this.loadError = null;
+  /** What the screen shows: me (`GET /api/v1/me`) unless a subclass says otherwise. */
+  fetchData() {
+    return api.get('/api/v1/me');
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
+  /** Keeps what `fetchData()` answered: me as `user` unless a subclass says otherwise. */
+  accept(data) {
+    this.user = data;
   }
 
-  async load() {
-    this.state = 'loading';
-    try {
-      this.accept(await this.fetchData());
-      this.state = 'ready';
-    } catch (error) {
-      this.loadError = error;
-      this.state = 'failed';
-    }
+  /** 'loading', 'ready' or 'failed'. */
+  get state() {
+    return this.#data.state;
+  }
+
+  /** Loads again (after a change that others may have made too). */
+  load() {
+    return this.#data.reload();
   }
 
   render() {
     const { path, failedTitle } = this.constructor;
     return accountFrame(path, this.state === 'failed'
-      ? failedState(failedTitle, this.loadError, () => this.load()) : this.renderContent());
+      ? failedState(failedTitle, this.#data.error, this.#data.reload) : this.renderContent());
   }
 }
 

@@ -1,8 +1,10 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
+import { Loader } from '../core/loader.js';
 import { session } from '../core/session.js';
 import { failedState, emptyState } from '../components/states.js';
 import { pager, withQuery } from '../components/pager.js';
+import { pageNumber } from '../components/browse-grid.js';
 import { capitalize } from '../components/form-field.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
@@ -40,9 +42,6 @@ const ALARMING = new Set(['login.failed', 'login.throttled', 'refresh.reused', '
  */
 class AdminAudit extends LitElement {
   static properties = {
-    state: { state: true }, // 'loading', 'ready' or 'failed'
-    result: { state: true },
-    error: { state: true },
     actorError: { state: true },
   };
 
@@ -83,34 +82,21 @@ class AdminAudit extends LitElement {
 
   constructor() {
     super();
-    this.state = 'loading';
-    this.result = null;
-    this.error = null;
     this.actorError = '';
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.#load();
   }
 
   #filter(name) {
     return this.query?.get(name) ?? '';
   }
 
-  async #load() {
-    const number = Math.max(0, Number.parseInt(this.#filter('page') || '1', 10) - 1 || 0);
-    this.state = 'loading';
-    try {
-      this.result = await api.get('/api/v1/admin/audit', { query: {
-        type: this.#filter('type'), actor: this.#filter('actor'), from: instant(this.#filter('from')),
-        to: instant(this.#filter('to'), true), page: number, size: PAGE_SIZE,
-      } });
-      this.state = 'ready';
-    } catch (error) {
-      this.error = error;
-      this.state = 'failed';
-    }
+  #events = new Loader(this, () => api.get('/api/v1/admin/audit', { query: {
+    type: this.#filter('type'), actor: this.#filter('actor'), from: instant(this.#filter('from')),
+    to: instant(this.#filter('to'), true), page: pageNumber(this.query), size: PAGE_SIZE,
+  } }));
+
+  /** The page of events shown. */
+  get result() {
+    return this.#events.value;
   }
 
   render() {
@@ -143,15 +129,15 @@ class AdminAudit extends LitElement {
         </div>
       </form>
       ${this.#body(filtered)}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.state === 'ready'
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#events.state === 'ready'
         ? `${this.result.totalItems} ${this.result.totalItems === 1 ? 'event' : 'events'}` : ''}</div>`;
   }
 
   #body(filtered) {
-    if (this.state === 'failed') {
-      return failedState('The audit trail could not be loaded', this.error, () => this.#load());
+    if (this.#events.state === 'failed') {
+      return failedState('The audit trail could not be loaded', this.#events.error, this.#events.reload);
     }
-    if (this.state === 'loading') {
+    if (this.#events.state === 'loading') {
       return html`<div class="card table-card" aria-busy="true">${[0, 1, 2, 3, 4].map(() => html`<div class="skeleton-row"
         aria-hidden="true"><span class="skeleton"></span><span class="skeleton"></span></div>`)}
         <span class="visually-hidden" role="status">Loading the audit trail…</span></div>`;
@@ -219,8 +205,7 @@ class AdminAudit extends LitElement {
         actor = user.id;
         actorName = user.username;
       } catch (error) {
-        this.error = error;
-        this.state = 'failed';
+        this.#events.fail(error);
         return;
       }
     }
@@ -231,7 +216,7 @@ class AdminAudit extends LitElement {
     const target = withQuery(this.query, changes);
     history.pushState(null, '', target.startsWith('?') ? `${location.pathname}${target}` : target);
     this.query = new URLSearchParams(location.search);
-    this.#load();
+    this.#events.reload();
   }
 }
 

@@ -1,10 +1,12 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
+import { Loader } from '../core/loader.js';
 import { session } from '../core/session.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
 import { failedState, emptyState } from '../components/states.js';
 import { pager, withQuery } from '../components/pager.js';
+import { pageNumber } from '../components/browse-grid.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
 
@@ -18,9 +20,6 @@ const DEBOUNCE_MS = 300;
  */
 class AdminUsers extends LitElement {
   static properties = {
-    state: { state: true }, // 'loading', 'ready' or 'failed'
-    result: { state: true },
-    error: { state: true },
     actionError: { state: true },
     busy: { state: true }, // the id of the account being changed
     announcement: { state: true },
@@ -68,17 +67,9 @@ class AdminUsers extends LitElement {
 
   constructor() {
     super();
-    this.state = 'loading';
-    this.result = null;
-    this.error = null;
     this.actionError = null;
     this.busy = null;
     this.announcement = '';
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.#load();
   }
 
   disconnectedCallback() {
@@ -90,18 +81,16 @@ class AdminUsers extends LitElement {
     return this.query?.get('q') ?? '';
   }
 
-  async #load() {
-    const number = Math.max(0, Number.parseInt(this.query?.get('page') ?? '1', 10) - 1 || 0);
-    this.state = 'loading';
-    try {
-      this.result = await api.get('/api/v1/admin/users', { query: { q: this.#q, page: number, size: PAGE_SIZE } });
-      this.state = 'ready';
-      this.announcement = `${this.result.totalItems} ${this.result.totalItems === 1 ? 'account' : 'accounts'}`
-        + `${this.#q ? ` match “${this.#q}”` : ''}.`;
-    } catch (error) {
-      this.error = error;
-      this.state = 'failed';
-    }
+  #users = new Loader(this, async () => {
+    const result = await api.get('/api/v1/admin/users', { query: { q: this.#q, page: pageNumber(this.query), size: PAGE_SIZE } });
+    this.announcement = `${result.totalItems} ${result.totalItems === 1 ? 'account' : 'accounts'}`
+      + `${this.#q ? ` match “${this.#q}”` : ''}.`;
+    return result;
+  });
+
+  /** The page of accounts shown. */
+  get result() {
+    return this.#users.value;
   }
 
   render() {
@@ -118,7 +107,7 @@ class AdminUsers extends LitElement {
           <input id="q" type="search" placeholder="Search by username or email" .value=${this.#q}
             autocomplete="off" autocapitalize="none" spellcheck="false" @input=${this.#search}>
         </form>
-        ${this.state === 'ready' ? html`<span class="count">${this.result.totalItems}
+        ${this.#users.state === 'ready' ? html`<span class="count">${this.result.totalItems}
           ${this.result.totalItems === 1 ? 'account' : 'accounts'}</span>` : ''}
       </div>
       ${problemAlert(this.actionError)}
@@ -127,10 +116,10 @@ class AdminUsers extends LitElement {
   }
 
   #body() {
-    if (this.state === 'failed') {
-      return failedState('The accounts could not be loaded', this.error, () => this.#load());
+    if (this.#users.state === 'failed') {
+      return failedState('The accounts could not be loaded', this.#users.error, this.#users.reload);
     }
-    if (this.state === 'loading') {
+    if (this.#users.state === 'loading') {
       return html`<div class="card table-card" aria-busy="true">${[0, 1, 2, 3].map(() => html`<div class="skeleton-row"
         aria-hidden="true"><span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span></div>`)}
         <span class="visually-hidden" role="status">Loading accounts…</span></div>`;
@@ -177,7 +166,7 @@ class AdminUsers extends LitElement {
     this.actionError = null;
     try {
       const updated = await api.patch(`/api/v1/admin/users/${user.id}`, change);
-      this.result = { ...this.result, items: this.result.items.map((one) => (one.id === updated.id ? updated : one)) };
+      this.#users.show({ ...this.result, items: this.result.items.map((one) => (one.id === updated.id ? updated : one)) });
       this.announcement = done;
       if (updated.id === session.user?.id) session.check(); // my own roles changed: the navigation follows
     } catch (error) {
@@ -194,7 +183,7 @@ class AdminUsers extends LitElement {
       const target = withQuery(this.query, { q, page: null });
       history.replaceState(null, '', target);
       this.query = new URLSearchParams(location.search);
-      this.#load();
+      this.#users.reload();
     }, DEBOUNCE_MS);
   }
 }

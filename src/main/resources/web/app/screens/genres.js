@@ -1,19 +1,15 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
+import { Loader } from '../core/loader.js';
 import { genreHref, libraryStyles, plural, tone, toneStyles } from '../components/library-kit.js';
-import { emptyState, failedState, pageNumber, pager, withPage } from '../components/browse-grid.js';
+import { gridHead, pageNumber, pager, withPage } from '../components/browse-grid.js';
+import { emptyState, failedState } from '../components/states.js';
 import { shared } from '../styles/shared.js';
 
 const PAGE_SIZE = 60;
 
 /** Library → Genres: every genre of the tracks I may see (`GET /api/v1/genres`) as coloured cards. */
 class Genres extends LitElement {
-  static properties = {
-    page: { state: true },
-    state: { state: true },
-    error: { state: true },
-  };
-
   static styles = [shared, libraryStyles, toneStyles, css`
     .grid { grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: var(--space-4); }
     .genre {
@@ -29,51 +25,27 @@ class Genres extends LitElement {
     @media (max-width: 860px) { .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
   `];
 
-  constructor() {
-    super();
-    this.page = null;
-    this.state = 'loading';
-    this.error = null;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.#load();
-  }
-
-  async #load() {
-    this.state = 'loading';
-    try {
-      this.page = await api.get('/api/v1/genres', { query: { page: pageNumber(this.query), size: PAGE_SIZE } });
-      this.state = 'ready';
-    } catch (error) {
-      this.error = error;
-      this.state = 'failed';
-    }
-  }
+  #genres = new Loader(this, () => api.get('/api/v1/genres', { query: { page: pageNumber(this.query), size: PAGE_SIZE } }));
 
   render() {
-    return html`<div class="head"><div>
-        <div class="eyebrow">Library</div>
-        <h1>Genres</h1>
-        ${this.state === 'ready' && this.page.totalItems > 0 ? html`<p class="count">${plural(this.page.totalItems, 'genre')}</p>` : ''}
-      </div></div>
-      ${this.#body()}`;
+    const { state, value: page } = this.#genres;
+    return html`${gridHead('Genres', state === 'ready' ? page : null, 'genre')}${this.#body()}`;
   }
 
   #body() {
-    if (this.state === 'loading') {
+    const { state, value: page } = this.#genres;
+    if (state === 'loading') {
       return html`<ul class="grid" aria-hidden="true">${Array.from({ length: 8 },
         () => html`<li class="skeleton placeholder"></li>`)}</ul><span class="visually-hidden" role="status">Loading…</span>`;
     }
-    if (this.state === 'failed') return failedState('Your genres could not be loaded', this.error, () => this.#load());
-    if (this.page.items.length === 0) {
+    if (state === 'failed') return failedState('Your genres could not be loaded', this.#genres.error, this.#genres.reload);
+    if (page.items.length === 0) {
       return emptyState('genres', 'No genres yet', 'Give your tracks a genre (edit a track) and browse them by genre here.');
     }
-    return html`<ul class="grid" aria-label="Genres">${this.page.items.map((genre) => html`<li>
+    return html`<ul class="grid" aria-label="Genres">${page.items.map((genre) => html`<li>
         <a class="genre tone-${tone(genre.name)}" href=${genreHref(genre.name)}>
           <strong>${genre.name}</strong><span>${plural(genre.trackCount, 'track')}</span></a></li>`)}</ul>
-      ${pager(this.page, (n) => withPage('/library/genres', n))}`;
+      ${pager(page, (n) => withPage('/library/genres', n))}`;
   }
 }
 

@@ -5,7 +5,8 @@ import { playlists, carriesTrack, droppedTrack } from '../core/playlists.js';
 import { player } from '../core/player.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
-import { cover, coverStyles, clock } from '../components/track-art.js';
+import { cover, coverStyles } from '../components/track-art.js';
+import { clock } from '../components/library-kit.js';
 import { shared } from '../styles/shared.js';
 import { playlistScreenStyles } from '../components/playlist-card.js';
 

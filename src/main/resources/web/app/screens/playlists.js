@@ -1,11 +1,13 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
+import { Loader } from '../core/loader.js';
 import { session } from '../core/session.js';
 import { playlists, carriesTrack, droppedTrack } from '../core/playlists.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
 import { shared } from '../styles/shared.js';
 import { playlistStyles, playlistScreenStyles, playlistCard } from '../components/playlist-card.js';
+import { failedState } from '../components/states.js';
 
 /**
  * Playlists: mine and everyone's public ones (`GET /api/v1/playlists`), as cards that open the
@@ -13,9 +15,6 @@ import { playlistStyles, playlistScreenStyles, playlistCard } from '../component
  */
 class PlaylistsScreen extends LitElement {
   static properties = {
-    state: { state: true }, // 'loading', 'ready' or 'failed'
-    items: { state: true },
-    error: { state: true },
     creating: { state: true },
     createError: { state: true },
     busy: { state: true },
@@ -35,30 +34,17 @@ class PlaylistsScreen extends LitElement {
 
   constructor() {
     super();
-    this.state = 'loading';
-    this.items = [];
-    this.error = null;
     this.creating = false;
     this.createError = null;
     this.busy = false;
     this.message = '';
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.#load();
-  }
+  #playlists = new Loader(this, async () => (await api.get('/api/v1/playlists', { query: { size: 100, sort: 'updatedAt,desc' } })).items);
 
-  async #load() {
-    this.state = 'loading';
-    try {
-      const page = await api.get('/api/v1/playlists', { query: { size: 100, sort: 'updatedAt,desc' } });
-      this.items = page.items;
-      this.state = 'ready';
-    } catch (error) {
-      this.error = error;
-      this.state = 'failed';
-    }
+  /** The playlists shown (none while they load). */
+  get items() {
+    return this.#playlists.value ?? [];
   }
 
   render() {
@@ -92,15 +78,10 @@ class PlaylistsScreen extends LitElement {
   }
 
   #body() {
-    if (this.state === 'failed') {
-      return html`<section class="state" aria-labelledby="failed-title">
-        <span class="badge">${icon('alert')}</span>
-        <h2 id="failed-title">Playlists could not be loaded</h2>
-        ${problemAlert(this.error)}
-        <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>
-      </section>`;
+    if (this.#playlists.state === 'failed') {
+      return failedState('Playlists could not be loaded', this.#playlists.error, this.#playlists.reload);
     }
-    if (this.state === 'loading') {
+    if (this.#playlists.state === 'loading') {
       return html`<div class="grid" aria-busy="true">${Array.from({ length: 6 }, () => html`<div class="playlist-card skeleton-card" aria-hidden="true">
         <span class="art skeleton"></span><span class="skeleton"></span></div>`)}</div>
         <span class="visually-hidden" role="status">Loading playlists…</span>`;
@@ -169,10 +150,9 @@ class PlaylistsScreen extends LitElement {
     if (!track) return;
     try {
       const updated = await playlists.add(playlist.id, track.id);
-      this.items = this.items.map((item) => (item.id === updated.id ? updated : item));
+      this.#playlists.show(this.items.map((item) => (item.id === updated.id ? updated : item)));
       this.message = `${track.title} added to ${playlist.name}`;
     } catch (error) {
-      this.error = error;
       this.message = `${track.title} could not be added: ${error.title}`;
     }
   }

@@ -1,13 +1,13 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { icon } from '../components/icons.js';
-import { problemAlert } from '../components/problem-alert.js';
 import { group } from '../components/search-results.js';
 import { duration, libraryStyles, plural, tone, toneStyles } from '../components/library-kit.js';
 import { trackTableStyles } from '../components/track-table.js';
 import { shared } from '../styles/shared.js';
 import '../components/cover-art.js';
 import '../components/track-editor.js';
+import { failedState } from '../components/states.js';
 
 const SIZE = 50;
 const TRACKS = 10;
@@ -122,9 +122,7 @@ class Search extends LitElement {
       return html`<p class="hint">Type a few letters: titles, artists, albums, tags and playlist names match, and a typo is forgiven.</p>`;
     }
     if (this.state === 'failed') {
-      return html`<section class="state" aria-labelledby="failed-title"><span class="badge">${icon('alert')}</span>
-        <h2 id="failed-title">Search did not answer</h2>${problemAlert(this.error)}
-        <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button></section>`;
+      return failedState('Search did not answer', this.error, () => this.#load());
     }
     if (this.state === 'loading' && !this.found) {
       return html`<encore-track-table loading caption="Searching"></encore-track-table>

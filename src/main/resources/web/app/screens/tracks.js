@@ -1,11 +1,11 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { icon } from '../components/icons.js';
-import { problemAlert } from '../components/problem-alert.js';
 import { libraryStyles, play, plural } from '../components/library-kit.js';
 import { shared } from '../styles/shared.js';
 import { trackTableStyles } from '../components/track-table.js';
 import '../components/track-editor.js';
+import { emptyState, failedState } from '../components/states.js';
 
 const PAGE_SIZE = 50;
 const SORTS = new Set(['title', 'artist', 'album', 'durationMs', 'createdAt', 'year']);
@@ -189,20 +189,12 @@ class Tracks extends LitElement {
   }
 
   #empty() {
-    return html`<section class="state card" aria-labelledby="empty-title">
-      <span class="badge">${icon('library')}</span>
-      <h2 id="empty-title">No tracks yet</h2>
-      <p>Import a link or upload your files, save them to your library, and they appear here, ready to play.</p>
-    </section>`;
+    return emptyState('library', 'No tracks yet',
+      'Import a link or upload your files, save them to your library, and they appear here, ready to play.');
   }
 
   #failed() {
-    return html`<section class="state" aria-labelledby="failed-title">
-      <span class="badge">${icon('alert')}</span>
-      <h2 id="failed-title">Your tracks could not be loaded</h2>
-      ${problemAlert(this.error)}
-      <button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>
-    </section>`;
+    return failedState('Your tracks could not be loaded', this.error, () => this.#load());
   }
 }
 

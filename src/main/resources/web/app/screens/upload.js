@@ -1,6 +1,5 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
-import { session } from '../core/session.js';
 import { TusUpload, discardUpload, unfinishedUploadOf, unfinishedUploads } from '../core/tus.js';
 import { icon } from '../components/icons.js';
 import { problemAlert } from '../components/problem-alert.js';
@@ -8,6 +7,8 @@ import { bytes } from '../components/quota-meter.js';
 import '../components/quota-meter.js';
 import { shared } from '../styles/shared.js';
 import { formStyles } from './import-styles.js';
+import { duration } from '../components/library-kit.js';
+import { picture } from '../components/cover-art.js';
 
 const ACCEPT = 'audio/*,video/*,image/jpeg,image/png,image/webp,application/pdf';
 const STATES = {
@@ -305,7 +306,7 @@ class UploadScreen extends LitElement {
             ${VISIBILITIES.map(([value, label]) => html`<option value=${value}>${label}</option>`)}
           </select>
         </div>
-        <p class="probe wide">${[details.codec?.toUpperCase(), details.durationMs ? clock(details.durationMs) : '',
+        <p class="probe wide">${[details.codec?.toUpperCase(), details.durationMs ? duration(details.durationMs) : '',
           details.bitRate ? `${Math.round(details.bitRate / 1000)} kbps` : ''].filter(Boolean).join(' · ')}</p>
         <div class="save-actions">
           <button class="button primary" type="submit" ?disabled=${entry.busy}>${icon('library')}
@@ -330,24 +331,6 @@ function kindIcon(kind) {
   if (kind.startsWith('video')) return 'video';
   if (kind.startsWith('audio')) return 'tracks';
   return 'file';
-}
-
-function clock(ms) {
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/** A cover the API serves to its owner only: fetched with the token, shown as a data: URL (the CSP allows data: images). */
-async function picture(path) {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${session.token}` }, credentials: 'same-origin' });
-  if (!response.ok) return null;
-  const blob = await response.blob();
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.addEventListener('load', () => resolve(reader.result));
-    reader.addEventListener('error', () => resolve(null));
-    reader.readAsDataURL(blob);
-  });
 }
 
 customElements.define('encore-upload', UploadScreen);

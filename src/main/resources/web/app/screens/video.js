@@ -1,8 +1,9 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
+import { Loader } from '../core/loader.js';
 import { sameOrigin } from '../core/links.js';
 import { icon } from '../components/icons.js';
-import { failedState } from '../components/browse-grid.js';
+import { failedState } from '../components/states.js';
 import { duration, libraryStyles } from '../components/library-kit.js';
 import { shared } from '../styles/shared.js';
 
@@ -13,12 +14,6 @@ import { shared } from '../styles/shared.js';
  * playback goes on where it was.
  */
 class VideoPage extends LitElement {
-  static properties = {
-    video: { state: true },
-    state: { state: true },
-    error: { state: true },
-  };
-
   static styles = [shared, libraryStyles, css`
     .stage { background: #000; border-radius: var(--radius-l); overflow: hidden; box-shadow: var(--shadow); }
     video { display: block; width: 100%; max-height: 70vh; aspect-ratio: 16 / 9; background: #000; }
@@ -34,42 +29,24 @@ class VideoPage extends LitElement {
 
   #resumeAt = 0;
 
-  constructor() {
-    super();
-    this.video = null;
-    this.state = 'loading';
-    this.error = null;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.#load();
-  }
-
-  async #load() {
-    this.state = 'loading';
-    try {
-      this.video = await api.get(`/api/v1/videos/${encodeURIComponent(this.params?.id ?? '')}`);
-      document.title = `${this.video.title} · Encore`;
-      this.state = 'ready';
-    } catch (error) {
-      this.error = error;
-      this.state = 'failed';
-    }
-  }
+  #video = new Loader(this, async () => {
+    const video = await api.get(`/api/v1/videos/${encodeURIComponent(this.params?.id ?? '')}`);
+    document.title = `${video.title} · Encore`;
+    return video;
+  });
 
   render() {
     const back = html`<a class="back" href="/library/videos">${icon('chevronLeft')}Videos</a>`;
-    if (this.state === 'failed') {
-      return html`${back}${failedState(this.error?.status === 404 ? 'This video is not there' : 'This video could not be loaded',
-        this.error, () => this.#load())}`;
+    const { state, value: video, error } = this.#video;
+    if (state === 'failed') {
+      return html`${back}${failedState(error?.status === 404 ? 'This video is not there' : 'This video could not be loaded',
+        error, this.#video.reload)}`;
     }
-    if (this.state === 'loading') {
+    if (state === 'loading') {
       return html`${back}<div class="stage skeleton" aria-hidden="true"></div>
         <div class="about"><span class="skeleton"></span></div>
         <span class="visually-hidden" role="status">Loading the video…</span>`;
     }
-    const video = this.video;
     return html`${back}
       <div class="stage"><video controls playsinline preload="metadata" src=${sameOrigin(video.streamUrl).href}
         aria-label=${video.title} @error=${this.#expired} @loadedmetadata=${this.#resume}></video></div>
@@ -86,13 +63,13 @@ class VideoPage extends LitElement {
   /** The stream URL stopped working (it expires): read the video again for a new one, once. */
   async #expired(event) {
     const element = event.target;
-    if (Date.parse(this.video.streamUrlExpiresAt) > Date.now()) return; // not an expiry: the controls show it
+    const video = this.#video.value;
+    if (Date.parse(video.streamUrlExpiresAt) > Date.now()) return; // not an expiry: the controls show it
     this.#resumeAt = element.currentTime;
     try {
-      this.video = await api.get(`/api/v1/videos/${this.video.id}`);
+      this.#video.show(await api.get(`/api/v1/videos/${video.id}`));
     } catch (error) {
-      this.error = error;
-      this.state = 'failed';
+      this.#video.fail(error);
     }
   }
 

@@ -1,9 +1,11 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
+import { Loader } from '../core/loader.js';
 import { sameOrigin } from '../core/links.js';
 import { icon } from '../components/icons.js';
-import { duration, libraryStyles, plural, tone, toneStyles } from '../components/library-kit.js';
-import { emptyState, failedState, pageNumber, pager, withPage } from '../components/browse-grid.js';
+import { duration, libraryStyles, tone, toneStyles } from '../components/library-kit.js';
+import { gridHead, pageNumber, pager, withPage } from '../components/browse-grid.js';
+import { emptyState, failedState } from '../components/states.js';
 import { shared } from '../styles/shared.js';
 
 const PAGE_SIZE = 24;
@@ -15,12 +17,6 @@ const PAGE_SIZE = 24;
  * the URL.
  */
 class Videos extends LitElement {
-  static properties = {
-    page: { state: true },
-    state: { state: true },
-    error: { state: true },
-  };
-
   static styles = [shared, libraryStyles, toneStyles, css`
     .grid { grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); }
     .poster {
@@ -43,50 +39,26 @@ class Videos extends LitElement {
     @media (max-width: 860px) { .grid { grid-template-columns: 1fr; } }
   `];
 
-  constructor() {
-    super();
-    this.page = null;
-    this.state = 'loading';
-    this.error = null;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.#load();
-  }
-
-  async #load() {
-    this.state = 'loading';
-    try {
-      this.page = await api.get('/api/v1/videos', { query: { page: pageNumber(this.query), size: PAGE_SIZE } });
-      this.state = 'ready';
-    } catch (error) {
-      this.error = error;
-      this.state = 'failed';
-    }
-  }
+  #videos = new Loader(this, () => api.get('/api/v1/videos', { query: { page: pageNumber(this.query), size: PAGE_SIZE } }));
 
   render() {
-    return html`<div class="head"><div>
-        <div class="eyebrow">Library</div>
-        <h1>Videos</h1>
-        ${this.state === 'ready' && this.page.totalItems > 0 ? html`<p class="count">${plural(this.page.totalItems, 'video')}</p>` : ''}
-      </div></div>
-      ${this.#body()}`;
+    const { state, value: page } = this.#videos;
+    return html`${gridHead('Videos', state === 'ready' ? page : null, 'video')}${this.#body()}`;
   }
 
   #body() {
-    if (this.state === 'loading') {
+    const { state, value: page } = this.#videos;
+    if (state === 'loading') {
       return html`<ul class="grid" aria-hidden="true">${Array.from({ length: 6 }, () => html`<li class="tile-skeleton">
         <span class="skeleton square"></span><span class="skeleton"></span></li>`)}</ul>
         <span class="visually-hidden" role="status">Loading videos…</span>`;
     }
-    if (this.state === 'failed') return failedState('Your videos could not be loaded', this.error, () => this.#load());
-    if (this.page.items.length === 0) {
+    if (state === 'failed') return failedState('Your videos could not be loaded', this.#videos.error, this.#videos.reload);
+    if (page.items.length === 0) {
       return emptyState('videos', 'No videos yet', 'Upload a video file and save it to your library: it plays here, '
         + 'in the original quality.');
     }
-    return html`<ul class="grid" aria-label="Videos">${this.page.items.map((video) => html`<li>
+    return html`<ul class="grid" aria-label="Videos">${page.items.map((video) => html`<li>
         <a class="tile" href="/videos/${video.id}">
           <span class="poster tone-${tone(video.title)}" aria-hidden="true">
             <video src="${sameOrigin(video.streamUrl).href}#t=0.5" preload="metadata" muted playsinline tabindex="-1"></video>
@@ -95,7 +67,7 @@ class Videos extends LitElement {
           <strong>${video.title}</strong>
           <span class="sub">${[video.category, video.visibility].filter(Boolean).join(' · ')}</span>
         </a></li>`)}</ul>
-      ${pager(this.page, (n) => withPage('/library/videos', n))}`;
+      ${pager(page, (n) => withPage('/library/videos', n))}`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { stateStyles } from '../components/states.js';
 
 /**
  * What the account and admin screens share beyond styles/shared.js: the page head, sections as
@@ -30,11 +31,7 @@ export const page = css`
   .pill.warn { background: var(--warning-bg); color: var(--warning-text); }
   .pill.accent { background: var(--accent-soft); color: var(--accent); }
 
-  .state { display: grid; justify-items: center; gap: var(--space-4); padding: var(--space-7) var(--space-4); text-align: center; }
-  .state p { color: var(--text-muted); max-width: 46ch; }
-  .state .alert { text-align: left; max-width: 520px; }
-  .badge { display: grid; place-items: center; width: 72px; height: 72px; border-radius: 50%; background: var(--accent-soft); color: var(--accent); }
-  .badge svg { width: 34px; height: 34px; }
+  ${stateStyles}
 
   .table-card { overflow: hidden; }
   table { width: 100%; border-collapse: collapse; }
