@@ -34,7 +34,7 @@ class EncoreApp extends LitElement {
 
     .layout { display: grid; min-height: 100vh; min-height: 100dvh; grid-template-columns: var(--sidebar-width) 1fr; }
     .sidebar {
-      position: sticky; top: 0; height: 100vh; height: 100dvh;
+      position: sticky; top: 0; height: 100vh; height: 100dvh; overflow-y: auto; overscroll-behavior: contain;
       display: flex; flex-direction: column; gap: var(--space-5);
       padding: var(--space-5) var(--space-4); background: var(--sidebar-bg); border-right: 1px solid var(--border);
     }
@@ -44,6 +44,8 @@ class EncoreApp extends LitElement {
     }
     .brand:hover { color: var(--text); }
     nav { display: grid; gap: var(--space-5); }
+    /* the sidebar scrolls when its entries outgrow the window: none of them shrinks over the next */
+    .sidebar > * { flex: none; }
     .section { display: grid; gap: var(--space-1); }
     .section-title {
       padding: 0 var(--space-3); margin-bottom: var(--space-1);
@@ -60,7 +62,7 @@ class EncoreApp extends LitElement {
     .nav-link svg { width: 20px; height: 20px; }
 
     .account {
-      margin-top: auto; display: flex; align-items: center; gap: var(--space-3);
+      flex: none; margin-top: auto; display: flex; align-items: center; gap: var(--space-3);
       padding: var(--space-3); border-radius: var(--radius-l); background: var(--bg-hover);
     }
     .avatar {
