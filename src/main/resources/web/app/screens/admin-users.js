@@ -102,7 +102,7 @@ class AdminUsers extends LitElement {
       </div></div>
       <div class="toolbar">
         <form class="search" role="search" @submit=${(event) => event.preventDefault()}>
-          ${icon('find')}
+          ${icon('search')}
           <label class="visually-hidden" for="q">Search users by username or email</label>
           <input id="q" type="search" placeholder="Search by username or email" .value=${this.#q}
             autocomplete="off" autocapitalize="none" spellcheck="false" @input=${this.#search}>
