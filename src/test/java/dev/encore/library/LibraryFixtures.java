@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
 
 import tools.jackson.databind.JsonNode;
@@ -69,14 +68,8 @@ public final class LibraryFixtures {
             throws Exception {
         Path tone = dir.resolve("fixture-cover-" + from + "-" + to + ".mp3");
         if (!Files.exists(tone)) {
-            Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f",
-                    "lavfi", "-i", "sine=frequency=440:duration=2", "-f", "lavfi", "-i", "gradients=s=256x256:c0="
-                            + from + ":c1=" + to + ":x0=0:y0=0:x1=256:y1=256:d=1",
-                    "-map", "0:a", "-map", "1:v", "-frames:v", "1", "-c:v", "mjpeg", "-disposition:v:0",
-                    "attached_pic", "-id3v2_version", "3", "-c:a", "libmp3lame", "-b:a", "96k", tone.toString()))
-                    .redirectErrorStream(true).start();
-            String output = new String(ffmpeg.getInputStream().readAllBytes());
-            assertThat(ffmpeg.waitFor()).as(output).isZero();
+            MediaTools.tone(tone, "Fixture Tone", 440, 2,
+                    "gradients=s=256x256:c0=" + from + ":c1=" + to + ":x0=0:y0=0:x1=256:y1=256:d=1");
         }
         return save(owner, "/api/v1/tracks", "tone.mp3", "audio/mpeg", Files.readAllBytes(tone), fieldsAndValues);
     }

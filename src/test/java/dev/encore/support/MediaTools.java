@@ -50,10 +50,19 @@ public final class MediaTools {
     /** Like {@link #tone(Path, String, int, int)}, with a red 64×64 cover picture when {@code cover}. */
     public static Path tone(Path file, String title, int frequency, int seconds, boolean cover)
             throws IOException, InterruptedException {
+        return tone(file, title, frequency, seconds, cover ? "color=c=red:s=64x64:d=1" : null);
+    }
+
+    /**
+     * Like {@link #tone(Path, String, int, int)}, with a cover picture drawn by the lavfi video source
+     * {@code cover} (e.g. {@code "gradients=s=256x256:c0=0x7f5af0:c1=0x2cb1bc"}), or none when null.
+     */
+    public static Path tone(Path file, String title, int frequency, int seconds, String cover)
+            throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "lavfi", "-i", "sine=frequency=" + frequency + ":duration=" + seconds));
-        if (cover) {
-            command.addAll(List.of("-f", "lavfi", "-i", "color=c=red:s=64x64:d=1", "-map", "0:a", "-map", "1:v",
+        if (cover != null) {
+            command.addAll(List.of("-f", "lavfi", "-i", cover, "-map", "0:a", "-map", "1:v",
                     "-frames:v", "1", "-c:v", "mjpeg", "-disposition:v:0", "attached_pic", "-id3v2_version", "3"));
         }
         command.addAll(List.of("-metadata", "title=" + title, "-metadata", "artist=Encore Test", "-c:a", "libmp3lame",

@@ -177,13 +177,6 @@ final class Browser implements AutoCloseable {
         return driver.executeScript(script, args);
     }
 
-    /** Opens a second tab of this browser (same cookies) and switches to it; answers the tab it left. */
-    String newTab() {
-        String left = driver.getWindowHandle();
-        driver.switchTo().newWindow(WindowType.TAB);
-        return left;
-    }
-
     /** Runs an asynchronous script: it ends by calling {@code arguments[arguments.length - 1]} with its result. */
     Object asyncScript(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
@@ -201,7 +194,7 @@ final class Browser implements AutoCloseable {
         return driver.getWindowHandle();
     }
 
-    /** Switches to the tab {@link #newTab()} left, or any other by its handle. */
+    /** Switches to another tab by its handle ({@link #tab()}, {@link #openTab(String)}). */
     void switchToTab(String handle) {
         driver.switchTo().window(handle);
     }

@@ -229,8 +229,8 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             check(browser, "reordered by keyboard, buttons and drag and drop");
 
             // a second tab renames the playlist; the first one, still showing the old version, removes an item
-            String firstTab = browser.newTab();
-            browser.go(playlistPath);
+            String firstTab = browser.tab();
+            browser.openTab(playlistPath);
             browser.visible("encore-playlist", "button.edit-details").click();
             browser.type("encore-playlist", "#name", "Road Trip North");
             browser.find("encore-playlist", "form.edit button[type=submit]").click();
