@@ -43,6 +43,7 @@ final class AppAssets {
         String litHtml = library(webJars, "lit-html");
         String litElement = library(webJars, "lit-element");
         String reactiveElement = library(webJars, "lit__reactive-element");
+        String hls = library(webJars, "hls.js");
         Map<String, String> imports = new LinkedHashMap<>();
         imports.put("lit", lit + "index.js");
         imports.put("lit/", lit);
@@ -51,6 +52,8 @@ final class AppAssets {
         imports.put("lit-element/", litElement);
         imports.put("@lit/reactive-element", reactiveElement + "reactive-element.js");
         imports.put("@lit/reactive-element/", reactiveElement);
+        // imported by the video page alone, when it plays HLS (about 890 KB, so never up front)
+        imports.put("hls.js", hls + "dist/hls.mjs");
         return new AppAssets(base, imports);
     }
 

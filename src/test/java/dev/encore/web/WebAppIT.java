@@ -43,9 +43,11 @@ class WebAppIT extends IntegrationTest {
         assertThat(importMap.find()).isTrue();
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
                 .digest(importMap.group(1).getBytes(StandardCharsets.UTF_8)));
+        // hls.js plays through MediaSource (a blob: URL as the <video>'s source) and loads playlists and
+        // segments with XHR from this origin; it runs without a worker, so no blob: script or worker source
         assertThat(policy).contains("default-src 'self'", "style-src 'self'", "connect-src 'self';",
-                "script-src 'self' 'sha256-" + hash + "'", "frame-ancestors 'none'")
-                .doesNotContain("unsafe-inline", "unsafe-eval", "ws:", "wss:");
+                "media-src 'self' blob:;", "script-src 'self' 'sha256-" + hash + "'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval", "ws:", "wss:", "worker-src", "script-src 'self' blob:");
         assertThat(shell.body()).doesNotContain("style=", "<style");
         assertThat(shell.body().replace(importMap.group(0), "")).doesNotContainPattern("<script(?! type=\"module\" src=)");
     }
@@ -70,14 +72,19 @@ class WebAppIT extends IntegrationTest {
         assertThat(entry.find()).as(body).isTrue();
         Matcher lit = Pattern.compile("\"lit\": \"(/app/lib/lit/[0-9.]+/index.js)\"").matcher(body);
         assertThat(lit.find()).as(body).isTrue();
-        for (String asset : new String[] { entry.group(1) + "app.js", entry.group(1) + "styles/app.css", lit.group(1) }) {
+        Matcher hls = Pattern.compile("\"hls.js\": \"(/app/lib/hls.js/1.4.12/dist/hls.mjs)\"").matcher(body);
+        assertThat(hls.find()).as(body).isTrue();
+        for (String asset : new String[] { entry.group(1) + "app.js", entry.group(1) + "styles/app.css", lit.group(1),
+                hls.group(1) }) {
             HttpResponse<String> response = api.get(asset);
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
             assertThat(response.headers().firstValue("Cache-Control")).as(asset)
                     .hasValue("max-age=31536000, public, immutable");
         }
-        assertThat(api.get(entry.group(1) + "app.js").headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+        for (String module : new String[] { entry.group(1) + "app.js", hls.group(1) }) {
+            assertThat(api.get(module).headers().firstValue("Content-Type")).as(module)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+        }
     }
 
     private HttpResponse<String> page(String path) {
