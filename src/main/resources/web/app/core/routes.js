@@ -57,6 +57,15 @@ export const routes = [
     load: () => import('../screens/video.js'),
   },
   {
+    path: '/library/presentations', access: 'member', title: 'Presentations', tag: 'encore-presentations',
+    load: () => import('../screens/presentations.js'),
+    nav: { section: 'Library', label: 'Presentations', icon: 'slides' },
+  },
+  {
+    path: '/presentations/:id', access: 'member', title: 'Presentation', tag: 'encore-presentation',
+    load: () => import('../screens/presentation.js'),
+  },
+  {
     path: '/playlists', access: 'member', title: 'Playlists', tag: 'encore-playlists',
     load: () => import('../screens/playlists.js'),
     nav: { section: 'Library', label: 'Playlists', icon: 'playlist' },

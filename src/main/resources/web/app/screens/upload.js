@@ -14,6 +14,13 @@ const ACCEPT = 'audio/*,video/*,image/jpeg,image/png,image/webp,application/pdf'
 const STATES = {
   idle: 'Waiting', uploading: 'Uploading', paused: 'Paused', finishing: 'Checking the file', done: 'Uploaded', failed: 'Stopped',
 };
+/** Where each kind of upload goes in the library: the API collection, and where to see it once saved. */
+const COLLECTIONS = {
+  audio: { path: '/api/v1/tracks', noun: 'track', icon: 'tracks', openLabel: 'Open tracks', open: () => '/library/tracks' },
+  video: { path: '/api/v1/videos', noun: 'video', icon: 'video', openLabel: 'Open video', open: (saved) => `/videos/${saved.id}` },
+  pdf: { path: '/api/v1/presentations', noun: 'presentation', icon: 'slides', openLabel: 'Open presentation',
+    open: (saved) => `/presentations/${saved.id}` },
+};
 const VISIBILITIES = [['PRIVATE', 'Only me'], ['UNLISTED', 'Anyone with the link'], ['PUBLIC', 'Everyone']];
 
 /**
@@ -21,7 +28,7 @@ const VISIBILITIES = [['PRIVATE', 'Only me'], ['UNLISTED', 'Anyone with the link
  * pause and resume, and survives a reload (pick the same file again and it goes on from where the
  * server stands). A refused type, a full quota or the scanner's verdict show as the API words them.
  * Once a file is in, the probed metadata (and its cover) fill a form that saves it to the library
- * as a track (audio) or a video.
+ * as a track (audio), a video, or a presentation (PDF: its pages become slides).
  */
 class UploadScreen extends LitElement {
   static properties = {
@@ -170,17 +177,17 @@ class UploadScreen extends LitElement {
   async #save(event, entry) {
     event.preventDefault();
     const form = event.target;
-    const video = entry.details.kind === 'video';
+    const { kind } = entry.details;
     const value = (name) => form[name]?.value.trim() || undefined;
-    const body = video
-      ? { uploadId: entry.details.id, title: value('title'), description: value('description'), visibility: value('visibility') }
-      : { uploadId: entry.details.id, title: value('title'), artist: value('artist'), album: value('album'),
-        genre: value('genre'), year: value('year') ? Number(value('year')) : undefined, visibility: value('visibility') };
+    const body = kind === 'audio'
+      ? { uploadId: entry.details.id, title: value('title'), artist: value('artist'), album: value('album'),
+        genre: value('genre'), year: value('year') ? Number(value('year')) : undefined, visibility: value('visibility') }
+      : { uploadId: entry.details.id, title: value('title'), description: value('description'), visibility: value('visibility') };
     entry.busy = true;
     entry.saveError = null;
     this.requestUpdate();
     try {
-      entry.saved = await api.post(video ? '/api/v1/videos' : '/api/v1/tracks', body);
+      entry.saved = await api.post(COLLECTIONS[kind].path, body);
       this.announcement = `${entry.saved.title} is in your library`;
       this.renderRoot.querySelector('encore-quota-meter')?.refresh();
     } catch (error) {
@@ -198,7 +205,7 @@ class UploadScreen extends LitElement {
         <div>
           <div class="eyebrow">Get music</div>
           <h1>Upload</h1>
-          <p class="lead">Send your own audio and video files. Uploads pick up where they stopped, even after a reload; then check the details and save them to your library.</p>
+          <p class="lead">Send your own audio, video and PDF files. Uploads pick up where they stopped, even after a reload; then check the details and save them to your library.</p>
         </div>
         <encore-quota-meter uploads></encore-quota-meter>
       </div>
@@ -268,16 +275,16 @@ class UploadScreen extends LitElement {
     if (entry.detailsError) return problemAlert(entry.detailsError);
     if (!entry.details) return html`<div class="details" aria-busy="true"><span class="cover skeleton"></span><span class="skeleton"></span></div>`;
     const details = entry.details;
+    const collection = COLLECTIONS[details.kind];
     if (entry.saved) {
-      const where = details.kind === 'video' ? 'videos' : 'tracks';
       return html`<p class="saved">${icon('check')}<span>“${entry.saved.title}” is in your library.</span>
-        <a href="/library/${where}">Open ${where}</a></p>`;
+        <a href=${collection.open(entry.saved)}>${collection.openLabel}</a></p>`;
     }
-    if (details.kind !== 'audio' && details.kind !== 'video') {
-      return html`<p class="note">Uploaded. Only audio and video go in the library; this ${details.kind} is kept until
+    if (!collection) {
+      return html`<p class="note">Uploaded. Only audio, video and PDF go in the library; this ${details.kind} is kept until
         ${new Date(details.expiresAt).toLocaleString()}.</p>`;
     }
-    const video = details.kind === 'video';
+    const audio = details.kind === 'audio';
     const error = entry.saveError;
     const field = (name, label, value, attributes = {}) => {
       const message = error?.fieldError(name);
@@ -292,10 +299,10 @@ class UploadScreen extends LitElement {
     };
     return html`<form class="details" novalidate aria-label="Details of ${details.filename}" @submit=${(event) => this.#save(event, entry)}>
       ${entry.cover ? html`<img class="cover" src=${entry.cover} alt="Cover of ${details.title || details.filename}">`
-        : html`<span class="cover" aria-hidden="true">${icon(video ? 'video' : 'tracks')}</span>`}
+        : html`<span class="cover" aria-hidden="true">${icon(collection.icon)}</span>`}
       <div class="fields">
-        ${field('title', 'Title', details.title || details.filename.replace(/\.[^.]+$/, ''), { wide: video })}
-        ${video ? field('description', 'Description', '', { wide: true }) : html`
+        ${field('title', 'Title', details.title || details.filename.replace(/\.[^.]+$/, ''), { wide: !audio })}
+        ${!audio ? field('description', 'Description', '', { wide: true }) : html`
           ${field('artist', 'Artist', details.artist)}
           ${field('album', 'Album', details.album)}
           ${field('genre', 'Genre', details.genre)}
@@ -310,7 +317,7 @@ class UploadScreen extends LitElement {
           details.bitRate ? `${Math.round(details.bitRate / 1000)} kbps` : ''].filter(Boolean).join(' · ')}</p>
         <div class="save-actions">
           <button class="button primary" type="submit" ?disabled=${entry.busy}>${icon('library')}
-            ${entry.busy ? 'Saving…' : `Save ${video ? 'video' : 'track'} to library`}</button>
+            ${entry.busy ? 'Saving…' : `Save ${collection.noun} to library`}</button>
         </div>
         ${error && !error.errors.length ? problemAlert(error) : ''}
       </div>
@@ -328,6 +335,7 @@ function retryable(error) {
 }
 
 function kindIcon(kind) {
+  if (kind === 'pdf' || kind === 'application/pdf') return 'slides';
   if (kind.startsWith('video')) return 'video';
   if (kind.startsWith('audio')) return 'tracks';
   return 'file';
