@@ -83,6 +83,19 @@ public final class LibraryFixtures {
         return save(owner, "/api/v1/videos", "clip.mp4", "video/mp4", Files.readAllBytes(clip), fieldsAndValues);
     }
 
+    /**
+     * A new video of {@code owner}'s: a {@code seconds}-long moving test pattern at {@code height}p (16:9) with a
+     * tone, made once per length and size, with these fields.
+     */
+    public JsonNode video(Account owner, int seconds, int height, String... fieldsAndValues) throws Exception {
+        int width = height * 16 / 9 / 2 * 2;
+        Path clip = dir.resolve("fixture-clip-" + seconds + "s-" + height + "p.mp4");
+        if (!Files.exists(clip)) {
+            MediaTools.video(clip, seconds, width, height);
+        }
+        return save(owner, "/api/v1/videos", "clip.mp4", "video/mp4", Files.readAllBytes(clip), fieldsAndValues);
+    }
+
     private JsonNode save(Account owner, String collection, String name, String type, byte[] bytes,
             String... fieldsAndValues) {
         HttpResponse<String> uploaded = api.send(Multipart.upload(api, "/api/v1/uploads", owner.accessToken(),

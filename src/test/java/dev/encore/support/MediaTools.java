@@ -88,6 +88,23 @@ public final class MediaTools {
         return file;
     }
 
+    /**
+     * Generates a moving test pattern of {@code width}x{@code height} at 25 frames per second with a tone,
+     * compressed hard (a 10-second 360p clip is about half a megabyte), as MP4 (H.264 + AAC): for players.
+     */
+    public static Path video(Path file, int seconds, int width, int height) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f",
+                "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25:duration=" + seconds, "-f", "lavfi",
+                "-i", "sine=frequency=330:duration=" + seconds, "-c:v", "libx264", "-preset", "veryfast", "-crf", "30",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-shortest", file.toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ffmpeg failed: " + output);
+        }
+        return file;
+    }
+
     /** ffprobe's JSON view (format and streams) of {@code file}. */
     public static JsonNode probe(Path file) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of("ffprobe", "-v", "error", "-print_format", "json", "-show_format",

@@ -116,6 +116,11 @@ final class Browser implements AutoCloseable {
         new Actions(driver).moveToElement(element).perform();
     }
 
+    /** Pointer and key actions (hover at an offset, drag), for what a script cannot stand in for. */
+    Actions actions() {
+        return new Actions(driver);
+    }
+
     void type(String tag, String css, String text) {
         WebElement field = find(tag, css);
         field.clear();
