@@ -1,11 +1,11 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { Loader } from '../core/loader.js';
-import { follow } from '../core/sse.js';
+import { sameOrigin } from '../core/links.js';
 import { icon } from '../components/icons.js';
 import { failedState } from '../components/states.js';
 import { libraryStyles, plural } from '../components/library-kit.js';
-import { processingOf, slideCount, slidePicture } from '../components/presentation-kit.js';
+import { processingOf, slideCount } from '../components/presentation-kit.js';
 import { shared } from '../styles/shared.js';
 
 const POLL_MS = 3000;
@@ -16,18 +16,19 @@ const SWIPE_PX = 48;
  * slide's thumbnail, and the slide's number in the URL (replaced, not pushed, as people page, so
  * a reload or a shared link opens the same slide and Back leaves the presentation).
  *
- * Paging: the buttons beside the slide, the strip, the keys ←/→ (and PageUp/PageDown, Space) and
- * Home/End anywhere on the page outside a field, and a swipe on the slide. The slide's text (from
- * the PDF) is its picture's description, and a polite live region says "Slide 3 of 12". The next
- * and previous slides are read ahead, so paging shows them at once.
+ * The slides (`GET /api/v1/presentations/{id}/slides`: each one's size, text and signed image URLs)
+ * load as plain `<img>` elements from this origin; when the signed URLs have expired they are read
+ * again. Paging: the buttons beside the slide, the strip, the keys ←/→ (and PageUp/PageDown, Space)
+ * and Home/End anywhere on the page outside a field, and a swipe on the slide. The slide's text
+ * (from the PDF) is its picture's description and is shown under it, and a polite live region says
+ * "Slide 3 of 12". The next and previous slides are fetched ahead, so paging shows them at once.
  *
- * While the PDF is being rendered a bar shows the progress (the presentation's event stream, or a
- * read every few seconds), and the slides appear when it is done; a failed rendering shows why.
+ * While the PDF is being rendered a bar shows the progress (the presentation read every few
+ * seconds), and the slides appear when it is done; a failed rendering shows why.
  */
 class PresentationPage extends LitElement {
   static properties = {
     current: { state: true },
-    picture: { state: true },
     fullscreen: { state: true },
   };
 
@@ -48,7 +49,8 @@ class PresentationPage extends LitElement {
     .slide { position: relative; width: 100%; aspect-ratio: var(--ratio, 16 / 9); max-height: 72vh; }
     .stage.fullscreen .slide { max-height: 100vh; height: 100%; width: auto; max-width: 100%; }
     .slide img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
-    .slide .loading { position: absolute; inset: 0; }
+    .slide .under { filter: blur(2px); }
+    .slide.skeleton { height: auto; border-radius: 0; }
     .nav {
       position: absolute; top: 50%; transform: translateY(-50%); display: grid; place-items: center;
       width: 48px; height: 48px; border-radius: 50%; border: 0; cursor: pointer; z-index: 2;
@@ -86,15 +88,16 @@ class PresentationPage extends LitElement {
       display: grid; gap: var(--space-1); padding: 0; border: 0; background: none; color: var(--text-muted);
       font: inherit; font-size: .78rem; font-weight: 600; cursor: pointer; text-align: center;
     }
-    .thumb encore-slide {
-      width: 148px; aspect-ratio: var(--ratio, 16 / 9); border-radius: var(--radius-s); border: 2px solid var(--border);
+    .thumb img {
+      display: block; width: 148px; aspect-ratio: var(--ratio, 16 / 9); object-fit: contain; background: var(--bg-sunken);
+      border-radius: var(--radius-s); border: 2px solid var(--border);
       transition: border-color var(--transition), transform var(--transition);
     }
-    .thumb:hover encore-slide { border-color: var(--border-strong); transform: translateY(-2px); }
+    .thumb:hover img { border-color: var(--border-strong); transform: translateY(-2px); }
     .thumb[aria-current=true] { color: var(--accent); }
-    .thumb[aria-current=true] encore-slide { border-color: var(--accent); box-shadow: 0 0 0 2px var(--accent-soft); }
+    .thumb[aria-current=true] img { border-color: var(--accent); box-shadow: 0 0 0 2px var(--accent-soft); }
     .thumb:focus-visible { outline: none; }
-    .thumb:focus-visible encore-slide { outline: 2px solid var(--focus); outline-offset: 2px; }
+    .thumb:focus-visible img { outline: 2px solid var(--focus); outline-offset: 2px; }
 
     .notes { padding: var(--space-4) var(--space-5); display: grid; gap: var(--space-2); margin-top: var(--space-4); }
     .notes h2 { font-size: 1rem; }
@@ -114,7 +117,7 @@ class PresentationPage extends LitElement {
       header h1 { font-size: 1.3rem; }
       .stage { border-radius: var(--radius); margin: 0 calc(-1 * var(--space-2)); }
       .nav { width: 40px; height: 40px; opacity: .85; }
-      .thumb encore-slide { width: 112px; }
+      .thumb img { width: 112px; }
       .notes { padding: var(--space-3) var(--space-4); }
     }
     @media (prefers-reduced-motion: reduce) { .track .fill, .progress .fill { transition: none; } }
@@ -128,13 +131,19 @@ class PresentationPage extends LitElement {
     const presentation = await api.get(`/api/v1/presentations/${encodeURIComponent(this.params?.id ?? '')}`);
     document.title = `${presentation.title} · Encore`;
     this.#watch(presentation);
+    if (processingOf(presentation).state === 'ready') queueMicrotask(() => this.#slides.reload());
     return presentation;
+  });
+
+  #slides = new Loader(this, async () => {
+    const presentation = this.#presentation.value;
+    if (!presentation || processingOf(presentation).state !== 'ready') return null;
+    return api.get(`/api/v1/presentations/${encodeURIComponent(presentation.id)}/slides`);
   });
 
   constructor() {
     super();
     this.current = 1;
-    this.picture = null;
     this.fullscreen = false;
   }
 
@@ -152,43 +161,48 @@ class PresentationPage extends LitElement {
     this.#stopWatching();
   }
 
-  willUpdate(changed) {
-    const presentation = this.#presentation.value;
-    const count = slideCount(presentation);
-    if (presentation && count && this.current > count) this.current = count;
-    if (changed.has('current') || (presentation && presentation !== this.shown)) {
-      this.shown = presentation;
-      this.#show();
+  willUpdate() {
+    const count = this.#count();
+    if (count && this.current > count) this.current = count;
+  }
+
+  updated(changed) {
+    const slides = this.#slides.value?.slides ?? [];
+    const slide = slides.find((s) => s.number === this.current) ?? slides[0];
+    const ratio = slide?.width && slide?.height ? `${slide.width} / ${slide.height}` : '16 / 9';
+    this.renderRoot.querySelectorAll('.slide, .thumb img').forEach((element) => element.style.setProperty('--ratio', ratio));
+    const count = this.#count();
+    this.renderRoot.querySelector('.track .fill')?.style.setProperty('--progress', `${count ? (this.current / count) * 100 : 0}%`);
+    this.renderRoot.querySelectorAll('[data-progress]').forEach((fill) => fill.style.setProperty('--progress', `${fill.dataset.progress}%`));
+    if (changed.has('current') || this.#shownSlides !== this.#slides.value) {
+      this.#shownSlides = this.#slides.value;
+      this.#ahead();
+      this.renderRoot.querySelector('.thumb[aria-current=true]')?.scrollIntoView({ block: 'nearest', inline: 'center' });
     }
   }
 
-  updated() {
-    const presentation = this.#presentation.value;
-    const ratio = slideRatio(presentation, this.current);
-    this.renderRoot.querySelectorAll('.slide, .thumb encore-slide').forEach((element) => element.style.setProperty('--ratio', ratio));
-    const count = slideCount(presentation);
-    this.renderRoot.querySelector('.track .fill')?.style.setProperty('--progress', `${count ? (this.current / count) * 100 : 0}%`);
-    this.renderRoot.querySelectorAll('[data-progress]').forEach((fill) => fill.style.setProperty('--progress', `${fill.dataset.progress}%`));
+  #shownSlides = null;
+
+  /** How many slides there are (once they are listed). */
+  #count() {
+    return this.#slides.value?.slides?.length ?? 0;
   }
 
-  /** Reads the current slide's picture (and the neighbours', ahead). */
-  async #show() {
-    const presentation = this.#presentation.value;
-    const count = slideCount(presentation);
-    if (!presentation || !count || processingOf(presentation).state !== 'ready') return;
-    const n = this.current;
-    this.picture = null;
-    const shown = await slidePicture(presentation, n, 'full');
-    if (this.current === n && this.#presentation.value === presentation) this.picture = shown;
-    [n + 1, n - 1].filter((other) => other >= 1 && other <= count)
-      .forEach((other) => slidePicture(presentation, other, 'full'));
-    await this.updateComplete;
-    this.renderRoot.querySelector('.thumb[aria-current=true]')?.scrollIntoView({ block: 'nearest', inline: 'center' });
+  /** Fetches the next and previous slides ahead, so paging shows them at once. */
+  #ahead() {
+    const slides = this.#slides.value?.slides ?? [];
+    [this.current + 1, this.current - 1].map((n) => slides.find((s) => s.number === n)).filter(Boolean)
+      .forEach((slide) => { new Image().src = sameOrigin(slide.fullUrl).href; });
+  }
+
+  /** A slide's picture did not load: if the signed URLs expired, read them again. */
+  #slideFailed() {
+    if (Date.parse(this.#slides.value?.urlsExpireAt) <= Date.now()) this.#slides.reload();
   }
 
   /** Goes to slide `n` (clamped), keeping it in the URL. */
   go(n) {
-    const count = slideCount(this.#presentation.value);
+    const count = this.#count();
     if (!count) return;
     const next = Math.min(Math.max(1, n), count);
     if (next === this.current) return;
@@ -214,7 +228,7 @@ class PresentationPage extends LitElement {
       this.go(this.current + (event.shiftKey ? -1 : 1));
       return;
     }
-    if (!(event.key in moves) || !slideCount(this.#presentation.value)) return;
+    if (!(event.key in moves) || !this.#count()) return;
     if ((event.key === 'ArrowUp' || event.key === 'ArrowDown') && !this.renderRoot.activeElement) return; // the page scrolls
     event.preventDefault();
     moves[event.key]();
@@ -268,21 +282,29 @@ class PresentationPage extends LitElement {
           ${presentation.visibility ? html`<span class="pill">${presentation.visibility}</span>` : ''}
         </div>
       </header>
-      ${processing.state === 'ready' && count ? this.#viewer(presentation, count) : this.#processing(processing)}
+      ${processing.state === 'ready' ? this.#viewer() : this.#processing(processing)}
       ${presentation.description ? html`<section class="notes card" aria-labelledby="about-title">
         <h2 id="about-title">About</h2><p>${presentation.description}</p></section>` : ''}`;
   }
 
-  #viewer(presentation, count) {
+  #viewer() {
+    const { state, value, error } = this.#slides;
+    if (state === 'failed') return failedState('The slides could not be loaded', error, this.#slides.reload);
+    if (!value) {
+      return html`<div class="viewer" aria-busy="true"><div class="stage"><span class="slide skeleton"></span></div></div>`;
+    }
+    const count = this.#count();
+    if (!count) return this.#processing({ state: 'failed', failureReason: 'This PDF has no pages to show.' });
     const n = this.current;
-    const text = slideText(presentation, n);
+    const slide = value.slides.find((s) => s.number === n) ?? value.slides[0];
+    const text = (slide.text ?? '').trim();
     return html`<section class="viewer" aria-labelledby="presentation-title">
       <div class="stage ${this.fullscreen ? 'fullscreen' : ''}" @pointerdown=${this.#pointerDown}
         @pointerup=${this.#pointerUp} @pointercancel=${() => { this.#swipe = null; }}>
         <div class="slide">
-          ${this.picture ? html`<img src=${this.picture} draggable="false"
-              alt="Slide ${n} of ${count}${text ? `: ${text.slice(0, 300)}` : ''}">`
-            : html`<encore-slide class="loading" .presentation=${presentation} n=${n} size="thumb"></encore-slide>`}
+          <img class="under" src=${sameOrigin(slide.thumbUrl).href} alt="" draggable="false">
+          <img class="full" src=${sameOrigin(slide.fullUrl).href} draggable="false" @error=${this.#slideFailed}
+            alt="Slide ${n} of ${count}${text ? `: ${text.slice(0, 300)}` : ''}">
         </div>
         <button class="nav prev" type="button" aria-label="Previous slide" ?disabled=${n <= 1}
           @click=${() => this.go(n - 1)}>${icon('chevronLeft')}</button>
@@ -300,11 +322,11 @@ class PresentationPage extends LitElement {
         </span>
       </div>
       <ol class="strip" aria-label="Slides">
-        ${Array.from({ length: count }, (_, index) => index + 1).map((slide) => html`<li>
-          <button class="thumb" type="button" aria-label="Slide ${slide}" aria-current=${slide === n ? 'true' : 'false'}
-            @click=${() => this.go(slide)}>
-            <encore-slide .presentation=${presentation} n=${slide} size="thumb"></encore-slide>
-            <span aria-hidden="true">${slide}</span>
+        ${value.slides.map((item) => html`<li>
+          <button class="thumb" type="button" aria-label="Slide ${item.number}" aria-current=${item.number === n ? 'true' : 'false'}
+            @click=${() => this.go(item.number)}>
+            <img src=${sameOrigin(item.thumbUrl).href} alt="" loading="lazy" decoding="async" draggable="false">
+            <span aria-hidden="true">${item.number}</span>
           </button></li>`)}
       </ol>
       ${text ? html`<section class="notes card" aria-labelledby="slide-text-title">
@@ -329,30 +351,17 @@ class PresentationPage extends LitElement {
     </section>`;
   }
 
-  /** Follows the rendering: its event stream, or a read every few seconds. */
+  /** Follows the rendering: the presentation read every few seconds until it is done. */
   #watch(presentation) {
     if (processingOf(presentation).state !== 'processing' || this.#following?.id === presentation.id) return;
     this.#stopWatching();
-    const controller = new AbortController();
-    this.#following = { id: presentation.id, controller };
-    follow(`/api/v1/presentations/${presentation.id}/events`, (name, data) => this.#event(data), controller.signal)
-      .then(() => this.#settle(presentation.id), () => !controller.signal.aborted && this.#poll(presentation.id));
+    this.#following = { id: presentation.id };
+    this.#poll(presentation.id);
   }
 
   #stopWatching() {
-    this.#following?.controller.abort();
     this.#following = null;
     clearTimeout(this.#pollTimer);
-  }
-
-  #event(data) {
-    const presentation = this.#presentation.value;
-    if (!presentation || typeof data !== 'object') return;
-    const state = String(data.state ?? data.processing?.state ?? 'processing').toLowerCase();
-    const progress = data.progress ?? data.processing?.progress ?? 0;
-    this.#presentation.show({ ...presentation, state, progress,
-      processing: { ...(presentation.processing ?? {}), state, progress } });
-    if (state !== 'processing') this.#settle(presentation.id);
   }
 
   async #settle(id) {
@@ -367,6 +376,7 @@ class PresentationPage extends LitElement {
       }
       this.#stopWatching();
       this.#presentation.show(presentation);
+      this.#slides.reload();
     } catch {
       this.#poll(id);
     }
@@ -376,19 +386,6 @@ class PresentationPage extends LitElement {
     clearTimeout(this.#pollTimer);
     this.#pollTimer = setTimeout(() => this.#settle(id), POLL_MS);
   }
-}
-
-/** A slide's text from the PDF, when the API gives it with the presentation. */
-function slideText(presentation, n) {
-  const slide = (presentation?.slides ?? []).find((s) => (s.number ?? s.n) === n);
-  return (slide?.text ?? '').trim();
-}
-
-/** The CSS aspect ratio of a slide (`16 / 9` when the API does not say). */
-function slideRatio(presentation, n) {
-  const slides = presentation?.slides ?? [];
-  const slide = slides.find((s) => (s.number ?? s.n) === n) ?? slides[0];
-  return slide?.width && slide?.height ? `${slide.width} / ${slide.height}` : '16 / 9';
 }
 
 customElements.define('encore-presentation', PresentationPage);

@@ -1,9 +1,11 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { Loader } from '../core/loader.js';
+import { icon } from '../components/icons.js';
 import { libraryStyles } from '../components/library-kit.js';
 import { gridHead, pageNumber, pager, withPage } from '../components/browse-grid.js';
 import { emptyState, failedState } from '../components/states.js';
+import { sameOrigin } from '../core/links.js';
 import { processingOf, slideCount } from '../components/presentation-kit.js';
 import { shared } from '../styles/shared.js';
 
@@ -18,7 +20,7 @@ class Presentations extends LitElement {
   static styles = [shared, libraryStyles, css`
     .grid { grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); }
     .cover { position: relative; display: block; aspect-ratio: 16 / 9; border-radius: var(--radius); overflow: hidden; box-shadow: var(--shadow); border: 1px solid var(--border); }
-    .cover encore-slide { position: absolute; inset: 0; }
+    .cover img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; background: var(--bg-sunken); }
     .cover .placeholder { position: absolute; inset: 0; display: grid; place-items: center; background: var(--bg-sunken); color: var(--text-faint); }
     .cover .placeholder svg { width: 40px; height: 40px; }
     .count {
@@ -61,11 +63,11 @@ class Presentations extends LitElement {
   #card(presentation) {
     const processing = processingOf(presentation);
     const count = slideCount(presentation);
-    const ready = processing.state === 'ready' && count > 0;
+    const ready = processing.state === 'ready' && presentation.thumbnailUrl;
     return html`<li><a class="tile" href="/presentations/${presentation.id}">
       <span class="cover" aria-hidden="true">
-        ${ready ? html`<encore-slide .presentation=${presentation} n="1" size="thumb"></encore-slide>`
-          : html`<span class="placeholder"></span>`}
+        ${ready ? html`<img src=${sameOrigin(presentation.thumbnailUrl).href} alt="" loading="lazy" decoding="async">`
+          : html`<span class="placeholder">${icon('slides')}</span>`}
         ${processing.state === 'processing' ? html`<span class="state-chip">Rendering ${Math.round(processing.progress)}%</span>` : ''}
         ${processing.state === 'failed' ? html`<span class="state-chip failed">Failed</span>` : ''}
         ${count ? html`<span class="count">${count} ${count === 1 ? 'slide' : 'slides'}</span>` : ''}
