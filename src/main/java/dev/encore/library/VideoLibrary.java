@@ -210,20 +210,6 @@ public class VideoLibrary {
                 video.sha256(), video.durationMs(), video.createdAt(), null);
     }
 
-    /**
-     * A processed output of a video the viewer may watch (HLS playlist or segment, poster,
-     * thumbnail, storyboard), by its name among the video's files (never a path).
-     *
-     * @param name e.g. {@code master.m3u8}, {@code 720p/seg-00001.m4s}, {@code poster.webp}
-     * @throws org.springframework.web.ErrorResponseException 404 {@code not-found} when the video is
-     *         not visible, not processed yet, or has no such file
-     */
-    @Transactional(readOnly = true)
-    public DeliverableFile processedFile(Viewer viewer, UUID videoId, String name) {
-        editing.visible(viewer, videoId);
-        throw dev.encore.library.content.LibraryProblems.notFound("file"); // processing lands with v-library
-    }
-
     /** A deleted account's videos go with it. */
     @ApplicationModuleListener
     void on(UserDeleted deleted) {
