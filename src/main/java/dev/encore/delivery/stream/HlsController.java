@@ -38,12 +38,15 @@ class HlsController {
     private final VideoFiles files;
     private final HlsPlaylists playlists;
     private final VideoLibrary library;
+    private final StreamUrls urls;
     private final StreamAccess access;
 
-    HlsController(VideoFiles files, HlsPlaylists playlists, VideoLibrary library, StreamAccess access) {
+    HlsController(VideoFiles files, HlsPlaylists playlists, VideoLibrary library, StreamUrls urls,
+            StreamAccess access) {
         this.files = files;
         this.playlists = playlists;
         this.library = library;
+        this.urls = urls;
         this.access = access;
     }
 
@@ -54,14 +57,17 @@ class HlsController {
             + "Never cached (Cache-Control: no-store). Private videos are 404 for everyone but their owner.")
     @ApiResponse(responseCode = "200", description = "The master playlist",
             content = @Content(mediaType = VideoFileName.PLAYLIST_TYPE))
-    @ApiResponse(responseCode = "404", description = "not-found: no such video, not yours to watch, or not "
-            + "processed (yet): while processing, or when it failed, only the original plays (streamUrl)")
+    @ApiResponse(responseCode = "404", description = "not-found: no such video, or not yours to watch")
+    @ApiResponse(responseCode = "409", description = "video-not-ready: being processed, or processing failed or was "
+            + "cancelled; the original plays meanwhile (streamUrl)")
     @ApiResponse(responseCode = "503", description = "storage-unavailable: the file store did not answer")
     @GetMapping("/api/v1/videos/{id}/hls/master.m3u8")
     void master(Authentication auth, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         Viewer viewer = Viewer.of(auth);
         DeliverableFile master = files.file(viewer, id, VideoFileName.master());
-        String base = library.get(viewer, id).streamUrl() + "/hls/";
+        Long durationMs = library.original(viewer, id).durationMs();
+        String base = urls.issue(StreamLinks.Target.VIDEO, id, viewer.userId(), durationMs == null ? 0 : durationMs)
+                .url() + "/hls/";
         byte[] body = HlsPlaylists.absolute(playlists.read(master), URI.create(base))
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_OK);
@@ -79,8 +85,9 @@ class HlsController {
             content = @Content(mediaType = VideoFileName.PLAYLIST_TYPE))
     @ApiResponse(responseCode = "403", description = "link-invalid: altered, not a video's URL, or its account is "
             + "disabled or gone")
-    @ApiResponse(responseCode = "404", description = "not-found: the video was deleted or made private, or is not "
-            + "processed (yet)")
+    @ApiResponse(responseCode = "404", description = "not-found: the video was deleted or made private")
+    @ApiResponse(responseCode = "409", description = "video-not-ready: being processed, or processing failed or was "
+            + "cancelled; the original plays meanwhile")
     @ApiResponse(responseCode = "410", description = "link-expired: read the video again for a new URL")
     @GetMapping("/stream/videos/{token}/hls/master.m3u8")
     void signedMaster(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
@@ -97,8 +104,10 @@ class HlsController {
     @ApiResponse(responseCode = "206", description = "The requested range")
     @ApiResponse(responseCode = "403", description = "link-invalid: altered, not a video's URL, or its account is "
             + "disabled or gone")
-    @ApiResponse(responseCode = "404", description = "not-found: no such rendition or file, or the video was deleted, "
-            + "made private or is not processed (yet)")
+    @ApiResponse(responseCode = "404", description = "not-found: no such rendition or file, or the video was deleted "
+            + "or made private")
+    @ApiResponse(responseCode = "409", description = "video-not-ready: being processed, or processing failed or was "
+            + "cancelled")
     @ApiResponse(responseCode = "410", description = "link-expired: read the video again for a new URL")
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
     @GetMapping("/stream/videos/{token}/hls/{rendition}/{file}")

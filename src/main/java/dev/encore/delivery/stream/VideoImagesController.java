@@ -30,8 +30,8 @@ import dev.encore.platform.spi.StreamLinks;
 @RestController
 class VideoImagesController {
 
-    private static final String NOT_FOUND = "not-found: no such video or sprite, not yours to watch, or not "
-            + "processed (yet)";
+    private static final String NOT_FOUND = "not-found: no such video or sprite, or not yours to watch";
+    private static final String NOT_READY = "video-not-ready: being processed, or processing failed or was cancelled";
     private static final String LINK_INVALID = "link-invalid: altered, not a video's URL, or its account is "
             + "disabled or gone";
     private static final String LINK_EXPIRED = "link-expired: read the video again for a new URL";
@@ -50,6 +50,7 @@ class VideoImagesController {
             + "from a representative frame; ETag and conditional requests.")
     @ApiResponse(responseCode = "200", description = "The poster", content = @Content(mediaType = "image/webp"))
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = NOT_READY)
     @GetMapping("/api/v1/videos/{id}/poster")
     void poster(Authentication auth, @PathVariable UUID id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -59,6 +60,7 @@ class VideoImagesController {
     @Operation(summary = "A video's thumbnail", description = "WebP, 320 px wide; ETag and conditional requests.")
     @ApiResponse(responseCode = "200", description = "The thumbnail", content = @Content(mediaType = "image/webp"))
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = NOT_READY)
     @GetMapping("/api/v1/videos/{id}/thumbnail")
     void thumbnail(Authentication auth, @PathVariable UUID id, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
@@ -70,6 +72,7 @@ class VideoImagesController {
             + "previews on the seek bar. Never cached.")
     @ApiResponse(responseCode = "200", description = "The storyboard", content = @Content(mediaType = "text/vtt"))
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = NOT_READY)
     @GetMapping("/api/v1/videos/{id}/storyboard.vtt")
     void storyboard(Authentication auth, @PathVariable UUID id, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
@@ -80,6 +83,7 @@ class VideoImagesController {
             + "name them. The name is checked before anything is looked up ([a-z0-9][a-z0-9-]*.jpg).")
     @ApiResponse(responseCode = "200", description = "The sheet", content = @Content(mediaType = "image/jpeg"))
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = NOT_READY)
     @GetMapping("/api/v1/videos/{id}/storyboard/{sprite}")
     void sprite(Authentication auth, @PathVariable UUID id,
             @Parameter(description = "e.g. sprite-000.jpg") @PathVariable String sprite, HttpServletRequest request,
@@ -92,6 +96,7 @@ class VideoImagesController {
     @ApiResponse(responseCode = "200", description = "The poster", content = @Content(mediaType = "image/webp"))
     @ApiResponse(responseCode = "403", description = LINK_INVALID)
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = NOT_READY)
     @ApiResponse(responseCode = "410", description = LINK_EXPIRED)
     @GetMapping("/stream/videos/{token}/poster.webp")
     void signedPoster(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
@@ -104,6 +109,7 @@ class VideoImagesController {
     @ApiResponse(responseCode = "200", description = "The thumbnail", content = @Content(mediaType = "image/webp"))
     @ApiResponse(responseCode = "403", description = LINK_INVALID)
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = NOT_READY)
     @ApiResponse(responseCode = "410", description = LINK_EXPIRED)
     @GetMapping("/stream/videos/{token}/thumbnail.webp")
     void signedThumbnail(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
@@ -116,6 +122,7 @@ class VideoImagesController {
     @ApiResponse(responseCode = "200", description = "The storyboard", content = @Content(mediaType = "text/vtt"))
     @ApiResponse(responseCode = "403", description = LINK_INVALID)
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = NOT_READY)
     @ApiResponse(responseCode = "410", description = LINK_EXPIRED)
     @GetMapping("/stream/videos/{token}/storyboard.vtt")
     void signedStoryboard(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
@@ -128,6 +135,7 @@ class VideoImagesController {
     @ApiResponse(responseCode = "200", description = "The sheet", content = @Content(mediaType = "image/jpeg"))
     @ApiResponse(responseCode = "403", description = LINK_INVALID)
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = NOT_READY)
     @ApiResponse(responseCode = "410", description = LINK_EXPIRED)
     @GetMapping("/stream/videos/{token}/storyboard/{sprite}")
     void signedSprite(@PathVariable String token,
