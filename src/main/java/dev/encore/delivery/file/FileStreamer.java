@@ -50,6 +50,9 @@ public class FileStreamer {
     private static final long SENDFILE_MIN_BYTES = 48 * 1024;
     private static final int BUFFER = 64 * 1024;
 
+    /** What a stream of a file that can change answers with: cache it, but check it each time. */
+    public static final String REVALIDATE = "private, max-age=0, must-revalidate";
+
     private final BlobStore blobs;
 
     FileStreamer(BlobStore blobs) {
@@ -93,12 +96,23 @@ public class FileStreamer {
     }
 
     /**
-     * Serves a stored blob (an original or a rendition).
+     * Serves a stored blob (an original or a rendition), with {@link #REVALIDATE}.
      *
      * @throws DeliverableCatalog.NotFound when the blob is not in the store (nothing is written yet)
      */
     public Sent serve(Servable file, boolean attachment, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        return serve(file, attachment, REVALIDATE, request, response);
+    }
+
+    /**
+     * Serves a stored blob with this {@code Cache-Control} (on 304s too), e.g. {@code no-store} for
+     * a playlist or {@code immutable} for a file whose URL changes when its bytes do.
+     *
+     * @throws DeliverableCatalog.NotFound when the blob is not in the store (nothing is written yet)
+     */
+    public Sent serve(Servable file, boolean attachment, String cacheControl, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         String etag = file.etag();
         long lastModified = file.lastModified();
         if (preconditionFails(request, etag, lastModified)) {
@@ -106,6 +120,7 @@ public class FileStreamer {
                     "precondition-failed", "Precondition failed", "The file does not match If-Match or "
                             + "If-Unmodified-Since."), null);
         }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl); // a 304 carries it too
         // sets ETag and Last-Modified on the answer, 304 or not: they are not set again below
         if (new ServletWebRequest(request, response).checkNotModified(etag, lastModified)) {
             return Sent.NOTHING;
@@ -117,7 +132,7 @@ public class FileStreamer {
         headers.set(HttpHeaders.CONTENT_DISPOSITION, attachment ? ContentDispositions.attachment(file.filename())
                 : ContentDispositions.inline(file.filename()));
         headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
-        headers.setCacheControl("private, max-age=0, must-revalidate");
+        headers.setCacheControl(cacheControl);
         Region region = region(request.getHeader(HttpHeaders.RANGE), request.getHeader(HttpHeaders.IF_RANGE), etag,
                 lastModified, length);
         if ("HEAD".equals(request.getMethod())) {

@@ -138,6 +138,11 @@ final class ProblemCatalogue {
             new ProblemType("no-files", 409, "Nothing to download",
                     "The playlist or batch import has no finished files (yet).",
                     "Wait for the import to finish, then ask for the zip link again."),
+            new ProblemType("video-not-ready", 409, "Video not processed",
+                    "The video's HLS renditions, poster, thumbnail and storyboard do not exist (yet): it is still being "
+                            + "processed, or processing failed or was cancelled. The video's processing field says which.",
+                    "Play the original (the video's streamUrl) meanwhile, and read the video again once its processing "
+                            + "state is ready for hlsUrl, posterUrl, thumbnailUrl and storyboardUrl."),
             new ProblemType("transcode-failed", 422, "Transcoding failed",
                     "The track's file could not be decoded, so it cannot be converted to the requested format "
                             + "and bitrate. The answer is remembered for a minute.",

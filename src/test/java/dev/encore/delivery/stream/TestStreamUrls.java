@@ -26,4 +26,14 @@ public final class TestStreamUrls {
                 .url();
         return java.net.URI.create(url).getPath();
     }
+
+    /** The path of a video's stream URL for {@code userId}, signed with the app's key, that has expired. */
+    public static String expiredVideoStream(EncoreSecurityProperties security, DeliveryProperties delivery,
+            EncoreProperties encore, UUID videoId, UUID userId) {
+        Clock past = Clock.fixed(Instant.now().minus(delivery.streamUrlTtl()).minus(Duration.ofMinutes(1)),
+                ZoneOffset.UTC);
+        String url = new StreamUrls(security, delivery, encore, past).issue(StreamLinks.Target.VIDEO, videoId, userId, 0)
+                .url();
+        return java.net.URI.create(url).getPath();
+    }
 }
