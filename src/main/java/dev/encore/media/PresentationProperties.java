@@ -34,7 +34,7 @@ public record PresentationProperties(
         @Min(1) @Max(200) @DefaultValue("100") int maxPageInches,
         @Min(1_000_000) @DefaultValue("16000000") long maxPagePixels,
         @Min(1_000_000) @DefaultValue("25000000") long maxImagePixels,
-        @Min(0) @Max(1_000_000) @DefaultValue("20000") int maxSlideText,
+        @Min(0) @Max(20_000) @DefaultValue("20000") int maxSlideText,
         @NotNull @DefaultValue("15m") Duration jobTimeout,
         @NotNull @DefaultValue("1m") Duration pageTimeout) {
 }
