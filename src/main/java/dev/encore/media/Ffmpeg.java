@@ -70,6 +70,19 @@ public final class Ffmpeg {
                 cover.toString());
     }
 
+    /**
+     * Encodes the local picture {@code picture} (a rendered slide) to WebP twice: as it is to
+     * {@code full}, and scaled to {@code thumbWidth} x {@code thumbHeight} to {@code thumb}.
+     */
+    public List<String> slideImages(Path picture, Path full, Path thumb, int thumbWidth, int thumbHeight) {
+        return List.of(executable.toString(), "-hide_banner", "-nostdin", "-v", "error", "-y", "-protocol_whitelist",
+                "file", "-i", picture.toString(), "-filter_complex",
+                "[0:v]split=2[full][small];[small]scale=" + thumbWidth + ":" + thumbHeight + ":flags=lanczos[thumb]",
+                "-map", "[full]", "-frames:v", "1", "-c:v", "libwebp", "-quality", "85", "-f", "webp", full.toString(),
+                "-map", "[thumb]", "-frames:v", "1", "-c:v", "libwebp", "-quality", "80", "-f", "webp",
+                thumb.toString());
+    }
+
     /** The {@code out_time_us} of a progress line in microseconds, or -1. */
     public static long progressMicros(String line) {
         if (!line.startsWith("out_time_us=")) {

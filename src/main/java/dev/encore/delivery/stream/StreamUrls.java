@@ -17,9 +17,9 @@ import dev.encore.delivery.link.LinkSigner;
 
 /**
  * Signs and checks stream URLs: {@code {public-url}/stream/tracks/{token}} and
- * {@code /stream/videos/{token}}, with {@link LinkSigner}'s scheme under a key of their own (a
+ * {@code /stream/videos/{token}} (and {@code /stream/presentations/{token}/slides/...}), with {@link LinkSigner}'s scheme under a key of their own (a
  * download link never opens a stream, nor the other way round). The token names one track or video
- * ({@code t1} or {@code m1}, signed), the user it was issued to and its expiry.
+ * ({@code t1}, {@code m1} or {@code p1}, signed), the user it was issued to and its expiry.
  */
 @Component
 class StreamUrls implements StreamLinks {
@@ -67,10 +67,18 @@ class StreamUrls implements StreamLinks {
 
     /** The route's path before the token. */
     static String path(Target target) {
-        return target == Target.TRACK ? "/stream/tracks/" : "/stream/videos/";
+        return switch (target) {
+            case TRACK -> "/stream/tracks/";
+            case VIDEO -> "/stream/videos/";
+            case PRESENTATION -> "/stream/presentations/";
+        };
     }
 
     private static String kind(Target target) {
-        return target == Target.TRACK ? "t1" : "m1";
+        return switch (target) {
+            case TRACK -> "t1";
+            case VIDEO -> "m1";
+            case PRESENTATION -> "p1";
+        };
     }
 }

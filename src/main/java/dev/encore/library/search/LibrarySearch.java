@@ -33,6 +33,9 @@ import dev.encore.library.Viewer;
 import dev.encore.library.content.ContentFilters;
 import dev.encore.library.playlist.Playlist;
 import dev.encore.library.playlist.Playlists;
+import dev.encore.library.presentation.Presentation;
+import dev.encore.library.presentation.PresentationFilter;
+import dev.encore.library.presentation.Presentations;
 import dev.encore.library.track.Track;
 import dev.encore.library.track.TrackFilter;
 import dev.encore.library.track.Tracks;
@@ -64,6 +67,7 @@ class LibrarySearch {
     private final Tracks tracks;
     private final Videos videos;
     private final Playlists playlists;
+    private final Presentations presentations;
     /** Why the engine is not trusted right now, or null when it is. */
     private final AtomicReference<String> degraded = new AtomicReference<>();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
@@ -72,12 +76,14 @@ class LibrarySearch {
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("search-rebuild").factory());
 
-    LibrarySearch(SearchEngine engine, SearchDocuments documents, Tracks tracks, Videos videos, Playlists playlists) {
+    LibrarySearch(SearchEngine engine, SearchDocuments documents, Tracks tracks, Videos videos, Playlists playlists,
+            Presentations presentations) {
         this.engine = engine;
         this.documents = documents;
         this.tracks = tracks;
         this.videos = videos;
         this.playlists = playlists;
+        this.presentations = presentations;
     }
 
     /**
@@ -257,6 +263,8 @@ class LibrarySearch {
         Map<UUID, Video> foundVideos = byId(videos.findAllById(ids(hits, SearchKind.VIDEO)), Video::id);
         Map<UUID, Playlist> foundPlaylists = byId(playlists.findAllById(ids(hits, SearchKind.PLAYLIST)),
                 Playlist::id);
+        Map<UUID, Presentation> foundPresentations = byId(presentations.findAllById(ids(hits,
+                SearchKind.PRESENTATION)), Presentation::id);
         List<SearchResult> results = new ArrayList<>();
         for (SearchHits.Hit hit : hits.hits()) {
             switch (hit.kind()) {
@@ -279,6 +287,12 @@ class LibrarySearch {
                         results.add(SearchResult.of(playlist, hit.score()));
                     }
                 }
+                case PRESENTATION -> {
+                    Presentation presentation = foundPresentations.get(hit.id());
+                    if (presentation != null && viewer.mayList(presentation)) {
+                        results.add(SearchResult.of(presentation, hit.score()));
+                    }
+                }
             }
         }
         return results;
@@ -294,8 +308,8 @@ class LibrarySearch {
 
     /**
      * The fallback: every word must appear (as a substring, any case, accents folded as the engines
-     * fold them) in the title, artist or album, a video's title or a playlist's name; tracks first,
-     * then videos, then playlists, each by title.
+     * fold them) in the title, artist or album, a video's or presentation's title or a playlist's name
+     * (not slide text); tracks first, then videos, playlists and presentations, each by title.
      */
     private Page<SearchResult> fromDatabase(Viewer viewer, SearchQuery query,
             int page, int size) {
@@ -324,6 +338,13 @@ class LibrarySearch {
             var found = playlists.findAll(visible.and(containsAll(query.terms(), "name")),
                     PageRequest.of(0, wanted, Sort.by("name", "id")));
             found.forEach(playlist -> results.add(SearchResult.of(playlist, null)));
+            total += found.getTotalElements();
+        }
+        if (query.kinds().contains(SearchKind.PRESENTATION)) {
+            Specification<Presentation> visible = new PresentationFilter(ContentFilters.NONE).forViewer(viewer);
+            var found = presentations.findAll(visible.and(containsAll(query.terms(), "title")),
+                    PageRequest.of(0, wanted, Sort.by("title", "id")));
+            found.forEach(presentation -> results.add(SearchResult.of(presentation, null)));
             total += found.getTotalElements();
         }
         List<SearchResult> slice = results.stream().skip(query.offset()).limit(query.limit()).toList();

@@ -54,6 +54,9 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     /** Text fields and their weights: a match in the title counts most. */
     private static final Map<String, Float> FIELDS = Map.of("title", 3f, "artist", 2f, "album", 1.5f, "tags", 1f,
             "genre", 0.5f);
+    /** Longer text (slides) matched with less weight than any other field. */
+    private static final String BODY = "body";
+    private static final float BODY_WEIGHT = 0.4f;
     /** Few enough that eight words over five fields stay under Lucene's 1024 clauses. */
     private static final int FUZZY_EXPANSIONS = 20;
 
@@ -261,6 +264,7 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         text(doc, "album", document.album());
         text(doc, "genre", document.genre());
         text(doc, "tags", String.join(" ", document.tags()));
+        text(doc, BODY, document.body());
         key(doc, "artist_key", document.artist());
         key(doc, "album_key", document.album());
         key(doc, "genre_key", document.genre());
@@ -334,6 +338,12 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                         weight), Occur.SHOULD);
             }
         });
+        // slide text: exact words and prefixes only (typo expansion over long texts is noise, and its
+        // clauses would pass Lucene's limit)
+        any.add(new BoostQuery(new TermQuery(new Term(BODY, term)), BODY_WEIGHT * 4), Occur.SHOULD);
+        if (last || length >= 3) {
+            any.add(new BoostQuery(new PrefixQuery(new Term(BODY, term)), BODY_WEIGHT * 2), Occur.SHOULD);
+        }
         return any.build();
     }
 

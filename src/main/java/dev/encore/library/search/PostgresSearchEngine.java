@@ -270,7 +270,8 @@ class PostgresSearchEngine implements SearchEngine {
         String title = SearchText.normalized(document.title());
         String artist = SearchText.normalized(document.artist());
         String album = SearchText.normalized(document.album());
-        String rest = SearchText.normalized(String.join(" ", document.tags()) + " " + nullToEmpty(document.genre()));
+        String rest = SearchText.normalized(String.join(" ", document.tags()) + " " + nullToEmpty(document.genre())
+                + " " + nullToEmpty(document.body()));
         return new MapSqlParameterSource().addValue("id", document.id()).addValue("kind", document.kind().name())
                 .addValue("owner", document.ownerId()).addValue("listed", document.listed())
                 .addValue("title", document.title()).addValue("artistKey", SearchText.key(document.artist()))

@@ -19,7 +19,7 @@ import dev.encore.library.Viewer;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
 
-@Tag(name = "search", description = "Ranked, typo-tolerant search over tracks and playlists")
+@Tag(name = "search", description = "Ranked, typo-tolerant search over tracks, videos, playlists and presentations")
 @RestController
 class SearchController {
 
@@ -32,10 +32,11 @@ class SearchController {
         this.search = search;
     }
 
-    @Operation(summary = "Search tracks and playlists", description = "Matches title, artist, album, tags and "
-            + "playlist names; the last word matches as a prefix (search as you type) and words of four letters or "
-            + "more forgive one typo (eight or more: two). Only what the caller may list: their own content and "
-            + "public content. When the index is unavailable the answer comes from the database "
+    @Operation(summary = "Search tracks, videos, playlists and presentations", description = "Matches title, "
+            + "artist, album, tags, playlist names and what presentation slides say (type=presentation for those "
+            + "only); the last word matches as a prefix (search as you type) and words of four letters or more "
+            + "forgive one typo (eight or more: two; not in slide text). Only what the caller may list: their own "
+            + "content and public content. When the index is unavailable the answer comes from the database "
             + "(Encore-Search-Source: database; substring matches, no ranking) while it is rebuilt.")
     @ApiResponse(responseCode = "200", description = "Best first; header Encore-Search-Source names the engine")
     @ApiResponse(responseCode = "400", description = "q empty or over 200 characters, unknown type, bad paging")

@@ -14,6 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.encore.library.Visibility;
 import dev.encore.library.playlist.Playlist;
 import dev.encore.library.playlist.Playlists;
+import dev.encore.library.presentation.Presentation;
+import dev.encore.library.presentation.Presentations;
 import dev.encore.library.track.Track;
 import dev.encore.library.track.Tracks;
 import dev.encore.library.video.Video;
@@ -24,16 +26,23 @@ import dev.encore.library.video.Videos;
 class SearchDocuments {
 
     private static final int BATCH = 1000;
+    /** Presentations carry their slides' text: fewer at a time. */
+    private static final int PRESENTATION_BATCH = 50;
+    /** Text indexed per presentation (PostgreSQL's tsvector takes at most 1 MB). */
+    static final int MAX_BODY = 200_000;
 
     private final Tracks tracks;
     private final Videos videos;
     private final Playlists playlists;
+    private final Presentations presentations;
     private final TransactionTemplate readOnly;
 
-    SearchDocuments(Tracks tracks, Videos videos, Playlists playlists, PlatformTransactionManager transactions) {
+    SearchDocuments(Tracks tracks, Videos videos, Playlists playlists, Presentations presentations,
+            PlatformTransactionManager transactions) {
         this.tracks = tracks;
         this.videos = videos;
         this.playlists = playlists;
+        this.presentations = presentations;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -44,6 +53,7 @@ class SearchDocuments {
             case TRACK -> tracks.findById(id).map(SearchDocuments::of);
             case VIDEO -> videos.findById(id).map(SearchDocuments::of);
             case PLAYLIST -> playlists.findById(id).map(SearchDocuments::of);
+            case PRESENTATION -> presentations.findById(id).map(SearchDocuments::of);
         });
     }
 
@@ -55,7 +65,9 @@ class SearchDocuments {
                 inBatches(after -> videos.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
                         .map(SearchDocuments::of).toList()),
                 inBatches(after -> playlists.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
-                        .map(SearchDocuments::of).toList())).flatMap(batches -> batches);
+                        .map(SearchDocuments::of).toList()),
+                inBatches(after -> presentations.findByIdGreaterThanOrderById(after, Limit.of(PRESENTATION_BATCH))
+                        .stream().map(SearchDocuments::of).toList())).flatMap(batches -> batches);
     }
 
     /** Keyset paging: the next batch starts after the last id of the one before. */
@@ -65,23 +77,31 @@ class SearchDocuments {
     }
 
     long count() {
-        return tracks.count() + videos.count() + playlists.count();
+        return tracks.count() + videos.count() + playlists.count() + presentations.count();
     }
 
     static SearchDocument of(Track track) {
         return new SearchDocument(track.id(), SearchKind.TRACK, track.ownerId(),
                 track.visibility() == Visibility.PUBLIC, track.title(), track.artist(), track.album(), track.genre(),
-                track.sortedTags(), track.year());
+                track.sortedTags(), track.year(), null);
     }
 
     static SearchDocument of(Video video) {
         return new SearchDocument(video.id(), SearchKind.VIDEO, video.ownerId(),
                 video.visibility() == Visibility.PUBLIC, video.title(), null, null, null,
-                video.sortedTags(), null);
+                video.sortedTags(), null, null);
     }
 
     static SearchDocument of(Playlist playlist) {
         return new SearchDocument(playlist.id(), SearchKind.PLAYLIST, playlist.ownerId(), playlist.isPublic(),
-                playlist.name(), null, null, null, null, null);
+                playlist.name(), null, null, null, null, null, null);
+    }
+
+    /** A presentation: its title, tags and description words rank first, then what its slides say. */
+    static SearchDocument of(Presentation presentation) {
+        String body = presentation.slideText();
+        return new SearchDocument(presentation.id(), SearchKind.PRESENTATION, presentation.ownerId(),
+                presentation.visibility() == Visibility.PUBLIC, presentation.title(), null, null, null,
+                presentation.sortedTags(), null, body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body);
     }
 }

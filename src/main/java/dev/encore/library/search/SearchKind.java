@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The kinds of content search finds. */
 public enum SearchKind {
-    TRACK, VIDEO, PLAYLIST;
+    TRACK, VIDEO, PLAYLIST, PRESENTATION;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

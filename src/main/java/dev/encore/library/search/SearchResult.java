@@ -3,13 +3,14 @@ package dev.encore.library.search;
 import java.util.UUID;
 
 import dev.encore.library.playlist.Playlist;
+import dev.encore.library.presentation.Presentation;
 import dev.encore.library.track.Track;
 import dev.encore.library.video.Video;
 
 /**
  * One search result, best first.
  *
- * @param type       {@code track}, {@code video} or {@code playlist}
+ * @param type       {@code track}, {@code video}, {@code playlist} or {@code presentation}
  * @param id         its id
  * @param title      title, or the playlist's name
  * @param artist     artist (tracks)
@@ -29,6 +30,11 @@ record SearchResult(String type, UUID id, String title, String artist, String al
     static SearchResult of(Video video, Float score) {
         return new SearchResult("video", video.id(), video.title(), null, null, video.durationMs(), video.ownerId(),
                 score);
+    }
+
+    static SearchResult of(Presentation presentation, Float score) {
+        return new SearchResult("presentation", presentation.id(), presentation.title(), null, null, null,
+                presentation.ownerId(), score);
     }
 
     static SearchResult of(Playlist playlist, Float score) {

@@ -36,7 +36,8 @@ class UploadsController {
 
     @Operation(summary = "Upload a file (multipart, part 'file')", description = "Audio, video, images and PDF, "
             + "recognised by their bytes. Audio and video are probed for duration and tags. Save audio to the "
-            + "library with POST /api/v1/tracks {uploadId}; unused uploads expire (encore.upload.ttl).")
+            + "library with POST /api/v1/tracks {uploadId}, video with POST /api/v1/videos, a PDF with POST "
+            + "/api/v1/presentations; each takes only its own kind. Unused uploads expire (encore.upload.ttl).")
     @ApiResponse(responseCode = "201", description = "Stored")
     @ApiResponse(responseCode = "403", description = "quota-exceeded: storage or daily upload quota")
     @ApiResponse(responseCode = "413", description = "Larger than encore.upload.max-bytes")

@@ -15,7 +15,9 @@ public interface StreamLinks {
 
     /** What a stream URL plays. */
     enum Target {
-        TRACK, VIDEO
+        TRACK, VIDEO,
+        /** A presentation's slide images ({@code <img>}), under the URL's {@code /slides/}. */
+        PRESENTATION
     }
 
     /**

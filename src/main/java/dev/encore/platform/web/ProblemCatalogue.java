@@ -188,6 +188,20 @@ final class ProblemCatalogue {
                     "Uploads are scanned for malware on this server, and the scanner cannot be reached right now.",
                     "Try again later; the operator checks clamd (health component clamav)."),
 
+            // presentations
+            new ProblemType("pdf-encrypted", 422, "PDF encrypted",
+                    "The PDF is encrypted or protected by a password. Encore does not decrypt PDFs, so it cannot render its pages; nothing was saved and the upload is still yours to use.",
+                    "Save the PDF without protection (no password, no encryption), upload it again and make the presentation from the new upload."),
+            new ProblemType("pdf-malformed", 422, "PDF damaged",
+                    "The upload is not a readable PDF: it is cut short (no end-of-file marker), damaged, or has no pages. Nothing was saved.",
+                    "Export or download the PDF again, check that it opens in a PDF viewer, and upload the complete file."),
+            new ProblemType("pdf-too-many-pages", 422, "Too many pages",
+                    "The PDF has more pages than a presentation may have (encore.presentation.max-pages, 300 unless the operator changed it). Nothing was saved.",
+                    "Split the PDF into several presentations of fewer pages each."),
+            new ProblemType("pdf-page-too-large", 422, "Page too large",
+                    "A page of the PDF would need a huge image to render: it measures more than encore.presentation.max-page-inches a side, is so tall for its width that its slide would pass encore.presentation.max-page-pixels, or draws an image larger than encore.presentation.max-image-pixels. Nothing was saved.",
+                    "Export the PDF with ordinary page sizes (A4, Letter, 16:9 slides) and images of reasonable resolution."),
+
             // imports
             new ProblemType("too-many-imports", 429, "Too many imports",
                     "You already have as many imports queued or running as one user may (encore.ingest.max-concurrent-per-user).",

@@ -1,0 +1,4 @@
+/**
+ * PDF slides: opening PDFs within limits (PDFBox, scratch files on disk) for {@code SlideRenderer}.
+ */
+package dev.encore.media.slides;

@@ -1,0 +1,217 @@
+package dev.encore.library.presentation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.library.LibraryFixtures;
+import dev.encore.platform.BlobStore;
+import dev.encore.platform.storage.StorageProperties;
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.MediaTools;
+import dev.encore.support.Multipart;
+import dev.encore.support.Pdfs;
+import dev.encore.support.ProblemAssert;
+import dev.encore.support.StoredBlobs;
+import dev.encore.support.TestAccounts.Account;
+
+/**
+ * Presentations: a PDF upload rendered to slides by a job (sizes, text, signed image URLs),
+ * searchable by what a slide says, private by default, refused with a problem of its own when the
+ * PDF is unusable (and then nothing is saved), deleted with its blobs.
+ */
+class PresentationsIT extends IntegrationTest {
+
+    @Autowired
+    private BlobStore blobs;
+    @Autowired
+    private StorageProperties storage;
+
+    @Test
+    void aPdfBecomesSlidesWithTextFoundBySearch() throws Exception {
+        MediaTools.require("ffmpeg");
+        Account owner = users.user();
+        String word = LibraryFixtures.uniqueWord(10);
+        String upload = upload(owner, "quarterly.pdf", Pdfs.withText("Quarterly review", "Revenue " + word,
+                "Questions"));
+        HttpResponse<String> created = api.postJson("/api/v1/presentations", "{\"uploadId\":\"" + upload
+                + "\",\"tags\":[\"finance\"],\"category\":\"Reports\"}", owner.accessToken());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode presentation = Api.json(created);
+        String id = presentation.path("id").asString();
+        assertThat(created.headers().firstValue("Location")).contains("/api/v1/presentations/" + id);
+        assertThat(presentation.path("title").asString()).as("the file name").isEqualTo("quarterly");
+        assertThat(presentation.path("pageCount").asInt()).isEqualTo(3);
+        assertThat(presentation.path("visibility").asString()).isEqualTo("private");
+        assertThat(presentation.path("mimeType").asString()).isEqualTo("application/pdf");
+
+        JsonNode ready = awaitState(owner, id, "ready");
+        assertThat(ready.path("processing").path("progress").asInt()).isEqualTo(100);
+        assertThat(ready.path("thumbnailUrl").asString()).contains("/stream/presentations/");
+
+        JsonNode slides = Api.json(api.get("/api/v1/presentations/" + id + "/slides", owner.accessToken()));
+        assertThat(slides.path("count").asInt()).isEqualTo(3);
+        assertThat(slides.path("slides").valueStream().map(slide -> slide.path("text").asString()))
+                .containsExactly("Quarterly review", "Revenue " + word, "Questions");
+        JsonNode second = slides.path("slides").get(1);
+        assertThat(new int[] { second.path("width").asInt(), second.path("height").asInt(),
+                second.path("thumbWidth").asInt(), second.path("thumbHeight").asInt() })
+                .containsExactly(1920, 1080, 320, 180);
+
+        HttpResponse<byte[]> thumb = image("/api/v1/presentations/" + id + "/slides/2?size=thumb", owner);
+        assertThat(thumb.statusCode()).isEqualTo(200);
+        assertThat(thumb.headers().firstValue("Content-Type")).contains("image/webp");
+        assertThat(Pdfs.webpSize(thumb.body())).containsExactly(320, 180);
+        HttpResponse<byte[]> full = image("/api/v1/presentations/" + id + "/slides/2?size=full", owner);
+        assertThat(Pdfs.webpSize(full.body())).containsExactly(1920, 1080);
+        HttpResponse<byte[]> signed = api.sendBytes(HttpRequest.newBuilder(
+                java.net.URI.create(local(second.path("fullUrl").asString()))).GET());
+        assertThat(signed.statusCode()).as("the signed URL needs no token").isEqualTo(200);
+        assertThat(signed.body()).isEqualTo(full.body());
+        assertThat(image("/api/v1/presentations/" + id + "/slides/4?size=full", owner).statusCode()).isEqualTo(404);
+        ProblemAssert.assertProblem(api.get("/api/v1/presentations/" + id + "/slides/1?size=huge",
+                owner.accessToken()), 400, "validation-failed");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode found = Api.json(api.get("/api/v1/search?q=" + word, owner.accessToken()));
+            assertThat(found.path("items").valueStream().map(item -> item.path("type").asString() + ":"
+                    + item.path("id").asString())).containsExactly("presentation:" + id);
+        });
+
+        Account other = users.user();
+        ProblemAssert.assertProblem(api.get("/api/v1/presentations/" + id, other.accessToken()), 404, "not-found");
+        ProblemAssert.assertProblem(api.get("/api/v1/presentations/" + id + "/slides", other.accessToken()), 404,
+                "not-found");
+        assertThat(image("/api/v1/presentations/" + id + "/slides/1", other).statusCode()).isEqualTo(404);
+        assertThat(Api.json(api.get("/api/v1/search?q=" + word, other.accessToken())).path("totalItems").asLong())
+                .isZero();
+        assertThat(Api.json(api.get("/api/v1/presentations?owner=" + owner.id(), other.accessToken()))
+                .path("totalItems").asLong()).isZero();
+
+        HttpResponse<String> published = api.send(api.request("/api/v1/presentations/" + id)
+                .header("Authorization", "Bearer " + owner.accessToken()).header("Content-Type", "application/json")
+                .header("If-Match", "\"" + ready.path("version").asLong() + "\"")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"visibility\":\"public\"}")));
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(Api.json(api.get("/api/v1/presentations?owner=" + owner.id() + "&tag=finance",
+                other.accessToken())).path("totalItems").asLong()).isEqualTo(1);
+        assertThat(image("/api/v1/presentations/" + id + "/slides/1", other).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unusablePdfsAreRefusedAndNothingIsSaved() throws Exception {
+        Account owner = users.user();
+        assertRefused(owner, Pdfs.encrypted("Secret plans"), "pdf-encrypted");
+        assertRefused(owner, Pdfs.truncated(Pdfs.withText("One", "Two", "Three")), "pdf-malformed");
+        assertRefused(owner, Pdfs.pages(301, PDRectangle.A4), "pdf-too-many-pages");
+        assertRefused(owner, Pdfs.pages(1, new PDRectangle(200 * 72, 200 * 72)), "pdf-page-too-large");
+        assertThat(Api.json(api.get("/api/v1/presentations?owner=" + owner.id(), owner.accessToken()))
+                .path("totalItems").asLong()).isZero();
+
+        MediaTools.require("ffmpeg", "ffprobe");
+        String song = upload(owner, "talk.pdf", java.nio.file.Files.readAllBytes(MediaTools.tone(
+                java.nio.file.Files.createTempFile("tone", ".mp3"), "Tone", 440, 1)));
+        ProblemAssert.assertInvalidField(api.postJson("/api/v1/presentations", "{\"uploadId\":\"" + song + "\"}",
+                owner.accessToken()), "uploadId");
+        String pdf = upload(owner, "slides.pdf", Pdfs.withText("Only slides"));
+        ProblemAssert.assertInvalidField(api.postJson("/api/v1/tracks", "{\"uploadId\":\"" + pdf
+                + "\",\"artist\":\"X\"}", owner.accessToken()), "uploadId");
+        ProblemAssert.assertInvalidField(api.postJson("/api/v1/videos", "{\"uploadId\":\"" + pdf + "\"}",
+                owner.accessToken()), "uploadId");
+        ProblemAssert.assertProblem(api.postJson("/api/v1/presentations", "{\"uploadId\":\"" + pdf + "\"}",
+                users.user().accessToken()), 404, "not-found");
+    }
+
+    @Test
+    void deletingAPresentationDeletesItsPdfAndSlideImages() throws Exception {
+        MediaTools.require("ffmpeg");
+        Account owner = users.user();
+        byte[] pdf = Pdfs.withText("Agenda " + LibraryFixtures.uniqueWord(8), "Details "
+                + LibraryFixtures.uniqueWord(8));
+        HttpResponse<String> created = api.postJson("/api/v1/presentations", "{\"uploadId\":\""
+                + upload(owner, "deck.pdf", pdf) + "\",\"title\":\"Deck\"}", owner.accessToken());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Api.json(created).path("id").asString();
+        awaitState(owner, id, "ready");
+        List<String> stored = new ArrayList<>(List.of(sha256(pdf)));
+        long bytes = pdf.length;
+        for (int slide = 1; slide <= 2; slide++) {
+            for (String size : List.of("thumb", "full")) {
+                HttpResponse<byte[]> image = image("/api/v1/presentations/" + id + "/slides/" + slide + "?size="
+                        + size, owner);
+                stored.add(image.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+                bytes += image.body().length;
+            }
+        }
+        assertThat(quotaUsed(owner)).as("the PDF and every slide image count").isEqualTo(bytes);
+        for (String sha : stored) {
+            assertThat(blobs.metadata(sha)).as(sha).isPresent();
+            StoredBlobs.age(blobs, storage, sha, Duration.ofHours(1));
+        }
+        assertThat(api.send("DELETE", "/api/v1/presentations/" + id, users.user().accessToken(), null).statusCode())
+                .isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/v1/presentations/" + id, owner.accessToken(), null).statusCode())
+                .isEqualTo(204);
+        assertThat(api.get("/api/v1/presentations/" + id, owner.accessToken()).statusCode()).isEqualTo(404);
+        for (String sha : stored) {
+            assertThat(blobs.metadata(sha)).as(sha).isEmpty();
+        }
+        assertThat(quotaUsed(owner)).isZero();
+    }
+
+    private long quotaUsed(Account owner) {
+        return Api.json(api.get("/api/v1/me/quota", owner.accessToken())).path("storageUsedBytes").asLong();
+    }
+
+    private void assertRefused(Account owner, byte[] pdf, String type) {
+        String upload = upload(owner, "refused.pdf", pdf);
+        ProblemAssert.assertProblem(api.postJson("/api/v1/presentations", "{\"uploadId\":\"" + upload + "\"}",
+                owner.accessToken()), 422, type);
+        assertThat(api.get("/api/v1/uploads/" + upload, owner.accessToken()).statusCode())
+                .as("the upload is still unused").isEqualTo(200);
+    }
+
+    private JsonNode awaitState(Account owner, String id, String state) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(
+                () -> Api.json(api.get("/api/v1/presentations/" + id, owner.accessToken())),
+                presentation -> {
+                    String now = presentation.path("processing").path("state").asString();
+                    assertThat(now).as(presentation.toString()).isIn("processing", state);
+                    return now.equals(state);
+                });
+    }
+
+    private HttpResponse<byte[]> image(String path, Account viewer) {
+        return api.sendBytes(api.request(path).header("Authorization", "Bearer " + viewer.accessToken()).GET());
+    }
+
+    /** A signed URL under the default public URL, sent to this test's port. */
+    private String local(String url) {
+        return url.replaceFirst("^https?://[^/]+", api.base());
+    }
+
+    private String upload(Account owner, String name, byte[] content) {
+        HttpResponse<String> response = api.send(Multipart.upload(api, "/api/v1/uploads", owner.accessToken(), name,
+                "application/octet-stream", content));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Api.json(response).path("id").asString();
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
