@@ -88,6 +88,40 @@ public final class MediaTools {
         return file;
     }
 
+    /**
+     * Generates a moving test pattern of {@code width}x{@code height} at 30 frames per second for
+     * {@code seconds}, fading in from black over its first second, as MP4 (H.264, plus an AAC tone
+     * when {@code audio}); {@code rotation} (0, 90, 180, 270) is stored as the display rotation, as
+     * phones do for portrait recordings.
+     */
+    public static Path testPattern(Path file, int width, int height, int seconds, boolean audio, int rotation)
+            throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=30:duration=" + seconds));
+        if (audio) {
+            command.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds, "-c:a", "aac"));
+        }
+        command.addAll(List.of("-vf", "fade=t=in:st=0:d=1", "-c:v", "libx264", "-preset", "ultrafast",
+                "-pix_fmt", "yuv420p"));
+        Path encoded = rotation == 0 ? file : file.resolveSibling("unrotated-" + file.getFileName());
+        command.add(encoded.toString());
+        run(command);
+        if (rotation != 0) { // ffmpeg keeps a rotate tag only when copying, not when encoding
+            run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", encoded.toString(), "-c", "copy",
+                    "-metadata:s:v:0", "rotate=" + rotation, file.toString()));
+            java.nio.file.Files.delete(encoded);
+        }
+        return file;
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ffmpeg failed: " + output);
+        }
+    }
+
     /** ffprobe's JSON view (format and streams) of {@code file}. */
     public static JsonNode probe(Path file) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of("ffprobe", "-v", "error", "-print_format", "json", "-show_format",
