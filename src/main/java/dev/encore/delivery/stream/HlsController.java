@@ -35,13 +35,13 @@ import dev.encore.platform.spi.StreamLinks;
 @RestController
 class HlsController {
 
-    private final VideoFiles files;
-    private final HlsPlaylists playlists;
+    private final ProcessedVideoFiles files;
+    private final SignedPlaylists playlists;
     private final VideoLibrary library;
     private final StreamUrls urls;
     private final StreamAccess access;
 
-    HlsController(VideoFiles files, HlsPlaylists playlists, VideoLibrary library, StreamUrls urls,
+    HlsController(ProcessedVideoFiles files, SignedPlaylists playlists, VideoLibrary library, StreamUrls urls,
             StreamAccess access) {
         this.files = files;
         this.playlists = playlists;
@@ -68,7 +68,7 @@ class HlsController {
         Long durationMs = library.original(viewer, id).durationMs();
         String base = urls.issue(StreamLinks.Target.VIDEO, id, viewer.userId(), durationMs == null ? 0 : durationMs)
                 .url() + "/hls/";
-        byte[] body = HlsPlaylists.absolute(playlists.read(master), URI.create(base))
+        byte[] body = SignedPlaylists.absolute(playlists.read(master), URI.create(base))
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(VideoFileName.PLAYLIST_TYPE);

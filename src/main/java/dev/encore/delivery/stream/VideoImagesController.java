@@ -38,10 +38,10 @@ class VideoImagesController {
     private static final String SIGNED = " Through the signed stream URL, with no token; cached as immutable "
             + "(the storyboard's WebVTT never).";
 
-    private final VideoFiles files;
+    private final ProcessedVideoFiles files;
     private final StreamAccess access;
 
-    VideoImagesController(VideoFiles files, StreamAccess access) {
+    VideoImagesController(ProcessedVideoFiles files, StreamAccess access) {
         this.files = files;
         this.access = access;
     }

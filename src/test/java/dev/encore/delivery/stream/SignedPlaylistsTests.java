@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.encore.delivery.file.DeliverableCatalog;
 import dev.encore.delivery.file.FileStreamer;
 
-class HlsPlaylistsTests {
+class SignedPlaylistsTests {
 
     private static final URI BASE = URI.create("https://media.example.org/stream/videos/m1.a.b.1.sig/hls/");
 
@@ -28,7 +28,7 @@ class HlsPlaylistsTests {
                 #EXT-X-STREAM-INF:BANDWIDTH=130000,CODECS="mp4a.40.2"
                 audio/index.m3u8
                 """;
-        assertThat(HlsPlaylists.absolute(master, BASE)).isEqualTo("""
+        assertThat(SignedPlaylists.absolute(master, BASE)).isEqualTo("""
                 #EXTM3U
                 #EXT-X-VERSION:7
                 #EXT-X-INDEPENDENT-SEGMENTS
@@ -45,7 +45,7 @@ class HlsPlaylistsTests {
     @Test
     void aVariantsMapAndSegmentsResolveTooAndCrLfLinesKeepTheirEndings() {
         String variant = "#EXTM3U\r\n#EXT-X-MAP:URI=\"init.mp4\"\r\n#EXTINF:4.000,\r\nseg-00001.m4s\r\n#EXT-X-ENDLIST";
-        assertThat(HlsPlaylists.absolute(variant, BASE.resolve("720p/"))).isEqualTo("#EXTM3U\r\n#EXT-X-MAP:URI=\""
+        assertThat(SignedPlaylists.absolute(variant, BASE.resolve("720p/"))).isEqualTo("#EXTM3U\r\n#EXT-X-MAP:URI=\""
                 + BASE + "720p/init.mp4\"\r\n#EXTINF:4.000,\r\n" + BASE + "720p/seg-00001.m4s\r\n#EXT-X-ENDLIST");
     }
 

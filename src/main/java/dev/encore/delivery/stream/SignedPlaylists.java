@@ -21,7 +21,7 @@ import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
  * fetches variants and segments sends no token at all.
  */
 @Component
-class HlsPlaylists {
+class SignedPlaylists {
 
     /** A master playlist is a few lines per rendition; anything larger is not one of ours. */
     static final long MAX_BYTES = 256 * 1024;
@@ -30,7 +30,7 @@ class HlsPlaylists {
 
     private final BlobStore blobs;
 
-    HlsPlaylists(BlobStore blobs) {
+    SignedPlaylists(BlobStore blobs) {
         this.blobs = blobs;
     }
 

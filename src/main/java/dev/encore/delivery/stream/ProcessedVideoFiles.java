@@ -21,12 +21,12 @@ import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
  * typed and cached by its name.
  */
 @Component
-class VideoFiles {
+class ProcessedVideoFiles {
 
     private final VideoLibrary library;
     private final FileStreamer streamer;
 
-    VideoFiles(VideoLibrary library, FileStreamer streamer) {
+    ProcessedVideoFiles(VideoLibrary library, FileStreamer streamer) {
         this.library = library;
         this.streamer = streamer;
     }
