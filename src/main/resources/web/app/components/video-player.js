@@ -10,9 +10,11 @@ const HLS_TYPE = 'application/vnd.apple.mpegurl';
  * The video player of a video's page (`<encore-video-player .video=${videoView}>`).
  *
  * What it plays: once the video is processed (`processing.state` is `ready`), its HLS ladder from
- * the signed `hlsUrl` — natively where the browser says it plays HLS (Safari), else through hls.js,
- * imported here on first use (it is big: no other screen loads it), with no worker, so the page's
- * CSP needs no `blob:` script source (MediaSource itself is a `blob:` media source, which it allows).
+ * the signed `hlsUrl` through hls.js wherever MediaSource works (imported here on first use — it is
+ * big: no other screen loads it — with no worker, so the page's CSP needs no `blob:` script source;
+ * MediaSource itself is a `blob:` media source, which it allows), and natively where it does not
+ * but the browser says it plays HLS (iPhone Safari). hls.js comes first because it offers the
+ * quality menu, and because `canPlayType` no longer means Safari: Chromium answers "maybe" too.
  * Before that, and where neither works, the original file from `streamUrl`. Every URL is loaded
  * from this page's origin (`sameOrigin`), signed, with no token.
  *
@@ -237,19 +239,20 @@ class VideoPlayer extends LitElement {
     this.#detach();
     this.#source = url;
     this.#recoveries = 0;
-    if (ready && media.canPlayType(HLS_TYPE)) {
-      this.mode = 'native';
-      media.src = url;
-    } else if (ready && 'MediaSource' in window) {
+    const native = ready && media.canPlayType(HLS_TYPE) !== '';
+    if (ready && 'MediaSource' in window) {
       const { default: Hls } = await import('hls.js');
       if (run !== this.#run) return;
       if (Hls.isSupported()) {
         this.mode = 'hls';
         this.#startHls(Hls, url, resumeAt);
       } else {
-        this.mode = 'original';
-        media.src = sameOrigin(video.streamUrl).href;
+        this.mode = native ? 'native' : 'original';
+        media.src = native ? url : sameOrigin(video.streamUrl).href;
       }
+    } else if (native) {
+      this.mode = 'native';
+      media.src = url;
     } else {
       this.mode = 'original';
       media.src = url;

@@ -46,7 +46,7 @@ class PresentationPage extends LitElement {
       overflow: hidden; box-shadow: var(--shadow); touch-action: pan-y; user-select: none; -webkit-user-select: none;
     }
     .stage.fullscreen { border-radius: 0; height: 100%; }
-    .slide { position: relative; width: 100%; aspect-ratio: var(--ratio, 16 / 9); max-height: 72vh; }
+    .slide { position: relative; width: 100%; aspect-ratio: var(--ratio, 16 / 9); max-height: max(280px, calc(100vh - 330px)); }
     .stage.fullscreen .slide { max-height: 100vh; height: 100%; width: auto; max-width: 100%; }
     .slide img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
     .slide .under { filter: blur(2px); }
@@ -80,7 +80,7 @@ class PresentationPage extends LitElement {
     .tool svg { width: 20px; height: 20px; }
 
     .strip {
-      display: flex; gap: var(--space-3); list-style: none; margin: 0; padding: var(--space-2) var(--space-1) var(--space-3);
+      position: relative; display: flex; gap: var(--space-3); list-style: none; margin: 0; padding: var(--space-2) var(--space-1) var(--space-3);
       overflow-x: auto; scroll-snap-type: x proximity; scrollbar-width: thin;
     }
     .strip li { flex: none; scroll-snap-align: center; }
@@ -130,13 +130,17 @@ class PresentationPage extends LitElement {
   #presentation = new Loader(this, async () => {
     const presentation = await api.get(`/api/v1/presentations/${encodeURIComponent(this.params?.id ?? '')}`);
     document.title = `${presentation.title} · Encore`;
+    this.#latest = presentation;
     this.#watch(presentation);
-    if (processingOf(presentation).state === 'ready') queueMicrotask(() => this.#slides.reload());
+    if (processingOf(presentation).state === 'ready') this.#slides.reload();
     return presentation;
   });
 
+  /** The presentation as last read (the slides' loader runs before the other shows it). */
+  #latest = null;
+
   #slides = new Loader(this, async () => {
-    const presentation = this.#presentation.value;
+    const presentation = this.#latest;
     if (!presentation || processingOf(presentation).state !== 'ready') return null;
     return api.get(`/api/v1/presentations/${encodeURIComponent(presentation.id)}/slides`);
   });
@@ -177,11 +181,20 @@ class PresentationPage extends LitElement {
     if (changed.has('current') || this.#shownSlides !== this.#slides.value) {
       this.#shownSlides = this.#slides.value;
       this.#ahead();
-      this.renderRoot.querySelector('.thumb[aria-current=true]')?.scrollIntoView({ block: 'nearest', inline: 'center' });
+      this.#centerThumb();
     }
   }
 
   #shownSlides = null;
+
+  /** Scrolls the strip (only the strip, never the page) so that the current slide's thumbnail is in its middle. */
+  #centerThumb() {
+    const strip = this.renderRoot.querySelector('.strip');
+    const thumb = strip?.querySelector('.thumb[aria-current=true]')?.closest('li');
+    if (!thumb) return;
+    const left = thumb.offsetLeft - (strip.clientWidth - thumb.clientWidth) / 2;
+    strip.scrollTo({ left: Math.max(0, left), behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  }
 
   /** How many slides there are (once they are listed). */
   #count() {
@@ -375,6 +388,7 @@ class PresentationPage extends LitElement {
         return;
       }
       this.#stopWatching();
+      this.#latest = presentation;
       this.#presentation.show(presentation);
       this.#slides.reload();
     } catch {
