@@ -568,15 +568,15 @@ class VideoPlayer extends LitElement {
               aria-controls="quality-menu" aria-label="Quality: ${qualityLabel}${this.level < 0 && current ? ` (${current.label})` : ''}"
               @click=${this.#toggleMenu}>${icon('settings')}<span class="label">${this.level < 0 && current
                 ? `Auto · ${current.label}` : qualityLabel}</span>${hd ? html`<span class="hd">HD</span>` : ''}</button>
-            ${this.menuOpen ? html`<div class="menu" id="quality-menu" role="menu" aria-label="Quality">
+            ${this.menuOpen ? html`<div class="menu">
               <div class="title" aria-hidden="true">Quality</div>
-              ${[{ index: -1, label: 'Auto', detail: current ? current.label : '' },
+              <div id="quality-menu" role="menu" aria-label="Quality">${[{ index: -1, label: 'Auto', detail: current ? current.label : '' },
                 ...[...this.levels].sort((a, b) => b.height * b.width - a.height * a.width || b.bitrate - a.bitrate)
                   .map((level) => ({ ...level, detail: kbps(level.bitrate) }))]
                 .map((item) => html`<button type="button" role="menuitemradio" aria-checked=${item.index === this.level ? 'true' : 'false'}
                   tabindex="-1" data-level=${item.index} @click=${() => this.#chooseLevel(item.index)}>
                   <span class="tick">${item.index === this.level ? icon('check') : ''}</span>${item.label}
-                  <span class="detail">${item.detail}</span></button>`)}
+                  <span class="detail">${item.detail}</span></button>`)}</div>
             </div>` : ''}
           </div>` : ''}
           <button class="control" type="button" aria-label=${this.fullscreen ? 'Exit full screen' : 'Full screen'}

@@ -58,6 +58,7 @@ class PresentationPage extends LitElement {
       opacity: 0; transition: opacity var(--transition), background var(--transition);
     }
     .stage:hover .nav, .nav:focus-visible { opacity: 1; }
+    @media (hover: none) { .nav { display: none; } }
     .nav:hover { background: var(--accent); }
     .nav[disabled] { opacity: 0 !important; pointer-events: none; }
     .nav.prev { left: var(--space-3); }
@@ -116,7 +117,6 @@ class PresentationPage extends LitElement {
     @media (max-width: 860px) {
       header h1 { font-size: 1.3rem; }
       .stage { border-radius: var(--radius); margin: 0 calc(-1 * var(--space-2)); }
-      .nav { width: 40px; height: 40px; opacity: .85; }
       .thumb img { width: 112px; }
       .notes { padding: var(--space-3) var(--space-4); }
     }
@@ -328,8 +328,10 @@ class PresentationPage extends LitElement {
         <span class="counter" role="status" aria-live="polite">Slide ${n} <span>of ${count}</span></span>
         <span class="track" aria-hidden="true"><span class="fill"></span></span>
         <span class="tools">
-          <button class="tool" type="button" aria-label="First slide" ?disabled=${n <= 1} @click=${() => this.go(1)}>
-            ${icon('previous')}</button>
+          <button class="tool" type="button" aria-label="Previous" ?disabled=${n <= 1} @click=${() => this.go(n - 1)}>
+            ${icon('chevronLeft')}</button>
+          <button class="tool" type="button" aria-label="Next" ?disabled=${n >= count} @click=${() => this.go(n + 1)}>
+            ${icon('chevronRight')}</button>
           <button class="tool" type="button" aria-label="Full screen" @click=${this.#toggleFullscreen}>
             ${icon('fullscreen')}</button>
         </span>

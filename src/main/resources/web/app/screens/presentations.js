@@ -23,7 +23,7 @@ class Presentations extends LitElement {
     .cover img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; background: var(--bg-sunken); }
     .cover .placeholder { position: absolute; inset: 0; display: grid; place-items: center; background: var(--bg-sunken); color: var(--text-faint); }
     .cover .placeholder svg { width: 40px; height: 40px; }
-    .count {
+    .slides-count {
       position: absolute; right: var(--space-2); bottom: var(--space-2); padding: 1px 8px; border-radius: 4px;
       background: rgba(0, 0, 0, .72); color: #fff; font-size: .78rem; font-weight: 600; font-variant-numeric: tabular-nums;
     }
@@ -70,7 +70,7 @@ class Presentations extends LitElement {
           : html`<span class="placeholder">${icon('slides')}</span>`}
         ${processing.state === 'processing' ? html`<span class="state-chip">Rendering ${Math.round(processing.progress)}%</span>` : ''}
         ${processing.state === 'failed' ? html`<span class="state-chip failed">Failed</span>` : ''}
-        ${count ? html`<span class="count">${count} ${count === 1 ? 'slide' : 'slides'}</span>` : ''}
+        ${count ? html`<span class="slides-count">${count} ${count === 1 ? 'slide' : 'slides'}</span>` : ''}
       </span>
       <strong>${presentation.title}</strong>
       <span class="sub">${[presentation.category, presentation.visibility].filter(Boolean).join(' · ')}</span>

@@ -133,7 +133,7 @@ class VideoPage extends LitElement {
         <div class="meta">
           <span>${duration(video.durationMs)}</span>
           ${top ? html`<span class="pill quality">${top}</span>` : ''}
-          ${video.createdAt ? html`<span class="dot">${new Date(video.createdAt).toLocaleDateString(undefined,
+          ${video.createdAt ? html`<span>${new Date(video.createdAt).toLocaleDateString(undefined,
             { year: 'numeric', month: 'short', day: 'numeric' })}</span>` : ''}
           ${video.category ? html`<span class="pill">${video.category}</span>` : ''}
           <span class="pill capitalized">${video.visibility}</span>

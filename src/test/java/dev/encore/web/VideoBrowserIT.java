@@ -75,7 +75,7 @@ class VideoBrowserIT extends BrowserTest {
 
             browser.find("encore-videos", "a.tile[href='/videos/" + id + "']").click();
             browser.waitForPath("/videos/" + id);
-            WebElement video = player(browser, "video");
+            WebElement video = browser.waitFor(Duration.ofSeconds(10), () -> player(browser, "video"));
             browser.waitFor(Duration.ofSeconds(15), () -> "hls".equals(player(browser, ".stage").getDomAttribute("data-mode")));
             assertThat(video.getDomAttribute("poster")).as("the poster while it loads").contains("/poster.webp");
             browser.waitFor(Duration.ofSeconds(15), () -> ((Number) browser.script("return arguments[0].readyState", video))
@@ -174,7 +174,7 @@ class VideoBrowserIT extends BrowserTest {
             });
             assertThat(bar.getDomAttribute("aria-valuenow")).isNotNull();
             assertThat(player(browser, ".stage").getDomAttribute("data-mode")).isEqualTo("original");
-            WebElement video = player(browser, "video");
+            WebElement video = browser.waitFor(Duration.ofSeconds(10), () -> player(browser, "video"));
             browser.waitFor(Duration.ofSeconds(10), () -> ((Number) browser.script("return arguments[0].readyState", video))
                     .intValue() >= 1);
             browser.screenshot("video-processing");
