@@ -1,9 +1,12 @@
 package dev.encore.library;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -17,19 +20,28 @@ import dev.encore.library.search.SearchKind;
 import dev.encore.library.upload.ContentSources;
 import dev.encore.library.upload.Upload;
 import dev.encore.library.upload.UploadKind;
+import dev.encore.library.video.ProcessingState;
 import dev.encore.library.video.Video;
 import dev.encore.library.video.VideoDetails;
+import dev.encore.library.video.VideoFile;
+import dev.encore.library.video.VideoFiles;
 import dev.encore.library.video.VideoFilter;
+import dev.encore.library.video.VideoProcessingRequested;
 import dev.encore.library.video.VideoView;
 import dev.encore.library.video.Videos;
+import dev.encore.library.video.processing.RunningVideos;
+import dev.encore.library.video.processing.VideoNotifier;
+import dev.encore.library.content.LibraryProblems;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.Problems;
 import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.spi.StreamLinks;
 
 /**
- * Videos: saved from a video upload or a finished video import, read according to visibility,
- * edited by their owner (featuring by admins), deleted with their blob when nothing else uses it.
+ * Videos: saved from a video upload or a finished video import and then processed (HLS ladder,
+ * poster, thumbnail, storyboard) by a job, read according to visibility, edited by their owner
+ * (featuring by admins), deleted with their blobs (original and outputs) when nothing else uses them.
  */
 @Service
 public class VideoLibrary {
@@ -37,16 +49,35 @@ public class VideoLibrary {
     private final Videos videos;
     private final ContentEditing<Video> editing;
     private final ContentSources sources;
-    private final StreamLinks links;
+    private final Processing processing;
     private final Clock clock;
 
-    VideoLibrary(Videos videos, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
-            StreamLinks links, Clock clock) {
+    VideoLibrary(Videos videos, ContentSources sources, BlobCollector collector, Processing processing, Clock clock) {
         this.videos = videos;
-        this.editing = new ContentEditing<>(videos, SearchKind.VIDEO, events, collector);
+        this.editing = new ContentEditing<>(videos, SearchKind.VIDEO, processing.events, collector);
         this.sources = sources;
-        this.links = links;
+        this.processing = processing;
         this.clock = clock;
+    }
+
+    /** What the library needs to start, stop and show processing, and to link to it. */
+    @org.springframework.stereotype.Component
+    static class Processing {
+
+        private final ApplicationEventPublisher events;
+        private final VideoFiles files;
+        private final RunningVideos running;
+        private final VideoNotifier notifier;
+        private final StreamLinks links;
+
+        Processing(ApplicationEventPublisher events, VideoFiles files, RunningVideos running, VideoNotifier notifier,
+                StreamLinks links) {
+            this.events = events;
+            this.files = files;
+            this.running = running;
+            this.notifier = notifier;
+            this.links = links;
+        }
     }
 
     @Transactional
@@ -57,6 +88,11 @@ public class VideoLibrary {
         StoredMedia media;
         if (details.uploadId() != null) {
             Upload upload = sources.useUpload(viewer, details.uploadId(), UploadKind.VIDEO, "must be a video upload");
+            // the upload's own ffprobe said whether there is a moving picture (null: an upload older
+            // than that check; the processing job checks it then, and fails the video if not)
+            if (Boolean.FALSE.equals(upload.hasVideo())) {
+                throw InvalidFieldsException.of(field, "must be a video with a moving picture, not sound only");
+            }
             media = media(field, upload.sha256(), upload.mimeType(), upload.size(), upload.durationMs(),
                     upload.filename());
         }
@@ -72,7 +108,9 @@ public class VideoLibrary {
         video.describe(new VideoDetails(title, details.description(),
                 details.category(), details.visibility(), details.tags(), details.featured(), null, null),
                 clock.instant());
-        return view(viewer, editing.saved(video));
+        Video saved = editing.saved(video);
+        processing.events.publishEvent(new VideoProcessingRequested(saved.id(), saved.processingRun()));
+        return view(viewer, saved);
     }
 
     private static StoredMedia media(String field, String sha256, String mimeType, long size, Long durationMs,
@@ -90,7 +128,7 @@ public class VideoLibrary {
 
     @Transactional(readOnly = true)
     public Page<VideoView> list(Viewer viewer, VideoFilter filter, Pageable pageable) {
-        return videos.findAll(filter.forViewer(viewer), pageable).map(video -> VideoView.of(video, viewer, links));
+        return videos.findAll(filter.forViewer(viewer), pageable).map(video -> VideoView.of(video, viewer, processing.links));
     }
 
     @Transactional
@@ -100,10 +138,68 @@ public class VideoLibrary {
                 video -> video.describe(details, clock.instant())));
     }
 
-    /** Deletes a video, then (after the commit) its blob when no other content uses the same bytes. */
+    /**
+     * Deletes a video, then (after the commit) its blobs, original and processed outputs, when no
+     * other content uses the same bytes. Processing under way stops and stores nothing.
+     */
     @Transactional
     public void delete(Viewer viewer, UUID id) {
         editing.delete(viewer, id);
+        processing.running.cancel(id);
+    }
+
+    /**
+     * Cancels processing (owner or admin): the job stops and keeps nothing; the original still plays.
+     *
+     * @throws ErrorResponseException 404 not visible, 403 not theirs, 409 {@code conflict} when not processing
+     */
+    @Transactional
+    public VideoView cancelProcessing(Viewer viewer, UUID id) {
+        editing.editable(viewer, id);
+        if (videos.cancel(id) == 0) {
+            throw conflict("The video is not being processed.");
+        }
+        processing.running.cancel(id);
+        processing.notifier.changed(id);
+        return get(viewer, id);
+    }
+
+    /**
+     * Processes a failed or cancelled video again, from the start (owner or admin).
+     *
+     * @throws ErrorResponseException 404 not visible, 403 not theirs, 409 {@code conflict} unless failed or cancelled
+     */
+    @Transactional
+    public VideoView reprocess(Viewer viewer, UUID id) {
+        editing.editable(viewer, id);
+        if (videos.rerun(id) == 0) {
+            throw conflict("Only a failed or cancelled video can be processed again.");
+        }
+        Video video = editing.visible(viewer, id);
+        processing.events.publishEvent(new VideoProcessingRequested(id, video.processingRun()));
+        processing.notifier.changed(id);
+        return view(viewer, video);
+    }
+
+    /**
+     * A processed output of a video the viewer may watch, by its name in the video's outputs
+     * ({@code master.m3u8}, {@code 720p/index.m3u8}, {@code 720p/seg-00001.m4s}, {@code poster.webp},
+     * {@code storyboard/sprite-000.jpg}, ...): names are looked up, never used as paths. The file's
+     * id is the video's, its owner the video's owner, its name the name's last segment.
+     *
+     * @throws ErrorResponseException 404 {@code not-found} when the video is not visible to the viewer,
+     *                                not ready, or has no output of that name
+     */
+    @Transactional(readOnly = true)
+    public DeliverableFile processedFile(Viewer viewer, UUID videoId, String name) {
+        Video video = editing.visible(viewer, videoId);
+        if (video.processingState() != ProcessingState.READY || name == null) {
+            throw LibraryProblems.notFound("processed file");
+        }
+        VideoFile file = processing.files.findByVideoIdAndName(videoId, name)
+                .orElseThrow(() -> LibraryProblems.notFound("processed file"));
+        return new DeliverableFile(video.id(), video.ownerId(), name.substring(name.lastIndexOf('/') + 1),
+                file.mimeType(), file.size(), file.sha256(), null, video.createdAt(), null);
     }
 
     /** The original of a video the viewer may watch, for streaming. */
@@ -117,10 +213,17 @@ public class VideoLibrary {
     /** A deleted account's videos go with it. */
     @ApplicationModuleListener
     void on(UserDeleted deleted) {
+        List<UUID> ids = videos.findByOwnerId(deleted.userId()).stream().map(Video::id).toList();
         editing.deleteAllOf(deleted.userId());
+        ids.forEach(processing.running::cancel);
     }
 
     private VideoView view(Viewer viewer, Video video) {
-        return VideoView.of(video, viewer, links);
+        return VideoView.of(video, viewer, processing.links);
+    }
+
+    private static ErrorResponseException conflict(String detail) {
+        return new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "conflict",
+                "Conflict", detail), null);
     }
 }

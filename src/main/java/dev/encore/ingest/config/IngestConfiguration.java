@@ -18,6 +18,7 @@ import dev.encore.ingest.source.SourcePolicy;
 import dev.encore.ingest.source.SourceResolver;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.MediaProperties;
+import dev.encore.media.VideoProperties;
 import dev.encore.media.YtDlp;
 
 /** The import pipeline's building blocks, configured from {@code encore.ingest.*}. */
@@ -44,16 +45,19 @@ class IngestConfiguration {
     }
 
     /**
-     * JobRunr's workers are this node's import slots: {@code encore.ingest.workers} jobs at once (0:
-     * one per core), so a node never claims an import it has no worker for; the import stays
-     * enqueued for the next free worker on any node. The recurring housekeeping jobs (expiry,
-     * sweeps, audit retention, event resubmission) share these workers: they take seconds, and when
-     * every worker is busy with an import they start on the next one that frees up, here or on
-     * another node. ({@code jobrunr.background-job-server.worker-count} is not used.)
+     * JobRunr's workers are this node's import slots plus its video slots: {@code encore.ingest.workers}
+     * imports (0: one per core) and {@code encore.video.workers} videos at once, so a node never
+     * claims more work than it has workers for; a job stays enqueued for the next free worker on
+     * any node. Videos hold to their own limit (the library's video job waits for one of its
+     * permits), so within it a video being processed never takes an import's worker. The recurring
+     * housekeeping jobs (expiry, sweeps, audit retention, event resubmission) share these workers:
+     * they take seconds, and when every worker is busy they start on the next one that frees up,
+     * here or on another node. ({@code jobrunr.background-job-server.worker-count} is not used.)
      */
     @Bean
-    BackgroundJobServerWorkerPolicy backgroundJobServerWorkerPolicy(IngestProperties properties) {
-        return new DefaultBackgroundJobServerWorkerPolicy(properties.effectiveWorkers(),
+    BackgroundJobServerWorkerPolicy backgroundJobServerWorkerPolicy(IngestProperties properties,
+            VideoProperties video) {
+        return new DefaultBackgroundJobServerWorkerPolicy(properties.effectiveWorkers() + video.workers(),
                 BackgroundJobServerThreadType.getDefaultThreadType());
     }
 

@@ -84,12 +84,15 @@ public final class ContentEditing<T extends LibraryContent> {
     }
 
     private void deleted(List<T> contents) {
+        // read before the delete: a video's outputs are rows the delete takes with it
+        List<String> blobs = contents.stream().flatMap(LibraryContent::blobs).distinct().toList();
         repository.deleteAll(contents);
         contents.forEach(content -> events.publishEvent(new ContentChanged(content.id(), kind)));
-        contents.stream().flatMap(LibraryContent::blobs).distinct().forEach(collector::collect);
+        blobs.forEach(collector::collect);
     }
 
-    private T editable(Viewer viewer, UUID id) {
+    /** Content the viewer may change: visible to them (404) and theirs, or they are an admin (403). */
+    public T editable(Viewer viewer, UUID id) {
         T content = visible(viewer, id);
         if (!viewer.owns(content) && !viewer.admin()) {
             throw LibraryProblems.notYours();

@@ -43,6 +43,8 @@ public class Upload {
     private Long bitRate;
     @Column(name = "track_number")
     private Integer trackNumber;
+    @Column(name = "has_video")
+    private Boolean hasVideo;
     @Column(name = "cover_sha256")
     private String coverSha256;
     @Column(name = "created_at")
@@ -60,8 +62,9 @@ public class Upload {
      * @param kind     what the bytes are
      * @param mimeType the detected type
      * @param filename the sent name, sanitized
+     * @param hasVideo for a video: whether it has a moving picture; null for other kinds
      */
-    record Received(UUID ownerId, UploadKind kind, String mimeType, String filename) {
+    record Received(UUID ownerId, UploadKind kind, String mimeType, String filename, Boolean hasVideo) {
     }
 
     Upload(Received received, BlobStore.StoredBlob blob, MediaInfo info, String coverSha256, Instant now,
@@ -73,6 +76,7 @@ public class Upload {
         this.size = blob.size();
         this.sha256 = blob.sha256();
         this.filename = received.filename();
+        this.hasVideo = received.hasVideo();
         this.coverSha256 = coverSha256;
         this.codec = cut(info.codec(), 32);
         this.bitRate = info.bitRate();
@@ -153,6 +157,14 @@ public class Upload {
 
     Integer trackNumber() {
         return trackNumber;
+    }
+
+    /**
+     * For a video upload: whether ffprobe found a moving picture in it; null when not checked (other
+     * kinds, or uploads made before the check existed).
+     */
+    public Boolean hasVideo() {
+        return hasVideo;
     }
 
     /** The embedded cover picture, stored as its own blob, if the file had one. */

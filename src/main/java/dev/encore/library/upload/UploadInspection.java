@@ -12,12 +12,16 @@ import dev.encore.library.media.ContentTypes;
 import dev.encore.library.media.CoverArt;
 import dev.encore.library.media.MediaInfo;
 import dev.encore.media.MediaProbe;
+import dev.encore.media.NotAVideoException;
+import dev.encore.media.VideoProcessor;
 import dev.encore.platform.Problems;
 
 /**
  * What an arrived file is, before anything is stored: its type decided by magic bytes alone (415
  * otherwise), the malware scan, and for audio and video what ffprobe finds (an audio file's
- * embedded cover copied out).
+ * embedded cover copied out). A video file is also checked for a moving picture here, where the
+ * file is on this node's disk already: a video container holding only sound (or only a still) is
+ * refused when someone tries to save it as a video.
  */
 @Component
 class UploadInspection {
@@ -25,11 +29,13 @@ class UploadInspection {
     private final MalwareScan scan;
     private final MediaProbe probe;
     private final CoverArt covers;
+    private final VideoProcessor videos;
 
-    UploadInspection(MalwareScan scan, MediaProbe probe, CoverArt covers) {
+    UploadInspection(MalwareScan scan, MediaProbe probe, CoverArt covers, VideoProcessor videos) {
         this.scan = scan;
         this.probe = probe;
         this.covers = covers;
+        this.videos = videos;
     }
 
     /**
@@ -39,8 +45,9 @@ class UploadInspection {
      * @param mimeType    the detected type
      * @param info        probed tags and duration ({@link MediaInfo#NONE} for other kinds)
      * @param coverSha256 the stored embedded cover, or null
+     * @param hasVideo    for a video: whether it has a moving picture; null for other kinds
      */
-    record Inspected(UploadKind kind, String mimeType, MediaInfo info, String coverSha256) {
+    record Inspected(UploadKind kind, String mimeType, MediaInfo info, String coverSha256, Boolean hasVideo) {
     }
 
     /** Inspects {@code file} of {@code ownerId}, sent as {@code filename}. */
@@ -50,6 +57,7 @@ class UploadInspection {
         scan.check(file, ownerId, filename);
         MediaInfo info = MediaInfo.NONE;
         String cover = null;
+        Boolean hasVideo = null;
         if (kind == UploadKind.AUDIO || kind == UploadKind.VIDEO) {
             MediaProbe.Probe found = probe.probe(file);
             info = MediaInfo.of(found);
@@ -57,7 +65,20 @@ class UploadInspection {
                 cover = covers.extract(file).orElse(null);
             }
         }
-        return new Inspected(kind, detected, info, cover);
+        if (kind == UploadKind.VIDEO) {
+            hasVideo = hasMovingPicture(file);
+        }
+        return new Inspected(kind, detected, info, cover, hasVideo);
+    }
+
+    private boolean hasMovingPicture(Path file) throws InterruptedException {
+        try {
+            videos.inspect(file);
+            return true;
+        }
+        catch (NotAVideoException soundOnly) {
+            return false;
+        }
     }
 
     private static ErrorResponseException unsupported() {

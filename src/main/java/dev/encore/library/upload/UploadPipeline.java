@@ -38,7 +38,8 @@ class UploadPipeline {
         UploadInspection.Inspected inspected = inspection.inspect(ownerId, file, filename);
         BlobStore.StoredBlob blob = blobs.store(file);
         Instant now = clock.instant();
-        return uploads.save(new Upload(new Upload.Received(ownerId, inspected.kind(), inspected.mimeType(), filename),
+        return uploads.save(new Upload(new Upload.Received(ownerId, inspected.kind(), inspected.mimeType(), filename,
+                inspected.hasVideo()),
                 blob, inspected.info(), inspected.coverSha256(), now, now.plus(properties.ttl())));
     }
 }
