@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.encore.media.video.HlsPlaylists;
 import dev.encore.media.video.Ladder;
+import dev.encore.media.video.PosterCommand;
 import dev.encore.media.video.Storyboard;
 import dev.encore.media.video.VideoCommand;
 import dev.encore.media.video.VideoInspection;
@@ -27,7 +30,7 @@ import dev.encore.media.video.VideoOutputs;
 /**
  * Turns a video file into what players need: an HLS ladder of H.264/AAC renditions in fMP4
  * (CMAF) segments with a master playlist, an audio-only rendition, a poster, a thumbnail and a
- * storyboard for seek-bar previews, in one ffmpeg run that decodes the source once
+ * storyboard for seek-bar previews, decoding the source once for the ladder
  * ({@code encore.video.*}).
  */
 @Component
@@ -77,7 +80,8 @@ public class VideoProcessor {
     /**
      * Makes the HLS ladder, {@code master.m3u8}, {@code poster.webp}, {@code thumbnail.webp},
      * {@code storyboard.vtt} and the storyboard sprites into {@code outDir} (an empty staging
-     * directory), decoding the source once.
+     * directory): one ffmpeg run decodes the source once for the whole ladder and the storyboard;
+     * a short run before it picks the poster frame, mostly from keyframes alone.
      *
      * @param source    the video file
      * @param info      what {@link #inspect} said about it
@@ -106,8 +110,22 @@ public class VideoProcessor {
         }
         AtomicInteger percent = new AtomicInteger(-1);
         report(progress, percent, 0);
-        run(command.arguments(media.ffmpegPath().toString(), source.toAbsolutePath(), info, segmentSeconds,
-                video.ffmpegThreads()), dir, info, progress, percent, cancelled);
+        long deadline = System.nanoTime() + video.jobTimeout().toNanos();
+        String ffmpeg = media.ffmpegPath().toString();
+        Path file = source.toAbsolutePath();
+        PosterCommand poster = new PosterCommand(info);
+        run("poster", poster.arguments(ffmpeg, file, true, video.ffmpegThreads()), dir, deadline, cancelled, line -> { });
+        if (!Files.isRegularFile(dir.resolve(PosterCommand.POSTER))) { // no keyframe in the window: every frame
+            run("poster", poster.arguments(ffmpeg, file, false, video.ffmpegThreads()), dir, deadline, cancelled, line -> { });
+        }
+        long total = Math.max(1, info.durationMs() * 1000);
+        run("ladder", command.arguments(ffmpeg, file, info, segmentSeconds, video.ffmpegThreads()), dir, deadline, cancelled,
+                line -> {
+                    long micros = Ffmpeg.progressMicros(line);
+                    if (micros >= 0) {
+                        report(progress, percent, (int) Math.min(99, micros * 100 / total));
+                    }
+                });
         try {
             VideoOutput output = VideoOutputs.collect(dir, command, segmentSeconds, info.durationMs());
             report(progress, percent, 100);
@@ -119,18 +137,14 @@ public class VideoProcessor {
         }
     }
 
-    private void run(List<String> arguments, Path dir, VideoSource info, IntConsumer progress, AtomicInteger percent,
-            BooleanSupplier cancelled) throws InterruptedException {
-        long total = Math.max(1, info.durationMs() * 1000);
+    /** Runs one ffmpeg command in {@code dir}, within what is left of the job's time. */
+    private void run(String what, List<String> arguments, Path dir, long deadline, BooleanSupplier cancelled,
+            Consumer<String> stdout) throws InterruptedException {
         long started = System.nanoTime();
+        Duration left = Duration.ofNanos(Math.max(0, deadline - started));
         ProcessRunner.Result result;
         try {
-            result = processes.run(new ProcessRunner.Spec(arguments, dir, video.jobTimeout(), Map.of()), line -> {
-                long micros = Ffmpeg.progressMicros(line);
-                if (micros >= 0) {
-                    report(progress, percent, (int) Math.min(99, micros * 100 / total));
-                }
-            }, cancelled);
+            result = processes.run(new ProcessRunner.Spec(arguments, dir, left, Map.of()), stdout, cancelled);
         }
         catch (UncheckedIOException ex) {
             log.warn("ffmpeg could not be started for video processing", ex);
@@ -146,8 +160,7 @@ public class VideoProcessor {
             log.warn("ffmpeg failed on a video (exit {}): {}", result.exitCode(), String.join(" | ", result.stderrTail()));
             throw failure(result.stderrTail());
         }
-        log.info("Video processed: {}x{} {} ms in {} ms", info.width(), info.height(), info.durationMs(),
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("ffmpeg made a video's {} in {} ms", what, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The reason in plain words; the tool's own words only go to the log. */

@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The storyboard of one video: a small frame every {@code interval}, tiled into JPEG sprite sheets
- * of at most 10x10, and the WebVTT file that maps each time range to its tile
- * ({@code storyboard/sprite-000.jpg#xywh=x,y,w,h}).
+ * The storyboard of one video: a small frame every {@code interval} (taken by ffmpeg during the
+ * ladder's run, one JPEG each), tiled into JPEG sprite sheets of at most 10x10, and the WebVTT
+ * file that maps each time range to its tile ({@code storyboard/sprite-000.jpg#xywh=x,y,w,h}).
  *
  * @param intervalMs  time between two frames
- * @param frames      frames in the storyboard
+ * @param frames      frames in the storyboard (as planned from the duration; the frames ffmpeg made
+ *                    count in the end)
  * @param columns     tiles across one sheet
  * @param rows        tiles down one sheet
  * @param tileWidth   width of one tile
@@ -22,6 +23,8 @@ public record Storyboard(long intervalMs, int frames, int columns, int rows, int
     static final int MAX_GRID = 10;
     public static final String VTT = "storyboard.vtt";
     public static final String DIRECTORY = "storyboard";
+    /** The single frames ffmpeg writes, numbered from 0, before they are tiled. */
+    static final String FRAMES = DIRECTORY + "/frame-%05d.jpg";
 
     /** Frames every {@code interval}, made longer so that a long video gets at most about 200. */
     public static Storyboard plan(long durationMs, int width, int height, Duration interval) {
@@ -46,10 +49,20 @@ public record Storyboard(long intervalMs, int frames, int columns, int rows, int
         return (int) ceilDiv(frames, columns * rows);
     }
 
-    /** The ffmpeg filter taking one frame per interval to the tiled sheets. */
+    /** The ffmpeg filter taking the first frame at or after every interval, scaled to a tile. */
     public String filter() {
         return "select='gte(t\\," + seconds(intervalMs) + "*selected_n)',scale=" + tileWidth + ":" + tileHeight
-                + ",setsar=1,tile=" + columns + "x" + rows;
+                + ",setsar=1";
+    }
+
+    /** The same storyboard with {@code made} frames. */
+    Storyboard withFrames(int made) {
+        return new Storyboard(intervalMs, made, columns, rows, tileWidth, tileHeight);
+    }
+
+    /** Tiles on one sheet. */
+    int perSheet() {
+        return columns * rows;
     }
 
     /** The WebVTT file: one cue per frame, together covering 0 to {@code durationMs}. */

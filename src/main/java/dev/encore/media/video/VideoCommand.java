@@ -9,11 +9,11 @@ import java.util.StringJoiner;
 import dev.encore.media.VideoSource;
 
 /**
- * The one ffmpeg command line that decodes a video once and makes everything from it: the
- * picture is split into the ladder's scaled renditions (H.264, keyframes forced at every segment
- * boundary so they line up across renditions), a representative frame for the poster and
- * thumbnail, and the storyboard tiles; the sound is encoded to AAC for every rendition and the
- * audio-only one. Paths are relative to the output directory, where ffmpeg runs.
+ * The ffmpeg command line that decodes a video once and makes the ladder and storyboard from it:
+ * the picture is split into the ladder's scaled renditions (H.264, keyframes forced at every
+ * segment boundary so they line up across renditions) and the storyboard's small frames; the
+ * sound is encoded to AAC for every rendition and the audio-only one. Paths are relative to the
+ * output directory, where ffmpeg runs. (The poster is picked by {@link PosterCommand}.)
  *
  * @param ladder     the video renditions
  * @param storyboard the storyboard
@@ -21,14 +21,8 @@ import dev.encore.media.VideoSource;
  */
 public record VideoCommand(Ladder ladder, Storyboard storyboard, boolean hasAudio) {
 
-    public static final String POSTER = "poster.webp";
-    public static final String THUMBNAIL = "thumbnail.webp";
     public static final String AUDIO = "audio";
-    static final int POSTER_WIDTH = 1280;
-    static final int THUMBNAIL_WIDTH = 320;
     static final int AUDIO_KBPS = 128;
-    /** Frames the thumbnail filter compares at most. */
-    static final int POSTER_CANDIDATES = 60;
 
     /** The names of the HLS renditions, video ones first. */
     public List<String> renditionNames() {
@@ -46,7 +40,7 @@ public record VideoCommand(Ladder ladder, Storyboard storyboard, boolean hasAudi
      * @param source         the video (absolute)
      * @param info           what ffprobe said about it
      * @param segmentSeconds length of one segment
-     * @param threads        {@code -threads} for decoding, filtering and each encoder (0: ffmpeg decides)
+     * @param threads        {@code -threads} for decoding, filtering and the encoders (0: ffmpeg decides)
      */
     public List<String> arguments(String ffmpeg, Path source, VideoSource info, double segmentSeconds, int threads) {
         List<String> args = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
@@ -57,10 +51,8 @@ public record VideoCommand(Ladder ladder, Storyboard storyboard, boolean hasAudi
         args.addAll(List.of("-protocol_whitelist", "file", "-i", source.toString(), "-filter_complex", filter(info),
                 "-map_metadata", "-1", "-map_chapters", "-1"));
         hls(args, segmentSeconds, threads);
-        args.addAll(List.of("-map", "[poster]", "-frames:v", "1", "-c:v", "libwebp", "-quality", "82", "-f", "image2",
-                POSTER, "-map", "[thumbnail]", "-frames:v", "1", "-c:v", "libwebp", "-quality", "80", "-f", "image2",
-                THUMBNAIL, "-map", "[storyboard]", "-c:v", "mjpeg", "-q:v", "5", "-pix_fmt", "yuvj420p", "-f", "image2",
-                "-start_number", "0", Storyboard.DIRECTORY + "/sprite-%03d.jpg"));
+        args.addAll(List.of("-map", "[storyboard]", "-fps_mode", "passthrough", "-c:v", "mjpeg", "-q:v", "3",
+                "-pix_fmt", "yuvj420p", "-f", "image2", "-start_number", "0", Storyboard.FRAMES));
         return args;
     }
 
@@ -71,43 +63,18 @@ public record VideoCommand(Ladder ladder, Storyboard storyboard, boolean hasAudi
         if (info.frameRate() > Ladder.MAX_FRAME_RATE || info.frameRate() <= 0) {
             graph.append("fps=").append(format(ladder.frameRate())).append(',');
         }
-        graph.append("split=").append(steps.size() + 2);
+        graph.append("split=").append(steps.size() + 1);
         for (int i = 0; i < steps.size(); i++) {
             graph.append("[s").append(i).append(']');
         }
-        graph.append("[p][sb]");
+        graph.append("[sb]");
         for (int i = 0; i < steps.size(); i++) {
             Ladder.Step step = steps.get(i);
             graph.append(";[s").append(i).append("]scale=").append(step.width()).append(':').append(step.height())
                     .append(",setsar=1,format=yuv420p[v").append(i).append(']');
         }
-        graph.append(";[p]").append(posterFrame(info)).append(",split=2[p1][p2]")
-                .append(";[p1]").append(scaleTo(info, POSTER_WIDTH)).append("[poster]")
-                .append(";[p2]").append(scaleTo(info, THUMBNAIL_WIDTH)).append("[thumbnail]")
-                .append(";[sb]").append(storyboard.filter()).append("[storyboard]");
+        graph.append(";[sb]").append(storyboard.filter()).append("[storyboard]");
         return graph.toString();
-    }
-
-    /**
-     * Picks a representative frame: frames sampled evenly from the first third of the video
-     * (after its first second, where fades from black are), compared by the thumbnail filter.
-     */
-    String posterFrame(VideoSource info) {
-        double duration = info.durationMs() / 1000.0;
-        double from = duration >= 3 ? 1 : 0;
-        double to = Math.max(from + 1, duration / 3);
-        double candidates = (to - from) * ladder.frameRate();
-        int every = (int) Math.max(1, Math.ceil(candidates / POSTER_CANDIDATES));
-        int batch = (int) Math.max(1, Math.min(POSTER_CANDIDATES, Math.ceil(candidates / every) + 1));
-        return "select='between(t\\," + format(from) + "\\," + format(to) + ")*not(mod(n\\," + every + "))'"
-                + ",thumbnail=n=" + batch;
-    }
-
-    /** Scales to {@code width} (or the source's own width when smaller), keeping the shape. */
-    private static String scaleTo(VideoSource info, int width) {
-        int w = Math.min(Ladder.even(width), info.width() / 2 * 2);
-        int h = Math.max(2, Ladder.even((double) w * info.height() / info.width()));
-        return "scale=" + w + ":" + h + ",setsar=1";
     }
 
     /** One HLS output holding every rendition ({@code -var_stream_map}), fMP4 segments. */

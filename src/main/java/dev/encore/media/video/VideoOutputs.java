@@ -36,8 +36,8 @@ public final class VideoOutputs {
         List<OutputFile> files = new ArrayList<>();
         files.add(file(dir, HlsPlaylists.MASTER));
         files.addAll(hls);
-        files.add(required(dir, VideoCommand.POSTER));
-        files.add(required(dir, VideoCommand.THUMBNAIL));
+        files.add(required(dir, PosterCommand.POSTER));
+        files.add(required(dir, PosterCommand.THUMBNAIL));
         files.addAll(storyboard(dir, command.storyboard(), durationMs));
         return new VideoOutput(renditions, files);
     }
@@ -56,25 +56,15 @@ public final class VideoOutputs {
         return rendition;
     }
 
-    /** The sprite sheets made, and the WebVTT for the frames they hold. */
-    private static List<OutputFile> storyboard(Path dir, Storyboard storyboard, long durationMs) throws IOException {
-        List<OutputFile> sheets = new ArrayList<>();
-        for (int sheet = 0; Files.isRegularFile(dir.resolve(Storyboard.sheet(sheet))); sheet++) {
-            sheets.add(file(dir, Storyboard.sheet(sheet)));
-        }
-        if (sheets.isEmpty()) {
-            throw new IOException("no storyboard sprite was made");
-        }
-        Storyboard made = storyboard;
-        int held = sheets.size() * storyboard.columns() * storyboard.rows();
-        if (held < storyboard.frames()) {
-            made = new Storyboard(storyboard.intervalMs(), held, storyboard.columns(), storyboard.rows(),
-                    storyboard.tileWidth(), storyboard.tileHeight());
-        }
+    /** The sprite sheets tiled from the frames ffmpeg took, and the WebVTT for them. */
+    private static List<OutputFile> storyboard(Path dir, Storyboard plan, long durationMs) throws IOException {
+        Storyboard made = StoryboardSheets.tile(dir, plan);
         Files.writeString(dir.resolve(Storyboard.VTT), made.vtt(durationMs), StandardCharsets.UTF_8);
         List<OutputFile> files = new ArrayList<>();
         files.add(file(dir, Storyboard.VTT));
-        files.addAll(sheets);
+        for (int sheet = 0; sheet < made.sheets(); sheet++) {
+            files.add(required(dir, Storyboard.sheet(sheet)));
+        }
         return files;
     }
 

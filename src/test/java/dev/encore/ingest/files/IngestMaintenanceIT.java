@@ -51,11 +51,16 @@ class IngestMaintenanceIT extends IntegrationTest {
     @Autowired
     private BackgroundJobServer jobServer;
 
+    @Autowired
+    private dev.encore.media.VideoProperties video;
+
     @Test
-    void theNodeTakesAsManyJobsAtOnceAsItHasImportWorkers() {
+    void theNodeTakesAsManyJobsAtOnceAsItHasImportAndVideoWorkers() {
         assertThat(properties.workers()).as("this suite leaves encore.ingest.workers at 0: one per core").isZero();
+        assertThat(video.workers()).as("and encore.video.workers at its default").isEqualTo(1);
         assertThat(jobServer.getServerStatus().getWorkerPoolSize())
-                .isEqualTo(Runtime.getRuntime().availableProcessors()).isEqualTo(properties.effectiveWorkers());
+                .isEqualTo(Runtime.getRuntime().availableProcessors() + 1)
+                .isEqualTo(properties.effectiveWorkers() + video.workers());
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.library.video.ProcessingState;
 import dev.encore.library.video.Rendition;
-import dev.encore.library.video.Renditions;
+import dev.encore.library.video.VideoRenditions;
 import dev.encore.library.video.Video;
 import dev.encore.library.video.VideoFile;
 import dev.encore.library.video.VideoFiles;
@@ -31,9 +31,9 @@ class VideoOutcomes {
 
     private final Videos videos;
     private final VideoFiles files;
-    private final Renditions renditions;
+    private final VideoRenditions renditions;
 
-    VideoOutcomes(Videos videos, VideoFiles files, Renditions renditions) {
+    VideoOutcomes(Videos videos, VideoFiles files, VideoRenditions renditions) {
         this.videos = videos;
         this.files = files;
         this.renditions = renditions;
