@@ -1,7 +1,6 @@
 package dev.encore.library.presentation;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,7 +24,6 @@ import dev.encore.platform.UserNotifications;
 @Component
 class PresentationOutcomes {
 
-    static final String TOPIC = "presentations";
     private static final int SAVE_ATTEMPTS = 3;
 
     private final Presentations presentations;
@@ -105,12 +103,7 @@ class PresentationOutcomes {
     }
 
     private void notify(UUID ownerId, UUID id, PresentationState state, int progress, String reason) {
-        Map<String, Object> message = new java.util.LinkedHashMap<>();
-        message.put("id", id);
-        message.put("state", state.value());
-        message.put("progress", progress);
-        message.put("failureReason", reason);
-        notifications.send(ownerId, TOPIC, message);
+        notifications.send(ownerId, ProgressMessage.TOPIC, new ProgressMessage(id, state.value(), progress, reason));
     }
 
     /** An owner's edit landing at the same moment bumps the version: read again and apply once more. */

@@ -59,6 +59,12 @@ class PresentationsIT extends IntegrationTest {
         assertThat(presentation.path("visibility").asString()).isEqualTo("private");
         assertThat(presentation.path("mimeType").asString()).isEqualTo("application/pdf");
 
+        List<JsonNode> events = events(owner, id);
+        assertThat(events).as("events").isNotEmpty().allSatisfy(event -> assertThat(event.path("id").asString())
+                .isEqualTo(id));
+        assertThat(events.getLast().path("state").asString()).isEqualTo("ready");
+        assertThat(events.stream().map(event -> event.path("progress").asInt())).isSorted().endsWith(100);
+
         JsonNode ready = awaitState(owner, id, "ready");
         assertThat(ready.path("processing").path("progress").asInt()).isEqualTo(100);
         assertThat(ready.path("thumbnailUrl").asString()).contains("/stream/presentations/");
@@ -193,6 +199,22 @@ class PresentationsIT extends IntegrationTest {
                     assertThat(now).as(presentation.toString()).isIn("processing", state);
                     return now.equals(state);
                 });
+    }
+
+    /** The presentation's event stream, read until the server ends it (after ready or failed). */
+    private List<JsonNode> events(Account owner, String id) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient().send(
+                api.request("/api/v1/presentations/" + id + "/events").header("Authorization", "Bearer "
+                        + owner.accessToken()).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (java.util.stream.Stream<String> lines = stream.body()) {
+                return lines.filter(line -> line.startsWith("data:")).map(line -> Api.json(line.substring(5)))
+                        .toList();
+            }
+        }).get(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private HttpResponse<byte[]> image(String path, Account viewer) {
