@@ -144,8 +144,48 @@ class PresentationsIT extends IntegrationTest {
 
     @Test
     void deletingAPresentationDeletesItsPdfAndSlideImages() throws Exception {
-        MediaTools.require("ffmpeg");
         Account owner = users.user();
+        Rendered deck = rendered(owner);
+        assertThat(quotaUsed(owner)).as("the PDF and every slide image count").isEqualTo(deck.bytes());
+
+        assertThat(api.send("DELETE", "/api/v1/presentations/" + deck.id(), users.user().accessToken(), null)
+                .statusCode()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/v1/presentations/" + deck.id(), owner.accessToken(), null).statusCode())
+                .isEqualTo(204);
+        assertThat(api.get("/api/v1/presentations/" + deck.id(), owner.accessToken()).statusCode()).isEqualTo(404);
+        for (String sha : deck.blobs()) {
+            assertThat(blobs.metadata(sha)).as(sha).isEmpty();
+        }
+        assertThat(quotaUsed(owner)).isZero();
+    }
+
+    @Test
+    void aDeletedAccountsPresentationsGoWithIt() throws Exception {
+        Account leaving = users.user();
+        Rendered deck = rendered(leaving);
+        HttpResponse<String> deleted = api.send("DELETE", "/api/v1/me", leaving.accessToken(),
+                "{\"password\":\"" + leaving.password() + "\"}");
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (String sha : deck.blobs()) {
+                assertThat(blobs.metadata(sha)).as(sha).isEmpty();
+            }
+        });
+    }
+
+    /**
+     * A rendered two-slide presentation of its own (no other content shares its blobs), its blobs
+     * aged past the collector's grace.
+     *
+     * @param id    the presentation
+     * @param blobs the PDF and the four slide images
+     * @param bytes their sizes added up
+     */
+    private record Rendered(String id, List<String> blobs, long bytes) {
+    }
+
+    private Rendered rendered(Account owner) throws Exception {
+        MediaTools.require("ffmpeg");
         byte[] pdf = Pdfs.withText("Agenda " + LibraryFixtures.uniqueWord(8), "Details "
                 + LibraryFixtures.uniqueWord(8));
         HttpResponse<String> created = api.postJson("/api/v1/presentations", "{\"uploadId\":\""
@@ -163,20 +203,11 @@ class PresentationsIT extends IntegrationTest {
                 bytes += image.body().length;
             }
         }
-        assertThat(quotaUsed(owner)).as("the PDF and every slide image count").isEqualTo(bytes);
         for (String sha : stored) {
             assertThat(blobs.metadata(sha)).as(sha).isPresent();
             StoredBlobs.age(blobs, storage, sha, Duration.ofHours(1));
         }
-        assertThat(api.send("DELETE", "/api/v1/presentations/" + id, users.user().accessToken(), null).statusCode())
-                .isEqualTo(404);
-        assertThat(api.send("DELETE", "/api/v1/presentations/" + id, owner.accessToken(), null).statusCode())
-                .isEqualTo(204);
-        assertThat(api.get("/api/v1/presentations/" + id, owner.accessToken()).statusCode()).isEqualTo(404);
-        for (String sha : stored) {
-            assertThat(blobs.metadata(sha)).as(sha).isEmpty();
-        }
-        assertThat(quotaUsed(owner)).isZero();
+        return new Rendered(id, stored, bytes);
     }
 
     private long quotaUsed(Account owner) {
