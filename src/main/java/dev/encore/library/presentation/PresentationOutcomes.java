@@ -53,10 +53,12 @@ class PresentationOutcomes {
 
     /** The attempt, or empty when the presentation is gone or no longer processing. */
     Optional<Attempt> start(UUID id) {
-        return retried(() -> transactions.execute(status -> presentations.findById(id)
+        return transactions.execute(status -> presentations.findById(id)
                 .filter(presentation -> presentation.state() == PresentationState.PROCESSING)
-                .map(presentation -> new Attempt(presentation.ownerId(), presentation.sha256(),
-                        presentation.attemptStarted()))));
+                .map(presentation -> {
+                    presentations.attemptStarted(id);
+                    return new Attempt(presentation.ownerId(), presentation.sha256(), presentation.attempts() + 1);
+                }));
     }
 
     boolean exists(UUID id) {
