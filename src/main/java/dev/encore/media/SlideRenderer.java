@@ -189,8 +189,15 @@ public class SlideRenderer {
 
     private void encode(Path picture, Path full, Path thumb, int thumbWidth, int thumbHeight)
             throws InterruptedException {
-        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(ffmpeg.slideImages(picture, full, thumb,
-                thumbWidth, thumbHeight), picture.getParent(), properties.pageTimeout(), Map.of()), line -> { });
+        ProcessRunner.Result result;
+        try {
+            result = processes.run(new ProcessRunner.Spec(ffmpeg.slideImages(picture, full, thumb, thumbWidth,
+                    thumbHeight), picture.getParent(), properties.pageTimeout(), Map.of()), line -> { });
+        }
+        catch (UncheckedIOException notStarted) {
+            log.warn("ffmpeg cannot be started to encode slides: {}", notStarted.getMessage());
+            throw new SlideRenderingException(true, "The slide images could not be encoded.", notStarted);
+        }
         if (!result.succeeded() || !Files.isRegularFile(full) || !Files.isRegularFile(thumb)) {
             log.warn("ffmpeg could not encode a slide (exit {}, timed out {}): {}", result.exitCode(),
                     result.timedOut(), result.stderrTail());

@@ -74,6 +74,31 @@ class SlideRendererTests {
                 .isInstanceOf(java.util.concurrent.CancellationException.class);
     }
 
+    @Test
+    void aMissingToolIsATransientFailure() throws Exception {
+        SlideRenderer noFfmpeg = new SlideRenderer(DEFAULTS, new ProcessRunner(),
+                new Ffmpeg(dir.resolve("no-such-ffmpeg")));
+        Path pdf = write("talk.pdf", Pdfs.withText("One"));
+        Path out = Files.createDirectory(dir.resolve("no-tool"));
+        assertThatThrownBy(() -> noFfmpeg.render(pdf, out, slide -> { }, percent -> { }, () -> false))
+                .isInstanceOfSatisfying(SlideRenderingException.class,
+                        failed -> assertThat(failed.isTransient()).isTrue());
+    }
+
+    @Test
+    void aPageOverItsTimeLimitFailsForGood() throws Exception {
+        SlideRenderer hurried = new SlideRenderer(new PresentationProperties(300, 320, 1920, 100, 16_000_000,
+                25_000_000, 20_000, Duration.ofMinutes(15), Duration.ofNanos(1)), new ProcessRunner(),
+                new Ffmpeg(Path.of("ffmpeg")));
+        Path pdf = write("talk.pdf", Pdfs.withText("One"));
+        Path out = Files.createDirectory(dir.resolve("hurried"));
+        assertThatThrownBy(() -> hurried.render(pdf, out, slide -> { }, percent -> { }, () -> false))
+                .isInstanceOfSatisfying(SlideRenderingException.class, failed -> {
+                    assertThat(failed.isTransient()).isFalse();
+                    assertThat(failed.getMessage()).isEqualTo("Page 1 took too long to render.");
+                });
+    }
+
     private void assertRefused(byte[] pdf, Reason reason) throws Exception {
         Path file = write("refused-" + reason + "-" + pdf.length + ".pdf", pdf);
         assertThatThrownBy(() -> renderer.inspect(file)).isInstanceOfSatisfying(UnusablePdfException.class,

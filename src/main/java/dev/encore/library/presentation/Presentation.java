@@ -66,9 +66,9 @@ public class Presentation extends LibraryContent {
         describe(details.title(), details.category(), details.visibility(), details.tags(), details.featured(), now);
     }
 
-    /** A rendering attempt starts; returns its number (1 for the first). */
-    int attemptStarted() {
-        return ++attempts;
+    /** Rendering attempts started so far. */
+    int attempts() {
+        return attempts;
     }
 
     /** Every slide, rendered and stored: the presentation is ready. */

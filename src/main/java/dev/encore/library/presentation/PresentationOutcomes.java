@@ -1,7 +1,6 @@
 package dev.encore.library.presentation;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,7 +24,6 @@ import dev.encore.platform.UserNotifications;
 @Component
 class PresentationOutcomes {
 
-    static final String TOPIC = "presentations";
     private static final int SAVE_ATTEMPTS = 3;
 
     private final Presentations presentations;
@@ -55,10 +53,12 @@ class PresentationOutcomes {
 
     /** The attempt, or empty when the presentation is gone or no longer processing. */
     Optional<Attempt> start(UUID id) {
-        return retried(() -> transactions.execute(status -> presentations.findById(id)
+        return transactions.execute(status -> presentations.findById(id)
                 .filter(presentation -> presentation.state() == PresentationState.PROCESSING)
-                .map(presentation -> new Attempt(presentation.ownerId(), presentation.sha256(),
-                        presentation.attemptStarted()))));
+                .map(presentation -> {
+                    presentations.attemptStarted(id);
+                    return new Attempt(presentation.ownerId(), presentation.sha256(), presentation.attempts() + 1);
+                }));
     }
 
     boolean exists(UUID id) {
@@ -105,12 +105,7 @@ class PresentationOutcomes {
     }
 
     private void notify(UUID ownerId, UUID id, PresentationState state, int progress, String reason) {
-        Map<String, Object> message = new java.util.LinkedHashMap<>();
-        message.put("id", id);
-        message.put("state", state.value());
-        message.put("progress", progress);
-        message.put("failureReason", reason);
-        notifications.send(ownerId, TOPIC, message);
+        notifications.send(ownerId, ProgressMessage.TOPIC, new ProgressMessage(id, state.value(), progress, reason));
     }
 
     /** An owner's edit landing at the same moment bumps the version: read again and apply once more. */

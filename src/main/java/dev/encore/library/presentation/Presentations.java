@@ -22,6 +22,12 @@ public interface Presentations extends ContentRepository<Presentation> {
             + "or s.fullSha256 = :sha256 or s.thumbSha256 = :sha256")
     boolean references(@Param("sha256") String sha256);
 
+    /** A rendering attempt starts; no version change (the job's bookkeeping is not an edit). */
+    @Transactional
+    @Modifying
+    @Query("update Presentation p set p.attempts = p.attempts + 1 where p.id = :id")
+    int attemptStarted(@Param("id") UUID id);
+
     /** The job's progress (0..100) while it renders; no version change (it is not an edit). */
     @Transactional
     @Modifying

@@ -59,6 +59,12 @@ class PresentationsIT extends IntegrationTest {
         assertThat(presentation.path("visibility").asString()).isEqualTo("private");
         assertThat(presentation.path("mimeType").asString()).isEqualTo("application/pdf");
 
+        List<JsonNode> events = events(owner, id);
+        assertThat(events).as("events").isNotEmpty().allSatisfy(event -> assertThat(event.path("id").asString())
+                .isEqualTo(id));
+        assertThat(events.getLast().path("state").asString()).isEqualTo("ready");
+        assertThat(events.stream().map(event -> event.path("progress").asInt())).isSorted().endsWith(100);
+
         JsonNode ready = awaitState(owner, id, "ready");
         assertThat(ready.path("processing").path("progress").asInt()).isEqualTo(100);
         assertThat(ready.path("thumbnailUrl").asString()).contains("/stream/presentations/");
@@ -138,8 +144,48 @@ class PresentationsIT extends IntegrationTest {
 
     @Test
     void deletingAPresentationDeletesItsPdfAndSlideImages() throws Exception {
-        MediaTools.require("ffmpeg");
         Account owner = users.user();
+        Rendered deck = rendered(owner);
+        assertThat(quotaUsed(owner)).as("the PDF and every slide image count").isEqualTo(deck.bytes());
+
+        assertThat(api.send("DELETE", "/api/v1/presentations/" + deck.id(), users.user().accessToken(), null)
+                .statusCode()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/v1/presentations/" + deck.id(), owner.accessToken(), null).statusCode())
+                .isEqualTo(204);
+        assertThat(api.get("/api/v1/presentations/" + deck.id(), owner.accessToken()).statusCode()).isEqualTo(404);
+        for (String sha : deck.blobs()) {
+            assertThat(blobs.metadata(sha)).as(sha).isEmpty();
+        }
+        assertThat(quotaUsed(owner)).isZero();
+    }
+
+    @Test
+    void aDeletedAccountsPresentationsGoWithIt() throws Exception {
+        Account leaving = users.user();
+        Rendered deck = rendered(leaving);
+        HttpResponse<String> deleted = api.send("DELETE", "/api/v1/me", leaving.accessToken(),
+                "{\"password\":\"" + leaving.password() + "\"}");
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (String sha : deck.blobs()) {
+                assertThat(blobs.metadata(sha)).as(sha).isEmpty();
+            }
+        });
+    }
+
+    /**
+     * A rendered two-slide presentation of its own (no other content shares its blobs), its blobs
+     * aged past the collector's grace.
+     *
+     * @param id    the presentation
+     * @param blobs the PDF and the four slide images
+     * @param bytes their sizes added up
+     */
+    private record Rendered(String id, List<String> blobs, long bytes) {
+    }
+
+    private Rendered rendered(Account owner) throws Exception {
+        MediaTools.require("ffmpeg");
         byte[] pdf = Pdfs.withText("Agenda " + LibraryFixtures.uniqueWord(8), "Details "
                 + LibraryFixtures.uniqueWord(8));
         HttpResponse<String> created = api.postJson("/api/v1/presentations", "{\"uploadId\":\""
@@ -157,20 +203,11 @@ class PresentationsIT extends IntegrationTest {
                 bytes += image.body().length;
             }
         }
-        assertThat(quotaUsed(owner)).as("the PDF and every slide image count").isEqualTo(bytes);
         for (String sha : stored) {
             assertThat(blobs.metadata(sha)).as(sha).isPresent();
             StoredBlobs.age(blobs, storage, sha, Duration.ofHours(1));
         }
-        assertThat(api.send("DELETE", "/api/v1/presentations/" + id, users.user().accessToken(), null).statusCode())
-                .isEqualTo(404);
-        assertThat(api.send("DELETE", "/api/v1/presentations/" + id, owner.accessToken(), null).statusCode())
-                .isEqualTo(204);
-        assertThat(api.get("/api/v1/presentations/" + id, owner.accessToken()).statusCode()).isEqualTo(404);
-        for (String sha : stored) {
-            assertThat(blobs.metadata(sha)).as(sha).isEmpty();
-        }
-        assertThat(quotaUsed(owner)).isZero();
+        return new Rendered(id, stored, bytes);
     }
 
     private long quotaUsed(Account owner) {
@@ -193,6 +230,22 @@ class PresentationsIT extends IntegrationTest {
                     assertThat(now).as(presentation.toString()).isIn("processing", state);
                     return now.equals(state);
                 });
+    }
+
+    /** The presentation's event stream, read until the server ends it (after ready or failed). */
+    private List<JsonNode> events(Account owner, String id) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient().send(
+                api.request("/api/v1/presentations/" + id + "/events").header("Authorization", "Bearer "
+                        + owner.accessToken()).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (java.util.stream.Stream<String> lines = stream.body()) {
+                return lines.filter(line -> line.startsWith("data:")).map(line -> Api.json(line.substring(5)))
+                        .toList();
+            }
+        }).get(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private HttpResponse<byte[]> image(String path, Account viewer) {
