@@ -90,7 +90,7 @@ class VideoPlayer extends LitElement {
       outline: 2px solid #fff; outline-offset: 1px;
     }
     .quality-button { width: auto; padding: 0 var(--space-2); gap: var(--space-1); grid-auto-flow: column; border-radius: 999px; }
-    .quality-button .label { font-size: .8rem; font-weight: 700; }
+    .quality-button .label { font-size: .8rem; font-weight: 700; white-space: nowrap; }
     .hd { font-size: .62rem; font-weight: 800; background: var(--accent); color: #fff; border-radius: 3px; padding: 0 3px; line-height: 1.4; }
 
     .scrub { position: relative; height: 22px; display: flex; align-items: center; }
@@ -144,6 +144,7 @@ class VideoPlayer extends LitElement {
       .stage { border-radius: var(--radius); }
       .controls { padding: var(--space-5) var(--space-1) 0; }
       .volume { display: none; }
+      .quality-button .auto { display: none; }
       .control { width: 38px; height: 38px; }
       .row .time { font-size: .8rem; margin: 0 var(--space-1); }
     }
@@ -567,7 +568,7 @@ class VideoPlayer extends LitElement {
             <button class="control quality-button" type="button" aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'}
               aria-controls="quality-menu" aria-label="Quality: ${qualityLabel}${this.level < 0 && current ? ` (${current.label})` : ''}"
               @click=${this.#toggleMenu}>${icon('settings')}<span class="label">${this.level < 0 && current
-                ? `Auto · ${current.label}` : qualityLabel}</span>${hd ? html`<span class="hd">HD</span>` : ''}</button>
+                ? html`<span class="auto">Auto · </span>${current.label}` : qualityLabel}</span>${hd ? html`<span class="hd">HD</span>` : ''}</button>
             ${this.menuOpen ? html`<div class="menu">
               <div class="title" aria-hidden="true">Quality</div>
               <div id="quality-menu" role="menu" aria-label="Quality">${[{ index: -1, label: 'Auto', detail: current ? current.label : '' },

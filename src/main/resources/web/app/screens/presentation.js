@@ -2,6 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { Loader } from '../core/loader.js';
 import { sameOrigin } from '../core/links.js';
+import { follow } from '../core/sse.js';
 import { icon } from '../components/icons.js';
 import { failedState } from '../components/states.js';
 import { libraryStyles, plural } from '../components/library-kit.js';
@@ -23,8 +24,10 @@ const SWIPE_PX = 48;
  * (from the PDF) is its picture's description and is shown under it, and a polite live region says
  * "Slide 3 of 12". The next and previous slides are fetched ahead, so paging shows them at once.
  *
- * While the PDF is being rendered a bar shows the progress (the presentation read every few
- * seconds), and the slides appear when it is done; a failed rendering shows why.
+ * While the PDF is being rendered a bar shows the progress, live from the presentation's event
+ * stream (`GET /api/v1/presentations/{id}/events`, read with fetch like the imports'; the
+ * presentation read every few seconds when the stream is not there), and the slides appear when
+ * it is done; a failed rendering shows why.
  */
 class PresentationPage extends LitElement {
   static properties = {
@@ -366,17 +369,32 @@ class PresentationPage extends LitElement {
     </section>`;
   }
 
-  /** Follows the rendering: the presentation read every few seconds until it is done. */
+  /** Follows the rendering: its event stream, or the presentation read every few seconds. */
   #watch(presentation) {
     if (processingOf(presentation).state !== 'processing' || this.#following?.id === presentation.id) return;
     this.#stopWatching();
-    this.#following = { id: presentation.id };
-    this.#poll(presentation.id);
+    const controller = new AbortController();
+    this.#following = { id: presentation.id, controller };
+    follow(`/api/v1/presentations/${presentation.id}/events`, (name, data) => this.#event(data), controller.signal)
+      .then(() => this.#settle(presentation.id), () => !controller.signal.aborted && this.#poll(presentation.id));
   }
 
   #stopWatching() {
+    this.#following?.controller?.abort();
     this.#following = null;
     clearTimeout(this.#pollTimer);
+  }
+
+  /** An event of the stream (`{id, state, progress, failureReason}`): the bar moves; an end reads the presentation. */
+  #event(data) {
+    const presentation = this.#presentation.value;
+    if (!presentation || typeof data !== 'object' || !data) return;
+    const state = String(data.state ?? 'processing').toLowerCase();
+    if (state === 'processing') {
+      this.#presentation.show({ ...presentation, processing: { ...presentation.processing, state, progress: data.progress ?? 0 } });
+    } else {
+      this.#settle(presentation.id);
+    }
   }
 
   async #settle(id) {
