@@ -115,7 +115,7 @@ class SearchBox extends LitElement {
   }
 
   #option(entry, index) {
-    const glyph = { track: 'play', artist: 'artists', album: 'albums', video: 'videos', playlist: 'library', all: 'search' }[entry.kind];
+    const glyph = { track: 'play', artist: 'artists', album: 'albums', video: 'videos', presentation: 'slides', playlist: 'library', all: 'search' }[entry.kind];
     return html`<li role="option" id="search-option-${index}" aria-selected=${index === this.active ? 'true' : 'false'}
       @mousedown=${(event) => event.preventDefault()} @click=${() => this.#choose(entry)}>
       <span class="glyph" aria-hidden="true">${icon(glyph)}</span>

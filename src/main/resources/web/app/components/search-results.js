@@ -3,7 +3,8 @@ import { albumHref, artistHref, play } from './library-kit.js';
 
 /**
  * Search answers (`GET /api/v1/search`, typo-tolerant, best first) grouped by kind: tracks,
- * artists and albums (of the tracks found), videos and playlists. Each entry knows where it leads
+ * artists and albums (of the tracks found), videos, presentations (found by what their slides say too)
+ * and playlists. Each entry knows where it leads
  * (`href`) or, for a track, that it plays.
  */
 
@@ -12,6 +13,7 @@ export const KINDS = [
   { key: 'artists', label: 'Artists' },
   { key: 'albums', label: 'Albums' },
   { key: 'videos', label: 'Videos' },
+  { key: 'presentations', label: 'Presentations' },
   { key: 'playlists', label: 'Playlists' },
 ];
 
@@ -22,7 +24,7 @@ export async function search(q, { size = 20, limit = 5, signal } = {}) {
 }
 
 export function group(results, limit) {
-  const groups = { tracks: [], artists: [], albums: [], videos: [], playlists: [] };
+  const groups = { tracks: [], artists: [], albums: [], videos: [], presentations: [], playlists: [] };
   const seen = new Set();
   const once = (key) => !seen.has(key) && seen.add(key);
   for (const result of results) {
@@ -38,6 +40,9 @@ export function group(results, limit) {
       }
     } else if (result.type === 'video') {
       groups.videos.push({ kind: 'video', title: result.title, detail: 'Video', href: `/videos/${result.id}` });
+    } else if (result.type === 'presentation') {
+      groups.presentations.push({ kind: 'presentation', title: result.title, detail: 'Presentation',
+        href: `/presentations/${result.id}` });
     } else if (result.type === 'playlist') {
       groups.playlists.push({ kind: 'playlist', title: result.title, detail: 'Playlist', href: `/playlists/${result.id}` });
     }

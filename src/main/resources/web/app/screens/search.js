@@ -141,6 +141,7 @@ class Search extends LitElement {
       ${this.#tiles('artists', 'Artists', groups.artists, tracks, true)}
       ${this.#tiles('albums', 'Albums', groups.albums, tracks, false)}
       ${this.#links('videos', 'Videos', groups.videos, 'videos')}
+      ${this.#links('presentations', 'Presentations', groups.presentations, 'slides')}
       ${this.#links('playlists', 'Playlists', groups.playlists, 'library')}`;
   }
 
