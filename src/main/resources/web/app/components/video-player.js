@@ -146,6 +146,7 @@ class VideoPlayer extends LitElement {
       .volume { display: none; }
       .quality-button .auto { display: none; }
       .control { width: 38px; height: 38px; }
+      .control.quality-button { width: auto; }
       .row .time { font-size: .8rem; margin: 0 var(--space-1); }
     }
   `];
