@@ -33,6 +33,9 @@ import dev.encore.support.TestAccounts.Account;
  */
 class VideoRestartIT {
 
+    /** Two starts and ffmpeg in one test: a loaded 2-core machine may need more than the usual 90 s to start. */
+    private static final Duration START = Duration.ofMinutes(3);
+
     @TempDir
     Path work;
 
@@ -49,7 +52,7 @@ class VideoRestartIT {
 
         int port = PackagedJar.freePort();
         process = start(port, "first.log");
-        PackagedJar.awaitLive(process, port, work.resolve("first.log"));
+        PackagedJar.awaitLive(process, port, work.resolve("first.log"), START);
         Account user = new TestAccounts(new Api(port)).user();
         Api api = new Api(port);
         HttpResponse<String> uploaded = api.send(Multipart.upload(api, "/api/v1/uploads", user.accessToken(),
@@ -70,7 +73,7 @@ class VideoRestartIT {
         assertThat(videoStaging()).as("the killed attempt left its half ladder behind").isNotEmpty();
 
         process = start(port, "second.log");
-        PackagedJar.awaitLive(process, port, work.resolve("second.log"));
+        PackagedJar.awaitLive(process, port, work.resolve("second.log"), START);
         JsonNode afterRestart = video(port, user, id);
         assertNoLadderUnlessReady(afterRestart);
         assertThat(original(port, user, id)).as("the original plays while the video is processed again")
