@@ -131,7 +131,7 @@ public class SlideRenderer {
             return pages;
         }
         catch (IOException ex) {
-            throw new SlideRenderingException(true, "The slides could not be written.", ex);
+            throw new SlideRenderingException(true, "The PDF or the slides could not be read or written.", ex);
         }
         finally {
             pageThread.shutdownNow();

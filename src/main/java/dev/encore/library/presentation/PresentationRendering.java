@@ -74,6 +74,10 @@ public class PresentationRendering {
             outcomes.collect(slides);
             retryOrFail(id, attempt, true, "The PDF or the slides could not be read or stored.", failure);
         }
+        catch (RuntimeException unexpected) { // the database or the store failed meanwhile: worth another try
+            outcomes.collect(slides);
+            retryOrFail(id, attempt, true, "Rendering failed unexpectedly.", unexpected);
+        }
     }
 
     private void renderInto(UUID id, PresentationOutcomes.Attempt attempt, List<Slide> slides)
@@ -108,7 +112,13 @@ public class PresentationRendering {
         if (transientFailure && attempt.attempt() < MAX_ATTEMPTS) {
             throw new RetryLater(reason, failure);
         }
-        log.info("Rendering presentation {} failed for good: {}", id, reason);
+        if (transientFailure) {
+            log.warn("Rendering presentation {} failed for good after {} attempts: {}", id, attempt.attempt(), reason,
+                    failure);
+        }
+        else {
+            log.info("Rendering presentation {} failed for good: {}", id, reason);
+        }
         outcomes.failed(id, reason);
     }
 

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * An upload as its owner sees it.
  *
- * @param id          upload id (for {@code POST /api/v1/tracks {uploadId}})
+ * @param id          upload id (for {@code POST /api/v1/tracks}, {@code /videos} or {@code /presentations}
+ *                    {@code {uploadId}}, each taking its own kind)
  * @param kind        audio, video, image or pdf, from the bytes
  * @param mimeType    the detected type
  * @param size        bytes

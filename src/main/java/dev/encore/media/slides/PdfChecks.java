@@ -84,7 +84,7 @@ public final class PdfChecks {
         }
     }
 
-    /** The pixel size of page {@code index}'s full slide (its crop box, rotated as shown). */
+    /** The pixel size of {@code page} rendered {@code width} pixels wide (its crop box, turned as it is shown). */
     public static Dimensions slideSize(PDPage page, int width) {
         PDRectangle box = page.getCropBox();
         boolean turned = page.getRotation() % 180 != 0;

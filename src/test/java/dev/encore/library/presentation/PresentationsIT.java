@@ -88,6 +88,11 @@ class PresentationsIT extends IntegrationTest {
                 java.net.URI.create(local(second.path("fullUrl").asString()))).GET());
         assertThat(signed.statusCode()).as("the signed URL needs no token").isEqualTo(200);
         assertThat(signed.body()).isEqualTo(full.body());
+        String tampered = local(second.path("fullUrl").asString()).replace("/stream/presentations/p1.",
+                "/stream/presentations/m1.");
+        assertThat(tampered).isNotEqualTo(local(second.path("fullUrl").asString()));
+        ProblemAssert.assertProblem(api.send(HttpRequest.newBuilder(java.net.URI.create(tampered)).GET()), 403,
+                "link-invalid");
         assertThat(image("/api/v1/presentations/" + id + "/slides/4?size=full", owner).statusCode()).isEqualTo(404);
         ProblemAssert.assertProblem(api.get("/api/v1/presentations/" + id + "/slides/1?size=huge",
                 owner.accessToken()), 400, "validation-failed");
