@@ -66,7 +66,7 @@ by_hand() {
   --encore.ratelimit.enabled=false --encore.upload.max-bytes=8GB --encore.upload.daily-bytes=64GB \
   --encore.quota.default-bytes=64GB >"$WORK/encore.log" 2>&1 &
 ENCORE_PID=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/livez" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/livez" >/dev/null 2>&1 && break; sleep 0.5; done # up to 5 min on a busy machine
 curl -fs "http://127.0.0.1:$PORT/livez" >/dev/null || { echo "Encore did not start" >&2; tail -n 20 "$WORK/encore.log" >&2; exit 1; }
 BASE="http://127.0.0.1:$PORT/api/v1"
 curl -sS --fail-with-body -H 'Content-Type: application/json' \

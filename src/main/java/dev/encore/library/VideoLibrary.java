@@ -10,6 +10,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,7 +62,7 @@ public class VideoLibrary {
     }
 
     /** What the library needs to start, stop and show processing, and to link to it. */
-    @org.springframework.stereotype.Component
+    @Component
     static class Processing {
 
         private final ApplicationEventPublisher events;

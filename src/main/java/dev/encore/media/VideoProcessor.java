@@ -154,7 +154,7 @@ public class VideoProcessor {
             log.warn("Video processing passed encore.video.job-timeout ({}); ffmpeg said: {}", video.jobTimeout(),
                     result.stderrTail());
             throw new VideoProcessingException(false, "Processing the video took too long (the limit is "
-                    + video.jobTimeout().toMinutes() + " minutes)");
+                    + readable(video.jobTimeout()) + ")");
         }
         if (!result.succeeded()) {
             log.warn("ffmpeg failed on a video (exit {}): {}", result.exitCode(), String.join(" | ", result.stderrTail()));
@@ -174,6 +174,18 @@ public class VideoProcessor {
         }
         return new VideoProcessingException(false,
                 "The video could not be converted: its picture or sound could not be decoded");
+    }
+
+    /** {@code 2 hours}, {@code 45 minutes}, {@code 30 seconds}. */
+    static String readable(Duration duration) {
+        if (duration.toMinutes() >= 120 && duration.toMinutesPart() == 0) {
+            return duration.toHours() + " hours";
+        }
+        if (duration.toMinutes() >= 2) {
+            return duration.toMinutes() + " minutes";
+        }
+        long seconds = Math.max(1, duration.toSeconds());
+        return seconds == 1 ? "1 second" : seconds + " seconds";
     }
 
     private static void report(IntConsumer progress, AtomicInteger percent, int value) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.lang.reflect.Type;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,7 +17,10 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -25,6 +31,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -129,6 +142,33 @@ class VideoProcessingIT extends IntegrationTest {
                 null), 409, "conflict");
         ProblemAssert.assertProblem(api.send("POST", "/api/v1/videos/" + id + "/processing", owner.accessToken(),
                 null), 409, "conflict");
+    }
+
+    @Test
+    void stompPushesProgressToTheOwnerOnly() throws Exception {
+        Account owner = users.user();
+        Account stranger = users.user();
+        BlockingQueue<JsonNode> mine = new LinkedBlockingQueue<>();
+        List<JsonNode> theirs = new CopyOnWriteArrayList<>();
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        StompSession ownerSession = connect(client, owner.accessToken(), mine::add);
+        StompSession strangerSession = connect(client, stranger.accessToken(), theirs::add);
+        String id = create(owner, unique(pattern)).path("id").asString();
+        List<JsonNode> events = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && (events.isEmpty()
+                || !events.getLast().path("state").asString().equals("ready"))) {
+            JsonNode event = mine.poll(1, TimeUnit.SECONDS);
+            if (event != null && event.path("videoId").asString().equals(id)) {
+                events.add(event);
+            }
+        }
+        assertThat(events).as("events").hasSizeGreaterThan(1);
+        assertThat(events.getLast().path("state").asString()).as(events.toString()).isEqualTo("ready");
+        assertThat(events.getLast().path("progress").asInt()).isEqualTo(100);
+        assertThat(theirs).isEmpty();
+        ownerSession.disconnect();
+        strangerSession.disconnect();
     }
 
     @Test
@@ -241,6 +281,27 @@ class VideoProcessingIT extends IntegrationTest {
             assertThat(Api.json(api.get("/api/v1/videos?owner=" + owner.id(), owner.accessToken()))
                     .path("totalItems").asLong()).as("nothing saved").isEqualTo(videos);
         }
+    }
+
+    private StompSession connect(WebSocketStompClient client, String token, java.util.function.Consumer<JsonNode> sink)
+            throws Exception {
+        StompHeaders connect = new StompHeaders();
+        connect.add("Authorization", "Bearer " + token);
+        StompSession session = client.connectAsync(URI.create("ws://127.0.0.1:" + port + "/ws"),
+                new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
+        session.subscribe("/user/queue/videos", new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return byte[].class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                sink.accept(Api.json(new String((byte[]) payload, StandardCharsets.UTF_8)));
+            }
+        });
+        Thread.sleep(300); // the SUBSCRIBE frame reaches the broker before the video is saved
+        return session;
     }
 
     private static boolean absent(JsonNode value) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
@@ -188,7 +189,7 @@ public class VideoProcessingJob {
      * least a point and a quarter second passed (or at 100). A write that changes nothing means the
      * run is no longer wanted: the flag is raised and ffmpeg is stopped.
      */
-    private final class ProcessingProgress implements java.util.function.IntConsumer {
+    private final class ProcessingProgress implements IntConsumer {
 
         private static final long MIN_INTERVAL_NANOS = 250_000_000L;
 
