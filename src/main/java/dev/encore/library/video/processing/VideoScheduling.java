@@ -2,14 +2,13 @@ package dev.encore.library.video.processing;
 
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.scheduling.cron.Cron;
-import org.jobrunr.server.BackgroundJobServer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.encore.library.video.VideoProcessingRequested;
+import dev.encore.platform.JobWakeUp;
 
 /**
  * Turns processing requests into JobRunr jobs, and registers the sweep that enqueues the job of any
@@ -22,17 +21,17 @@ class VideoScheduling {
     static final String SWEEP_JOB = "video-sweep";
 
     private final JobScheduler jobs;
-    private final ObjectProvider<BackgroundJobServer> server;
+    private final JobWakeUp wakeUp;
 
-    VideoScheduling(JobScheduler jobs, ObjectProvider<BackgroundJobServer> server) {
+    VideoScheduling(JobScheduler jobs, JobWakeUp wakeUp) {
         this.jobs = jobs;
-        this.server = server;
+        this.wakeUp = wakeUp;
     }
 
     @ApplicationModuleListener
     void on(VideoProcessingRequested requested) {
         enqueue(requested);
-        wakeUp();
+        wakeUp.now();
     }
 
     void enqueue(VideoProcessingRequested requested) {
@@ -51,15 +50,4 @@ class VideoScheduling {
         jobs.<VideoSweep>enqueue(VideoSweep::sweep);
     }
 
-    /**
-     * JobRunr OSS looks for enqueued work once per poll interval (at least 5 s with SQL storage);
-     * when this node runs a job server it is asked to onboard work now (see the import scheduling).
-     */
-    private void wakeUp() {
-        BackgroundJobServer local = server.getIfAvailable();
-        if (local != null && local.isRunning()) {
-            local.getJobSteward().notifyThreadOccupied();
-            local.getJobSteward().notifyThreadIdle();
-        }
-    }
 }
