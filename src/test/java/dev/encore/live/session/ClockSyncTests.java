@@ -2,13 +2,11 @@ package dev.encore.live.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,24 +15,10 @@ import dev.encore.live.LiveCommandException;
 class ClockSyncTests {
 
     /** A clock that answers the given instants in turn. */
-    private static Clock ticking(Instant... instants) {
-        Deque<Instant> next = new ArrayDeque<>(List.of(instants));
-        return new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return next.pop();
-            }
-        };
+    private static Clock ticking(Instant first, Instant second) {
+        Clock clock = mock(Clock.class);
+        when(clock.instant()).thenReturn(first, second);
+        return clock;
     }
 
     @Test
