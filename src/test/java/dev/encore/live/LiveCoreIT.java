@@ -44,6 +44,7 @@ class LiveCoreIT extends IntegrationTest {
             double t2 = reading.path("serverSend").asDouble();
             assertThat(t1).isBetween(before - 1, after + 1);
             assertThat(t2).isGreaterThanOrEqualTo(t1).isLessThanOrEqualTo(after + 1);
+            assertThat(reading.path("resyncMs").asLong()).isEqualTo(30_000);
         }
     }
 
