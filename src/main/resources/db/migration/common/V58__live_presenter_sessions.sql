@@ -14,8 +14,7 @@ CREATE TABLE presenter_sessions (
     pointer_y             DOUBLE PRECISION,
     started_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     ended_at              TIMESTAMP WITH TIME ZONE,
-    presenter_away_since  TIMESTAMP WITH TIME ZONE,
-    version               BIGINT        NOT NULL
+    presenter_away_since  TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX presenter_sessions_presentation_idx ON presenter_sessions (presentation_id);
 CREATE INDEX presenter_sessions_presenter_idx ON presenter_sessions (presenter_id);
