@@ -49,6 +49,7 @@ public final class StompFollower implements AutoCloseable {
         StompFollower follower = new StompFollower(session);
         follower.subscribe("/user/queue/errors");
         follower.subscribe("/user/queue/live");
+        Thread.sleep(200); // the queues are subscribed before a topic's snapshot is sent to them
         return follower;
     }
 
