@@ -5,13 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +39,10 @@ class PremieresIT extends IntegrationTest {
     static Path media;
 
     private LibraryFixtures fixtures;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private PremiereJobs jobs;
 
     @BeforeEach
     void fixtures() throws Exception {
@@ -210,6 +218,29 @@ class PremieresIT extends IntegrationTest {
     /** Now, to the millisecond (what premieres keep). */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Test
+    void aPremiereWhoseStartPassedWhileNoNodeRanCatchesUpAtTheNextStart() throws Exception {
+        Account owner = users.user();
+        Account viewer = users.user();
+        String video = readyVideo(owner, "public");
+        String id = created(owner, body(video, now().plusSeconds(3600), null)).path("id").asString();
+        String topic = "/topic/live/premiere/" + id;
+        // as if every node was down when it was due: its start passed, its state still says scheduled
+        Instant startedAt = now().minusSeconds(1);
+        jdbc.update("update premieres set starts_at = ?, ends_at = ? where id = ?", Timestamp.from(startedAt),
+                Timestamp.from(startedAt.plusSeconds(60)), UUID.fromString(id));
+        try (StompFollower follower = StompFollower.connect(port, viewer.accessToken()).subscribe(topic)) {
+            follower.next("/user/queue/live", "snapshot", WAIT);
+            jobs.resume(); // what every node does when it starts
+            JsonNode live = follower.next(topic, "state", WAIT);
+            assertThat(live.path("data").path("state").asString()).isEqualTo("live");
+            assertThat(Instant.parse(live.path("data").path("playback").path("atServerTime").asString()))
+                    .isEqualTo(startedAt);
+        }
+        assertThat(jdbc.queryForObject("select state from premieres where id = ?", String.class, UUID.fromString(id)))
+                .isEqualTo("LIVE");
     }
 
     private String readyVideo(Account owner, String visibility) throws Exception {

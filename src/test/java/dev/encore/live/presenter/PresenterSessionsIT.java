@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +33,11 @@ import dev.encore.support.TestAccounts.Account;
 class PresenterSessionsIT extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private PresenterAbsenceJob absence;
 
     @Test
     void viewersFollowThePresenterAndOnlyThePresenterLeads() throws Exception {
@@ -109,6 +119,37 @@ class PresenterSessionsIT extends IntegrationTest {
             follower.next("/user/queue/errors", "live-forbidden", WAIT);
         }
         assertThat(api.send("DELETE", live(presentation), owner.accessToken(), null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void endsWhenThePresenterStaysAwayPastTheGrace() throws Exception {
+        Account owner = users.user();
+        Account viewer = users.user();
+        String presentation = rendered(owner, "unlisted", 2);
+        String id = Api.json(api.postJson(live(presentation), "", owner.accessToken())).path("id").asString();
+        String topic = "/topic/live/presentation/" + id;
+        try (StompFollower follower = StompFollower.connect(port, viewer.accessToken()).subscribe(topic)) {
+            try (StompFollower presenter = StompFollower.connect(port, owner.accessToken()).subscribe(topic)) {
+                await().atMost(WAIT).until(() -> awaySince(id) == null);
+            }
+            await().atMost(WAIT).until(() -> awaySince(id) != null);
+            absence.check(UUID.fromString(id));
+            assertThat(api.get(live(presentation), viewer.accessToken()).statusCode()).as("within the grace")
+                    .isEqualTo(200);
+
+            // the grace (2 minutes) has passed for the job that checks at its end
+            jdbc.update("update presenter_sessions set presenter_away_since = ? where id = ?",
+                    Timestamp.from(Instant.now().minus(Duration.ofMinutes(3))), UUID.fromString(id));
+            absence.check(UUID.fromString(id));
+            assertThat(follower.next(topic, "ended", WAIT).path("data").path("reason").asString())
+                    .isEqualTo("presenter-away");
+        }
+        ProblemAssert.assertProblem(api.get(live(presentation), viewer.accessToken()), 404, "not-found");
+    }
+
+    private Instant awaySince(String id) {
+        return jdbc.queryForObject("select presenter_away_since from presenter_sessions where id = ?",
+                Timestamp.class, UUID.fromString(id)) instanceof Timestamp at ? at.toInstant() : null;
     }
 
     private static String live(String presentation) {
