@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -42,9 +43,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     WebSocketConfiguration(JwtDecoder jwtDecoder, EncoreSecurityProperties security, ObjectProvider<TopicGuard> guards,
             ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, ObjectProvider<SimpMessagingTemplate> stomp,
-            @Value("${encore.live.max-frame-size:64KB}") DataSize maxFrameSize) {
+            ApplicationEventPublisher events, @Value("${encore.live.max-frame-size:64KB}") DataSize maxFrameSize) {
         this.security = security;
-        this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, new StompErrorReplies(stomp));
+        this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, new StompErrorReplies(stomp), events);
         this.maxFrameBytes = Math.toIntExact(maxFrameSize.toBytes());
     }
 
@@ -52,6 +53,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         List<String> origins = security.allowedOrigins();
         registry.addEndpoint("/ws").setAllowedOriginPatterns(origins.toArray(String[]::new));
+        // a client's frames are handled in the order it sent them (play, then seek)
+        registry.setPreserveReceiveOrder(true);
     }
 
     @Override
@@ -59,6 +62,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.enableSimpleBroker("/queue", "/topic");
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
+        // and the messages to one client leave in the order they were sent
+        registry.setPreservePublishOrder(true);
     }
 
     @Override
