@@ -213,6 +213,18 @@ class PremieresIT extends IntegrationTest {
             JsonNode refused = follower.next("/user/queue/errors", "live-forbidden", WAIT);
             assertThat(refused.path("destination").asString()).isEqualTo("/topic/live/premiere/" + id);
         }
+
+        // the video's deletion cancels its premiere
+        try (StompFollower follower = StompFollower.connect(port, owner.accessToken())) {
+            follower.subscribe("/topic/live/premiere/" + id);
+            follower.next("/user/queue/live", "snapshot", WAIT);
+            assertThat(api.send("DELETE", "/api/v1/videos/" + video, owner.accessToken(), null).statusCode())
+                    .isEqualTo(204);
+            assertThat(follower.next("/topic/live/premiere/" + id, "state", WAIT).path("data").path("state")
+                    .asString()).isEqualTo("cancelled");
+        }
+        ProblemAssert.assertProblem(api.get("/api/v1/premieres/" + id, owner.accessToken()), 404, "not-found");
+        assertThat(Api.json(api.get("/api/v1/premieres/mine", owner.accessToken())).path("items").size()).isZero();
     }
 
     /** Now, to the millisecond (what premieres keep). */
