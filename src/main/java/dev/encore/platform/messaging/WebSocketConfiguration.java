@@ -11,6 +11,7 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -36,10 +37,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private static final int SEND_BUFFER_LIMIT = 1024 * 1024;
     private static final int SEND_TIME_LIMIT_MS = 10_000;
+    private static final long HEARTBEAT_MS = 10_000;
 
     private final EncoreSecurityProperties security;
     private final InboundFrameGuard guard;
     private final int maxFrameBytes;
+    private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 
     WebSocketConfiguration(JwtDecoder jwtDecoder, EncoreSecurityProperties security, ObjectProvider<TopicGuard> guards,
             ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, ObjectProvider<SimpMessagingTemplate> stomp,
@@ -47,6 +50,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         this.security = security;
         this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, new StompErrorReplies(stomp), events);
         this.maxFrameBytes = Math.toIntExact(maxFrameSize.toBytes());
+        heartbeats.setPoolSize(1);
+        heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+        heartbeats.setDaemon(true);
+        heartbeats.initialize();
     }
 
     @Override
@@ -59,7 +66,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        registry.enableSimpleBroker("/queue", "/topic");
+        // heart-beats (for clients that ask for them) let the server notice a connection that died silently
+        registry.enableSimpleBroker("/queue", "/topic").setHeartbeatValue(new long[] { HEARTBEAT_MS, HEARTBEAT_MS })
+                .setTaskScheduler(heartbeats);
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
         // and the messages to one client leave in the order they were sent
