@@ -122,6 +122,22 @@ class PremieresIT extends IntegrationTest {
     }
 
     @Test
+    void aStartFurtherAheadThanTheLeadGoesThroughItsJobAndIsOnTime() throws Exception {
+        Account owner = users.user();
+        String video = readyVideo(owner, "public");
+        // more than PremiereSchedule.LEAD ahead: a JobRunr job, picked up by a poll, hands the start to the timer
+        Instant startsAt = now().plus(PremiereSchedule.LEAD).plusSeconds(3);
+        String id = created(owner, body(video, startsAt, startsAt.plusSeconds(60))).path("id").asString();
+        String topic = "/topic/live/premiere/" + id;
+        try (StompFollower follower = StompFollower.connect(port, owner.accessToken()).subscribe(topic)) {
+            JsonNode live = follower.next(topic, "state", PremiereSchedule.LEAD.plusSeconds(10));
+            assertThat(live.path("data").path("state").asString()).isEqualTo("live");
+            assertThat(live.path("serverTime").asLong() - startsAt.toEpochMilli()).as("sent on time")
+                    .isBetween(0L, 500L);
+        }
+    }
+
+    @Test
     void aLateJoinerGetsTheLivePositionAndViewersAreCounted() throws Exception {
         Account owner = users.user();
         Account early = users.user();
