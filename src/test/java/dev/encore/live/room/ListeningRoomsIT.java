@@ -331,6 +331,26 @@ class ListeningRoomsIT extends IntegrationTest {
         assertProblem(api.get("/api/v1/rooms/" + id, host.accessToken()), 404, "not-found");
     }
 
+    @Test
+    void aDeletedAccountLeavesItsRoomsAndItsHostingPassesOn() throws Exception {
+        Account host = users.user();
+        Account member = users.user();
+        String id = created(host, "{\"name\":\"Farewell\"}").path("id").asString();
+        join(member, id);
+        assertThat(api.send("DELETE", "/api/v1/me", host.accessToken(), "{\"password\":\"" + host.password() + "\"}")
+                .statusCode()).isEqualTo(204);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        JsonNode room = Api.json(api.get("/api/v1/rooms/" + id, member.accessToken()));
+        while (!room.path("hostId").asString().equals(member.id()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            room = Api.json(api.get("/api/v1/rooms/" + id, member.accessToken()));
+        }
+        assertThat(room.path("hostId").asString()).isEqualTo(member.id());
+        assertThat(room.path("memberCount").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from room_members where user_id = ?", Integer.class,
+                UUID.fromString(host.id()))).isZero();
+    }
+
     private RoomClient connectOnly(Account account) throws Exception {
         String own = created(account, "{\"name\":\"Own\"}").path("id").asString();
         return RoomClient.join(port, account.accessToken(), own);
