@@ -19,7 +19,7 @@ class ClockSyncTests {
 
     private static final LiveProperties PROPERTIES = new LiveProperties(Duration.ofDays(30), 500, Duration.ofMinutes(5),
             Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofSeconds(15), DataSize.ofKilobytes(64),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30), 100);
 
     /** A clock that answers the given instants in turn. */
     private static Clock ticking(Instant first, Instant second) {
