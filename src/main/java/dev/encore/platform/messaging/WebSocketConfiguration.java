@@ -2,6 +2,9 @@ package dev.encore.platform.messaging;
 
 import java.util.List;
 
+import jakarta.servlet.ServletContext;
+import jakarta.websocket.server.ServerContainer;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -88,10 +91,29 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registration.setSendTimeLimit(SEND_TIME_LIMIT_MS);
     }
 
-    /** The container refuses a larger WebSocket message itself, closing only that connection. */
+    /**
+     * The container refuses a larger WebSocket message itself, closing only that connection. A mock
+     * servlet environment (a module test) has no WebSocket container to configure, so the bean then
+     * stays idle instead of failing the start.
+     */
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean() {
+            private boolean containerPresent;
+
+            @Override
+            public void setServletContext(ServletContext servletContext) {
+                containerPresent = servletContext.getAttribute(ServerContainer.class.getName()) != null;
+                super.setServletContext(servletContext);
+            }
+
+            @Override
+            public void afterPropertiesSet() {
+                if (containerPresent) {
+                    super.afterPropertiesSet();
+                }
+            }
+        };
         container.setMaxTextMessageBufferSize(maxFrameBytes);
         container.setMaxBinaryMessageBufferSize(maxFrameBytes);
         return container;

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,12 @@ import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.TestAccounts.Account;
 
-/** With short timeouts: absent members leave after their grace (a host hands over), empty rooms close. */
+/**
+ * With short timeouts: absent members leave after their grace (a host hands over), empty rooms close.
+ * The context closes after the class: a cached one would keep sweeping with these timeouts and evict
+ * the members other tests' rooms (same database in the services run) have not connected yet.
+ */
+@DirtiesContext
 @TestPropertySource(properties = { "encore.live.member-grace=2s", "encore.live.room-idle-timeout=4s" })
 class RoomSweepIT extends IntegrationTest {
 
