@@ -113,6 +113,18 @@ public class PresentationLibrary {
         return view(viewer, editing.visible(viewer, id));
     }
 
+    /**
+     * A presentation the viewer may see, in brief.
+     *
+     * @throws org.springframework.web.ErrorResponseException 404 when it does not exist or is not visible to the viewer
+     */
+    @Transactional(readOnly = true)
+    public PresentationSummary summary(Viewer viewer, UUID id) {
+        Presentation presentation = editing.visible(viewer, id);
+        return new PresentationSummary(presentation.id(), presentation.ownerId(), presentation.title(),
+                presentation.state() == PresentationState.READY, presentation.pageCount());
+    }
+
     @Transactional(readOnly = true)
     public Page<PresentationView> list(Viewer viewer, PresentationFilter filter, Pageable pageable) {
         return presentations.findAll(filter.forViewer(viewer), pageable).map(presentation -> view(viewer,

@@ -1,7 +1,10 @@
 package dev.encore.library;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -125,6 +128,33 @@ public class VideoLibrary {
     @Transactional(readOnly = true)
     public VideoView get(Viewer viewer, UUID id) {
         return view(viewer, editing.visible(viewer, id));
+    }
+
+    /**
+     * A video the viewer may see, in brief, with signed URLs of their own.
+     *
+     * @throws ErrorResponseException 404 when the video does not exist or is not visible to the viewer
+     */
+    @Transactional(readOnly = true)
+    public VideoSummary summary(Viewer viewer, UUID id) {
+        return summaryOf(view(viewer, editing.visible(viewer, id)));
+    }
+
+    /**
+     * The videos of {@code ids} the viewer may list (their own, public ones; admins all), in brief, by id;
+     * missing and hidden ones are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, VideoSummary> listable(Viewer viewer, Collection<UUID> ids) {
+        Map<UUID, VideoSummary> found = new HashMap<>();
+        videos.findAllById(ids).stream().filter(viewer::mayList)
+                .forEach(video -> found.put(video.id(), summaryOf(view(viewer, video))));
+        return found;
+    }
+
+    private static VideoSummary summaryOf(VideoView view) {
+        return new VideoSummary(view.id(), view.ownerId(), view.title(), Visibility.of(view.visibility()),
+                view.durationMs(), view.hlsUrl() != null, view.hlsUrl(), view.posterUrl(), view.streamUrlExpiresAt());
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,143 @@
+package dev.encore.live.premiere;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A premiere: one ready video played to every viewer at once from {@code startsAt}. It is
+ * {@code scheduled} until then, {@code live} until its end ({@code endsAt}, or the end of the video
+ * when none was given), then {@code ended}. The state is kept by jobs at those instants; what a
+ * client is told is always {@link #stateAt(Instant) the state at the moment}, so a late job never
+ * shows a wrong state.
+ */
+@Entity
+@Table(name = "premieres")
+class Premiere {
+
+    @Id
+    private UUID id;
+    @Column(name = "video_id")
+    private UUID videoId;
+    @Column(name = "owner_id")
+    private UUID ownerId;
+    private String title;
+    private String description;
+    @Column(name = "starts_at")
+    private Instant startsAt;
+    @Column(name = "ends_at")
+    private Instant endsAt;
+    @Column(name = "duration_ms")
+    private long durationMs;
+    @Enumerated(EnumType.STRING)
+    private PremiereState state;
+    @Column(name = "peak_viewers")
+    private int peakViewers;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Premiere() {
+    }
+
+    Premiere(UUID videoId, UUID ownerId, long durationMs, PremiereTimes times, Instant now) {
+        this.id = UUID.randomUUID();
+        this.videoId = videoId;
+        this.ownerId = ownerId;
+        this.durationMs = durationMs;
+        this.state = PremiereState.SCHEDULED;
+        this.createdAt = now;
+        reschedule(times, now);
+    }
+
+    /** New times (and title, description); only before the start (409 {@code conflict} otherwise). */
+    void reschedule(PremiereTimes times, Instant now) {
+        this.startsAt = times.startsAt();
+        this.endsAt = times.endsAt();
+        this.updatedAt = now;
+    }
+
+    void describe(String title, String description, Instant now) {
+        this.title = title;
+        this.description = description;
+        this.updatedAt = now;
+    }
+
+    /** The state at {@code now}, from the times alone. */
+    PremiereState stateAt(Instant now) {
+        if (now.isBefore(startsAt)) {
+            return PremiereState.SCHEDULED;
+        }
+        return now.isBefore(endAt()) ? PremiereState.LIVE : PremiereState.ENDED;
+    }
+
+    /** When the premiere ends: {@code endsAt}, or the end of the video. */
+    Instant endAt() {
+        return endsAt != null ? endsAt : startsAt.plus(Duration.ofMillis(durationMs));
+    }
+
+    /** Moves the stored state on to {@code next}; false when it was there or beyond already. */
+    boolean advanceTo(PremiereState next, Instant now) {
+        if (next.ordinal() <= state.ordinal()) {
+            return false;
+        }
+        this.state = next;
+        this.updatedAt = now;
+        return true;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID videoId() {
+        return videoId;
+    }
+
+    UUID ownerId() {
+        return ownerId;
+    }
+
+    String title() {
+        return title;
+    }
+
+    String description() {
+        return description;
+    }
+
+    Instant startsAt() {
+        return startsAt;
+    }
+
+    Instant endsAt() {
+        return endsAt;
+    }
+
+    long durationMs() {
+        return durationMs;
+    }
+
+    PremiereState state() {
+        return state;
+    }
+
+    int peakViewers() {
+        return peakViewers;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+}

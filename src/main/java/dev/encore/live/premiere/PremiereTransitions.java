@@ -1,0 +1,104 @@
+package dev.encore.live.premiere;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.encore.live.LiveBroadcasts;
+import dev.encore.live.LiveKind;
+import dev.encore.live.LivePresence;
+import dev.encore.live.PlaybackState;
+
+/**
+ * Moves premieres on (scheduled → live → ended) and tells their viewers with a {@code state} message.
+ * At every start of a node, premieres whose time passed while no node ran catch up at once, and the
+ * jobs of the others are scheduled again (their ids make that harmless), so a restart loses nothing.
+ */
+@Component
+class PremiereTransitions {
+
+    private static final Logger log = LoggerFactory.getLogger(PremiereTransitions.class);
+
+    private final Premieres premieres;
+    private final PremiereSchedule schedule;
+    private final LiveBroadcasts broadcasts;
+    private final LivePresence presence;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    PremiereTransitions(Premieres premieres, PremiereSchedule schedule, LiveBroadcasts broadcasts,
+            LivePresence presence, TransactionTemplate transactions, Clock clock) {
+        this.premieres = premieres;
+        this.schedule = schedule;
+        this.broadcasts = broadcasts;
+        this.presence = presence;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Moves premiere {@code id} on to {@code next} when its time for that step is still
+     * {@code atEpochMs} (a rescheduled premiere's old job does nothing) and it is not there yet.
+     */
+    void advance(UUID id, PremiereState next, long atEpochMs) {
+        Premiere moved = transactions.execute(status -> premieres.findById(id)
+                .filter(premiere -> stepTime(premiere, next).toEpochMilli() == atEpochMs)
+                .filter(premiere -> premiere.advanceTo(next, clock.instant()))
+                .map(premieres::saveAndFlush).orElse(null));
+        if (moved != null) {
+            announce(moved, next);
+        }
+    }
+
+    /** The state message of a premiere that moved on: to its viewers, and the peak counts who waited for the start. */
+    void announce(Premiere premiere, PremiereState state) {
+        if (state == PremiereState.LIVE) {
+            int viewers = presence.count(LiveKind.PREMIERE, premiere.id());
+            transactions.executeWithoutResult(status -> premieres.raisePeak(premiere.id(), viewers));
+        }
+        Instant now = clock.instant();
+        PlaybackState playback = state == PremiereState.LIVE ? PremiereView.playback(premiere, now) : null;
+        broadcasts.send(LiveKind.PREMIERE, premiere.id(), "state",
+                new StateMessage(state.value(), premiere.startsAt(), premiere.endAt(), playback));
+    }
+
+    /**
+     * The body of a {@code state} message.
+     *
+     * @param state    {@code live}, {@code ended} or {@code cancelled}
+     * @param startsAt when it starts (started)
+     * @param endsAt   when it ends
+     * @param playback while live, the playback state; null otherwise
+     */
+    record StateMessage(String state, Instant startsAt, Instant endsAt, PlaybackState playback) {
+    }
+
+    private static Instant stepTime(Premiere premiere, PremiereState step) {
+        return step == PremiereState.LIVE ? premiere.startsAt() : premiere.endAt();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        for (Premiere premiere : premieres.findByStateInOrderByStartsAtAsc(
+                EnumSet.of(PremiereState.SCHEDULED, PremiereState.LIVE))) {
+            PremiereState due = premiere.stateAt(clock.instant());
+            if (due != premiere.state()) {
+                log.info("Premiere {} is {} by now; catching up", premiere.id(), due.value());
+                for (PremiereState step : EnumSet.range(PremiereState.LIVE, due)) {
+                    advance(premiere.id(), step, stepTime(premiere, step).toEpochMilli());
+                }
+            }
+            if (due != PremiereState.ENDED) {
+                schedule.schedule(premieres.findById(premiere.id()).orElse(premiere));
+            }
+        }
+    }
+}
