@@ -109,7 +109,7 @@ class Premieres extends LitElement {
     const video = premiere.video ?? premiere;
     const title = premiere.title ?? video.title;
     const isLive = premiere.state === 'live';
-    const thumb = video.thumbnailUrl ?? premiere.thumbnailUrl;
+    const thumb = video.posterUrl ?? video.thumbnailUrl;
     return html`<li><a class="tile" href="/premieres/${premiere.id}">
       <span class="poster tone-${tone(title)}">
         ${thumb ? html`<img src=${sameOrigin(thumb).href} alt="" loading="lazy" decoding="async">` : ''}

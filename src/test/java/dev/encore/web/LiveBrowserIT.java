@@ -1,0 +1,279 @@
+package dev.encore.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.library.LibraryFixtures;
+import dev.encore.support.Api;
+import dev.encore.support.Multipart;
+import dev.encore.support.Pdfs;
+import dev.encore.support.TestAccounts;
+import dev.encore.web.Browser.Viewport;
+
+/**
+ * Listening together in two real browsers: a host at desktop width (1440 px) and a listener on a
+ * phone (390 px). The host creates a room from the rooms screen, queues a track from the room's own
+ * search and plays it; the listener joins the public room from the list and listens along. When the
+ * host seeks, within 2 s the listener's {@code <audio>} is within 150 ms of the host's (both measured
+ * in one script round each, the gap between the two reads taken out). Chat goes both ways. Every step:
+ * a quiet console and no serious axe-core violation.
+ */
+class LiveBrowserIT extends BrowserTest {
+
+    private static final Viewport WIDE = new Viewport("desktop", 1440, 900, false);
+    private static final String TITLE = "Harbour Lights";
+
+    @TempDir
+    static Path media;
+
+    @Test
+    void aListenerStaysWithinAFewFramesOfTheHostWhenTheHostSeeks() throws Exception {
+        TestAccounts.Account host = users.user();
+        TestAccounts.Account guest = users.user();
+        LibraryFixtures.of(api, media, 60).track(host, "title", TITLE, "artist", "The Night Shift", "album", "After Hours");
+        try (Browser hostBrowser = open(WIDE); Browser guestBrowser = open(Viewport.PHONE)) {
+            signIn(hostBrowser, host);
+            navigate(hostBrowser, WIDE, "/rooms");
+            hostBrowser.visible("encore-rooms", "h1");
+            check(hostBrowser, "rooms, none yet");
+
+            hostBrowser.find("encore-rooms", ".hero button.primary").click();
+            hostBrowser.type("encore-rooms", "#name", "Friday Night Listening");
+            hostBrowser.find("encore-rooms", "dialog button[type=submit]").click();
+            hostBrowser.waitForPathStartingWith("/rooms/", Duration.ofSeconds(10));
+            String roomPath = hostBrowser.path();
+            hostBrowser.visible("encore-room", ".stage h1");
+            hostBrowser.visible("encore-room", "#invite-url");
+            check(hostBrowser, "a new room");
+
+            WebElement search = queue(hostBrowser, "#track-search");
+            search.sendKeys("Harbour");
+            queue(hostBrowser, "button[aria-label='Queue " + TITLE + "']").click();
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, "encore-room-queue", "ol").contains(TITLE));
+            hostBrowser.find("encore-room", "button[aria-label='Play for everyone']").click();
+            hostBrowser.waitFor(Duration.ofSeconds(15), () -> {
+                Map<String, Object> audio = audio(hostBrowser);
+                return !(Boolean) audio.get("paused") && ((Number) audio.get("time")).doubleValue() > 0.5;
+            });
+            assertThat(hostBrowser.visible("encore-room", ".stage h1").getText()).isEqualTo(TITLE);
+            check(hostBrowser, "the host plays");
+
+            signIn(guestBrowser, guest);
+            navigate(guestBrowser, Viewport.PHONE, "/rooms");
+            guestBrowser.visible("encore-rooms", "button[aria-label='Join Friday Night Listening']").click();
+            guestBrowser.waitForPath(roomPath);
+            guestBrowser.visible("encore-room", ".stage h1");
+            guestBrowser.waitFor(Duration.ofSeconds(10), () -> {
+                var listen = guestBrowser.screen("encore-room").findElements(org.openqa.selenium.By.cssSelector(".join-audio button"));
+                if (!listen.isEmpty() && listen.getFirst().isDisplayed()) {
+                    listen.getFirst().click();
+                }
+                return !(Boolean) audio(guestBrowser).get("paused");
+            });
+            check(guestBrowser, "the listener listens along");
+
+            WebElement seek = hostBrowser.find("encore-room", ".stage input[type=range]");
+            hostBrowser.script("""
+                    const seek = arguments[0];
+                    seek.value = '40';
+                    seek.dispatchEvent(new Event('input', { bubbles: true }));
+                    seek.dispatchEvent(new Event('change', { bubbles: true }));""", seek);
+            long seekedAt = System.nanoTime();
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                assertThat(((Number) audio(hostBrowser).get("time")).doubleValue()).isBetween(39.5, 45.0);
+                assertThat(drift(hostBrowser, guestBrowser)).isLessThan(0.150);
+            });
+            System.out.printf("LiveBrowserIT: in sync %d ms after the seek, drift %.1f ms%n",
+                    (System.nanoTime() - seekedAt) / 1_000_000, drift(hostBrowser, guestBrowser) * 1000);
+
+            guestBrowser.find("encore-room", "button[role=tab]#tab-chat").click();
+            chat(guestBrowser, "#chat-text").sendKeys("This one is great" + Keys.ENTER);
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, "encore-live-chat", ".log").contains("This one is great"));
+            hostBrowser.find("encore-room", "button[role=tab]#tab-people").click();
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, "encore-room", ".people").contains(guest.username()));
+            hostBrowser.find("encore-room", "button[role=tab]#tab-chat").click();
+            hostBrowser.waitFor(Duration.ofSeconds(5), () -> text(hostBrowser, "encore-live-chat", ".log").contains("This one is great"));
+            hostBrowser.screenshot("live-room");
+            guestBrowser.screenshot("live-room");
+            check(hostBrowser, "chat and people, host");
+            check(guestBrowser, "chat, listener");
+
+            guestBrowser.go("/rooms");
+            guestBrowser.visible("encore-rooms", ".rooms");
+            guestBrowser.screenshot("live-rooms");
+            hostBrowser.go("/rooms");
+            hostBrowser.visible("encore-rooms", ".rooms");
+            hostBrowser.screenshot("live-rooms");
+            check(hostBrowser, "rooms list with my room");
+        }
+    }
+
+    @Test
+    void premiereCountsDownThenPlaysEveryoneFromTheLivePosition() throws Exception {
+        TestAccounts.Account owner = users.user();
+        TestAccounts.Account viewer = users.user();
+        String videoId = LibraryFixtures.of(api, media).video(owner, 30, 360, "title", "Launch Night", "visibility", "public")
+                .path("id").asString();
+        awaitReady(owner, "/api/v1/videos/" + videoId);
+        try (Browser ownerBrowser = open(WIDE); Browser viewerBrowser = open(Viewport.PHONE)) {
+            signIn(ownerBrowser, owner);
+            ownerBrowser.go("/videos/" + videoId);
+            ownerBrowser.visible("encore-video", "encore-premiere-scheduler");
+            check(ownerBrowser, "a ready video of mine");
+            var scheduler = ownerBrowser.find("encore-video", "encore-premiere-scheduler").getShadowRoot();
+            scheduler.findElement(org.openqa.selenium.By.cssSelector("button.secondary")).click();
+            scheduler.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+            ownerBrowser.waitForPathStartingWith("/premieres/", Duration.ofSeconds(10));
+            ownerBrowser.visible("encore-premiere", ".countdown strong");
+            check(ownerBrowser, "a scheduled premiere: the countdown");
+
+            Instant startsAt = Instant.now().plusSeconds(8);
+            var created = api.postJson("/api/v1/premieres", "{\"videoId\":\"" + videoId + "\",\"startsAt\":\"" + startsAt
+                    + "\",\"title\":\"Launch Night: the premiere\"}", owner.accessToken());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String premiereId = Api.json(created).path("id").asString();
+            ownerBrowser.go("/premieres");
+            ownerBrowser.visible("encore-premieres", ".clock strong");
+            ownerBrowser.screenshot("live-premieres");
+            check(ownerBrowser, "upcoming premieres");
+
+            signIn(viewerBrowser, viewer);
+            viewerBrowser.go("/premieres/" + premiereId);
+            viewerBrowser.visible("encore-premiere", ".countdown strong");
+            viewerBrowser.screenshot("live-premiere-countdown");
+            check(viewerBrowser, "the countdown, as a viewer");
+
+            viewerBrowser.waitFor(Duration.ofSeconds(20), () -> {
+                var join = viewerBrowser.screen("encore-premiere").findElements(org.openqa.selenium.By.cssSelector(".listen button"));
+                if (!join.isEmpty() && join.getFirst().isDisplayed()) {
+                    join.getFirst().click();
+                }
+                Map<String, Object> video = video(viewerBrowser);
+                return !(Boolean) video.get("paused") && ((Number) video.get("time")).doubleValue() > 0.5;
+            });
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                Map<String, Object> video = video(viewerBrowser);
+                double expected = (((Number) video.get("at")).doubleValue() - startsAt.toEpochMilli()) / 1000;
+                assertThat(((Number) video.get("time")).doubleValue()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.5));
+            });
+            viewerBrowser.find("encore-premiere", "encore-live-chat");
+            viewerBrowser.screenshot("live-premiere");
+            check(viewerBrowser, "the premiere, live");
+        }
+    }
+
+    @Test
+    void viewersFollowThePresentersSlides() throws Exception {
+        TestAccounts.Account presenter = users.user();
+        TestAccounts.Account viewer = users.user();
+        var uploaded = api.send(Multipart.upload(api, "/api/v1/uploads", presenter.accessToken(), "roadmap.pdf",
+                "application/pdf", Pdfs.withText("Welcome", "The roadmap", "Questions?")));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        var saved = api.postJson("/api/v1/presentations", "{\"uploadId\":\"" + Api.json(uploaded).path("id").asString()
+                + "\",\"title\":\"Quarterly roadmap\",\"visibility\":\"public\"}", presenter.accessToken());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        String id = Api.json(saved).path("id").asString();
+        awaitReady(presenter, "/api/v1/presentations/" + id);
+        String path = "/presentations/" + id + "/live";
+        try (Browser presenterBrowser = open(WIDE); Browser viewerBrowser = open(Viewport.PHONE)) {
+            signIn(presenterBrowser, presenter);
+            presenterBrowser.go(path);
+            presenterBrowser.visible("encore-presentation-live", ".start button.primary").click();
+            presenterBrowser.visible("encore-presentation-live", ".screen img");
+            check(presenterBrowser, "presenting");
+
+            signIn(viewerBrowser, viewer);
+            viewerBrowser.go(path);
+            viewerBrowser.waitFor(Duration.ofSeconds(10), () -> viewerBrowser.visible("encore-presentation-live", ".counter")
+                    .getText().startsWith("Slide 1"));
+            presenterBrowser.find("encore-presentation-live", "button[aria-label='Next slide']").click();
+            viewerBrowser.waitFor(Duration.ofSeconds(5), () -> viewerBrowser.visible("encore-presentation-live", ".counter")
+                    .getText().startsWith("Slide 2"));
+            presenterBrowser.actions().moveToElement(presenterBrowser.find("encore-presentation-live", ".screen"), 40, 20).perform();
+            viewerBrowser.waitFor(Duration.ofSeconds(5), () -> viewerBrowser.find("encore-presentation-live", ".dot"));
+            presenterBrowser.waitFor(Duration.ofSeconds(5), () -> presenterBrowser.visible("encore-presentation-live", ".viewers")
+                    .getText().startsWith("2"));
+            presenterBrowser.screenshot("live-presenter");
+            viewerBrowser.screenshot("live-presentation");
+            check(presenterBrowser, "presenter, slide 2");
+            check(viewerBrowser, "viewer follows");
+
+            presenterBrowser.find("encore-presentation-live", ".bar button.secondary").click();
+            viewerBrowser.waitFor(Duration.ofSeconds(10), () -> viewerBrowser.visible("encore-presentation-live", ".start h1")
+                    .getText().contains("ended"));
+            check(viewerBrowser, "the presenter ended the session");
+        }
+    }
+
+    /** Waits until a video or presentation is processed. */
+    private void awaitReady(TestAccounts.Account owner, String path) {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode item = Api.json(api.get(path, owner.accessToken()));
+            String state = item.path("processing").path("state").asString();
+            assertThat(state).as(item.toString()).isNotEqualTo("failed");
+            return state.equals("ready");
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> video(Browser browser) {
+        return (Map<String, Object>) browser.script("""
+                const page = document.querySelector('encore-app').shadowRoot.querySelector('encore-premiere');
+                const video = page?.shadowRoot.querySelector('video');
+                return { time: video ? video.currentTime : 0, paused: video ? video.paused : true,
+                         at: performance.timeOrigin + performance.now() };""");
+    }
+
+    /** How far apart the two pages' audio is, in seconds, the time between the two reads taken out. */
+    private static double drift(Browser host, Browser guest) {
+        Map<String, Object> a = audio(host);
+        Map<String, Object> b = audio(guest);
+        double hostTime = ((Number) a.get("time")).doubleValue();
+        double guestTime = ((Number) b.get("time")).doubleValue();
+        double between = (((Number) b.get("at")).doubleValue() - ((Number) a.get("at")).doubleValue()) / 1000;
+        return Math.abs(guestTime - (hostTime + between));
+    }
+
+    /** The room page's audio element: its time, whether it is paused, and when (epoch ms) it was read. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> audio(Browser browser) {
+        return (Map<String, Object>) browser.script("""
+                const room = document.querySelector('encore-app').shadowRoot.querySelector('encore-room');
+                const audio = room?.shadowRoot.querySelector('audio');
+                return { time: audio ? audio.currentTime : 0, paused: audio ? audio.paused : true,
+                         at: performance.timeOrigin + performance.now() };""");
+    }
+
+    private static WebElement queue(Browser browser, String css) {
+        return browser.waitFor(Duration.ofSeconds(10), () -> (WebElement) browser.script(
+                "return document.querySelector('encore-app').shadowRoot.querySelector('encore-room').shadowRoot"
+                        + ".querySelector('encore-room-queue').shadowRoot.querySelector(arguments[0])", css));
+    }
+
+    private static WebElement chat(Browser browser, String css) {
+        return browser.waitFor(Duration.ofSeconds(10), () -> (WebElement) browser.script(
+                "return document.querySelector('encore-app').shadowRoot.querySelector('encore-room').shadowRoot"
+                        + ".querySelector('encore-live-chat').shadowRoot.querySelector(arguments[0])", css));
+    }
+
+    /** The text of an element of the room page, or of one of its parts (queue, chat). */
+    private static String text(Browser browser, String part, String css) {
+        Object text = browser.script("""
+                const room = document.querySelector('encore-app').shadowRoot.querySelector('encore-room').shadowRoot;
+                const root = arguments[0] === 'encore-room' ? room : room.querySelector(arguments[0])?.shadowRoot;
+                return root?.querySelector(arguments[1])?.textContent ?? '';""", part, css);
+        return String.valueOf(text);
+    }
+}
