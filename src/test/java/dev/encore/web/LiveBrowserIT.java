@@ -18,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 import dev.encore.library.LibraryFixtures;
 import dev.encore.support.Api;
 import dev.encore.support.Multipart;
-import dev.encore.support.Pdfs;
 import dev.encore.support.TestAccounts;
 import dev.encore.web.Browser.Viewport;
 
