@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *                          heartbeats are swept
  * @param maxFrameSize      largest inbound STOMP frame; a larger one closes that connection
  * @param clockResync       how often clients should re-run clock sync (advertised to clients)
+ * @param maxListenersCap   the largest {@code maxListeners} a room may have (the rule is 2–100; a
+ *                          benchmark raises it)
  */
 @Validated
 @ConfigurationProperties("encore.live")
@@ -34,5 +36,6 @@ public record LiveProperties(
         @NotNull @DefaultValue("2m") Duration presenterGrace,
         @NotNull @DefaultValue("15s") Duration presenceHeartbeat,
         @NotNull @DefaultValue("64KB") DataSize maxFrameSize,
-        @NotNull @DefaultValue("30s") Duration clockResync) {
+        @NotNull @DefaultValue("30s") Duration clockResync,
+        @Min(2) @Max(100000) @DefaultValue("100") int maxListenersCap) {
 }
