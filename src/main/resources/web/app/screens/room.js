@@ -138,16 +138,17 @@ class RoomPage extends LitElement {
 
   #loader = new Loader(this, async () => {
     const id = encodeURIComponent(this.params?.id ?? '');
-    const [room, mine] = await Promise.all([api.get(`/api/v1/rooms/${id}`), api.get('/api/v1/rooms/mine').catch(() => [])]);
-    let current = room;
-    if (!itemsOf(mine).some((r) => r.id === room.id) && room.hostId !== this.#me) {
-      current = await api.post(`/api/v1/rooms/${id}/members`) ?? room;
-    }
-    document.title = `${current.name} · Encore`;
-    this.room = current;
-    this.#connect(current.id);
-    return current;
+    let room = await api.get(`/api/v1/rooms/${id}`);
+    if (!(room.members ?? []).some((m) => m.userId === this.#me)) room = await api.post(`/api/v1/rooms/${id}/members`);
+    document.title = `${room.name} · Encore`;
+    this.#merge(room);
+    this.#connect(room.id);
+    return room;
   });
+
+  /** My signed stream URLs by queue entry id: broadcasts carry none (they are per member), room reads do. */
+  #urls = new Map();
+  #reading = null;
 
   constructor() {
     super();
@@ -200,7 +201,26 @@ class RoomPage extends LitElement {
 
   #current() {
     const current = this.room?.current;
-    return current?.track ? { ...current.track, streamUrl: current.streamUrl ?? current.track.streamUrl } : current;
+    if (!current) return null;
+    const known = this.#urls.get(current.id);
+    const streamUrl = current.streamUrl ?? known?.streamUrl;
+    const expires = Date.parse(current.streamUrlExpiresAt ?? known?.streamUrlExpiresAt ?? '');
+    if (!streamUrl || expires - Date.now() < 30000) this.#readUrls();
+    return { ...current, streamUrl };
+  }
+
+  /** Reads the room again for my stream URLs (once at a time): a new track, or URLs about to expire. */
+  #readUrls() {
+    if (this.#reading || !this.room?.id) return;
+    this.#reading = api.get(`/api/v1/rooms/${this.room.id}`)
+      .then((room) => { this.#keepUrls(room); this.requestUpdate(); })
+      .catch(() => {})
+      .finally(() => { setTimeout(() => { this.#reading = null; }, 2000); });
+  }
+
+  #keepUrls(room) {
+    [room.current, ...(room.queue ?? [])].filter((entry) => entry?.streamUrl)
+      .forEach((entry) => this.#urls.set(entry.id, { streamUrl: entry.streamUrl, streamUrlExpiresAt: entry.streamUrlExpiresAt }));
   }
 
   #connect(id) {
@@ -210,8 +230,10 @@ class RoomPage extends LitElement {
     const on = (type, handler) => session.addEventListener(type, (event) => handler(event.detail));
     on('snapshot', (data) => this.#merge(data));
     on('state', (data) => this.#merge({ state: data.state ?? data, ...(data.current !== undefined ? { current: data.current } : {}) }));
-    on('queue', (data) => this.#merge({ queue: data.queue ?? data.entries ?? itemsOf(data) }));
+    on('queue', (data) => this.#merge({ queue: data.queue ?? itemsOf(data) }));
     on('suggestions', (data) => this.#merge({ suggestions: data.suggestions ?? itemsOf(data) }));
+    on('members', (data) => this.#merge({ memberCount: data.memberCount, members: data.members ?? [] }));
+    on('room', (data) => this.#merge({ name: data.name, isPublic: data.isPublic, maxListeners: data.maxListeners }));
     on('presence', (data) => { this.presence = { count: data.count ?? 0, members: data.members ?? [] }; });
     on('host', (data) => {
       this.#merge({ hostId: data.hostId ?? data.userId, hostName: data.hostName ?? data.username });
@@ -223,10 +245,8 @@ class RoomPage extends LitElement {
 
   #merge(partial) {
     if (!partial) return;
-    const previous = this.room?.current;
+    this.#keepUrls(partial);
     this.room = { ...this.room, ...partial };
-    if (partial.presence) this.presence = partial.presence;
-    if (previous !== this.room.current) this.requestUpdate();
     this.#corrector?.correct();
   }
 
@@ -360,7 +380,7 @@ class RoomPage extends LitElement {
         ${tabs.map(([id, label, glyph]) => html`<button role="tab" id="tab-${id}" aria-controls="panel-${id}" type="button"
           aria-selected=${this.tab === id ? 'true' : 'false'} tabindex=${this.tab === id ? '0' : '-1'}
           @click=${() => { this.tab = id; }} @keydown=${(event) => this.#tabKey(event, tabs)}>${icon(glyph)}${label}
-          ${id === 'people' ? html`<span class="count-badge">${this.presence.count || (this.presence.members ?? []).length}</span>` : ''}</button>`)}
+          ${id === 'people' ? html`<span class="count-badge">${this.room.memberCount ?? (this.room.members ?? []).length}</span>` : ''}</button>`)}
       </div>
       <div class="tabpanel" role="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}">
         ${this.tab === 'queue' ? html`<div class="queue-card">${this.#queue()}</div>` : ''}
@@ -378,12 +398,14 @@ class RoomPage extends LitElement {
     this.updateComplete.then(() => this.renderRoot.querySelector(`#tab-${next}`)?.focus());
   }
 
+  /** The members, earliest first: who listens now (connected) and who is away; the host may hand over. */
   #people() {
-    const members = this.presence.members ?? [];
-    return html`<ul class="people" aria-label="People here">${members.map((m) => html`<li>
+    const here = new Set((this.presence.members ?? []).map((m) => m.userId));
+    const members = this.room.members ?? this.presence.members ?? [];
+    return html`<ul class="people" aria-label="Members">${members.map((m) => html`<li>
       ${avatar(m.username)}
       <span class="name"><strong>${m.username}${m.userId === this.#me ? ' (you)' : ''}</strong>
-        ${m.userId === this.room.hostId ? html`<span>Host</span>` : ''}</span>
+        <span>${m.userId === this.room.hostId ? 'Host · ' : ''}${here.has(m.userId) ? 'Listening' : 'Away'}</span></span>
       ${m.userId === this.room.hostId ? html`<span class="crown" title="Host">${icon('crown')}</span>` : ''}
       ${this.#host && m.userId !== this.#me ? html`<button class="button quiet small" type="button"
         aria-label="Make ${m.username} the host" @click=${() => this.#handOver(m)}>${icon('crown')}Make host</button>` : ''}
