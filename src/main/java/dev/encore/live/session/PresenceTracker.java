@@ -14,12 +14,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import org.springframework.web.socket.messaging.SessionSubscribeEvent;
 import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 
+import dev.encore.account.UserDeleted;
 import dev.encore.live.LiveJoined;
 import dev.encore.live.LiveLeft;
 import dev.encore.live.session.PresenceTable.Attendance;
@@ -89,6 +91,12 @@ class PresenceTracker {
     @EventListener
     void disconnected(SessionDisconnectEvent event) {
         leave(event.getSessionId(), null);
+    }
+
+    /** A deleted account's connections leave every session (they are closed as its tokens die). */
+    @ApplicationModuleListener
+    void on(UserDeleted deleted) {
+        table.deleteUser(deleted.userId());
     }
 
     /** Removes rows nobody refreshed for three heartbeats (a node that died) and tells who left. */
