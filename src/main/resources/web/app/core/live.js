@@ -286,7 +286,6 @@ export class DriftCorrector extends EventTarget {
 
   /** Plays from a gesture (the button the page shows while `blocked`). */
   resume() {
-    this.blocked = false;
     this.correct(true);
   }
 

@@ -42,7 +42,9 @@ class PremierePage extends LitElement {
     .layout { display: grid; gap: var(--space-5); grid-template-columns: minmax(0, 1fr) 360px; align-items: start; }
     .stage { position: relative; aspect-ratio: 16 / 9; background: #000; border-radius: var(--radius-l); overflow: hidden; box-shadow: var(--shadow); color: #fff; isolation: isolate; }
     .stage video, .stage .poster { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; background: #000; }
-    .stage .poster { object-fit: cover; filter: brightness(.45) blur(2px); transform: scale(1.04); }
+    .stage .poster { object-fit: cover; filter: saturate(.7) blur(3px); transform: scale(1.06); }
+    .stage .veil { position: absolute; inset: 0; background: radial-gradient(circle at 50% 45%, rgba(0, 0, 0, .45), rgba(0, 0, 0, .78)); }
+    .stage .pill-live.soon, .stage .pill-live.ended { background: rgba(0, 0, 0, .6); color: #fff; }
     .countdown { position: absolute; inset: 0; display: grid; place-content: center; justify-items: center; gap: var(--space-2); text-align: center; padding: var(--space-4); }
     .countdown span { font-size: .8rem; font-weight: 700; letter-spacing: .12em; text-transform: uppercase; opacity: .85; }
     .countdown strong { font-size: clamp(2.4rem, 8vw, 4.8rem); font-weight: 800; font-variant-numeric: tabular-nums; letter-spacing: .02em; line-height: 1; }
@@ -51,7 +53,7 @@ class PremierePage extends LitElement {
       background: linear-gradient(to top, rgba(0, 0, 0, .78), transparent); z-index: 2; }
     .overlay .icon-button { color: #fff; }
     .overlay .icon-button:hover { background: rgba(255, 255, 255, .16); }
-    .overlay .time { font-size: .85rem; font-variant-numeric: tabular-nums; margin: 0 var(--space-2); }
+    .overlay .time { font-size: .85rem; font-variant-numeric: tabular-nums; margin: 0 var(--space-2); white-space: nowrap; }
     .overlay .spacer { flex: 1; }
     .overlay input[type=range] { width: 84px; accent-color: #fff; }
     .go-live { border: 0; border-radius: 999px; padding: 4px 10px; font: inherit; font-size: .75rem; font-weight: 800; letter-spacing: .06em; text-transform: uppercase; cursor: pointer; background: rgba(255, 255, 255, .18); color: #fff; }
@@ -75,6 +77,8 @@ class PremierePage extends LitElement {
     @media (max-width: 860px) {
       .stage { border-radius: var(--radius); margin: 0 calc(-1 * var(--space-2)); }
       .about h1 { font-size: 1.3rem; }
+      .overlay input[type=range] { display: none; }
+      .overlay { padding-top: var(--space-5); gap: 0; }
     }
   `];
 
@@ -224,7 +228,7 @@ class PremierePage extends LitElement {
     if (p.state === 'scheduled') {
       const left = epochMs(p.startsAt) - live.now();
       return html`<section class="stage" aria-label="Countdown">
-        ${poster ? html`<img class="poster" src=${poster} alt="">` : ''}
+        ${poster ? html`<img class="poster" src=${poster} alt="">` : ''}<span class="veil"></span>
         <div class="top"><span class="pill-live soon">Premiere</span><span class="viewers">${icon('eye')}${this.viewers} waiting</span></div>
         <div class="countdown" role="timer" aria-label="Starts in ${countdown(left)}">
           <span>${left > 0 ? 'Starts in' : 'Starting'}</span><strong aria-hidden="true">${countdown(left)}</strong>
@@ -233,7 +237,7 @@ class PremierePage extends LitElement {
     }
     if (p.state === 'ended' || p.state === 'cancelled') {
       return html`<section class="stage" aria-label="Ended">
-        ${poster ? html`<img class="poster" src=${poster} alt="">` : ''}
+        ${poster ? html`<img class="poster" src=${poster} alt="">` : ''}<span class="veil"></span>
         <div class="ended"><h2>${p.state === 'ended' ? 'The premiere has ended' : 'The premiere was cancelled'}</h2>
           <a class="button" href="/videos/${p.videoId}">${icon('play')}Watch the video</a></div>
       </section>`;

@@ -29,8 +29,9 @@ class Premieres extends LitElement {
     .poster { position: relative; display: block; aspect-ratio: 16 / 9; border-radius: var(--radius-l); overflow: hidden; box-shadow: var(--shadow); }
     .poster img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; transition: transform 400ms ease; }
     a.tile:hover .poster img { transform: scale(1.03); }
-    .poster .veil { position: absolute; inset: 0; background: linear-gradient(to top, rgba(0, 0, 0, .75), transparent 60%); }
+    .poster .veil { position: absolute; inset: 0; background: linear-gradient(to top, rgba(0, 0, 0, .8), rgba(0, 0, 0, .15) 65%); }
     .poster .pill-live { position: absolute; top: var(--space-3); left: var(--space-3); }
+    .poster .pill-live.soon { background: rgba(0, 0, 0, .62); color: #fff; backdrop-filter: blur(4px); }
     .poster .viewers { position: absolute; top: var(--space-3); right: var(--space-3); display: inline-flex; align-items: center; gap: 4px; padding: 2px 8px; border-radius: 999px; background: rgba(0, 0, 0, .6); color: #fff; font-size: .8rem; font-weight: 600; }
     .poster .viewers svg { width: 14px; height: 14px; }
     .poster .clock { position: absolute; left: var(--space-3); bottom: var(--space-3); color: #fff; display: grid; }

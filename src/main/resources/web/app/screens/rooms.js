@@ -31,7 +31,7 @@ class Rooms extends LitElement {
       border-radius: var(--radius-l); margin-bottom: var(--space-6); color: #fff;
       background: radial-gradient(120% 140% at 100% 0%, #7f5af0 0%, transparent 55%), linear-gradient(135deg, #1d1b2f 0%, #5b1a3f 60%, #e0356b 130%);
     }
-    .hero h1 { font-size: 2.2rem; max-width: 18ch; }
+    .hero h1 { font-size: 2.2rem; max-width: 24ch; }
     .hero p { max-width: 52ch; color: rgba(255, 255, 255, .82); }
     .hero .eyebrow { color: rgba(255, 255, 255, .7); }
     .hero .row-actions { margin-top: var(--space-2); }

@@ -43,7 +43,13 @@ class LiveBrowserIT extends BrowserTest {
     void aListenerStaysWithinAFewFramesOfTheHostWhenTheHostSeeks() throws Exception {
         TestAccounts.Account host = users.user();
         TestAccounts.Account guest = users.user();
-        LibraryFixtures.of(api, media, 60).track(host, "title", TITLE, "artist", "The Night Shift", "album", "After Hours");
+        LibraryFixtures library = LibraryFixtures.of(api, media, 60);
+        library.track(host, "title", TITLE, "artist", "The Night Shift", "album", "After Hours");
+        library.track(host, "title", "Silver Morning", "artist", "Lumen", "album", "Daybreak");
+        library.track(guest, "title", "Glass Rivers", "artist", "Tidewater", "album", "Estuary");
+        var other = api.postJson("/api/v1/rooms", "{\"name\":\"Sunday Jazz Brunch\",\"isPublic\":true,\"maxListeners\":20}",
+                users.user().accessToken());
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
         try (Browser hostBrowser = open(WIDE); Browser guestBrowser = open(Viewport.PHONE)) {
             signIn(hostBrowser, host);
             navigate(hostBrowser, WIDE, "/rooms");
@@ -64,6 +70,9 @@ class LiveBrowserIT extends BrowserTest {
             queue(hostBrowser, "button[aria-label='Queue " + TITLE + "']").click();
             // an idle room takes the first track as what plays (paused)
             hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, "encore-room", ".stage h1").equals(TITLE));
+            search.sendKeys("Silver");
+            queue(hostBrowser, "button[aria-label='Queue Silver Morning']").click();
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, "encore-room-queue", "ol").contains("Silver Morning"));
             hostBrowser.find("encore-room", "button[aria-label='Play for everyone']").click();
             hostBrowser.waitFor(Duration.ofSeconds(15), () -> {
                 Map<String, Object> audio = audio(hostBrowser);
@@ -85,6 +94,14 @@ class LiveBrowserIT extends BrowserTest {
                 return !(Boolean) audio(guestBrowser).get("paused");
             });
             check(guestBrowser, "the listener listens along");
+
+            queue(guestBrowser, "#track-search").sendKeys("Glass");
+            queue(guestBrowser, "button[aria-label='Suggest Glass Rivers']").click();
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, "encore-room-queue", "ul[aria-labelledby=suggest-title]")
+                    .contains("Glass Rivers"));
+            guestBrowser.script("document.activeElement?.blur(); window.scrollTo(0, 0)");
+            guestBrowser.screenshot("live-room");
+            check(guestBrowser, "a suggestion");
 
             WebElement seek = hostBrowser.find("encore-room", ".stage input[type=range]");
             hostBrowser.script("""
@@ -108,7 +125,7 @@ class LiveBrowserIT extends BrowserTest {
             hostBrowser.find("encore-room", "button[role=tab]#tab-chat").click();
             hostBrowser.waitFor(Duration.ofSeconds(5), () -> text(hostBrowser, "encore-live-chat", ".log").contains("This one is great"));
             hostBrowser.screenshot("live-room");
-            guestBrowser.screenshot("live-room");
+            guestBrowser.screenshot("live-room-chat");
             check(hostBrowser, "chat and people, host");
             check(guestBrowser, "chat, listener");
 
@@ -170,9 +187,25 @@ class LiveBrowserIT extends BrowserTest {
                 double expected = (((Number) video.get("at")).doubleValue() - startsAt.toEpochMilli()) / 1000;
                 assertThat(((Number) video.get("time")).doubleValue()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.5));
             });
-            viewerBrowser.find("encore-premiere", "encore-live-chat");
             viewerBrowser.screenshot("live-premiere");
             check(viewerBrowser, "the premiere, live");
+
+            ownerBrowser.go("/premieres/" + premiereId);
+            ownerBrowser.waitFor(Duration.ofSeconds(10), () -> {
+                var join = ownerBrowser.screen("encore-premiere").findElements(org.openqa.selenium.By.cssSelector(".listen button"));
+                if (!join.isEmpty() && join.getFirst().isDisplayed()) {
+                    join.getFirst().click();
+                }
+                return !(Boolean) video(ownerBrowser).get("paused");
+            });
+            WebElement field = (WebElement) viewerBrowser.script("return document.querySelector('encore-app').shadowRoot"
+                    + ".querySelector('encore-premiere').shadowRoot.querySelector('encore-live-chat').shadowRoot.querySelector('#chat-text')");
+            field.sendKeys("Here from the start!" + Keys.ENTER);
+            ownerBrowser.waitFor(Duration.ofSeconds(10), () -> String.valueOf(ownerBrowser.script("return document.querySelector('encore-app')"
+                    + ".shadowRoot.querySelector('encore-premiere').shadowRoot.querySelector('encore-live-chat').shadowRoot"
+                    + ".querySelector('.log').textContent")).contains("Here from the start!"));
+            ownerBrowser.screenshot("live-premiere");
+            check(ownerBrowser, "the premiere, live, with chat");
         }
     }
 
