@@ -2,6 +2,7 @@ package dev.encore.live.premiere;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -61,10 +62,11 @@ class Premiere {
         reschedule(times, now);
     }
 
-    /** New times (and title, description); only before the start (409 {@code conflict} otherwise). */
+    /** New times, to the millisecond (the planner allows it only before the start). */
     void reschedule(PremiereTimes times, Instant now) {
-        this.startsAt = times.startsAt();
-        this.endsAt = times.endsAt();
+        // to the millisecond: what the database keeps (micros) and what the step jobs name are then the same
+        this.startsAt = times.startsAt().truncatedTo(ChronoUnit.MILLIS);
+        this.endsAt = times.endsAt() != null ? times.endsAt().truncatedTo(ChronoUnit.MILLIS) : null;
         this.updatedAt = now;
     }
 

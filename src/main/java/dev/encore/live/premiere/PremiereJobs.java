@@ -1,56 +1,81 @@
 package dev.encore.live.premiere;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.UUID;
 
 import org.jobrunr.jobs.annotations.Job;
+import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.scheduling.cron.Cron;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The start and end of a premiere, run by JobRunr. JobRunr hands a scheduled job to a worker up to one
- * poll interval (5 s) before its time, so the job waits out the rest: the state changes, and the
- * {@code state} message goes out, on time to within milliseconds. Public for JobRunr, which calls these
- * methods; nothing else does.
+ * The JobRunr side of premieres: the jobs that hand a start or an end to the node's timer shortly
+ * before it is due, and a catch-up every minute (one run per cluster) for any step no timer took (its
+ * node stopped). At every start of a node premieres catch up at once and their steps are planned again
+ * (the job ids make that harmless), so a restart loses nothing. Public for JobRunr, which calls these
+ * methods.
  */
 @Component
 public class PremiereJobs {
 
-    /** Longer than JobRunr ever runs a job early; a job further ahead than this was rescheduled meanwhile. */
-    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    static final String CATCH_UP_JOB = "premiere-catch-up";
 
+    private static final Logger log = LoggerFactory.getLogger(PremiereJobs.class);
+    private static final EnumSet<PremiereState> NOT_ENDED = EnumSet.of(PremiereState.SCHEDULED, PremiereState.LIVE);
+
+    private final Premieres premieres;
     private final PremiereTransitions transitions;
+    private final PremiereSchedule schedule;
+    private final JobScheduler jobs;
     private final Clock clock;
 
-    PremiereJobs(PremiereTransitions transitions, Clock clock) {
+    PremiereJobs(Premieres premieres, PremiereTransitions transitions, PremiereSchedule schedule, JobScheduler jobs,
+            Clock clock) {
+        this.premieres = premieres;
         this.transitions = transitions;
+        this.schedule = schedule;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
-    /** Takes premiere {@code id} live, if it still starts at {@code atEpochMs}. */
+    /** Takes premiere {@code id} live at {@code atEpochMs}, if it still starts then. */
     @Job(name = "Start premiere %0", retries = 5)
-    public void start(UUID id, long atEpochMs) throws InterruptedException {
-        if (waitFor(atEpochMs)) {
-            transitions.advance(id, PremiereState.LIVE, atEpochMs);
-        }
+    public void start(UUID id, long atEpochMs) {
+        schedule.onTime(id, PremiereState.LIVE, atEpochMs);
     }
 
-    /** Ends premiere {@code id}, if it still ends at {@code atEpochMs}. */
+    /** Ends premiere {@code id} at {@code atEpochMs}, if it still ends then. */
     @Job(name = "End premiere %0", retries = 5)
-    public void end(UUID id, long atEpochMs) throws InterruptedException {
-        if (waitFor(atEpochMs)) {
-            transitions.advance(id, PremiereState.ENDED, atEpochMs);
+    public void end(UUID id, long atEpochMs) {
+        schedule.onTime(id, PremiereState.ENDED, atEpochMs);
+    }
+
+    /** Moves on every premiere whose stored state lags its times. */
+    @Job(name = "Catch up premieres")
+    public void catchUp() {
+        Instant now = clock.instant();
+        for (Premiere premiere : premieres.findByStateInOrderByStartsAtAsc(NOT_ENDED)) {
+            PremiereState due = premiere.stateAt(now);
+            if (due.ordinal() > premiere.state().ordinal()) {
+                log.info("Premiere {} is {} by now; catching up", premiere.id(), due.value());
+                for (PremiereState step : EnumSet.range(PremiereState.LIVE, due)) {
+                    Instant at = step == PremiereState.LIVE ? premiere.startsAt() : premiere.endAt();
+                    transitions.advance(premiere.id(), step, at.toEpochMilli());
+                }
+            }
         }
     }
 
-    private boolean waitFor(long atEpochMs) throws InterruptedException {
-        long early = atEpochMs - clock.millis();
-        if (early > MAX_WAIT.toMillis()) {
-            return false;
-        }
-        if (early > 0) {
-            Thread.sleep(early);
-        }
-        return true;
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        jobs.<PremiereJobs>scheduleRecurrently(CATCH_UP_JOB, Cron.minutely(), PremiereJobs::catchUp);
+        catchUp();
+        premieres.findByStateInOrderByStartsAtAsc(NOT_ENDED).forEach(schedule::schedule);
     }
 }

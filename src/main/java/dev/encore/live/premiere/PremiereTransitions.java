@@ -2,13 +2,9 @@ package dev.encore.live.premiere;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,25 +15,20 @@ import dev.encore.live.PlaybackState;
 
 /**
  * Moves premieres on (scheduled → live → ended) and tells their viewers with a {@code state} message.
- * At every start of a node, premieres whose time passed while no node ran catch up at once, and the
- * jobs of the others are scheduled again (their ids make that harmless), so a restart loses nothing.
+ * Each step happens once: a second attempt (two nodes, a catch-up) finds it done.
  */
 @Component
 class PremiereTransitions {
 
-    private static final Logger log = LoggerFactory.getLogger(PremiereTransitions.class);
-
     private final Premieres premieres;
-    private final PremiereSchedule schedule;
     private final LiveBroadcasts broadcasts;
     private final LivePresence presence;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PremiereTransitions(Premieres premieres, PremiereSchedule schedule, LiveBroadcasts broadcasts,
-            LivePresence presence, TransactionTemplate transactions, Clock clock) {
+    PremiereTransitions(Premieres premieres, LiveBroadcasts broadcasts, LivePresence presence,
+            TransactionTemplate transactions, Clock clock) {
         this.premieres = premieres;
-        this.schedule = schedule;
         this.broadcasts = broadcasts;
         this.presence = presence;
         this.transactions = transactions;
@@ -49,10 +40,16 @@ class PremiereTransitions {
      * {@code atEpochMs} (a rescheduled premiere's old job does nothing) and it is not there yet.
      */
     void advance(UUID id, PremiereState next, long atEpochMs) {
-        Premiere moved = transactions.execute(status -> premieres.findById(id)
-                .filter(premiere -> stepTime(premiere, next).toEpochMilli() == atEpochMs)
-                .filter(premiere -> premiere.advanceTo(next, clock.instant()))
-                .map(premieres::saveAndFlush).orElse(null));
+        Premiere moved;
+        try {
+            moved = transactions.execute(status -> premieres.findById(id)
+                    .filter(premiere -> stepTime(premiere, next).toEpochMilli() == atEpochMs)
+                    .filter(premiere -> premiere.advanceTo(next, clock.instant()))
+                    .map(premieres::saveAndFlush).orElse(null));
+        }
+        catch (OptimisticLockingFailureException raced) {
+            return; // another node (or a catch-up) took this step, or the premiere changed: theirs stands
+        }
         if (moved != null) {
             announce(moved, next);
         }
@@ -83,22 +80,5 @@ class PremiereTransitions {
 
     private static Instant stepTime(Premiere premiere, PremiereState step) {
         return step == PremiereState.LIVE ? premiere.startsAt() : premiere.endAt();
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void resume() {
-        for (Premiere premiere : premieres.findByStateInOrderByStartsAtAsc(
-                EnumSet.of(PremiereState.SCHEDULED, PremiereState.LIVE))) {
-            PremiereState due = premiere.stateAt(clock.instant());
-            if (due != premiere.state()) {
-                log.info("Premiere {} is {} by now; catching up", premiere.id(), due.value());
-                for (PremiereState step : EnumSet.range(PremiereState.LIVE, due)) {
-                    advance(premiere.id(), step, stepTime(premiere, step).toEpochMilli());
-                }
-            }
-            if (due != PremiereState.ENDED) {
-                schedule.schedule(premieres.findById(premiere.id()).orElse(premiere));
-            }
-        }
     }
 }

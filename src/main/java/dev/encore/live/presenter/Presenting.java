@@ -157,7 +157,7 @@ class Presenting {
         return value >= 0 && value <= 1;
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
-        return new ErrorResponseException(status, Problems.of(status, type, title, detail), null);
+    private static ErrorResponseException problem(HttpStatus status, String slug, String title, String detail) {
+        return new ErrorResponseException(status, Problems.of(status, slug, title, detail), null);
     }
 }
