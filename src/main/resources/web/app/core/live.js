@@ -211,12 +211,15 @@ export class LiveSession extends EventTarget {
 
 /**
  * A message's body: its `data` (the server puts the body there: `{type, serverTime, data}`), with
- * `serverTime` beside an object's fields; an array as it is; the message itself when there is no data.
+ * `serverTime` (and a snapshot's `presence`) beside an object's fields; an array as it is; the
+ * message itself when there is no data (the server leaves null fields out).
  */
 export function body(message) {
   const { data } = message;
   if (Array.isArray(data)) return data;
-  if (data && typeof data === 'object') return { serverTime: message.serverTime, ...data };
+  if (data && typeof data === 'object') {
+    return { serverTime: message.serverTime, ...(message.presence ? { presence: message.presence } : {}), ...data };
+  }
   return message;
 }
 

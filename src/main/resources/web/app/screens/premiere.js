@@ -138,7 +138,10 @@ class PremierePage extends LitElement {
     if (this.#live) return;
     this.#live = live.join('premiere', id);
     const on = (type, handler) => this.#live.addEventListener(type, (event) => handler(event.detail));
-    on('snapshot', (data) => this.#merge(data));
+    on('snapshot', (data) => {
+      this.#merge({ ...data, playback: data.playback ?? null });
+      if (data.presence) this.viewers = data.presence.count ?? this.viewers;
+    });
     on('state', (data) => {
       this.#merge({ state: data.state, startsAt: data.startsAt ?? this.premiere.startsAt, endsAt: data.endsAt ?? this.premiere.endsAt,
         playback: data.playback ?? null });
@@ -177,8 +180,9 @@ class PremierePage extends LitElement {
 
   async #attach(video) {
     const url = this.premiere.video?.hlsUrl;
-    if (!url || this.#source === url) return;
-    this.#source = url;
+    // the snapshot signs the same playlist again: only another playlist is attached anew
+    if (!url || this.#source === sameOrigin(url).pathname) return;
+    this.#source = sameOrigin(url).pathname;
     const src = sameOrigin(url).href;
     const { default: Hls } = await import('hls.js');
     if (Hls.isSupported()) {

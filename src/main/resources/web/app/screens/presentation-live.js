@@ -144,6 +144,7 @@ class PresentationLive extends LitElement {
       if (data.slide) this.slide = data.slide;
       this.pointer = data.pointer ?? null;
       if (data.viewerCount !== undefined) this.viewers = data.viewerCount;
+      if (data.presence) this.viewers = data.presence.count ?? this.viewers;
     });
     on('slide', (data) => { this.slide = data.slide ?? this.slide; this.pointer = null; });
     on('pointer', (data) => { this.pointer = data.x === undefined || data.x === null ? (data.pointer ?? null) : data; });

@@ -228,8 +228,12 @@ class RoomPage extends LitElement {
     const session = live.join('room', id);
     this.#live = session;
     const on = (type, handler) => session.addEventListener(type, (event) => handler(event.detail));
-    on('snapshot', (data) => this.#merge(data));
-    on('state', (data) => this.#merge({ state: data.state ?? data, ...(data.current !== undefined ? { current: data.current } : {}) }));
+    // the server leaves null fields out: no `current` means nothing plays
+    on('snapshot', (data) => {
+      if (data.presence) this.presence = data.presence;
+      this.#merge({ ...data, current: data.current ?? null });
+    });
+    on('state', (data) => this.#merge({ state: data.state, current: data.current ?? null }));
     on('queue', (data) => this.#merge({ queue: data.queue ?? itemsOf(data) }));
     on('suggestions', (data) => this.#merge({ suggestions: data.suggestions ?? itemsOf(data) }));
     on('members', (data) => this.#merge({ memberCount: data.memberCount, members: data.members ?? [] }));
