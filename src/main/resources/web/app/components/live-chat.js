@@ -28,7 +28,7 @@ class LiveChat extends LitElement {
   };
 
   static styles = [shared, liveStyles, css`
-    :host { display: flex; flex-direction: column; min-height: 0; }
+    :host { display: flex; flex-direction: column; flex: 1; min-height: 0; }
     .log { flex: 1; min-height: 160px; overflow-y: auto; display: grid; align-content: start; gap: var(--space-3); padding: var(--space-3) var(--space-4); margin: 0; list-style: none; }
     .message { display: grid; grid-template-columns: 32px 1fr auto; gap: var(--space-2) var(--space-3); align-items: start; }
     .message .who { display: flex; gap: var(--space-2); align-items: baseline; flex-wrap: wrap; }
