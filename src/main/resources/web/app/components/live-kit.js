@@ -1,5 +1,5 @@
 import { html, css } from 'lit';
-import { tone } from './library-kit.js';
+import { tone, toneStyles } from './library-kit.js';
 
 /**
  * What the live screens (rooms, premieres, presenter sessions) share: avatars made from names,
@@ -45,12 +45,7 @@ export function itemsOf(answer) {
 }
 
 export const liveStyles = css`
-  .tone-0 { background: linear-gradient(135deg, #ff7a59, #e0356b); }
-  .tone-1 { background: linear-gradient(135deg, #7f5af0, #2cb1bc); }
-  .tone-2 { background: linear-gradient(135deg, #2f80ed, #56ccf2); }
-  .tone-3 { background: linear-gradient(135deg, #11998e, #38ef7d); }
-  .tone-4 { background: linear-gradient(135deg, #f7971e, #c8553d); }
-  .tone-5 { background: linear-gradient(135deg, #8e2de2, #e0356b); }
+  ${toneStyles}
 
   .avatar {
     display: grid; place-items: center; width: 32px; height: 32px; border-radius: 50%; flex: none;
@@ -88,6 +83,20 @@ export const liveStyles = css`
   .icon-button.big { width: 64px; height: 64px; background: var(--text); color: var(--bg-raised); }
   .icon-button.big:hover { transform: scale(1.05); background: var(--text); color: var(--bg-raised); }
   .icon-button.big svg { width: 28px; height: 28px; }
+
+  .back { display: inline-flex; align-items: center; gap: var(--space-1); margin-bottom: var(--space-3); font-weight: 600; text-decoration: none; }
+  .back svg { width: 18px; height: 18px; }
+
+  /* the stage beside a side panel (chat, people) from 1100 px, the panel under it below that */
+  .layout { display: grid; gap: var(--space-5); grid-template-columns: minmax(0, 1fr) 360px; align-items: start; }
+  .side {
+    position: sticky; top: var(--space-4); display: flex; flex-direction: column;
+    height: calc(100vh - var(--player-space) - 2 * var(--space-4)); min-height: 420px;
+  }
+  @media (max-width: 1099px) {
+    .layout { grid-template-columns: 1fr; }
+    .side { position: static; height: 65vh; min-height: 380px; }
+  }
 
   .panel { display: flex; flex-direction: column; min-height: 0; overflow: hidden; }
   .panel-head { display: flex; align-items: center; justify-content: space-between; gap: var(--space-2); padding: var(--space-3) var(--space-4); border-bottom: 1px solid var(--border); }

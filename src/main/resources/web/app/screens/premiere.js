@@ -37,9 +37,6 @@ class PremierePage extends LitElement {
   };
 
   static styles = [shared, page, liveStyles, css`
-    .back { display: inline-flex; align-items: center; gap: var(--space-1); margin-bottom: var(--space-3); font-weight: 600; text-decoration: none; }
-    .back svg { width: 18px; height: 18px; }
-    .layout { display: grid; gap: var(--space-5); grid-template-columns: minmax(0, 1fr) 360px; align-items: start; }
     .stage { position: relative; aspect-ratio: 16 / 9; background: #000; border-radius: var(--radius-l); overflow: hidden; box-shadow: var(--shadow); color: #fff; isolation: isolate; }
     .stage video, .stage .poster { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; background: #000; }
     .stage .poster { object-fit: cover; filter: saturate(.7) blur(3px); transform: scale(1.06); }
@@ -67,13 +64,8 @@ class PremierePage extends LitElement {
     .about h1 { font-size: 1.6rem; }
     .about .meta { color: var(--text-muted); display: flex; gap: var(--space-3); flex-wrap: wrap; align-items: center; }
     .about .description { white-space: pre-line; color: var(--text-muted); max-width: 75ch; }
-    .side { position: sticky; top: var(--space-4); height: calc(100vh - var(--player-space) - 2 * var(--space-4)); min-height: 420px; display: flex; flex-direction: column; }
     .ended { position: absolute; inset: 0; display: grid; place-content: center; justify-items: center; gap: var(--space-3); text-align: center; z-index: 2; padding: var(--space-4); }
     .ended .button { background: #fff; color: #18181b; }
-    @media (max-width: 1099px) {
-      .layout { grid-template-columns: 1fr; }
-      .side { position: static; height: 60vh; min-height: 360px; }
-    }
     @media (max-width: 860px) {
       .stage { border-radius: var(--radius); margin: 0 calc(-1 * var(--space-2)); }
       .about h1 { font-size: 1.3rem; }

@@ -5,7 +5,7 @@ import { live, epochMs } from '../core/live.js';
 import { sameOrigin } from '../core/links.js';
 import { icon } from '../components/icons.js';
 import { emptyState, failedState } from '../components/states.js';
-import { tone, toneStyles } from '../components/library-kit.js';
+import { tone } from '../components/library-kit.js';
 import { countdown, itemsOf, liveStyles, when } from '../components/live-kit.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
@@ -19,7 +19,7 @@ import { page } from '../styles/page.js';
 class Premieres extends LitElement {
   static properties = { tick: { state: true } };
 
-  static styles = [shared, page, liveStyles, toneStyles, css`
+  static styles = [shared, page, liveStyles, css`
     .head h1 { font-size: 2rem; }
     h2.title { margin: var(--space-6) 0 var(--space-3); font-size: 1.25rem; display: flex; align-items: center; gap: var(--space-2); }
     .grid { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--space-5); grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); }

@@ -42,8 +42,6 @@ class PresentationLive extends LitElement {
   };
 
   static styles = [shared, page, liveStyles, css`
-    .back { display: inline-flex; align-items: center; gap: var(--space-1); margin-bottom: var(--space-3); font-weight: 600; text-decoration: none; }
-    .back svg { width: 18px; height: 18px; }
     .bar { display: flex; align-items: center; gap: var(--space-3); flex-wrap: wrap; margin-bottom: var(--space-4); }
     .bar h1 { font-size: 1.4rem; flex: 1 1 240px; }
     .viewers { display: inline-flex; align-items: center; gap: 4px; color: var(--text-muted); font-weight: 600; }

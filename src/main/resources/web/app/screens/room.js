@@ -48,12 +48,7 @@ class RoomPage extends LitElement {
   };
 
   static styles = [shared, page, liveStyles, css`
-    .back { display: inline-flex; align-items: center; gap: var(--space-1); margin-bottom: var(--space-3); font-weight: 600; text-decoration: none; }
-    .back svg { width: 18px; height: 18px; }
-    .layout { display: grid; gap: var(--space-5); grid-template-columns: minmax(0, 1fr) 360px; align-items: start; }
     .main { display: grid; gap: var(--space-5); min-width: 0; }
-    .side { position: sticky; top: var(--space-4); height: calc(100vh - var(--player-space) - 2 * var(--space-4)); min-height: 420px; }
-    .side.card { display: flex; flex-direction: column; }
 
     .stage {
       position: relative; overflow: hidden; border-radius: var(--radius-l); padding: var(--space-6); color: #fff;
@@ -115,10 +110,6 @@ class RoomPage extends LitElement {
     .notice { padding: var(--space-3) var(--space-4); border-radius: var(--radius); background: var(--warning-bg); color: var(--warning-text); font-weight: 600; }
     .host-tools { display: flex; gap: var(--space-2); flex-wrap: wrap; }
 
-    @media (max-width: 1099px) {
-      .layout { grid-template-columns: 1fr; }
-      .side { position: static; height: 70vh; min-height: 380px; }
-    }
     @media (max-width: 860px) {
       .stage { grid-template-columns: 1fr; justify-items: center; text-align: center; padding: var(--space-5) var(--space-4); gap: var(--space-4); }
       .art { width: min(62vw, 240px); font-size: 3.5rem; }

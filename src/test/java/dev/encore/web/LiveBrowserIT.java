@@ -33,6 +33,8 @@ class LiveBrowserIT extends BrowserTest {
 
     private static final Viewport WIDE = new Viewport("desktop", 1440, 900, false);
     private static final String TITLE = "Harbour Lights";
+    private static final String ROOM = "encore-room";
+    private static final String PREMIERE = "encore-premiere";
     /** The presenter's page asks for the session before there is one: a 404 the page expects. */
     private static final String NO_SESSION_YET = "/live - Failed to load resource: the server responded with a status of 404 ()";
 
@@ -65,17 +67,17 @@ class LiveBrowserIT extends BrowserTest {
             hostBrowser.visible("encore-room", "#invite-url");
             check(hostBrowser, "a new room");
 
-            WebElement search = queue(hostBrowser, "#track-search");
+            WebElement search = part(hostBrowser, ROOM, "encore-room-queue", "#track-search");
             search.sendKeys("Harbour");
-            queue(hostBrowser, "button[aria-label='Queue " + TITLE + "']").click();
+            part(hostBrowser, ROOM, "encore-room-queue", "button[aria-label='Queue " + TITLE + "']").click();
             // an idle room takes the first track as what plays (paused)
-            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, "encore-room", ".stage h1").equals(TITLE));
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, ROOM, ".stage h1").equals(TITLE));
             search.sendKeys("Silver");
-            queue(hostBrowser, "button[aria-label='Queue Silver Morning']").click();
-            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, "encore-room-queue", "ol").contains("Silver Morning"));
+            part(hostBrowser, ROOM, "encore-room-queue", "button[aria-label='Queue Silver Morning']").click();
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, "encore-room-queue", "ol").contains("Silver Morning"));
             hostBrowser.find("encore-room", "button[aria-label='Play for everyone']").click();
             hostBrowser.waitFor(Duration.ofSeconds(15), () -> {
-                Map<String, Object> audio = audio(hostBrowser);
+                Map<String, Object> audio = media(hostBrowser, ROOM);
                 return !(Boolean) audio.get("paused") && ((Number) audio.get("time")).doubleValue() > 0.5;
             });
             assertThat(hostBrowser.visible("encore-room", ".stage h1").getText()).isEqualTo(TITLE);
@@ -86,18 +88,12 @@ class LiveBrowserIT extends BrowserTest {
             guestBrowser.visible("encore-rooms", "button[aria-label='Join Friday Night Listening']").click();
             guestBrowser.waitForPath(roomPath);
             guestBrowser.visible("encore-room", ".stage h1");
-            guestBrowser.waitFor(Duration.ofSeconds(10), () -> {
-                var listen = guestBrowser.screen("encore-room").findElements(org.openqa.selenium.By.cssSelector(".join-audio button"));
-                if (!listen.isEmpty() && listen.getFirst().isDisplayed()) {
-                    listen.getFirst().click();
-                }
-                return !(Boolean) audio(guestBrowser).get("paused");
-            });
+            playAlong(guestBrowser, ROOM, ".join-audio button", Duration.ofSeconds(10));
             check(guestBrowser, "the listener listens along");
 
-            queue(guestBrowser, "#track-search").sendKeys("Glass");
-            queue(guestBrowser, "button[aria-label='Suggest Glass Rivers']").click();
-            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, "encore-room-queue", "ul[aria-labelledby=suggest-title]")
+            part(guestBrowser, ROOM, "encore-room-queue", "#track-search").sendKeys("Glass");
+            part(guestBrowser, ROOM, "encore-room-queue", "button[aria-label='Suggest Glass Rivers']").click();
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, "encore-room-queue", "ul[aria-labelledby=suggest-title]")
                     .contains("Glass Rivers"));
             guestBrowser.script("document.activeElement?.blur(); window.scrollTo(0, 0)");
             guestBrowser.screenshot("live-room");
@@ -111,19 +107,19 @@ class LiveBrowserIT extends BrowserTest {
                     seek.dispatchEvent(new Event('change', { bubbles: true }));""", seek);
             long seekedAt = System.nanoTime();
             await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-                assertThat(((Number) audio(hostBrowser).get("time")).doubleValue()).isBetween(39.5, 45.0);
+                assertThat(((Number) media(hostBrowser, ROOM).get("time")).doubleValue()).isBetween(39.5, 45.0);
                 assertThat(drift(hostBrowser, guestBrowser)).isLessThan(0.150);
             });
             System.out.printf("LiveBrowserIT: in sync %d ms after the seek, drift %.1f ms%n",
                     (System.nanoTime() - seekedAt) / 1_000_000, drift(hostBrowser, guestBrowser) * 1000);
 
             guestBrowser.find("encore-room", "button[role=tab]#tab-chat").click();
-            chat(guestBrowser, "#chat-text").sendKeys("This one is great" + Keys.ENTER);
-            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, "encore-live-chat", ".log").contains("This one is great"));
+            part(guestBrowser, ROOM, "encore-live-chat", "#chat-text").sendKeys("This one is great" + Keys.ENTER);
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, "encore-live-chat", ".log").contains("This one is great"));
             hostBrowser.find("encore-room", "button[role=tab]#tab-people").click();
-            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, "encore-room", ".people").contains(guest.username()));
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, ROOM, ".people").contains(guest.username()));
             hostBrowser.find("encore-room", "button[role=tab]#tab-chat").click();
-            hostBrowser.waitFor(Duration.ofSeconds(5), () -> text(hostBrowser, "encore-live-chat", ".log").contains("This one is great"));
+            hostBrowser.waitFor(Duration.ofSeconds(5), () -> text(hostBrowser, ROOM, "encore-live-chat", ".log").contains("This one is great"));
             hostBrowser.screenshot("live-room");
             guestBrowser.screenshot("live-room-chat");
             check(hostBrowser, "chat and people, host");
@@ -174,36 +170,20 @@ class LiveBrowserIT extends BrowserTest {
             viewerBrowser.screenshot("live-premiere-countdown");
             check(viewerBrowser, "the countdown, as a viewer");
 
-            viewerBrowser.waitFor(Duration.ofSeconds(20), () -> {
-                var join = viewerBrowser.screen("encore-premiere").findElements(org.openqa.selenium.By.cssSelector(".listen button"));
-                if (!join.isEmpty() && join.getFirst().isDisplayed()) {
-                    join.getFirst().click();
-                }
-                Map<String, Object> video = video(viewerBrowser);
-                return !(Boolean) video.get("paused") && ((Number) video.get("time")).doubleValue() > 0.5;
-            });
+            playAlong(viewerBrowser, PREMIERE, ".listen button", Duration.ofSeconds(20));
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-                Map<String, Object> video = video(viewerBrowser);
-                double expected = (((Number) video.get("at")).doubleValue() - startsAt.toEpochMilli()) / 1000;
-                assertThat(((Number) video.get("time")).doubleValue()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.5));
+                Map<String, Object> video = media(viewerBrowser, PREMIERE);
+                double live = (number(video, "at") - startsAt.toEpochMilli()) / 1000;
+                assertThat(number(video, "time")).isCloseTo(live, org.assertj.core.data.Offset.offset(0.5));
             });
             viewerBrowser.screenshot("live-premiere");
             check(viewerBrowser, "the premiere, live");
 
             ownerBrowser.go("/premieres/" + premiereId);
-            ownerBrowser.waitFor(Duration.ofSeconds(10), () -> {
-                var join = ownerBrowser.screen("encore-premiere").findElements(org.openqa.selenium.By.cssSelector(".listen button"));
-                if (!join.isEmpty() && join.getFirst().isDisplayed()) {
-                    join.getFirst().click();
-                }
-                return !(Boolean) video(ownerBrowser).get("paused");
-            });
-            WebElement field = (WebElement) viewerBrowser.script("return document.querySelector('encore-app').shadowRoot"
-                    + ".querySelector('encore-premiere').shadowRoot.querySelector('encore-live-chat').shadowRoot.querySelector('#chat-text')");
-            field.sendKeys("Here from the start!" + Keys.ENTER);
-            ownerBrowser.waitFor(Duration.ofSeconds(10), () -> String.valueOf(ownerBrowser.script("return document.querySelector('encore-app')"
-                    + ".shadowRoot.querySelector('encore-premiere').shadowRoot.querySelector('encore-live-chat').shadowRoot"
-                    + ".querySelector('.log').textContent")).contains("Here from the start!"));
+            playAlong(ownerBrowser, PREMIERE, ".listen button", Duration.ofSeconds(10));
+            part(viewerBrowser, PREMIERE, "encore-live-chat", "#chat-text").sendKeys("Here from the start!" + Keys.ENTER);
+            ownerBrowser.waitFor(Duration.ofSeconds(10), () -> text(ownerBrowser, PREMIERE, "encore-live-chat", ".log")
+                    .contains("Here from the start!"));
             ownerBrowser.screenshot("live-premiere");
             check(ownerBrowser, "the premiere, live, with chat");
         }
@@ -262,53 +242,55 @@ class LiveBrowserIT extends BrowserTest {
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> video(Browser browser) {
-        return (Map<String, Object>) browser.script("""
-                const page = document.querySelector('encore-app').shadowRoot.querySelector('encore-premiere');
-                const video = page?.shadowRoot.querySelector('video');
-                return { time: video ? video.currentTime : 0, paused: video ? video.paused : true,
-                         at: performance.timeOrigin + performance.now() };""");
-    }
-
     /** How far apart the two pages' audio is, in seconds, the time between the two reads taken out. */
     private static double drift(Browser host, Browser guest) {
-        Map<String, Object> a = audio(host);
-        Map<String, Object> b = audio(guest);
-        double hostTime = ((Number) a.get("time")).doubleValue();
-        double guestTime = ((Number) b.get("time")).doubleValue();
-        double between = (((Number) b.get("at")).doubleValue() - ((Number) a.get("at")).doubleValue()) / 1000;
-        return Math.abs(guestTime - (hostTime + between));
+        Map<String, Object> a = media(host, ROOM);
+        Map<String, Object> b = media(guest, ROOM);
+        double between = (number(b, "at") - number(a, "at")) / 1000;
+        return Math.abs(number(b, "time") - (number(a, "time") + between));
     }
 
-    /** The room page's audio element: its time, whether it is paused, and when (epoch ms) it was read. */
+    /**
+     * A screen's {@code <audio>} or {@code <video>}: its time (s), whether it is paused, and when (epoch ms)
+     * it was read.
+     */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> audio(Browser browser) {
+    private static Map<String, Object> media(Browser browser, String screen) {
         return (Map<String, Object>) browser.script("""
-                const room = document.querySelector('encore-app').shadowRoot.querySelector('encore-room');
-                const audio = room?.shadowRoot.querySelector('audio');
-                return { time: audio ? audio.currentTime : 0, paused: audio ? audio.paused : true,
-                         at: performance.timeOrigin + performance.now() };""");
+                const page = document.querySelector('encore-app').shadowRoot.querySelector(arguments[0]);
+                const media = page?.shadowRoot.querySelector('audio, video');
+                return { time: media ? media.currentTime : 0, paused: media ? media.paused : true,
+                         at: performance.timeOrigin + performance.now() };""", screen);
     }
 
-    private static WebElement queue(Browser browser, String css) {
-        return browser.waitFor(Duration.ofSeconds(10), () -> (WebElement) browser.script(
-                "return document.querySelector('encore-app').shadowRoot.querySelector('encore-room').shadowRoot"
-                        + ".querySelector('encore-room-queue').shadowRoot.querySelector(arguments[0])", css));
+    private static double number(Map<String, Object> values, String key) {
+        return ((Number) values.get(key)).doubleValue();
     }
 
-    private static WebElement chat(Browser browser, String css) {
-        return browser.waitFor(Duration.ofSeconds(10), () -> (WebElement) browser.script(
-                "return document.querySelector('encore-app').shadowRoot.querySelector('encore-room').shadowRoot"
-                        + ".querySelector('encore-live-chat').shadowRoot.querySelector(arguments[0])", css));
+    /** Waits until the screen plays, pressing its "listen along" button (a gesture) when the browser asks for one. */
+    private static void playAlong(Browser browser, String screen, String button, Duration timeout) {
+        browser.waitFor(timeout, () -> {
+            var buttons = browser.screen(screen).findElements(org.openqa.selenium.By.cssSelector(button));
+            if (!buttons.isEmpty() && buttons.getFirst().isDisplayed()) {
+                buttons.getFirst().click();
+            }
+            return !(Boolean) media(browser, screen).get("paused");
+        });
     }
 
-    /** The text of an element of the room page, or of one of its parts (queue, chat). */
-    private static String text(Browser browser, String part, String css) {
+    /** An element inside a part of a screen (its queue, its chat), once it is there. */
+    private static WebElement part(Browser browser, String screen, String part, String css) {
+        return browser.waitFor(Duration.ofSeconds(10), () -> (WebElement) browser.script("""
+                return document.querySelector('encore-app').shadowRoot.querySelector(arguments[0]).shadowRoot
+                    .querySelector(arguments[1])?.shadowRoot.querySelector(arguments[2])""", screen, part, css));
+    }
+
+    /** The text of an element of a screen ({@code part} the screen itself) or of one of its parts. */
+    private static String text(Browser browser, String screen, String part, String css) {
         Object text = browser.script("""
-                const room = document.querySelector('encore-app').shadowRoot.querySelector('encore-room').shadowRoot;
-                const root = arguments[0] === 'encore-room' ? room : room.querySelector(arguments[0])?.shadowRoot;
-                return root?.querySelector(arguments[1])?.textContent ?? '';""", part, css);
+                const page = document.querySelector('encore-app').shadowRoot.querySelector(arguments[0]).shadowRoot;
+                const root = arguments[1] === arguments[0] ? page : page.querySelector(arguments[1])?.shadowRoot;
+                return root?.querySelector(arguments[2])?.textContent ?? '';""", screen, part, css);
         return String.valueOf(text);
     }
 }
