@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TopicFanOutTests {
 
     private final SimpMessagingTemplate stomp = mock(SimpMessagingTemplate.class);
+    private final LocalDelivery local = new LocalDelivery(stomp);
     private final StringRedisTemplate redis = mock(StringRedisTemplate.class);
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -38,13 +39,13 @@ class TopicFanOutTests {
 
     @Test
     void embeddedDeliversToThisNodesBroker() {
-        new TopicFanOut(stomp, null, json).publish("live/room/1", Map.of("type", "state"));
+        new TopicFanOut(local, null, json).publish("live/room/1", Map.of("type", "state"));
         assertThat(delivered("/topic/live/room/1")).isEqualTo("{\"type\":\"state\"}");
     }
 
     @Test
     void withRedisEveryNodeDeliversWhatArrivesOnTheChannel() {
-        TopicFanOut fanOut = new TopicFanOut(stomp, redis, json);
+        TopicFanOut fanOut = new TopicFanOut(local, redis, json);
         fanOut.publish("live/room/1", Map.of("type", "chat"));
         verify(redis).convertAndSend(TopicFanOut.CHANNEL, "live/room/1 {\"type\":\"chat\"}");
         verify(stomp, never()).send(anyString(), any(Message.class));
@@ -57,13 +58,13 @@ class TopicFanOutTests {
     @Test
     void whileRedisIsDownThisNodeStillDelivers() {
         doThrow(new RedisConnectionFailureException("down")).when(redis).convertAndSend(anyString(), anyString());
-        new TopicFanOut(stomp, redis, json).publish("live/room/2", Map.of("type", "state"));
+        new TopicFanOut(local, redis, json).publish("live/room/2", Map.of("type", "state"));
         assertThat(delivered("/topic/live/room/2")).isEqualTo("{\"type\":\"state\"}");
     }
 
     @Test
     void refusesTopicsThatCouldNotCrossTheChannelAndIgnoresMalformedEnvelopes() {
-        TopicFanOut fanOut = new TopicFanOut(stomp, redis, json);
+        TopicFanOut fanOut = new TopicFanOut(local, redis, json);
         assertThatIllegalArgumentException().isThrownBy(() -> fanOut.publish("/topic/x", "x"));
         assertThatIllegalArgumentException().isThrownBy(() -> fanOut.publish("a b", "x"));
         fanOut.onMessage(new DefaultMessage(new byte[0], "no-space".getBytes(StandardCharsets.UTF_8)), null);
