@@ -3,6 +3,7 @@ package dev.encore.library;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -114,15 +115,14 @@ public class PresentationLibrary {
     }
 
     /**
-     * A presentation the viewer may see, in brief.
-     *
-     * @throws org.springframework.web.ErrorResponseException 404 when it does not exist or is not visible to the viewer
+     * A presentation the viewer may see, in brief; empty when it does not exist or is not visible to the
+     * viewer (nothing is thrown, so a caller's transaction stays usable).
      */
     @Transactional(readOnly = true)
-    public PresentationSummary summary(Viewer viewer, UUID id) {
-        Presentation presentation = editing.visible(viewer, id);
-        return new PresentationSummary(presentation.id(), presentation.ownerId(), presentation.title(),
-                presentation.state() == PresentationState.READY, presentation.pageCount());
+    public Optional<PresentationSummary> summary(Viewer viewer, UUID id) {
+        return presentations.findById(id).filter(viewer::maySee).map(presentation -> new PresentationSummary(
+                presentation.id(), presentation.ownerId(), presentation.title(),
+                presentation.state() == PresentationState.READY, presentation.pageCount()));
     }
 
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -131,13 +132,12 @@ public class VideoLibrary {
     }
 
     /**
-     * A video the viewer may see, in brief, with signed URLs of their own.
-     *
-     * @throws ErrorResponseException 404 when the video does not exist or is not visible to the viewer
+     * A video the viewer may see, in brief, with signed URLs of their own; empty when it does not exist
+     * or is not visible to the viewer (nothing is thrown, so a caller's transaction stays usable).
      */
     @Transactional(readOnly = true)
-    public VideoSummary summary(Viewer viewer, UUID id) {
-        return summaryOf(view(viewer, editing.visible(viewer, id)));
+    public Optional<VideoSummary> summary(Viewer viewer, UUID id) {
+        return videos.findById(id).filter(viewer::maySee).map(video -> summaryOf(view(viewer, video)));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.account.UserDeleted;
+import dev.encore.library.ContentChanged;
 import dev.encore.library.VideoLibrary;
 import dev.encore.library.VideoSummary;
 import dev.encore.library.Viewer;
@@ -55,7 +56,7 @@ class PremierePlanner {
         if (request.videoId() == null) {
             throw InvalidFieldsException.of("videoId", "must name a video");
         }
-        VideoSummary video = videos.summary(viewer, request.videoId());
+        VideoSummary video = videos.summary(viewer, request.videoId()).orElseThrow(PremiereProblems::videoNotFound);
         if (!video.ownerId().equals(viewer.userId())) {
             throw PremiereProblems.notYours("schedule its premiere");
         }
@@ -95,10 +96,13 @@ class PremierePlanner {
         return new PageImpl<>(page, pageable, shown.size());
     }
 
-    /** The viewer's own premieres, all states. */
+    /** The viewer's own premieres, all states (one whose video was just deleted is left out). */
     @Transactional(readOnly = true)
     public Page<PremiereView> mine(Viewer viewer, Pageable pageable) {
-        return premieres.findByOwnerId(viewer.userId(), pageable).map(premiere -> views.of(viewer, premiere));
+        Page<Premiere> page = premieres.findByOwnerId(viewer.userId(), pageable);
+        List<PremiereView> shown = page.stream().flatMap(premiere -> videos.summary(viewer, premiere.videoId())
+                .map(video -> views.of(premiere, video)).stream()).toList();
+        return new PageImpl<>(shown, pageable, page.getTotalElements());
     }
 
     /**
@@ -139,6 +143,17 @@ class PremierePlanner {
         Premiere premiere = editable(viewer, id, true);
         premieres.delete(premiere);
         schedule.cancelled(premiere);
+    }
+
+    /** A deleted video's premieres go with it (cancelled); other content changes leave them as they are. */
+    @ApplicationModuleListener
+    void on(ContentChanged changed) {
+        for (Premiere premiere : premieres.findByVideoId(changed.id())) {
+            if (videos.summary(new Viewer(premiere.ownerId(), false), premiere.videoId()).isEmpty()) {
+                premieres.delete(premiere);
+                schedule.cancelled(premiere);
+            }
+        }
     }
 
     /** A deleted account's premieres go with it. */

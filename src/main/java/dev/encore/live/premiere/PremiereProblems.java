@@ -16,6 +16,11 @@ final class PremiereProblems {
                 "Not found", "No such premiere."), null);
     }
 
+    static ErrorResponseException videoNotFound() {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "not-found",
+                "Not found", "No such video."), null);
+    }
+
     static ErrorResponseException notYours(String what) {
         return new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
                 "Forbidden", "Only the video's owner may " + what + "."), null);

@@ -94,7 +94,7 @@ class PremiereSchedule {
         unschedule(premiere.id(), premiere.startsAt(), premiere.endAt());
         PremiereTransitions.StateMessage message = new PremiereTransitions.StateMessage("cancelled",
                 premiere.startsAt(), premiere.endAt(), null);
-        afterCommit(() -> broadcasts.send(LiveKind.PREMIERE, premiere.id(), "state", message));
+        broadcasts.send(LiveKind.PREMIERE, premiere.id(), "state", message);
     }
 
     static UUID jobId(UUID premiere, PremiereState step, long at) {

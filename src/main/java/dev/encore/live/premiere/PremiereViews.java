@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 import dev.encore.library.VideoLibrary;
 import dev.encore.library.VideoSummary;
@@ -41,23 +40,11 @@ class PremiereViews {
 
     /** The premiere's video as the viewer sees it (404 {@code not-found} for the premiere when they may not). */
     VideoSummary video(Viewer viewer, Premiere premiere) {
-        try {
-            return videos.summary(viewer, premiere.videoId());
-        }
-        catch (ErrorResponseException hidden) {
-            throw PremiereProblems.notFound();
-        }
+        return videos.summary(viewer, premiere.videoId()).orElseThrow(PremiereProblems::notFound);
     }
 
     /** The premiere's video for user {@code userId} (an enabled account that may see it), if so. */
     Optional<VideoSummary> video(UUID userId, Premiere premiere) {
-        return viewers.current(userId).flatMap(viewer -> {
-            try {
-                return Optional.of(videos.summary(viewer, premiere.videoId()));
-            }
-            catch (ErrorResponseException hidden) {
-                return Optional.empty();
-            }
-        });
+        return viewers.current(userId).flatMap(viewer -> videos.summary(viewer, premiere.videoId()));
     }
 }

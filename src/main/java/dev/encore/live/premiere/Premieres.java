@@ -22,6 +22,8 @@ interface Premieres extends JpaRepository<Premiere, UUID> {
 
     List<Premiere> findByOwnerId(UUID ownerId);
 
+    List<Premiere> findByVideoId(UUID videoId);
+
     /** Raises the peak to {@code viewers} when that is more (a conditional update: racing joins lose nothing). */
     @Modifying
     @Query("update Premiere p set p.peakViewers = :viewers where p.id = :id and p.peakViewers < :viewers")

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 import dev.encore.library.PresentationLibrary;
 import dev.encore.library.Viewers;
@@ -46,15 +45,9 @@ class PresentationLiveSessions implements LiveSessions {
     @Override
     public boolean mayJoin(UUID userId, UUID sessionId) {
         return sessions.findById(sessionId).filter(PresenterSession::running)
-                .flatMap(session -> viewers.current(userId).filter(viewer -> {
-                    try {
-                        presentations.summary(viewer, session.presentationId());
-                        return true;
-                    }
-                    catch (ErrorResponseException hidden) {
-                        return false;
-                    }
-                })).isPresent();
+                .flatMap(session -> viewers.current(userId)
+                        .flatMap(viewer -> presentations.summary(viewer, session.presentationId())))
+                .isPresent();
     }
 
     @Override

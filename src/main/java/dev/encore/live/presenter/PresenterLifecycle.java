@@ -7,8 +7,6 @@ import java.util.UUID;
 import org.jobrunr.scheduling.JobScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.encore.live.LiveBroadcasts;
 import dev.encore.live.LiveKind;
@@ -63,18 +61,7 @@ class PresenterLifecycle {
         if (sessions.end(id, clock.instant()) == 0) {
             return;
         }
-        Runnable announce = () -> broadcasts.send(LiveKind.PRESENTATION, id, "ended", new Ended(reason));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    announce.run();
-                }
-            });
-        }
-        else {
-            announce.run();
-        }
+        broadcasts.send(LiveKind.PRESENTATION, id, "ended", new Ended(reason));
     }
 
     /**

@@ -58,7 +58,7 @@ class Presenting {
      */
     @Transactional
     public Started start(Viewer viewer, UUID presentationId) {
-        PresentationSummary presentation = presentations.summary(viewer, presentationId);
+        PresentationSummary presentation = visible(viewer, presentationId);
         if (!presentation.ownerId().equals(viewer.userId())) {
             throw problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Only the presentation's owner may present it.");
         }
@@ -143,9 +143,14 @@ class Presenting {
     }
 
     private PresenterSession running(Viewer viewer, UUID presentationId) {
-        presentations.summary(viewer, presentationId); // 404 unless the viewer may see the presentation
+        visible(viewer, presentationId);
         return sessions.findRunning(presentationId).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found",
                 "Not found", "No presenter session is running for this presentation."));
+    }
+
+    private PresentationSummary visible(Viewer viewer, UUID presentationId) {
+        return presentations.summary(viewer, presentationId).orElseThrow(() -> problem(HttpStatus.NOT_FOUND,
+                "not-found", "Not found", "No such presentation."));
     }
 
     private PresenterSessionView view(PresenterSession session) {

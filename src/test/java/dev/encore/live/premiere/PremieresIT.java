@@ -122,6 +122,22 @@ class PremieresIT extends IntegrationTest {
     }
 
     @Test
+    void aStartFurtherAheadThanTheLeadGoesThroughItsJobAndIsOnTime() throws Exception {
+        Account owner = users.user();
+        String video = readyVideo(owner, "public");
+        // more than PremiereSchedule.LEAD ahead: a JobRunr job, picked up by a poll, hands the start to the timer
+        Instant startsAt = now().plus(PremiereSchedule.LEAD).plusSeconds(3);
+        String id = created(owner, body(video, startsAt, startsAt.plusSeconds(60))).path("id").asString();
+        String topic = "/topic/live/premiere/" + id;
+        try (StompFollower follower = StompFollower.connect(port, owner.accessToken()).subscribe(topic)) {
+            JsonNode live = follower.next(topic, "state", PremiereSchedule.LEAD.plusSeconds(10));
+            assertThat(live.path("data").path("state").asString()).isEqualTo("live");
+            assertThat(live.path("serverTime").asLong() - startsAt.toEpochMilli()).as("sent on time")
+                    .isBetween(0L, 500L);
+        }
+    }
+
+    @Test
     void aLateJoinerGetsTheLivePositionAndViewersAreCounted() throws Exception {
         Account owner = users.user();
         Account early = users.user();
@@ -213,6 +229,18 @@ class PremieresIT extends IntegrationTest {
             JsonNode refused = follower.next("/user/queue/errors", "live-forbidden", WAIT);
             assertThat(refused.path("destination").asString()).isEqualTo("/topic/live/premiere/" + id);
         }
+
+        // the video's deletion cancels its premiere
+        try (StompFollower follower = StompFollower.connect(port, owner.accessToken())) {
+            follower.subscribe("/topic/live/premiere/" + id);
+            follower.next("/user/queue/live", "snapshot", WAIT);
+            assertThat(api.send("DELETE", "/api/v1/videos/" + video, owner.accessToken(), null).statusCode())
+                    .isEqualTo(204);
+            assertThat(follower.next("/topic/live/premiere/" + id, "state", WAIT).path("data").path("state")
+                    .asString()).isEqualTo("cancelled");
+        }
+        ProblemAssert.assertProblem(api.get("/api/v1/premieres/" + id, owner.accessToken()), 404, "not-found");
+        assertThat(Api.json(api.get("/api/v1/premieres/mine", owner.accessToken())).path("items").size()).isZero();
     }
 
     /** Now, to the millisecond (what premieres keep). */
