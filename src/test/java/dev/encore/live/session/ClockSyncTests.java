@@ -6,20 +6,20 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import dev.encore.live.LiveCommandException;
 import dev.encore.live.LiveProperties;
 
 class ClockSyncTests {
 
-    private static final LiveProperties PROPERTIES = new LiveProperties(Duration.ofDays(30), 500, Duration.ofMinutes(5),
-            Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofSeconds(15), DataSize.ofKilobytes(64),
-            Duration.ofSeconds(30));
+    /** The defaults, bound as the application binds them. */
+    private static final LiveProperties PROPERTIES = new Binder(new MapConfigurationPropertySource())
+            .bindOrCreate("encore.live", LiveProperties.class);
 
     /** A clock that answers the given instants in turn. */
     private static Clock ticking(Instant first, Instant second) {
