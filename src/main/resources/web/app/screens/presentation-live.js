@@ -71,6 +71,7 @@ class PresentationLive extends LitElement {
   `];
 
   #live = null;
+  #away = false;
   #waitTimer = 0;
   #lastPointer = 0;
 
@@ -147,7 +148,7 @@ class PresentationLive extends LitElement {
     on('slide', (data) => { this.slide = data.slide ?? this.slide; this.pointer = null; });
     on('pointer', (data) => { this.pointer = data.x === undefined || data.x === null ? (data.pointer ?? null) : data; });
     on('presence', (data) => { this.viewers = data.count ?? this.viewers; });
-    on('ended', () => this.#end());
+    on('ended', (data) => { this.#away = data.reason === 'presenter-away'; this.#end(); });
     on('error', (error) => { this.actionError = { title: error.title ?? 'Refused', detail: error.detail }; });
   }
 
@@ -213,7 +214,7 @@ class PresentationLive extends LitElement {
         <button class="button primary" type="button" ?disabled=${this.busy} @click=${this.#start}>${icon('radio')}Go live</button></section>`;
     }
     return html`<section class="start card" aria-labelledby="start-title"><span class="badge">${icon('slides')}</span>
-      <h1 id="start-title">${this.ended ? 'The presenter ended the session' : 'Not live yet'}</h1>
+      <h1 id="start-title">${!this.ended ? 'Not live yet' : this.#away ? 'The presenter left: the session ended' : 'The presenter ended the session'}</h1>
       <p>${this.ended ? 'Thanks for watching.' : 'This page follows the presenter as soon as they go live.'}</p>
       <a class="button secondary" href="/presentations/${presentation.id}">Browse the slides</a></section>`;
   }
