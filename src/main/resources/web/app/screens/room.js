@@ -12,6 +12,8 @@ import { clock, tone } from '../components/library-kit.js';
 import { avatar, connectionPill, itemsOf, liveStyles } from '../components/live-kit.js';
 import '../components/live-chat.js';
 import '../components/room-queue.js';
+import '../components/room-people.js';
+import '../components/room-invite.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
 
@@ -43,7 +45,6 @@ class RoomPage extends LitElement {
     status: { state: true },
     notice: { state: true },
     actionError: { state: true },
-    copied: { state: true },
     tick: { state: true },
   };
 
@@ -86,10 +87,6 @@ class RoomPage extends LitElement {
     .faces { display: flex; }
     .faces .avatar { border: 2px solid var(--bg); margin-left: -8px; }
     .faces .avatar:first-child { margin-left: 0; }
-    .invite { display: flex; gap: var(--space-2); align-items: center; flex-wrap: wrap; padding: var(--space-3) var(--space-4); }
-    .invite input { flex: 1 1 220px; min-height: 40px; padding: 0 var(--space-3); border-radius: var(--radius); border: 1px solid var(--border); background: var(--bg-sunken); color: var(--text); font-family: var(--font-mono); font-size: .82rem; }
-    .invite strong { display: flex; align-items: center; gap: var(--space-2); width: 100%; }
-    .invite strong svg { width: 18px; height: 18px; color: var(--accent); }
 
     .tabs { display: flex; gap: var(--space-1); padding: var(--space-2); border-bottom: 1px solid var(--border); }
     .tabs button {
@@ -100,13 +97,6 @@ class RoomPage extends LitElement {
     .tabs button svg { width: 16px; height: 16px; }
     .tabpanel { flex: 1; min-height: 0; display: flex; flex-direction: column; overflow-y: auto; }
     .queue-card { padding: var(--space-4); }
-    .people { list-style: none; margin: 0; padding: var(--space-2); display: grid; gap: 2px; }
-    .people li { display: flex; align-items: center; gap: var(--space-3); padding: var(--space-2); border-radius: var(--radius); }
-    .people li:hover { background: var(--bg-hover); }
-    .people .name { flex: 1; min-width: 0; display: grid; }
-    .people .name span { color: var(--text-faint); font-size: .8rem; }
-    .crown { color: #d39e00; display: inline-flex; }
-    .crown svg { width: 16px; height: 16px; }
     .notice { padding: var(--space-3) var(--space-4); border-radius: var(--radius); background: var(--warning-bg); color: var(--warning-text); font-weight: 600; }
     .host-tools { display: flex; gap: var(--space-2); flex-wrap: wrap; }
 
@@ -152,7 +142,6 @@ class RoomPage extends LitElement {
     this.status = live.status;
     this.notice = '';
     this.actionError = null;
-    this.copied = false;
     this.tick = 0;
   }
 
@@ -300,7 +289,8 @@ class RoomPage extends LitElement {
           ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : ''}
           ${problemAlert(this.actionError)}
           ${this.#strip()}
-          ${this.#host && this.room.inviteUrl ? this.#invite() : ''}
+          ${this.#host && this.room.inviteUrl ? html`<encore-room-invite .room=${this.room}
+            @encore-room-invite=${(event) => this.#merge(event.detail)}></encore-room-invite>` : ''}
           ${this.wide ? html`<section class="card queue-card" aria-label="Queue">${this.#queue()}</section>` : ''}
         </div>
         <aside class="side card" aria-label="Room activity">${this.#tabs()}</aside>
@@ -354,17 +344,6 @@ class RoomPage extends LitElement {
     </div>`;
   }
 
-  #invite() {
-    return html`<section class="invite card" aria-labelledby="invite-title">
-      <strong id="invite-title">${icon('link')}Invite link</strong>
-      <label class="visually-hidden" for="invite-url">Invite link</label>
-      <input id="invite-url" readonly .value=${this.room.inviteUrl} @focus=${(event) => event.target.select()}>
-      <button class="button primary small" type="button" @click=${this.#copy}>${icon(this.copied ? 'check' : 'copy')}${this.copied ? 'Copied' : 'Copy'}</button>
-      <button class="button quiet small" type="button" @click=${this.#rotate}>${icon('retry')}New link</button>
-      <span class="visually-hidden" role="status">${this.copied ? 'Invite link copied' : ''}</span>
-    </section>`;
-  }
-
   #queue() {
     return html`<encore-room-queue .room=${this.room} .live=${this.#live} ?host=${this.#host}></encore-room-queue>`;
   }
@@ -381,7 +360,8 @@ class RoomPage extends LitElement {
         ${this.tab === 'queue' ? html`<div class="queue-card">${this.#queue()}</div>` : ''}
         ${this.tab === 'chat' ? html`<encore-live-chat .live=${this.#live} history="/api/v1/rooms/${this.room.id}/chat"
           ?moderator=${this.#host || session.isAdmin}></encore-live-chat>` : ''}
-        ${this.tab === 'people' ? this.#people() : ''}
+        ${this.tab === 'people' ? html`<encore-room-people .room=${this.room} .presence=${this.presence} ?host=${this.#host}
+          @encore-room-host=${(event) => this.#merge(event.detail)}></encore-room-people>` : ''}
       </div>`;
   }
 
@@ -391,20 +371,6 @@ class RoomPage extends LitElement {
     const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length][0];
     this.tab = next;
     this.updateComplete.then(() => this.renderRoot.querySelector(`#tab-${next}`)?.focus());
-  }
-
-  /** The members, earliest first: who listens now (connected) and who is away; the host may hand over. */
-  #people() {
-    const here = new Set((this.presence.members ?? []).map((m) => m.userId));
-    const members = this.room.members ?? this.presence.members ?? [];
-    return html`<ul class="people" aria-label="Members">${members.map((m) => html`<li>
-      ${avatar(m.username)}
-      <span class="name"><strong>${m.username}${m.userId === this.#me ? ' (you)' : ''}</strong>
-        <span>${m.userId === this.room.hostId ? 'Host · ' : ''}${here.has(m.userId) ? 'Listening' : 'Away'}</span></span>
-      ${m.userId === this.room.hostId ? html`<span class="crown" title="Host">${icon('crown')}</span>` : ''}
-      ${this.#host && m.userId !== this.#me ? html`<button class="button quiet small" type="button"
-        aria-label="Make ${m.username} the host" @click=${() => this.#handOver(m)}>${icon('crown')}Make host</button>` : ''}
-    </li>`)}</ul>`;
   }
 
   #send(command, body = {}) {
@@ -435,30 +401,9 @@ class RoomPage extends LitElement {
     }
   }
 
-  async #copy() {
-    try {
-      await navigator.clipboard.writeText(this.room.inviteUrl);
-    } catch {
-      this.renderRoot.querySelector('#invite-url')?.select();
-    }
-    this.copied = true;
-    setTimeout(() => { this.copied = false; }, 2000);
-  }
-
-  async #rotate() {
-    const room = await this.#act(() => api.post(`/api/v1/rooms/${this.room.id}/invite`));
-    if (room) this.#merge({ inviteCode: room.inviteCode, inviteUrl: room.inviteUrl });
-  }
-
-  async #handOver(member) {
-    const room = await this.#act(() => api.post(`/api/v1/rooms/${this.room.id}/host`, { userId: member.userId }));
-    if (room) this.#merge({ hostId: member.userId, hostName: member.username, inviteUrl: null, inviteCode: null });
-  }
-
   async #leave() {
-    if (await this.#act(() => api.delete(`/api/v1/rooms/${this.room.id}/members/me`)) !== null || !this.actionError) {
-      this.router.navigate('/rooms');
-    }
+    await this.#act(() => api.delete(`/api/v1/rooms/${this.room.id}/members/me`));
+    if (!this.actionError) this.router.navigate('/rooms');
   }
 
   async #closeRoom() {

@@ -64,7 +64,7 @@ class LiveBrowserIT extends BrowserTest {
             hostBrowser.waitForPathStartingWith("/rooms/", Duration.ofSeconds(10));
             String roomPath = hostBrowser.path();
             hostBrowser.visible("encore-room", ".stage h1");
-            hostBrowser.visible("encore-room", "#invite-url");
+            assertThat(part(hostBrowser, ROOM, "encore-room-invite", "#invite-url").getDomProperty("value")).contains("/rooms/join/");
             check(hostBrowser, "a new room");
 
             WebElement search = part(hostBrowser, ROOM, "encore-room-queue", "#track-search");
@@ -117,7 +117,7 @@ class LiveBrowserIT extends BrowserTest {
             part(guestBrowser, ROOM, "encore-live-chat", "#chat-text").sendKeys("This one is great" + Keys.ENTER);
             hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, "encore-live-chat", ".log").contains("This one is great"));
             hostBrowser.find("encore-room", "button[role=tab]#tab-people").click();
-            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, ROOM, ".people").contains(guest.username()));
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, "encore-room-people", "ul").contains(guest.username()));
             hostBrowser.find("encore-room", "button[role=tab]#tab-chat").click();
             hostBrowser.waitFor(Duration.ofSeconds(5), () -> text(hostBrowser, ROOM, "encore-live-chat", ".log").contains("This one is great"));
             hostBrowser.screenshot("live-room");
