@@ -91,7 +91,7 @@ export const liveStyles = css`
   .layout { display: grid; gap: var(--space-5); grid-template-columns: minmax(0, 1fr) 360px; align-items: start; }
   .side {
     position: sticky; top: var(--space-4); display: flex; flex-direction: column;
-    height: calc(100vh - var(--player-space) - 2 * var(--space-4)); min-height: 420px;
+    height: calc(100vh - var(--player-space) - 88px); min-height: 420px; /* below the back link, whole on the first screen */
   }
   @media (max-width: 1099px) {
     .layout { grid-template-columns: 1fr; }
