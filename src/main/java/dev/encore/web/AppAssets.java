@@ -44,6 +44,7 @@ final class AppAssets {
         String litElement = library(webJars, "lit-element");
         String reactiveElement = library(webJars, "lit__reactive-element");
         String hls = library(webJars, "hls.js");
+        String stomp = library(webJars, "stomp__stompjs");
         Map<String, String> imports = new LinkedHashMap<>();
         imports.put("lit", lit + "index.js");
         imports.put("lit/", lit);
@@ -54,6 +55,8 @@ final class AppAssets {
         imports.put("@lit/reactive-element/", reactiveElement);
         // imported by the video page alone, when it plays HLS (about 890 KB, so never up front)
         imports.put("hls.js", hls + "dist/hls.mjs");
+        // imported by the live screens alone (rooms, premieres, presenter sessions), about 60 KB
+        imports.put("@stomp/stompjs", stomp + "esm6/index.js");
         return new AppAssets(base, imports);
     }
 

@@ -79,6 +79,32 @@ export const routes = [
     load: () => import('../screens/search.js'),
   },
   {
+    path: '/rooms', access: 'member', title: 'Listening rooms', tag: 'encore-rooms',
+    load: () => import('../screens/rooms.js'),
+    nav: { section: 'Live', label: 'Rooms', icon: 'radio' },
+  },
+  {
+    path: '/rooms/join/:code', access: 'member', title: 'Join a room', tag: 'encore-room-join',
+    load: () => import('../screens/room-join.js'),
+  },
+  {
+    path: '/rooms/:id', access: 'member', title: 'Room', tag: 'encore-room',
+    load: () => import('../screens/room.js'),
+  },
+  {
+    path: '/premieres', access: 'member', title: 'Premieres', tag: 'encore-premieres',
+    load: () => import('../screens/premieres.js'),
+    nav: { section: 'Live', label: 'Premieres', icon: 'premiere' },
+  },
+  {
+    path: '/premieres/:id', access: 'member', title: 'Premiere', tag: 'encore-premiere',
+    load: () => import('../screens/premiere.js'),
+  },
+  {
+    path: '/presentations/:id/live', access: 'member', title: 'Live presentation', tag: 'encore-presentation-live',
+    load: () => import('../screens/presentation-live.js'),
+  },
+  {
     path: '/import', access: 'member', title: 'Import', tag: 'encore-import',
     load: () => import('../screens/import.js'),
     nav: { section: 'Get music', label: 'Import', icon: 'download' },

@@ -3,6 +3,7 @@ import { api } from '../core/api.js';
 import { Loader } from '../core/loader.js';
 import { sameOrigin } from '../core/links.js';
 import { follow } from '../core/sse.js';
+import { session } from '../core/session.js';
 import { icon } from '../components/icons.js';
 import { failedState } from '../components/states.js';
 import { libraryStyles, plural } from '../components/library-kit.js';
@@ -41,6 +42,8 @@ class PresentationPage extends LitElement {
     header { display: grid; gap: var(--space-1); margin-bottom: var(--space-4); }
     header h1 { font-size: 1.6rem; }
     .meta { display: flex; flex-wrap: wrap; gap: var(--space-2) var(--space-3); color: var(--text-muted); align-items: center; }
+    .live-link { display: inline-flex; align-items: center; gap: var(--space-1); font-weight: 650; text-decoration: none; }
+    .live-link svg { width: 18px; height: 18px; }
     .pill { padding: 2px 10px; border-radius: 999px; background: var(--bg-hover); color: var(--text); font-size: .82rem; font-weight: 600; text-transform: capitalize; }
 
     .viewer { display: grid; gap: var(--space-3); }
@@ -296,6 +299,8 @@ class PresentationPage extends LitElement {
             { year: 'numeric', month: 'short', day: 'numeric' })}</span>` : ''}
           ${presentation.category ? html`<span class="pill">${presentation.category}</span>` : ''}
           ${presentation.visibility ? html`<span class="pill">${presentation.visibility}</span>` : ''}
+          ${processing.state === 'ready' ? html`<a class="live-link" href="/presentations/${presentation.id}/live">${icon('radio')}${
+            presentation.ownerId === session.user?.id ? 'Present live' : 'Live view'}</a>` : ''}
         </div>
       </header>
       ${processing.state === 'ready' ? this.#viewer() : this.#processing(processing)}

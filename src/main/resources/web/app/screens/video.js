@@ -9,6 +9,7 @@ import { failedState } from '../components/states.js';
 import { problemAlert } from '../components/problem-alert.js';
 import { duration, libraryStyles, tone, toneStyles } from '../components/library-kit.js';
 import '../components/video-player.js';
+import '../components/premiere-scheduler.js';
 import { shared } from '../styles/shared.js';
 
 const POLL_MS = 4000;
@@ -138,6 +139,7 @@ class VideoPage extends LitElement {
           ${video.category ? html`<span class="pill">${video.category}</span>` : ''}
           <span class="pill capitalized">${video.visibility}</span>
         </div>
+        ${this.#premiere(video)}
         <div class="details card">
           ${video.description ? html`<p class="description">${video.description}</p>` : ''}
           ${(video.tags ?? []).length ? html`<div class="tags">${video.tags.map((tag) => html`<span>#${tag}</span>`)}</div>` : ''}
@@ -145,6 +147,13 @@ class VideoPage extends LitElement {
         </div>
       </section>
       ${this.#moreVideos(video)}`;
+  }
+
+  /** Its owner may schedule a premiere of a ready video (components/premiere-scheduler.js). */
+  #premiere(video) {
+    const mine = session.user?.id === video.ownerId;
+    if (!mine || (this.processing ?? video.processing)?.state !== 'ready') return '';
+    return html`<div><encore-premiere-scheduler .video=${video} .router=${this.router}></encore-premiere-scheduler></div>`;
   }
 
   #notice(video) {

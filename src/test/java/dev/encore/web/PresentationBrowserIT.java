@@ -127,7 +127,7 @@ class PresentationBrowserIT extends BrowserTest {
     }
 
     /** Four 16:9 slides: a coloured band, a title and two lines each, in PDFBox's standard fonts. */
-    private static byte[] deck() throws IOException {
+    static byte[] deck() throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
