@@ -83,12 +83,12 @@ public class LiveBench {
         long started = System.nanoTime();
         Account host = account("host");
         String trackId = uploadTrack(host);
+        List<Account> listeners = accounts(clients);
+        log("%d accounts registered and signed in (%.0f s)", clients + 1, seconds(started));
         Map<String, Object> room = Json.object(expect(201, post("/api/v1/rooms", host.token,
                 Json.write(Map.of("name", "Bench room", "isPublic", true, "maxListeners", clients + 1)))));
         String roomId = (String) room.get("id");
         String topic = "/topic/live/room/" + roomId;
-        List<Account> listeners = accounts(clients);
-        log("%d accounts registered and signed in (%.0f s)", clients + 1, seconds(started));
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<?>> joins = new ArrayList<>();
             for (Account listener : listeners) {
