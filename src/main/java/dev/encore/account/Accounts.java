@@ -35,4 +35,10 @@ public class Accounts {
     public Optional<Standing> standing(UUID userId) {
         return accounts.find(userId).map(user -> new Standing(user.enabled(), user.roles().contains("ADMIN")));
     }
+
+    /** The account's username (unique, never changes), for showing who did something; empty when it no longer exists. */
+    @Transactional(readOnly = true)
+    public Optional<String> username(UUID userId) {
+        return accounts.find(userId).map(user -> user.username());
+    }
 }

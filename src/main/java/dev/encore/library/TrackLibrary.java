@@ -143,10 +143,22 @@ public class TrackLibrary {
      */
     @Transactional(readOnly = true)
     public DeliverableFile original(Viewer viewer, UUID id) {
-        Tracks.Streamable track = tracks.findStreamable(id)
+        return deliverable(tracks.findStreamable(id)
                 .filter(found -> viewer.admin() || found.ownerId().equals(viewer.userId())
                         || found.visibility() != Visibility.PRIVATE)
-                .orElseThrow(() -> LibraryProblems.notFound("track"));
+                .orElseThrow(() -> LibraryProblems.notFound("track")));
+    }
+
+    /**
+     * The original of a track whoever its viewer is, for a stream another module lends (a listening
+     * room's member plays what its host queued): the caller has checked the grant.
+     */
+    @Transactional(readOnly = true)
+    public DeliverableFile lentOriginal(UUID id) {
+        return deliverable(tracks.findStreamable(id).orElseThrow(() -> LibraryProblems.notFound("track")));
+    }
+
+    private static DeliverableFile deliverable(Tracks.Streamable track) {
         return new DeliverableFile(track.id(), track.ownerId(), track.filename(), track.mimeType(), track.size(),
                 track.sha256(), track.durationMs(), track.createdAt(), null);
     }

@@ -79,17 +79,19 @@ class TrackStreamController {
             @Parameter(description = "mp3, opus or aac") @RequestParam(required = false) String format,
             @Parameter(description = "kbit/s: 64, 96, 128, 160, 192, 256 or 320") @RequestParam(required = false) Integer bitrate,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        play(Viewer.of(auth), id, format, bitrate, request, response);
+        Viewer viewer = Viewer.of(auth);
+        play(viewer, library.original(viewer, id), format, bitrate, request, response);
     }
 
     @Operation(summary = "Stream a track through its signed stream URL", description = "For <audio> elements and "
             + "players that cannot send a token: the streamUrl of a track answer, for the user it was issued to. "
             + "The same answers as /api/v1/tracks/{id}/stream (format, bitrate, Range, conditional requests, plays); "
-            + "the account and the track's visibility are checked again on every request.", security = {})
+            + "the account and the track's visibility are checked again on every request. A listening room lends its "
+            + "members the tracks it plays while they are members.", security = {})
     @ApiResponse(responseCode = "206", description = "The requested range")
     @ApiResponse(responseCode = "400", description = "Unknown format or bitrate out of range")
-    @ApiResponse(responseCode = "403", description = "link-invalid: altered, not a track's URL, or its account is "
-            + "disabled or gone")
+    @ApiResponse(responseCode = "403", description = "link-invalid: altered, not a track's URL, its account is "
+            + "disabled or gone, or it was lent by a listening room its user has left")
     @ApiResponse(responseCode = "404", description = "The track was deleted or made private")
     @ApiResponse(responseCode = "410", description = "link-expired: ask for the track again")
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
@@ -99,12 +101,12 @@ class TrackStreamController {
             @Parameter(description = "kbit/s: 64, 96, 128, 160, 192, 256 or 320") @RequestParam(required = false) Integer bitrate,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         StreamAccess.Access granted = access.check(token, StreamLinks.Target.TRACK);
-        play(granted.viewer(), granted.contentId(), format, bitrate, request, response);
+        play(granted.viewer(), access.track(granted), format, bitrate, request, response);
     }
 
-    private void play(Viewer viewer, UUID id, String format, Integer bitrate, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
-        DeliverableFile original = library.original(viewer, id);
+    private void play(Viewer viewer, DeliverableFile original, String format, Integer bitrate,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        UUID id = original.id();
         RenditionKey key = format == null && bitrate == null ? null : renditionKey(original, format, bitrate);
         UUID play = startsPlay(request) ? UUID.randomUUID() : null;
         if (play != null) {

@@ -24,4 +24,8 @@ public interface Playlists extends JpaRepository<Playlist, UUID>, JpaSpecificati
     List<Playlist> findByIdGreaterThanOrderById(UUID after, Limit limit);
 
     List<Playlist> findByOwnerId(UUID ownerId);
+
+    /** The track ids of a playlist, in its order. */
+    @Query("select i.trackId from PlaylistItem i where i.playlist.id = :id order by i.position")
+    List<UUID> trackIds(@Param("id") UUID id);
 }

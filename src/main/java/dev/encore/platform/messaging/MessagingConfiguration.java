@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.encore.platform.UserNotifications;
 
-/** Chooses how user notifications reach other nodes ({@code encore.messaging.fan-out}). */
+/** Chooses how user notifications and topic messages reach other nodes ({@code encore.messaging.fan-out}). */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
@@ -38,18 +38,29 @@ class MessagingConfiguration {
         return new RedisUserNotifications(delivery, template, json);
     }
 
+    @Bean
+    TopicFanOut topicMessages(MessagingProperties properties, SimpMessagingTemplate stomp, JsonMapper json,
+            ObjectProvider<StringRedisTemplate> redis) {
+        StringRedisTemplate template = properties.fanOut() == MessagingProperties.FanOut.REDIS ? redis.getIfAvailable() : null;
+        if (properties.fanOut() == MessagingProperties.FanOut.REDIS && template == null) {
+            throw new IllegalStateException("encore.messaging.fan-out=redis needs Redis (spring.data.redis.*)");
+        }
+        return new TopicFanOut(stomp, template, json);
+    }
+
     /** Listens on the notification channel; only with Redis fan-out. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "encore.messaging.fan-out", havingValue = "redis")
     static class RedisFanOut {
 
         @Bean
-        RedisMessageListenerContainer userNotificationListener(UserNotifications notifications,
+        RedisMessageListenerContainer userNotificationListener(UserNotifications notifications, TopicFanOut topics,
                 RedisConnectionFactory connections) {
             RedisMessageListenerContainer container = new RedisMessageListenerContainer();
             container.setConnectionFactory(connections);
             container.addMessageListener((RedisUserNotifications) notifications,
                     new ChannelTopic(RedisUserNotifications.CHANNEL));
+            container.addMessageListener(topics, new ChannelTopic(TopicFanOut.CHANNEL));
             return container;
         }
     }

@@ -1,44 +1,51 @@
 package dev.encore.platform.messaging;
 
-import java.security.Principal;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.ChannelInterceptor;
-import org.springframework.messaging.support.MessageHeaderAccessor;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import dev.encore.platform.EncoreSecurityProperties;
+import dev.encore.platform.spi.TopicGuard;
 
 /**
  * STOMP over WebSocket at {@code /ws}. A client connects with {@code Authorization: Bearer
  * <access token>} in the STOMP CONNECT frame (browsers cannot set headers on the WebSocket
- * handshake); the session's user is the token's subject. Clients may only subscribe to their own
- * {@code /user/queue/...} destinations and to {@code /topic/...}; the broker's resolved per-session
- * queues cannot be subscribed to directly, so nobody can read another user's messages.
+ * handshake); the session's user is the token's subject. What a connected client may subscribe to
+ * and send is checked frame by frame ({@link InboundFrameGuard}); a refused frame is answered on
+ * the connection's {@code /user/queue/errors} and the connection stays open. A frame larger than
+ * {@code encore.live.max-frame-size} (64 KB) closes that connection (WebSocket status 1009).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
-    private final JwtDecoder jwtDecoder;
-    private final EncoreSecurityProperties security;
+    private static final int SEND_BUFFER_LIMIT = 1024 * 1024;
+    private static final int SEND_TIME_LIMIT_MS = 10_000;
 
-    WebSocketConfiguration(JwtDecoder jwtDecoder, EncoreSecurityProperties security) {
-        this.jwtDecoder = jwtDecoder;
+    private final EncoreSecurityProperties security;
+    private final InboundFrameGuard guard;
+    private final int maxFrameBytes;
+
+    WebSocketConfiguration(JwtDecoder jwtDecoder, EncoreSecurityProperties security, ObjectProvider<TopicGuard> guards,
+            ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, ObjectProvider<SimpMessagingTemplate> stomp,
+            @Value("${encore.live.max-frame-size:64KB}") DataSize maxFrameSize) {
         this.security = security;
+        this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, new StompErrorReplies(stomp));
+        this.maxFrameBytes = Math.toIntExact(maxFrameSize.toBytes());
     }
 
     @Override
@@ -56,42 +63,23 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new ChannelInterceptor() {
-            @Override
-            public Message<?> preSend(Message<?> message, MessageChannel channel) {
-                StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-                if (stomp == null || stomp.getCommand() == null) {
-                    return message;
-                }
-                if (stomp.getCommand() == StompCommand.CONNECT) {
-                    stomp.setUser(authenticate(stomp.getFirstNativeHeader("Authorization")));
-                }
-                else if (stomp.getCommand() == StompCommand.SUBSCRIBE) {
-                    String destination = stomp.getDestination();
-                    if (stomp.getUser() == null || destination == null
-                            || !(destination.startsWith("/user/queue/") || destination.startsWith("/topic/"))) {
-                        throw new MessageDeliveryException("Subscriptions are limited to /user/queue/** and /topic/**");
-                    }
-                }
-                else if (stomp.getCommand() == StompCommand.SEND && stomp.getUser() == null) {
-                    throw new MessageDeliveryException("Not connected");
-                }
-                return message;
-            }
-        });
+        registration.interceptors(guard);
     }
 
-    private Principal authenticate(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new MessageDeliveryException("CONNECT needs an Authorization: Bearer <access token> header");
-        }
-        try {
-            Jwt jwt = jwtDecoder.decode(authorization.substring(7).trim());
-            String subject = jwt.getSubject();
-            return () -> subject;
-        }
-        catch (JwtException ex) {
-            throw new MessageDeliveryException("The access token is invalid or expired");
-        }
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(maxFrameBytes);
+        // a client that does not read its messages is dropped instead of holding memory
+        registration.setSendBufferSizeLimit(SEND_BUFFER_LIMIT);
+        registration.setSendTimeLimit(SEND_TIME_LIMIT_MS);
+    }
+
+    /** The container refuses a larger WebSocket message itself, closing only that connection. */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(maxFrameBytes);
+        container.setMaxBinaryMessageBufferSize(maxFrameBytes);
+        return container;
     }
 }

@@ -33,12 +33,14 @@ public record RateLimitProperties(
         @NotNull @DefaultValue({}) Map<String, @Valid @NotNull Limit> limits) {
 
     /** The plans' figures: auth 10 per 15 minutes per client and per account, imports 10 per 15
-     * minutes per user, playlist and batch imports 3 per hour per user. */
+     * minutes per user, playlist and batch imports 3 per hour per user; live chat 10 messages per 10
+     * seconds per user. */
     public static final Map<String, Limit> DEFAULTS = Map.of(
             "auth", new Limit(10, Duration.ofMinutes(15)),
             "auth-account", new Limit(10, Duration.ofMinutes(15)),
             "imports", new Limit(10, Duration.ofMinutes(15)),
-            "imports-bulk", new Limit(3, Duration.ofHours(1)));
+            "imports-bulk", new Limit(3, Duration.ofHours(1)),
+            "live-chat", new Limit(10, Duration.ofSeconds(10)));
 
     /** Name of the general limit. */
     public static final String GENERAL = "general";

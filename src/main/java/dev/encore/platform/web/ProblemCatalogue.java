@@ -138,6 +138,9 @@ final class ProblemCatalogue {
             new ProblemType("no-files", 409, "Nothing to download",
                     "The playlist or batch import has no finished files (yet).",
                     "Wait for the import to finish, then ask for the zip link again."),
+            new ProblemType("room-full", 409, "Room full",
+                    "The listening room already has as many members as its maxListeners allows.",
+                    "Try again when someone has left, or ask the host to raise maxListeners."),
             new ProblemType("video-not-ready", 409, "Video not processed",
                     "The video's HLS renditions, poster, thumbnail and storyboard do not exist (yet): it is still being "
                             + "processed, or processing failed or was cancelled. The video's processing field says which.",

@@ -1,0 +1,41 @@
+package dev.encore.live;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Live sessions ({@code encore.live.*}).
+ *
+ * @param chatRetention     how long chat messages are kept
+ * @param chatMaxLength     most characters in a chat message after trimming
+ * @param roomIdleTimeout   an empty room closes after this long
+ * @param memberGrace       a room member with no live connection this long leaves the room
+ * @param presenterGrace    a presenter session whose presenter has no connection this long ends
+ * @param presenceHeartbeat how often a node refreshes its presence rows; rows older than three
+ *                          heartbeats are swept
+ * @param maxFrameSize      largest inbound STOMP frame; a larger one closes that connection
+ * @param clockResync       how often clients should re-run clock sync (advertised to clients)
+ * @param maxListenersCap   the largest {@code maxListeners} a room may have (the rule is 2–100; a
+ *                          benchmark raises it)
+ */
+@Validated
+@ConfigurationProperties("encore.live")
+public record LiveProperties(
+        @NotNull @DefaultValue("30d") Duration chatRetention,
+        @Min(1) @Max(2000) @DefaultValue("500") int chatMaxLength,
+        @NotNull @DefaultValue("5m") Duration roomIdleTimeout,
+        @NotNull @DefaultValue("2m") Duration memberGrace,
+        @NotNull @DefaultValue("2m") Duration presenterGrace,
+        @NotNull @DefaultValue("15s") Duration presenceHeartbeat,
+        @NotNull @DefaultValue("64KB") DataSize maxFrameSize,
+        @NotNull @DefaultValue("30s") Duration clockResync,
+        @Min(2) @Max(100000) @DefaultValue("100") int maxListenersCap) {
+}

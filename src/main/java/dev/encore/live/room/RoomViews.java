@@ -1,0 +1,111 @@
+package dev.encore.live.room;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import dev.encore.library.TrackCatalog;
+import dev.encore.live.room.RoomView.Entry;
+import dev.encore.live.room.RoomView.Member;
+import dev.encore.live.room.RoomView.SuggestionEntry;
+import dev.encore.platform.EncoreProperties;
+import dev.encore.platform.spi.StreamLinks;
+
+/** Builds room answers: stream URLs for members, the invite for the host and admins. */
+@Component
+class RoomViews {
+
+    private final RoomMembers members;
+    private final RoomQueue queue;
+    private final RoomSuggestions suggestions;
+    private final TrackCatalog catalog;
+    private final StreamLinks links;
+    private final String publicUrl;
+    private final Clock clock;
+
+    RoomViews(RoomStore store, TrackCatalog catalog, StreamLinks links, EncoreProperties encore, Clock clock) {
+        this.members = store.members();
+        this.queue = store.queue();
+        this.suggestions = store.suggestions();
+        this.catalog = catalog;
+        this.links = links;
+        this.publicUrl = encore.publicUrl().toString().replaceAll("/+$", "");
+        this.clock = clock;
+    }
+
+    /**
+     * The room as {@code viewer} sees it.
+     *
+     * @param viewer the asking user, or null for a broadcast (no stream URLs, no invite)
+     * @param admin  whether the viewer is an admin (sees the invite)
+     */
+    RoomView of(Room room, UUID viewer, boolean admin) {
+        List<RoomMember> present = members.active(room.id());
+        boolean member = viewer != null && present.stream().anyMatch(m -> m.userId().equals(viewer));
+        boolean invite = viewer != null && (admin || room.isHost(viewer));
+        UUID lendTo = member ? viewer : null;
+        return new RoomView(room.id(), room.name(), room.isPublic(), room.maxListeners(), room.hostId(),
+                hostName(room, present), present.size(), room.createdAt(), invite ? room.inviteCode() : null,
+                invite ? inviteUrl(room) : null, RoomView.State.of(room.state(), clock.instant()),
+                current(room, lendTo), queue(room, lendTo), suggestions(room), members(room, present));
+    }
+
+    String inviteUrl(Room room) {
+        return publicUrl + "/rooms/join/" + room.inviteCode();
+    }
+
+    /** What plays, with a stream URL for {@code lendTo} (null: none). */
+    Entry current(Room room, UUID lendTo) {
+        UUID trackId = room.state().itemId();
+        if (trackId == null) {
+            return null;
+        }
+        TrackCatalog.Card card = catalog.cards(List.of(trackId)).get(trackId);
+        return card == null ? null : entry(room.currentEntryId(), card, room.hostId(), lendTo);
+    }
+
+    List<Entry> queue(Room room, UUID lendTo) {
+        List<QueueEntry> entries = queue.findByRoomIdOrderByPosition(room.id());
+        Map<UUID, TrackCatalog.Card> cards = catalog.cards(entries.stream().map(QueueEntry::trackId).toList());
+        List<Entry> views = new ArrayList<>();
+        for (QueueEntry queued : entries) {
+            TrackCatalog.Card card = cards.get(queued.trackId());
+            if (card != null) { // a track deleted meanwhile is skipped
+                views.add(entry(queued.id(), card, queued.addedBy(), lendTo));
+            }
+        }
+        return views;
+    }
+
+    List<SuggestionEntry> suggestions(Room room) {
+        List<Suggestion> waiting = suggestions.findByRoomIdOrderByCreatedAt(room.id());
+        Map<UUID, TrackCatalog.Card> cards = catalog.cards(waiting.stream().map(Suggestion::trackId).toList());
+        return waiting.stream().filter(s -> cards.containsKey(s.trackId())).map(s -> {
+            TrackCatalog.Card card = cards.get(s.trackId());
+            return new SuggestionEntry(s.id(), s.trackId(), card.title(), card.artist(), card.durationMs(),
+                    s.suggestedBy(), s.username(), s.createdAt());
+        }).toList();
+    }
+
+    List<Member> members(Room room, Collection<RoomMember> present) {
+        return present.stream().map(m -> new Member(m.userId(), m.username(), m.joinedAt(), room.isHost(m.userId())))
+                .toList();
+    }
+
+    private static String hostName(Room room, List<RoomMember> present) {
+        return present.stream().filter(m -> room.isHost(m.userId())).map(RoomMember::username).findFirst()
+                .orElse(null);
+    }
+
+    private Entry entry(UUID id, TrackCatalog.Card card, UUID addedBy, UUID lendTo) {
+        StreamLinks.StreamLink link = lendTo == null ? null
+                : links.issue(StreamLinks.Target.TRACK, card.id(), lendTo, card.durationMs());
+        return new Entry(id, card.id(), card.title(), card.artist(), card.durationMs(), card.coverUrl(), addedBy,
+                link == null ? null : link.url(), link == null ? null : link.expiresAt());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.encore.live.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+import org.springframework.web.socket.messaging.SessionSubscribeEvent;
+import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
+
+import dev.encore.account.UserDeleted;
+import dev.encore.live.LiveJoined;
+import dev.encore.live.LiveLeft;
+import dev.encore.live.session.PresenceTable.Attendance;
+
+/**
+ * Follows this node's STOMP subscriptions to session topics into {@code live_presence}. A
+ * subscription (already let through by the topic guard) writes a row, sends the joiner its snapshot
+ * and, for the user's first connection, publishes {@link LiveJoined}; an unsubscribe or disconnect
+ * deletes rows and, for the user's last connection, publishes {@link LiveLeft}. The events are
+ * published inside the transaction that changed the rows, so module listeners hear them after commit.
+ */
+@Component
+class PresenceTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(PresenceTracker.class);
+
+    private final PresenceTable table;
+    private final LiveAccess access;
+    private final PresenceNode node;
+    private final SessionMessages messages;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    PresenceTracker(PresenceTable table, LiveAccess access, PresenceNode node, SessionMessages messages,
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.table = table;
+        this.access = access;
+        this.node = node;
+        this.messages = messages;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void subscribed(SessionSubscribeEvent event) {
+        StompHeaderAccessor stomp = StompHeaderAccessor.wrap(event.getMessage());
+        SessionTopic.ofDestination(stomp.getDestination()).ifPresent(topic -> {
+            if (event.getUser() == null || stomp.getSessionId() == null || stomp.getSubscriptionId() == null) {
+                return;
+            }
+            UUID userId = UUID.fromString(event.getUser().getName());
+            Attendance who = new Attendance(topic.kind(), topic.id(), userId);
+            String username = access.username(userId);
+            Instant now = clock.instant();
+            transactions.executeWithoutResult(tx -> {
+                boolean first = !table.isPresent(who.kind(), who.sessionId(), userId);
+                table.insert(node.id(), stomp.getSessionId(), stomp.getSubscriptionId(), who, username, now);
+                if (first) {
+                    events.publishEvent(new LiveJoined(who.kind(), who.sessionId(), userId));
+                }
+            });
+            messages.snapshot(event.getUser().getName(), stomp.getSessionId(), topic);
+            messages.presenceChanged(topic);
+        });
+    }
+
+    @EventListener
+    void unsubscribed(SessionUnsubscribeEvent event) {
+        StompHeaderAccessor stomp = StompHeaderAccessor.wrap(event.getMessage());
+        if (stomp.getSessionId() != null && stomp.getSubscriptionId() != null) {
+            leave(stomp.getSessionId(), stomp.getSubscriptionId());
+        }
+    }
+
+    @EventListener
+    void disconnected(SessionDisconnectEvent event) {
+        leave(event.getSessionId(), null);
+    }
+
+    /** A deleted account's connections leave every session (they are closed as its tokens die). */
+    @ApplicationModuleListener
+    void on(UserDeleted deleted) {
+        table.deleteUser(deleted.userId());
+    }
+
+    /** Removes rows nobody refreshed for three heartbeats (a node that died) and tells who left. */
+    void sweep(Instant before) {
+        Set<Attendance> gone = new LinkedHashSet<>();
+        transactions.executeWithoutResult(tx -> {
+            List<Attendance> stale = table.stale(before);
+            if (stale.isEmpty()) {
+                return;
+            }
+            int removed = table.deleteStale(before);
+            log.info("Swept {} live connections of nodes that stopped refreshing them", removed);
+            gone.addAll(departures(stale));
+        });
+        gone.forEach(who -> messages.presenceChanged(new SessionTopic(who.kind(), who.sessionId())));
+    }
+
+    private void leave(String stompSession, String subscription) {
+        Map<SessionTopic, Boolean> changed = new LinkedHashMap<>();
+        transactions.executeWithoutResult(tx -> {
+            List<Attendance> rows = table.find(node.id(), stompSession, subscription);
+            if (rows.isEmpty()) {
+                return;
+            }
+            table.delete(node.id(), stompSession, subscription);
+            rows.forEach(row -> changed.put(new SessionTopic(row.kind(), row.sessionId()), true));
+            departures(rows);
+        });
+        changed.keySet().forEach(messages::presenceChanged);
+    }
+
+    /** Publishes {@link LiveLeft} for each of {@code rows} whose user has no connection left; returns those. */
+    private List<Attendance> departures(List<Attendance> rows) {
+        List<Attendance> left = rows.stream().distinct()
+                .filter(row -> !table.isPresent(row.kind(), row.sessionId(), row.userId())).toList();
+        left.forEach(row -> events.publishEvent(new LiveLeft(row.kind(), row.sessionId(), row.userId())));
+        return left;
+    }
+}

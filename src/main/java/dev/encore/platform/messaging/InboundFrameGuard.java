@@ -1,0 +1,148 @@
+package dev.encore.platform.messaging;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+import dev.encore.platform.spi.TopicGuard;
+
+/**
+ * Checks every inbound STOMP frame. CONNECT needs a valid access token (else the connection is
+ * refused). A connected client may subscribe to its own {@code /user/queue/**} and to the
+ * {@code /topic/**} destinations a {@link TopicGuard} lets it, and may SEND only to {@code /app/**}
+ * destinations that some handler maps. Any other SUBSCRIBE or SEND is dropped and answered on the
+ * connection's {@code /user/queue/errors}; the connection stays open.
+ */
+class InboundFrameGuard implements ChannelInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundFrameGuard.class);
+    private static final String APP = "/app";
+
+    private final JwtDecoder jwtDecoder;
+    private final ObjectProvider<TopicGuard> guards;
+    private final ObjectProvider<SimpAnnotationMethodMessageHandler> handlers;
+    private final StompErrorReplies errors;
+    private volatile List<String> appPatterns;
+
+    InboundFrameGuard(JwtDecoder jwtDecoder, ObjectProvider<TopicGuard> guards,
+            ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, StompErrorReplies errors) {
+        this.jwtDecoder = jwtDecoder;
+        this.guards = guards;
+        this.handlers = handlers;
+        this.errors = errors;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (stomp == null || stomp.getCommand() == null) {
+            return message;
+        }
+        StompCommand command = stomp.getCommand();
+        if (command == StompCommand.CONNECT) {
+            stomp.setUser(authenticate(stomp.getFirstNativeHeader("Authorization")));
+            return message;
+        }
+        if ((command == StompCommand.SUBSCRIBE || command == StompCommand.SEND) && stomp.getUser() == null) {
+            throw new MessageDeliveryException("Not connected");
+        }
+        if (command == StompCommand.SUBSCRIBE) {
+            return subscribe(stomp, message);
+        }
+        if (command == StompCommand.SEND) {
+            return send(stomp, message);
+        }
+        return message;
+    }
+
+    private Message<?> subscribe(StompHeaderAccessor stomp, Message<?> message) {
+        String destination = stomp.getDestination();
+        if (destination != null && destination.startsWith("/user/queue/") && !destination.contains("..")) {
+            return message;
+        }
+        if (destination != null && destination.startsWith("/topic/")) {
+            String topic = destination.substring("/topic/".length());
+            if (mayReceive(stomp.getUser(), topic)) {
+                return message;
+            }
+            errors.refuse(stomp, "live-forbidden", "Forbidden", "You may not subscribe to " + destination + ".");
+            return null;
+        }
+        errors.refuse(stomp, "live-unknown-destination", "Unknown destination",
+                "Subscriptions are limited to /user/queue/** and the /topic/** destinations you may see.");
+        return null;
+    }
+
+    private Message<?> send(StompHeaderAccessor stomp, Message<?> message) {
+        String destination = stomp.getDestination();
+        if (destination != null && destination.startsWith(APP + "/") && mapped(destination.substring(APP.length()))) {
+            return message;
+        }
+        errors.refuse(stomp, "live-unknown-destination", "Unknown destination",
+                "Nothing answers SEND to " + destination + "; see docs/live.md for the destinations.");
+        return null;
+    }
+
+    private boolean mayReceive(Principal user, String topic) {
+        UUID userId;
+        try {
+            userId = UUID.fromString(user.getName());
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
+        for (TopicGuard guard : guards) {
+            try {
+                if (guard.supports(topic)) {
+                    return guard.maySubscribe(userId, topic);
+                }
+            }
+            catch (RuntimeException ex) {
+                log.warn("A topic guard failed on {}; the subscription is refused", topic, ex);
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean mapped(String lookup) {
+        List<String> patterns = appPatterns;
+        if (patterns == null) {
+            SimpAnnotationMethodMessageHandler handler = handlers.getIfAvailable();
+            patterns = handler == null ? List.of() : handler.getHandlerMethods().keySet().stream()
+                    .flatMap(info -> info.getDestinationConditions().getPatterns().stream()).toList();
+            appPatterns = patterns;
+        }
+        SimpAnnotationMethodMessageHandler handler = handlers.getIfAvailable();
+        return handler != null && patterns.stream().anyMatch(pattern -> handler.getPathMatcher().match(pattern, lookup));
+    }
+
+    private Principal authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new MessageDeliveryException("CONNECT needs an Authorization: Bearer <access token> header");
+        }
+        try {
+            Jwt jwt = jwtDecoder.decode(authorization.substring(7).trim());
+            String subject = jwt.getSubject();
+            return () -> subject;
+        }
+        catch (JwtException ex) {
+            throw new MessageDeliveryException("The access token is invalid or expired");
+        }
+    }
+}
