@@ -101,18 +101,20 @@ public class LiveBench {
         log("%d listeners joined room %s over REST", clients, roomId);
 
         Stomp hostSocket = Stomp.connect(socketClients.get(0), base, host.token, "host");
-        BlockingQueue<Map<String, Object>> hostStates = new LinkedBlockingQueue<>();
+        CountDownLatch loaded = new CountDownLatch(1);
+        hostSocket.subscribe("/user/queue/errors", (frame, at) -> log("host error: %s", frame.body));
         hostSocket.subscribe(topic, (frame, at) -> {
-            Map<String, Object> body = Json.object(frame.body);
-            if ("state".equals(body.get("type"))) {
-                hostStates.add(body);
+            if (frame.body.contains("\"state\"") && frame.body.contains(trackId)) {
+                loaded.countDown();
             }
         });
-        hostSocket.subscribe("/user/queue/errors", (frame, at) -> log("host error: %s", frame.body));
-        Thread.sleep(300);
+        Thread.sleep(500);
+        // queued first, the track is loaded at once (paused at 0)
         hostSocket.send("/app/live/room/" + roomId + "/queue/add", Json.write(Map.of("trackId", trackId)));
-        hostSocket.send("/app/live/room/" + roomId + "/play", Json.write(Map.of("positionMs", 0)));
-        hostStates.poll(10, TimeUnit.SECONDS);
+        if (!loaded.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the host never saw the track loaded");
+        }
+        Commands commands = new Commands(hostSocket, "/app/live/room/" + roomId + "/");
 
         Memory before = memory();
         Listener[] all = new Listener[clients];
@@ -128,54 +130,80 @@ public class LiveBench {
                 all[i] = connected.get(i).get();
             }
         }
-        awaitSnapshots(all);
+        awaitSubscribed(all, commands);
         log("%d listeners connected and subscribed (%.1f s)", clients, seconds(connecting));
         Memory after = memory();
-
         double[][] sync = clockSync(all);
-
-        // the commands: seeks, with a pause and a play now and then, each to a distinct position
-        long[] sentAt = new long[commands];
-        long[][] latency = new long[commands][];
-        int missing = 0;
-        String[] kinds = { "seek", "seek", "pause", "seek", "play" };
-        for (int c = 0; c < commands; c++) {
-            String kind = kinds[c % kinds.length];
-            long position = 10_000L + 1_000L * c + 7;
-            CountDownLatch delivered = new CountDownLatch(clients);
-            for (Listener listener : all) {
-                listener.expect(c, position, delivered);
-            }
-            hostStates.clear();
-            sentAt[c] = System.nanoTime();
-            hostSocket.send("/app/live/room/" + roomId + "/" + kind, Json.write(Map.of("positionMs", position)));
-            if (!delivered.await(10, TimeUnit.SECONDS)) {
-                log("command %d (%s): %d listeners did not get the state within 10 s", c, kind, delivered.getCount());
-            }
-            latency[c] = new long[clients];
-            for (int i = 0; i < clients; i++) {
-                long at = all[i].receivedAt(c);
-                latency[c][i] = at == 0 ? -1 : at - sentAt[c];
-                missing += at == 0 ? 1 : 0;
-            }
-            Thread.sleep(spacingMs);
-        }
+        log("clock sync done; %d warm-up commands, then %d measured", WARM_UP, this.commands);
+        commands.run(all, WARM_UP);
+        long[][] latency = commands.run(all, this.commands);
+        long snapshots = Arrays.stream(all).filter(l -> l.snapshot.getCount() == 0).count();
         int mismatched = Arrays.stream(all).mapToInt(l -> l.mismatched.get()).sum();
-        report(latency, missing, mismatched, before, after, sync);
+        report(latency, snapshots, mismatched, before, after, sync);
         for (Listener listener : all) {
             listener.socket.close();
         }
         hostSocket.close();
     }
 
-    /** Waits for every listener's snapshot, the sign that its SUBSCRIBE was handled. */
-    void awaitSnapshots(Listener[] all) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (Listener listener : all) {
-            long left = deadline - System.nanoTime();
-            if (!listener.snapshot.await(Math.max(left, 0), TimeUnit.NANOSECONDS)) {
-                log("listener %d: no snapshot on /user/queue/live within 60 s", listener.n);
+    static final int WARM_UP = 10;
+
+    /**
+     * Every listener has seen a message on the room's topic: its subscription is in place. The
+     * presence broadcasts of the joins reach most; a host command reaches the rest. (The snapshot
+     * on /user/queue/live is no proof: the server sends it while the SUBSCRIBE may still be queued.)
+     */
+    void awaitSubscribed(Listener[] all, Commands commands) throws InterruptedException {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            long waiting = 0;
+            for (Listener listener : all) {
+                waiting += listener.topicSeen.await(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS)
+                        ? 0 : 1;
             }
+            if (waiting == 0) {
+                return;
+            }
+            log("%d listeners have seen nothing on the topic yet; the host seeks", waiting);
+            commands.host.send(commands.prefix + "seek", Json.write(Map.of("positionMs", 1000 + attempt)));
+        }
+        throw new IllegalStateException("listeners never saw a message on the room's topic");
+    }
+
+    /** The host's commands: seeks, with a pause and a play now and then, each to a distinct position. */
+    final class Commands {
+        static final String[] KINDS = { "seek", "seek", "pause", "seek", "play" };
+        final Stomp host;
+        final String prefix;
+
+        Commands(Stomp host, String prefix) {
+            this.host = host;
+            this.prefix = prefix;
+        }
+
+        /** {@code count} commands, each after the previous reached every listener (or 10 s) and a pause; nanoseconds from send to receipt, -1 when never. */
+        long[][] run(Listener[] all, int count) throws InterruptedException {
+            long[][] latency = new long[count][all.length];
+            for (int c = 0; c < count; c++) {
+                String kind = KINDS[c % KINDS.length];
+                long position = 10_000L + 1_000L * c + 7;
+                Expected expected = new Expected(position, new long[all.length], new CountDownLatch(all.length));
+                for (Listener listener : all) {
+                    listener.expect(expected);
+                }
+                long sentAt = System.nanoTime();
+                host.send(prefix + kind, Json.write(Map.of("positionMs", position)));
+                if (!expected.delivered.await(10, TimeUnit.SECONDS)) {
+                    log("command %d (%s): %d listeners did not get the state within 10 s", c, kind,
+                            expected.delivered.getCount());
+                }
+                for (int i = 0; i < all.length; i++) {
+                    all[i].expect(null);
+                    latency[c][i] = expected.received[i] == 0 ? -1 : expected.received[i] - sentAt;
+                }
+                Thread.sleep(spacingMs);
+            }
+            return latency;
         }
     }
 
@@ -201,15 +229,19 @@ public class LiveBench {
         return new double[][] { offsets, rtts };
     }
 
-    void report(long[][] latency, int missing, int mismatched, Memory before, Memory after, double[][] sync) {
+    void report(long[][] latency, long snapshots, int mismatched, Memory before, Memory after, double[][] sync) {
         List<Double> lastPerCommand = new ArrayList<>();
         List<Double> deliveries = new ArrayList<>();
+        int missing = 0;
         for (long[] command : latency) {
             long last = 0;
             for (long l : command) {
                 if (l >= 0) {
                     deliveries.add(l / 1e6);
                     last = Math.max(last, l);
+                }
+                else {
+                    missing++;
                 }
             }
             lastPerCommand.add(last / 1e6);
@@ -225,10 +257,8 @@ public class LiveBench {
         }
         row("clock offset error |estimate − 0| (ms)", offsetError);
         row("clock sync best round trip (ms)", Arrays.stream(sync[1]).boxed().toList());
-        if (missing > 0 || mismatched > 0) {
-            System.out.printf("deliveries missing: %d, state messages with another position than sent: %d%n", missing,
-                    mismatched);
-        }
+        System.out.printf("deliveries missing: %d, state messages with another position than sent: %d, "
+                + "snapshots received on /user/queue/live: %d of %d%n", missing, mismatched, snapshots, clients);
         if (before != null && after != null) {
             System.out.printf("Encore memory after a full GC: RSS %.0f → %.0f MiB (%.1f KiB per listener), "
                     + "heap used %.1f → %.1f MiB (%.1f KiB per listener)%n", before.rssKiB / 1024.0,
@@ -252,17 +282,20 @@ public class LiveBench {
         return sorted[Math.clamp(rank, 0, sorted.length - 1)];
     }
 
-    /** One listener: its socket, the time its {@code state} for each command arrived. */
+    /** A command in flight: the position it sets, when each listener got its state (nanoTime, 0 = not yet). */
+    record Expected(long positionMs, long[] received, CountDownLatch delivered) {
+    }
+
+    /** One listener: its socket, where the {@code state} of the command in flight goes. */
     final class Listener {
         final int n;
         final Stomp socket;
-        final long[] received = new long[commands];
         final CountDownLatch snapshot = new CountDownLatch(1);
+        final CountDownLatch topicSeen = new CountDownLatch(1);
         final AtomicInteger mismatched = new AtomicInteger();
         final BlockingQueue<double[]> times = new LinkedBlockingQueue<>();
-        volatile int expected = -1;
-        volatile long expectedPosition;
-        volatile CountDownLatch done;
+        /** The command in flight, set by the host's thread, read by this socket's; null between commands. */
+        volatile Expected expected;
 
         Listener(int n, Stomp socket, String topic) {
             this.n = n;
@@ -277,31 +310,26 @@ public class LiveBench {
             socket.subscribe(topic, this::onTopic);
         }
 
-        void expect(int command, long position, CountDownLatch latch) {
-            expectedPosition = position;
-            done = latch;
+        void expect(Expected command) {
             expected = command;
         }
 
         void onTopic(Frame frame, long at) {
-            int command = expected;
-            if (command < 0 || received[command] != 0 || !frame.body.contains("\"state\"")) {
+            topicSeen.countDown();
+            Expected command = expected;
+            if (command == null || command.received[n] != 0 || !frame.body.contains("\"state\"")) {
                 return;
             }
             Map<String, Object> body = Json.object(frame.body);
             if (!"state".equals(body.get("type"))) {
                 return;
             }
-            received[command] = at;
+            command.received[n] = at;
             Object position = find(body, "positionMs");
-            if (position != null && (long) number(position) != expectedPosition) {
+            if (position != null && (long) number(position) != command.positionMs) {
                 mismatched.incrementAndGet();
             }
-            done.countDown();
-        }
-
-        long receivedAt(int command) {
-            return received[command];
+            command.delivered.countDown();
         }
 
         /** {@code samples} round trips one after another; the one with the shortest round trip wins: {offset, rtt}. */

@@ -107,7 +107,7 @@ class TwoNodesLiveIT extends IntegrationTest {
         listenerOnA.disconnect();
     }
 
-    /** A public room of {@code host}'s that {@code listener} joined, a minute-long track of the host's queued and current. */
+    /** A public room of {@code host}'s that {@code listener} joined, with a minute-long track of the host's loaded. */
     private String roomWithATrack(Account host, Account listener) throws Exception {
         HttpResponse<String> created = api.postJson("/api/v1/rooms", "{\"name\":\"Across nodes\",\"isPublic\":true}",
                 host.accessToken());
@@ -119,7 +119,7 @@ class TwoNodesLiveIT extends IntegrationTest {
         WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
         LiveSocket socket = LiveSocket.connect(stomp, port, host, roomId);
         socket.send("/app/live/room/" + roomId + "/queue/add", "{\"trackId\":\"" + trackId + "\"}");
-        socket.await("queue", message -> message.toString().contains(trackId));
+        socket.await("state", message -> message.toString().contains(trackId));
         socket.disconnect();
         return roomId;
     }
