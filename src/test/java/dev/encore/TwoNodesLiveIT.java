@@ -97,8 +97,10 @@ class TwoNodesLiveIT extends IntegrationTest {
             assertThat(state.path("playing").asBoolean()).isFalse();
 
             LiveSocket hostAgain = LiveSocket.connect(stomp, OtherNode.port(restarted), host, roomId);
-            JsonNode snapshot = hostAgain.snapshot();
-            assertThat(snapshot.toString()).as("a joiner on the restarted node gets the state first").contains("33000");
+            JsonNode snapshot = hostAgain.snapshot().path("data").path("state");
+            assertThat(snapshot.path("positionMs").asLong()).as("a joiner on the restarted node gets the state first")
+                    .isEqualTo(33000);
+            assertThat(snapshot.path("playing").asBoolean()).isFalse();
             hostAgain.send("/app/live/room/" + roomId + "/play", "{\"positionMs\":34000}");
             JsonNode playing = listenerOnA.await("state", message -> positionMs(message) == 34000);
             assertThat(field(playing, "playing").asBoolean()).isTrue();
@@ -147,7 +149,7 @@ class TwoNodesLiveIT extends IntegrationTest {
 
     /** A member's STOMP connection to one node, subscribed to the room's topic and its own queues. */
     private record LiveSocket(StompSession session, BlockingQueue<JsonNode> topic, BlockingQueue<JsonNode> errors,
-            JsonNode snapshot) {
+            BlockingQueue<JsonNode> mine) {
 
         static LiveSocket connect(WebSocketStompClient client, int port, Account account, String roomId)
                 throws Exception {
@@ -161,11 +163,18 @@ class TwoNodesLiveIT extends IntegrationTest {
             subscribe(session, "/user/queue/errors", errors);
             subscribe(session, "/user/queue/live", mine);
             subscribe(session, "/topic/live/room/" + roomId, topic);
-            // the snapshot a joiner gets first: proof that the subscription is in place
+            LiveSocket socket = new LiveSocket(session, topic, errors, mine);
+            // the presence broadcast of this join: proof that the topic subscription is in place
+            socket.await("presence", message -> true);
+            return socket;
+        }
+
+        /** The snapshot the server sent this connection when it subscribed (first on /user/queue/live). */
+        JsonNode snapshot() throws InterruptedException {
             JsonNode snapshot = mine.poll(10, TimeUnit.SECONDS);
             assertThat(snapshot).as("a snapshot on /user/queue/live; errors: %s", errors).isNotNull();
             assertThat(snapshot.path("type").asString()).isEqualTo("snapshot");
-            return new LiveSocket(session, topic, errors, snapshot);
+            return snapshot;
         }
 
         private static void subscribe(StompSession session, String destination, BlockingQueue<JsonNode> sink) {
