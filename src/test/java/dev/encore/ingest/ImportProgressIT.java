@@ -35,6 +35,7 @@ import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
+import dev.encore.support.StompTestClient;
 import dev.encore.support.TestAccounts.Account;
 
 /** Progress of an import arrives in order over SSE and STOMP, to its owner only. */
@@ -118,25 +119,16 @@ class ImportProgressIT extends IntegrationTest {
         assertThat(anonymous).failsWithin(10, TimeUnit.SECONDS);
 
         Account user = users.user();
-        CompletableFuture<Throwable> refused = new CompletableFuture<>();
-        StompHeaders connect = new StompHeaders();
-        connect.add("Authorization", "Bearer " + user.accessToken());
-        StompSession session = client.connectAsync(URI.create("ws://127.0.0.1:" + port + "/ws"),
-                new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() {
-                    @Override
-                    public void handleTransportError(StompSession session, Throwable exception) {
-                        refused.complete(exception);
-                    }
-
-                    @Override
-                    public void handleException(StompSession session, org.springframework.messaging.simp.stomp.StompCommand command,
-                            StompHeaders headers, byte[] payload, Throwable exception) {
-                        refused.complete(exception);
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        // the broker's resolved per-session queue of someone else cannot be subscribed to directly
-        session.subscribe("/queue/imports-user" + "someone", new StompSessionHandlerAdapter() { });
-        assertThat(refused).succeedsWithin(10, TimeUnit.SECONDS);
+        try (StompTestClient session = StompTestClient.connect(port, user.accessToken())) {
+            // the broker's resolved per-session queue of someone else cannot be subscribed to directly;
+            // the refusal comes on this connection's error queue and the connection stays usable
+            BlockingQueue<JsonNode> theirs = session.subscribe("/queue/imports-user" + "someone");
+            JsonNode error = session.await("/user/queue/errors", json -> true);
+            assertThat(error.path("type").asString()).isEqualTo("live-unknown-destination");
+            assertThat(error.path("destination").asString()).isEqualTo("/queue/imports-usersomeone");
+            assertThat(theirs).isEmpty();
+            assertThat(session.syncClock()).isNotNull();
+        }
     }
 
     private StompSession connect(WebSocketStompClient client, String token, java.util.function.Consumer<JsonNode> sink)

@@ -18,17 +18,17 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
-import org.springframework.web.socket.messaging.SessionSubscribeEvent;
 import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 
 import dev.encore.account.UserDeleted;
 import dev.encore.live.LiveJoined;
 import dev.encore.live.LiveLeft;
 import dev.encore.live.session.PresenceTable.Attendance;
+import dev.encore.platform.TopicSubscribed;
 
 /**
  * Follows this node's STOMP subscriptions to session topics into {@code live_presence}. A
- * subscription (already let through by the topic guard) writes a row, sends the joiner its snapshot
+ * subscription (let through by the topic guard and registered by the broker) writes a row, sends the joiner its snapshot
  * and, for the user's first connection, publishes {@link LiveJoined}; an unsubscribe or disconnect
  * deletes rows and, for the user's last connection, publishes {@link LiveLeft}. The events are
  * published inside the transaction that changed the rows, so module listeners hear them after commit.
@@ -58,24 +58,23 @@ class PresenceTracker {
     }
 
     @EventListener
-    void subscribed(SessionSubscribeEvent event) {
-        StompHeaderAccessor stomp = StompHeaderAccessor.wrap(event.getMessage());
-        SessionTopic.ofDestination(stomp.getDestination()).ifPresent(topic -> {
-            if (event.getUser() == null || stomp.getSessionId() == null || stomp.getSubscriptionId() == null) {
+    void subscribed(TopicSubscribed event) {
+        SessionTopic.parse(event.topic()).ifPresent(topic -> {
+            if (event.stompSession() == null || event.subscriptionId() == null) {
                 return;
             }
-            UUID userId = UUID.fromString(event.getUser().getName());
+            UUID userId = event.userId();
             Attendance who = new Attendance(topic.kind(), topic.id(), userId);
             String username = access.username(userId);
             Instant now = clock.instant();
             transactions.executeWithoutResult(tx -> {
                 boolean first = !table.isPresent(who.kind(), who.sessionId(), userId);
-                table.insert(node.id(), stomp.getSessionId(), stomp.getSubscriptionId(), who, username, now);
+                table.insert(node.id(), event.stompSession(), event.subscriptionId(), who, username, now);
                 if (first) {
                     events.publishEvent(new LiveJoined(who.kind(), who.sessionId(), userId));
                 }
             });
-            messages.snapshot(event.getUser().getName(), stomp.getSessionId(), topic);
+            messages.snapshot(userId.toString(), event.stompSession(), topic);
             messages.presenceChanged(topic);
         });
     }

@@ -13,12 +13,16 @@ import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
+import org.springframework.messaging.support.ExecutorChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
+import dev.encore.platform.TopicSubscribed;
 import dev.encore.platform.spi.TopicGuard;
 
 /**
@@ -26,9 +30,10 @@ import dev.encore.platform.spi.TopicGuard;
  * refused). A connected client may subscribe to its own {@code /user/queue/**} and to the
  * {@code /topic/**} destinations a {@link TopicGuard} lets it, and may SEND only to {@code /app/**}
  * destinations that some handler maps. Any other SUBSCRIBE or SEND is dropped and answered on the
- * connection's {@code /user/queue/errors}; the connection stays open.
+ * connection's {@code /user/queue/errors}; the connection stays open. Once the broker has registered
+ * a {@code /topic/**} subscription, {@link TopicSubscribed} is published.
  */
-class InboundFrameGuard implements ChannelInterceptor {
+class InboundFrameGuard implements ExecutorChannelInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(InboundFrameGuard.class);
     private static final String APP = "/app";
@@ -37,14 +42,36 @@ class InboundFrameGuard implements ChannelInterceptor {
     private final ObjectProvider<TopicGuard> guards;
     private final ObjectProvider<SimpAnnotationMethodMessageHandler> handlers;
     private final StompErrorReplies errors;
+    private final ApplicationEventPublisher events;
     private volatile List<String> appPatterns;
 
     InboundFrameGuard(JwtDecoder jwtDecoder, ObjectProvider<TopicGuard> guards,
-            ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, StompErrorReplies errors) {
+            ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, StompErrorReplies errors,
+            ApplicationEventPublisher events) {
         this.jwtDecoder = jwtDecoder;
         this.guards = guards;
         this.handlers = handlers;
         this.errors = errors;
+        this.events = events;
+    }
+
+    @Override
+    public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
+        if (ex != null || !(handler instanceof AbstractBrokerMessageHandler)) {
+            return;
+        }
+        StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (stomp == null || stomp.getCommand() != StompCommand.SUBSCRIBE || stomp.getUser() == null
+                || stomp.getDestination() == null || !stomp.getDestination().startsWith("/topic/")) {
+            return;
+        }
+        try {
+            events.publishEvent(new TopicSubscribed(UUID.fromString(stomp.getUser().getName()), stomp.getSessionId(),
+                    stomp.getSubscriptionId(), stomp.getDestination().substring("/topic/".length())));
+        }
+        catch (RuntimeException failure) {
+            log.warn("A listener of the subscription to {} failed", stomp.getDestination(), failure);
+        }
     }
 
     @Override

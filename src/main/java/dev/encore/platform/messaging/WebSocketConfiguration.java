@@ -4,12 +4,14 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -35,30 +37,42 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private static final int SEND_BUFFER_LIMIT = 1024 * 1024;
     private static final int SEND_TIME_LIMIT_MS = 10_000;
+    private static final long HEARTBEAT_MS = 10_000;
 
     private final EncoreSecurityProperties security;
     private final InboundFrameGuard guard;
     private final int maxFrameBytes;
+    private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 
     WebSocketConfiguration(JwtDecoder jwtDecoder, EncoreSecurityProperties security, ObjectProvider<TopicGuard> guards,
             ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, ObjectProvider<SimpMessagingTemplate> stomp,
-            @Value("${encore.live.max-frame-size:64KB}") DataSize maxFrameSize) {
+            ApplicationEventPublisher events, @Value("${encore.live.max-frame-size:64KB}") DataSize maxFrameSize) {
         this.security = security;
-        this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, new StompErrorReplies(stomp));
+        this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, new StompErrorReplies(stomp), events);
         this.maxFrameBytes = Math.toIntExact(maxFrameSize.toBytes());
+        heartbeats.setPoolSize(1);
+        heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+        heartbeats.setDaemon(true);
+        heartbeats.initialize();
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         List<String> origins = security.allowedOrigins();
         registry.addEndpoint("/ws").setAllowedOriginPatterns(origins.toArray(String[]::new));
+        // a client's frames are handled in the order it sent them (play, then seek)
+        registry.setPreserveReceiveOrder(true);
     }
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        registry.enableSimpleBroker("/queue", "/topic");
+        // heart-beats (for clients that ask for them) let the server notice a connection that died silently
+        registry.enableSimpleBroker("/queue", "/topic").setHeartbeatValue(new long[] { HEARTBEAT_MS, HEARTBEAT_MS })
+                .setTaskScheduler(heartbeats);
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
+        // and the messages to one client leave in the order they were sent
+        registry.setPreservePublishOrder(true);
     }
 
     @Override

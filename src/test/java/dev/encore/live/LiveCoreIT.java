@@ -1,0 +1,181 @@
+package dev.encore.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.StompTestClient;
+import dev.encore.support.TestAccounts.Account;
+
+/** The live core spoken to by real STOMP clients: clock sync, topic guard, errors, frame limits, presence. */
+@Import(TestLiveSessions.Configuration.class)
+class LiveCoreIT extends IntegrationTest {
+
+    static final String ERRORS = "/user/queue/errors";
+    static final String LIVE = "/user/queue/live";
+
+    @Autowired
+    TestLiveSessions rooms;
+
+    @Autowired
+    LivePresence presence;
+
+    @Test
+    void clockSyncAnswersWithServerTimesAroundTheRequest() throws Exception {
+        Account user = users.user();
+        try (StompTestClient client = StompTestClient.connect(port, user.accessToken())) {
+            double before = System.currentTimeMillis();
+            JsonNode reading = client.syncClock();
+            double after = System.currentTimeMillis();
+            double t1 = reading.path("serverReceive").asDouble();
+            double t2 = reading.path("serverSend").asDouble();
+            assertThat(t1).isBetween(before - 1, after + 1);
+            assertThat(t2).isGreaterThanOrEqualTo(t1).isLessThanOrEqualTo(after + 1);
+        }
+    }
+
+    @Test
+    void aMalformedClockRequestIsAnsweredOnTheErrorQueueAndTheConnectionGoesOn() throws Exception {
+        Account user = users.user();
+        try (StompTestClient client = StompTestClient.connect(port, user.accessToken())) {
+            client.send("/app/time", "{\"clientTime\": \"soon\"");
+            JsonNode error = client.await(ERRORS, json -> true);
+            assertThat(error.path("type").asString()).isEqualTo("live-bad-payload");
+            assertThat(error.path("destination").asString()).isEqualTo("/app/time");
+            client.send("/app/time", "{}");
+            assertThat(client.await(ERRORS, json -> true).path("type").asString()).isEqualTo("live-bad-payload");
+            assertThat(client.syncClock().path("serverSend").asDouble()).isPositive();
+            assertThat(client.connected()).isTrue();
+        }
+    }
+
+    @Test
+    void theTopicGuardKeepsNonMembersOutAndTheirConnectionOpen() throws Exception {
+        Account host = users.user();
+        Account stranger = users.user();
+        UUID room = rooms.open(host.id());
+        try (StompTestClient hostClient = StompTestClient.connect(port, host.accessToken());
+                StompTestClient strangerClient = StompTestClient.connect(port, stranger.accessToken())) {
+            BlockingQueue<JsonNode> overheard = strangerClient.subscribe("/topic/live/room/" + room);
+            JsonNode error = strangerClient.await(ERRORS, json -> true);
+            assertThat(error.path("type").asString()).isEqualTo("live-forbidden");
+            assertThat(error.path("destination").asString()).isEqualTo("/topic/live/room/" + room);
+
+            // topics no guard knows are closed, whatever their name
+            strangerClient.subscribe("/topic/anything");
+            assertThat(strangerClient.await(ERRORS, json -> true).path("type").asString()).isEqualTo("live-forbidden");
+            strangerClient.subscribe("/queue/live-user" + "0");
+            assertThat(strangerClient.await(ERRORS, json -> true).path("type").asString())
+                    .isEqualTo("live-unknown-destination");
+
+            hostClient.subscribe("/topic/live/room/" + room);
+            hostClient.awaitType(LIVE, "snapshot");
+            hostClient.send("/app/live/room/" + room + "/chat", "{\"text\": \"members only\"}");
+            hostClient.await("/topic/live/room/" + room, json -> "chat".equals(json.path("type").asString()));
+            assertThat(overheard.poll(300, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(strangerClient.syncClock()).isNotNull();
+        }
+    }
+
+    @Test
+    void aRefusedSendReachesOnlyTheConnectionThatSentIt() throws Exception {
+        Account user = users.user();
+        UUID room = rooms.open(user.id());
+        try (StompTestClient first = StompTestClient.connect(port, user.accessToken());
+                StompTestClient second = StompTestClient.connect(port, user.accessToken())) {
+            BlockingQueue<JsonNode> topic = second.subscribe("/topic/live/room/" + room);
+            second.awaitType(LIVE, "snapshot");
+            first.send("/app/no/such/thing", "{}");
+            JsonNode error = first.await(ERRORS, json -> true);
+            assertThat(error.path("type").asString()).isEqualTo("live-unknown-destination");
+            assertThat(error.path("destination").asString()).isEqualTo("/app/no/such/thing");
+
+            // a client cannot publish on a session topic or into someone's queue directly
+            first.send("/topic/live/room/" + room, "{\"type\": \"state\"}");
+            assertThat(first.await(ERRORS, json -> true).path("type").asString()).isEqualTo("live-unknown-destination");
+            first.send("/user/" + user.id() + "/queue/live", "{\"type\": \"snapshot\"}");
+            assertThat(first.await(ERRORS, json -> true).path("type").asString()).isEqualTo("live-unknown-destination");
+
+            first.send("/app/live/nonsense/" + room + "/chat", "{\"text\": \"hi\"}");
+            assertThat(first.await(ERRORS, json -> true).path("type").asString()).isEqualTo("live-unknown-destination");
+
+            assertThat(second.queue(ERRORS).poll(300, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(topic.stream().filter(json -> !"presence".equals(json.path("type").asString()))).isEmpty();
+            assertThat(first.syncClock()).isNotNull();
+        }
+    }
+
+    @Test
+    void anOversizeFrameClosesOnlyThatConnection() throws Exception {
+        Account user = users.user();
+        try (StompTestClient bad = StompTestClient.connect(port, user.accessToken());
+                StompTestClient good = StompTestClient.connect(port, user.accessToken())) {
+            bad.send("/app/time", "{\"clientTime\": 1, \"padding\": \"" + "x".repeat(100 * 1024) + "\"}");
+            assertThat(bad.lost()).succeedsWithin(10, TimeUnit.SECONDS);
+            assertThat(good.syncClock()).isNotNull();
+            // a frame just under the limit is fine
+            good.send("/app/time", "{\"clientTime\": 1, \"padding\": \"" + "x".repeat(60 * 1024) + "\"}");
+            good.await("/user/queue/time", json -> json.path("clientTime").asDouble() == 1);
+            assertThat(good.connected()).isTrue();
+        }
+        try (StompTestClient again = StompTestClient.connect(port, user.accessToken())) {
+            assertThat(again.syncClock()).isNotNull();
+        }
+    }
+
+    @Test
+    void presenceCountsUsersOnceAndGivesJoinersASnapshot() throws Exception {
+        Account host = users.user();
+        Account guest = users.user();
+        UUID room = rooms.open(host.id(), guest.id());
+        String topic = "/topic/live/room/" + room;
+        try (StompTestClient hostClient = StompTestClient.connect(port, host.accessToken())) {
+            hostClient.subscribe(topic);
+            JsonNode snapshot = hostClient.awaitType(LIVE, "snapshot");
+            assertThat(snapshot.path("kind").asString()).isEqualTo("room");
+            assertThat(snapshot.path("id").asString()).isEqualTo(room.toString());
+            assertThat(snapshot.path("serverTime").asLong()).isPositive();
+            assertThat(snapshot.path("data").path("hostId").asString()).isEqualTo(host.id());
+            assertThat(snapshot.path("data").path("forUser").asString()).isEqualTo(host.id());
+            assertThat(snapshot.path("presence").path("count").asInt()).isEqualTo(1);
+
+            try (StompTestClient guestClient = StompTestClient.connect(port, guest.accessToken());
+                    StompTestClient guestAgain = StompTestClient.connect(port, guest.accessToken())) {
+                guestClient.subscribe(topic);
+                guestAgain.subscribe(topic);
+                JsonNode joined = guestClient.awaitType(LIVE, "snapshot");
+                assertThat(joined.path("data").path("forUser").asString()).isEqualTo(guest.id());
+                JsonNode two = hostClient.await(topic, json -> "presence".equals(json.path("type").asString())
+                        && json.path("data").path("count").asInt() == 2);
+                List<String> names = two.path("data").path("members").valueStream()
+                        .map(member -> member.path("username").asString()).toList();
+                assertThat(names).containsExactly(host.username(), guest.username());
+                assertThat(presence.count(LiveKind.ROOM, room)).isEqualTo(2);
+                assertThat(presence.isPresent(LiveKind.ROOM, room, UUID.fromString(guest.id()))).isTrue();
+                assertThat(presence.members(LiveKind.ROOM, room).getFirst().userId()).isEqualTo(UUID.fromString(host.id()));
+                guestAgain.close();
+                Thread.sleep(500);
+                assertThat(presence.isPresent(LiveKind.ROOM, room, UUID.fromString(guest.id()))).isTrue();
+            }
+            hostClient.await(topic, json -> "presence".equals(json.path("type").asString())
+                    && json.path("data").path("count").asInt() == 1);
+            assertThat(presence.isPresent(LiveKind.ROOM, room, UUID.fromString(guest.id()))).isFalse();
+        }
+    }
+
+    static HttpResponse<String> history(Api api, String token, UUID room, String query) {
+        return api.get("/api/v1/rooms/" + room + "/chat" + query, token);
+    }
+}
