@@ -1,13 +1,16 @@
 package dev.encore.live.room;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.encore.account.UserDeleted;
 import dev.encore.library.Viewer;
 import dev.encore.live.LiveProperties;
 import dev.encore.live.room.RoomRequests.CreateRoom;
@@ -50,9 +53,10 @@ class ListeningRooms {
     /** Public rooms, optionally whose name contains {@code q} (any case). */
     @Transactional(readOnly = true)
     public Page<RoomView> list(Viewer viewer, String q, Pageable pageable) {
-        String pattern = q == null || q.isBlank() ? null
-                : "%" + q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "") + "%";
-        return store.rooms().publicRooms(pattern, pageable).map(room -> views.of(room, viewer.userId(), viewer.admin()));
+        String words = q == null ? "" : q.strip().toLowerCase(Locale.ROOT).replaceAll("[\\\\%_]", "");
+        Page<Room> rooms = words.isEmpty() ? store.rooms().findByIsPublicTrue(pageable)
+                : store.rooms().publicNamed("%" + words + "%", pageable);
+        return rooms.map(room -> views.of(room, viewer.userId(), viewer.admin()));
     }
 
     /** The rooms {@code viewer} is a member of. */
@@ -143,6 +147,20 @@ class ListeningRooms {
         broadcasts.host(room);
         broadcasts.members(room);
         return views.of(room, viewer.userId(), viewer.admin());
+    }
+
+    /** A deleted account leaves its rooms (a host hands over) and its memberships and suggestions go. */
+    @ApplicationModuleListener
+    void on(UserDeleted deleted) {
+        for (RoomMember member : store.members().findByUserId(deleted.userId())) {
+            store.rooms().lock(member.roomId()).ifPresent(room -> {
+                if (member.active()) {
+                    membership.leave(room, member);
+                }
+                store.members().delete(member);
+            });
+        }
+        store.suggestions().deleteAll(store.suggestions().findBySuggestedBy(deleted.userId()));
     }
 
     private Room hosted(Viewer viewer, UUID id) {

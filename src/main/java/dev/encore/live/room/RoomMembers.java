@@ -13,6 +13,8 @@ interface RoomMembers extends JpaRepository<RoomMember, UUID> {
 
     Optional<RoomMember> findByRoomIdAndUserId(UUID roomId, UUID userId);
 
+    List<RoomMember> findByUserId(UUID userId);
+
     /** The members now, the earliest joined first. */
     @Query("select m from RoomMember m where m.roomId = :room and m.leftAt is null order by m.joinedAt, m.id")
     List<RoomMember> active(@Param("room") UUID roomId);

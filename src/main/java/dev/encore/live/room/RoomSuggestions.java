@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface RoomSuggestions extends JpaRepository<Suggestion, UUID> {
 
     List<Suggestion> findByRoomIdOrderByCreatedAt(UUID roomId);
+
+    List<Suggestion> findBySuggestedBy(UUID userId);
 }

@@ -23,8 +23,11 @@ interface Rooms extends JpaRepository<Room, UUID> {
 
     Optional<Room> findByInviteCode(String inviteCode);
 
-    @Query("select r from Room r where r.isPublic = true and (:q is null or lower(r.name) like :q)")
-    Page<Room> publicRooms(@Param("q") String likePattern, Pageable pageable);
+    Page<Room> findByIsPublicTrue(Pageable pageable);
+
+    /** Public rooms whose lower-cased name is like {@code pattern} (lower case, with % wildcards). */
+    @Query("select r from Room r where r.isPublic = true and lower(r.name) like :pattern")
+    Page<Room> publicNamed(@Param("pattern") String pattern, Pageable pageable);
 
     @Query("select r from Room r where r.id in (select m.roomId from RoomMember m where m.userId = :user "
             + "and m.leftAt is null)")
