@@ -230,25 +230,30 @@ public class LiveBench {
     }
 
     void report(long[][] latency, long snapshots, int mismatched, Memory before, Memory after, double[][] sync) {
+        List<Double> firstPerCommand = new ArrayList<>();
         List<Double> lastPerCommand = new ArrayList<>();
         List<Double> deliveries = new ArrayList<>();
         int missing = 0;
         for (long[] command : latency) {
+            long first = Long.MAX_VALUE;
             long last = 0;
             for (long l : command) {
                 if (l >= 0) {
                     deliveries.add(l / 1e6);
+                    first = Math.min(first, l);
                     last = Math.max(last, l);
                 }
                 else {
                     missing++;
                 }
             }
+            firstPerCommand.add(first == Long.MAX_VALUE ? Double.NaN : first / 1e6);
             lastPerCommand.add(last / 1e6);
         }
         System.out.printf("%nlive room bench: %d listeners + host in one room, %d commands, %d ms apart, loopback%n",
                 clients, commands, spacingMs);
         System.out.printf("%-44s %9s %9s %9s%n", "", "p50", "p99", "max");
+        row("command → first listener's state (ms)", firstPerCommand);
         row("command → last listener's state (ms)", lastPerCommand);
         row("command → each listener's state (ms)", deliveries);
         List<Double> offsetError = new ArrayList<>();
@@ -260,10 +265,10 @@ public class LiveBench {
         System.out.printf("deliveries missing: %d, state messages with another position than sent: %d, "
                 + "snapshots received on /user/queue/live: %d of %d%n", missing, mismatched, snapshots, clients);
         if (before != null && after != null) {
-            System.out.printf("Encore memory after a full GC: RSS %.0f → %.0f MiB (%.1f KiB per listener), "
-                    + "heap used %.1f → %.1f MiB (%.1f KiB per listener)%n", before.rssKiB / 1024.0,
-                    after.rssKiB / 1024.0, (after.rssKiB - before.rssKiB) / (double) clients,
-                    before.heapKiB / 1024.0, after.heapKiB / 1024.0, (after.heapKiB - before.heapKiB) / (double) clients);
+            System.out.printf("Encore memory per listener (after a full GC): live heap %.1f KiB (%.1f → %.1f MiB), "
+                    + "outside the heap (RSS) %.1f KiB (%.0f → %.0f MiB)%n", (after.heapKiB - before.heapKiB) / (double) clients,
+                    before.heapKiB / 1024.0, after.heapKiB / 1024.0, (after.rssKiB - before.rssKiB) / (double) clients,
+                    before.rssKiB / 1024.0, after.rssKiB / 1024.0);
         }
     }
 

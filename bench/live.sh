@@ -10,7 +10,9 @@
 #   bench/live.sh [clients=500] [commands=50] [spacing-ms=250]
 #
 # Rooms are capped at 100 listeners; the bench raises the cap (encore.live.max-listeners-cap) and
-# the rate limits (off: 500 registrations, sign-ins and joins come from one address).
+# the rate limits (off: 500 registrations, sign-ins and joins come from one address). Encore's heap
+# is fixed and touched up front (ENCORE_JAVA_OPTS), so that the RSS difference is what the
+# connections cost outside the heap; the heap's share is the live heap after a full GC.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${1:-500}
@@ -39,7 +41,8 @@ ffmpeg -hide_banner -loglevel error -f lavfi -i "sine=frequency=440:duration=300
 PORT=$(free_port)
 # each listener holds a socket: the file limit must allow them (the host's JVM and Encore's)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-"$JAVA_HOME/bin/java" -jar "$JAR" --server.port="$PORT" --encore.data-dir="$WORK/data" \
+# shellcheck disable=SC2086
+"$JAVA_HOME/bin/java" ${ENCORE_JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch} -jar "$JAR" --server.port="$PORT" --encore.data-dir="$WORK/data" \
   --encore.ratelimit.enabled=false --encore.live.max-listeners-cap=$((CLIENTS + 1)) >"$WORK/encore.log" 2>&1 &
 ENCORE_PID=$!
 for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
