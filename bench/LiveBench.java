@@ -250,8 +250,15 @@ public class LiveBench {
             firstPerCommand.add(first == Long.MAX_VALUE ? Double.NaN : first / 1e6);
             lastPerCommand.add(last / 1e6);
         }
-        System.out.printf("%nlive room bench: %d listeners + host in one room, %d commands, %d ms apart, loopback%n",
-                clients, commands, spacingMs);
+        String load;
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
+        }
+        catch (IOException | RuntimeException ex) {
+            load = "?";
+        }
+        System.out.printf("%nlive room bench: %d listeners + host in one room, %d commands, %d ms apart, loopback; "
+                + "load average at the end %s%n", clients, commands, spacingMs, load);
         System.out.printf("%-44s %9s %9s %9s%n", "", "p50", "p99", "max");
         row("command → first listener's state (ms)", firstPerCommand);
         row("command → last listener's state (ms)", lastPerCommand);
