@@ -513,6 +513,8 @@ public class LiveBench {
         final StringBuilder partial = new StringBuilder();
         final AtomicInteger ids = new AtomicInteger();
         WebSocket socket;
+        /** Set once the bench is done: what the server says while the connections go is not news. */
+        volatile boolean closing;
 
         Stomp(String name) {
             this.name = name;
@@ -552,6 +554,7 @@ public class LiveBench {
         }
 
         void close() {
+            closing = true;
             try {
                 frame("DISCONNECT", Map.of(), "");
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
@@ -587,7 +590,9 @@ public class LiveBench {
                     }
                 }
                 case "ERROR" -> {
-                    log("%s: STOMP ERROR %s %s", name, frame.headers.get("message"), frame.body);
+                    if (!closing) {
+                        log("%s: STOMP ERROR %s %s", name, frame.headers.get("message"), frame.body);
+                    }
                     connected.complete(frame);
                 }
                 default -> { }
@@ -611,7 +616,7 @@ public class LiveBench {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            if (statusCode != WebSocket.NORMAL_CLOSURE) {
+            if (statusCode != WebSocket.NORMAL_CLOSURE && !closing) {
                 log("%s: socket closed %d %s", name, statusCode, reason);
             }
             connected.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
@@ -620,7 +625,9 @@ public class LiveBench {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            log("%s: socket error %s", name, error);
+            if (!closing) {
+                log("%s: socket error %s", name, error);
+            }
             connected.completeExceptionally(error);
         }
     }
