@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -43,6 +44,7 @@ class LiveCoreIT extends IntegrationTest {
             double t2 = reading.path("serverSend").asDouble();
             assertThat(t1).isBetween(before - 1, after + 1);
             assertThat(t2).isGreaterThanOrEqualTo(t1).isLessThanOrEqualTo(after + 1);
+            assertThat(reading.path("resyncMs").asLong()).isEqualTo(30_000);
         }
     }
 
@@ -173,6 +175,14 @@ class LiveCoreIT extends IntegrationTest {
                     && json.path("data").path("count").asInt() == 1);
             assertThat(presence.isPresent(LiveKind.ROOM, room, UUID.fromString(guest.id()))).isFalse();
         }
+        // one join and one leave per user, however many connections they had
+        UUID hostId = UUID.fromString(host.id());
+        UUID guestId = UUID.fromString(guest.id());
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> rooms.events(room).size() >= 4);
+        assertThat(rooms.events(room)).containsExactly(new LiveJoined(LiveKind.ROOM, room, hostId),
+                new LiveJoined(LiveKind.ROOM, room, guestId), new LiveLeft(LiveKind.ROOM, room, guestId),
+                new LiveLeft(LiveKind.ROOM, room, hostId));
+        assertThat(presence.count(LiveKind.ROOM, room)).isZero();
     }
 
     static HttpResponse<String> history(Api api, String token, UUID room, String query) {

@@ -1,12 +1,15 @@
 package dev.encore.live;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 
 /**
@@ -20,6 +23,23 @@ public class TestLiveSessions implements LiveSessions, Ordered {
     }
 
     private final Map<UUID, Room> rooms = new ConcurrentHashMap<>();
+    private final List<Object> events = new CopyOnWriteArrayList<>();
+
+    /** The {@link LiveJoined} and {@link LiveLeft} events of {@code sessionId} heard so far, in order. */
+    public List<Object> events(UUID sessionId) {
+        return events.stream().filter(event -> event instanceof LiveJoined joined ? joined.sessionId().equals(sessionId)
+                : ((LiveLeft) event).sessionId().equals(sessionId)).toList();
+    }
+
+    @EventListener
+    void joined(LiveJoined event) {
+        events.add(event);
+    }
+
+    @EventListener
+    void left(LiveLeft event) {
+        events.add(event);
+    }
 
     /** Opens a room hosted by {@code host} that {@code members} (and the host) may join; returns its id. */
     public UUID open(String host, String... members) {

@@ -71,20 +71,32 @@ class PresenceTable implements LivePresence {
                 .update();
     }
 
-    /** The attendance of one subscription (or of all a STOMP session has when {@code subscription} is null). */
-    List<Attendance> find(String node, String stompSession, String subscription) {
-        String sql = "SELECT kind, session_id, user_id FROM live_presence WHERE node_id = ? AND stomp_session_id = ?";
+    /**
+     * A subscription of this node's.
+     *
+     * @param subscription the STOMP subscription id
+     * @param who          whose attendance it is
+     */
+    record Row(String subscription, Attendance who) {
+    }
+
+    /** The subscriptions of one STOMP session (only {@code subscription} when it is not null). */
+    List<Row> find(String node, String stompSession, String subscription) {
+        String sql = "SELECT subscription_id, kind, session_id, user_id FROM live_presence WHERE node_id = ? "
+                + "AND stomp_session_id = ?";
         return subscription == null
-                ? jdbc.sql(sql).params(node, stompSession).query(PresenceTable::attendance).list()
+                ? jdbc.sql(sql).params(node, stompSession).query(PresenceTable::row).list()
                 : jdbc.sql(sql + " AND subscription_id = ?").params(node, stompSession, subscription)
-                        .query(PresenceTable::attendance).list();
+                        .query(PresenceTable::row).list();
+    }
+
+    private static Row row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Row(rs.getString("subscription_id"), attendance(rs, row));
     }
 
     int delete(String node, String stompSession, String subscription) {
-        String sql = "DELETE FROM live_presence WHERE node_id = ? AND stomp_session_id = ?";
-        return subscription == null
-                ? jdbc.sql(sql).params(node, stompSession).update()
-                : jdbc.sql(sql + " AND subscription_id = ?").params(node, stompSession, subscription).update();
+        return jdbc.sql("DELETE FROM live_presence WHERE node_id = ? AND stomp_session_id = ? AND subscription_id = ?")
+                .params(node, stompSession, subscription).update();
     }
 
     void heartbeat(String node, Instant now) {

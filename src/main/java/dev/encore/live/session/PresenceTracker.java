@@ -2,12 +2,11 @@ package dev.encore.live.session;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +36,7 @@ import dev.encore.platform.TopicSubscribed;
 class PresenceTracker {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceTracker.class);
+    private static final int LOCK_STRIPES = 64;
 
     private final PresenceTable table;
     private final LiveAccess access;
@@ -45,6 +45,7 @@ class PresenceTracker {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
     PresenceTracker(PresenceTable table, LiveAccess access, PresenceNode node, SessionMessages messages,
             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
@@ -55,6 +56,9 @@ class PresenceTracker {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
     }
 
     @EventListener
@@ -67,13 +71,13 @@ class PresenceTracker {
             Attendance who = new Attendance(topic.kind(), topic.id(), userId);
             String username = access.username(userId);
             Instant now = clock.instant();
-            transactions.executeWithoutResult(tx -> {
+            locked(who, () -> transactions.executeWithoutResult(tx -> {
                 boolean first = !table.isPresent(who.kind(), who.sessionId(), userId);
                 table.insert(node.id(), event.stompSession(), event.subscriptionId(), who, username, now);
                 if (first) {
                     events.publishEvent(new LiveJoined(who.kind(), who.sessionId(), userId));
                 }
-            });
+            }));
             messages.snapshot(userId.toString(), event.stompSession(), topic);
             messages.presenceChanged(topic);
         });
@@ -114,17 +118,32 @@ class PresenceTracker {
     }
 
     private void leave(String stompSession, String subscription) {
-        Map<SessionTopic, Boolean> changed = new LinkedHashMap<>();
-        transactions.executeWithoutResult(tx -> {
-            List<Attendance> rows = table.find(node.id(), stompSession, subscription);
-            if (rows.isEmpty()) {
-                return;
-            }
-            table.delete(node.id(), stompSession, subscription);
-            rows.forEach(row -> changed.put(new SessionTopic(row.kind(), row.sessionId()), true));
-            departures(rows);
-        });
-        changed.keySet().forEach(messages::presenceChanged);
+        Set<SessionTopic> changed = new LinkedHashSet<>();
+        for (PresenceTable.Row row : table.find(node.id(), stompSession, subscription)) {
+            Attendance who = row.who();
+            locked(who, () -> transactions.executeWithoutResult(tx -> {
+                if (table.delete(node.id(), stompSession, row.subscription()) > 0) {
+                    departures(List.of(who));
+                    changed.add(new SessionTopic(who.kind(), who.sessionId()));
+                }
+            }));
+        }
+        changed.forEach(messages::presenceChanged);
+    }
+
+    /**
+     * Runs {@code change} holding this node's lock for the user's attendance, so that two of their
+     * connections coming or going at once do not both count as the first or the last.
+     */
+    private void locked(Attendance who, Runnable change) {
+        ReentrantLock lock = locks[Math.floorMod(who.hashCode(), locks.length)];
+        lock.lock();
+        try {
+            change.run();
+        }
+        finally {
+            lock.unlock();
+        }
     }
 
     /** Publishes {@link LiveLeft} for each of {@code rows} whose user has no connection left; returns those. */

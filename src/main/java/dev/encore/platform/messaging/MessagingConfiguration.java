@@ -39,13 +39,13 @@ class MessagingConfiguration {
     }
 
     @Bean
-    TopicFanOut topicMessages(MessagingProperties properties, SimpMessagingTemplate stomp, JsonMapper json,
+    TopicFanOut topicMessages(MessagingProperties properties, LocalDelivery delivery, JsonMapper json,
             ObjectProvider<StringRedisTemplate> redis) {
         StringRedisTemplate template = properties.fanOut() == MessagingProperties.FanOut.REDIS ? redis.getIfAvailable() : null;
         if (properties.fanOut() == MessagingProperties.FanOut.REDIS && template == null) {
             throw new IllegalStateException("encore.messaging.fan-out=redis needs Redis (spring.data.redis.*)");
         }
-        return new TopicFanOut(stomp, template, json);
+        return new TopicFanOut(delivery, template, json);
     }
 
     /** Listens on the notification channel; only with Redis fan-out. */

@@ -7,11 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.util.MimeTypeUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,12 +22,12 @@ class TopicFanOut implements TopicMessages, MessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFanOut.class);
 
-    private final SimpMessagingTemplate stomp;
+    private final LocalDelivery local;
     private final StringRedisTemplate redis;
     private final JsonMapper json;
 
-    TopicFanOut(SimpMessagingTemplate stomp, StringRedisTemplate redis, JsonMapper json) {
-        this.stomp = stomp;
+    TopicFanOut(LocalDelivery local, StringRedisTemplate redis, JsonMapper json) {
+        this.local = local;
         this.redis = redis;
         this.json = json;
     }
@@ -44,7 +39,7 @@ class TopicFanOut implements TopicMessages, MessageListener {
         }
         String body = json.writeValueAsString(payload);
         if (redis == null) {
-            deliver(topic, body);
+            local.broadcast(topic, body);
             return;
         }
         try {
@@ -53,7 +48,7 @@ class TopicFanOut implements TopicMessages, MessageListener {
         }
         catch (RuntimeException ex) {
             log.warn("Redis is unreachable; delivering /topic/{} on this node only: {}", topic, ex.getMessage());
-            deliver(topic, body);
+            local.broadcast(topic, body);
         }
     }
 
@@ -65,14 +60,6 @@ class TopicFanOut implements TopicMessages, MessageListener {
             log.debug("Ignored a malformed topic message");
             return;
         }
-        deliver(envelope.substring(0, space), envelope.substring(space + 1));
-    }
-
-    private void deliver(String topic, String body) {
-        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-        headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-        headers.setLeaveMutable(true);
-        stomp.send("/topic/" + topic,
-                MessageBuilder.createMessage(body.getBytes(StandardCharsets.UTF_8), headers.getMessageHeaders()));
+        local.broadcast(envelope.substring(0, space), envelope.substring(space + 1));
     }
 }

@@ -214,7 +214,40 @@ final class ProblemCatalogue {
                     "Try again later (Retry-After)."),
             new ProblemType("ingest-unavailable", 503, "Imports unavailable",
                     "Imports need yt-dlp, ffmpeg and ffprobe, and this server cannot run them right now (see the ingest health component).",
-                    "Try again later; the operator installs or fixes the media tools."));
+                    "Try again later; the operator installs or fixes the media tools."),
+
+            // live sessions: refusals of STOMP frames, sent on /user/queue/errors (see docs/live.md); the status is the
+            // HTTP answer they stand for
+            new ProblemType("live-unknown-destination", 404, "Unknown destination",
+                    "Nothing answers a SEND to that destination, or the SUBSCRIBE was outside /user/queue/** and /topic/**. The frame was dropped; the connection stays open.",
+                    "Use the destinations listed in docs/live.md: SEND to /app/..., SUBSCRIBE to /user/queue/... and /topic/live/<kind>/<id>."),
+            new ProblemType("live-forbidden", 403, "Forbidden",
+                    "You may not take part in that live session (subscribe to its topic, chat, send its commands), or the topic is not open to you.",
+                    "Join the session first (a room through its REST API), or check that you may see what it shows."),
+            new ProblemType("live-bad-payload", 400, "Bad payload",
+                    "The frame's body is not the JSON the destination takes, or a field is missing or out of range. Nothing changed.",
+                    "Send the body described for that destination in docs/live.md."),
+            new ProblemType("live-not-host", 403, "Not the host",
+                    "Only the session's host may send that command.",
+                    "Ask the host, or ask to be made host."),
+            new ProblemType("live-not-moderator", 403, "Not a moderator",
+                    "Deleting chat messages and muting members is for the session's host or owner and for admins.",
+                    "Ask the host or an admin."),
+            new ProblemType("live-not-found", 404, "Not found",
+                    "The chat message (or other item) the command names does not exist in that session, or was deleted already.",
+                    "Refresh the session's state (subscribe again for a snapshot) and try again."),
+            new ProblemType("live-muted", 403, "Muted",
+                    "A moderator muted you in this session's chat; the muted broadcast says until when.",
+                    "Wait until the mute ends or a moderator unmutes you."),
+            new ProblemType("live-rate-limited", 429, "Too many messages",
+                    "You sent more chat messages than the live-chat limit allows (10 per 10 seconds unless the operator changed it).",
+                    "Wait the time the detail names, then send again."),
+            new ProblemType("live-chat-closed", 409, "Chat closed",
+                    "The session takes no chat messages now (it ended, or its kind has chat off at this stage).",
+                    "Read the history with GET .../chat; chat again when the session is live."),
+            new ProblemType("live-error", 500, "Command failed",
+                    "The server could not carry out the command; the cause is logged with its destination. Nothing you sent was wrong.",
+                    "Try again; if it keeps failing, tell the operator the time and the destination."));
 
     private ProblemCatalogue() {
     }
