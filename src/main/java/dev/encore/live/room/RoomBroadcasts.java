@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.encore.live.LiveBroadcasts;
 import dev.encore.live.LiveKind;
@@ -87,17 +85,8 @@ class RoomBroadcasts {
         send(roomId, "closed", new ClosedMessage(reason));
     }
 
+    /** Built now; {@link LiveBroadcasts} sends it once the transaction commits. */
     private void send(UUID roomId, String type, Object body) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    broadcasts.send(LiveKind.ROOM, roomId, type, body);
-                }
-            });
-        }
-        else {
-            broadcasts.send(LiveKind.ROOM, roomId, type, body);
-        }
+        broadcasts.send(LiveKind.ROOM, roomId, type, body);
     }
 }

@@ -151,7 +151,8 @@ class ListeningRoomsIT extends IntegrationTest {
             JsonNode state = Api.json(api.get("/api/v1/rooms/" + id, member.accessToken())).path("state");
             assertThat(state.path("playing").asBoolean()).as("refused commands change nothing").isTrue();
             assertThat(state.path("positionMs").asLong()).isEqualTo(1000);
-            assertThat(listening.topic).as("nothing was broadcast for them").isEmpty();
+            assertThat(listening.topic.stream().map(message -> message.path("type").asString()))
+                    .as("nothing was broadcast for them").doesNotContain("state", "queue");
 
             Account stranger = users.user();
             try (RoomClient outsider = connectOnly(stranger)) {
@@ -325,7 +326,14 @@ class ListeningRoomsIT extends IntegrationTest {
 
         Account admin = users.admin();
         assertProblem(api.send("DELETE", "/api/v1/rooms/" + id, users.user().accessToken(), null), 403, "forbidden");
-        assertThat(api.send("DELETE", "/api/v1/rooms/" + id, admin.accessToken(), null).statusCode()).isEqualTo(204);
+        try (RoomClient back = RoomClient.join(port, host.accessToken(), id)) {
+            JsonNode snapshot = back.live.poll();
+            assertThat(snapshot.path("data").path("state").path("positionMs").asLong()).isEqualTo(4321);
+            assertThat(snapshot.path("data").path("current").path("streamUrl").asString()).isNotEmpty();
+            assertThat(api.send("DELETE", "/api/v1/rooms/" + id, admin.accessToken(), null).statusCode())
+                    .isEqualTo(204);
+            assertThat(back.next("closed").path("data").path("reason").asString()).isEqualTo("deleted");
+        }
         assertThat(jdbc.queryForObject("select count(*) from room_queue where room_id = ?", Integer.class,
                 UUID.fromString(id))).isZero();
         assertProblem(api.get("/api/v1/rooms/" + id, host.accessToken()), 404, "not-found");

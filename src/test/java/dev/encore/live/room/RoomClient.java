@@ -1,59 +1,40 @@
 package dev.encore.live.room;
 
-import java.lang.reflect.Type;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
-
 import tools.jackson.databind.JsonNode;
 
-import dev.encore.support.Api;
+import dev.encore.support.StompTestClient;
 
 /**
- * One user's STOMP connection to a room, as a client makes it: subscribed to the room's topic, its
- * errors and its snapshot queue; what arrives is kept, in order, per destination.
+ * One member's STOMP connection to a room ({@link StompTestClient}), subscribed to the room's topic;
+ * waits for the snapshot a joiner gets first.
  */
 final class RoomClient implements AutoCloseable {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final long WAIT_MS = 10_000;
 
-    private final StompSession session;
-    final BlockingQueue<JsonNode> topic = new LinkedBlockingQueue<>();
-    final BlockingQueue<JsonNode> errors = new LinkedBlockingQueue<>();
-    final BlockingQueue<JsonNode> live = new LinkedBlockingQueue<>();
+    private final StompTestClient stomp;
+    final BlockingQueue<JsonNode> topic;
+    final BlockingQueue<JsonNode> errors;
+    final BlockingQueue<JsonNode> live;
     private final List<JsonNode> seen = new CopyOnWriteArrayList<>();
 
-    private RoomClient(StompSession session) {
-        this.session = session;
+    private RoomClient(StompTestClient stomp, String roomId) {
+        this.stomp = stomp;
+        this.errors = stomp.queue("/user/queue/errors");
+        this.live = stomp.queue("/user/queue/live");
+        this.topic = stomp.subscribe("/topic/live/room/" + roomId);
     }
 
-    /** Connects with {@code accessToken}, subscribes to errors, snapshots and the room's topic, and waits for the snapshot. */
+    /** Connects with {@code accessToken}, subscribes to the room's topic and waits for its snapshot (kept in {@link #live}). */
     static RoomClient join(int port, String accessToken, String roomId) throws Exception {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        StompHeaders connect = new StompHeaders();
-        connect.add("Authorization", "Bearer " + accessToken);
-        StompSession session = client.connectAsync(URI.create("ws://127.0.0.1:" + port + "/ws"),
-                new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
-        RoomClient room = new RoomClient(session);
-        room.subscribe("/user/queue/errors", room.errors);
-        room.subscribe("/user/queue/live", room.live);
-        Thread.sleep(200); // the user queues are subscribed before the topic's snapshot is sent
-        room.subscribe("/topic/live/room/" + roomId, room.topic);
-        JsonNode snapshot = room.live.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        RoomClient room = new RoomClient(StompTestClient.connect(port, accessToken), roomId);
+        JsonNode snapshot = room.live.poll(WAIT_MS, TimeUnit.MILLISECONDS);
         if (snapshot == null || !snapshot.path("type").asString().equals("snapshot")) {
             throw new AssertionError("no snapshot for room " + roomId + ": " + snapshot + ", errors " + room.errors);
         }
@@ -61,31 +42,14 @@ final class RoomClient implements AutoCloseable {
         return room;
     }
 
-    private void subscribe(String destination, BlockingQueue<JsonNode> sink) {
-        session.subscribe(destination, new StompFrameHandler() {
-            @Override
-            public Type getPayloadType(StompHeaders headers) {
-                return byte[].class;
-            }
-
-            @Override
-            public void handleFrame(StompHeaders headers, Object payload) {
-                sink.add(Api.json(new String((byte[]) payload, StandardCharsets.UTF_8)));
-            }
-        });
-    }
-
     /** SENDs {@code json} to {@code /app/live/room/<id>/<command>}. */
     void send(String roomId, String command, String json) {
-        StompHeaders headers = new StompHeaders();
-        headers.setDestination("/app/live/room/" + roomId + "/" + command);
-        headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
-        session.send(headers, json.getBytes(StandardCharsets.UTF_8));
+        stomp.send("/app/live/room/" + roomId + "/" + command, json);
     }
 
-    /** The next topic message of {@code type} that matches (earlier ones of other shapes are skipped). */
+    /** The next topic message of {@code type} whose data matches (others before it are skipped). */
     JsonNode next(String type, Predicate<JsonNode> data) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
         while (System.nanoTime() < deadline) {
             JsonNode message = topic.poll(100, TimeUnit.MILLISECONDS);
             if (message != null) {
@@ -102,9 +66,9 @@ final class RoomClient implements AutoCloseable {
         return next(type, data -> true);
     }
 
-    /** The next error on {@code /user/queue/errors}. */
+    /** The next message on {@code /user/queue/errors}. */
     JsonNode error() throws InterruptedException {
-        JsonNode error = errors.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        JsonNode error = errors.poll(WAIT_MS, TimeUnit.MILLISECONDS);
         if (error == null) {
             throw new AssertionError("no error message");
         }
@@ -113,8 +77,6 @@ final class RoomClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (session.isConnected()) {
-            session.disconnect();
-        }
+        stomp.close();
     }
 }
