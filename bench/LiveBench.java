@@ -181,7 +181,10 @@ public class LiveBench {
             this.prefix = prefix;
         }
 
-        /** {@code count} commands, each after the previous reached every listener (or 10 s) and a pause; nanoseconds from send to receipt, -1 when never. */
+        /**
+         * {@code count} commands, each once the previous one reached every listener (or 10 s went by)
+         * and a pause; per command and listener the nanoseconds from send to receipt, -1 when never.
+         */
         long[][] run(Listener[] all, int count) throws InterruptedException {
             long[][] latency = new long[count][all.length];
             for (int c = 0; c < count; c++) {
