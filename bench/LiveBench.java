@@ -102,13 +102,15 @@ public class LiveBench {
 
         Stomp hostSocket = Stomp.connect(socketClients.get(0), base, host.token, "host");
         CountDownLatch loaded = new CountDownLatch(1);
+        CountDownLatch subscribed = new CountDownLatch(1);
         hostSocket.subscribe("/user/queue/errors", (frame, at) -> log("host error: %s", frame.body));
+        hostSocket.subscribe("/user/queue/live", (frame, at) -> subscribed.countDown());
         hostSocket.subscribe(topic, (frame, at) -> {
             if (frame.body.contains("\"state\"") && frame.body.contains(trackId)) {
                 loaded.countDown();
             }
         });
-        Thread.sleep(500);
+        subscribed.await(10, TimeUnit.SECONDS);
         // queued first, the track is loaded at once (paused at 0)
         hostSocket.send("/app/live/room/" + roomId + "/queue/add", Json.write(Map.of("trackId", trackId)));
         if (!loaded.await(10, TimeUnit.SECONDS)) {
@@ -150,8 +152,8 @@ public class LiveBench {
 
     /**
      * Every listener has seen a message on the room's topic: its subscription is in place. The
-     * presence broadcasts of the joins reach most; a host command reaches the rest. (The snapshot
-     * on /user/queue/live is no proof: the server sends it while the SUBSCRIBE may still be queued.)
+     * presence broadcasts of the joins reach most; a host command reaches the rest. (Stronger than
+     * waiting for the snapshots, which the report counts: they once raced the SUBSCRIBE.)
      */
     void awaitSubscribed(Listener[] all, Commands commands) throws InterruptedException {
         for (int attempt = 0; attempt < 10; attempt++) {
