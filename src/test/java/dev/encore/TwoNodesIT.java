@@ -7,15 +7,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -26,8 +23,8 @@ import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
+import dev.encore.support.OtherNode;
 import dev.encore.support.Metrics;
-import dev.encore.support.ServicesProfile;
 import dev.encore.support.TestAccounts;
 import dev.encore.support.TestAccounts.Account;
 
@@ -134,25 +131,11 @@ class TwoNodesIT extends IntegrationTest {
     }
 
     private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+        return OtherNode.port(node);
     }
 
     /** A second node on the same services, with a data directory of its own and the first node's secrets. */
     private ConfigurableApplicationContext startSecondNode() {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--encore.data-dir=" + secondDataDir,
-                "--encore.security.jwt-secret=" + firstNode.getRequiredProperty("encore.security.jwt-secret"),
-                "--encore.security.secret-box-key=" + firstNode.getRequiredProperty("encore.security.secret-box-key"),
-                "--encore.ratelimit.key-prefix=" + rateLimitKeyPrefix(),
-                "--encore.ratelimit.limits.fixture.capacity=3",
-                "--encore.ratelimit.limits.fixture.period=1h",
-                "--encore.security.trusted-proxies=127.0.0.1/32",
-                "--encore.security.admin-registration-key=" + ADMIN_KEY,
-                // the same console format as the first node: logging is one per JVM
-                "--encore.logging.format=json",
-                "--jobrunr.background-job-server.enabled=false"));
-        ServicesProfile.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
-        return new SpringApplicationBuilder(EncoreApplication.class).profiles("distributed")
-                .run(args.toArray(String[]::new));
+        return OtherNode.start(firstNode, secondDataDir);
     }
 }
