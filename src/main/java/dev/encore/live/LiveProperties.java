@@ -35,7 +35,7 @@ public record LiveProperties(
         @NotNull @DefaultValue("2m") Duration memberGrace,
         @NotNull @DefaultValue("2m") Duration presenterGrace,
         @NotNull @DefaultValue("15s") Duration presenceHeartbeat,
-        @NotNull @DefaultValue("64KB") DataSize maxFrameSize,
+        @NotNull @DefaultValue("16KB") DataSize maxFrameSize,
         @NotNull @DefaultValue("30s") Duration clockResync,
         @Min(2) @Max(100000) @DefaultValue("100") int maxListenersCap) {
 }

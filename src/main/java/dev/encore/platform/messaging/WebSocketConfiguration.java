@@ -32,7 +32,7 @@ import dev.encore.platform.spi.TopicGuard;
  * handshake); the session's user is the token's subject. What a connected client may subscribe to
  * and send is checked frame by frame ({@link InboundFrameGuard}); a refused frame is answered on
  * the connection's {@code /user/queue/errors} and the connection stays open. A frame larger than
- * {@code encore.live.max-frame-size} (64 KB) closes that connection (WebSocket status 1009).
+ * {@code encore.live.max-frame-size} (16 KB) closes that connection (WebSocket status 1009).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -41,6 +41,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private static final int SEND_BUFFER_LIMIT = 1024 * 1024;
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final long HEARTBEAT_MS = 10_000;
+    private static final int BINARY_BUFFER_BYTES = 8 * 1024;
 
     private final EncoreSecurityProperties security;
     private final InboundFrameGuard guard;
@@ -49,7 +50,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     WebSocketConfiguration(JwtDecoder jwtDecoder, EncoreSecurityProperties security, ObjectProvider<TopicGuard> guards,
             ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, ObjectProvider<SimpMessagingTemplate> stomp,
-            ApplicationEventPublisher events, @Value("${encore.live.max-frame-size:64KB}") DataSize maxFrameSize) {
+            ApplicationEventPublisher events, @Value("${encore.live.max-frame-size:16KB}") DataSize maxFrameSize) {
         this.security = security;
         this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, new StompErrorReplies(stomp), events);
         this.maxFrameBytes = Math.toIntExact(maxFrameSize.toBytes());
@@ -114,8 +115,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                 }
             }
         };
+        // Tomcat allocates both buffers up front for every connection (a char per byte of text:
+        // 2 bytes each), so they are the main memory cost of a listener. STOMP clients send text
+        // frames; a binary one keeps Tomcat's 8 KiB default.
         container.setMaxTextMessageBufferSize(maxFrameBytes);
-        container.setMaxBinaryMessageBufferSize(maxFrameBytes);
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         return container;
     }
 }
