@@ -74,6 +74,7 @@ class PresentationLive extends LitElement {
   #away = false;
   #waitTimer = 0;
   #lastPointer = 0;
+  #pointerTimer = 0;
 
   #presentation = new Loader(this, async () => {
     const id = encodeURIComponent(this.params?.id ?? '');
@@ -107,6 +108,7 @@ class PresentationLive extends LitElement {
     document.removeEventListener('keydown', this.#keys);
     live.removeEventListener('status', this.#statusChanged);
     clearTimeout(this.#waitTimer);
+    clearTimeout(this.#pointerTimer);
     this.#live?.leave();
     this.#live = null;
   }
@@ -244,22 +246,33 @@ class PresentationLive extends LitElement {
     if (event.key === 'End') this.#go(Number.MAX_SAFE_INTEGER);
   };
 
+  // At most one pointer message every POINTER_MS; a move inside the interval is sent at its end, so
+  // viewers always end up where the presenter's pointer stopped.
   #move(event) {
     if (!this.#presenter || !this.#live) return;
-    const now = performance.now();
-    if (now - this.#lastPointer < POINTER_MS) return;
-    this.#lastPointer = now;
     const box = event.currentTarget.getBoundingClientRect();
     const x = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
     const y = Math.min(1, Math.max(0, (event.clientY - box.top) / box.height));
     this.pointer = { x, y };
-    this.#live.send('pointer', { x, y });
+    this.#sendPointer();
   }
 
   #leave() {
     if (!this.#presenter || !this.#live) return;
     this.pointer = null;
-    this.#live.send('pointer', { x: null, y: null });
+    this.#sendPointer();
+  }
+
+  #sendPointer() {
+    clearTimeout(this.#pointerTimer);
+    const wait = this.#lastPointer + POINTER_MS - performance.now();
+    if (wait > 0) {
+      this.#pointerTimer = setTimeout(() => this.#sendPointer(), wait);
+      return;
+    }
+    this.#lastPointer = performance.now();
+    const at = this.pointer;
+    this.#live?.send('pointer', at ? { x: at.x, y: at.y } : { x: null, y: null });
   }
 
   async #start() {

@@ -18,6 +18,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -42,6 +43,7 @@ import dev.encore.platform.spi.StreamLinks;
  * search, and hands their blobs to the collector; other accounts' content stays.
  */
 // ModularityTests verifies the module model; ingest (and its health contributor) is not started here
+@DirtiesContext // a context of its own: see IntegrationTest
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, verifyAutomatically = false)
 @TestPropertySource(properties = "management.endpoint.health.group.readiness.include=readinessState,db,search")
 class AccountCleanupIT {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.test.annotation.DirtiesContext;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +23,7 @@ import dev.encore.support.StompTestClient;
 import dev.encore.support.TestAccounts.Account;
 
 /** The live core spoken to by real STOMP clients: clock sync, topic guard, errors, frame limits, presence. */
+@DirtiesContext // a context of its own: see IntegrationTest
 @Import(TestLiveSessions.Configuration.class)
 class LiveCoreIT extends IntegrationTest {
 

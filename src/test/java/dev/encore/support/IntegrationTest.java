@@ -19,6 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * distributed mode against the loopback PostgreSQL, Redis and RabbitMQ when the {@code services}
  * Maven profile sets {@code spring.profiles.active=distributed}. Every test class extending it
  * with no extra properties shares one application context.
+ * <p>
+ * A class that needs a context of its own (other properties, extra beans) marks itself
+ * {@code @DirtiesContext}: every context is a node on the same database, and a cached one would go on
+ * running JobRunr jobs, sweeps and timers for the other tests' data, with its messages going to its
+ * own clients only (a premiere starting on the wrong node, say).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "encore.security.trusted-proxies=127.0.0.1/32",

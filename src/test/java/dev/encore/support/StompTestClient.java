@@ -4,6 +4,8 @@ import java.lang.reflect.Type;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -110,13 +112,17 @@ public final class StompTestClient implements AutoCloseable {
     public JsonNode await(String destination, Predicate<JsonNode> wanted) throws InterruptedException {
         BlockingQueue<JsonNode> queue = queue(destination);
         long deadline = System.nanoTime() + WAIT.toNanos();
+        List<JsonNode> others = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             JsonNode next = queue.poll(50, TimeUnit.MILLISECONDS);
             if (next != null && wanted.test(next)) {
                 return next;
             }
+            if (next != null) {
+                others.add(next);
+            }
         }
-        throw new AssertionError("No matching message on " + destination + " within " + WAIT);
+        throw new AssertionError("No matching message on " + destination + " within " + WAIT + "; got " + others);
     }
 
     /** Waits for a message of {@code type} on {@code destination}. */

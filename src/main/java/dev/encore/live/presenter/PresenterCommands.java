@@ -20,11 +20,13 @@ import dev.encore.live.LiveKind;
  * session ({@code slide} / {@code pointer}); a refusal reaches only the sender on
  * {@code /user/queue/errors}. Pointer moves closer than {@link #POINTER_INTERVAL_MS} to the last one
  * this node took are dropped: a pointer follows a mouse, and the latest position is what matters.
+ * Clients send at most one move every 50 ms (the last one of a burst at the end of its interval);
+ * the server's bound is half that, so network jitter never drops a well-behaved client's move.
  */
 @Controller
 class PresenterCommands {
 
-    static final long POINTER_INTERVAL_MS = 50;
+    static final long POINTER_INTERVAL_MS = 25;
 
     private final Presenting presenting;
     private final LiveBroadcasts broadcasts;

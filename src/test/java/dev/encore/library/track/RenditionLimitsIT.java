@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.encore.platform.BlobStore;
@@ -37,6 +38,7 @@ import dev.encore.support.TestAccounts.Account;
  * to its size across the cluster, least recently used first, with the blobs of what it evicts
  * collected.
  */
+@DirtiesContext // a context of its own: see IntegrationTest
 @TestPropertySource(properties = { "encore.stream.rendition-wait=0s", "encore.stream.max-queued-transcodes=1",
         "encore.stream.rendition-cache-size=1B",
         // a second context on the suite's database: it must not take the other context's import jobs

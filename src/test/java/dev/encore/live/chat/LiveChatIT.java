@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +26,7 @@ import dev.encore.support.StompTestClient;
 import dev.encore.support.TestAccounts.Account;
 
 /** Chat in a live session over real STOMP clients: limits, moderation, history, retention. */
+@DirtiesContext // a context of its own: see IntegrationTest
 @Import(TestLiveSessions.Configuration.class)
 class LiveChatIT extends IntegrationTest {
 

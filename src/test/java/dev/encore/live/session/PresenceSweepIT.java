@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import dev.encore.live.LiveKind;
 import dev.encore.live.LiveLeft;
@@ -21,6 +22,7 @@ import dev.encore.support.StompTestClient;
 import dev.encore.support.TestAccounts.Account;
 
 /** Connections of a node that stopped refreshing its presence rows are swept and their users leave. */
+@DirtiesContext // a context of its own: see IntegrationTest
 @Import(TestLiveSessions.Configuration.class)
 class PresenceSweepIT extends IntegrationTest {
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -17,6 +18,7 @@ import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 
 /** Buckets in a Redis that is not there: the service keeps limiting with local buckets. */
+@DirtiesContext // a context of its own: see IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
         "encore.ratelimit.store=redis",
