@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,9 +20,10 @@ import dev.encore.web.Browser.Viewport;
 
 /**
  * Base of the browser tests: the app on a fixed port that is its public URL (the refresh cookie is
- * bound to that origin), both viewports, and the check every step ends with. Every class extending
- * it shares one application context.
+ * bound to that origin), both viewports, and the check every step ends with. Each class gets a fresh
+ * context, closed after it.
  */
+@DirtiesContext // a context of its own (the public URL names its port): see IntegrationTest
 abstract class BrowserTest extends IntegrationTest {
 
     /** The browser's origin must be Encore's public URL for the refresh cookie: a fixed port, known up front. */

@@ -216,8 +216,14 @@ class LiveBrowserIT extends BrowserTest {
             presenterBrowser.find("encore-presentation-live", "button[aria-label='Next slide']").click();
             viewerBrowser.waitFor(Duration.ofSeconds(5), () -> viewerBrowser.visible("encore-presentation-live", ".counter")
                     .getText().startsWith("Slide 2"));
-            presenterBrowser.actions().moveToElement(presenterBrowser.find("encore-presentation-live", ".screen"), 40, 20).perform();
-            viewerBrowser.waitFor(Duration.ofSeconds(5), () -> viewerBrowser.find("encore-presentation-live", ".dot"));
+            // the presenter moves over the slide (a little further each try) until the viewer shows the dot
+            int[] step = { 0 };
+            viewerBrowser.waitFor(Duration.ofSeconds(10), () -> {
+                step[0]++;
+                presenterBrowser.actions().moveToElement(presenterBrowser.find("encore-presentation-live", ".screen"),
+                        20 + 10 * step[0], 10 + 5 * step[0]).perform();
+                return viewerBrowser.find("encore-presentation-live", ".dot");
+            });
             presenterBrowser.waitFor(Duration.ofSeconds(5), () -> presenterBrowser.visible("encore-presentation-live", ".viewers")
                     .getText().startsWith("2"));
             presenterBrowser.screenshot("live-presenter");

@@ -1,14 +1,19 @@
 package dev.encore.platform.messaging;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.scheduling.concurrent.ConcurrentTaskExecutor;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,11 +58,32 @@ class MessagingConfiguration {
     @ConditionalOnProperty(name = "encore.messaging.fan-out", havingValue = "redis")
     static class RedisFanOut {
 
+        /**
+         * One thread hands every received message on, in the order Redis delivered them: the
+         * container's default executor starts a thread per message, which let a room's {@code queue}
+         * overtake the {@code state} published before it. (Not a bean of its own: an executor bean
+         * would replace Spring Boot's application task executor.)
+         */
         @Bean
         RedisMessageListenerContainer userNotificationListener(UserNotifications notifications, TopicFanOut topics,
                 RedisConnectionFactory connections) {
-            RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+            ExecutorService inOrder = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("fan-out").daemon()
+                    .factory());
+            RedisMessageListenerContainer container = new RedisMessageListenerContainer() {
+                @Override
+                public void destroy() throws Exception {
+                    try {
+                        super.destroy();
+                    }
+                    finally {
+                        inOrder.shutdownNow();
+                    }
+                }
+            };
             container.setConnectionFactory(connections);
+            container.setTaskExecutor(new ConcurrentTaskExecutor(inOrder));
+            // the subscription itself would otherwise run on (and could hold) that one thread
+            container.setSubscriptionExecutor(new SimpleAsyncTaskExecutor("fan-out-subscription-"));
             container.addMessageListener((RedisUserNotifications) notifications,
                     new ChannelTopic(RedisUserNotifications.CHANNEL));
             container.addMessageListener(topics, new ChannelTopic(TopicFanOut.CHANNEL));
