@@ -88,6 +88,12 @@ public final class StompTestClient implements AutoCloseable {
         return queue;
     }
 
+    /** Subscribes to {@code destination} and returns this client, for use in try-with-resources. */
+    public StompTestClient follow(String destination) {
+        subscribe(destination);
+        return this;
+    }
+
     /** The messages received on {@code destination} so far (and later). */
     public BlockingQueue<JsonNode> queue(String destination) {
         return inbox.computeIfAbsent(destination, d -> new LinkedBlockingQueue<>());
@@ -110,8 +116,14 @@ public final class StompTestClient implements AutoCloseable {
 
     /** Waits (10 s at most) for a message on {@code destination} that matches; earlier ones are dropped. */
     public JsonNode await(String destination, Predicate<JsonNode> wanted) throws InterruptedException {
+        return await(destination, wanted, WAIT);
+    }
+
+    /** Waits {@code within} at most for a message on {@code destination} that matches; earlier ones are dropped. */
+    public JsonNode await(String destination, Predicate<JsonNode> wanted, Duration within)
+            throws InterruptedException {
         BlockingQueue<JsonNode> queue = queue(destination);
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + within.toNanos();
         List<JsonNode> others = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             JsonNode next = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -122,12 +134,29 @@ public final class StompTestClient implements AutoCloseable {
                 others.add(next);
             }
         }
-        throw new AssertionError("No matching message on " + destination + " within " + WAIT + "; got " + others);
+        throw new AssertionError("No matching message on " + destination + " within " + within + "; got " + others);
     }
 
     /** Waits for a message of {@code type} on {@code destination}. */
     public JsonNode awaitType(String destination, String type) throws InterruptedException {
         return await(destination, json -> type.equals(json.path("type").asString()));
+    }
+
+    /** Waits {@code within} at most for a message of {@code type} on {@code destination}. */
+    public JsonNode awaitType(String destination, String type, Duration within) throws InterruptedException {
+        return await(destination, json -> type.equals(json.path("type").asString()), within);
+    }
+
+    /** Fails if a message of {@code type} arrives on {@code destination} during {@code during}. */
+    public void none(String destination, String type, Duration during) throws InterruptedException {
+        BlockingQueue<JsonNode> queue = queue(destination);
+        long deadline = System.nanoTime() + during.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (next != null && type.equals(next.path("type").asString())) {
+                throw new AssertionError("Unexpected " + type + " message on " + destination + ": " + next);
+            }
+        }
     }
 
     /** Completes when the connection is lost (transport error or ERROR frame). */

@@ -1,9 +1,11 @@
 package dev.encore.live.presenter;
 
 import java.security.Principal;
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -30,7 +32,12 @@ class PresenterCommands {
 
     private final Presenting presenting;
     private final LiveBroadcasts broadcasts;
-    private final Map<UUID, Long> lastPointer = new ConcurrentHashMap<>();
+    /**
+     * When each session's pointer last moved. Entries expire soon after the interval, so a session
+     * that ended (or moved on to another node) leaves nothing behind.
+     */
+    private final Cache<UUID, Long> lastPointer = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(10)).build();
 
     PresenterCommands(Presenting presenting, LiveBroadcasts broadcasts) {
         this.presenting = presenting;
@@ -67,7 +74,7 @@ class PresenterCommands {
             throw LiveCommandException.badPayload("send {\"x\": 0..1, \"y\": 0..1}, or both null to hide the pointer");
         }
         long now = System.nanoTime() / 1_000_000;
-        Long last = lastPointer.get(id);
+        Long last = lastPointer.getIfPresent(id);
         if (last != null && now - last < POINTER_INTERVAL_MS && command.x() != null) {
             return;
         }

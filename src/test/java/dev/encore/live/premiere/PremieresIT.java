@@ -20,10 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import dev.encore.library.LibraryFixtures;
-import dev.encore.live.StompFollower;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.ProblemAssert;
+import dev.encore.support.StompTestClient;
 import dev.encore.support.TestAccounts.Account;
 
 /**
@@ -95,12 +95,12 @@ class PremieresIT extends IntegrationTest {
         assertThat(Instant.parse(premiere.path("endsAt").asString())).isEqualTo(startsAt.plusMillis(durationMs));
 
         String topic = "/topic/live/premiere/" + id;
-        try (StompFollower follower = StompFollower.connect(port, viewer.accessToken()).subscribe(topic)) {
-            JsonNode snapshot = follower.next("/user/queue/live", "snapshot", WAIT);
+        try (StompTestClient follower = StompTestClient.connect(port, viewer.accessToken()).follow(topic)) {
+            JsonNode snapshot = follower.awaitType("/user/queue/live", "snapshot", WAIT);
             assertThat(snapshot.path("data").path("state").asString()).isEqualTo("scheduled");
             assertThat(snapshot.path("data").path("video").path("hlsUrl").asString()).contains("/hls/master.m3u8");
 
-            JsonNode live = follower.next(topic, "state", WAIT);
+            JsonNode live = follower.awaitType(topic, "state", WAIT);
             assertThat(live.path("data").path("state").asString()).isEqualTo("live");
             assertThat(live.path("serverTime").asLong() - startsAt.toEpochMilli()).as("sent on time")
                     .isBetween(0L, 500L);
@@ -109,7 +109,7 @@ class PremieresIT extends IntegrationTest {
             assertThat(playback.path("positionMs").asLong()).isZero();
             assertThat(Instant.parse(playback.path("atServerTime").asString())).isEqualTo(startsAt);
 
-            JsonNode ended = follower.next(topic, "state", WAIT);
+            JsonNode ended = follower.awaitType(topic, "state", WAIT);
             assertThat(ended.path("data").path("state").asString()).isEqualTo("ended");
             assertThat(ended.path("serverTime").asLong() - startsAt.plusMillis(durationMs).toEpochMilli()).as("on time")
                     .isBetween(0L, 500L);
@@ -129,8 +129,8 @@ class PremieresIT extends IntegrationTest {
         Instant startsAt = now().plus(PremiereSchedule.LEAD).plusSeconds(3);
         String id = created(owner, body(video, startsAt, startsAt.plusSeconds(60))).path("id").asString();
         String topic = "/topic/live/premiere/" + id;
-        try (StompFollower follower = StompFollower.connect(port, owner.accessToken()).subscribe(topic)) {
-            JsonNode live = follower.next(topic, "state", PremiereSchedule.LEAD.plusSeconds(10));
+        try (StompTestClient follower = StompTestClient.connect(port, owner.accessToken()).follow(topic)) {
+            JsonNode live = follower.awaitType(topic, "state", PremiereSchedule.LEAD.plusSeconds(10));
             assertThat(live.path("data").path("state").asString()).isEqualTo("live");
             assertThat(live.path("serverTime").asLong() - startsAt.toEpochMilli()).as("sent on time")
                     .isBetween(0L, 500L);
@@ -146,11 +146,11 @@ class PremieresIT extends IntegrationTest {
         Instant startsAt = now().plusSeconds(2);
         String id = created(owner, body(video, startsAt, startsAt.plusSeconds(60))).path("id").asString();
         String topic = "/topic/live/premiere/" + id;
-        try (StompFollower first = StompFollower.connect(port, early.accessToken()).subscribe(topic)) {
-            first.next(topic, "state", WAIT);
+        try (StompTestClient first = StompTestClient.connect(port, early.accessToken()).follow(topic)) {
+            first.awaitType(topic, "state", WAIT);
             Thread.sleep(1500);
-            try (StompFollower second = StompFollower.connect(port, late.accessToken()).subscribe(topic)) {
-                JsonNode snapshot = second.next("/user/queue/live", "snapshot", WAIT);
+            try (StompTestClient second = StompTestClient.connect(port, late.accessToken()).follow(topic)) {
+                JsonNode snapshot = second.awaitType("/user/queue/live", "snapshot", WAIT);
                 JsonNode data = snapshot.path("data");
                 assertThat(data.path("state").asString()).isEqualTo("live");
                 long expected = snapshot.path("serverTime").asLong() - startsAt.toEpochMilli();
@@ -198,8 +198,8 @@ class PremieresIT extends IntegrationTest {
         assertThat(item.path("startsAt").asString()).isEqualTo(later.toString());
         assertThat(item.path("serverTime").isMissingNode()).isFalse();
 
-        try (StompFollower follower = StompFollower.connect(port, viewer.accessToken()).subscribe(topic)) {
-            follower.next("/user/queue/live", "snapshot", WAIT);
+        try (StompTestClient follower = StompTestClient.connect(port, viewer.accessToken()).follow(topic)) {
+            follower.awaitType("/user/queue/live", "snapshot", WAIT);
             follower.none(topic, "state", Duration.ofSeconds(4)); // the old start time passes quietly
             assertThat(premiere(owner, id).path("state").asString()).isEqualTo("scheduled");
 
@@ -207,7 +207,7 @@ class PremieresIT extends IntegrationTest {
                     403, "forbidden");
             assertThat(api.send("DELETE", "/api/v1/premieres/" + id, owner.accessToken(), null).statusCode())
                     .isEqualTo(204);
-            JsonNode cancelled = follower.next(topic, "state", WAIT);
+            JsonNode cancelled = follower.awaitType(topic, "state", WAIT);
             assertThat(cancelled.path("data").path("state").asString()).isEqualTo("cancelled");
         }
         ProblemAssert.assertProblem(api.get("/api/v1/premieres/" + id, owner.accessToken()), 404, "not-found");
@@ -224,19 +224,19 @@ class PremieresIT extends IntegrationTest {
         ProblemAssert.assertProblem(api.get("/api/v1/premieres/" + id, stranger.accessToken()), 404, "not-found");
         assertThat(Api.json(api.get("/api/v1/premieres/mine", owner.accessToken())).path("items").get(0)
                 .path("id").asString()).isEqualTo(id);
-        try (StompFollower follower = StompFollower.connect(port, stranger.accessToken())) {
+        try (StompTestClient follower = StompTestClient.connect(port, stranger.accessToken())) {
             follower.subscribe("/topic/live/premiere/" + id);
-            JsonNode refused = follower.next("/user/queue/errors", "live-forbidden", WAIT);
+            JsonNode refused = follower.awaitType("/user/queue/errors", "live-forbidden", WAIT);
             assertThat(refused.path("destination").asString()).isEqualTo("/topic/live/premiere/" + id);
         }
 
         // the video's deletion cancels its premiere
-        try (StompFollower follower = StompFollower.connect(port, owner.accessToken())) {
+        try (StompTestClient follower = StompTestClient.connect(port, owner.accessToken())) {
             follower.subscribe("/topic/live/premiere/" + id);
-            follower.next("/user/queue/live", "snapshot", WAIT);
+            follower.awaitType("/user/queue/live", "snapshot", WAIT);
             assertThat(api.send("DELETE", "/api/v1/videos/" + video, owner.accessToken(), null).statusCode())
                     .isEqualTo(204);
-            assertThat(follower.next("/topic/live/premiere/" + id, "state", WAIT).path("data").path("state")
+            assertThat(follower.awaitType("/topic/live/premiere/" + id, "state", WAIT).path("data").path("state")
                     .asString()).isEqualTo("cancelled");
         }
         ProblemAssert.assertProblem(api.get("/api/v1/premieres/" + id, owner.accessToken()), 404, "not-found");
@@ -259,10 +259,10 @@ class PremieresIT extends IntegrationTest {
         Instant startedAt = now().minusSeconds(1);
         jdbc.update("update premieres set starts_at = ?, ends_at = ? where id = ?", Timestamp.from(startedAt),
                 Timestamp.from(startedAt.plusSeconds(60)), UUID.fromString(id));
-        try (StompFollower follower = StompFollower.connect(port, viewer.accessToken()).subscribe(topic)) {
-            follower.next("/user/queue/live", "snapshot", WAIT);
+        try (StompTestClient follower = StompTestClient.connect(port, viewer.accessToken()).follow(topic)) {
+            follower.awaitType("/user/queue/live", "snapshot", WAIT);
             jobs.resume(); // what every node does when it starts
-            JsonNode live = follower.next(topic, "state", WAIT);
+            JsonNode live = follower.awaitType(topic, "state", WAIT);
             assertThat(live.path("data").path("state").asString()).isEqualTo("live");
             assertThat(Instant.parse(live.path("data").path("playback").path("atServerTime").asString()))
                     .isEqualTo(startedAt);

@@ -16,13 +16,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import dev.encore.library.LibraryFixtures;
-import dev.encore.live.StompFollower;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaTools;
 import dev.encore.support.Multipart;
 import dev.encore.support.Pdfs;
 import dev.encore.support.ProblemAssert;
+import dev.encore.support.StompTestClient;
 import dev.encore.support.TestAccounts.Account;
 
 /**
@@ -59,34 +59,34 @@ class PresenterSessionsIT extends IntegrationTest {
 
         String topic = "/topic/live/presentation/" + id;
         String commands = "/app/live/presentation/" + id;
-        try (StompFollower presenter = StompFollower.connect(port, owner.accessToken()).subscribe(topic);
-                StompFollower follower = StompFollower.connect(port, viewer.accessToken()).subscribe(topic)) {
-            assertThat(follower.next("/user/queue/live", "snapshot", WAIT).path("data").path("slide").asInt())
+        try (StompTestClient presenter = StompTestClient.connect(port, owner.accessToken()).follow(topic);
+                StompTestClient follower = StompTestClient.connect(port, viewer.accessToken()).follow(topic)) {
+            assertThat(follower.awaitType("/user/queue/live", "snapshot", WAIT).path("data").path("slide").asInt())
                     .isEqualTo(1);
 
             presenter.send(commands + "/slide", "{\"slide\":2}");
-            assertThat(follower.next(topic, "slide", WAIT).path("data").path("slide").asInt()).isEqualTo(2);
+            assertThat(follower.awaitType(topic, "slide", WAIT).path("data").path("slide").asInt()).isEqualTo(2);
 
             follower.send(commands + "/slide", "{\"slide\":3}");
-            JsonNode refused = follower.next("/user/queue/errors", "live-not-host", WAIT);
+            JsonNode refused = follower.awaitType("/user/queue/errors", "live-not-host", WAIT);
             assertThat(refused.path("destination").asString()).isEqualTo(commands + "/slide");
             follower.send(commands + "/pointer", "{\"x\":0.5,\"y\":0.5}");
-            follower.next("/user/queue/errors", "live-not-host", WAIT);
+            follower.awaitType("/user/queue/errors", "live-not-host", WAIT);
 
             presenter.send(commands + "/slide", "{\"slide\":4}");
-            presenter.next("/user/queue/errors", "live-bad-payload", WAIT);
+            presenter.awaitType("/user/queue/errors", "live-bad-payload", WAIT);
             presenter.send(commands + "/slide", "{\"slide\":\"two\"}");
-            presenter.next("/user/queue/errors", "live-bad-payload", WAIT);
+            presenter.awaitType("/user/queue/errors", "live-bad-payload", WAIT);
             presenter.send(commands + "/pointer", "{\"x\":1.5,\"y\":0.5}");
-            presenter.next("/user/queue/errors", "live-bad-payload", WAIT);
+            presenter.awaitType("/user/queue/errors", "live-bad-payload", WAIT);
 
             presenter.send(commands + "/pointer", "{\"x\":0.25,\"y\":0.75}");
-            JsonNode pointer = follower.next(topic, "pointer", WAIT).path("data");
+            JsonNode pointer = follower.awaitType(topic, "pointer", WAIT).path("data");
             assertThat(pointer.path("x").asDouble()).isEqualTo(0.25);
             assertThat(pointer.path("y").asDouble()).isEqualTo(0.75);
 
-            try (StompFollower late = StompFollower.connect(port, users.user().accessToken()).subscribe(topic)) {
-                JsonNode snapshot = late.next("/user/queue/live", "snapshot", WAIT).path("data");
+            try (StompTestClient late = StompTestClient.connect(port, users.user().accessToken()).follow(topic)) {
+                JsonNode snapshot = late.awaitType("/user/queue/live", "snapshot", WAIT).path("data");
                 assertThat(snapshot.path("slide").asInt()).as("the current slide at once").isEqualTo(2);
                 assertThat(snapshot.path("pointer").path("x").asDouble()).isEqualTo(0.25);
                 await().atMost(WAIT).until(() -> Api.json(api.get(live(presentation), viewer.accessToken()))
@@ -96,9 +96,9 @@ class PresenterSessionsIT extends IntegrationTest {
             ProblemAssert.assertProblem(api.send("DELETE", live(presentation), viewer.accessToken(), null), 403,
                     "forbidden");
             assertThat(api.send("DELETE", live(presentation), owner.accessToken(), null).statusCode()).isEqualTo(204);
-            follower.next(topic, "ended", WAIT);
+            follower.awaitType(topic, "ended", WAIT);
             presenter.send(commands + "/slide", "{\"slide\":1}");
-            presenter.next("/user/queue/errors", "live-forbidden", WAIT);
+            presenter.awaitType("/user/queue/errors", "live-forbidden", WAIT);
         }
         ProblemAssert.assertProblem(api.get(live(presentation), owner.accessToken()), 404, "not-found");
         HttpResponse<String> restarted = api.postJson(live(presentation), "", owner.accessToken());
@@ -114,9 +114,9 @@ class PresenterSessionsIT extends IntegrationTest {
         String id = Api.json(api.postJson(live(presentation), "", owner.accessToken())).path("id").asString();
 
         ProblemAssert.assertProblem(api.get(live(presentation), stranger.accessToken()), 404, "not-found");
-        try (StompFollower follower = StompFollower.connect(port, stranger.accessToken())) {
+        try (StompTestClient follower = StompTestClient.connect(port, stranger.accessToken())) {
             follower.subscribe("/topic/live/presentation/" + id);
-            follower.next("/user/queue/errors", "live-forbidden", WAIT);
+            follower.awaitType("/user/queue/errors", "live-forbidden", WAIT);
         }
         assertThat(api.send("DELETE", live(presentation), owner.accessToken(), null).statusCode()).isEqualTo(204);
     }
@@ -128,8 +128,8 @@ class PresenterSessionsIT extends IntegrationTest {
         String presentation = rendered(owner, "unlisted", 2);
         String id = Api.json(api.postJson(live(presentation), "", owner.accessToken())).path("id").asString();
         String topic = "/topic/live/presentation/" + id;
-        try (StompFollower follower = StompFollower.connect(port, viewer.accessToken()).subscribe(topic)) {
-            try (StompFollower presenter = StompFollower.connect(port, owner.accessToken()).subscribe(topic)) {
+        try (StompTestClient follower = StompTestClient.connect(port, viewer.accessToken()).follow(topic)) {
+            try (StompTestClient presenter = StompTestClient.connect(port, owner.accessToken()).follow(topic)) {
                 await().atMost(WAIT).until(() -> awaySince(id) == null);
             }
             await().atMost(WAIT).until(() -> awaySince(id) != null);
@@ -141,7 +141,7 @@ class PresenterSessionsIT extends IntegrationTest {
             jdbc.update("update presenter_sessions set presenter_away_since = ? where id = ?",
                     Timestamp.from(Instant.now().minus(Duration.ofMinutes(3))), UUID.fromString(id));
             absence.check(UUID.fromString(id));
-            assertThat(follower.next(topic, "ended", WAIT).path("data").path("reason").asString())
+            assertThat(follower.awaitType(topic, "ended", WAIT).path("data").path("reason").asString())
                     .isEqualTo("presenter-away");
         }
         ProblemAssert.assertProblem(api.get(live(presentation), viewer.accessToken()), 404, "not-found");
