@@ -64,7 +64,8 @@ RSS=
 AOT_RSS=
 for run in $(seq "$RUNS"); do
   start "plain-$run" target/encore.jar
-  PLAIN+=("$(await_ready)")
+  MS=$(await_ready) || exit 1
+  PLAIN+=("$MS")
   if [ "$run" = 1 ]; then
     sleep "$IDLE"
     RSS=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$PID/status")
@@ -85,7 +86,8 @@ mkdir -p "$WORK/training-data"
 AOT=()
 for run in $(seq "$RUNS"); do
   start "aot-$run" "$WORK/app/encore.jar" -XX:AOTCache="$WORK/app/app.aot"
-  AOT+=("$(await_ready)")
+  MS=$(await_ready) || exit 1
+  AOT+=("$MS")
   if [ "$run" = 1 ]; then
     sleep "$IDLE"
     AOT_RSS=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$PID/status")
