@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Start-up and idle memory of the packaged jar, embedded mode, a fresh data directory each run:
+#   startup      process start to the first 200 from /readyz (polled every 50 ms), median of RUNS
+#   startup-aot  the same from the extracted jar with a JDK AOT cache (JEP 483/514/515), which this
+#                script makes first with a training run on a scratch data directory
+#   rss-idle     VmRSS of the JVM 20 s after ready (plain jar, the first run; the AOT start's beside it)
+# Every JVM runs with the documented small-box line (docs/performance.md), or $ENCORE_JAVA_OPTS.
+#
+#   bench/startup.sh [runs=3]        (bench/all.sh: bench/startup.sh 3; quick look: bench/startup.sh 1)
+#
+# Run it under `flock /tmp/bench.lock`; it builds target/encore.jar when there is none.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-3}
+IDLE=20
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+# the documented java -jar line (docs/performance.md, "Start-up and footprint"); keep the two in step
+DOCUMENTED="-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+UseCompactObjectHeaders"
+JAVA_OPTS=${ENCORE_JAVA_OPTS:-$DOCUMENTED}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+[ -f target/encore.jar ] || ./mvnw -B -ntp -q -DskipTests package
+WORK=$(mktemp -d)
+PID=
+cleanup() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# start LABEL JAR [extra JVM options...]: starts Encore on a fresh data dir, sets PID, PORT, LOG, STARTED
+start() {
+  local label=$1 jar=$2; shift 2
+  PORT=$((20000 + RANDOM % 20000))
+  LOG="$WORK/$label.log"
+  mkdir -p "$WORK/$label-data"
+  STARTED=$(date +%s%N)
+  # shellcheck disable=SC2086 # the JVM line is a list of options
+  "$JAVA" $JAVA_OPTS "$@" -jar "$jar" --server.port="$PORT" --encore.data-dir="$WORK/$label-data" >"$LOG" 2>&1 &
+  PID=$!
+}
+
+# await_ready: prints the milliseconds from start to the first 200 from /readyz
+await_ready() {
+  local deadline=$(( $(date +%s) + 300 ))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")" = 200 ]; do
+    if ! kill -0 "$PID" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
+      echo "Encore did not become ready; its log:" >&2; tail -40 "$LOG" >&2; exit 1
+    fi
+    sleep 0.05
+  done
+  echo $(( ($(date +%s%N) - STARTED) / 1000000 ))
+}
+
+stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+
+seconds() { awk -v ms="$1" 'BEGIN {printf "%.1f s", ms / 1000}'; }
+
+echo "load before: $(uptime)" >&2
+PLAIN=()
+RSS=
+AOT_RSS=
+for run in $(seq "$RUNS"); do
+  start "plain-$run" target/encore.jar
+  MS=$(await_ready) || exit 1
+  PLAIN+=("$MS")
+  if [ "$run" = 1 ]; then
+    sleep "$IDLE"
+    RSS=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$PID/status")
+  fi
+  stop
+  echo "plain run $run: ${PLAIN[-1]} ms" >&2
+done
+
+# The AOT cache: the jar extracted (a class path of plain jars, which the cache needs), one training
+# run that starts Encore to a refreshed context on a scratch data directory and exits, recording
+# the classes it loaded and linked and the methods' profiles into app.aot.
+"$JAVA" -Djarmode=tools -jar target/encore.jar extract --destination "$WORK/app" >/dev/null
+mkdir -p "$WORK/training-data"
+# shellcheck disable=SC2086
+"$JAVA" $JAVA_OPTS -XX:AOTCacheOutput="$WORK/app/app.aot" -Dspring.context.exit=onRefresh \
+  -jar "$WORK/app/encore.jar" --server.port=0 --encore.data-dir="$WORK/training-data" >"$WORK/training.log" 2>&1 \
+  || { echo "the AOT training run failed; its log:" >&2; tail -40 "$WORK/training.log" >&2; exit 1; }
+AOT=()
+for run in $(seq "$RUNS"); do
+  start "aot-$run" "$WORK/app/encore.jar" -XX:AOTCache="$WORK/app/app.aot"
+  MS=$(await_ready) || exit 1
+  AOT+=("$MS")
+  if [ "$run" = 1 ]; then
+    sleep "$IDLE"
+    AOT_RSS=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$PID/status")
+  fi
+  stop
+  echo "AOT run $run: ${AOT[-1]} ms" >&2
+done
+
+LOAD=$(uptime | sed 's/.*load average: //')
+PLAIN_MEDIAN=$(printf '%s\n' "${PLAIN[@]}" | median)
+AOT_MEDIAN=$(printf '%s\n' "${AOT[@]}" | median)
+echo "RESULT startup $(seconds "$PLAIN_MEDIAN") (median of $RUNS, fresh data dir; load $LOAD)"
+echo "RESULT startup-aot $(seconds "$AOT_MEDIAN") (median of $RUNS, extracted jar + AOT cache)"
+echo "RESULT rss-idle $RSS MB (20 s after ready; with the AOT cache $AOT_RSS MB; JVM: $JAVA_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
