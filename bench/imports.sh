@@ -77,8 +77,11 @@ through_encore() { # $1 path, $2 run; a distinct query string per run: no metada
     -d "{\"url\":\"$ORIGIN/$1?run=$2\",\"format\":\"$FORMAT\"}" "$BASE/imports" | json "['id']")
   # the progress stream closes after the final status: no polling delay in the measurement
   curl -fsN -m 600 -H "Authorization: Bearer $TOKEN" "$BASE/imports/$id/events" >/dev/null || true
-  status=$(curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/imports/$id" | json "['status']")
-  [ "$status" = SUCCEEDED ] || { echo "import of $1: $status" >&2; exit 1; }
+  while :; do # the stream's end is the final status; a dropped stream falls back to polling
+    status=$(curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/imports/$id" | json "['status']")
+    case "$status" in SUCCEEDED) return 0 ;; FAILED|PARTIAL|CANCELLED) echo "import of $1: $status" >&2; exit 1 ;; esac
+    sleep 0.05
+  done
 }
 
 timed() { # $1 file to append seconds to, then the command
