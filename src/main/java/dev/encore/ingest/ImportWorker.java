@@ -22,6 +22,7 @@ import dev.encore.ingest.imports.Imports;
 import dev.encore.ingest.run.ImportOutcomes;
 import dev.encore.ingest.run.StagedFetch;
 import dev.encore.ingest.source.ImportFailure;
+import dev.encore.ingest.source.SourceKeys;
 import dev.encore.ingest.source.SourceResolver;
 
 /**
@@ -46,9 +47,11 @@ public class ImportWorker {
     private final ImportFileRecorder recorder;
     private final StagedFetch fetch;
     private final ImportOutcomes outcomes;
+    private final SourceKeys keys;
 
     ImportWorker(Imports imports, ImportItems items, SourceResolver resolver, ImportFileRecorder recorder,
-            StagedFetch fetch, ImportOutcomes outcomes) {
+            StagedFetch fetch, ImportOutcomes outcomes, SourceKeys keys) {
+        this.keys = keys;
         this.imports = imports;
         this.items = items;
         this.resolver = resolver;
@@ -108,15 +111,22 @@ public class ImportWorker {
         boolean named = imported.kind() == ImportKind.PLAYLIST && item.title() != null;
         try {
             progress.phase(ImportPhase.RESOLVING, 0);
-            SourceMetadata metadata = resolver.resolve(item.url(), false);
-            if (metadata.title() != null && item.title() == null) {
+            // a separate yt-dlp look-up only when the single-flight key needs yt-dlp's answer
+            SourceMetadata metadata = resolver.cached(item.url()).orElse(null);
+            SourceKeys.Known known = metadata != null ? null : keys.of(item.url()).orElse(null);
+            if (metadata == null && known == null) {
+                metadata = resolver.resolve(item.url(), false);
+            }
+            if (metadata != null && metadata.title() != null && item.title() == null) {
                 items.title(item.id(), truncate(metadata.title(), 500));
             }
-            String key = truncate(metadata.canonicalKey(item.url()), 580) + "|" + imported.format().extension();
+            String sourceKey = known != null ? known.key() : metadata.canonicalKey(item.url());
+            String key = truncate(sourceKey, 580) + "|" + imported.format().extension();
+            boolean maybeDirect = known != null ? known.direct() : sourceKey.startsWith("url:");
             progress.phase(ImportPhase.DOWNLOADING, 5);
-            SharedArtifacts.Ready ready = fetch.fetch(key, imported, item, metadata, progress);
+            SharedArtifacts.Ready ready = fetch.fetch(key, imported, item, metadata, maybeDirect, progress);
             progress.phase(ImportPhase.FINISHING, 95);
-            String mediaTitle = ready.title() != null ? ready.title() : metadata.title();
+            String mediaTitle = ready.title() != null ? ready.title() : metadata != null ? metadata.title() : null;
             if (mediaTitle != null && !named) {
                 items.title(item.id(), truncate(mediaTitle, 500));
             }

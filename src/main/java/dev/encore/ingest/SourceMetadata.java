@@ -35,7 +35,9 @@ public record SourceMetadata(String extractor, String id, String title, String a
      * normalized URL (the generic extractor's ids are just file names).
      */
     public String canonicalKey(String url) {
-        if (extractor != null && id != null && !id.isBlank() && !"generic".equalsIgnoreCase(extractor)) {
+        // the generic extractor and its embedded-media variant name media by file name only
+        if (extractor != null && id != null && !id.isBlank() && !"generic".equalsIgnoreCase(extractor)
+                && !"html5mediaembed".equalsIgnoreCase(extractor)) {
             return extractor.toLowerCase(Locale.ROOT) + ":" + id;
         }
         return "url:" + normalize(url);

@@ -47,6 +47,28 @@ public final class Ffmpeg {
     }
 
     /**
+     * Converts what arrives on standard input (a download still under way) to {@code target}, like
+     * {@link #convert}; with {@code cover}, the input's own attached picture is embedded. The input
+     * may use no protocol but the pipe, so a crafted stream cannot make ffmpeg open URLs or files.
+     */
+    public List<String> convertStdin(boolean cover, Path target, List<String> encoderArgs, Map<String, String> tags) {
+        List<String> args = new ArrayList<>(List.of(executable.toString(), "-hide_banner", "-y", "-loglevel", "error",
+                "-progress", "pipe:1", "-protocol_whitelist", "pipe", "-i", "pipe:0", "-map", "0:a:0"));
+        if (cover) {
+            args.addAll(List.of("-map", "0:v:0", "-c:v", "mjpeg", "-disposition:v:0", "attached_pic"));
+        }
+        args.addAll(List.of("-map_metadata", "-1"));
+        args.addAll(encoderArgs);
+        new TreeMap<>(tags).forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                args.addAll(List.of("-metadata", key + "=" + value));
+            }
+        });
+        args.add(target.toString());
+        return args;
+    }
+
+    /**
      * Transcodes the first audio stream of the local file {@code source} to {@code target} at
      * {@code bitrateKbps} with the given encoder arguments, keeping its tags; ffmpeg may open no
      * other file or URL.

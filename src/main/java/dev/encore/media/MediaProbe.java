@@ -27,7 +27,7 @@ public class MediaProbe {
     private final Duration timeout;
     private final JsonMapper json;
 
-    MediaProbe(ProcessRunner processes, MediaProperties properties, JsonMapper json) {
+    public MediaProbe(ProcessRunner processes, MediaProperties properties, JsonMapper json) {
         this.processes = processes;
         this.ffprobe = properties.ffprobePath().toString();
         this.timeout = properties.probeTimeout();
@@ -66,11 +66,32 @@ public class MediaProbe {
         ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffprobe,
                 "-v", "error", "-protocol_whitelist", "file", "-print_format", "json", "-show_format", "-show_streams", file.toString()),
                 file.getParent(), timeout, Map.of()), output::append);
-        if (!result.succeeded()) {
-            return Probe.NOTHING;
+        return result.succeeded() ? parse(output.toString()) : Probe.NOTHING;
+    }
+
+    /**
+     * Reads the head of a stream (its first bytes, e.g. the start of a download still under way):
+     * the tags and streams a container declares up front. The duration is rarely known from a head.
+     * ffprobe reads only its standard input, so a crafted head cannot make it open a file or URL.
+     *
+     * @return what the head declares, or empty when ffprobe finds no audio stream in it
+     */
+    public Optional<Probe> probeHead(byte[] head, Path workingDir) throws InterruptedException {
+        StringBuilder output = new StringBuilder();
+        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffprobe,
+                "-v", "error", "-protocol_whitelist", "pipe", "-print_format", "json", "-show_format", "-show_streams",
+                "-i", "pipe:0"), workingDir, timeout, Map.of()), output::append, () -> false,
+                new java.io.ByteArrayInputStream(head));
+        if (!result.succeeded() || !output.toString().contains("\"codec_type\": \"audio\"")) {
+            return Optional.empty();
         }
+        Probe probe = parse(output.toString());
+        return probe == Probe.NOTHING ? Optional.empty() : Optional.of(probe);
+    }
+
+    private Probe parse(String output) {
         try {
-            JsonNode root = json.readTree(output.toString());
+            JsonNode root = json.readTree(output);
             Map<String, String> tags = new HashMap<>();
             root.path("streams").valueStream().forEach(stream -> collect(stream.path("tags"), tags));
             collect(root.path("format").path("tags"), tags); // container tags win

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 
 /**
- * The versions of yt-dlp, ffmpeg and ffprobe on this node, checked at most once a minute. Without
+ * The versions of yt-dlp, ffmpeg and ffprobe on this node, checked about once a minute. Without
  * them imports cannot run, so new ones are refused (503) while the rest of Encore serves.
  */
 @Component
@@ -27,6 +27,7 @@ public class MediaTools {
     private final MediaProperties properties;
     private final Clock clock;
     private final AtomicReference<Snapshot> last = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
 
     MediaTools(ProcessRunner processes, MediaProperties properties, Clock clock) {
         this.processes = processes;
@@ -47,16 +48,35 @@ public class MediaTools {
         }
     }
 
+    /**
+     * The last reading; the first is taken at once, later ones in the background once the last is a
+     * minute old, so no request (an import's admission) waits for three tools to start.
+     */
     public Snapshot versions() {
         Snapshot snapshot = last.get();
-        if (snapshot == null || snapshot.checkedAt().isBefore(clock.instant().minus(RECHECK))) {
-            Map<String, String> versions = new LinkedHashMap<>();
-            version(properties.ytdlpPath(), "--version").ifPresent(version -> versions.put("yt-dlp", version));
-            version(properties.ffmpegPath(), "-version").ifPresent(version -> versions.put("ffmpeg", version));
-            version(properties.ffprobePath(), "-version").ifPresent(version -> versions.put("ffprobe", version));
-            snapshot = new Snapshot(Map.copyOf(versions), clock.instant());
-            last.set(snapshot);
+        if (snapshot == null) {
+            return check();
         }
+        if (snapshot.checkedAt().isBefore(clock.instant().minus(RECHECK)) && checking.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("media-tools-check").start(() -> {
+                try {
+                    check();
+                }
+                finally {
+                    checking.set(false);
+                }
+            });
+        }
+        return snapshot;
+    }
+
+    private Snapshot check() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        version(properties.ytdlpPath(), "--version").ifPresent(version -> versions.put("yt-dlp", version));
+        version(properties.ffmpegPath(), "-version").ifPresent(version -> versions.put("ffmpeg", version));
+        version(properties.ffprobePath(), "-version").ifPresent(version -> versions.put("ffprobe", version));
+        Snapshot snapshot = new Snapshot(Map.copyOf(versions), clock.instant());
+        last.set(snapshot);
         return snapshot;
     }
 

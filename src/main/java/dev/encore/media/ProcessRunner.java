@@ -80,6 +80,17 @@ public class ProcessRunner {
      */
     public Result run(Spec spec, Consumer<String> stdout, java.util.function.BooleanSupplier cancelled)
             throws InterruptedException {
+        return run(spec, stdout, cancelled, null);
+    }
+
+    /**
+     * Like {@link #run(Spec, Consumer, java.util.function.BooleanSupplier)}, feeding {@code stdin}
+     * (when not null) to the tool's standard input and closing it at the stream's end. When reading
+     * {@code stdin} fails (a broken or refused source), the tree is killed at once, so the tool never
+     * finishes on a truncated input as if it were whole; the stream's owner knows why it failed.
+     */
+    public Result run(Spec spec, Consumer<String> stdout, java.util.function.BooleanSupplier cancelled,
+            InputStream stdin) throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDir().toFile());
         Map<String, String> environment = builder.environment();
         String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
@@ -91,10 +102,15 @@ public class ProcessRunner {
         Process process;
         try {
             process = builder.start();
-            process.getOutputStream().close(); // the tools read nothing from us
+            if (stdin == null) {
+                process.getOutputStream().close(); // the tools read nothing from us
+            }
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot start " + spec.command().getFirst(), ex);
+        }
+        if (stdin != null) {
+            Thread.ofVirtual().start(() -> feed(stdin, process));
         }
         Deque<String> stderr = new ArrayDeque<>();
         Thread out = Thread.ofVirtual().start(() -> pump(process.getInputStream(), stdout));
@@ -146,6 +162,30 @@ public class ProcessRunner {
             catch (Exception stillAlive) {
                 handle.destroyForcibly();
             }
+        }
+    }
+
+    /** Copies {@code source} into the process; a failing source kills the tree, a closed pipe ends the copy. */
+    private static void feed(InputStream source, Process process) {
+        byte[] buffer = new byte[64 * 1024];
+        try (java.io.OutputStream sink = process.getOutputStream()) {
+            while (true) {
+                int read;
+                try {
+                    read = source.read(buffer);
+                }
+                catch (IOException | RuntimeException sourceFailed) {
+                    killTree(process);
+                    return;
+                }
+                if (read < 0) {
+                    return; // closing stdin tells the tool the input is whole
+                }
+                sink.write(buffer, 0, read);
+            }
+        }
+        catch (IOException toolStoppedReading) {
+            // the tool exited or closed its input: its exit code tells what happened
         }
     }
 

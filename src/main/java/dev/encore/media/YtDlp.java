@@ -31,15 +31,31 @@ public final class YtDlp {
 
     /** Downloads the single media item at {@code url} into {@code stagingDir}. */
     public List<String> download(String url, Path stagingDir, String proxyUrl) {
+        return download(url, stagingDir, proxyUrl, false);
+    }
+
+    /**
+     * Downloads like {@link #download(String, Path, String)}; with {@code describe}, the same run
+     * also writes what {@link #metadata} would print to {@link #INFO_FILE} in {@code stagingDir}
+     * (yt-dlp writes it before the download starts), so no separate look-up run is needed.
+     */
+    public List<String> download(String url, Path stagingDir, String proxyUrl, boolean describe) {
         List<String> args = common(proxyUrl);
         args.addAll(List.of("--no-playlist", "--newline", "--no-mtime", "--no-part", "--write-thumbnail",
                 "--format", "bestaudio/best",
                 "--max-filesize", Long.toString(maxFilesize.toBytes()),
                 "--progress-template", "download:" + PROGRESS_PREFIX + "%(progress)j",
-                "--output", stagingDir.resolve("source.%(ext)s").toString(),
-                "--", url));
+                "--output", stagingDir.resolve("source.%(ext)s").toString()));
+        if (describe) {
+            args.addAll(List.of("--write-info-json", "--output",
+                    "infojson:" + stagingDir.resolve(INFO_FILE.replace(".info.json", "")).toString()));
+        }
+        args.addAll(List.of("--", url));
         return args;
     }
+
+    /** The info JSON a describing download writes into its staging directory. */
+    public static final String INFO_FILE = "metadata.info.json";
 
     /** Prints the metadata of {@code url} (a playlist lists its entries flat) as JSON. */
     public List<String> metadata(String url, String proxyUrl, int maxItems) {

@@ -82,6 +82,8 @@ class ImportsIT extends IntegrationTest {
         }
         origin.missing("/gone.mp3");
         origin.text("/no-media.html", "text/html", "<!DOCTYPE html><html><body><p>Nothing to hear here.</p></body></html>");
+        origin.text("/player.html", "text/html", "<!DOCTYPE html><html><head><title>Player Page</title></head>"
+                + "<body><audio controls src=\"tone2.mp3\"></audio></body></html>");
         origin.failing("/busy.mp3", 503);
         origin.redirect("/moved.mp3", "http://127.0.0.2:9/secret.mp3");
     }
@@ -166,6 +168,20 @@ class ImportsIT extends IntegrationTest {
         assertThat(done.path("items").get(0).path("errorMessage").asString())
                 .isEqualTo("the source answered 404 Not Found");
         assertThat(done.toString()).doesNotContain("HTTP Error").doesNotContain("yt-dlp").doesNotContain("ERROR:");
+    }
+
+    @Test
+    void aPageWithAnAudioElementIsExtractedAndDownloadedInOneYtDlpRun() throws Exception {
+        String id = imports.start(user.accessToken(), origin.url("/player.html"), "m4a");
+        JsonNode done = imports.awaitFinished(user.accessToken(), id);
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        // the page names the media: the title is the site's (the page's), as a look-up would have said
+        assertThat(done.path("items").get(0).path("title").asString()).startsWith("Player Page");
+        // one run read the page and fetched the media: no separate metadata look-up (yt-dlp -J) before it
+        assertThat(origin.hits("/player.html")).as("page requests").isEqualTo(1);
+        String fileId = done.path("items").get(0).path("fileId").asString();
+        JsonNode file = Api.json(imports.api().get("/api/v1/files/" + fileId, user.accessToken()));
+        assertThat(file.path("durationMs").asLong()).isBetween(2700L, 3300L);
     }
 
     @Test

@@ -53,9 +53,14 @@ public class MediaPipeline {
     private final AudioConversion conversion;
     private final MediaProbe probe;
     private final MeterRegistry meters;
+    private final SourceResolver resolver;
+    private final DirectMedia direct;
 
     MediaPipeline(YtDlp ytdlp, EgressGuard guard, ProcessRunner processes, IngestProperties properties, YtDlpRunOptions runOptions,
-            AudioConversion conversion, MediaProbe probe, MeterRegistry meters) {
+            AudioConversion conversion, MediaProbe probe, MeterRegistry meters, SourceResolver resolver,
+            DirectMedia direct) {
+        this.resolver = resolver;
+        this.direct = direct;
         this.ytdlp = ytdlp;
         this.guard = guard;
         this.processes = processes;
@@ -70,7 +75,8 @@ public class MediaPipeline {
      * The converted file and its duration.
      *
      * @param file       in the staging directory
-     * @param durationMs measured by ffprobe
+     * @param durationMs measured by ffprobe, or by ffmpeg as it converted
+     * @param title      the title it was tagged with
      */
     public record Produced(Path file, long durationMs, String title) {
     }
@@ -86,9 +92,25 @@ public class MediaPipeline {
         }
     }
 
-    public Produced produce(String url, SourceMetadata metadata, AudioFormat format, Path staging, Progress progress,
-            BooleanSupplier cancelled) throws InterruptedException {
-        Path source = download(url, staging, progress, cancelled);
+    /**
+     * Fetches and converts {@code url}.
+     *
+     * @param known       what a look-up said about it, or null: then the download run itself
+     *                    describes the source (and its answer is cached like a look-up's)
+     * @param maybeDirect whether the link may be a direct media file, converted while downloading
+     *                    ({@link DirectMedia}); yt-dlp fetches it when it is not
+     */
+    public Produced produce(String url, SourceMetadata known, boolean maybeDirect, AudioFormat format, Path staging,
+            Progress progress, BooleanSupplier cancelled) throws InterruptedException {
+        // cookies and extra options are yt-dlp's: a source that needs them is yt-dlp's to fetch
+        if (maybeDirect && properties.cookiesFile() == null && properties.extraOptions().isEmpty()) {
+            Optional<Produced> streamed = direct.convert(url, format, staging, progress, cancelled);
+            if (streamed.isPresent()) {
+                return streamed.get();
+            }
+        }
+        Path source = download(url, staging, progress, cancelled, known == null);
+        SourceMetadata metadata = known != null ? known : described(url, staging);
         MediaProbe.Probe sourceProbe = probe.probe(source);
         long sourceMs = sourceProbe.durationMs().orElse(metadata.durationSeconds() * 1000);
         if (sourceMs > properties.maxDuration().toMillis()) {
@@ -128,15 +150,33 @@ public class MediaPipeline {
                     : new ImportFailure(ImportError.CONVERSION_FAILED, "the download could not be converted to "
                             + format.extension() + " (it may hold no audio)", "conversion failed");
         }
-        long durationMs = probe.durationMs(target).orElse(sourceMs);
+        // the conversion keeps the source's duration: probed once, the result needs no second reading
+        long durationMs = sourceProbe.durationMs().isPresent() ? sourceMs : probe.durationMs(target).orElse(sourceMs);
         return new Produced(target, durationMs, tags.get("title"));
     }
 
-    private Path download(String url, Path staging, Progress progress, BooleanSupplier cancelled)
+    /** The metadata the download run wrote, cached like a look-up's answer. */
+    private SourceMetadata described(String url, Path staging) {
+        Path info = staging.resolve(YtDlp.INFO_FILE);
+        SourceMetadata metadata;
+        try {
+            metadata = Files.isRegularFile(info) ? resolver.describe(Files.readString(info))
+                    : new SourceMetadata(null, null, null, null, null, 0, false, List.of());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        if (metadata.extractor() != null) {
+            resolver.remember(url, metadata);
+        }
+        return metadata;
+    }
+
+    private Path download(String url, Path staging, Progress progress, BooleanSupplier cancelled, boolean describe)
             throws InterruptedException {
         Deque<String> stdout = new ArrayDeque<>();
         try (EgressGuard.Lease lease = guard.lease()) {
-            List<String> command = runOptions.apply(ytdlp.download(url, staging, lease.proxyUrl()), staging);
+            List<String> command = runOptions.apply(ytdlp.download(url, staging, lease.proxyUrl(), describe), staging);
             ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(command, staging, properties.timeout(),
                     Map.of()), line -> {
                         progress.alive();
@@ -165,7 +205,7 @@ public class MediaPipeline {
         try (Stream<Path> files = Files.list(staging)) {
             return files.filter(path -> path.getFileName().toString().startsWith("source.")
                     && THUMBNAIL_EXTENSIONS.stream().noneMatch(path.getFileName().toString()::endsWith)
-                    && Files.isRegularFile(path)).findFirst();
+                    && !path.getFileName().toString().endsWith(".json") && Files.isRegularFile(path)).findFirst();
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

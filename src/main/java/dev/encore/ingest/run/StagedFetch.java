@@ -35,13 +35,17 @@ public class StagedFetch {
         this.blobs = blobs;
     }
 
+    /**
+     * @param metadata    what a look-up said about the item, or null (the download run describes it)
+     * @param maybeDirect whether the item's link may be a direct media file (see {@link MediaPipeline#produce})
+     */
     public SharedArtifacts.Ready fetch(String key, Import imported, ImportItem item, SourceMetadata metadata,
-            ImportOutcomes.ItemProgress progress) throws InterruptedException {
-        return artifacts.obtain(key, heartbeat -> make(imported, item, metadata, progress, heartbeat),
+            boolean maybeDirect, ImportOutcomes.ItemProgress progress) throws InterruptedException {
+        return artifacts.obtain(key, heartbeat -> make(imported, item, metadata, maybeDirect, progress, heartbeat),
                 progress.cancelled()::get);
     }
 
-    private SharedArtifacts.Made make(Import imported, ImportItem item, SourceMetadata metadata,
+    private SharedArtifacts.Made make(Import imported, ImportItem item, SourceMetadata metadata, boolean maybeDirect,
             ImportOutcomes.ItemProgress progress, Runnable heartbeat) throws InterruptedException {
         Path staging;
         try {
@@ -51,7 +55,7 @@ public class StagedFetch {
             throw new UncheckedIOException(ex);
         }
         try {
-            MediaPipeline.Produced produced = pipeline.produce(item.url(), metadata, imported.format(), staging,
+            MediaPipeline.Produced produced = pipeline.produce(item.url(), metadata, maybeDirect, imported.format(), staging,
                     new MediaPipeline.Progress() {
                         @Override
                         public void downloading(double fraction) {

@@ -72,6 +72,11 @@ public final class EgressGuard implements Closeable {
                     + server.getLocalPort();
         }
 
+        /** {@code user:secret}, for a proxy's Basic credential ({@link GuardedHttp}). */
+        String credential() {
+            return user + ":" + secret;
+        }
+
         /** Destinations refused for this job (host names only, for logs and error codes). */
         public List<String> refused() {
             return List.copyOf(refused);

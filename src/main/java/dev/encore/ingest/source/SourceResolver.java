@@ -7,9 +7,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
@@ -45,9 +48,11 @@ public class SourceResolver {
     private final JsonMapper json;
     private final IngestProperties properties;
     private final YtDlpRunOptions runOptions;
+    private final CacheManager caches;
 
     SourceResolver(YtDlp ytdlp, EgressGuard guard, ProcessRunner processes, BlobStore blobs, JsonMapper json,
-            IngestProperties properties, YtDlpRunOptions runOptions) {
+            IngestProperties properties, YtDlpRunOptions runOptions, CacheManager caches) {
+        this.caches = caches;
         this.ytdlp = ytdlp;
         this.guard = guard;
         this.processes = processes;
@@ -92,6 +97,30 @@ public class SourceResolver {
         finally {
             deleteQuietly(work);
         }
+    }
+
+    /** What an earlier look-up or download run learned about {@code url} (as a single item), if cached. */
+    public Optional<SourceMetadata> cached(String url) {
+        Cache cache = caches.getCache(CACHE);
+        return cache == null ? Optional.empty() : Optional.ofNullable(cache.get(singleKey(url), SourceMetadata.class));
+    }
+
+    /** Caches what a download run learned about {@code url}, as {@link #resolve} would have. */
+    public void remember(String url, SourceMetadata metadata) {
+        Cache cache = caches.getCache(CACHE);
+        if (cache != null) {
+            cache.put(singleKey(url), metadata);
+        }
+    }
+
+    /** The metadata in yt-dlp's info JSON ({@code --write-info-json} of a download run). */
+    public SourceMetadata describe(String infoJson) {
+        return parse(infoJson);
+    }
+
+    /** The cache key of a single-item look-up (see {@code IngestConfiguration.ingestMetadataKeys}). */
+    private static String singleKey(String url) {
+        return "single:" + SourceMetadata.normalize(url);
     }
 
     private SourceMetadata parse(String text) {

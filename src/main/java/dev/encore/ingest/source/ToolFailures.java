@@ -53,7 +53,7 @@ public final class ToolFailures {
     }
 
     /** A source that answered with an HTTP error: 5xx, 408 and 429 may pass; the rest will not. */
-    private static Failure answered(int status) {
+    public static Failure answered(int status) {
         HttpStatus known = HttpStatus.resolve(status);
         String reason = "the source answered " + status + (known == null ? "" : " " + known.getReasonPhrase());
         boolean passing = status >= 500 || status == 408 || status == 429;
