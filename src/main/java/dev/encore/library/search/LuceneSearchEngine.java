@@ -26,6 +26,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -34,7 +35,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -120,7 +120,7 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         try {
             IndexSearcher searcher = current.searchers.acquire();
             try {
-                TopDocs top = searcher.search(toLucene(query), Math.max(1, query.offset() + query.limit()));
+                TopDocs top = searcher.search(toLucene(query, searcher.getIndexReader()), Math.max(1, query.offset() + query.limit()));
                 List<SearchHits.Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = query.offset(); i < docs.length; i++) {
@@ -352,11 +352,11 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         }
     }
 
-    private static Query toLucene(SearchQuery query) {
+    private static Query toLucene(SearchQuery query, IndexReader reader) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         List<String> terms = query.terms();
         for (int i = 0; i < terms.size(); i++) {
-            all.add(matchTerm(terms.get(i), i == terms.size() - 1), Occur.MUST);
+            all.add(matchTerm(terms.get(i), i == terms.size() - 1, reader), Occur.MUST);
         }
         BooleanQuery.Builder kinds = new BooleanQuery.Builder();
         query.kinds().forEach(kind -> kinds.add(new TermQuery(new Term("kind_key", kind.name())), Occur.SHOULD));
@@ -389,20 +389,28 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
      * One query word: exact matches rank first, then words it begins (search as you type), then
      * words within {@link SearchText#maxEdits} (typos).
      */
-    private static Query matchTerm(String term, boolean last) {
+    private static Query matchTerm(String term, boolean last, IndexReader reader) throws IOException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int length = term.codePointCount(0, term.length());
         int edits = SearchText.maxEdits(term);
-        FIELDS.forEach((field, weight) -> {
+        Corrections corrections = edits > 0 ? new Corrections(term, edits) : null;
+        for (Map.Entry<String, Float> entry : FIELDS.entrySet()) {
+            String field = entry.getKey();
+            float weight = entry.getValue();
             any.add(new BoostQuery(new TermQuery(new Term(field, term)), weight * 4), Occur.SHOULD);
             if (last || length >= 3) {
                 any.add(new BoostQuery(prefix(field, term, length), weight * 2), Occur.SHOULD);
             }
-            if (edits > 0) {
-                any.add(new BoostQuery(new FuzzyQuery(new Term(field, term), edits, 1, FUZZY_EXPANSIONS, true),
-                        weight), Occur.SHOULD);
+            if (corrections != null) {
+                // each word within reach scores by its closeness alone (below any exact match)
+                BooleanQuery.Builder near = new BooleanQuery.Builder();
+                for (Corrections.Correction correction : corrections.in(reader, field, FUZZY_EXPANSIONS)) {
+                    near.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field,
+                            correction.word()))), correction.similarity()), Occur.SHOULD);
+                }
+                any.add(new BoostQuery(near.build(), weight), Occur.SHOULD);
             }
-        });
+        }
         // slide text: exact words and prefixes only (typo expansion over long texts is noise, and its
         // clauses would pass Lucene's limit)
         any.add(new BoostQuery(new TermQuery(new Term(BODY, term)), BODY_WEIGHT * 4), Occur.SHOULD);

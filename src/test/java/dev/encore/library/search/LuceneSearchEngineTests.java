@@ -47,6 +47,26 @@ class LuceneSearchEngineTests {
     }
 
     @Test
+    void typosAreForgivenAndTheExactWordRanksFirst() {
+        try (LuceneSearchEngine engine = new LuceneSearchEngine(dir.resolve("index"))) {
+            UUID exact = UUID.randomUUID();
+            UUID oneOff = UUID.randomUUID();
+            UUID twoOff = UUID.randomUUID();
+            engine.upsert(track(exact, "Nocturnes", "Chopin", null));
+            engine.upsert(track(oneOff, "Nocturnas", "Someone", null));
+            engine.upsert(track(twoOff, "Nocutrnas Live", "Band", null)); // a swap counts as one edit
+            engine.upsert(track(UUID.randomUUID(), "Mazurkas", "Chopin", null));
+            assertThat(ids(engine.search(query("nocturnes")))).containsExactly(exact, oneOff, twoOff);
+            assertThat(ids(engine.search(query("nocturnez")))).as("one typo, two").containsExactly(exact, oneOff);
+            assertThat(ids(engine.search(query("chopim")))).as("in another field").hasSize(2);
+            assertThat(ids(engine.search(query("xocturnes")))).as("the first letter must match").isEmpty();
+        }
+        assertThat(Corrections.distance("nocturnes", "nocutrnes")).isOne();
+        assertThat(Corrections.distance("nocturnes", "nocturnas")).isOne();
+        assertThat(Corrections.distance("kitten", "sitting")).isEqualTo(3);
+    }
+
+    @Test
     void anIndexWithoutPrefixFieldsIsEmptiedForTheRebuild() throws Exception {
         Path path = dir.resolve("old");
         try (FSDirectory directory = FSDirectory.open(path);
