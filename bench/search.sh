@@ -8,11 +8,15 @@
 #   bench/search.sh [tracks=100000] [queries=2000] [lucene|postgres|both]
 #
 #   bench/search.sh 100000 1000 both    the quick mode bench/all.sh runs (~4 min, both engines)
-#   bench/search.sh 1000000 2000 both   the million-track row (~25 min on 2 cores, mostly seeding and
-#                                       building the index twice)
+#   SEARCH_DB=postgres bench/search.sh 1000000 1000 both
+#                                       the million-track row (~25 min on 2 cores, mostly seeding and
+#                                       building each engine's index)
 #
 # postgres runs the distributed engine against a scratch database `encore_bench` on the loopback
 # PostgreSQL (dropped and recreated each run; the test database is never touched).
+# SEARCH_DB=postgres puts the Lucene run's library in that scratch database too (default: embedded
+# H2, as Encore runs by default): H2 takes the first 100,000 rows in under a minute, but a million
+# random-keyed rows with a dozen indexes make its append-only file grow by gigabytes a minute.
 # The JVM runs with $ENCORE_JAVA_OPTS when set, else -Xmx512m (the heap must stay bounded at 1M);
 # SEARCH_JFR=dir records a JFR profile per engine into dir.
 set -euo pipefail
@@ -43,12 +47,13 @@ cleanup() {
 trap cleanup EXIT
 
 run() {
-  local engine=$1 extra=() jfr=()
-  if [ "$engine" = postgres ]; then
+  local engine=$1 extra=() jfr=() db=h2
+  if [ "$engine" = postgres ] || [ "${SEARCH_DB:-h2}" = postgres ]; then
+    db=postgres
     PG_USED=1
     psql -h 127.0.0.1 -U postgres -d postgres -qc 'DROP DATABASE IF EXISTS encore_bench' \
       -c 'CREATE DATABASE encore_bench' >/dev/null
-    extra=(--encore.search.engine=postgres
+    extra=(--encore.search.engine="$engine"
       "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/encore_bench?reWriteBatchedInserts=true"
       --spring.datasource.username=postgres --spring.datasource.password=)
   fi
@@ -56,8 +61,8 @@ run() {
     mkdir -p "$SEARCH_JFR"
     jfr=("-XX:StartFlightRecording=filename=$SEARCH_JFR/search-$engine-$TRACKS.jfr,settings=profile")
   fi
-  echo "== $engine, $TRACKS tracks, $QUERIES queries; load: $(uptime | sed 's/.*load average: //')"
-  "$JAVA_HOME/bin/java" "${JAVA_OPTS[@]}" "${jfr[@]}" \
+  echo "== $engine (library in $db), $TRACKS tracks, $QUERIES queries; load: $(uptime | sed 's/.*load average: //')"
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${JAVA_OPTS[@]}" "${jfr[@]}" \
     -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     dev.encore.library.search.SearchBench "$TRACKS" "$QUERIES" "${extra[@]}" | tee -a "$OUT"
 }
