@@ -12,13 +12,21 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -26,7 +34,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -59,6 +67,27 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     private static final float BODY_WEIGHT = 0.4f;
     /** Few enough that eight words over five fields stay under Lucene's 1024 clauses. */
     private static final int FUZZY_EXPANSIONS = 20;
+    /**
+     * Each text field's words are indexed a second time as their beginnings (edge n-grams, in
+     * {@code <field>_prefix}), up to this many letters: a prefix is then one term to look up, not
+     * an expansion over every word it begins, whose cost grew with the library (at a million
+     * tracks a three-letter prefix begins thousands of words held by hundreds of thousands of
+     * tracks). Longer prefixes, rare, are expanded as before.
+     */
+    static final int MAX_PREFIX = 15;
+    private static final String PREFIX_SUFFIX = "_prefix";
+    /** Stored with every commit; an index written by an Encore without prefix fields is rebuilt. */
+    private static final String FORMAT_KEY = "encore.format";
+    private static final String FORMAT = "2";
+    /** Prefix fields only say which documents hold a word's beginning: no frequencies, positions or norms. */
+    private static final FieldType PREFIXES = new FieldType();
+
+    static {
+        PREFIXES.setIndexOptions(IndexOptions.DOCS);
+        PREFIXES.setOmitNorms(true);
+        PREFIXES.setTokenized(true);
+        PREFIXES.freeze();
+    }
 
     private final Path path;
     /** Writes share it; a rebuild takes it alone so that no change lands in an index being replaced. */
@@ -91,7 +120,7 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         try {
             IndexSearcher searcher = current.searchers.acquire();
             try {
-                TopDocs top = searcher.search(toLucene(query), Math.max(1, query.offset() + query.limit()));
+                TopDocs top = searcher.search(toLucene(query, searcher.getIndexReader()), Math.max(1, query.offset() + query.limit()));
                 List<SearchHits.Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = query.offset(); i < docs.length; i++) {
@@ -241,10 +270,42 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     private Index open(IndexWriterConfig.OpenMode mode) throws IOException {
         Directory directory = FSDirectory.open(path);
-        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer())
-                .setOpenMode(mode));
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer()).setOpenMode(mode));
+        if (mode != IndexWriterConfig.OpenMode.CREATE && !FORMAT.equals(format(writer))) {
+            // written by an older Encore (no prefix fields): emptied here, then the start-up check
+            // finds it short of the library and rebuilds it
+            log.info("Search index at {} has an older format; it is rebuilt", path);
+            writer.deleteAll();
+        }
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
         writer.commit(); // an empty index has a commit point too
         return new Index(directory, writer, new SearcherManager(writer, null));
+    }
+
+    private static String format(IndexWriter writer) {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (entry.getKey().equals(FORMAT_KEY)) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Words split at spaces (the text is normalised before); prefix fields add the words' beginnings. */
+    private static Analyzer analyzer() {
+        Analyzer prefixes = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer words = new WhitespaceTokenizer();
+                return new TokenStreamComponents(words, new EdgeNGramTokenFilter(words, 1, MAX_PREFIX, true));
+            }
+        };
+        Map<String, Analyzer> perField = new java.util.HashMap<>();
+        FIELDS.keySet().forEach(field -> perField.put(field + PREFIX_SUFFIX, prefixes));
+        return new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(), perField);
     }
 
     private SearchUnavailableException unavailable(Exception e) {
@@ -277,7 +338,11 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     private static void text(Document doc, String field, String value) {
         if (value != null && !value.isBlank()) {
-            doc.add(new TextField(field, SearchText.normalized(value), Field.Store.NO));
+            String normalized = SearchText.normalized(value);
+            doc.add(new TextField(field, normalized, Field.Store.NO));
+            if (FIELDS.containsKey(field)) {
+                doc.add(new Field(field + PREFIX_SUFFIX, normalized, PREFIXES));
+            }
         }
     }
 
@@ -287,11 +352,11 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         }
     }
 
-    private static Query toLucene(SearchQuery query) {
+    private static Query toLucene(SearchQuery query, IndexReader reader) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         List<String> terms = query.terms();
         for (int i = 0; i < terms.size(); i++) {
-            all.add(matchTerm(terms.get(i), i == terms.size() - 1), Occur.MUST);
+            all.add(matchTerm(terms.get(i), i == terms.size() - 1, reader), Occur.MUST);
         }
         BooleanQuery.Builder kinds = new BooleanQuery.Builder();
         query.kinds().forEach(kind -> kinds.add(new TermQuery(new Term("kind_key", kind.name())), Occur.SHOULD));
@@ -324,20 +389,28 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
      * One query word: exact matches rank first, then words it begins (search as you type), then
      * words within {@link SearchText#maxEdits} (typos).
      */
-    private static Query matchTerm(String term, boolean last) {
+    private static Query matchTerm(String term, boolean last, IndexReader reader) throws IOException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int length = term.codePointCount(0, term.length());
         int edits = SearchText.maxEdits(term);
-        FIELDS.forEach((field, weight) -> {
+        Corrections corrections = edits > 0 ? new Corrections(term, edits) : null;
+        for (Map.Entry<String, Float> entry : FIELDS.entrySet()) {
+            String field = entry.getKey();
+            float weight = entry.getValue();
             any.add(new BoostQuery(new TermQuery(new Term(field, term)), weight * 4), Occur.SHOULD);
             if (last || length >= 3) {
-                any.add(new BoostQuery(new PrefixQuery(new Term(field, term)), weight * 2), Occur.SHOULD);
+                any.add(new BoostQuery(prefix(field, term, length), weight * 2), Occur.SHOULD);
             }
-            if (edits > 0) {
-                any.add(new BoostQuery(new FuzzyQuery(new Term(field, term), edits, 1, FUZZY_EXPANSIONS, true),
-                        weight), Occur.SHOULD);
+            if (corrections != null) {
+                // each word within reach scores by its closeness alone (below any exact match)
+                BooleanQuery.Builder near = new BooleanQuery.Builder();
+                for (Corrections.Correction correction : corrections.in(reader, field, FUZZY_EXPANSIONS)) {
+                    near.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field,
+                            correction.word()))), correction.similarity()), Occur.SHOULD);
+                }
+                any.add(new BoostQuery(near.build(), weight), Occur.SHOULD);
             }
-        });
+        }
         // slide text: exact words and prefixes only (typo expansion over long texts is noise, and its
         // clauses would pass Lucene's limit)
         any.add(new BoostQuery(new TermQuery(new Term(BODY, term)), BODY_WEIGHT * 4), Occur.SHOULD);
@@ -345,6 +418,15 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             any.add(new BoostQuery(new PrefixQuery(new Term(BODY, term)), BODY_WEIGHT * 2), Occur.SHOULD);
         }
         return any.build();
+    }
+
+    /**
+     * Documents with a word beginning with {@code term}, all scoring alike (as a prefix query does):
+     * one term of the prefix field, or for a prefix longer than those the expansion.
+     */
+    private static Query prefix(String field, String term, int length) {
+        return length <= MAX_PREFIX ? new ConstantScoreQuery(new TermQuery(new Term(field + PREFIX_SUFFIX, term)))
+                : new PrefixQuery(new Term(field, term));
     }
 
     /** One open index: its directory, writer and near-real-time searchers. */

@@ -76,6 +76,12 @@ class PostgresSearchEngine implements SearchEngine {
             WHERE length(w) >= 3 ON CONFLICT DO NOTHING
             """;
 
+    /** Every word of the indexed documents into the lexicon (as {@link #WORDS} adds them one document at a time). */
+    private static final String LEXICON = """
+            INSERT INTO search_words (word) SELECT word FROM ts_stat('SELECT document FROM search_documents')
+            WHERE length(word) >= 3 ON CONFLICT DO NOTHING
+            """;
+
     /**
      * Candidates for a misspelt term: the nearest words by trigram distance (a GiST k-nearest
      * search, no similarity threshold to tune), checked against the edit distance afterwards.
@@ -230,8 +236,18 @@ class PostgresSearchEngine implements SearchEngine {
             if (!batch.isEmpty()) {
                 jdbc.batchUpdate(UPSERT, batch.toArray(MapSqlParameterSource[]::new));
             }
+            // the lexicon typos are corrected against, from the documents' own words in one pass
+            // (a rebuild after the tables were lost would otherwise forgive no typo)
+            jdbc.getJdbcTemplate().update(LEXICON);
             return null;
         }));
+        // fresh statistics for the planner after a bulk load (else it may scan instead of using the
+        // full-text index), and the full-text index's pending entries merged: no search pays for them
+        guard(() -> {
+            jdbc.getJdbcTemplate().execute("ANALYZE search_documents, search_words");
+            jdbc.getJdbcTemplate().queryForList("SELECT gin_clean_pending_list('search_documents_fts_idx')");
+            return null;
+        });
     }
 
     /**

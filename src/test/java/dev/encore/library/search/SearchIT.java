@@ -275,7 +275,8 @@ class SearchIT extends IntegrationTest {
             FileSystemUtils.deleteRecursively(dataDir().resolve("index").resolve("library").toFile());
         }
         else {
-            jdbc.execute("DROP TABLE search_documents");
+            // the lexicon too: a rebuild must bring typo tolerance back from the documents alone
+            jdbc.execute("DROP TABLE search_documents, search_words");
         }
     }
 
