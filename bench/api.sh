@@ -15,6 +15,8 @@
 # per-request work is measured too. Any non-2xx answer fails the bench.
 # With ENCORE_BASELINE_JAR=path/to/other.jar the same load runs against that jar too, interleaved
 # run by run (the machine is noisy: a side-by-side comparison in one go is the fair one).
+# API_ARGS_encore / API_ARGS_baseline add arguments to one instance (experiments, e.g.
+# --spring.threads.virtual.enabled=false); API_JFR=dir records a profile of each measured run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
@@ -26,7 +28,7 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 for tool in ffmpeg wrk python3 curl; do
   command -v "$tool" >/dev/null || { echo "bench/api.sh needs $tool (apt-get install ffmpeg wrk)" >&2; exit 1; }
 done
-JAR=target/encore.jar
+JAR=${ENCORE_JAR:-target/encore.jar}
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
 
 WORK=$(mktemp -d)
@@ -52,7 +54,7 @@ start() {
   port=$(free_port)
   # shellcheck disable=SC2086
   "$JAVA_HOME/bin/java" ${ENCORE_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --encore.data-dir="$WORK/$name" \
-    --encore.ratelimit.general.capacity=1000000000 >"$WORK/$name.log" 2>&1 &
+    --encore.ratelimit.general.capacity=1000000000 $(eval echo "\${API_ARGS_$name:-}") >"$WORK/$name.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 900); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
