@@ -104,7 +104,8 @@ p = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M))
 requests = int(re.search(r"(\d+) requests in", text).group(1))
 rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 cpu_ms = (int(sys.argv[2]) - int(sys.argv[1])) / int(sys.argv[3]) * 1000 / requests
-print(f"{rate:.0f} {ms(p[\"50\"]):.2f} {ms(p[\"99\"]):.1f} {ms(latency.group(3)):.0f} {cpu_ms:.3f}")
+p50, p99, top = ms(p["50"]), ms(p["99"]), ms(latency.group(3))
+print(f"{rate:.0f} {p50:.2f} {p99:.1f} {top:.0f} {cpu_ms:.3f}")
 ' "$before" "$after" "$CLK_TCK" >>"$WORK/$name.$row"
   tail -1 "$WORK/$name.$row" | awk -v n="$name" -v r="$row" -v l="$(cut -d' ' -f1 /proc/loadavg)" \
     '{ printf "  %-8s %-10s %7d req/s  p50 %6.2f ms  p99 %7.1f ms  max %6d ms  CPU %.3f ms/req  (load %s)\n", n, r, $1, $2, $3, $4, $5, l }' >&2
