@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.annotation.Order;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -38,6 +41,14 @@ class VirtualThreadYieldFilterTests {
         filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/me"), new MockHttpServletResponse(), chain);
         assertThat(yields.get()).isZero();
         assertThat(chain.getRequest()).isNotNull();
+    }
+
+    @Test
+    void itRunsBeforeSecurityAndTheRateLimits() {
+        int order = AnnotationUtils.findAnnotation(VirtualThreadYieldFilter.class, Order.class).value();
+        assertThat(order).isGreaterThan(Ordered.HIGHEST_PRECEDENCE)
+                .isLessThan(AnnotationUtils.findAnnotation(ClientAddressFilter.class, Order.class).value())
+                .isLessThan(-100); // Spring Security's filter chain (SecurityFilterProperties.DEFAULT_FILTER_ORDER)
     }
 
     @Test
