@@ -116,6 +116,14 @@ start encore "$JAR"
 if [ -n "${ENCORE_BASELINE_JAR:-}" ]; then NAMES+=(baseline); start baseline "$ENCORE_BASELINE_JAR"; fi
 echo "Encore $(git describe --always --dirty 2>/dev/null || echo '?'); $(nproc) cores; ${ENCORE_JAVA_OPTS:-no JVM options}; load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
+# a fresh token for the load (an access token lives 15 minutes; starting and seeding on a busy box
+# can take a good part of that)
+for name in "${NAMES[@]}"; do
+  base=$(eval echo "\$BASE_$name")
+  eval "TOKEN_$name=$(curl -fsS -H 'Content-Type: application/json' -d '{"identifier":"bench","password":"Quiet-Harbor-2026"}' \
+    "$base/auth/login" | json "['accessToken']")"
+done
+
 LOADED=0
 # warm-up under the same load: the JIT compiles the request path (a server in service is warm)
 for name in "${NAMES[@]}"; do
