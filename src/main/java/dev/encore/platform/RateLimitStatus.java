@@ -27,8 +27,12 @@ public record RateLimitStatus(long limit, long remaining, long resetSeconds, lon
 
     /** Sets the same headers on a servlet response. */
     public void writeTo(HttpServletResponse response) {
-        HttpHeaders headers = new HttpHeaders();
-        writeTo(headers);
-        headers.forEach((name, values) -> response.setHeader(name, values.getFirst()));
+        // directly, not through an HttpHeaders copy: the general limit writes these on every API answer
+        response.setHeader("RateLimit-Limit", Long.toString(limit));
+        response.setHeader("RateLimit-Remaining", Long.toString(remaining));
+        response.setHeader("RateLimit-Reset", Long.toString(resetSeconds));
+        if (!allowed) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
+        }
     }
 }

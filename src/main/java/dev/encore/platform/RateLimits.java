@@ -1,10 +1,13 @@
 package dev.encore.platform;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
@@ -21,9 +24,19 @@ import dev.encore.platform.ratelimit.RateLimitProperties;
 @Component
 public class RateLimits {
 
+    /**
+     * What counting against one named limit needs, built once per name: the bucket configuration
+     * and the two decision counters were built and looked up again for every request (the general
+     * limit runs on every API call).
+     */
+    private record Plan(RateLimitProperties.Limit limit, BucketConfiguration configuration, Counter allowed,
+            Counter limited) {
+    }
+
     private final RateLimitProperties properties;
     private final BucketStore buckets;
     private final MeterRegistry meters;
+    private final Map<String, Plan> plans = new ConcurrentHashMap<>();
 
     RateLimits(RateLimitProperties properties, BucketStore buckets, MeterRegistry meters) {
         this.properties = properties;
@@ -42,14 +55,10 @@ public class RateLimits {
      * @throws IllegalArgumentException for an unknown limit name (a programming error)
      */
     public RateLimitStatus consume(String name, String key) {
-        RateLimitProperties.Limit limit = properties.limit(name);
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillIntervally(limit.capacity(), limit.period()).build())
-                .build();
-        ConsumptionProbe probe = buckets.tryConsume(name + ":" + key, configuration, limit.period());
-        meters.counter("encore.ratelimit.decisions", "limit", name, "outcome",
-                probe.isConsumed() ? "allowed" : "limited").increment();
+        Plan plan = plans.computeIfAbsent(name, this::plan);
+        RateLimitProperties.Limit limit = plan.limit();
+        ConsumptionProbe probe = buckets.tryConsume(name + ":" + key, plan.configuration(), limit.period());
+        (probe.isConsumed() ? plan.allowed() : plan.limited()).increment();
         return new RateLimitStatus(limit.capacity(), probe.getRemainingTokens(),
                 seconds(probe.getNanosToWaitForReset()), seconds(probe.getNanosToWaitForRefill()), probe.isConsumed());
     }
@@ -64,6 +73,19 @@ public class RateLimits {
             throw RateLimitExceededException.of(status);
         }
         return status;
+    }
+
+    private Plan plan(String name) {
+        RateLimitProperties.Limit limit = properties.limit(name);
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.capacity())
+                        .refillIntervally(limit.capacity(), limit.period()).build())
+                .build();
+        return new Plan(limit, configuration, decisions(name, "allowed"), decisions(name, "limited"));
+    }
+
+    private Counter decisions(String name, String outcome) {
+        return meters.counter("encore.ratelimit.decisions", "limit", name, "outcome", outcome);
     }
 
     private static long seconds(long nanos) {

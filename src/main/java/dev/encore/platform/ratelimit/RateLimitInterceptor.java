@@ -1,5 +1,10 @@
 package dev.encore.platform.ratelimit;
 
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,6 +23,12 @@ import dev.encore.platform.RateLimits;
 class RateLimitInterceptor implements HandlerInterceptor {
 
     private final RateLimits limits;
+    /**
+     * The limits declared on each handler method, found once: the annotation search (merged,
+     * repeatable, through the class hierarchy) ran for every request to every handler, most of which
+     * declare none.
+     */
+    private final Map<Method, List<RateLimited>> declarations = new ConcurrentHashMap<>();
 
     RateLimitInterceptor(RateLimits limits) {
         this.limits = limits;
@@ -28,12 +39,15 @@ class RateLimitInterceptor implements HandlerInterceptor {
         if (!limits.enabled() || !(handler instanceof HandlerMethod method)) {
             return true;
         }
-        for (RateLimited declared : AnnotatedElementUtils.findMergedRepeatableAnnotations(method.getMethod(),
-                RateLimited.class)) {
+        for (RateLimited declared : declarations.computeIfAbsent(method.getMethod(), RateLimitInterceptor::declared)) {
             RateLimitStatus status = limits.enforce(declared.value(), key(declared.per(), request));
             status.writeTo(response);
         }
         return true;
+    }
+
+    static List<RateLimited> declared(Method method) {
+        return List.copyOf(AnnotatedElementUtils.findMergedRepeatableAnnotations(method, RateLimited.class));
     }
 
     private static String key(RateLimited.Scope scope, HttpServletRequest request) {

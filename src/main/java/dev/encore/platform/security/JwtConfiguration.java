@@ -32,14 +32,19 @@ import dev.encore.platform.EncoreSecurityProperties;
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
 
+    /**
+     * Checks the signature once per token (see {@link VerifiedTokenCache}) and the expiry and
+     * revocation on every request.
+     */
     @Bean
     JwtDecoder jwtDecoder(EncoreSecurityProperties properties, AccessTokenRevocations revocations) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder verifier = NimbusJwtDecoder.withSecretKey(key(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+        verifier.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success()); // validated on every use, below
         OAuth2TokenValidator<Jwt> notRevoked = jwt -> revocations.isRevoked(jwt)
                 ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token was revoked", null))
                 : OAuth2TokenValidatorResult.success();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), notRevoked));
-        return decoder;
+        return new VerifiedTokenCache(verifier,
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), notRevoked));
     }
 
     @Bean

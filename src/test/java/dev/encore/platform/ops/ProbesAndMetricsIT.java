@@ -86,5 +86,9 @@ class ProbesAndMetricsIT extends IntegrationTest {
                 type -> assertThat(type).startsWith("text/plain"));
         assertThat(response.body()).contains("# TYPE http_server_requests_seconds", "jvm_memory_used_bytes",
                 "hikaricp_connections_active", "encore_ratelimit_decisions_total");
+        // Spring Security's per-filter observations are off (their cost per request); the request metric stays
+        assertThat(response.body()).contains("http_server_requests_seconds_count{")
+                .doesNotContain("spring_security_filterchains", "spring_security_authentications",
+                        "spring_security_authorizations");
     }
 }
