@@ -35,15 +35,7 @@ public final class Ffmpeg {
         else {
             args.addAll(List.of("-map", "0:a:0"));
         }
-        args.addAll(List.of("-map_metadata", "-1"));
-        args.addAll(encoderArgs);
-        new TreeMap<>(tags).forEach((key, value) -> {
-            if (value != null && !value.isBlank()) {
-                args.addAll(List.of("-metadata", key + "=" + value));
-            }
-        });
-        args.add(target.toString());
-        return args;
+        return encodeTo(args, target, encoderArgs, tags);
     }
 
     /**
@@ -57,6 +49,15 @@ public final class Ffmpeg {
         if (cover) {
             args.addAll(List.of("-map", "0:v:0", "-c:v", "mjpeg", "-disposition:v:0", "attached_pic"));
         }
+        return encodeTo(args, target, encoderArgs, tags);
+    }
+
+    /**
+     * Ends a conversion's arguments, the same whatever its input: no tags from the source (only
+     * {@code tags}, in a stable order, blank ones left out), the encoder, then {@code target}.
+     */
+    private static List<String> encodeTo(List<String> args, Path target, List<String> encoderArgs,
+            Map<String, String> tags) {
         args.addAll(List.of("-map_metadata", "-1"));
         args.addAll(encoderArgs);
         new TreeMap<>(tags).forEach((key, value) -> {

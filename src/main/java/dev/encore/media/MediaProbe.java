@@ -1,5 +1,6 @@
 package dev.encore.media;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -81,7 +82,7 @@ public class MediaProbe {
         ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffprobe,
                 "-v", "error", "-protocol_whitelist", "pipe", "-print_format", "json", "-show_format", "-show_streams",
                 "-i", "pipe:0"), workingDir, timeout, Map.of()), output::append, () -> false,
-                new java.io.ByteArrayInputStream(head));
+                new ByteArrayInputStream(head));
         if (!result.succeeded() || !output.toString().contains("\"codec_type\": \"audio\"")) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ public class MediaTools {
     private final MediaProperties properties;
     private final Clock clock;
     private final AtomicReference<Snapshot> last = new AtomicReference<>();
-    private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean checking = new AtomicBoolean();
 
     MediaTools(ProcessRunner processes, MediaProperties properties, Clock clock) {
         this.processes = processes;
