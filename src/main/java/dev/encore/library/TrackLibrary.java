@@ -18,6 +18,7 @@ import dev.encore.library.content.LibraryProblems;
 import dev.encore.library.content.StoredMedia;
 import dev.encore.library.search.SearchKind;
 import dev.encore.library.track.ReleaseYearRule;
+import dev.encore.library.track.StreamableTracks;
 import dev.encore.library.track.Track;
 import dev.encore.library.track.TrackDetails;
 import dev.encore.library.track.TrackFilter;
@@ -40,14 +41,16 @@ import dev.encore.platform.spi.StreamLinks;
 public class TrackLibrary {
 
     private final Tracks tracks;
+    private final StreamableTracks streamable;
     private final ContentEditing<Track> editing;
     private final ContentSources sources;
     private final StreamLinks links;
     private final Clock clock;
 
-    TrackLibrary(Tracks tracks, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
+    TrackLibrary(Tracks tracks, StreamableTracks streamable, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
             StreamLinks links, Clock clock) {
         this.tracks = tracks;
+        this.streamable = streamable;
         this.editing = new ContentEditing<>(tracks, SearchKind.TRACK, events, collector);
         this.sources = sources;
         this.links = links;
@@ -138,12 +141,11 @@ public class TrackLibrary {
     }
 
     /**
-     * The original of a track the viewer may play, for streaming: one small query (no entity, no
-     * tags), as it runs for every range request a player makes.
+     * The original of a track the viewer may play, for streaming: one plain statement (no
+     * transaction, no entity, no tags), as it runs for every range request a player makes.
      */
-    @Transactional(readOnly = true)
     public DeliverableFile original(Viewer viewer, UUID id) {
-        return deliverable(tracks.findStreamable(id)
+        return deliverable(streamable.find(id)
                 .filter(found -> viewer.admin() || found.ownerId().equals(viewer.userId())
                         || found.visibility() != Visibility.PRIVATE)
                 .orElseThrow(() -> LibraryProblems.notFound("track")));
@@ -153,12 +155,11 @@ public class TrackLibrary {
      * The original of a track whoever its viewer is, for a stream another module lends (a listening
      * room's member plays what its host queued): the caller has checked the grant.
      */
-    @Transactional(readOnly = true)
     public DeliverableFile lentOriginal(UUID id) {
-        return deliverable(tracks.findStreamable(id).orElseThrow(() -> LibraryProblems.notFound("track")));
+        return deliverable(streamable.find(id).orElseThrow(() -> LibraryProblems.notFound("track")));
     }
 
-    private static DeliverableFile deliverable(Tracks.Streamable track) {
+    private static DeliverableFile deliverable(StreamableTracks.Streamable track) {
         return new DeliverableFile(track.id(), track.ownerId(), track.filename(), track.mimeType(), track.size(),
                 track.sha256(), track.durationMs(), track.createdAt(), null);
     }

@@ -14,14 +14,6 @@ import dev.encore.library.content.ContentRepository;
 
 public interface Tracks extends ContentRepository<Track> {
 
-    /** What streaming needs of a track. */
-    record Streamable(UUID id, UUID ownerId, Visibility visibility, String filename, String mimeType, long size,
-            String sha256, long durationMs, java.time.Instant createdAt) {
-    }
-
-    @Query("select new dev.encore.library.track.Tracks$Streamable(t.id, t.ownerId, t.visibility, t.filename, t.mimeType, "
-            + "t.size, t.sha256, t.durationMs, t.createdAt) from Track t where t.id = :id")
-    java.util.Optional<Streamable> findStreamable(@Param("id") UUID id);
 
     /** Whether a track's file or cover is that blob. */
     @Override
