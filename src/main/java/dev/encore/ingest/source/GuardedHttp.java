@@ -131,7 +131,8 @@ public final class GuardedHttp {
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         String host = uri.getHost();
         int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
-        String authority = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        String hostLiteral = host.contains(":") ? "[" + host + "]" : host; // an IPv6 literal in brackets
+        String authority = hostLiteral + ":" + port;
         String proxyAuthorization = "Proxy-Authorization: Basic " + Base64.getEncoder().encodeToString(
                 lease.credential().getBytes(StandardCharsets.UTF_8)) + "\r\n";
         Socket socket = new Socket();
@@ -165,7 +166,7 @@ public final class GuardedHttp {
                 target = "http://" + authority + path;
             }
             write(channel.getOutputStream(), "GET " + target + " HTTP/1.1\r\nHost: " + (port == (tls ? 443 : 80)
-                    ? (host.contains(":") ? "[" + host + "]" : host) : authority) + "\r\nUser-Agent: " + USER_AGENT
+                    ? hostLiteral : authority) + "\r\nUser-Agent: " + USER_AGENT
                     + "\r\nAccept: */*\r\nAccept-Encoding: identity\r\n" + proxyAuthorization
                     + "Connection: close\r\n\r\n");
             InputStream in = new BufferedInputStream(channel.getInputStream(), 64 * 1024);
@@ -180,7 +181,7 @@ public final class GuardedHttp {
         catch (IOException | RuntimeException ex) {
             socket.close();
             if (!lease.refused().isEmpty()) {
-                throw new ImportFailure(ImportError.BLOCKED_ADDRESS, "the guard refused a destination");
+                throw blocked();
             }
             throw ex;
         }
@@ -189,11 +190,15 @@ public final class GuardedHttp {
     /** The guard answers 403 for a refused address, 502 for a host that does not resolve. */
     private static RuntimeException refusal(int status, EgressGuard.Lease lease) {
         if (!lease.refused().isEmpty()) {
-            return new ImportFailure(ImportError.BLOCKED_ADDRESS, "the guard refused a destination");
+            return blocked();
         }
         return status == 502 ? new ImportFailure(ImportError.NETWORK, "the source's host name could not be resolved",
                 "the guard could not resolve the host")
                 : new ImportFailure(ImportError.NETWORK, "the tunnel to the source failed: " + status);
+    }
+
+    private static ImportFailure blocked() {
+        return new ImportFailure(ImportError.BLOCKED_ADDRESS, "the guard refused a destination");
     }
 
     private static long lengthOf(Map<String, String> headers) {
