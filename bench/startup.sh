@@ -58,21 +58,30 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 
 seconds() { awk -v ms="$1" 'BEGIN {printf "%.1f s", ms / 1000}'; }
 
+# measure NAME LABEL JAR [extra JVM options...]: RUNS starts of JAR, each to ready and stopped;
+# sets TIMES (milliseconds to ready, one per run) and IDLE_RSS (MB, IDLE seconds after the first)
+measure() {
+  local name=$1 label=$2 jar=$3 run ms
+  shift 3
+  TIMES=()
+  IDLE_RSS=
+  for run in $(seq "$RUNS"); do
+    start "$name-$run" "$jar" "$@"
+    ms=$(await_ready) || exit 1
+    TIMES+=("$ms")
+    if [ "$run" = 1 ]; then
+      sleep "$IDLE"
+      IDLE_RSS=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$PID/status")
+    fi
+    stop
+    echo "$label run $run: $ms ms" >&2
+  done
+}
+
 echo "load before: $(uptime)" >&2
-PLAIN=()
-RSS=
-AOT_RSS=
-for run in $(seq "$RUNS"); do
-  start "plain-$run" target/encore.jar
-  MS=$(await_ready) || exit 1
-  PLAIN+=("$MS")
-  if [ "$run" = 1 ]; then
-    sleep "$IDLE"
-    RSS=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$PID/status")
-  fi
-  stop
-  echo "plain run $run: ${PLAIN[-1]} ms" >&2
-done
+measure plain plain target/encore.jar
+PLAIN=("${TIMES[@]}")
+RSS=$IDLE_RSS
 
 # The AOT cache: the jar extracted (a class path of plain jars, which the cache needs), one training
 # run that starts Encore to a refreshed context on a scratch data directory and exits, recording
@@ -83,18 +92,9 @@ mkdir -p "$WORK/training-data"
 "$JAVA" $JAVA_OPTS -XX:AOTCacheOutput="$WORK/app/app.aot" -Dspring.context.exit=onRefresh \
   -jar "$WORK/app/encore.jar" --server.port=0 --encore.data-dir="$WORK/training-data" >"$WORK/training.log" 2>&1 \
   || { echo "the AOT training run failed; its log:" >&2; tail -40 "$WORK/training.log" >&2; exit 1; }
-AOT=()
-for run in $(seq "$RUNS"); do
-  start "aot-$run" "$WORK/app/encore.jar" -XX:AOTCache="$WORK/app/app.aot"
-  MS=$(await_ready) || exit 1
-  AOT+=("$MS")
-  if [ "$run" = 1 ]; then
-    sleep "$IDLE"
-    AOT_RSS=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$PID/status")
-  fi
-  stop
-  echo "AOT run $run: ${AOT[-1]} ms" >&2
-done
+measure aot AOT "$WORK/app/encore.jar" -XX:AOTCache="$WORK/app/app.aot"
+AOT=("${TIMES[@]}")
+AOT_RSS=$IDLE_RSS
 
 LOAD=$(uptime | sed 's/.*load average: //')
 PLAIN_MEDIAN=$(printf '%s\n' "${PLAIN[@]}" | median)

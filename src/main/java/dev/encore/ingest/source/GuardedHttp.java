@@ -32,6 +32,16 @@ import dev.encore.ingest.imports.ImportError;
  * redirects included (each hop is a new request through the guard), passes the same checks, and
  * a refusal is recorded on the lease. Used for direct media links, whose bytes Encore streams
  * into ffmpeg itself. Reads time out after {@code socketTimeout} (yt-dlp's {@code --socket-timeout}).
+ *
+ * <p>Why by hand and not {@code java.net.http.HttpClient} with the guard as its proxy: the lease
+ * is a Basic proxy credential, and the JDK drops Basic {@code Proxy-Authorization} from CONNECT
+ * requests (set as a header or answered by an {@code Authenticator}) unless the JVM-wide
+ * {@code jdk.http.auth.tunneling.disabledSchemes} is emptied (its default in
+ * {@code conf/net.properties} is {@code Basic}), so every https link would meet the guard's 407.
+ * With that property emptied it still falls short: a refused tunnel is only an {@code IOException}
+ * whose message holds the guard's status (403 refused, 502 unresolved), and the request timeout
+ * ends when the head arrives, so a body that stalls blocks for good instead of timing out per
+ * read. (Checked on JDK 25.) Plain http would work; https, the common case, would not.
  */
 public final class GuardedHttp {
 
@@ -74,15 +84,7 @@ public final class GuardedHttp {
 
         /** The declared length of the body, or -1 when not declared (chunked or until close). */
         public long contentLength() {
-            if (headers.containsKey("transfer-encoding")) {
-                return -1;
-            }
-            try {
-                return Long.parseLong(headers.getOrDefault("content-length", "-1").trim());
-            }
-            catch (NumberFormatException ex) {
-                return -1;
-            }
+            return headers.containsKey("transfer-encoding") ? -1 : lengthOf(headers);
         }
 
         /** The body; ends early with an {@link EOFException} when the connection breaks off. */
@@ -129,7 +131,8 @@ public final class GuardedHttp {
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         String host = uri.getHost();
         int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
-        String authority = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        String hostLiteral = host.contains(":") ? "[" + host + "]" : host; // an IPv6 literal in brackets
+        String authority = hostLiteral + ":" + port;
         String proxyAuthorization = "Proxy-Authorization: Basic " + Base64.getEncoder().encodeToString(
                 lease.credential().getBytes(StandardCharsets.UTF_8)) + "\r\n";
         Socket socket = new Socket();
@@ -163,7 +166,7 @@ public final class GuardedHttp {
                 target = "http://" + authority + path;
             }
             write(channel.getOutputStream(), "GET " + target + " HTTP/1.1\r\nHost: " + (port == (tls ? 443 : 80)
-                    ? (host.contains(":") ? "[" + host + "]" : host) : authority) + "\r\nUser-Agent: " + USER_AGENT
+                    ? hostLiteral : authority) + "\r\nUser-Agent: " + USER_AGENT
                     + "\r\nAccept: */*\r\nAccept-Encoding: identity\r\n" + proxyAuthorization
                     + "Connection: close\r\n\r\n");
             InputStream in = new BufferedInputStream(channel.getInputStream(), 64 * 1024);
@@ -178,7 +181,7 @@ public final class GuardedHttp {
         catch (IOException | RuntimeException ex) {
             socket.close();
             if (!lease.refused().isEmpty()) {
-                throw new ImportFailure(ImportError.BLOCKED_ADDRESS, "the guard refused a destination");
+                throw blocked();
             }
             throw ex;
         }
@@ -187,11 +190,15 @@ public final class GuardedHttp {
     /** The guard answers 403 for a refused address, 502 for a host that does not resolve. */
     private static RuntimeException refusal(int status, EgressGuard.Lease lease) {
         if (!lease.refused().isEmpty()) {
-            return new ImportFailure(ImportError.BLOCKED_ADDRESS, "the guard refused a destination");
+            return blocked();
         }
         return status == 502 ? new ImportFailure(ImportError.NETWORK, "the source's host name could not be resolved",
                 "the guard could not resolve the host")
                 : new ImportFailure(ImportError.NETWORK, "the tunnel to the source failed: " + status);
+    }
+
+    private static ImportFailure blocked() {
+        return new ImportFailure(ImportError.BLOCKED_ADDRESS, "the guard refused a destination");
     }
 
     private static long lengthOf(Map<String, String> headers) {
@@ -262,8 +269,18 @@ public final class GuardedHttp {
         return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** A body read in blocks; a single byte is a block of one. */
+    private abstract static class Body extends InputStream {
+
+        @Override
+        public final int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
     /** A body of a declared length (or, when -1, until the connection closes); short ends are errors. */
-    private static final class LengthBody extends InputStream {
+    private static final class LengthBody extends Body {
 
         private final InputStream in;
         private long left;
@@ -271,12 +288,6 @@ public final class GuardedHttp {
         LengthBody(InputStream in, long length) {
             this.in = in;
             this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -299,7 +310,7 @@ public final class GuardedHttp {
     }
 
     /** A chunked body; a missing last chunk is an error. */
-    private static final class ChunkedBody extends InputStream {
+    private static final class ChunkedBody extends Body {
 
         private final InputStream in;
         private long chunkLeft;
@@ -307,12 +318,6 @@ public final class GuardedHttp {
 
         ChunkedBody(InputStream in) {
             this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,11 +15,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,13 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.encore.ingest.config.IngestProperties;
 import dev.encore.ingest.imports.AudioFormat;
 import dev.encore.ingest.imports.ImportError;
-import dev.encore.ingest.source.EgressGuard;
 import dev.encore.ingest.source.ImportFailure;
-import dev.encore.ingest.source.SourcePolicy;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.MediaProbe;
 import dev.encore.media.MediaProperties;
 import dev.encore.media.ProcessRunner;
+import dev.encore.support.GuardedLoopback;
 import dev.encore.support.MediaTools;
 
 /**
@@ -54,10 +49,7 @@ class DirectMediaIT {
     @TempDir
     Path work;
 
-    private HttpServer origin;
-    private HttpServer internal;
-    private final AtomicInteger internalHits = new AtomicInteger();
-    private EgressGuard guard;
+    private GuardedLoopback loopback;
     private byte[] shortTone;
     private byte[] longTone;
     private Path staging;
@@ -68,68 +60,49 @@ class DirectMediaIT {
         Path media = Files.createDirectories(work.resolve("media"));
         shortTone = Files.readAllBytes(MediaTools.tone(media.resolve("short.mp3"), "Direct Tone", 440, 3, true));
         longTone = Files.readAllBytes(MediaTools.tone(media.resolve("long.mp3"), "Long Tone", 330, 60)); // ~720 KB
-        internal = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
-        internal.createContext("/", exchange -> {
-            internalHits.incrementAndGet();
-            send(exchange, "audio/mpeg", shortTone, shortTone.length, 0);
-        });
-        internal.start();
-        origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        origin.createContext("/tone.mp3", exchange -> send(exchange, "audio/mpeg", shortTone, shortTone.length, 0));
-        origin.createContext("/long.mp3", exchange -> send(exchange, "audio/mpeg", longTone, longTone.length, 0));
-        // no declared length: the body arrives chunked, its size known only as it is read
-        origin.createContext("/chunked.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 0));
-        origin.createContext("/slow.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 20_000));
-        // declares the whole file, sends half and hangs up
-        origin.createContext("/cut.mp3", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "audio/mpeg");
-            exchange.sendResponseHeaders(200, longTone.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(longTone, 0, longTone.length / 2);
-                out.flush();
-            }
-            catch (IOException ignored) {
-                // the connection is cut on purpose
-            }
-            throw new IOException("cut");
-        });
-        origin.createContext("/page.html", exchange -> {
-            byte[] page = "<!DOCTYPE html><html><body><p>words</p></body></html>".getBytes();
-            send(exchange, "text/html; charset=utf-8", page, page.length, 0);
-        });
-        origin.createContext("/list.m3u8", exchange -> {
-            byte[] list = ("#EXTM3U\n#EXTINF:3,\nhttp://127.0.0.2:" + internal.getAddress().getPort() + "/x.mp3\n")
-                    .getBytes();
-            send(exchange, "audio/x-mpegurl", list, list.length, 0);
-        });
-        origin.createContext("/gone.mp3", exchange -> {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-        });
-        origin.createContext("/moved.mp3", exchange -> {
-            exchange.getResponseHeaders().add("Location",
-                    "http://127.0.0.2:" + internal.getAddress().getPort() + "/secret.mp3");
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
-        });
-        origin.createContext("/hop.mp3", exchange -> {
-            exchange.getResponseHeaders().add("Location", "/tone.mp3");
-            exchange.sendResponseHeaders(301, -1);
-            exchange.close();
-        });
-        origin.start();
-        SourcePolicy.Resolver resolver = InetAddress::getAllByName;
-        guard = new EgressGuard(new SourcePolicy(List.of("example.org"), List.of("127.0.0.1/32"), resolver), resolver,
-                Duration.ofSeconds(5));
+        loopback = new GuardedLoopback(shortTone)
+                .origin("/tone.mp3", exchange -> send(exchange, "audio/mpeg", shortTone, shortTone.length, 0))
+                .origin("/long.mp3", exchange -> send(exchange, "audio/mpeg", longTone, longTone.length, 0))
+                // no declared length: the body arrives chunked, its size known only as it is read
+                .origin("/chunked.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 0))
+                .origin("/slow.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 20_000))
+                // declares the whole file, sends half and hangs up
+                .origin("/cut.mp3", exchange -> {
+                    exchange.getResponseHeaders().add("Content-Type", "audio/mpeg");
+                    exchange.sendResponseHeaders(200, longTone.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(longTone, 0, longTone.length / 2);
+                        out.flush();
+                    }
+                    catch (IOException ignored) {
+                        // the connection is cut on purpose
+                    }
+                    throw new IOException("cut");
+                })
+                .origin("/page.html", exchange -> {
+                    byte[] page = "<!DOCTYPE html><html><body><p>words</p></body></html>".getBytes();
+                    send(exchange, "text/html; charset=utf-8", page, page.length, 0);
+                })
+                .origin("/list.m3u8", exchange -> {
+                    byte[] list = ("#EXTM3U\n#EXTINF:3,\n" + loopback.internalUrl("/x.mp3") + "\n").getBytes();
+                    send(exchange, "audio/x-mpegurl", list, list.length, 0);
+                })
+                .origin("/gone.mp3", exchange -> {
+                    exchange.sendResponseHeaders(404, -1);
+                    exchange.close();
+                })
+                .origin("/hop.mp3", exchange -> {
+                    exchange.getResponseHeaders().add("Location", "/tone.mp3");
+                    exchange.sendResponseHeaders(301, -1);
+                    exchange.close();
+                });
         staging = Files.createDirectories(work.resolve("staging"));
     }
 
     @AfterEach
     void stop() throws IOException {
-        if (guard != null) {
-            guard.close();
-            origin.stop(0);
-            internal.stop(0);
+        if (loopback != null) {
+            loopback.close();
         }
     }
 
@@ -163,7 +136,7 @@ class DirectMediaIT {
                 new Recorder(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.BLOCKED_ADDRESS));
-        assertThat(internalHits).hasValue(0);
+        assertThat(loopback.internalHits()).isZero();
         assertThat(staged()).isEmpty();
     }
 
@@ -223,7 +196,7 @@ class DirectMediaIT {
         assertThat(direct.convert(url("/page.html"), AudioFormat.MP3, staging, new Recorder(), () -> false)).isEmpty();
         // a playlist names other addresses: ffmpeg never reads one, yt-dlp fetches through the guard
         assertThat(direct.convert(url("/list.m3u8"), AudioFormat.MP3, staging, new Recorder(), () -> false)).isEmpty();
-        assertThat(internalHits).hasValue(0);
+        assertThat(loopback.internalHits()).isZero();
         assertThat(staged()).isEmpty();
     }
 
@@ -256,12 +229,12 @@ class DirectMediaIT {
         ProcessRunner processes = new ProcessRunner();
         MediaProbe probe = new MediaProbe(processes, new MediaProperties(Path.of("yt-dlp"), Path.of("ffmpeg"),
                 Path.of("ffprobe"), Duration.ofSeconds(30)), JsonMapper.builder().build());
-        return new DirectMedia(guard, new Ffmpeg(Path.of("ffmpeg")), probe, processes, properties,
+        return new DirectMedia(loopback.guard(), new Ffmpeg(Path.of("ffmpeg")), probe, processes, properties,
                 new SimpleMeterRegistry());
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + origin.getAddress().getPort() + path;
+        return loopback.url(path);
     }
 
     private List<Path> staged() {
