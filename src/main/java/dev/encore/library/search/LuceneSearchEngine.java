@@ -25,6 +25,7 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -270,8 +271,9 @@ class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     private Index open(IndexWriterConfig.OpenMode mode) throws IOException {
         Directory directory = FSDirectory.open(path);
+        boolean existed = mode != IndexWriterConfig.OpenMode.CREATE && DirectoryReader.indexExists(directory);
         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer()).setOpenMode(mode));
-        if (mode != IndexWriterConfig.OpenMode.CREATE && !FORMAT.equals(format(writer))) {
+        if (existed && !FORMAT.equals(format(writer))) {
             // written by an older Encore (no prefix fields): emptied here, then the start-up check
             // finds it short of the library and rebuilds it
             log.info("Search index at {} has an older format; it is rebuilt", path);

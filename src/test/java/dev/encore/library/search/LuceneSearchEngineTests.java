@@ -15,9 +15,13 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Prefixes answered from the prefix fields find what a prefix expansion finds; old indexes are rebuilt. */
+@ExtendWith(OutputCaptureExtension.class)
 class LuceneSearchEngineTests {
 
     private static final UUID OWNER = UUID.randomUUID();
@@ -67,7 +71,18 @@ class LuceneSearchEngineTests {
     }
 
     @Test
-    void anIndexWithoutPrefixFieldsIsEmptiedForTheRebuild() throws Exception {
+    void aNewIndexIsNotTakenForAnOldOne(CapturedOutput output) {
+        try (LuceneSearchEngine engine = new LuceneSearchEngine(dir.resolve("fresh"))) {
+            engine.upsert(track(UUID.randomUUID(), "First", "Artist", null));
+        }
+        try (LuceneSearchEngine engine = new LuceneSearchEngine(dir.resolve("fresh"))) {
+            assertThat(engine.count()).isOne();
+        }
+        assertThat(output).as("a fresh data directory's first start").doesNotContain("older format");
+    }
+
+    @Test
+    void anIndexWithoutPrefixFieldsIsEmptiedForTheRebuild(CapturedOutput output) throws Exception {
         Path path = dir.resolve("old");
         try (FSDirectory directory = FSDirectory.open(path);
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
@@ -78,6 +93,7 @@ class LuceneSearchEngineTests {
         }
         try (LuceneSearchEngine engine = new LuceneSearchEngine(path)) {
             assertThat(engine.count()).as("the start-up check finds it short of the library").isZero();
+            assertThat(output).contains("older format");
             engine.upsert(track(UUID.randomUUID(), "Kept", "Artist", null));
         }
         try (LuceneSearchEngine engine = new LuceneSearchEngine(path)) {
