@@ -1,8 +1,12 @@
 package dev.encore.platform.security;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,7 +36,7 @@ class ProblemCorsProcessor extends DefaultCorsProcessor {
 
     @Override
     public boolean processRequest(CorsConfiguration config, HttpServletRequest request,
-            jakarta.servlet.http.HttpServletResponse response) throws IOException {
+            HttpServletResponse response) throws IOException {
         CURRENT.set(request);
         try {
             return super.processRequest(config, request, response);
@@ -43,12 +47,21 @@ class ProblemCorsProcessor extends DefaultCorsProcessor {
         }
     }
 
-    /** One {@code Vary} header listing each value once. */
-    private static void joinVary(jakarta.servlet.http.HttpServletResponse response) {
-        java.util.List<String> values = response.getHeaders(HttpHeaders.VARY).stream()
-                .flatMap(value -> java.util.Arrays.stream(value.split(","))).map(String::trim)
-                .filter(value -> !value.isEmpty()).distinct().toList();
-        if (values.size() > 1 || response.getHeaders(HttpHeaders.VARY).size() > 1) {
+    /** One {@code Vary} header listing each value once (runs on every request: no streams). */
+    private static void joinVary(HttpServletResponse response) {
+        Collection<String> headers = response.getHeaders(HttpHeaders.VARY);
+        if (headers.isEmpty() || headers.size() == 1 && headers.iterator().next().indexOf(',') < 0) {
+            return;
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (String header : headers) {
+            for (String value : header.split(",")) {
+                if (!value.isBlank()) {
+                    values.add(value.strip());
+                }
+            }
+        }
+        if (values.size() > 1 || headers.size() > 1) {
             response.setHeader(HttpHeaders.VARY, String.join(", ", values));
         }
     }
