@@ -16,9 +16,10 @@ import dev.encore.account.UserDeleted;
 import dev.encore.library.content.ContentEditing;
 import dev.encore.library.content.LibraryProblems;
 import dev.encore.library.content.StoredMedia;
+import dev.encore.library.content.StreamableOriginals;
+import dev.encore.library.content.StreamableOriginals.Table;
 import dev.encore.library.search.SearchKind;
 import dev.encore.library.track.ReleaseYearRule;
-import dev.encore.library.track.StreamableTracks;
 import dev.encore.library.track.Track;
 import dev.encore.library.track.TrackDetails;
 import dev.encore.library.track.TrackFilter;
@@ -41,16 +42,16 @@ import dev.encore.platform.spi.StreamLinks;
 public class TrackLibrary {
 
     private final Tracks tracks;
-    private final StreamableTracks streamable;
+    private final StreamableOriginals originals;
     private final ContentEditing<Track> editing;
     private final ContentSources sources;
     private final StreamLinks links;
     private final Clock clock;
 
-    TrackLibrary(Tracks tracks, StreamableTracks streamable, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
+    TrackLibrary(Tracks tracks, StreamableOriginals originals, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
             StreamLinks links, Clock clock) {
         this.tracks = tracks;
-        this.streamable = streamable;
+        this.originals = originals;
         this.editing = new ContentEditing<>(tracks, SearchKind.TRACK, events, collector);
         this.sources = sources;
         this.links = links;
@@ -145,10 +146,8 @@ public class TrackLibrary {
      * transaction, no entity, no tags), as it runs for every range request a player makes.
      */
     public DeliverableFile original(Viewer viewer, UUID id) {
-        return deliverable(streamable.find(id)
-                .filter(found -> viewer.admin() || found.ownerId().equals(viewer.userId())
-                        || found.visibility() != Visibility.PRIVATE)
-                .orElseThrow(() -> LibraryProblems.notFound("track")));
+        return originals.find(Table.TRACKS, id).filter(found -> viewer.maySee(found.ownerId(), found.visibility()))
+                .orElseThrow(() -> LibraryProblems.notFound("track")).deliverable();
     }
 
     /**
@@ -156,13 +155,9 @@ public class TrackLibrary {
      * room's member plays what its host queued): the caller has checked the grant.
      */
     public DeliverableFile lentOriginal(UUID id) {
-        return deliverable(streamable.find(id).orElseThrow(() -> LibraryProblems.notFound("track")));
+        return originals.find(Table.TRACKS, id).orElseThrow(() -> LibraryProblems.notFound("track")).deliverable();
     }
 
-    private static DeliverableFile deliverable(StreamableTracks.Streamable track) {
-        return new DeliverableFile(track.id(), track.ownerId(), track.filename(), track.mimeType(), track.size(),
-                track.sha256(), track.durationMs(), track.createdAt(), null);
-    }
 
     /** The cover picture of a track the viewer may see (404 when it has none). */
     @Transactional(readOnly = true)

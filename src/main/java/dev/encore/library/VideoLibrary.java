@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.encore.account.UserDeleted;
 import dev.encore.library.content.ContentEditing;
 import dev.encore.library.content.StoredMedia;
+import dev.encore.library.content.StreamableOriginals;
+import dev.encore.library.content.StreamableOriginals.Table;
 import dev.encore.library.search.SearchKind;
 import dev.encore.library.upload.ContentSources;
 import dev.encore.library.upload.Upload;
@@ -52,13 +54,15 @@ import dev.encore.platform.spi.StreamLinks;
 public class VideoLibrary {
 
     private final Videos videos;
+    private final StreamableOriginals originals;
     private final ContentEditing<Video> editing;
     private final ContentSources sources;
     private final Processing processing;
     private final Clock clock;
 
-    VideoLibrary(Videos videos, ContentSources sources, BlobCollector collector, Processing processing, Clock clock) {
+    VideoLibrary(Videos videos, StreamableOriginals originals, ContentSources sources, BlobCollector collector, Processing processing, Clock clock) {
         this.videos = videos;
+        this.originals = originals;
         this.editing = new ContentEditing<>(videos, SearchKind.VIDEO, processing.events, collector);
         this.sources = sources;
         this.processing = processing;
@@ -233,12 +237,13 @@ public class VideoLibrary {
                 file.mimeType(), file.size(), file.sha256(), null, video.createdAt(), null);
     }
 
-    /** The original of a video the viewer may watch, for streaming. */
-    @Transactional(readOnly = true)
+    /**
+     * The original of a video the viewer may watch, for streaming: one plain statement, as it runs
+     * for every range request a player makes.
+     */
     public DeliverableFile original(Viewer viewer, UUID id) {
-        Video video = editing.visible(viewer, id);
-        return new DeliverableFile(video.id(), video.ownerId(), video.filename(), video.mimeType(), video.size(),
-                video.sha256(), video.durationMs(), video.createdAt(), null);
+        return originals.find(Table.VIDEOS, id).filter(found -> viewer.maySee(found.ownerId(), found.visibility()))
+                .orElseThrow(() -> LibraryProblems.notFound("video")).deliverable();
     }
 
     /** A deleted account's videos go with it. */

@@ -29,7 +29,12 @@ public record Viewer(UUID userId, boolean admin) {
 
     /** Owners and admins see everything; others public and unlisted content (by id). */
     public boolean maySee(LibraryContent content) {
-        return admin || owns(content) || content.visibility() != Visibility.PRIVATE;
+        return maySee(content.ownerId(), content.visibility());
+    }
+
+    /** {@link #maySee(LibraryContent)} for content read without its entity (a streamed original). */
+    public boolean maySee(UUID ownerId, Visibility visibility) {
+        return admin || ownerId.equals(userId) || visibility != Visibility.PRIVATE;
     }
 
     /** What listings and search show: own content and public content (unlisted only by id). */
