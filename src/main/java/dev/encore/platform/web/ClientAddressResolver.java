@@ -32,7 +32,8 @@ final class ClientAddressResolver {
     }
 
     boolean isTrusted(String address) {
-        return address != null && literal(address) != null
+        // no proxies configured (the default): nothing to parse on every request
+        return !trustedProxies.isEmpty() && address != null && literal(address) != null
                 && trustedProxies.stream().anyMatch(matcher -> matcher.matches(address));
     }
 
