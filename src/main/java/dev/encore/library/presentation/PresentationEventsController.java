@@ -1,9 +1,7 @@
 package dev.encore.library.presentation;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -16,11 +14,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.encore.library.PresentationLibrary;
 import dev.encore.library.Viewer;
-import dev.encore.platform.UserNotifications;
+import dev.encore.platform.ProgressEvents;
 
 /**
  * Server-sent events of one presentation's rendering: the current state first, then every change
@@ -31,16 +27,16 @@ import dev.encore.platform.UserNotifications;
 @RestController
 class PresentationEventsController {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private static final ProgressEvents.Kind PRESENTATIONS = new ProgressEvents.Kind(ProgressMessage.TOPIC,
+            "presentation", "id", message -> !PresentationState.PROCESSING.value().equals(
+                    message.path("state").asString()), Duration.ofMinutes(30));
 
     private final PresentationLibrary library;
-    private final UserNotifications notifications;
-    private final JsonMapper json;
+    private final ProgressEvents events;
 
-    PresentationEventsController(PresentationLibrary library, UserNotifications notifications, JsonMapper json) {
+    PresentationEventsController(PresentationLibrary library, ProgressEvents events) {
         this.library = library;
-        this.notifications = notifications;
-        this.json = json;
+        this.events = events;
     }
 
     @Operation(summary = "Follow a presentation's rendering (text/event-stream)", description = "Events named "
@@ -49,46 +45,11 @@ class PresentationEventsController {
     @GetMapping(path = "/api/v1/presentations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(Authentication auth, @PathVariable UUID id) {
         Viewer viewer = Viewer.of(auth);
-        PresentationView current = library.get(viewer, id); // 404 before anything is subscribed
-        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        AtomicReference<UserNotifications.Subscription> subscription = new AtomicReference<>();
-        // subscribe before reading the state again: nothing that happens in between is missed
-        subscription.set(notifications.subscribe(current.ownerId(), ProgressMessage.TOPIC, message -> {
-            ProgressMessage progress = json.readValue(message, ProgressMessage.class);
-            if (id.equals(progress.id())) {
-                send(emitter, progress, subscription.get());
-            }
-        }));
-        Runnable unsubscribe = () -> subscription.get().close();
-        emitter.onCompletion(unsubscribe);
-        emitter.onTimeout(unsubscribe);
-        emitter.onError(error -> unsubscribe.run());
-        try {
-            current = library.get(viewer, id);
-        }
-        catch (RuntimeException gone) {
-            unsubscribe.run();
-            throw gone;
-        }
-        send(emitter, new ProgressMessage(current.id(), current.processing().state(), current.processing().progress(),
-                current.processing().failureReason()), subscription.get());
-        return emitter;
-    }
-
-    private void send(SseEmitter emitter, ProgressMessage message, UserNotifications.Subscription subscription) {
-        try {
-            synchronized (emitter) {
-                emitter.send(SseEmitter.event().name("presentation").data(json.writeValueAsString(message),
-                        MediaType.APPLICATION_JSON));
-                if (message.finished()) {
-                    emitter.complete();
-                }
-            }
-        }
-        catch (IOException | IllegalStateException gone) {
-            if (subscription != null) {
-                subscription.close();
-            }
-        }
+        PresentationView before = library.get(viewer, id); // 404 before anything is subscribed
+        return events.follow(PRESENTATIONS, before.ownerId(), id, () -> {
+            PresentationView current = library.get(viewer, id);
+            return new ProgressMessage(current.id(), current.processing().state(), current.processing().progress(),
+                    current.processing().failureReason());
+        });
     }
 }

@@ -15,8 +15,4 @@ import java.util.UUID;
 record ProgressMessage(UUID id, String state, int progress, String failureReason) {
 
     static final String TOPIC = "presentations";
-
-    boolean finished() {
-        return !PresentationState.PROCESSING.value().equals(state);
-    }
 }
