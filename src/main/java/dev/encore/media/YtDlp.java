@@ -40,12 +40,28 @@ public final class YtDlp {
      * (yt-dlp writes it before the download starts), so no separate look-up run is needed.
      */
     public List<String> download(String url, Path stagingDir, String proxyUrl, boolean describe) {
+        return download(url, stagingDir, proxyUrl, describe, List.of("--output", stagingDir.resolve(SOURCE).toString()));
+    }
+
+    /**
+     * Downloads like {@link #download(String, Path, String, boolean)}, always describing, but writes
+     * the media to standard output (a single format: {@code bestaudio/best} never merges), for a
+     * reader that converts while it downloads. The thumbnail and the info JSON are still files in
+     * {@code stagingDir}, written before the first media byte. Progress and messages go to standard
+     * error.
+     */
+    public List<String> downloadToStdout(String url, Path stagingDir, String proxyUrl) {
+        return download(url, stagingDir, proxyUrl, true, List.of("--output", "-", "--output",
+                "thumbnail:" + stagingDir.resolve(SOURCE)));
+    }
+
+    private List<String> download(String url, Path stagingDir, String proxyUrl, boolean describe, List<String> output) {
         List<String> args = common(proxyUrl);
         args.addAll(List.of("--no-playlist", "--newline", "--no-mtime", "--no-part", "--write-thumbnail",
                 "--format", "bestaudio/best",
                 "--max-filesize", Long.toString(maxFilesize.toBytes()),
-                "--progress-template", "download:" + PROGRESS_PREFIX + "%(progress)j",
-                "--output", stagingDir.resolve("source.%(ext)s").toString()));
+                "--progress-template", "download:" + PROGRESS_PREFIX + "%(progress)j"));
+        args.addAll(output);
         if (describe) {
             args.addAll(List.of("--write-info-json", "--output",
                     "infojson:" + stagingDir.resolve(INFO_FILE.replace(".info.json", "")).toString()));
@@ -53,6 +69,9 @@ public final class YtDlp {
         args.addAll(List.of("--", url));
         return args;
     }
+
+    /** The name template of a downloaded file (and its thumbnail) in the staging directory. */
+    private static final String SOURCE = "source.%(ext)s";
 
     /** The info JSON a describing download writes into its staging directory. */
     public static final String INFO_FILE = "metadata.info.json";

@@ -23,6 +23,16 @@ class YtDlpTests {
     }
 
     @Test
+    void aDownloadToStandardOutputKeepsTheThumbnailAndInfoJsonInStaging() {
+        List<String> args = ytdlp.downloadToStdout("https://www.youtube.com/watch?v=x", Path.of("/staging/job-1"),
+                "http://job1:secret@127.0.0.1:40000");
+        assertThat(String.join(" ", args)).contains("--format bestaudio/best", "--output - ",
+                "--output thumbnail:/staging/job-1/source.%(ext)s", "--write-info-json",
+                "--output infojson:/staging/job-1/metadata", "--max-filesize 2147483648", "--proxy http://job1:");
+        assertThat(args.subList(args.size() - 2, args.size())).containsExactly("--", "https://www.youtube.com/watch?v=x");
+    }
+
+    @Test
     void theUrlAlwaysComesLastAfterTheOptionTerminator() {
         List<String> args = ytdlp.metadata("-o/etc/passwd", "http://p@127.0.0.1:1", 5);
         assertThat(args.get(args.size() - 2)).isEqualTo("--");

@@ -229,8 +229,9 @@ class DirectMediaIT {
         ProcessRunner processes = new ProcessRunner();
         MediaProbe probe = new MediaProbe(processes, new MediaProperties(Path.of("yt-dlp"), Path.of("ffmpeg"),
                 Path.of("ffprobe"), Duration.ofSeconds(30)), JsonMapper.builder().build());
-        return new DirectMedia(loopback.guard(), new Ffmpeg(Path.of("ffmpeg")), probe, processes, properties,
-                new SimpleMeterRegistry());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        return new DirectMedia(loopback.guard(), new Ffmpeg(Path.of("ffmpeg")), probe,
+                new FfmpegConversion(processes, properties, meters), properties, meters);
     }
 
     private String url(String path) {
