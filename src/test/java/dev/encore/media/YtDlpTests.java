@@ -18,18 +18,8 @@ class YtDlpTests {
     @Test
     void downloadCommandMatchesTheGoldenFile() throws IOException {
         List<String> expected = Files.readAllLines(Path.of("src/test/resources/golden/ytdlp-download.args"));
-        assertThat(ytdlp.download("https://www.youtube.com/watch?v=--exec=rm", Path.of("/staging/job-1"),
+        assertThat(ytdlp.downloadToStdout("https://www.youtube.com/watch?v=--exec=rm", Path.of("/staging/job-1"),
                 "http://job1:secret@127.0.0.1:40000")).containsExactlyElementsOf(expected);
-    }
-
-    @Test
-    void aDownloadToStandardOutputKeepsTheThumbnailAndInfoJsonInStaging() {
-        List<String> args = ytdlp.downloadToStdout("https://www.youtube.com/watch?v=x", Path.of("/staging/job-1"),
-                "http://job1:secret@127.0.0.1:40000");
-        assertThat(String.join(" ", args)).contains("--format bestaudio/best", "--output - ",
-                "--output thumbnail:/staging/job-1/source.%(ext)s", "--write-info-json",
-                "--output infojson:/staging/job-1/metadata", "--max-filesize 2147483648", "--proxy http://job1:");
-        assertThat(args.subList(args.size() - 2, args.size())).containsExactly("--", "https://www.youtube.com/watch?v=x");
     }
 
     @Test
