@@ -3,9 +3,10 @@ package dev.encore.ingest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static dev.encore.ingest.pipeline.LoopbackOrigin.cutHalfway;
+import static dev.encore.ingest.pipeline.LoopbackOrigin.send;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +46,7 @@ import dev.encore.media.MediaProbe;
 import dev.encore.media.MediaProperties;
 import dev.encore.media.ProcessRunner;
 import dev.encore.media.YtDlp;
+import dev.encore.ingest.pipeline.LoopbackOrigin.NoProgress;
 import dev.encore.support.MediaTools;
 
 /**
@@ -86,19 +87,7 @@ class PipedConversionIT {
         origin.createContext("/chunked.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 0));
         origin.createContext("/slow.mp3", exchange -> send(exchange, "audio/mpeg", longTone, longTone.length, 100_000));
         origin.createContext("/late.m4a", exchange -> send(exchange, "audio/mp4", lateIndex, lateIndex.length, 0));
-        // declares the whole file, sends half and hangs up, every time (and ignores Range)
-        origin.createContext("/cut.mp3", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "audio/mpeg");
-            exchange.sendResponseHeaders(200, longTone.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(longTone, 0, longTone.length / 2);
-                out.flush();
-            }
-            catch (IOException ignored) {
-                // the connection is cut on purpose
-            }
-            throw new IOException("cut");
-        });
+        origin.createContext("/cut.mp3", cutHalfway("audio/mpeg", longTone));
         origin.createContext("/gone", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -121,7 +110,7 @@ class PipedConversionIT {
     @Test
     void aPageIsConvertedWhileYtDlpDownloadsWithTheSitesTitleAndTheFilesArtistAndCover() throws Exception {
         PipedConversion.Piped piped = piped(DataSize.ofMegabytes(50)).convert(url("/tone.html"), this::described,
-                AudioFormat.MP3, staging, new Recorder(), () -> false);
+                AudioFormat.MP3, staging, new NoProgress(), () -> false);
 
         MediaPipeline.Produced produced = piped.produced();
         assertThat(produced).isNotNull();
@@ -142,7 +131,7 @@ class PipedConversionIT {
     void anUnavailableSourceFailsAsUnavailableAndNothingIsConverted() {
         for (String page : List.of("/gone.html", "/dead.html")) { // the page itself, or the media it names
             assertThatThrownBy(() -> piped(DataSize.ofMegabytes(50)).convert(url(page), this::described,
-                    AudioFormat.MP3, staging, new Recorder(), () -> false))
+                    AudioFormat.MP3, staging, new NoProgress(), () -> false))
                     .as(page).isInstanceOfSatisfying(ImportFailure.class, failure -> {
                         assertThat(failure.error()).isEqualTo(ImportError.UNAVAILABLE);
                         assertThat(failure.reason()).isEqualTo("the source answered 404 Not Found");
@@ -154,7 +143,7 @@ class PipedConversionIT {
     @Test
     void aSourceThatBreaksOffMidwayFailsAsANetworkErrorAndKeepsNothing() {
         assertThatThrownBy(() -> piped(DataSize.ofMegabytes(50)).convert(url("/cut.html"), this::described,
-                AudioFormat.MP3, staging, new Recorder(), () -> false))
+                AudioFormat.MP3, staging, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class, failure -> {
                     assertThat(failure.error()).isEqualTo(ImportError.NETWORK);
                     assertThat(failure.reason()).isEqualTo("the connection to the source broke off");
@@ -164,9 +153,18 @@ class PipedConversionIT {
     }
 
     @Test
+    void aDeclaredOversizeFileIsRefusedByYtDlpBeforeItDownloads() {
+        assertThatThrownBy(() -> piped(DataSize.ofKilobytes(100)).convert(url("/tone.html"), this::described,
+                AudioFormat.MP3, staging, new NoProgress(), () -> false))
+                .isInstanceOfSatisfying(ImportFailure.class,
+                        failure -> assertThat(failure.error()).isEqualTo(ImportError.TOO_LARGE));
+        assertThat(staged()).noneMatch(name -> name.startsWith("result."));
+    }
+
+    @Test
     void aStreamGrowingPastTheLimitIsStoppedAndNothingIsKept() {
         assertThatThrownBy(() -> piped(DataSize.ofKilobytes(300)).convert(url("/chunked.html"), this::described,
-                AudioFormat.MP3, staging, new Recorder(), () -> false))
+                AudioFormat.MP3, staging, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.TOO_LARGE));
         assertThat(staged()).noneMatch(name -> name.startsWith("result."));
@@ -179,7 +177,7 @@ class PipedConversionIT {
         PipedConversion piped = piped(DataSize.ofMegabytes(50));
         CompletableFuture<PipedConversion.Piped> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return piped.convert(url("/slow.html"), this::described, AudioFormat.MP3, staging, new Recorder(),
+                return piped.convert(url("/slow.html"), this::described, AudioFormat.MP3, staging, new NoProgress(),
                         cancelled::get);
             }
             catch (InterruptedException ex) {
@@ -198,7 +196,7 @@ class PipedConversionIT {
     void mediaFfmpegCannotReadAsAStreamIsConvertedFromTheDownloadedFile() throws Exception {
         PipedConversion piped = piped(DataSize.ofMegabytes(50));
         PipedConversion.Piped fetched = piped.convert(url("/late.html"), this::described, AudioFormat.MP3, staging,
-                new Recorder(), () -> false);
+                new NoProgress(), () -> false);
         assertThat(fetched.produced()).isNull();
         assertThat(fetched.downloaded()).hasFileName("source.m4a").hasBinaryContent(lateIndex);
 
@@ -206,7 +204,7 @@ class PipedConversionIT {
         SourceMetadata known = new SourceMetadata("HTML5MediaEmbed", "late", "Late page", null, null, 0, false,
                 List.of());
         MediaPipeline.Produced produced = pipeline(piped).produce(url("/late.html"), known, false, AudioFormat.OPUS,
-                again, new Recorder(), () -> false);
+                again, new NoProgress(), () -> false);
         assertThat(produced.durationMs()).isBetween(59_000L, 61_000L);
         JsonNode probe = MediaTools.probe(produced.file());
         assertThat(MediaTools.audioCodec(probe)).isEqualTo("opus");
@@ -292,38 +290,5 @@ class PipedConversionIT {
     private static boolean running(String tool) {
         return ProcessHandle.current().descendants().anyMatch(process -> process.isAlive()
                 && process.info().commandLine().orElse("").contains(tool));
-    }
-
-    private static void send(HttpExchange exchange, String type, byte[] body, long declared, int bytesPerSecond)
-            throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(200, declared);
-        try (OutputStream out = exchange.getResponseBody()) {
-            int chunk = bytesPerSecond > 0 ? bytesPerSecond / 10 : 64 * 1024;
-            for (int at = 0; at < body.length; at += chunk) {
-                out.write(body, at, Math.min(chunk, body.length - at));
-                out.flush();
-                if (bytesPerSecond > 0) {
-                    Thread.sleep(100);
-                }
-            }
-        }
-        catch (IOException | InterruptedException clientLeft) {
-            // the client hung up: a refused or cancelled run
-        }
-        finally {
-            exchange.close();
-        }
-    }
-
-    private static final class Recorder implements MediaPipeline.Progress {
-
-        @Override
-        public void downloading(double fraction) {
-        }
-
-        @Override
-        public void converting(double fraction) {
-        }
     }
 }
