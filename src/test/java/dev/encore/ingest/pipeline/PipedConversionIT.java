@@ -7,8 +7,6 @@ import static dev.encore.ingest.pipeline.LoopbackOrigin.cutHalfway;
 import static dev.encore.ingest.pipeline.LoopbackOrigin.send;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,9 +34,7 @@ import dev.encore.ingest.SourceMetadata;
 import dev.encore.ingest.config.IngestProperties;
 import dev.encore.ingest.imports.AudioFormat;
 import dev.encore.ingest.imports.ImportError;
-import dev.encore.ingest.source.EgressGuard;
 import dev.encore.ingest.source.ImportFailure;
-import dev.encore.ingest.source.SourcePolicy;
 import dev.encore.ingest.source.YtDlpRunOptions;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.MediaProbe;
@@ -47,6 +42,7 @@ import dev.encore.media.MediaProperties;
 import dev.encore.media.ProcessRunner;
 import dev.encore.media.YtDlp;
 import dev.encore.ingest.pipeline.LoopbackOrigin.NoProgress;
+import dev.encore.support.GuardedLoopback;
 import dev.encore.support.MediaTools;
 
 /**
@@ -62,8 +58,7 @@ class PipedConversionIT {
     @TempDir
     Path work;
 
-    private HttpServer origin;
-    private EgressGuard guard;
+    private GuardedLoopback loopback;
     private byte[] tone;
     private byte[] longTone;
     private byte[] lateIndex;
@@ -76,34 +71,29 @@ class PipedConversionIT {
         tone = Files.readAllBytes(MediaTools.tone(media.resolve("tone.mp3"), "Piped Tone", 440, 20, true));
         longTone = Files.readAllBytes(MediaTools.tone(media.resolve("long.mp3"), "Long Tone", 330, 60)); // ~720 KB
         lateIndex = Files.readAllBytes(lateIndex(media.resolve("late.m4a"), 60)); // ~1 MB, its index at the end
-        origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        loopback = new GuardedLoopback(tone);
         page("/tone.html", "tone.mp3");
         page("/dead.html", "gone.mp3");
         page("/cut.html", "cut.mp3");
         page("/slow.html", "slow.mp3");
         page("/chunked.html", "chunked.mp3");
         page("/late.html", "late.m4a");
-        origin.createContext("/tone.mp3", exchange -> send(exchange, "audio/mpeg", tone, tone.length, 0));
-        origin.createContext("/chunked.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 0));
-        origin.createContext("/slow.mp3", exchange -> send(exchange, "audio/mpeg", longTone, longTone.length, 100_000));
-        origin.createContext("/late.m4a", exchange -> send(exchange, "audio/mp4", lateIndex, lateIndex.length, 0));
-        origin.createContext("/cut.mp3", cutHalfway("audio/mpeg", longTone));
-        origin.createContext("/gone", exchange -> {
+        loopback.origin("/tone.mp3", exchange -> send(exchange, "audio/mpeg", tone, tone.length, 0));
+        loopback.origin("/chunked.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 0));
+        loopback.origin("/slow.mp3", exchange -> send(exchange, "audio/mpeg", longTone, longTone.length, 100_000));
+        loopback.origin("/late.m4a", exchange -> send(exchange, "audio/mp4", lateIndex, lateIndex.length, 0));
+        loopback.origin("/cut.mp3", cutHalfway("audio/mpeg", longTone));
+        loopback.origin("/gone", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
         });
-        origin.start();
-        SourcePolicy.Resolver resolver = InetAddress::getAllByName;
-        guard = new EgressGuard(new SourcePolicy(List.of("example.org"), List.of("127.0.0.1/32"), resolver), resolver,
-                Duration.ofSeconds(5));
         staging = Files.createDirectories(work.resolve("staging"));
     }
 
     @AfterEach
     void stop() throws IOException {
-        if (guard != null) {
-            guard.close();
-            origin.stop(0);
+        if (loopback != null) {
+            loopback.close();
         }
     }
 
@@ -125,6 +115,23 @@ class PipedConversionIT {
                 .anyMatch(stream -> stream.path("disposition").path("attached_pic").asInt() == 1)).as("cover").isTrue();
         // yt-dlp wrote the media to ffmpeg, never to a file
         assertThat(staged()).noneMatch(name -> name.startsWith("source."));
+    }
+
+    @Test
+    void whenTheSiteNamesEverythingNoFfprobeRunsAndTheDurationIsWhatFfmpegWrote() throws Exception {
+        SourceMetadata site = new SourceMetadata("Youtube", "x", "Site Title", "Site Artist", "Site Album", 0, false,
+                List.of());
+        // no ffprobe to run: a probe would fail the import
+        PipedConversion piped = piped(DataSize.ofMegabytes(50), Path.of("/nonexistent/ffprobe"));
+        MediaPipeline.Produced produced = piped.convert(url("/tone.html"), () -> site, AudioFormat.OPUS, staging,
+                new NoProgress(), () -> false).produced();
+
+        assertThat(produced.durationMs()).isBetween(19_500L, 20_500L);
+        JsonNode probe = MediaTools.probe(produced.file());
+        assertThat(MediaTools.audioCodec(probe)).isEqualTo("opus");
+        assertThat(MediaTools.tag(probe, "title")).isEqualTo("Site Title");
+        assertThat(MediaTools.tag(probe, "artist")).isEqualTo("Site Artist");
+        assertThat(MediaTools.tag(probe, "album")).isEqualTo("Site Album");
     }
 
     @Test
@@ -231,12 +238,16 @@ class PipedConversionIT {
     }
 
     private PipedConversion piped(DataSize maxFilesize) {
+        return piped(maxFilesize, Path.of("ffprobe"));
+    }
+
+    private PipedConversion piped(DataSize maxFilesize, Path ffprobe) {
         IngestProperties properties = properties(maxFilesize);
         ProcessRunner processes = new ProcessRunner();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         PipedDownload downloads = new PipedDownload(new YtDlp(Path.of("yt-dlp"), maxFilesize, Duration.ofSeconds(10)),
-                guard, processes, new YtDlpRunOptions(properties), properties, meters);
-        return new PipedConversion(downloads, probe(processes), new Ffmpeg(Path.of("ffmpeg")),
+                loopback.guard(), processes, new YtDlpRunOptions(properties), properties, meters);
+        return new PipedConversion(downloads, probe(processes, ffprobe), new Ffmpeg(Path.of("ffmpeg")),
                 new FfmpegConversion(processes, properties, meters), JSON, properties);
     }
 
@@ -245,12 +256,12 @@ class PipedConversionIT {
         ProcessRunner processes = new ProcessRunner();
         Ffmpeg ffmpeg = new Ffmpeg(Path.of("ffmpeg"));
         // a known source and no direct link: neither the look-up nor the direct path is asked
-        return new MediaPipeline(properties, new AudioConversion(ffmpeg), probe(processes), null, null, piped,
-                new FfmpegConversion(processes, properties, new SimpleMeterRegistry()));
+        return new MediaPipeline(properties, new AudioConversion(ffmpeg), probe(processes, Path.of("ffprobe")), null,
+                null, piped, new FfmpegConversion(processes, properties, new SimpleMeterRegistry()));
     }
 
-    private static MediaProbe probe(ProcessRunner processes) {
-        return new MediaProbe(processes, new MediaProperties(Path.of("yt-dlp"), Path.of("ffmpeg"), Path.of("ffprobe"),
+    private static MediaProbe probe(ProcessRunner processes, Path ffprobe) {
+        return new MediaProbe(processes, new MediaProperties(Path.of("yt-dlp"), Path.of("ffmpeg"), ffprobe,
                 Duration.ofSeconds(30)), JSON);
     }
 
@@ -270,11 +281,11 @@ class PipedConversionIT {
         String title = Character.toUpperCase(path.charAt(1)) + path.substring(2, path.indexOf('.')) + " page";
         byte[] html = ("<!DOCTYPE html><html><head><title>" + title + "</title></head><body><audio src=\"" + media
                 + "\"></audio></body></html>").getBytes(StandardCharsets.UTF_8);
-        origin.createContext(path, exchange -> send(exchange, "text/html; charset=utf-8", html, html.length, 0));
+        loopback.origin(path, exchange -> send(exchange, "text/html; charset=utf-8", html, html.length, 0));
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + origin.getAddress().getPort() + path;
+        return loopback.url(path);
     }
 
     private List<String> staged() {

@@ -78,7 +78,7 @@ class YtDlpThroughEgressGuardIT {
 
     private ProcessRunner.Result run(String url, Path staging, EgressGuard.Lease lease) throws InterruptedException {
         YtDlp ytdlp = new YtDlp(Path.of("yt-dlp"), DataSize.ofMegabytes(50), Duration.ofSeconds(10));
-        return new ProcessRunner().run(new ProcessRunner.Spec(ytdlp.downloadToStdout(url, staging, lease.proxyUrl()), staging,
-                Duration.ofSeconds(60), Map.of()), line -> { });
+        return new ProcessRunner().run(new ProcessRunner.Spec(ytdlp.downloadToStdout(url, staging, lease.proxyUrl()),
+                staging, Duration.ofSeconds(60), Map.of()), line -> { });
     }
 }
