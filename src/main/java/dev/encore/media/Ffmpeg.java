@@ -44,12 +44,34 @@ public final class Ffmpeg {
      * may use no protocol but the pipe, so a crafted stream cannot make ffmpeg open URLs or files.
      */
     public List<String> convertStdin(boolean cover, Path target, List<String> encoderArgs, Map<String, String> tags) {
-        List<String> args = new ArrayList<>(List.of(executable.toString(), "-hide_banner", "-y", "-loglevel", "error",
-                "-progress", "pipe:1", "-protocol_whitelist", "pipe", "-i", "pipe:0", "-map", "0:a:0"));
+        List<String> args = stdinInput();
+        args.addAll(List.of("-map", "0:a:0"));
         if (cover) {
             args.addAll(List.of("-map", "0:v:0", "-c:v", "mjpeg", "-disposition:v:0", "attached_pic"));
         }
         return encodeTo(args, target, encoderArgs, tags);
+    }
+
+    /**
+     * Converts what arrives on standard input to {@code target} like
+     * {@link #convertStdin(boolean, Path, List, Map)}, embedding the local picture {@code cover}
+     * (may be null: none), which ffmpeg may read only as a file.
+     */
+    public List<String> convertStdin(Path cover, Path target, List<String> encoderArgs, Map<String, String> tags) {
+        List<String> args = stdinInput();
+        if (cover == null) {
+            args.addAll(List.of("-map", "0:a:0"));
+        }
+        else {
+            args.addAll(List.of("-protocol_whitelist", "file", "-i", cover.toString(), "-map", "0:a:0", "-map", "1:v:0",
+                    "-c:v", "mjpeg", "-disposition:v:0", "attached_pic"));
+        }
+        return encodeTo(args, target, encoderArgs, tags);
+    }
+
+    private List<String> stdinInput() {
+        return new ArrayList<>(List.of(executable.toString(), "-hide_banner", "-y", "-loglevel", "error", "-progress",
+                "pipe:1", "-protocol_whitelist", "pipe", "-i", "pipe:0"));
     }
 
     /**

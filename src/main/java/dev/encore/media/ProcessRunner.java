@@ -91,37 +91,13 @@ public class ProcessRunner {
      */
     public Result run(Spec spec, Consumer<String> stdout, java.util.function.BooleanSupplier cancelled,
             InputStream stdin) throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDir().toFile());
-        Map<String, String> environment = builder.environment();
-        String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        environment.clear();
-        environment.put("PATH", path);
-        environment.put("HOME", spec.workingDir().toString());
-        environment.put("LANG", "C.UTF-8");
-        environment.putAll(spec.environment());
-        Process process;
-        try {
-            process = builder.start();
-            if (stdin == null) {
-                process.getOutputStream().close(); // the tools read nothing from us
-            }
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot start " + spec.command().getFirst(), ex);
-        }
+        Process process = launch(spec, stdin == null);
         if (stdin != null) {
             Thread.ofVirtual().start(() -> feed(stdin, process));
         }
         Deque<String> stderr = new ArrayDeque<>();
         Thread out = Thread.ofVirtual().start(() -> pump(process.getInputStream(), stdout));
-        Thread err = Thread.ofVirtual().start(() -> pump(process.getErrorStream(), line -> {
-            synchronized (stderr) {
-                stderr.addLast(line);
-                if (stderr.size() > STDERR_TAIL_LINES) {
-                    stderr.removeFirst();
-                }
-            }
-        }));
+        Thread err = Thread.ofVirtual().start(() -> pump(process.getErrorStream(), line -> keepTail(stderr, line)));
         try {
             long deadline = System.nanoTime() + spec.timeout().toNanos();
             boolean finished = false;
@@ -145,6 +121,116 @@ public class ProcessRunner {
         catch (InterruptedException ex) {
             killTree(process);
             throw ex;
+        }
+    }
+
+    /**
+     * Starts {@code spec} and hands its standard output over as bytes (media a tool writes to
+     * {@code -}), passing each standard error line to {@code stderr} and keeping their tail. The
+     * caller reads {@link Started#output()}, then {@link Started#finish()}es it; closing it kills
+     * the tree if it still runs, so a failed or cancelled reader never leaves the tool behind.
+     *
+     * @throws UncheckedIOException when the executable cannot be started
+     */
+    public Started start(Spec spec, Consumer<String> stderr, java.util.function.BooleanSupplier cancelled) {
+        Process process = launch(spec, true);
+        return new Started(process, System.nanoTime() + spec.timeout().toNanos(), stderr, cancelled);
+    }
+
+    /**
+     * A tool started by {@link #start}: its output as bytes, its end, and its kill on close. A
+     * watchdog kills the tree at the timeout or as soon as {@code cancelled} turns true, even while
+     * nobody waits for it (a reader blocked on its output then sees the output end).
+     */
+    public static final class Started implements AutoCloseable {
+
+        private final Process process;
+        private final Deque<String> stderr = new ArrayDeque<>();
+        private final Thread err;
+        private volatile boolean timedOut;
+
+        private Started(Process process, long deadline, Consumer<String> lines,
+                java.util.function.BooleanSupplier cancelled) {
+            this.process = process;
+            this.err = Thread.ofVirtual().start(() -> pump(process.getErrorStream(), line -> {
+                keepTail(stderr, line);
+                lines.accept(line);
+            }));
+            Thread.ofVirtual().start(() -> watch(deadline, cancelled));
+        }
+
+        private void watch(long deadline, java.util.function.BooleanSupplier cancelled) {
+            try {
+                while (!process.waitFor(CANCEL_POLL.toNanos(), TimeUnit.NANOSECONDS)) {
+                    boolean late = System.nanoTime() > deadline;
+                    if (late || cancelled.getAsBoolean()) {
+                        timedOut = late;
+                        killTree(process);
+                        return;
+                    }
+                }
+            }
+            catch (InterruptedException stopped) {
+                killTree(process);
+            }
+        }
+
+        /** The tool's standard output. */
+        public InputStream output() {
+            return process.getInputStream();
+        }
+
+        /** Waits for the tool to exit and for its standard error to be read to the end. */
+        public Result finish() throws InterruptedException {
+            try {
+                int exitCode = process.waitFor(); // the watchdog ends it at the latest at the timeout
+                err.join(KILL_GRACE.toMillis());
+                synchronized (stderr) {
+                    return new Result(timedOut ? -1 : exitCode, timedOut, new ArrayList<>(stderr));
+                }
+            }
+            catch (InterruptedException ex) {
+                killTree(process);
+                throw ex;
+            }
+        }
+
+        /** Kills the tree when the tool still runs. */
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                killTree(process);
+            }
+        }
+    }
+
+    private static Process launch(Spec spec, boolean closeStdin) {
+        ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDir().toFile());
+        Map<String, String> environment = builder.environment();
+        String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        environment.clear();
+        environment.put("PATH", path);
+        environment.put("HOME", spec.workingDir().toString());
+        environment.put("LANG", "C.UTF-8");
+        environment.putAll(spec.environment());
+        try {
+            Process process = builder.start();
+            if (closeStdin) {
+                process.getOutputStream().close(); // the tool reads nothing from us
+            }
+            return process;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot start " + spec.command().getFirst(), ex);
+        }
+    }
+
+    private static void keepTail(Deque<String> tail, String line) {
+        synchronized (tail) {
+            tail.addLast(line);
+            if (tail.size() > STDERR_TAIL_LINES) {
+                tail.removeFirst();
+            }
         }
     }
 

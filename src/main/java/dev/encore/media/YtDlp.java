@@ -10,13 +10,14 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Command lines for yt-dlp. Every run ignores configuration files (no operator or user config
- * can add {@code --exec} hooks), goes through the egress guard's proxy, writes only into a
- * job-private staging directory under an id-based name, and puts {@code --} before the URL so a
- * URL can never be read as an option. Progress comes as one JSON line per update.
+ * can add {@code --exec} hooks), goes through the egress guard's proxy, writes files only into a
+ * job-private staging directory under fixed names (a download's media goes to standard output),
+ * and puts {@code --} before the URL so a URL can never be read as an option. Progress comes as
+ * one JSON line per update.
  */
 public final class YtDlp {
 
-    /** Marks progress lines on standard output. */
+    /** Marks progress lines (on standard error, since the media goes to standard output). */
     public static final String PROGRESS_PREFIX = "encore-progress:";
 
     private final Path executable;
@@ -29,32 +30,27 @@ public final class YtDlp {
         this.socketTimeout = socketTimeout;
     }
 
-    /** Downloads the single media item at {@code url} into {@code stagingDir}. */
-    public List<String> download(String url, Path stagingDir, String proxyUrl) {
-        return download(url, stagingDir, proxyUrl, false);
-    }
-
     /**
-     * Downloads like {@link #download(String, Path, String)}; with {@code describe}, the same run
-     * also writes what {@link #metadata} would print to {@link #INFO_FILE} in {@code stagingDir}
-     * (yt-dlp writes it before the download starts), so no separate look-up run is needed.
+     * Downloads the single media item at {@code url} (one format: {@code bestaudio/best} never
+     * merges) and writes it to standard output, for a reader that converts while it downloads. The
+     * same run writes what {@link #metadata} would print to {@link #INFO_FILE} and the thumbnail
+     * to {@code source.<ext>} in {@code stagingDir}, both before the first media byte; progress
+     * lines and messages go to standard error.
      */
-    public List<String> download(String url, Path stagingDir, String proxyUrl, boolean describe) {
+    public List<String> downloadToStdout(String url, Path stagingDir, String proxyUrl) {
         List<String> args = common(proxyUrl);
         args.addAll(List.of("--no-playlist", "--newline", "--no-mtime", "--no-part", "--write-thumbnail",
                 "--format", "bestaudio/best",
                 "--max-filesize", Long.toString(maxFilesize.toBytes()),
                 "--progress-template", "download:" + PROGRESS_PREFIX + "%(progress)j",
-                "--output", stagingDir.resolve("source.%(ext)s").toString()));
-        if (describe) {
-            args.addAll(List.of("--write-info-json", "--output",
-                    "infojson:" + stagingDir.resolve(INFO_FILE.replace(".info.json", "")).toString()));
-        }
+                "--output", "-", "--output", "thumbnail:" + stagingDir.resolve("source.%(ext)s"),
+                "--write-info-json", "--output",
+                "infojson:" + stagingDir.resolve(INFO_FILE.replace(".info.json", ""))));
         args.addAll(List.of("--", url));
         return args;
     }
 
-    /** The info JSON a describing download writes into its staging directory. */
+    /** The info JSON a download writes into its staging directory. */
     public static final String INFO_FILE = "metadata.info.json";
 
     /** Prints the metadata of {@code url} (a playlist lists its entries flat) as JSON. */

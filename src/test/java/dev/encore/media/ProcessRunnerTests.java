@@ -86,6 +86,35 @@ class ProcessRunnerTests {
                 .isInstanceOf(UncheckedIOException.class);
     }
 
+    @Test
+    void aStartedToolHandsOverItsOutputAsBytesAndItsErrorLinesApart() throws Exception {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        try (ProcessRunner.Started started = runner.start(spec(Duration.ofSeconds(10), "bash", "-c",
+                "printf 'a\\0b'; echo said >&2; exit 3"), errors::add, () -> false)) {
+            assertThat(started.output().readAllBytes()).containsExactly('a', 0, 'b');
+            ProcessRunner.Result result = started.finish();
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.stderrTail()).containsExactly("said");
+            assertThat(errors).containsExactly("said");
+        }
+    }
+
+    @Test
+    void aStartedToolIsKilledOnCancelOrTimeoutWhileNobodyWaits() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        try (ProcessRunner.Started started = runner.start(spec(Duration.ofSeconds(30), "sleep", "60"), line -> { },
+                cancelled::get)) {
+            cancelled.set(true);
+            assertThat(started.output().read()).isEqualTo(-1); // the reader sees the output end
+            assertThat(started.finish().succeeded()).isFalse();
+        }
+        try (ProcessRunner.Started started = runner.start(spec(Duration.ofMillis(300), "sleep", "60"), line -> { },
+                () -> false)) {
+            assertThat(started.output().read()).isEqualTo(-1);
+            assertThat(started.finish().timedOut()).isTrue();
+        }
+    }
+
     private ProcessRunner.Spec spec(Duration timeout, String... command) {
         return new ProcessRunner.Spec(List.of(command), dir, timeout, Map.of());
     }

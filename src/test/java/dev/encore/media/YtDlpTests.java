@@ -18,7 +18,7 @@ class YtDlpTests {
     @Test
     void downloadCommandMatchesTheGoldenFile() throws IOException {
         List<String> expected = Files.readAllLines(Path.of("src/test/resources/golden/ytdlp-download.args"));
-        assertThat(ytdlp.download("https://www.youtube.com/watch?v=--exec=rm", Path.of("/staging/job-1"),
+        assertThat(ytdlp.downloadToStdout("https://www.youtube.com/watch?v=--exec=rm", Path.of("/staging/job-1"),
                 "http://job1:secret@127.0.0.1:40000")).containsExactlyElementsOf(expected);
     }
 

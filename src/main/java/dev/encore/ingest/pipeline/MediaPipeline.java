@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,62 +11,47 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 import dev.encore.ingest.SourceMetadata;
 import dev.encore.ingest.config.IngestProperties;
 import dev.encore.ingest.imports.AudioFormat;
 import dev.encore.ingest.imports.ImportError;
-import dev.encore.ingest.source.EgressGuard;
 import dev.encore.ingest.source.ImportFailure;
 import dev.encore.ingest.source.SourceResolver;
-import dev.encore.ingest.source.ToolFailures;
-import dev.encore.ingest.source.YtDlpRunOptions;
-import dev.encore.media.Ffmpeg;
 import dev.encore.media.MediaProbe;
-import dev.encore.media.ProcessRunner;
 import dev.encore.media.YtDlp;
 
 /**
- * Fetches one media item with yt-dlp (through the egress guard) and converts it with ffmpeg, all
- * inside one job-private staging directory. Returns the converted file, still in staging; the
- * caller moves it into the blob store.
+ * Fetches one media item and converts it with ffmpeg, all inside one job-private staging
+ * directory: a direct media link by Encore itself ({@link DirectMedia}), anything else by yt-dlp
+ * through the egress guard, converted while it downloads ({@link PipedConversion}) or, when ffmpeg
+ * cannot read the media as a stream, from the downloaded file. Returns the converted file, still in
+ * staging; the caller moves it into the blob store.
  */
 @Component
 public class MediaPipeline {
 
-    private static final Logger log = LoggerFactory.getLogger(MediaPipeline.class);
     private static final List<String> THUMBNAIL_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".webp");
+    private static final List<String> TAGS = List.of("title", "artist", "album");
 
-    private final YtDlp ytdlp;
-    private final EgressGuard guard;
-    private final ProcessRunner processes;
     private final IngestProperties properties;
-    private final YtDlpRunOptions runOptions;
     private final AudioConversion conversion;
     private final MediaProbe probe;
-    private final MeterRegistry meters;
     private final SourceResolver resolver;
     private final DirectMedia direct;
+    private final PipedConversion piped;
+    private final FfmpegConversion ffmpeg;
 
-    MediaPipeline(YtDlp ytdlp, EgressGuard guard, ProcessRunner processes, IngestProperties properties, YtDlpRunOptions runOptions,
-            AudioConversion conversion, MediaProbe probe, MeterRegistry meters, SourceResolver resolver,
-            DirectMedia direct) {
-        this.resolver = resolver;
-        this.direct = direct;
-        this.ytdlp = ytdlp;
-        this.guard = guard;
-        this.processes = processes;
+    MediaPipeline(IngestProperties properties, AudioConversion conversion, MediaProbe probe, SourceResolver resolver,
+            DirectMedia direct, PipedConversion piped, FfmpegConversion ffmpeg) {
         this.properties = properties;
-        this.runOptions = runOptions;
         this.conversion = conversion;
         this.probe = probe;
-        this.meters = meters;
+        this.resolver = resolver;
+        this.direct = direct;
+        this.piped = piped;
+        this.ffmpeg = ffmpeg;
     }
 
     /**
@@ -109,50 +92,60 @@ public class MediaPipeline {
                 return streamed.get();
             }
         }
-        Path source = download(url, staging, progress, cancelled, known == null);
-        SourceMetadata metadata = known != null ? known : described(url, staging);
+        PipedConversion.Piped fetched = piped.convert(url, () -> known != null ? known : described(url, staging),
+                format, staging, progress, cancelled);
+        return fetched.produced() != null ? fetched.produced()
+                : fromFile(fetched.downloaded(), fetched.metadata(), format, staging, progress, cancelled);
+    }
+
+    /** Converts a downloaded file (one ffmpeg cannot read as a stream), probed once. */
+    private Produced fromFile(Path source, SourceMetadata metadata, AudioFormat format, Path staging, Progress progress,
+            BooleanSupplier cancelled) throws InterruptedException {
         MediaProbe.Probe sourceProbe = probe.probe(source);
         long sourceMs = sourceProbe.durationMs().orElse(metadata.durationSeconds() * 1000);
         if (sourceMs > properties.maxDuration().toMillis()) {
             throw new ImportFailure(ImportError.TOO_LONG, "source is " + sourceMs + " ms long");
         }
         Path target = staging.resolve("result." + format.extension());
+        Map<String, String> tags = tags(metadata, sourceProbe);
+        // the site's thumbnail, else the cover the source file carries itself
+        Path cover = thumbnail(staging).orElse(sourceProbe.hasCover() ? source : null);
+        long writtenMs = ffmpeg.convert(new FfmpegConversion.Run(conversion.command(source, cover, target, format, tags),
+                target, format, sourceMs), FfmpegConversion.Input.NONE, staging, progress, cancelled);
+        // the conversion keeps the source's duration: probed once, the result needs no second reading
+        long durationMs = sourceProbe.durationMs().isPresent() ? sourceMs
+                : writtenMs > 0 ? writtenMs : probe.durationMs(target).orElse(sourceMs);
+        return new Produced(target, durationMs, tags.get("title"));
+    }
+
+    /**
+     * The title, artist and album to tag a conversion with: a site extractor knows better than the
+     * file; the generic one only guesses from the URL, so there the file's tags come first.
+     *
+     * @param file what ffprobe read in the source ({@link MediaProbe.Probe#NOTHING} when it did not run)
+     */
+    static Map<String, String> tags(SourceMetadata metadata, MediaProbe.Probe file) {
         Map<String, String> tags = new LinkedHashMap<>();
-        // a site extractor knows better than the file; the generic one only guesses from the URL
-        boolean fileFirst = metadata.extractor() == null || "generic".equalsIgnoreCase(metadata.extractor());
-        for (String key : List.of("title", "artist", "album")) {
+        boolean fileFirst = fileFirst(metadata);
+        for (String key : TAGS) {
             String fromSite = switch (key) {
                 case "title" -> metadata.title();
                 case "artist" -> metadata.artist();
                 default -> metadata.album();
             };
-            String fromFile = sourceProbe.tag(key);
+            String fromFile = file.tag(key);
             tags.put(key, fileFirst && fromFile != null ? fromFile : fromSite != null ? fromSite : fromFile);
         }
-        // the site's thumbnail, else the cover the source file carries itself
-        Path cover = thumbnail(staging).orElse(sourceProbe.hasCover() ? source : null);
-        List<String> command = conversion.command(source, cover, target, format, tags);
-        Timer.Sample sample = Timer.start(meters);
-        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(command, staging, properties.timeout(),
-                Map.of()), line -> {
-                    progress.alive();
-                    long micros = Ffmpeg.progressMicros(line);
-                    if (micros >= 0 && sourceMs > 0) {
-                        progress.converting(Math.min(1.0, micros / 1000.0 / sourceMs));
-                    }
-                }, cancelled);
-        sample.stop(Timer.builder("encore.ingest.conversion.duration").description("ffmpeg conversion time")
-                .tag("format", format.extension()).publishPercentileHistogram().register(meters));
-        if (!result.succeeded() || !Files.isRegularFile(target)) {
-            log.warn("ffmpeg failed to convert to {}: exit {}, timed out {}, stderr {}", format, result.exitCode(),
-                    result.timedOut(), result.stderrTail());
-            throw result.timedOut() ? new ImportFailure(ImportError.TIMEOUT, "conversion timed out")
-                    : new ImportFailure(ImportError.CONVERSION_FAILED, "the download could not be converted to "
-                            + format.extension() + " (it may hold no audio)", "conversion failed");
-        }
-        // the conversion keeps the source's duration: probed once, the result needs no second reading
-        long durationMs = sourceProbe.durationMs().isPresent() ? sourceMs : probe.durationMs(target).orElse(sourceMs);
-        return new Produced(target, durationMs, tags.get("title"));
+        return tags;
+    }
+
+    /** Whether the file's tags could change nothing: a site extractor named title, artist and album. */
+    static boolean siteTagsComplete(SourceMetadata metadata) {
+        return !fileFirst(metadata) && metadata.title() != null && metadata.artist() != null && metadata.album() != null;
+    }
+
+    private static boolean fileFirst(SourceMetadata metadata) {
+        return metadata.extractor() == null || "generic".equalsIgnoreCase(metadata.extractor());
     }
 
     /** The metadata the download run wrote, cached like a look-up's answer. */
@@ -172,47 +165,8 @@ public class MediaPipeline {
         return metadata;
     }
 
-    private Path download(String url, Path staging, Progress progress, BooleanSupplier cancelled, boolean describe)
-            throws InterruptedException {
-        Deque<String> stdout = new ArrayDeque<>();
-        try (EgressGuard.Lease lease = guard.lease()) {
-            List<String> command = runOptions.apply(ytdlp.download(url, staging, lease.proxyUrl(), describe), staging);
-            ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(command, staging, properties.timeout(),
-                    Map.of()), line -> {
-                        progress.alive();
-                        YtDlp.progress(line).ifPresentOrElse(progress::downloading,
-                                () -> SourceResolver.tail(stdout, line));
-                    }, cancelled);
-            Optional<Path> source = sourceFile(staging);
-            if (!result.succeeded() || source.isEmpty()) {
-                ToolFailures.Failure failure = ToolFailures.classify(result, List.copyOf(stdout),
-                        !lease.refused().isEmpty());
-                log.info("yt-dlp could not fetch a link ({}): exit {}, refused {}, stderr {}", failure.error().code(),
-                        result.exitCode(), lease.refused(), result.stderrTail());
-                throw failure.toException("download failed");
-            }
-            try {
-                meters.counter("encore.ingest.fetched.bytes").increment(Files.size(source.get()));
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-            return source.get();
-        }
-    }
-
-    private static Optional<Path> sourceFile(Path staging) {
-        try (Stream<Path> files = Files.list(staging)) {
-            return files.filter(path -> path.getFileName().toString().startsWith("source.")
-                    && THUMBNAIL_EXTENSIONS.stream().noneMatch(path.getFileName().toString()::endsWith)
-                    && !path.getFileName().toString().endsWith(".json") && Files.isRegularFile(path)).findFirst();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static Optional<Path> thumbnail(Path staging) {
+    /** The site's thumbnail yt-dlp wrote next to the download, if any. */
+    static Optional<Path> thumbnail(Path staging) {
         try (Stream<Path> files = Files.list(staging)) {
             return files.filter(path -> path.getFileName().toString().startsWith("source.")
                     && THUMBNAIL_EXTENSIONS.stream().anyMatch(path.getFileName().toString()::endsWith)).findFirst();

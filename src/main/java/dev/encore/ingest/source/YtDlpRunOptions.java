@@ -25,7 +25,7 @@ public class YtDlpRunOptions {
 
     private final IngestProperties properties;
 
-    YtDlpRunOptions(IngestProperties properties) {
+    public YtDlpRunOptions(IngestProperties properties) {
         this.properties = properties;
     }
 

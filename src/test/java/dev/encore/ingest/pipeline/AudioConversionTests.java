@@ -35,6 +35,15 @@ class AudioConversionTests {
     }
 
     @Test
+    void aStreamedConversionReadsOnlyThePipeAndTheCoverOnlyAsAFile() {
+        assertThat(new Ffmpeg(Path.of("/usr/bin/ffmpeg")).convertStdin(Path.of("/s/source.jpg"), Path.of("/s/out.mp3"),
+                AudioFormat.MP3.encoderArgs(), TAGS))
+                .containsSubsequence("-protocol_whitelist", "pipe", "-i", "pipe:0", "-protocol_whitelist", "file", "-i",
+                        "/s/source.jpg", "-map", "0:a:0", "-map", "1:v:0", "-disposition:v:0", "attached_pic",
+                        "-map_metadata", "-1", "/s/out.mp3");
+    }
+
+    @Test
     void formatsAreAClosedCaseInsensitiveList() {
         assertThat(AudioFormat.of("FLAC")).isEqualTo(AudioFormat.FLAC);
         assertThat(AudioFormat.values()).extracting(AudioFormat::extension)

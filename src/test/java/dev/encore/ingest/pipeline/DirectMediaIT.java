@@ -3,9 +3,10 @@ package dev.encore.ingest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static dev.encore.ingest.pipeline.LoopbackOrigin.cutHalfway;
+import static dev.encore.ingest.pipeline.LoopbackOrigin.send;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +36,7 @@ import dev.encore.media.Ffmpeg;
 import dev.encore.media.MediaProbe;
 import dev.encore.media.MediaProperties;
 import dev.encore.media.ProcessRunner;
+import dev.encore.ingest.pipeline.LoopbackOrigin.NoProgress;
 import dev.encore.support.GuardedLoopback;
 import dev.encore.support.MediaTools;
 
@@ -66,19 +67,7 @@ class DirectMediaIT {
                 // no declared length: the body arrives chunked, its size known only as it is read
                 .origin("/chunked.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 0))
                 .origin("/slow.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 20_000))
-                // declares the whole file, sends half and hangs up
-                .origin("/cut.mp3", exchange -> {
-                    exchange.getResponseHeaders().add("Content-Type", "audio/mpeg");
-                    exchange.sendResponseHeaders(200, longTone.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(longTone, 0, longTone.length / 2);
-                        out.flush();
-                    }
-                    catch (IOException ignored) {
-                        // the connection is cut on purpose
-                    }
-                    throw new IOException("cut");
-                })
+                .origin("/cut.mp3", cutHalfway("audio/mpeg", longTone))
                 .origin("/page.html", exchange -> {
                     byte[] page = "<!DOCTYPE html><html><body><p>words</p></body></html>".getBytes();
                     send(exchange, "text/html; charset=utf-8", page, page.length, 0);
@@ -109,7 +98,7 @@ class DirectMediaIT {
     @Test
     void aDirectLinkIsConvertedWhileDownloadingWithTheFilesTagsAndCover() throws Exception {
         MediaPipeline.Produced produced = direct(DataSize.ofMegabytes(50)).convert(url("/hop.mp3"), AudioFormat.MP3,
-                staging, new Recorder(), () -> false).orElseThrow();
+                staging, new NoProgress(), () -> false).orElseThrow();
 
         assertThat(produced.file()).isRegularFile();
         assertThat(produced.title()).isEqualTo("Direct Tone");
@@ -125,7 +114,7 @@ class DirectMediaIT {
     @Test
     void aLongerStreamIsConvertedWhole() throws Exception {
         MediaPipeline.Produced produced = direct(DataSize.ofMegabytes(50)).convert(url("/chunked.mp3"),
-                AudioFormat.OPUS, staging, new Recorder(), () -> false).orElseThrow();
+                AudioFormat.OPUS, staging, new NoProgress(), () -> false).orElseThrow();
         assertThat(produced.durationMs()).isBetween(59_000L, 61_000L);
         assertThat(produced.title()).isEqualTo("Long Tone");
     }
@@ -133,7 +122,7 @@ class DirectMediaIT {
     @Test
     void aRedirectToAForbiddenAddressIsRefused() {
         assertThatThrownBy(() -> direct(DataSize.ofMegabytes(50)).convert(url("/moved.mp3"), AudioFormat.MP3, staging,
-                new Recorder(), () -> false))
+                new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.BLOCKED_ADDRESS));
         assertThat(loopback.internalHits()).isZero();
@@ -143,7 +132,7 @@ class DirectMediaIT {
     @Test
     void aDeclaredOversizeBodyIsRefusedBeforeReading() {
         assertThatThrownBy(() -> direct(DataSize.ofKilobytes(300)).convert(url("/long.mp3"), AudioFormat.MP3, staging,
-                new Recorder(), () -> false))
+                new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.TOO_LARGE));
         assertThat(staged()).isEmpty();
@@ -152,7 +141,7 @@ class DirectMediaIT {
     @Test
     void aStreamGrowingPastTheLimitIsStoppedAndNothingIsKept() {
         assertThatThrownBy(() -> direct(DataSize.ofKilobytes(300)).convert(url("/chunked.mp3"), AudioFormat.MP3,
-                staging, new Recorder(), () -> false))
+                staging, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.TOO_LARGE));
         assertThat(staged()).isEmpty();
@@ -162,7 +151,7 @@ class DirectMediaIT {
     @Test
     void aBodyCutShortFailsAsANetworkErrorAndKeepsNothing() {
         assertThatThrownBy(() -> direct(DataSize.ofMegabytes(50)).convert(url("/cut.mp3"), AudioFormat.MP3, staging,
-                new Recorder(), () -> false))
+                new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class, failure -> {
                     assertThat(failure.error()).isEqualTo(ImportError.NETWORK);
                     assertThat(failure.reason()).isEqualTo("the connection to the source broke off");
@@ -176,7 +165,7 @@ class DirectMediaIT {
         DirectMedia direct = direct(DataSize.ofMegabytes(50));
         CompletableFuture<Optional<MediaPipeline.Produced>> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return direct.convert(url("/slow.mp3"), AudioFormat.MP3, staging, new Recorder(), cancelled::get);
+                return direct.convert(url("/slow.mp3"), AudioFormat.MP3, staging, new NoProgress(), cancelled::get);
             }
             catch (InterruptedException ex) {
                 throw new IllegalStateException(ex);
@@ -193,9 +182,9 @@ class DirectMediaIT {
     @Test
     void whatIsNotStreamableMediaIsLeftToYtDlp() throws Exception {
         DirectMedia direct = direct(DataSize.ofMegabytes(50));
-        assertThat(direct.convert(url("/page.html"), AudioFormat.MP3, staging, new Recorder(), () -> false)).isEmpty();
+        assertThat(direct.convert(url("/page.html"), AudioFormat.MP3, staging, new NoProgress(), () -> false)).isEmpty();
         // a playlist names other addresses: ffmpeg never reads one, yt-dlp fetches through the guard
-        assertThat(direct.convert(url("/list.m3u8"), AudioFormat.MP3, staging, new Recorder(), () -> false)).isEmpty();
+        assertThat(direct.convert(url("/list.m3u8"), AudioFormat.MP3, staging, new NoProgress(), () -> false)).isEmpty();
         assertThat(loopback.internalHits()).isZero();
         assertThat(staged()).isEmpty();
     }
@@ -203,7 +192,7 @@ class DirectMediaIT {
     @Test
     void anErrorAnswerIsTheSameFailureAsOnYtDlpsPath() {
         assertThatThrownBy(() -> direct(DataSize.ofMegabytes(50)).convert(url("/gone.mp3"), AudioFormat.MP3, staging,
-                new Recorder(), () -> false))
+                new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class, failure -> {
                     assertThat(failure.error()).isEqualTo(ImportError.UNAVAILABLE);
                     assertThat(failure.reason()).isEqualTo("the source answered 404 Not Found");
@@ -229,8 +218,9 @@ class DirectMediaIT {
         ProcessRunner processes = new ProcessRunner();
         MediaProbe probe = new MediaProbe(processes, new MediaProperties(Path.of("yt-dlp"), Path.of("ffmpeg"),
                 Path.of("ffprobe"), Duration.ofSeconds(30)), JsonMapper.builder().build());
-        return new DirectMedia(loopback.guard(), new Ffmpeg(Path.of("ffmpeg")), probe, processes, properties,
-                new SimpleMeterRegistry());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        return new DirectMedia(loopback.guard(), new Ffmpeg(Path.of("ffmpeg")), probe,
+                new FfmpegConversion(processes, properties, meters), properties, meters);
     }
 
     private String url(String path) {
@@ -250,38 +240,5 @@ class DirectMediaIT {
     private boolean ffmpegRunning() {
         return ProcessHandle.current().descendants().anyMatch(process -> process.isAlive()
                 && process.info().command().orElse("").endsWith("ffmpeg"));
-    }
-
-    private static void send(HttpExchange exchange, String type, byte[] body, long declared, int bytesPerSecond)
-            throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(200, declared);
-        try (OutputStream out = exchange.getResponseBody()) {
-            int chunk = bytesPerSecond > 0 ? bytesPerSecond / 10 : 64 * 1024;
-            for (int at = 0; at < body.length; at += chunk) {
-                out.write(body, at, Math.min(chunk, body.length - at));
-                out.flush();
-                if (bytesPerSecond > 0) {
-                    Thread.sleep(100);
-                }
-            }
-        }
-        catch (IOException | InterruptedException clientLeft) {
-            // the client hung up: a refused or cancelled run
-        }
-        finally {
-            exchange.close();
-        }
-    }
-
-    private static final class Recorder implements MediaPipeline.Progress {
-
-        @Override
-        public void downloading(double fraction) {
-        }
-
-        @Override
-        public void converting(double fraction) {
-        }
     }
 }

@@ -55,9 +55,10 @@ class YtDlpThroughEgressGuardIT {
         try (EgressGuard.Lease lease = loopback.guard().lease()) {
             ProcessRunner.Result result = run(loopback.url("/tone.mp3"), staging, lease);
             assertThat(result.succeeded()).as(String.join("\n", result.stderrTail())).isTrue();
+            assertThat(result.stderrTail()).anySatisfy(line -> assertThat(line).contains("\"status\": \"finished\""));
         }
-        try (var files = Files.list(staging)) {
-            assertThat(files.map(path -> path.getFileName().toString())).containsExactly("source.mp3");
+        try (var files = Files.list(staging)) { // the media went to standard output
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly(YtDlp.INFO_FILE);
         }
     }
 
@@ -77,7 +78,7 @@ class YtDlpThroughEgressGuardIT {
 
     private ProcessRunner.Result run(String url, Path staging, EgressGuard.Lease lease) throws InterruptedException {
         YtDlp ytdlp = new YtDlp(Path.of("yt-dlp"), DataSize.ofMegabytes(50), Duration.ofSeconds(10));
-        return new ProcessRunner().run(new ProcessRunner.Spec(ytdlp.download(url, staging, lease.proxyUrl()), staging,
-                Duration.ofSeconds(60), Map.of()), line -> { });
+        return new ProcessRunner().run(new ProcessRunner.Spec(ytdlp.downloadToStdout(url, staging, lease.proxyUrl()),
+                staging, Duration.ofSeconds(60), Map.of()), line -> { });
     }
 }
