@@ -14,6 +14,8 @@
 #
 # postgres runs the distributed engine against a scratch database `encore_bench` on the loopback
 # PostgreSQL (dropped and recreated each run; the test database is never touched).
+# SEARCH_KEEP_DB=1 leaves `encore_bench` in place after the run (seeded and indexed by the last
+# engine run), to EXPLAIN queries against without seeding again; the next run still recreates it.
 # SEARCH_DB=postgres puts the Lucene run's library in that scratch database too (default: embedded
 # H2, as Encore runs by default): H2 takes the first 100,000 rows in under a minute, but a million
 # random-keyed rows with a dozen indexes make its append-only file grow by gigabytes a minute.
@@ -40,7 +42,7 @@ read -r -a JAVA_OPTS <<<"${ENCORE_JAVA_OPTS:--Xmx512m}"
 OUT=$(mktemp)
 cleanup() {
   rm -f "$OUT"
-  if [ -n "${PG_USED:-}" ]; then
+  if [ -n "${PG_USED:-}" ] && [ "${SEARCH_KEEP_DB:-0}" != 1 ]; then
     psql -h 127.0.0.1 -U postgres -d postgres -qc 'DROP DATABASE IF EXISTS encore_bench' >/dev/null 2>&1 || true
   fi
 }
