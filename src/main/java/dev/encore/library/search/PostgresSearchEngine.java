@@ -13,6 +13,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -83,20 +84,21 @@ class PostgresSearchEngine implements SearchEngine {
             """;
 
     /**
-     * Candidates for a misspelt term: the nearest words by trigram distance (a GiST k-nearest
-     * search, no similarity threshold to tune), checked against the edit distance afterwards.
+     * What the lexicon knows of a query word, in one round trip: the shortest words it begins
+     * ({@code nearest} false; one more than {@link #MAX_COMPLETIONS}, then there are too many; the
+     * column's binary collation lets the primary key serve the prefix), and when it may be
+     * misspelt, candidates for the word meant: the nearest words by trigram distance (a GiST
+     * k-nearest search, no similarity threshold to tune), checked against the edit distance
+     * afterwards.
      */
-    private static final String SIMILAR_WORDS = """
-            SELECT word FROM search_words ORDER BY word <-> :term LIMIT 30
+    private static final String KNOWN_WORDS = """
+            (SELECT word, FALSE AS nearest, length(word)::real AS rank FROM search_words WHERE word LIKE :prefix
+             ORDER BY length(word), word LIMIT :completions)
+            UNION ALL
+            (SELECT word, TRUE, word <-> :term FROM search_words WHERE :typos ORDER BY word <-> :term LIMIT 30)
+            ORDER BY nearest, rank, word
             """;
     private static final int MAX_ALTERNATIVES = 8;
-    /**
-     * The shortest words a query word begins, one more than {@link #MAX_COMPLETIONS} (then there
-     * are too many). The word column's binary collation lets its primary key serve the prefix.
-     */
-    private static final String COMPLETIONS = """
-            SELECT word FROM search_words WHERE word LIKE :prefix ORDER BY length(word), word LIMIT :limit
-            """;
     /**
      * How many words a prefix may stand for in a search that nothing narrows: a short prefix
      * begins hundreds of words held by a quarter of a million documents, and the full-text index
@@ -155,11 +157,12 @@ class PostgresSearchEngine implements SearchEngine {
             boolean narrowed = !query.filters().equals(SearchQuery.Filters.NONE)
                     || query.kinds().size() < SearchKind.values().length;
             for (String term : query.terms()) {
-                String prefix = narrowed ? term + ":*" : prefix(term);
+                KnownWords known = knownWords(term, !narrowed && term.length() >= 2);
+                String prefix = narrowed ? term + ":*" : prefix(term, known.completions());
                 exact.add(prefix);
                 whole.add(term);
                 List<String> alternatives = new ArrayList<>(List.of(prefix));
-                alternatives.addAll(corrections(term));
+                alternatives.addAll(corrections(term, known.nearest()));
                 any.add("(" + String.join(" | ", alternatives) + ")");
             }
             MapSqlParameterSource params = new MapSqlParameterSource()
@@ -223,12 +226,7 @@ class PostgresSearchEngine implements SearchEngine {
      * few documents they narrow to. Single letters keep every word too: the lexicon has no words
      * under three letters.
      */
-    private String prefix(String term) {
-        if (term.length() < 2) {
-            return term + ":*";
-        }
-        List<String> words = jdbc.queryForList(COMPLETIONS, new MapSqlParameterSource("prefix", term + "%")
-                .addValue("limit", MAX_COMPLETIONS + 1), String.class);
+    private static String prefix(String term, List<String> words) {
         if (words.size() <= MAX_COMPLETIONS) {
             return term + ":*";
         }
@@ -242,15 +240,34 @@ class PostgresSearchEngine implements SearchEngine {
      * two from eight; transpositions count as one), found by trigram similarity and confirmed by a
      * Levenshtein automaton from lucene-core.
      */
-    private List<String> corrections(String term) {
+    private static List<String> corrections(String term, List<String> nearest) {
         int edits = SearchText.maxEdits(term);
         if (edits == 0) {
             return List.of();
         }
         CharacterRunAutomaton within = new CharacterRunAutomaton(new LevenshteinAutomata(term, true).toAutomaton(edits));
-        return jdbc.queryForList(SIMILAR_WORDS, new MapSqlParameterSource("term", term), String.class).stream()
-                .filter(word -> !word.equals(term) && within.run(word))
-                .limit(MAX_ALTERNATIVES).toList();
+        return nearest.stream().filter(word -> !word.equals(term) && within.run(word)).limit(MAX_ALTERNATIVES)
+                .toList();
+    }
+
+    /** Completions only when asked for (a {@code LIMIT 0} branch reads nothing), nearest words only for typos. */
+    private KnownWords knownWords(String term, boolean beginning) {
+        boolean typos = SearchText.maxEdits(term) > 0;
+        if (!beginning && !typos) {
+            return new KnownWords(List.of(), List.of());
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("prefix", term + "%")
+                .addValue("completions", beginning ? MAX_COMPLETIONS + 1 : 0).addValue("term", term)
+                .addValue("typos", typos);
+        List<String> completions = new ArrayList<>();
+        List<String> nearest = new ArrayList<>();
+        jdbc.query(KNOWN_WORDS, params, (RowCallbackHandler) row -> (row.getBoolean("nearest") ? nearest : completions)
+                .add(row.getString("word")));
+        return new KnownWords(completions, nearest);
+    }
+
+    /** The words a query word begins (the shortest first) and the words nearest to it (the nearest first). */
+    private record KnownWords(List<String> completions, List<String> nearest) {
     }
 
     @Override
