@@ -23,6 +23,7 @@ import dev.encore.library.track.ReleaseYearRule;
 import dev.encore.library.track.Track;
 import dev.encore.library.track.TrackDetails;
 import dev.encore.library.track.TrackFilter;
+import dev.encore.library.track.TrackListing;
 import dev.encore.library.track.TrackView;
 import dev.encore.library.track.Tracks;
 import dev.encore.library.upload.ContentSources;
@@ -43,15 +44,17 @@ public class TrackLibrary {
 
     private final Tracks tracks;
     private final StreamableOriginals originals;
+    private final TrackListing listing;
     private final ContentEditing<Track> editing;
     private final ContentSources sources;
     private final StreamLinks links;
     private final Clock clock;
 
-    TrackLibrary(Tracks tracks, StreamableOriginals originals, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
+    TrackLibrary(Tracks tracks, StreamableOriginals originals, TrackListing listing, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
             StreamLinks links, Clock clock) {
         this.tracks = tracks;
         this.originals = originals;
+        this.listing = listing;
         this.editing = new ContentEditing<>(tracks, SearchKind.TRACK, events, collector);
         this.sources = sources;
         this.links = links;
@@ -112,9 +115,9 @@ public class TrackLibrary {
         return view(viewer, editing.visible(viewer, id));
     }
 
-    @Transactional(readOnly = true)
+    /** Plain statements without a transaction: each reads committed rows ({@link TrackListing} says why). */
     public Page<TrackView> list(Viewer viewer, TrackFilter filter, Pageable pageable) {
-        return tracks.findAll(filter.forViewer(viewer), pageable).map(track -> TrackView.of(track, viewer, links));
+        return listing.page(viewer, filter, pageable).map(track -> TrackView.of(track, viewer, links));
     }
 
     /**

@@ -20,7 +20,7 @@ import dev.encore.library.content.StoredMedia;
 /** A piece of audio in a user's library, with its metadata and its stored bytes. */
 @Entity
 @Table(name = "tracks")
-public class Track extends LibraryContent {
+public class Track extends LibraryContent implements TrackData {
 
     private String artist;
     private String album;

@@ -60,13 +60,18 @@ public record TrackFilter(String artist, String album, String genre, String tag,
                 where.add(cb.lessThanOrEqualTo(root.get("year"), yearTo));
             }
             if (text != null && !text.isBlank()) {
-                String pattern = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                        .replace("%", "\\%").replace("_", "\\_") + "%";
+                String pattern = containsPattern(text);
                 where.add(cb.or(cb.like(cb.lower(root.get("title")), pattern, '\\'),
                         cb.like(cb.lower(root.get("artist")), pattern, '\\'),
                         cb.like(cb.lower(root.get("album")), pattern, '\\')));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** A LIKE pattern (escape character {@code \\}) for "contains {@code text}", any case. */
+    static String containsPattern(String text) {
+        return "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
     }
 }

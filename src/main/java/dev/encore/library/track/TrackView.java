@@ -38,7 +38,7 @@ public record TrackView(UUID id, UUID ownerId, String title, String artist, Stri
         Instant streamUrlExpiresAt) {
 
     /** The track as {@code viewer} sees it, with a stream URL of their own. */
-    public static TrackView of(Track track, Viewer viewer, StreamLinks links) {
+    public static TrackView of(TrackData track, Viewer viewer, StreamLinks links) {
         StreamLinks.StreamLink stream = links.issue(StreamLinks.Target.TRACK, track.id(), viewer.userId(),
                 track.durationMs());
         return new TrackView(track.id(), track.ownerId(), track.title(), track.artist(), track.album(), track.genre(),
