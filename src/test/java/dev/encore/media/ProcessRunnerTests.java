@@ -81,6 +81,35 @@ class ProcessRunnerTests {
     }
 
     @Test
+    void aCancelKillsTheTreeAndEndsTheRunWithoutAnInterrupt() throws Exception {
+        Path pids = dir.resolve("pids");
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread.ofVirtual().start(() -> {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !lines.isEmpty());
+            cancelled.set(true);
+        });
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> runner.run(spec(Duration.ofMinutes(5), "bash", "-c",
+                "sleep 60 & echo $! > " + pids + "; echo up; sleep 60"), lines::add, cancelled::get))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        long child = Long.parseLong(Files.readString(pids).trim());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
+    }
+
+    @Test
+    void aToolThatEndsBeforeItsTimeoutKeepsItsOutputAndExitCode() throws Exception {
+        List<String> lines = new ArrayList<>();
+        ProcessRunner.Result result = runner.run(spec(Duration.ofSeconds(10), "bash", "-c",
+                "for i in $(seq 1 2000); do echo line$i; done; echo oops >&2; exit 4"), lines::add, () -> false);
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.timedOut()).isFalse();
+        assertThat(result.stderrTail()).containsExactly("oops");
+        assertThat(lines).hasSize(2000).endsWith("line2000");
+    }
+
+    @Test
     void reportsAMissingExecutable() {
         assertThatThrownBy(() -> runner.run(spec(Duration.ofSeconds(1), "/no/such/tool"), line -> { }))
                 .isInstanceOf(UncheckedIOException.class);
