@@ -126,6 +126,19 @@ public final class MediaTools {
         return file;
     }
 
+    /**
+     * Generates an HLS rendition of a {@code seconds} tone into {@code dir}: a VOD media playlist
+     * {@code play.m3u8} naming MPEG-TS segments of AAC ({@code seg0.ts}, {@code seg1.ts}, ...) of
+     * {@code segmentSeconds} each, by relative URLs.
+     */
+    public static Path hls(Path dir, int seconds, int segmentSeconds) throws IOException, InterruptedException {
+        run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                "sine=frequency=660:duration=" + seconds, "-c:a", "aac", "-b:a", "96k", "-f", "hls",
+                "-hls_time", Integer.toString(segmentSeconds), "-hls_playlist_type", "vod",
+                "-hls_segment_filename", dir.resolve("seg%d.ts").toString(), dir.resolve("play.m3u8").toString()));
+        return dir.resolve("play.m3u8");
+    }
+
     private static void run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
