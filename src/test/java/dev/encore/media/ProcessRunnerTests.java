@@ -57,8 +57,7 @@ class ProcessRunnerTests {
                 "sleep 60 & echo $! > " + pids + "; sleep 60"), line -> { });
         assertThat(result.timedOut()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-        long child = Long.parseLong(Files.readString(pids).trim());
-        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
+        awaitGone(pids);
     }
 
     @Test
@@ -94,8 +93,7 @@ class ProcessRunnerTests {
                 "sleep 60 & echo $! > " + pids + "; echo up; sleep 60"), lines::add, cancelled::get))
                 .isInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-        long child = Long.parseLong(Files.readString(pids).trim());
-        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
+        awaitGone(pids);
     }
 
     @Test
@@ -142,6 +140,12 @@ class ProcessRunnerTests {
             assertThat(started.output().read()).isEqualTo(-1);
             assertThat(started.finish().timedOut()).isTrue();
         }
+    }
+
+    /** Waits for the process whose id the tool wrote to {@code pids} (a child it left running) to be gone. */
+    private static void awaitGone(Path pids) throws java.io.IOException {
+        long child = Long.parseLong(Files.readString(pids).trim());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
     }
 
     private ProcessRunner.Spec spec(Duration timeout, String... command) {
