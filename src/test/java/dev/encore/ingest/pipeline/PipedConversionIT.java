@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
 
 import tools.jackson.databind.JsonNode;
@@ -221,9 +223,10 @@ class PipedConversionIT {
         assertThat(again.resolve("source.m4a")).isRegularFile();
     }
 
-    @Test
-    void anHlsPlaylistIsConvertedWhileYtDlpJoinsItsSegmentsIntoTheConversion() throws Exception {
-        serveHls("/hls/", Set.of());
+    @ParameterizedTest(name = "fragmented MP4: {0}")
+    @ValueSource(booleans = { false, true })
+    void anHlsPlaylistIsConvertedWhileYtDlpJoinsItsSegmentsIntoTheConversion(boolean fragmentedMp4) throws Exception {
+        serveHls("/hls/", Set.of(), fragmentedMp4);
 
         PipedConversion.Piped piped = piped(DataSize.ofMegabytes(50)).convert(url("/hls/play.m3u8"), this::described,
                 AudioFormat.MP3, staging, new NoProgress(), () -> false);
@@ -242,7 +245,7 @@ class PipedConversionIT {
     @Test
     void anHlsPlaylistWithAMissingSegmentFailsAsTheSourcesFailureAndKeepsNothing() throws Exception {
         // past the head: ffmpeg is converting when yt-dlp meets the hole
-        serveHls("/holed/", Set.of("seg10.ts"));
+        serveHls("/holed/", Set.of("seg10.ts"), false);
 
         assertThatThrownBy(() -> piped(DataSize.ofMegabytes(50)).convert(url("/holed/play.m3u8"), this::described,
                 AudioFormat.MP3, staging, new NoProgress(), () -> false))
@@ -273,9 +276,10 @@ class PipedConversionIT {
      * Serves a 60-second HLS rendition (4-second segments) under {@code prefix}, answering 404 for
      * the segments named in {@code missing}.
      */
-    private void serveHls(String prefix, Set<String> missing) throws IOException, InterruptedException {
+    private void serveHls(String prefix, Set<String> missing, boolean fragmentedMp4)
+            throws IOException, InterruptedException {
         Path dir = Files.createDirectories(work.resolve("hls-" + prefix.replace("/", "")));
-        MediaTools.hls(dir, 60, 4);
+        MediaTools.hls(dir, 60, 4, fragmentedMp4);
         loopback.origin(prefix, exchange -> {
             String name = exchange.getRequestURI().getPath().substring(prefix.length());
             Path file = dir.resolve(name).normalize();
@@ -285,8 +289,9 @@ class PipedConversionIT {
                 return;
             }
             byte[] body = Files.readAllBytes(file);
-            send(exchange, name.endsWith(".m3u8") ? "application/vnd.apple.mpegurl" : "video/mp2t", body, body.length,
-                    0);
+            String type = name.endsWith(".m3u8") ? "application/vnd.apple.mpegurl"
+                    : name.endsWith(".ts") ? "video/mp2t" : "audio/mp4";
+            send(exchange, type, body, body.length, 0);
         });
     }
 
