@@ -95,32 +95,20 @@ public class ProcessRunner {
         if (stdin != null) {
             Thread.ofVirtual().start(() -> feed(stdin, process));
         }
-        Deque<String> stderr = new ArrayDeque<>();
-        Thread out = Thread.ofVirtual().start(() -> pump(process.getInputStream(), stdout));
-        Thread err = Thread.ofVirtual().start(() -> pump(process.getErrorStream(), line -> keepTail(stderr, line)));
-        try {
-            long deadline = System.nanoTime() + spec.timeout().toNanos();
-            boolean finished = false;
-            while (!finished && System.nanoTime() < deadline) {
-                if (cancelled.getAsBoolean()) {
-                    killTree(process);
-                    throw new java.util.concurrent.CancellationException("cancelled");
-                }
-                finished = process.waitFor(Math.min(CANCEL_POLL.toNanos(), Math.max(0, deadline - System.nanoTime())),
-                        TimeUnit.NANOSECONDS);
+        try (Started started = new Started(process, spec.timeout(), line -> { }, cancelled)) {
+            Thread out = Thread.ofVirtual().start(() -> pump(started.output(), stdout));
+            Result result = started.finish();
+            try {
+                out.join(KILL_GRACE.toMillis());
             }
-            if (!finished) {
+            catch (InterruptedException ex) {
                 killTree(process);
+                throw ex;
             }
-            out.join(KILL_GRACE.toMillis());
-            err.join(KILL_GRACE.toMillis());
-            synchronized (stderr) {
-                return new Result(finished ? process.exitValue() : -1, !finished, new ArrayList<>(stderr));
+            if (started.cancelled) {
+                throw new java.util.concurrent.CancellationException("cancelled");
             }
-        }
-        catch (InterruptedException ex) {
-            killTree(process);
-            throw ex;
+            return result;
         }
     }
 
@@ -133,14 +121,14 @@ public class ProcessRunner {
      * @throws UncheckedIOException when the executable cannot be started
      */
     public Started start(Spec spec, Consumer<String> stderr, java.util.function.BooleanSupplier cancelled) {
-        Process process = launch(spec, true);
-        return new Started(process, System.nanoTime() + spec.timeout().toNanos(), stderr, cancelled);
+        return new Started(launch(spec, true), spec.timeout(), stderr, cancelled);
     }
 
     /**
-     * A tool started by {@link #start}: its output as bytes, its end, and its kill on close. A
-     * watchdog kills the tree at the timeout or as soon as {@code cancelled} turns true, even while
-     * nobody waits for it (a reader blocked on its output then sees the output end).
+     * A tool started by {@link #start} (or {@link #run}): its output as bytes, its end, and its
+     * kill on close. Its watchdog is the one place a timeout or a cancel is enforced: it kills the
+     * tree at the timeout or as soon as {@code cancelled} turns true, even while nobody waits for
+     * it (a reader blocked on its output then sees the output end).
      */
     public static final class Started implements AutoCloseable {
 
@@ -148,24 +136,35 @@ public class ProcessRunner {
         private final Deque<String> stderr = new ArrayDeque<>();
         private final Thread err;
         private volatile boolean timedOut;
+        private volatile boolean cancelled;
 
-        private Started(Process process, long deadline, Consumer<String> lines,
-                java.util.function.BooleanSupplier cancelled) {
+        private Started(Process process, Duration timeout, Consumer<String> lines,
+                java.util.function.BooleanSupplier cancel) {
             this.process = process;
             this.err = Thread.ofVirtual().start(() -> pump(process.getErrorStream(), line -> {
                 keepTail(stderr, line);
                 lines.accept(line);
             }));
-            Thread.ofVirtual().start(() -> watch(deadline, cancelled));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Thread.ofVirtual().start(() -> watch(deadline, cancel));
         }
 
-        private void watch(long deadline, java.util.function.BooleanSupplier cancelled) {
+        /** Kills the tree at {@code deadline} or on a cancel, setting the flag first so {@link #finish} sees it. */
+        private void watch(long deadline, java.util.function.BooleanSupplier cancel) {
             try {
-                while (!process.waitFor(CANCEL_POLL.toNanos(), TimeUnit.NANOSECONDS)) {
-                    boolean late = System.nanoTime() > deadline;
-                    if (late || cancelled.getAsBoolean()) {
-                        timedOut = late;
+                while (true) {
+                    if (cancel.getAsBoolean()) {
+                        cancelled = true;
                         killTree(process);
+                        return;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        timedOut = true;
+                        killTree(process);
+                        return;
+                    }
+                    if (process.waitFor(Math.min(CANCEL_POLL.toNanos(), left), TimeUnit.NANOSECONDS)) {
                         return;
                     }
                 }

@@ -39,8 +39,10 @@ public final class YtDlp {
      */
     public List<String> downloadToStdout(String url, Path stagingDir, String proxyUrl) {
         List<String> args = common(proxyUrl);
+        // a fragment (an HLS or DASH segment) that stays unavailable fails the run: by default yt-dlp
+        // skips it and exits 0, and the media would be kept as whole with a hole in it
         args.addAll(List.of("--no-playlist", "--newline", "--no-mtime", "--no-part", "--write-thumbnail",
-                "--format", "bestaudio/best",
+                "--abort-on-unavailable-fragments", "--format", "bestaudio/best",
                 "--max-filesize", Long.toString(maxFilesize.toBytes()),
                 "--progress-template", "download:" + PROGRESS_PREFIX + "%(progress)j",
                 "--output", "-", "--output", "thumbnail:" + stagingDir.resolve("source.%(ext)s"),

@@ -64,15 +64,15 @@ public class ProgressEvents {
         emitter.onCompletion(unsubscribe);
         emitter.onTimeout(unsubscribe);
         emitter.onError(error -> unsubscribe.run());
-        String now;
+        JsonNode now;
         try {
-            now = json.writeValueAsString(current.get());
+            now = json.valueToTree(current.get()); // one tree: sent as the message and asked whether it is over
         }
         catch (RuntimeException gone) {
             unsubscribe.run();
             throw gone;
         }
-        send(kind, emitter, now, json.readTree(now), subscription.get());
+        send(kind, emitter, json.writeValueAsString(now), now, subscription.get());
         return emitter;
     }
 

@@ -57,8 +57,7 @@ class ProcessRunnerTests {
                 "sleep 60 & echo $! > " + pids + "; sleep 60"), line -> { });
         assertThat(result.timedOut()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-        long child = Long.parseLong(Files.readString(pids).trim());
-        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
+        awaitGone(pids);
     }
 
     @Test
@@ -78,6 +77,34 @@ class ProcessRunnerTests {
         worker.join(5000);
         assertThat(failure.get()).isInstanceOf(InterruptedException.class);
         await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(pid.getFirst()).map(h -> !h.isAlive()).orElse(true));
+    }
+
+    @Test
+    void aCancelKillsTheTreeAndEndsTheRunWithoutAnInterrupt() throws Exception {
+        Path pids = dir.resolve("pids");
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread.ofVirtual().start(() -> {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !lines.isEmpty());
+            cancelled.set(true);
+        });
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> runner.run(spec(Duration.ofMinutes(5), "bash", "-c",
+                "sleep 60 & echo $! > " + pids + "; echo up; sleep 60"), lines::add, cancelled::get))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        awaitGone(pids);
+    }
+
+    @Test
+    void aToolThatEndsBeforeItsTimeoutKeepsItsOutputAndExitCode() throws Exception {
+        List<String> lines = new ArrayList<>();
+        ProcessRunner.Result result = runner.run(spec(Duration.ofSeconds(10), "bash", "-c",
+                "for i in $(seq 1 2000); do echo line$i; done; echo oops >&2; exit 4"), lines::add, () -> false);
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.timedOut()).isFalse();
+        assertThat(result.stderrTail()).containsExactly("oops");
+        assertThat(lines).hasSize(2000).endsWith("line2000");
     }
 
     @Test
@@ -113,6 +140,12 @@ class ProcessRunnerTests {
             assertThat(started.output().read()).isEqualTo(-1);
             assertThat(started.finish().timedOut()).isTrue();
         }
+    }
+
+    /** Waits for the process whose id the tool wrote to {@code pids} (a child it left running) to be gone. */
+    private static void awaitGone(Path pids) throws java.io.IOException {
+        long child = Long.parseLong(Files.readString(pids).trim());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
     }
 
     private ProcessRunner.Spec spec(Duration timeout, String... command) {

@@ -126,6 +126,22 @@ public final class MediaTools {
         return file;
     }
 
+    /**
+     * Generates an HLS rendition of a {@code seconds} tone into {@code dir}: a VOD media playlist
+     * {@code play.m3u8} naming AAC segments of {@code segmentSeconds} each by relative URLs, as
+     * MPEG-TS ({@code seg0.ts}, {@code seg1.ts}, ...) or, with {@code fragmentedMp4}, as fragmented
+     * MP4 ({@code seg0.m4s}, ... after the {@code init.mp4} that {@code EXT-X-MAP} names).
+     */
+    public static Path hls(Path dir, int seconds, int segmentSeconds, boolean fragmentedMp4)
+            throws IOException, InterruptedException {
+        run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                "sine=frequency=660:duration=" + seconds, "-c:a", "aac", "-b:a", "96k", "-f", "hls",
+                "-hls_time", Integer.toString(segmentSeconds), "-hls_playlist_type", "vod",
+                "-hls_segment_type", fragmentedMp4 ? "fmp4" : "mpegts", "-hls_segment_filename",
+                dir.resolve(fragmentedMp4 ? "seg%d.m4s" : "seg%d.ts").toString(), dir.resolve("play.m3u8").toString()));
+        return dir.resolve("play.m3u8");
+    }
+
     private static void run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

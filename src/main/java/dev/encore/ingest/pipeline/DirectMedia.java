@@ -1,8 +1,6 @@
 package dev.encore.ingest.pipeline;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +108,7 @@ class DirectMedia {
                 log.info("A direct link's head shows no audio ffmpeg can stream; yt-dlp will fetch it");
                 return Optional.empty();
             }
-            return Optional.of(convert(url, format, staging, progress, cancelled, source, head, declared.get()));
+            return Optional.of(convert(url, format, staging, progress, cancelled, source, declared.get()));
         }
         catch (IOException ex) {
             throw StreamedInput.broken(ex);
@@ -127,7 +125,7 @@ class DirectMedia {
     }
 
     private MediaPipeline.Produced convert(String url, AudioFormat format, Path staging, MediaPipeline.Progress progress,
-            BooleanSupplier cancelled, StreamedInput source, byte[] head, MediaProbe.Probe declared)
+            BooleanSupplier cancelled, StreamedInput source, MediaProbe.Probe declared)
             throws InterruptedException {
         Map<String, String> tags = new LinkedHashMap<>();
         // like yt-dlp's generic extractor: the file's tags, else the link's file name as the title
@@ -138,7 +136,7 @@ class DirectMedia {
         List<String> command = ffmpeg.convertStdin(format.supportsCoverArt() && declared.hasCover(), target,
                 format.encoderArgs(), tags);
         FfmpegConversion.Input input = new FfmpegConversion.Input(
-                new SequenceInputStream(new ByteArrayInputStream(head), source),
+                source.whole(),
                 () -> Optional.ofNullable(source.failure()).map(StreamedInput::broken));
         long writtenMs = conversion.convert(new FfmpegConversion.Run(command, target, format, 0), input, staging,
                 progress, cancelled);

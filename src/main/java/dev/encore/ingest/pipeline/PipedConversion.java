@@ -1,8 +1,6 @@
 package dev.encore.ingest.pipeline;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,7 +95,7 @@ class PipedConversion {
                     : probe.probeHead(head, staging);
             if (declared.isEmpty()) {
                 log.info("yt-dlp's {} download shows no audio ffmpeg can stream; converting it from a file", ext);
-                return new Piped(null, download.drainTo(head, staging.resolve("source." + safe(ext))), metadata);
+                return new Piped(null, download.drainTo(staging.resolve("source." + safe(ext))), metadata);
             }
             Map<String, String> tags = MediaPipeline.tags(metadata, declared.get());
             Path target = staging.resolve("result." + format.extension());
@@ -105,8 +103,7 @@ class PipedConversion {
                     ? ffmpeg.convertStdin(thumbnail.get(), target, format.encoderArgs(), tags)
                     : ffmpeg.convertStdin(format.supportsCoverArt() && declared.get().hasCover(), target,
                             format.encoderArgs(), tags);
-            FfmpegConversion.Input input = new FfmpegConversion.Input(
-                    new SequenceInputStream(new ByteArrayInputStream(head), download.input()), download::failure);
+            FfmpegConversion.Input input = new FfmpegConversion.Input(download.input().whole(), download::failure);
             long writtenMs = conversion.convert(new FfmpegConversion.Run(command, target, format, 0), input, staging,
                     progress, cancelled);
             download.counted();

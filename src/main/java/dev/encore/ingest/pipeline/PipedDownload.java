@@ -1,9 +1,7 @@
 package dev.encore.ingest.pipeline;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -128,10 +126,10 @@ class PipedDownload {
             }
         }
 
-        /** Writes {@code head} and the rest of the media to {@code file}. */
-        Path drainTo(byte[] head, Path file) {
+        /** Writes the whole media, its head and the rest, to {@code file}. */
+        Path drainTo(Path file) {
             try {
-                Files.copy(new SequenceInputStream(new ByteArrayInputStream(head), input), file);
+                Files.copy(input.whole(), file);
                 counted();
                 return file;
             }

@@ -1,9 +1,11 @@
 package dev.encore.ingest.pipeline;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
@@ -38,6 +40,7 @@ final class StreamedInput extends FilterInputStream {
     private final MediaPipeline.Progress progress;
     private final BooleanSupplier cancelled;
     private final Ending ending;
+    private byte[] head = new byte[0];
     private long read;
     private boolean ended;
     private volatile IOException failure;
@@ -56,7 +59,10 @@ final class StreamedInput extends FilterInputStream {
         this.ending = ending;
     }
 
-    /** Reads the head: {@link #HEAD_BYTES}, or a whole ID3v2 tag, or less when the stream is shorter. */
+    /**
+     * Reads the head: {@link #HEAD_BYTES}, or a whole ID3v2 tag, or less when the stream is shorter.
+     * It is kept for {@link #whole()}.
+     */
     byte[] head() throws IOException {
         byte[] head = new byte[HEAD_BYTES];
         int filled = fill(head, 0);
@@ -65,7 +71,13 @@ final class StreamedInput extends FilterInputStream {
             head = Arrays.copyOf(head, Math.min(MAX_HEAD_BYTES, wanted + 64 * 1024));
             filled = fill(head, filled);
         }
-        return filled == head.length ? head : Arrays.copyOf(head, filled);
+        this.head = filled == head.length ? head : Arrays.copyOf(head, filled);
+        return this.head;
+    }
+
+    /** The whole media from its first byte: the {@link #head()} already read, then the rest of this stream. */
+    InputStream whole() {
+        return new SequenceInputStream(new ByteArrayInputStream(head), this);
     }
 
     private int fill(byte[] buffer, int from) throws IOException {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
 
 import tools.jackson.databind.JsonNode;
@@ -49,7 +52,8 @@ import dev.encore.support.MediaTools;
  * Pages whose media yt-dlp must extract, converted while yt-dlp downloads, with the real yt-dlp,
  * ffmpeg and ffprobe fed from a loopback origin through the egress guard: the result's tags and
  * duration, a source that fails or breaks off failing as the source's failure with nothing kept,
- * a cancel stopping both tools, and media ffmpeg cannot read as a stream converted from a file.
+ * a cancel stopping both tools, media ffmpeg cannot read as a stream converted from a file, and an
+ * HLS playlist whose segments yt-dlp joins into the pipe (a missing segment failing the run).
  */
 class PipedConversionIT {
 
@@ -217,6 +221,78 @@ class PipedConversionIT {
         assertThat(MediaTools.audioCodec(probe)).isEqualTo("opus");
         assertThat(MediaTools.tag(probe, "title")).isEqualTo("Late page");
         assertThat(again.resolve("source.m4a")).isRegularFile();
+    }
+
+    @ParameterizedTest(name = "fragmented MP4: {0}")
+    @ValueSource(booleans = { false, true })
+    void anHlsPlaylistIsConvertedWhileYtDlpJoinsItsSegmentsIntoTheConversion(boolean fragmentedMp4) throws Exception {
+        serveHls("/hls/", Set.of(), fragmentedMp4);
+
+        PipedConversion.Piped piped = piped(DataSize.ofMegabytes(50)).convert(url("/hls/play.m3u8"), this::described,
+                AudioFormat.MP3, staging, new NoProgress(), () -> false);
+
+        MediaPipeline.Produced produced = piped.produced();
+        assertThat(produced).isNotNull();
+        assertThat(produced.title()).isEqualTo("play"); // yt-dlp's generic extractor names it after the file
+        assertThat(produced.durationMs()).isBetween(59_500L, 60_500L);
+        JsonNode probe = MediaTools.probe(produced.file());
+        assertThat(MediaTools.audioCodec(probe)).isEqualTo("mp3");
+        assertThat(probe.path("format").path("duration").asDouble()).isBetween(59.5, 60.5);
+        // the segments went through the pipe, never into a file
+        assertThat(staged()).noneMatch(name -> name.startsWith("source."));
+    }
+
+    @Test
+    void anHlsPlaylistWithAMissingSegmentFailsAsTheSourcesFailureAndKeepsNothing() throws Exception {
+        // past the head: ffmpeg is converting when yt-dlp meets the hole
+        serveHls("/holed/", Set.of("seg10.ts"), false);
+
+        assertThatThrownBy(() -> piped(DataSize.ofMegabytes(50)).convert(url("/holed/play.m3u8"), this::described,
+                AudioFormat.MP3, staging, new NoProgress(), () -> false))
+                .isInstanceOfSatisfying(ImportFailure.class, failure -> {
+                    assertThat(failure.error()).isEqualTo(ImportError.UNAVAILABLE);
+                    assertThat(failure.reason()).isEqualTo("the source answered 404 Not Found");
+                });
+        assertThat(staged()).noneMatch(name -> name.startsWith("result.") || name.startsWith("source."));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !running("ffmpeg") && !running("yt-dlp"));
+    }
+
+    @Test
+    void anHlsSegmentOnAForbiddenAddressIsRefusedAndNeverContacted() {
+        byte[] playlist = ("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:4\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:4.0,\n"
+                + loopback.internalUrl("/seg0.ts") + "\n#EXT-X-ENDLIST\n").getBytes(StandardCharsets.UTF_8);
+        loopback.origin("/inside.m3u8", exchange -> send(exchange, "application/vnd.apple.mpegurl", playlist,
+                playlist.length, 0));
+
+        assertThatThrownBy(() -> piped(DataSize.ofMegabytes(50)).convert(url("/inside.m3u8"), this::described,
+                AudioFormat.MP3, staging, new NoProgress(), () -> false))
+                .isInstanceOfSatisfying(ImportFailure.class,
+                        failure -> assertThat(failure.error()).isEqualTo(ImportError.BLOCKED_ADDRESS));
+        assertThat(loopback.internalHits()).isZero();
+        assertThat(staged()).noneMatch(name -> name.startsWith("result.") || name.startsWith("source."));
+    }
+
+    /**
+     * Serves a 60-second HLS rendition (4-second segments) under {@code prefix}, answering 404 for
+     * the segments named in {@code missing}.
+     */
+    private void serveHls(String prefix, Set<String> missing, boolean fragmentedMp4)
+            throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(work.resolve("hls-" + prefix.replace("/", "")));
+        MediaTools.hls(dir, 60, 4, fragmentedMp4);
+        loopback.origin(prefix, exchange -> {
+            String name = exchange.getRequestURI().getPath().substring(prefix.length());
+            Path file = dir.resolve(name).normalize();
+            if (missing.contains(name) || !file.getParent().equals(dir) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            String type = name.endsWith(".m3u8") ? "application/vnd.apple.mpegurl"
+                    : name.endsWith(".ts") ? "video/mp2t" : "audio/mp4";
+            send(exchange, type, body, body.length, 0);
+        });
     }
 
     /** What the run's info JSON says, as the pipeline's look-up would read it. */
