@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.reflect.Method;
+import java.util.List;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.Size;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
 import dev.encore.platform.PageQuery;
 
@@ -32,7 +36,7 @@ class PageQueryArgumentResolverTests {
     @Test
     void takesPagingAndEverySortOrderFromTheQueryString() throws Exception {
         PageQuery query = resolve("page=2&size=50&sort=title,desc&sort=artist");
-        assertThat(query).isEqualTo(new PageQuery(2, 50, java.util.List.of("title,desc", "artist")));
+        assertThat(query).isEqualTo(new PageQuery(2, 50, List.of("title,desc", "artist")));
     }
 
     @Test
@@ -64,6 +68,40 @@ class PageQueryArgumentResolverTests {
         MethodArgumentNotValidException refused = refused("sort=title;drop");
         assertThat(refused.getBindingResult().getFieldErrors()).singleElement()
                 .satisfies(error -> assertThat(error.getField()).startsWith("sort"));
+    }
+
+    @Test
+    void splitsASingleSortValueAtItsCommasAsTheGenericBindingDid() throws Exception {
+        assertThat(resolve("sort=title,desc,artist").sort()).containsExactly("title", "desc", "artist");
+        assertThat(resolve("sort=title, desc").sort()).containsExactly("title", "desc");
+        assertThat(resolve("sort=").sort()).isEmpty();
+        MethodArgumentNotValidException refused = refused("sort=title,");
+        assertThat(refused.getBindingResult().getFieldErrors()).extracting(FieldError::getField)
+                .containsExactly("sort[1]");
+    }
+
+    @Test
+    void readsNumbersAsTheGenericBindingsNumberEditorDid() throws Exception {
+        assertThat(resolve("page=0x10&size=#a")).isEqualTo(new PageQuery(16, 10, null));
+        assertThat(resolve("page=1 0&size= ")).isEqualTo(new PageQuery(10, null, null));
+        MethodArgumentNotValidException refused = refused("size=-0x1");
+        assertThat(refused.getBindingResult().getFieldError("size").isBindingFailure()).isFalse();
+    }
+
+    @Test
+    void leavesValidationToAHandlerThatValidatesItsArgumentsItself() throws Exception {
+        Method search = Listing.class.getDeclaredMethod("search", String.class, PageQuery.class);
+        ServletWebRequest request = request("size=0");
+        request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
+                new HandlerMethod(new Listing(), search).createWithValidateFlags(), ServletWebRequest.SCOPE_REQUEST);
+        // Spring's method validation then names this with every other bad parameter in one answer
+        assertThat(resolver.resolveArgument(new MethodParameter(search, 1), null, request, null))
+                .isEqualTo(new PageQuery(null, 0, null));
+        Method list = Listing.class.getDeclaredMethod("list", PageQuery.class);
+        request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
+                new HandlerMethod(new Listing(), list).createWithValidateFlags(), ServletWebRequest.SCOPE_REQUEST);
+        assertThat(catchThrowableOfType(MethodArgumentNotValidException.class,
+                () -> resolver.resolveArgument(parameter(), null, request, null))).isNotNull();
     }
 
     @Test
@@ -102,6 +140,9 @@ class PageQueryArgumentResolverTests {
         }
 
         void other(String q) {
+        }
+
+        void search(@Size(max = 100) String q, PageQuery page) {
         }
     }
 }

@@ -52,4 +52,20 @@ class PaginationIT extends IntegrationTest {
         JsonNode problem = assertProblem(response, 400, "validation-failed");
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("sort");
     }
+
+    @Test
+    void readsOneSortValueAsACommaSeparatedListAndABlankOneAsNone() {
+        JsonNode spaced = Api.json(api.get("/api/v1/_fixtures/page?size=2&sort=%20name%20,%20desc", tokens.user()));
+        assertThat(spaced.path("items").valueStream().map(JsonNode::asString)).containsExactly("e", "d");
+        JsonNode blank = Api.json(api.get("/api/v1/_fixtures/page?size=2&sort=&page=", tokens.user()));
+        assertThat(blank.path("items").valueStream().map(JsonNode::asString)).containsExactly("a", "b");
+    }
+
+    @Test
+    void namesBadPagingTogetherWithTheOtherBadParametersOfAValidatedHandler() {
+        HttpResponse<String> response = api.get("/api/v1/admin/users?size=0&q=" + "a".repeat(101), tokens.admin());
+        JsonNode problem = assertProblem(response, 400, "validation-failed");
+        assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))
+                .containsExactlyInAnyOrder("q", "size");
+    }
 }
