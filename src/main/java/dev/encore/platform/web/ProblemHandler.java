@@ -188,7 +188,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
                 "The request has invalid fields.");
-        problem.setProperty("errors", errors);
+        // Bean Validation reports a set: sorted, the same bad request gets the same answer every time
+        problem.setProperty("errors", errors.stream()
+                .sorted(java.util.Comparator.comparing((Map<String, String> error) -> error.get("field"))
+                        .thenComparing(error -> error.get("message")))
+                .toList());
         return problem(problem, headers, request);
     }
 
@@ -196,8 +200,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return createResponseEntity(problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
+    /** {@code field} then {@code message}, in that order in the JSON. */
     private static Map<String, String> fieldError(String field, String message) {
-        return Map.of("field", field == null ? "" : field, "message", message == null ? "is invalid" : message);
+        Map<String, String> error = new java.util.LinkedHashMap<>();
+        error.put("field", field == null ? "" : field);
+        error.put("message", message == null ? "is invalid" : message);
+        return error;
     }
 
     private static boolean causedByTooLargeBody(Throwable ex) {

@@ -68,4 +68,18 @@ class PaginationIT extends IntegrationTest {
         assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))
                 .containsExactlyInAnyOrder("q", "size");
     }
+
+    @Test
+    void answersTheSameBadRequestWithTheSameBodyEveryTime() {
+        HttpResponse<String> first = api.get("/api/v1/_fixtures/page?size=0&page=-1", tokens.user());
+        JsonNode problem = assertProblem(first, 400, "validation-failed");
+        assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))
+                .as("sorted by field").containsExactly("page", "size");
+        assertThat(first.body()).as("field before message").contains("{\"field\":\"page\",\"message\":");
+        for (int n = 0; n < 5; n++) {
+            HttpResponse<String> again = api.get("/api/v1/_fixtures/page?size=0&page=-1", tokens.user());
+            assertThat(again.body().replaceAll("\"(instance|requestId)\":\"[^\"]*\"", ""))
+                    .isEqualTo(first.body().replaceAll("\"(instance|requestId)\":\"[^\"]*\"", ""));
+        }
+    }
 }
