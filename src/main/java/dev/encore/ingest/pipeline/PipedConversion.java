@@ -105,7 +105,7 @@ class PipedConversion {
             Path cover = format.supportsCoverArt() ? thumbnail.orElse(null) : null;
             if (STREAMABLE.contains(chosen.ext()) && MediaPipeline.siteTagsComplete(metadata)
                     && (cover != null || !format.supportsCoverArt())) {
-                Map<String, String> tags = MediaPipeline.tags(metadata, MediaProbe.Probe.NOTHING);
+                Map<String, String> tags = MediaPipeline.siteTags(metadata);
                 return converted(download, head, ffmpeg.convertStdin(cover, target, format.encoderArgs(), tags), target,
                         format, metadata, tags.get("title"), staging, progress, cancelled);
             }
