@@ -44,8 +44,7 @@ public final class Ffmpeg {
      * may use no protocol but the pipe, so a crafted stream cannot make ffmpeg open URLs or files.
      */
     public List<String> convertStdin(boolean cover, Path target, List<String> encoderArgs, Map<String, String> tags) {
-        List<String> args = stdinInput();
-        args.addAll(List.of("-map", "0:a:0"));
+        List<String> args = stdinAudio();
         if (cover) {
             args.addAll(List.of("-map", "0:v:0", "-c:v", "mjpeg", "-disposition:v:0", "attached_pic"));
         }
@@ -58,15 +57,43 @@ public final class Ffmpeg {
      * (may be null: none), which ffmpeg may read only as a file.
      */
     public List<String> convertStdin(Path cover, Path target, List<String> encoderArgs, Map<String, String> tags) {
+        return encodeTo(cover == null ? stdinAudio() : stdinAudioAndPicture(cover), target, encoderArgs, tags);
+    }
+
+    /**
+     * Converts what arrives on standard input to {@code target} like
+     * {@link #convertStdin(Path, Path, List, Map)}, but decided before anything of the input is
+     * known: the input's own title, artist and album are kept where {@code tags} gives none (its
+     * container's tags first, then its audio stream's, as ffprobe reports them), so no probe of the
+     * input need run before ffmpeg starts. The embedded picture is {@code cover} when not null, else
+     * with {@code ownCover} the input's first video stream if it has one, for containers whose only
+     * video can be a picture.
+     */
+    public List<String> convertStdinKeepingTags(Path cover, boolean ownCover, Path target, List<String> encoderArgs,
+            Map<String, String> tags) {
+        List<String> args = cover != null ? stdinAudioAndPicture(cover) : stdinAudio();
+        if (cover == null && ownCover) {
+            args.addAll(List.of("-map", "0:v:0?", "-c:v", "mjpeg", "-disposition:v:0", "attached_pic"));
+        }
+        // ffmpeg fills each key from the first -map_metadata that has it; -metadata then overrides
+        args.addAll(List.of("-map_metadata", "0", "-map_metadata", "0:s:a:0", "-map_metadata:s", "-1",
+                "-metadata", "duration=")); // a Matroska stream's length tag, not the result's
+        return withTags(args, target, encoderArgs, tags);
+    }
+
+    /** Standard input's first audio stream. */
+    private List<String> stdinAudio() {
         List<String> args = stdinInput();
-        if (cover == null) {
-            args.addAll(List.of("-map", "0:a:0"));
-        }
-        else {
-            args.addAll(List.of("-protocol_whitelist", "file", "-i", cover.toString(), "-map", "0:a:0", "-map", "1:v:0",
-                    "-c:v", "mjpeg", "-disposition:v:0", "attached_pic"));
-        }
-        return encodeTo(args, target, encoderArgs, tags);
+        args.addAll(List.of("-map", "0:a:0"));
+        return args;
+    }
+
+    /** Standard input's first audio stream and the local picture {@code cover}, read only as a file. */
+    private List<String> stdinAudioAndPicture(Path cover) {
+        List<String> args = stdinInput();
+        args.addAll(List.of("-protocol_whitelist", "file", "-i", cover.toString(), "-map", "0:a:0", "-map", "1:v:0",
+                "-c:v", "mjpeg", "-disposition:v:0", "attached_pic"));
+        return args;
     }
 
     private List<String> stdinInput() {
@@ -81,6 +108,12 @@ public final class Ffmpeg {
     private static List<String> encodeTo(List<String> args, Path target, List<String> encoderArgs,
             Map<String, String> tags) {
         args.addAll(List.of("-map_metadata", "-1"));
+        return withTags(args, target, encoderArgs, tags);
+    }
+
+    /** The encoder, {@code tags} in a stable order (blank ones left out), then {@code target}. */
+    private static List<String> withTags(List<String> args, Path target, List<String> encoderArgs,
+            Map<String, String> tags) {
         args.addAll(encoderArgs);
         new TreeMap<>(tags).forEach((key, value) -> {
             if (value != null && !value.isBlank()) {

@@ -139,12 +139,21 @@ public class MediaPipeline {
         return tags;
     }
 
+    /**
+     * The site's own title, artist and album (null where it named none), for a conversion that
+     * lets ffmpeg keep the file's tags under them: only where the site comes first
+     * ({@link #fileFirst}).
+     */
+    static Map<String, String> siteTags(SourceMetadata metadata) {
+        return tags(metadata, MediaProbe.Probe.NOTHING);
+    }
+
     /** Whether the file's tags could change nothing: a site extractor named title, artist and album. */
     static boolean siteTagsComplete(SourceMetadata metadata) {
         return !fileFirst(metadata) && metadata.title() != null && metadata.artist() != null && metadata.album() != null;
     }
 
-    private static boolean fileFirst(SourceMetadata metadata) {
+    static boolean fileFirst(SourceMetadata metadata) {
         return metadata.extractor() == null || "generic".equalsIgnoreCase(metadata.extractor());
     }
 

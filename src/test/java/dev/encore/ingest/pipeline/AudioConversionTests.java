@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,21 @@ class AudioConversionTests {
                 .containsSubsequence("-protocol_whitelist", "pipe", "-i", "pipe:0", "-protocol_whitelist", "file", "-i",
                         "/s/source.jpg", "-map", "0:a:0", "-map", "1:v:0", "-disposition:v:0", "attached_pic",
                         "-map_metadata", "-1", "/s/out.mp3");
+    }
+
+    @Test
+    void aConversionStartedBeforeTheProbeKeepsTheInputsTagsUnderTheGivenOnes() {
+        List<String> command = new Ffmpeg(Path.of("/usr/bin/ffmpeg")).convertStdinKeepingTags(null, true,
+                Path.of("/s/out.mp3"), AudioFormat.MP3.encoderArgs(), Map.of("title", "Site Title"));
+        // the container's tags, then the audio stream's (Ogg keeps them there), none per output stream
+        assertThat(command).containsSubsequence("-protocol_whitelist", "pipe", "-i", "pipe:0", "-map", "0:a:0", "-map",
+                "0:v:0?", "-disposition:v:0", "attached_pic", "-map_metadata", "0", "-map_metadata", "0:s:a:0",
+                "-map_metadata:s", "-1", "-metadata", "title=Site Title", "/s/out.mp3")
+                .doesNotContain("file").containsOnlyOnce("-i");
+        assertThat(new Ffmpeg(Path.of("/usr/bin/ffmpeg")).convertStdinKeepingTags(Path.of("/s/source.jpg"), true,
+                Path.of("/s/out.mp3"), AudioFormat.MP3.encoderArgs(), Map.of()))
+                .containsSubsequence("-protocol_whitelist", "file", "-i", "/s/source.jpg", "-map", "1:v:0")
+                .doesNotContain("0:v:0?");
     }
 
     @Test

@@ -7,10 +7,12 @@ import static dev.encore.ingest.pipeline.LoopbackOrigin.cutHalfway;
 import static dev.encore.ingest.pipeline.LoopbackOrigin.send;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -66,6 +68,8 @@ class PipedConversionIT {
     private byte[] tone;
     private byte[] longTone;
     private byte[] lateIndex;
+    private byte[] oggTagged;
+    private byte[] bigCover;
     private Path staging;
 
     @BeforeEach
@@ -75,6 +79,14 @@ class PipedConversionIT {
         tone = Files.readAllBytes(MediaTools.tone(media.resolve("tone.mp3"), "Piped Tone", 440, 20, true));
         longTone = Files.readAllBytes(MediaTools.tone(media.resolve("long.mp3"), "Long Tone", 330, 60)); // ~720 KB
         lateIndex = Files.readAllBytes(lateIndex(media.resolve("late.m4a"), 60)); // ~1 MB, its index at the end
+        oggTagged = Files.readAllBytes(ffmpeg(media.resolve("tagged.opus"), "-f", "lavfi", "-i",
+                "sine=frequency=500:duration=5", "-metadata", "title=Ogg Title", "-metadata", "artist=Ogg Artist",
+                "-metadata", "album=Ogg Album", "-c:a", "libopus")); // Ogg keeps tags on the stream
+        bigCover = Files.readAllBytes(ffmpeg(media.resolve("big.flac"), "-f", "lavfi", "-i",
+                "sine=frequency=600:duration=5", "-f", "lavfi", "-i",
+                "nullsrc=s=800x800:d=0.04,geq=random(1)*255:128:128", // one frame of noise: ~900 KB as PNG
+                "-map", "0:a", "-map", "1:v", "-frames:v", "1", "-c:v", "png", "-disposition:v:0", "attached_pic",
+                "-metadata", "artist=Flac Artist", "-c:a", "flac")); // a picture larger than the head
         loopback = new GuardedLoopback(tone);
         page("/tone.html", "tone.mp3");
         page("/dead.html", "gone.mp3");
@@ -82,9 +94,13 @@ class PipedConversionIT {
         page("/slow.html", "slow.mp3");
         page("/chunked.html", "chunked.mp3");
         page("/late.html", "late.m4a");
+        page("/ogg.html", "tagged.opus");
+        page("/big.html", "big.flac");
         loopback.origin("/tone.mp3", exchange -> send(exchange, "audio/mpeg", tone, tone.length, 0));
         loopback.origin("/chunked.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 0));
         loopback.origin("/slow.mp3", exchange -> send(exchange, "audio/mpeg", longTone, longTone.length, 100_000));
+        loopback.origin("/tagged.opus", exchange -> send(exchange, "audio/ogg", oggTagged, oggTagged.length, 0));
+        loopback.origin("/big.flac", exchange -> send(exchange, "audio/flac", bigCover, bigCover.length, 0));
         loopback.origin("/late.m4a", exchange -> send(exchange, "audio/mp4", lateIndex, lateIndex.length, 0));
         loopback.origin("/cut.mp3", cutHalfway("audio/mpeg", longTone));
         loopback.origin("/gone", exchange -> {
@@ -136,6 +152,43 @@ class PipedConversionIT {
         assertThat(MediaTools.tag(probe, "title")).isEqualTo("Site Title");
         assertThat(MediaTools.tag(probe, "artist")).isEqualTo("Site Artist");
         assertThat(MediaTools.tag(probe, "album")).isEqualTo("Site Album");
+    }
+
+    @Test
+    void ffmpegKeepsTheFilesOwnTagsUnderTheSitesWithoutWaitingForTheProbe() throws Exception {
+        MediaPipeline.Produced produced = piped(DataSize.ofMegabytes(50)).convert(url("/ogg.html"), this::described,
+                AudioFormat.MP3, staging, new NoProgress(), () -> false).produced();
+
+        assertThat(produced.title()).isEqualTo("Ogg page (1)");
+        JsonNode probe = MediaTools.probe(produced.file());
+        assertThat(MediaTools.tag(probe, "title")).isEqualTo("Ogg page (1)"); // the site's comes first
+        assertThat(MediaTools.tag(probe, "artist")).isEqualTo("Ogg Artist"); // the stream's own, copied by ffmpeg
+        assertThat(MediaTools.tag(probe, "album")).isEqualTo("Ogg Album");
+        assertThat(probe.path("streams").valueStream().map(stream -> stream.path("codec_type").asString()))
+                .containsExactly("audio");
+    }
+
+    @Test
+    void aHeadTooShortForTheProbeIsStillConvertedWithTheFilesCoverAndTags() throws Exception {
+        MediaPipeline.Produced produced = piped(DataSize.ofMegabytes(50)).convert(url("/big.html"), this::described,
+                AudioFormat.MP3, staging, new NoProgress(), () -> false).produced();
+
+        assertThat(produced.title()).isEqualTo("Big page (1)");
+        assertThat(produced.durationMs()).isBetween(4_500L, 5_500L);
+        JsonNode probe = MediaTools.probe(produced.file());
+        assertThat(MediaTools.tag(probe, "artist")).isEqualTo("Flac Artist");
+        assertThat(probe.path("streams").valueStream()
+                .anyMatch(stream -> stream.path("disposition").path("attached_pic").asInt() == 1)).as("cover").isTrue();
+        assertThat(staged()).noneMatch(name -> name.startsWith("source."));
+    }
+
+    @Test
+    void aHeadProbeThatCannotRunStopsTheConversionAlreadyUnderWayAndKeepsNothing() {
+        PipedConversion piped = piped(DataSize.ofMegabytes(50), Path.of("/nonexistent/ffprobe"));
+        assertThatThrownBy(() -> piped.convert(url("/slow.html"), this::described, AudioFormat.MP3, staging,
+                new NoProgress(), () -> false)).isInstanceOf(UncheckedIOException.class);
+        assertThat(staged()).noneMatch(name -> name.startsWith("result.") || name.startsWith("source."));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !running("ffmpeg") && !running("yt-dlp"));
     }
 
     @Test
@@ -343,9 +396,16 @@ class PipedConversionIT {
 
     /** An AAC tone in MP4 with its index written last, as ffmpeg does without {@code +faststart}. */
     private static Path lateIndex(Path file, int seconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
-                "-i", "sine=frequency=550:duration=" + seconds, "-c:a", "aac", "-b:a", "128k", file.toString()))
-                .redirectErrorStream(true).start();
+        return ffmpeg(file, "-f", "lavfi", "-i", "sine=frequency=550:duration=" + seconds, "-c:a", "aac", "-b:a",
+                "128k");
+    }
+
+    /** Writes {@code file} with ffmpeg from {@code inputsAndOptions}. */
+    private static Path ffmpeg(Path file, String... inputsAndOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y"));
+        command.addAll(List.of(inputsAndOptions));
+        command.add(file.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException("ffmpeg failed: " + output);
