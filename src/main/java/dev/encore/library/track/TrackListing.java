@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -36,9 +37,12 @@ import dev.encore.library.Visibility;
 @Component
 public class TrackListing {
 
-    /** The API's sort properties (TracksController) and their columns. */
+    /** The API's sort properties and their columns. */
     private static final Map<String, String> SORT_COLUMNS = Map.of("title", "t.title", "artist", "t.artist",
             "album", "t.album", "year", "t.release_year", "createdAt", "t.created_at", "durationMs", "t.duration_ms");
+
+    /** What {@code GET /api/v1/tracks} may sort by: the properties this listing has a column for. */
+    static final Set<String> SORTABLE = SORT_COLUMNS.keySet();
 
     private static final String COLUMNS = "t.id, t.owner_id, t.title, t.artist, t.album, t.genre, t.release_year, "
             + "t.category, t.visibility, t.featured, t.duration_ms, t.mime_type, t.size_bytes, t.cover_sha256, "
@@ -85,7 +89,7 @@ public class TrackListing {
         for (Sort.Order order : sort) {
             String column = SORT_COLUMNS.get(order.getProperty());
             if (column == null) {
-                // PageQuery.toPageable lets only the controller's sortable properties through
+                // PageQuery.toPageable lets only SORTABLE through
                 throw new IllegalArgumentException("not a sortable track property: " + order.getProperty());
             }
             orders.add(column + (order.isAscending() ? " ASC" : " DESC"));

@@ -3,7 +3,6 @@ package dev.encore.library.track;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -42,8 +41,6 @@ import dev.encore.platform.PageResponse;
 @RestController
 @RequestMapping("/api/v1/tracks")
 class TracksController {
-
-    private static final Set<String> SORTABLE = Set.of("title", "artist", "album", "year", "createdAt", "durationMs");
 
     private static final int MAX_TEXT = 200;
 
@@ -86,7 +83,7 @@ class TracksController {
         TrackFilter filter = new TrackFilter(artist, album, genre, tag, category, yearFrom, yearTo, createdFrom,
                 createdTo, visibility, owner, q);
         return PageResponse.from(library.list(viewer(auth), filter,
-                page.toPageable(SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"))), track -> track);
+                page.toPageable(TrackListing.SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"))), track -> track);
     }
 
     @Operation(summary = "Show a track", description = "Private tracks are 404 for everyone but their owner.")
