@@ -27,7 +27,7 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 for tool in ffmpeg nginx wrk python3 curl; do
   command -v "$tool" >/dev/null || { echo "bench/stream.sh needs $tool (apt-get install ffmpeg nginx-light wrk)" >&2; exit 1; }
 done
-JAR=target/encore.jar
+JAR=${ENCORE_JAR:-target/encore.jar}
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
 
 WORK=$(mktemp -d)

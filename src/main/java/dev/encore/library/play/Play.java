@@ -6,12 +6,17 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /** One play of a track by a user: when it started and how much of it was heard. */
 @Entity
 @Table(name = "plays")
-public class Play {
+public class Play implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -25,6 +30,12 @@ public class Play {
     private long msListened;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /**
+     * A play's id is given, not generated, so without this Spring Data would merge a new play (a
+     * SELECT by id, then the INSERT) on every stream that starts one.
+     */
+    @Transient
+    private boolean stored;
 
     protected Play() {
     }
@@ -45,6 +56,22 @@ public class Play {
 
     UUID id() {
         return id;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        stored = true;
     }
 
     public UUID trackId() {
