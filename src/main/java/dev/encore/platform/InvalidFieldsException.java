@@ -1,7 +1,6 @@
 package dev.encore.platform;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -13,7 +12,7 @@ import org.springframework.web.ErrorResponseException;
  */
 public class InvalidFieldsException extends ErrorResponseException {
 
-    private InvalidFieldsException(List<Map<String, String>> errors) {
+    private InvalidFieldsException(List<FieldProblem> errors) {
         super(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
                 "The request has invalid fields."), null);
         getBody().setProperty("errors", errors);
@@ -21,18 +20,18 @@ public class InvalidFieldsException extends ErrorResponseException {
 
     /** One message for one field. */
     public static InvalidFieldsException of(String field, String message) {
-        return new InvalidFieldsException(List.of(Map.of("field", field, "message", message)));
+        return new InvalidFieldsException(List.of(new FieldProblem(field, message)));
     }
 
     /** Messages for several fields, in the map's order ({@code urls[3]} → "must use http or https"). */
     public static InvalidFieldsException ofFields(java.util.SequencedMap<String, String> messages) {
         return new InvalidFieldsException(messages.entrySet().stream()
-                .map(entry -> Map.of("field", entry.getKey(), "message", entry.getValue())).toList());
+                .map(entry -> new FieldProblem(entry.getKey(), entry.getValue())).toList());
     }
 
     /** Several messages for one field. */
     public static InvalidFieldsException of(String field, List<String> messages) {
-        return new InvalidFieldsException(messages.stream().map(message -> Map.of("field", field, "message", message))
+        return new InvalidFieldsException(messages.stream().map(message -> new FieldProblem(field, message))
                 .toList());
     }
 }

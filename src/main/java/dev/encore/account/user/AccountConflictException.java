@@ -1,11 +1,11 @@
 package dev.encore.account.user;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
+import dev.encore.platform.FieldProblem;
 import dev.encore.platform.Problems;
 
 /** A change that conflicts with the accounts' current state (409). */
@@ -20,7 +20,7 @@ public class AccountConflictException extends ErrorResponseException {
         AccountConflictException ex = new AccountConflictException("account-exists", "Account exists",
                 "An account with this username or email already exists.");
         ex.getBody().setProperty("errors", fields.stream()
-                .map(field -> Map.of("field", field, "message", "is already taken")).toList());
+                .map(field -> new FieldProblem(field, "is already taken")).toList());
         return ex;
     }
 

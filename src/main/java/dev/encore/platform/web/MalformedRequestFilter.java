@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.encore.platform.FieldProblem;
 import dev.encore.platform.Problems;
 
 /**
@@ -89,8 +89,8 @@ class MalformedRequestFilter extends OncePerRequestFilter {
             if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
                 ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
                         "The request has invalid fields.");
-                problem.setProperty("errors", List.of(Map.of("field", name.replaceAll("[^A-Za-z0-9._\\[\\]-]", ""),
-                        "message", NulCharacterRule.MESSAGE)));
+                problem.setProperty("errors", List.of(new FieldProblem(name.replaceAll("[^A-Za-z0-9._\\[\\]-]", ""),
+                        NulCharacterRule.MESSAGE)));
                 return problem;
             }
         }

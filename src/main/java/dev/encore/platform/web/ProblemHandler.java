@@ -1,7 +1,6 @@
 package dev.encore.platform.web;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -27,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import dev.encore.platform.FieldProblem;
 import dev.encore.platform.Problems;
 
 /**
@@ -52,8 +52,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getAllErrors().stream()
-                .map(error -> fieldError(error instanceof FieldError field ? field.getField() : error.getObjectName(),
+        List<FieldProblem> errors = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> new FieldProblem(
+                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
                         error instanceof FieldError field && field.isBindingFailure() ? "has an invalid value"
                                 : error.getDefaultMessage()))
                 .distinct() // a field rule may say what an annotation said already
@@ -64,9 +65,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> fieldError(error instanceof org.springframework.validation.FieldError field
+                        .map(error -> new FieldProblem(error instanceof org.springframework.validation.FieldError field
                                 // a bound object (paging, filters): its own field, which is the query parameter
                                 ? field.getField() : result.getMethodParameter().getParameterName(),
                                 error.getDefaultMessage())))
@@ -79,13 +80,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch
                 ? mismatch.getName() : ex.getPropertyName();
-        return validationFailed(List.of(fieldError(field, "has an invalid value")), headers, request);
+        return validationFailed(List.of(new FieldProblem(field, "has an invalid value")), headers, request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
-        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
-                .map(violation -> fieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+        List<FieldProblem> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
                 .toList();
         return validationFailed(errors, new HttpHeaders(), request);
     }
@@ -184,15 +185,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(problem, answer, statusCode);
     }
 
-    private ResponseEntity<Object> validationFailed(List<Map<String, String>> errors, HttpHeaders headers,
+    private ResponseEntity<Object> validationFailed(List<FieldProblem> errors, HttpHeaders headers,
             WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
                 "The request has invalid fields.");
         // Bean Validation reports a set: sorted, the same bad request gets the same answer every time
         problem.setProperty("errors", errors.stream()
-                .sorted(java.util.Comparator.comparing((Map<String, String> error) -> error.get("field"))
-                        .thenComparing(error -> error.get("message")))
-                .toList());
+                .sorted(FieldProblem.ORDER).toList());
         return problem(problem, headers, request);
     }
 
@@ -200,13 +199,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return createResponseEntity(problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
-    /** {@code field} then {@code message}, in that order in the JSON. */
-    private static Map<String, String> fieldError(String field, String message) {
-        Map<String, String> error = new java.util.LinkedHashMap<>();
-        error.put("field", field == null ? "" : field);
-        error.put("message", message == null ? "is invalid" : message);
-        return error;
-    }
 
     private static boolean causedByTooLargeBody(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import dev.encore.live.PlaybackState;
+import dev.encore.platform.FieldProblem;
 import dev.encore.platform.InvalidFieldsException;
 
 class RoomRulesTests {
@@ -62,7 +62,7 @@ class RoomRulesTests {
     @SuppressWarnings("unchecked")
     private static void assertFields(Runnable check, String... fields) {
         assertThatThrownBy(check::run).isInstanceOfSatisfying(InvalidFieldsException.class, ex -> assertThat(
-                ((List<Map<String, String>>) ex.getBody().getProperties().get("errors")).stream()
-                        .map(error -> error.get("field"))).containsExactly(fields));
+                ((List<FieldProblem>) ex.getBody().getProperties().get("errors")).stream()
+                        .map(FieldProblem::field)).containsExactly(fields));
     }
 }
