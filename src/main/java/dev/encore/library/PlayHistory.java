@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.account.UserDeleted;
 import dev.encore.library.content.LibraryProblems;
+import dev.encore.library.content.StreamableOriginals;
 import dev.encore.library.play.Play;
 import dev.encore.library.play.PlayView;
 import dev.encore.library.play.Plays;
@@ -27,11 +28,13 @@ public class PlayHistory {
 
     private final Plays plays;
     private final Tracks tracks;
+    private final StreamableOriginals originals;
     private final Clock clock;
 
-    PlayHistory(Plays plays, Tracks tracks, Clock clock) {
+    PlayHistory(Plays plays, Tracks tracks, StreamableOriginals originals, Clock clock) {
         this.plays = plays;
         this.tracks = tracks;
+        this.originals = originals;
         this.clock = clock;
     }
 
@@ -41,11 +44,13 @@ public class PlayHistory {
      */
     @Transactional
     public void record(Viewer viewer, UUID trackId, UUID playId, long msHeard) {
-        tracks.findById(trackId).filter(viewer::maySee).ifPresent(track -> {
-            Play play = new Play(playId, track.id(), viewer.userId(), clock.instant());
-            play.listened(msHeard, track.durationMs(), clock.instant());
-            plays.save(play);
-        });
+        // the streamed row, not the entity: a play starts with every first range a player asks for
+        originals.find(StreamableOriginals.Table.TRACKS, trackId)
+                .filter(track -> viewer.maySee(track.ownerId(), track.visibility())).ifPresent(track -> {
+                    Play play = new Play(playId, track.id(), viewer.userId(), clock.instant());
+                    play.listened(msHeard, track.durationMs(), clock.instant());
+                    plays.save(play);
+                });
     }
 
     /** A player reports how much of its play was heard. */

@@ -222,6 +222,8 @@ class ListeningRoomsIT extends IntegrationTest {
         String next = path(room.path("queue").get(0).path("streamUrl").asString());
         assertThat(anonymous(current, "bytes=0-99").statusCode()).isEqualTo(206);
         assertThat(anonymous(next, null).statusCode()).isEqualTo(200);
+        assertThat(Api.json(api.get("/api/v1/plays", member.accessToken())).path("totalItems").asLong())
+                .as("a private track the room lends is not in the member's plays").isZero();
 
         assertThat(api.send("DELETE", "/api/v1/rooms/" + id + "/members/me", member.accessToken(), null).statusCode())
                 .isEqualTo(204);
