@@ -2,6 +2,8 @@ package dev.encore.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
@@ -39,6 +41,13 @@ class FieldProblemTests {
 
         assertThat(sorted).containsExactly(new FieldProblem("page", "z"), new FieldProblem("size", "a"),
                 new FieldProblem("size", "b"));
+    }
+
+    @Test
+    void anExceptionCarryingThemStaysSerializable() throws Exception {
+        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+            out.writeObject(InvalidFieldsException.of("size", "must be 1 or more"));
+        }
     }
 
     @Test
