@@ -13,9 +13,7 @@ import org.springframework.web.ErrorResponseException;
 public class InvalidFieldsException extends ErrorResponseException {
 
     private InvalidFieldsException(List<FieldProblem> errors) {
-        super(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
-                "The request has invalid fields."), null);
-        getBody().setProperty("errors", errors);
+        super(HttpStatus.BAD_REQUEST, Problems.validationFailed(errors), null);
     }
 
     /** One message for one field. */

@@ -1,7 +1,9 @@
 package dev.encore.platform;
 
 import java.net.URI;
+import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -34,6 +36,18 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type(slug));
         problem.setTitle(title);
+        return problem;
+    }
+
+    /**
+     * The 400 {@code validation-failed} problem: {@code errors} names each bad field and what is
+     * wrong with it, in the order given. Shape validation, business rules and the query-string check
+     * all answer with it.
+     */
+    public static ProblemDetail validationFailed(List<FieldProblem> errors) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
+                "The request has invalid fields.");
+        problem.setProperty("errors", errors);
         return problem;
     }
 

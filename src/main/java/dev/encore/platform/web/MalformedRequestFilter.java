@@ -87,11 +87,8 @@ class MalformedRequestFilter extends OncePerRequestFilter {
                         "The query string is malformed: % must be followed by two hex digits, and escapes must encode UTF-8.");
             }
             if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
-                ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
-                        "The request has invalid fields.");
-                problem.setProperty("errors", List.of(new FieldProblem(name.replaceAll("[^A-Za-z0-9._\\[\\]-]", ""),
-                        NulCharacterRule.MESSAGE)));
-                return problem;
+                return Problems.validationFailed(List.of(new FieldProblem(
+                        name.replaceAll("[^A-Za-z0-9._\\[\\]-]", ""), NulCharacterRule.MESSAGE)));
             }
         }
         return null;

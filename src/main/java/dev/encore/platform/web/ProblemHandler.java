@@ -187,18 +187,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> validationFailed(List<FieldProblem> errors, HttpHeaders headers,
             WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
-                "The request has invalid fields.");
         // Bean Validation reports a set: sorted, the same bad request gets the same answer every time
-        problem.setProperty("errors", errors.stream()
-                .sorted(FieldProblem.ORDER).toList());
-        return problem(problem, headers, request);
+        return problem(Problems.validationFailed(errors.stream().sorted(FieldProblem.ORDER).toList()), headers,
+                request);
     }
 
     private ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers, WebRequest request) {
         return createResponseEntity(problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
-
 
     private static boolean causedByTooLargeBody(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
