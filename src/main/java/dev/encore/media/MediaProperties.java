@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param ffmpegPath    the ffmpeg executable
  * @param ffprobePath   the ffprobe executable
  * @param probeTimeout  longest one ffprobe reading or cover extraction may take
+ * @param ytdlpSpareIdle how long a yt-dlp started ahead of time ({@link YtDlpSpare}) waits for an
+ *                      import's run before it is stopped; 0 starts yt-dlp for each run instead
  */
 @Validated
 @ConfigurationProperties("encore.media")
@@ -25,5 +27,6 @@ public record MediaProperties(
         @NotNull @DefaultValue("yt-dlp") Path ytdlpPath,
         @NotNull @DefaultValue("ffmpeg") Path ffmpegPath,
         @NotNull @DefaultValue("ffprobe") Path ffprobePath,
-        @NotNull @DefaultValue("1m") Duration probeTimeout) {
+        @NotNull @DefaultValue("1m") Duration probeTimeout,
+        @NotNull @DefaultValue("10m") Duration ytdlpSpareIdle) {
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,18 @@ public class ProcessRunner {
     private static final Duration KILL_GRACE = Duration.ofSeconds(2);
     private static final Duration CANCEL_POLL = Duration.ofMillis(200);
 
+    private final YtDlpSpare spare;
+
+    /** Starts every tool itself (no {@link YtDlpSpare}). */
+    public ProcessRunner() {
+        this.spare = null;
+    }
+
+    @Autowired
+    public ProcessRunner(YtDlpSpare spare) {
+        this.spare = spare;
+    }
+
     /**
      * What to run.
      *
@@ -39,12 +52,24 @@ public class ProcessRunner {
      * @param workingDir  directory to run in
      * @param timeout     wall-clock limit
      * @param environment extra environment variables (on top of PATH, HOME, LANG)
+     * @param ytDlpSpare  whether a yt-dlp started ahead of time ({@link YtDlpSpare}) may run it: for
+     *                    the runs of an import, not for a version check
      */
-    public record Spec(List<String> command, Path workingDir, Duration timeout, Map<String, String> environment) {
+    public record Spec(List<String> command, Path workingDir, Duration timeout, Map<String, String> environment,
+            boolean ytDlpSpare) {
 
         public Spec {
             command = List.copyOf(command);
             environment = Map.copyOf(environment);
+        }
+
+        public Spec(List<String> command, Path workingDir, Duration timeout, Map<String, String> environment) {
+            this(command, workingDir, timeout, environment, false);
+        }
+
+        /** An import's yt-dlp run, which may go to the waiting {@link YtDlpSpare}. */
+        public static Spec ytDlp(List<String> command, Path workingDir, Duration timeout) {
+            return new Spec(command, workingDir, timeout, Map.of(), true);
         }
     }
 
@@ -203,15 +228,31 @@ public class ProcessRunner {
         }
     }
 
-    private static Process launch(Spec spec, boolean closeStdin) {
+    private Process launch(Spec spec, boolean closeStdin) {
         ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDir().toFile());
+        Map<String, String> environment = minimalEnvironment(builder, spec.workingDir());
+        environment.putAll(spec.environment());
+        if (spare != null && spec.ytDlpSpare() && closeStdin) {
+            Process process = spare.take(spec.command(), spec.workingDir(), environment)
+                    .orElseGet(() -> start(builder, spec, true));
+            process.onExit().thenRun(spare::replenish); // the next run finds one warm
+            return process;
+        }
+        return start(builder, spec, closeStdin);
+    }
+
+    /** Replaces the inherited environment with PATH, HOME and LANG only: none of Encore's secrets reach a tool. */
+    static Map<String, String> minimalEnvironment(ProcessBuilder builder, Path home) {
         Map<String, String> environment = builder.environment();
         String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
         environment.clear();
         environment.put("PATH", path);
-        environment.put("HOME", spec.workingDir().toString());
+        environment.put("HOME", home.toString());
         environment.put("LANG", "C.UTF-8");
-        environment.putAll(spec.environment());
+        return environment;
+    }
+
+    private static Process start(ProcessBuilder builder, Spec spec, boolean closeStdin) {
         try {
             Process process = builder.start();
             if (closeStdin) {

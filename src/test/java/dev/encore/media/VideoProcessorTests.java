@@ -58,7 +58,7 @@ class VideoProcessorTests {
 
     private static VideoProcessor processor(Duration jobTimeout) {
         return new VideoProcessor(new ProcessRunner(),
-                new MediaProperties(Path.of("yt-dlp"), Path.of("ffmpeg"), Path.of("ffprobe"), Duration.ofMinutes(1)),
+                new MediaProperties(Path.of("yt-dlp"), Path.of("ffmpeg"), Path.of("ffprobe"), Duration.ofMinutes(1), Duration.ZERO),
                 new VideoProperties(1, 0, jobTimeout, Duration.ofSeconds(4), List.of(1080, 720, 480, 360, 240),
                         Duration.ofSeconds(5)),
                 JsonMapper.builder().build());

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -87,7 +86,7 @@ class PipedDownload {
                 BooleanSupplier cancelled, List<String> command) {
             this.lease = lease;
             this.cancelled = cancelled;
-            this.tool = processes.start(new ProcessRunner.Spec(command, staging, properties.timeout(), Map.of()), line -> {
+            this.tool = processes.start(ProcessRunner.Spec.ytDlp(command, staging, properties.timeout()), line -> {
                 progress.alive();
                 YtDlp.progress(line).ifPresentOrElse(progress::downloading, () -> {
                     if (line.contains("Unable to resume")) {

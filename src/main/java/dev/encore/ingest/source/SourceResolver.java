@@ -76,8 +76,8 @@ public class SourceResolver {
         try (EgressGuard.Lease lease = guard.lease()) {
             List<String> command = runOptions.apply(ytdlp.metadata(url, lease.proxyUrl(),
                     properties.maxPlaylistItems(), playlist), work);
-            ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(command, work,
-                    properties.timeout(), java.util.Map.of()), line -> {
+            ProcessRunner.Result result = processes.run(ProcessRunner.Spec.ytDlp(command, work,
+                    properties.timeout()), line -> {
                         if (line.startsWith("{")) {
                             document.append(line);
                         }

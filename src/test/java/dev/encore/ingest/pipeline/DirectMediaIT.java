@@ -217,7 +217,7 @@ class DirectMediaIT {
                 1, 1000, Duration.ofSeconds(30), null, List.of());
         ProcessRunner processes = new ProcessRunner();
         MediaProbe probe = new MediaProbe(processes, new MediaProperties(Path.of("yt-dlp"), Path.of("ffmpeg"),
-                Path.of("ffprobe"), Duration.ofSeconds(30)), JsonMapper.builder().build());
+                Path.of("ffprobe"), Duration.ofSeconds(30), Duration.ZERO), JsonMapper.builder().build());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         return new DirectMedia(loopback.guard(), new Ffmpeg(Path.of("ffmpeg")), probe,
                 new FfmpegConversion(processes, properties, meters), properties, meters);

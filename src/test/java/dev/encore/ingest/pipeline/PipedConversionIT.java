@@ -391,7 +391,7 @@ class PipedConversionIT {
 
     private static MediaProbe probe(ProcessRunner processes, Path ffprobe) {
         return new MediaProbe(processes, new MediaProperties(Path.of("yt-dlp"), Path.of("ffmpeg"), ffprobe,
-                Duration.ofSeconds(30)), JSON);
+                Duration.ofSeconds(30), Duration.ZERO), JSON);
     }
 
     /** An AAC tone in MP4 with its index written last, as ffmpeg does without {@code +faststart}. */
