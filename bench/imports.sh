@@ -88,12 +88,16 @@ through_encore() { # $1 path, $2 run; a distinct query string per run: no metada
   done
 }
 
-timed() { # $1 file to append seconds to, then the command
+timed() { # $1 file to append seconds to, then the command; then a pause, so that nothing of this run
+  # (Encore starting its next yt-dlp ahead of time, the kernel writing files back) overlaps the next one
   local out=$1 t0 t1; shift
   t0=$(now); "$@"; t1=$(now); echo "$t1 - $t0" | bc -l >>"$out"
+  sleep 2
 }
 
-for source in input.mp3 page.html; do through_encore "$source" warmup; by_hand "$source" warmup; done
+# the first import of a page after Encore's start has no yt-dlp started ahead of time (encore.media.ytdlp-spare-idle)
+timed "$WORK/encore-first-page.txt" through_encore page.html first
+for source in input.mp3 page.html; do through_encore "$source" warmup; by_hand "$source" warmup; sleep 2; done
 for i in $(seq 1 "$RUNS"); do
   timed "$WORK/hand-direct.txt" by_hand input.mp3 "$i"
   timed "$WORK/encore-direct.txt" through_encore input.mp3 "$i"
@@ -109,5 +113,6 @@ result() { # $1 row, $2 label, $3 file stem
   printf 'RESULT %s %.2f× (Encore %.2f s, yt-dlp + ffmpeg by hand %.2f s; %s s %s, median of %s)\n' "$1" \
     "$(echo "$encore / $hand" | bc -l)" "$encore" "$hand" "$SECONDS_OF_AUDIO" "$FORMAT" "$RUNS"
 }
+printf 'first page import after start (yt-dlp started cold): %.2f s\n' "$(cat "$WORK/encore-first-page.txt")"
 result imports "HTML page with <audio> (yt-dlp extraction)" page
 result imports-direct "direct media link" direct
