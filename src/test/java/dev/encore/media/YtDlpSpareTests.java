@@ -156,6 +156,36 @@ class YtDlpSpareTests {
         assertThat(kept.waiting()).isEmpty();
     }
 
+    /** yt-dlp's own release is a zipapp: a shebang line, then a zip whose {@code __main__.py} runs it. */
+    @Test
+    void aZipappRunsInTheSpareAsItRunsCold() throws Exception {
+        Path zipapp = dir.resolve("yt-dlp-release");
+        try (java.io.OutputStream out = Files.newOutputStream(zipapp)) {
+            out.write("#!/usr/bin/python3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("__main__.py"));
+                zip.write("""
+                        import json, os, sys
+                        import inside  # from the zip itself
+                        print(json.dumps({"argv": sys.argv[1:], "pid": os.getpid(), "inside": inside.VALUE}))
+                        """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.putNextEntry(new java.util.zip.ZipEntry("inside.py"));
+                zip.write("VALUE = 'zipped'\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        Files.setPosixFilePermissions(zipapp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        YtDlpSpare spare = spare(zipapp, Duration.ofMinutes(1));
+        ProcessRunner runner = new ProcessRunner(spare);
+        JsonNode cold = report(runner, List.of(zipapp.toString(), "--", "https://example.org/a b"), dir);
+        ProcessHandle waiting = awaitSpare(spare);
+
+        JsonNode warm = report(runner, List.of(zipapp.toString(), "--", "https://example.org/a b"), dir);
+
+        assertThat(warm.get("pid").asLong()).isEqualTo(waiting.pid());
+        assertThat(warm.get("argv")).isEqualTo(cold.get("argv"));
+        assertThat(warm.get("inside").asString()).isEqualTo("zipped");
+    }
+
     @Test
     void aScriptThatIsNotPythonIsStartedEachTime() throws Exception {
         Path shell = executable("yt-dlp.sh", "#!/bin/sh\necho \"$$ $*\"\n");
