@@ -6,17 +6,12 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
-
-/** One play of a track by a user: when it started and how much of it was heard. */
+/** One play of a track by a user: when it started and how much of it was heard. New ones are stored by {@link NewPlays}. */
 @Entity
 @Table(name = "plays")
-public class Play implements Persistable<UUID> {
+public class Play {
 
     @Id
     private UUID id;
@@ -30,12 +25,6 @@ public class Play implements Persistable<UUID> {
     private long msListened;
     @Column(name = "updated_at")
     private Instant updatedAt;
-    /**
-     * A play's id is given, not generated, so without this Spring Data would merge a new play (a
-     * SELECT by id, then the INSERT) on every stream that starts one.
-     */
-    @Transient
-    private boolean stored;
 
     protected Play() {
     }
@@ -58,22 +47,6 @@ public class Play implements Persistable<UUID> {
         return id;
     }
 
-    @Override
-    public UUID getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return !stored;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        stored = true;
-    }
-
     public UUID trackId() {
         return trackId;
     }
@@ -88,5 +61,9 @@ public class Play implements Persistable<UUID> {
 
     long msListened() {
         return msListened;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
     }
 }
