@@ -148,8 +148,12 @@ public class YtDlpSpare implements DisposableBean {
     private Optional<List<String>> launcher() {
         Optional<List<String>> known = launcher;
         if (known == null) {
-            known = resolve(executable).flatMap(script -> interpreter(script)
-                    .map(interpreter -> List.of(interpreter, "-s", "-c", BOOTSTRAP, script.toString())));
+            Optional<Path> script = resolve(executable);
+            if (script.isEmpty()) {
+                return Optional.empty(); // not installed (yet): the health check says so; asked again next time
+            }
+            known = interpreter(script.get())
+                    .map(interpreter -> List.of(interpreter, "-s", "-c", BOOTSTRAP, script.get().toString()));
             if (known.isEmpty()) {
                 log.info("yt-dlp ({}) is not a Python script Encore can start ahead of time; each import starts it", executable);
             }

@@ -198,6 +198,17 @@ class YtDlpSpareTests {
     }
 
     @Test
+    void aYtDlpInstalledAfterTheFirstRunGetsItsSpare() throws Exception {
+        Path later = dir.resolve("yt-dlp");
+        YtDlpSpare spare = spare(later, Duration.ofMinutes(1));
+        spare.replenish(); // not installed yet: nothing to start, and nothing remembered
+        assertThat(spare.waiting()).isEmpty();
+        reporter();
+        spare.replenish();
+        assertThat(awaitSpare(spare).isAlive()).isTrue();
+    }
+
+    @Test
     void theInterpreterComesFromAPythonShebangOnly() throws Exception {
         assertThat(YtDlpSpare.interpreter(executable("a", "#!/usr/bin/python3\nimport yt_dlp\n"))).contains("/usr/bin/python3");
         assertThat(YtDlpSpare.interpreter(executable("b", "#!/usr/bin/env python3\n"))).contains("python3");
