@@ -32,6 +32,8 @@ public class ProcessRunner {
     private static final int STDERR_TAIL_LINES = 50;
     private static final Duration KILL_GRACE = Duration.ofSeconds(2);
     private static final Duration CANCEL_POLL = Duration.ofMillis(200);
+    /** The PATH a tool gets when Encore itself was started without one. */
+    static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     private final YtDlpSpare spare;
 
@@ -244,7 +246,7 @@ public class ProcessRunner {
     /** Replaces the inherited environment with PATH, HOME and LANG only: none of Encore's secrets reach a tool. */
     static Map<String, String> minimalEnvironment(ProcessBuilder builder, Path home) {
         Map<String, String> environment = builder.environment();
-        String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        String path = environment.getOrDefault("PATH", DEFAULT_PATH);
         environment.clear();
         environment.put("PATH", path);
         environment.put("HOME", home.toString());

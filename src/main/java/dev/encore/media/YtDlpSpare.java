@@ -1,11 +1,8 @@
 package dev.encore.media;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +116,7 @@ public class YtDlpSpare implements DisposableBean {
             ProcessRunner.minimalEnvironment(builder, tmp()); // the run's own replaces it before the script runs
             spare = builder.start();
         }
-        catch (IOException | UncheckedIOException ex) {
+        catch (IOException ex) {
             turnOff("its interpreter could not be started (" + ex.getMessage() + ")");
             return;
         }
@@ -166,9 +163,7 @@ public class YtDlpSpare implements DisposableBean {
     static Optional<String> interpreter(Path script) {
         String first;
         try (InputStream in = Files.newInputStream(script)) {
-            byte[] head = in.readNBytes(256);
-            first = new BufferedReader(new InputStreamReader(new java.io.ByteArrayInputStream(head),
-                    StandardCharsets.UTF_8)).readLine();
+            first = new String(in.readNBytes(256), StandardCharsets.UTF_8).lines().findFirst().orElse(null);
         }
         catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
@@ -198,7 +193,7 @@ public class YtDlpSpare implements DisposableBean {
         if (executable.getNameCount() != 1) {
             return Optional.empty(); // relative to the run's working directory: not known ahead
         }
-        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        String path = System.getenv().getOrDefault("PATH", ProcessRunner.DEFAULT_PATH);
         return Arrays.stream(path.split(":")).filter(dir -> !dir.isEmpty())
                 .map(dir -> Path.of(dir).resolve(executable))
                 .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
