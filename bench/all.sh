@@ -48,7 +48,7 @@ run() { # name, command...: runs one benchmark, its output to bench/out/<name>.l
 run startup bench/startup.sh 3
 # the documented small-box JVM line (README, docs/performance.md), as Encore is launched; the search
 # bench keeps its own 512 MB heap (its in-process seeding needs more than Encore serving does)
-run api     env ENCORE_JAVA_OPTS="${ENCORE_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:+UseCompactObjectHeaders}" \
+run api     env ENCORE_JAVA_OPTS="${ENCORE_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m}" \
   MALLOC_ARENA_MAX=2 bench/api.sh 3 15
 run stream  bench/stream.sh 20 8 10 4,0 3
 run imports bench/imports.sh 3 120

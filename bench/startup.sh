@@ -16,7 +16,7 @@ IDLE=20
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 # the documented java -jar line (docs/performance.md, "Start-up and footprint"); keep the two in step
-DOCUMENTED="-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+UseCompactObjectHeaders"
+DOCUMENTED="-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m"
 JAVA_OPTS=${ENCORE_JAVA_OPTS:-$DOCUMENTED}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 [ -f target/encore.jar ] || ./mvnw -B -ntp -q -DskipTests package
