@@ -121,7 +121,10 @@ done
 # ratio climbs from 0.55 in its first 10 s of load to 0.76 after 30 s and levels off at 0.86-0.88
 # after 70 s, so the rounds start after 90 s (override: STREAM_WARMUP=seconds).
 WARM=$(ranges_script 4)
-wrk -t2 -c"$CONNECTIONS" -d"${STREAM_WARMUP:-90}s" -s "$WARM" -H "Authorization: Bearer $TOKEN" "$BASE/tracks/$TRACK/stream" >/dev/null
+# STREAM_WARMUP=0 with many rounds shows the climb itself: bench/stream.sh 20 8 10 4 10
+if [ "${STREAM_WARMUP:-90}" != 0 ]; then
+  wrk -t2 -c"$CONNECTIONS" -d"${STREAM_WARMUP:-90}s" -s "$WARM" -H "Authorization: Bearer $TOKEN" "$BASE/tracks/$TRACK/stream" >/dev/null
+fi
 wrk -t2 -c"$CONNECTIONS" -d3s -s "$WARM" "http://127.0.0.1:$NGINX_PORT/big.wav" >/dev/null
 RESULTS=()
 for RANGE_MIB in ${RANGE_MODES//,/ }; do
