@@ -23,6 +23,7 @@ CONNECTIONS=${2:-8}
 DURATION=${3:-15}
 RANGE_MODES=${4:-4}
 ROUNDS=${5:-3}
+WARMUP=${STREAM_WARMUP:-90} # seconds of load before the rounds; 0 skips it (see the warm-up below)
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 for tool in ffmpeg nginx wrk python3 curl; do
   command -v "$tool" >/dev/null || { echo "bench/stream.sh needs $tool (apt-get install ffmpeg nginx-light wrk)" >&2; exit 1; }
@@ -122,8 +123,8 @@ done
 # after 70 s, so the rounds start after 90 s (override: STREAM_WARMUP=seconds).
 WARM=$(ranges_script 4)
 # STREAM_WARMUP=0 with many rounds shows the climb itself: bench/stream.sh 20 8 10 4 10
-if [ "${STREAM_WARMUP:-90}" != 0 ]; then
-  wrk -t2 -c"$CONNECTIONS" -d"${STREAM_WARMUP:-90}s" -s "$WARM" -H "Authorization: Bearer $TOKEN" "$BASE/tracks/$TRACK/stream" >/dev/null
+if [ "$WARMUP" != 0 ]; then
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WARM" -H "Authorization: Bearer $TOKEN" "$BASE/tracks/$TRACK/stream" >/dev/null
 fi
 wrk -t2 -c"$CONNECTIONS" -d3s -s "$WARM" "http://127.0.0.1:$NGINX_PORT/big.wav" >/dev/null
 RESULTS=()
