@@ -17,6 +17,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# shellcheck source=bench/small-box.sh
+. bench/small-box.sh
 UPDATE_README=false
 [ "${1:-}" = --update-readme ] && UPDATE_README=true
 ONLY=${BENCH_ONLY:-startup api stream imports search}
@@ -48,7 +50,7 @@ run() { # name, command...: runs one benchmark, its output to bench/out/<name>.l
 run startup bench/startup.sh 3
 # the documented small-box JVM line (README, docs/performance.md), as Encore is launched; the search
 # bench keeps its own 512 MB heap (its in-process seeding needs more than Encore serving does)
-run api     env ENCORE_JAVA_OPTS="${ENCORE_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m}" \
+run api     env ENCORE_JAVA_OPTS="${ENCORE_JAVA_OPTS:-$SMALL_BOX_JVM}" \
   MALLOC_ARENA_MAX=2 bench/api.sh 3 15
 run stream  bench/stream.sh 20 8 10 4,0 3
 run imports bench/imports.sh 3 120

@@ -15,9 +15,9 @@ RUNS=${1:-3}
 IDLE=20
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-# the documented java -jar line (docs/performance.md, "Start-up and footprint"); keep the two in step
-DOCUMENTED="-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m"
-JAVA_OPTS=${ENCORE_JAVA_OPTS:-$DOCUMENTED}
+# shellcheck source=bench/small-box.sh
+. bench/small-box.sh
+JAVA_OPTS=${ENCORE_JAVA_OPTS:-$SMALL_BOX_JVM}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 [ -f target/encore.jar ] || ./mvnw -B -ntp -q -DskipTests package
 WORK=$(mktemp -d)
