@@ -3,6 +3,7 @@ package dev.encore.account.user;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,13 +20,20 @@ public class UserPasswords {
     private final Users users;
     private final PasswordEncoder encoder;
     private final Clock clock;
-    private final String unknownAccountHash;
+    /**
+     * A hash of a random password, checked when an identifier names no account. Made in the
+     * background while Encore starts: on a cold JVM one Argon2 hash takes about a second of the
+     * start-up thread. A sign-in that comes before it is done waits for it.
+     */
+    private final CompletableFuture<String> unknownAccountHash;
 
     UserPasswords(Users users, PasswordEncoder encoder, Clock clock) {
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
-        this.unknownAccountHash = encoder.encode(KeyGenerators.string().generateKey());
+        this.unknownAccountHash = CompletableFuture.supplyAsync(
+                () -> encoder.encode(KeyGenerators.string().generateKey()),
+                task -> Thread.ofVirtual().name("unknown-account-hash").start(task));
     }
 
     /**
@@ -45,7 +53,7 @@ public class UserPasswords {
     public SignInCheck check(String identifier, String password) {
         Optional<User> found = identifier.contains("@") ? users.findByEmail(identifier)
                 : users.findByUsernameKey(identifier);
-        boolean matches = encoder.matches(password, found.map(User::passwordHash).orElse(unknownAccountHash));
+        boolean matches = encoder.matches(password, found.map(User::passwordHash).orElseGet(unknownAccountHash::join));
         return new SignInCheck(found.map(UserView::from).orElse(null), found.isPresent() && matches);
     }
 
