@@ -42,7 +42,7 @@ run() { # name, command...: runs one benchmark, its output to bench/out/<name>.l
   grep '^RESULT ' "$OUT/$name.log" >>"$OUT/results.txt" || true
   local row text
   while read -r _ row text; do # keep each row's newest figure for runs that skip it
-    printf '%s (measured %s)' "$text" "$(date -u +%F)" >"$OUT/last-$row.txt"
+    printf '%s (measured %s)' "$text" "$(date -u +%FT%H:%MZ)" >"$OUT/last-$row.txt"
   done < <(grep '^RESULT ' "$OUT/$name.log" || true)
 }
 
@@ -69,6 +69,9 @@ readme_cell() { # row title → its measured text as README.md has it now ("" wh
   return 0
 }
 
+# the time of the run that wrote the README's table now, for the rows this run does not measure
+PREVIOUS_RUN=$(sed -n 's/^Measured by `bench\/all.sh` on \([0-9-]*T[0-9]*:[0-9]*\).*/\1Z/p' README.md | head -1)
+
 measured() { # row id, row title → its measured text, or why there is none
   local line cell
   line=$(grep "^RESULT $1 " "$OUT/results.txt" | tail -1 || true)
@@ -76,7 +79,12 @@ measured() { # row id, row title → its measured text, or why there is none
   if [ -n "$line" ]; then printf '%s' "${line#RESULT $1 }"
   elif [ -f "$OUT/last-$1.txt" ]; then cat "$OUT/last-$1.txt"
   # bench/out/ is not in git: on a fresh clone the README keeps what the last run that measured it wrote
-  elif [ -n "$cell" ]; then printf '%s' "$cell"
+  # marked with that run's date (the table's footer names only this run)
+  elif [ -n "$cell" ]; then
+    case $cell in
+      *"(measured "*) printf '%s' "$cell" ;;
+      *) printf '%s (measured %s)' "$cell" "${PREVIOUS_RUN:-in an earlier run}" ;;
+    esac
   else printf 'not measured (see bench/out/)'; fi
 }
 
@@ -95,7 +103,7 @@ table() {
   row 'import of a 2-minute direct media link vs yt-dlp + ffmpeg by hand' '< 1.0×' imports-direct 'bench/imports.sh 3 120'
   row 'search p95, 100,000 tracks (embedded Lucene; PostgreSQL)' '≤ 25 ms' search-100k 'bench/search.sh 100000 1000 both'
   row 'search p95, 1,000,000 tracks, heap bounded at 512 MB' '≤ 50 ms' search-1m 'SEARCH_DB=postgres bench/search.sh 1000000 1000 both'
-  printf '\nMeasured by `bench/all.sh` on %s, %s cores, %s; load average %s at the start, %s at the end.\n' \
+  printf '\nMeasured by `bench/all.sh` on %s, %s cores, %s; load average %s at the start, %s at the end. A row marked "measured" with a date keeps the figure of an earlier run that measured it.\n' \
     "$STARTED" "$(nproc)" "$(uname -m)" "$LOAD_BEFORE" "$LOAD_AFTER"
 }
 
