@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * launched: the pom's {@code spring-boot:run} arguments, the Dockerfile, the systemd unit, the
  * README's {@code java -jar} line, the docs and the benchmarks ({@code bench/small-box.sh}). An
  * option added to one copy and not to the others would launch Encore differently depending on how
- * it was installed, so the pom's line is the reference and every other copy must say the same.
+ * it was installed, so the pom's line is the reference and every other copy must say the same; the
+ * examples that show how to raise the heap for a big library may change the heap sizes only.
  */
 class JvmLineTests {
 
@@ -42,6 +43,21 @@ class JvmLineTests {
             assertThat(optionsAfter(file, "MALLOC_ARENA_MAX=2 java ", "-XX:AOTCache=")).as(file + ", use")
                     .isEqualTo(line);
         }
+    }
+
+    @Test
+    void theBigLibraryExamplesRaiseOnlyTheHeap() throws IOException {
+        // how to raise the heap is shown as a whole line; it must keep every other option
+        String others = withoutHeapSizes(pomLine());
+        assertThat(withoutHeapSizes(optionsAfter("pom.xml", "-Dencore.run.jvm=\""))).as("pom.xml").isEqualTo(others);
+        assertThat(withoutHeapSizes(optionsAfter("README.md", "-Dencore.run.jvm=\""))).as("README.md")
+                .isEqualTo(others);
+        assertThat(withoutHeapSizes(optionsAfter("deploy/encore.service", "#   ENCORE_JAVA_OPTS=")))
+                .as("deploy/encore.service").isEqualTo(others);
+    }
+
+    private static String withoutHeapSizes(String options) {
+        return options.replaceAll("\\s*-Xm[sx]\\S+", "").trim();
     }
 
     private static String pomLine() throws IOException {
