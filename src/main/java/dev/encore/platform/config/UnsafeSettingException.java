@@ -1,8 +1,8 @@
 package dev.encore.platform.config;
 
 /**
- * A setting a profile ({@code prod}, {@code distributed}) refuses to start with; names the
- * property and the rule.
+ * A setting a profile ({@code prod}, {@code distributed}) or the ahead-of-time start
+ * ({@link AotSettingsGuard#MODE}) refuses to start with; names the property and the rule.
  */
 public class UnsafeSettingException extends RuntimeException {
 
@@ -15,7 +15,11 @@ public class UnsafeSettingException extends RuntimeException {
     }
 
     UnsafeSettingException(String property, String rule, String profile) {
-        super("Unsafe " + ("prod".equals(profile) ? "production" : profile) + " setting " + property + ": " + rule);
+        super("Unsafe " + switch (profile) {
+            case "prod" -> "production";
+            case AotSettingsGuard.MODE -> "ahead-of-time";
+            default -> profile;
+        } + " setting " + property + ": " + rule);
         this.property = property;
         this.rule = rule;
         this.profile = profile;
@@ -29,7 +33,7 @@ public class UnsafeSettingException extends RuntimeException {
         return rule;
     }
 
-    /** The profile that refuses the setting. */
+    /** The profile that refuses the setting, or {@link AotSettingsGuard#MODE}. */
     public String profile() {
         return profile;
     }
