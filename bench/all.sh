@@ -92,7 +92,7 @@ table() {
   printf '| what | goal | measured | command |\n| --- | --- | --- | --- |\n'
   row() { printf '| %s | %s | %s | `%s` |\n' "$1" "$2" "$(measured "$3" "$1")" "$4"; }
   row 'start to `/readyz` 200, embedded, fresh data dir' '≤ 5 s' startup 'bench/startup.sh 3'
-  row 'the same with the AOT cache' '≤ 3 s' startup-aot 'bench/startup.sh 3'
+  row 'the same with the AOT cache and Spring AOT' '≤ 3 s' startup-aot 'bench/startup.sh 3'
   row 'memory (RSS) idle, 20 s after ready' '≤ 300 MB' rss-idle 'bench/startup.sh 3'
   row 'memory (RSS) after a minute of load' '≤ 512 MB' rss-load 'bench/api.sh 3 15'
   row '`GET /api/v1/me`, bearer token, `wrk -t2 -c64 --latency`' '≥ 5,000 req/s, p99 ≤ 50 ms, none over 1 s' api-me 'bench/api.sh 3 15'

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Start-up and idle memory of the packaged jar, embedded mode, a fresh data directory each run:
 #   startup      process start to the first 200 from /readyz (polled every 50 ms), median of RUNS
-#   startup-aot  the same from the extracted jar with a JDK AOT cache (JEP 483/514/515), which this
-#                script makes first with a training run on a scratch data directory
-#   rss-idle     VmRSS of the JVM 20 s after ready (plain jar, the first run; the AOT start's beside it)
+#   startup-aot  the same from the extracted jar with a JDK AOT cache (JEP 483/514/515) and Spring's
+#                ahead-of-time bean set (-Dspring.aot.enabled=true, the embedded mode's fast start);
+#                the script trains the cache first on a scratch data directory. Beside each: the
+#                plain jar with Spring AOT alone, the JVM's cache alone (the distributed mode's)
+#   rss-idle     VmRSS of the JVM 20 s after ready (plain jar, the first run; Spring AOT's and the
+#                AOT cache + Spring AOT start's beside it)
 # Every JVM runs with the documented small-box line (docs/performance.md), or $ENCORE_JAVA_OPTS.
 #
 #   bench/startup.sh [runs=3]        (bench/all.sh: bench/startup.sh 3; quick look: bench/startup.sh 1)
@@ -82,23 +85,34 @@ echo "load before: $(uptime)" >&2
 measure plain plain target/encore.jar
 PLAIN=("${TIMES[@]}")
 RSS=$IDLE_RSS
+# Spring's ahead-of-time bean set, made in the build (embedded mode only, docs/performance.md)
+measure spring-aot "Spring AOT" target/encore.jar -Dspring.aot.enabled=true
+SPRING_AOT=("${TIMES[@]}")
+SPRING_AOT_RSS=$IDLE_RSS
 
 # The AOT cache: the jar extracted (a class path of plain jars, which the cache needs), one training
 # run that starts Encore to a refreshed context on a scratch data directory and exits, recording
-# the classes it loaded and linked and the methods' profiles into app.aot.
+# the classes it loaded and linked and the methods' profiles. Two caches: the JVM's alone (any
+# mode) and with Spring's ahead-of-time bean set (the embedded mode's fastest start).
 "$JAVA" -Djarmode=tools -jar target/encore.jar extract --destination "$WORK/app" >/dev/null
-mkdir -p "$WORK/training-data"
-# shellcheck disable=SC2086
-"$JAVA" $JAVA_OPTS -XX:AOTCacheOutput="$WORK/app/app.aot" -Dspring.context.exit=onRefresh \
-  -jar "$WORK/app/encore.jar" --server.port=0 --encore.data-dir="$WORK/training-data" >"$WORK/training.log" 2>&1 \
-  || { echo "the AOT training run failed; its log:" >&2; tail -40 "$WORK/training.log" >&2; exit 1; }
-measure aot AOT "$WORK/app/encore.jar" -XX:AOTCache="$WORK/app/app.aot"
+train() { # train CACHE [extra JVM options...]
+  local cache=$1; shift
+  rm -rf "$WORK/training-data" && mkdir -p "$WORK/training-data"
+  # shellcheck disable=SC2086
+  "$JAVA" $JAVA_OPTS "$@" -XX:AOTCacheOutput="$cache" -Dspring.context.exit=onRefresh \
+    -jar "$WORK/app/encore.jar" --server.port=0 --encore.data-dir="$WORK/training-data" >"$WORK/training.log" 2>&1 \
+    || { echo "the AOT training run failed; its log:" >&2; tail -40 "$WORK/training.log" >&2; exit 1; }
+}
+train "$WORK/app/jvm.aot"
+train "$WORK/app/both.aot" -Dspring.aot.enabled=true
+measure aot-jvm "AOT cache" "$WORK/app/encore.jar" -XX:AOTCache="$WORK/app/jvm.aot"
+CACHE=("${TIMES[@]}")
+measure aot "AOT cache + Spring AOT" "$WORK/app/encore.jar" -XX:AOTCache="$WORK/app/both.aot" -Dspring.aot.enabled=true
 AOT=("${TIMES[@]}")
 AOT_RSS=$IDLE_RSS
 
 LOAD=$(uptime | sed 's/.*load average: //')
-PLAIN_MEDIAN=$(printf '%s\n' "${PLAIN[@]}" | median)
-AOT_MEDIAN=$(printf '%s\n' "${AOT[@]}" | median)
-echo "RESULT startup $(seconds "$PLAIN_MEDIAN") (median of $RUNS, fresh data dir; load $LOAD)"
-echo "RESULT startup-aot $(seconds "$AOT_MEDIAN") (median of $RUNS, extracted jar + AOT cache)"
-echo "RESULT rss-idle $RSS MB (20 s after ready; with the AOT cache $AOT_RSS MB; JVM: $JAVA_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
+ms() { printf '%s\n' "$@" | median; }
+echo "RESULT startup $(seconds "$(ms "${PLAIN[@]}")") (median of $RUNS, fresh data dir; with Spring AOT $(seconds "$(ms "${SPRING_AOT[@]}")"); load $LOAD)"
+echo "RESULT startup-aot $(seconds "$(ms "${AOT[@]}")") (median of $RUNS, extracted jar + AOT cache + Spring AOT; the JVM's cache alone $(seconds "$(ms "${CACHE[@]}")"))"
+echo "RESULT rss-idle $RSS MB (20 s after ready; with Spring AOT $SPRING_AOT_RSS MB, with the AOT cache + Spring AOT $AOT_RSS MB; JVM: $JAVA_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
