@@ -2,7 +2,10 @@ package dev.encore.platform;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -48,16 +51,29 @@ public class ProgressEvents {
      *
      * @param owner   whose topic carries the messages
      * @param current reads the current state as a message; called after subscribing, so nothing that
-     *                happens in between is missed. What it throws (a 404) closes the subscription and
-     *                is thrown on.
+     *                happens in between is missed, and sent first: messages that came meanwhile follow
+     *                it, less any whose {@code progress} is below its own (older than the state read).
+     *                What it throws (a 404) closes the subscription and is thrown on.
      */
     public SseEmitter follow(Kind kind, UUID owner, UUID id, Supplier<Object> current) {
         SseEmitter emitter = new SseEmitter(kind.timeout().toMillis());
         AtomicReference<UserNotifications.Subscription> subscription = new AtomicReference<>();
+        // Messages that come while the current state is read wait for it (guarded by the emitter's
+        // lock): sent straight away they would reach the client before the state they follow, which
+        // would then look like a step back.
+        List<Held> held = new ArrayList<>();
+        AtomicBoolean started = new AtomicBoolean();
         subscription.set(notifications.subscribe(owner, kind.topic(), message -> {
             JsonNode node = json.readTree(message);
             if (id.toString().equals(node.path(kind.idField()).asString())) {
-                send(kind, emitter, message, node, subscription.get());
+                synchronized (emitter) {
+                    if (started.get()) {
+                        send(kind, emitter, message, node, subscription.get());
+                    }
+                    else {
+                        held.add(new Held(message, node));
+                    }
+                }
             }
         }));
         Runnable unsubscribe = () -> subscription.get().close();
@@ -72,8 +88,22 @@ public class ProgressEvents {
             unsubscribe.run();
             throw gone;
         }
-        send(kind, emitter, json.writeValueAsString(now), now, subscription.get());
+        synchronized (emitter) {
+            send(kind, emitter, json.writeValueAsString(now), now, subscription.get());
+            int progress = now.path("progress").asInt();
+            for (Held message : held) {
+                // one that says less than the state just read is older than it; the last word always goes
+                if (message.node().path("progress").asInt() >= progress || kind.finished().test(message.node())) {
+                    send(kind, emitter, message.text(), message.node(), subscription.get());
+                }
+            }
+            started.set(true);
+        }
         return emitter;
+    }
+
+    /** A message that came before the current state was sent. */
+    private record Held(String text, JsonNode node) {
     }
 
     private static void send(Kind kind, SseEmitter emitter, String message, JsonNode node,

@@ -1,0 +1,117 @@
+package dev.encore.platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+
+/**
+ * A progress stream starts with the current state, and what happened while that state was read
+ * follows it, never precedes it: a client must not see progress go back.
+ */
+class ProgressEventsTests {
+
+    private static final UUID OWNER = UUID.randomUUID();
+    private static final UUID ID = UUID.randomUUID();
+    private static final ProgressEvents.Kind KIND = new ProgressEvents.Kind("things", "thing", "id",
+            message -> message.path("state").asString().equals("DONE"), Duration.ofMinutes(1));
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Notifications notifications = new Notifications();
+    private final ProgressEvents events = new ProgressEvents(notifications, json);
+
+    @Test
+    void messagesThatComeWhileTheStateIsReadFollowIt() throws Exception {
+        String stream = follow(() -> {
+            notifications.deliver(message("RUNNING", 5));
+            notifications.deliver(message("RUNNING", 26));
+            return Map.of("id", ID, "state", "RUNNING", "progress", 0);
+        }, message("RUNNING", 40), message("DONE", 100));
+
+        assertThat(progressIn(stream)).containsExactly(0, 5, 26, 40, 100);
+    }
+
+    @Test
+    void messagesOlderThanTheStateReadAreLeftOutButTheLastWordIsNot() throws Exception {
+        String stream = follow(() -> {
+            notifications.deliver(message("RUNNING", 5));
+            notifications.deliver(message("DONE", 100));
+            return Map.of("id", ID, "state", "RUNNING", "progress", 30);
+        });
+
+        assertThat(progressIn(stream)).containsExactly(30, 100);
+    }
+
+    @Test
+    void otherThingsMessagesAreNotSent() throws Exception {
+        String stream = follow(() -> Map.of("id", ID, "state", "RUNNING", "progress", 10),
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"state\":\"RUNNING\",\"progress\":50}", message("DONE", 100));
+
+        assertThat(progressIn(stream)).containsExactly(10, 100);
+    }
+
+    /** Opens the stream with {@code current}, then delivers {@code later} and returns what was sent. */
+    private String follow(java.util.function.Supplier<Object> current, String... later) throws Exception {
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new Stream(events, current)).build();
+        MvcResult result = mvc.perform(get("/stream")).andExpect(request().asyncStarted()).andReturn();
+        for (String message : later) {
+            notifications.deliver(message);
+        }
+        return result.getResponse().getContentAsString();
+    }
+
+    private static String message(String state, int progress) {
+        return "{\"id\":\"" + ID + "\",\"state\":\"" + state + "\",\"progress\":" + progress + "}";
+    }
+
+    private List<Integer> progressIn(String stream) {
+        return stream.lines().filter(line -> line.startsWith("data:"))
+                .map(line -> json.readTree(line.substring(5)).path("progress").asInt()).toList();
+    }
+
+    @RestController
+    record Stream(ProgressEvents events, java.util.function.Supplier<Object> current) {
+
+        @GetMapping("/stream")
+        SseEmitter stream() {
+            return events.follow(KIND, OWNER, ID, current);
+        }
+    }
+
+    /** One user's topic, delivered on the caller's thread. */
+    private static final class Notifications implements UserNotifications {
+
+        private final List<Consumer<String>> listeners = new ArrayList<>();
+
+        @Override
+        public void send(UUID userId, String topic, Object payload) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Subscription subscribe(UUID userId, String topic, Consumer<String> listener) {
+            listeners.add(listener);
+            return () -> listeners.remove(listener);
+        }
+
+        void deliver(String message) {
+            List.copyOf(listeners).forEach(listener -> listener.accept(message));
+        }
+    }
+}
