@@ -59,6 +59,8 @@ class LibrarySearch {
     private static final int MAX_TERMS = 8;
     private static final int REBUILD_ATTEMPTS = 5;
     private static final java.time.Duration REBUILD_PAUSE = java.time.Duration.ofSeconds(10);
+    /** Before a rebuild that raced a failing change is made again (times the races so far, up to 25). */
+    private static final java.time.Duration RACE_PAUSE = java.time.Duration.ofMillis(200);
     /** How deep search pages go (like web search engines): relevance beyond that is noise. */
     static final int MAX_RESULTS = 1000;
 
@@ -145,11 +147,16 @@ class LibrarySearch {
     /**
      * Rebuilds, again when the engine failed meanwhile (the change that failed may have been read
      * before it was committed), and after a failure up to {@link #REBUILD_ATTEMPTS} times with a
-     * growing pause; search stays on the database until one succeeds.
+     * growing pause; search stays on the database until one succeeds. A rebuild that only raced a
+     * failing change is not a failure: it is made again after a short pause (a burst of changes
+     * passes), as often as it takes; counted as attempts, a burst of five such changes once left the
+     * engine set aside for good.
      */
     private void rebuildUntilClean() {
         try {
-            for (int attempt = 1; attempt <= REBUILD_ATTEMPTS; attempt++) {
+            int failures = 0;
+            int races = 0;
+            while (true) {
                 again.set(false);
                 try {
                     long started = System.nanoTime();
@@ -160,13 +167,18 @@ class LibrarySearch {
                         degraded.set(null);
                         return;
                     }
-                    // a rebuild that raced a failing change: once more (it counts as an attempt)
+                    races++;
+                    Thread.sleep(RACE_PAUSE.toMillis() * Math.min(races, 25));
                 }
                 catch (RuntimeException e) {
+                    failures++;
                     degraded.set("rebuild failed");
-                    log.error("Search index rebuild {} of {} failed; search answers from the database", attempt,
+                    log.error("Search index rebuild {} of {} failed; search answers from the database", failures,
                             REBUILD_ATTEMPTS, e);
-                    Thread.sleep(REBUILD_PAUSE.toMillis() * attempt);
+                    if (failures >= REBUILD_ATTEMPTS) {
+                        return;
+                    }
+                    Thread.sleep(REBUILD_PAUSE.toMillis() * failures);
                 }
             }
         }
