@@ -97,7 +97,9 @@ class PresentationsIT extends IntegrationTest {
         ProblemAssert.assertProblem(api.get("/api/v1/presentations/" + id + "/slides/1?size=huge",
                 owner.accessToken()), 400, "validation-failed");
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        // the index follows the commit asynchronously; in the services run, with the JobRunr workers of
+        // earlier tests still busy on two cores, 15 s was once not enough
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode found = Api.json(api.get("/api/v1/search?q=" + word, owner.accessToken()));
             assertThat(found.path("items").valueStream().map(item -> item.path("type").asString() + ":"
                     + item.path("id").asString())).containsExactly("presentation:" + id);
