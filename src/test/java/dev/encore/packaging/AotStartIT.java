@@ -26,14 +26,18 @@ import dev.encore.support.TestAccounts;
 import dev.encore.support.TestAccounts.Account;
 
 /**
- * The packaged jar's ahead-of-time start ({@code -Dspring.aot.enabled=true}, docs/performance.md):
- * the bean set Spring worked out in the build serves a user's whole path (sign-up, upload, a track,
- * a transcode through JobRunr, Range streaming, search, a playlist, the API docs, the web app, a
- * problem answer), and a start whose settings need other components is refused with a report.
+ * The packaged jar's ahead-of-time start (docs/performance.md): {@code java -jar} on the embedded
+ * defaults chooses the bean set Spring worked out in the build, which serves a user's whole path
+ * (sign-up, upload, a track, a transcode through JobRunr, Range streaming, search, a playlist, the
+ * API docs, the web app, a problem answer); a start whose settings could need other components
+ * starts the plain way and says why; and one that asks for the build's bean set explicitly
+ * ({@code -Dspring.aot.enabled=true}) with such settings is refused with a report.
  */
 class AotStartIT {
 
     private static final Duration START = Duration.ofMinutes(3);
+
+    private static final List<String> EXPLICIT = List.of("-Dspring.aot.enabled=true");
 
     @TempDir
     Path work;
@@ -45,10 +49,11 @@ class AotStartIT {
         MediaTools.require("ffmpeg", "ffprobe");
         int port = PackagedJar.freePort();
         Path log = work.resolve("encore.log");
-        process = start(log, "--server.port=" + port, "--spring.profiles.active=default");
+        process = start(log, List.of(), "--server.port=" + port, "--spring.profiles.active=default");
         PackagedJar.awaitLive(process, port, log, START);
-        assertThat(PackagedJar.read(log)).as("Spring's generated bean set, not a plain start")
-                .contains("Starting AOT-processed EncoreApplication");
+        assertThat(PackagedJar.read(log)).as("Spring's generated bean set, chosen without a flag")
+                .contains("Starting AOT-processed EncoreApplication")
+                .contains("Starting with the bean set made ahead of time in the build");
         Api api = new Api(port);
         await("ready").atMost(START).until(() -> api.get("/readyz").statusCode() == 200);
 
@@ -103,16 +108,28 @@ class AotStartIT {
     }
 
     @Test
-    void aStartThatNeedsOtherComponentsIsRefusedWithAReport() throws Exception {
+    void aStartWhoseSettingsCouldNeedOtherComponentsStartsThePlainWay() throws Exception {
+        int port = PackagedJar.freePort();
+        Path log = work.resolve("plain.log");
+        process = start(log, List.of(), "--server.port=" + port, "--spring.threads.virtual.enabled=false");
+        PackagedJar.awaitLive(process, port, log, START);
+        await("ready").atMost(START).until(() -> new Api(port).get("/readyz").statusCode() == 200);
+        assertThat(PackagedJar.read(log)).doesNotContain("AOT-processed").contains("Starting without the bean set made "
+                + "ahead of time in the build: spring.threads.virtual.enabled is set");
+    }
+
+    @Test
+    void anExplicitStartThatNeedsOtherComponentsIsRefusedWithAReport() throws Exception {
         Path log = work.resolve("distributed.log");
-        process = start(log, "--server.port=0", "--spring.profiles.active=distributed");
+        process = start(log, EXPLICIT, "--server.port=0", "--spring.profiles.active=distributed");
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("refused, not started").isTrue();
         assertThat(process.exitValue()).isNotZero();
         assertThat(PackagedJar.read(log)).contains("Encore refuses this ahead-of-time start (-Dspring.aot.enabled=true): "
                 + "spring.profiles.active names the distributed profile").contains("Start without -Dspring.aot.enabled=true");
 
         Path bucket = work.resolve("bucket.log");
-        process = start(bucket, "--server.port=0", "--spring.profiles.active=default", "--encore.storage.type=s3");
+        process = start(bucket, EXPLICIT, "--server.port=0", "--spring.profiles.active=default",
+                "--encore.storage.type=s3");
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("refused, not started").isTrue();
         assertThat(PackagedJar.read(bucket)).contains("encore.storage.type is \"s3\" where the ahead-of-time build has unset");
         assertThat(work.resolve("data/blobs")).as("nothing stored").doesNotExist();
@@ -125,9 +142,10 @@ class AotStartIT {
         }
     }
 
-    private Process start(Path log, String... arguments) throws java.io.IOException {
-        List<String> command = new ArrayList<>(List.of(PackagedJar.java(), "-Dspring.aot.enabled=true", "-jar",
-                PackagedJar.jar().toString(), "--encore.data-dir=" + work.resolve("data")));
+    private Process start(Path log, List<String> jvmOptions, String... arguments) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of(PackagedJar.java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", PackagedJar.jar().toString(), "--encore.data-dir=" + work.resolve("data")));
         command.addAll(List.of(arguments));
         return PackagedJar.process(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
