@@ -25,9 +25,9 @@ RUN groupadd --system --gid 10001 encore \
 # one training run: Encore starts to a refreshed context on a scratch data directory and exits, and
 # the JVM writes what it loaded, linked and profiled to encore.aot (docs/performance.md). Started
 # with that cache, Encore is ready in about half the time. The training run uses Spring's
-# ahead-of-time bean set (the embedded defaults): the cache it makes served a start without the flag
-# (the distributed mode) as well as one made without it, and an embedded start with the flag better.
-# Embedded on its defaults: docker run -e ENCORE_JAVA_OPTS="<the line below> -Dspring.aot.enabled=true".
+# ahead-of-time bean set (the embedded defaults): the cache it makes served a plain start (the
+# distributed mode) as well as one made without it, and a start with that bean set better. Started
+# on the embedded defaults, Encore chooses that bean set by itself (docs/performance.md).
 COPY --from=build /src/target/encore.jar /tmp/encore.jar
 # The small-box JVM line (docs/performance.md): a 256 MB heap, the serial collector, compact object
 # headers, a 64 MB code cache, freed malloc memory handed back every 5 s. Raise -Xmx for a big
