@@ -16,7 +16,9 @@
 # With ENCORE_BASELINE_JAR=path/to/other.jar the same load runs against that jar too, interleaved
 # run by run (the machine is noisy: a side-by-side comparison in one go is the fair one).
 # API_ARGS_encore / API_ARGS_baseline add arguments to one instance (experiments, e.g.
-# --spring.threads.virtual.enabled=false); API_JFR=dir records a profile of each measured run.
+# --spring.threads.virtual.enabled=false), API_JVM_encore / API_JVM_baseline JVM options to one
+# (e.g. API_JVM_baseline=-XX:TieredStopAtLevel=1 with ENCORE_BASELINE_JAR=target/encore.jar: one jar,
+# two JVM lines); API_JFR=dir records a profile of each measured run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
@@ -53,7 +55,7 @@ start() {
   local name=$1 jar=$2 port started=$SECONDS
   port=$(free_port)
   # shellcheck disable=SC2086
-  "$JAVA_HOME/bin/java" ${ENCORE_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --encore.data-dir="$WORK/$name" \
+  "$JAVA_HOME/bin/java" ${ENCORE_JAVA_OPTS:-} $(eval echo "\${API_JVM_$name:-}") -jar "$jar" --server.port="$port" --encore.data-dir="$WORK/$name" \
     --encore.ratelimit.general.capacity=1000000000 $(eval echo "\${API_ARGS_$name:-}") >"$WORK/$name.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
