@@ -116,8 +116,10 @@ AOT_RSS=$IDLE_RSS
 LOAD=$(uptime | sed 's/.*load average: //')
 ms() { printf '%s\n' "$@" | median; }
 # the default start must have chosen the build's bean set, or the rows measure something else
-grep -q "Starting AOT-processed" "$WORK/default-1.log" && grep -q "Starting AOT-processed" "$WORK/aot-1.log" \
-  || { echo "a default start did not choose the bean set made in the build; its log:" >&2; head -20 "$WORK/default-1.log" >&2; exit 1; }
+for log in "$WORK/default-1.log" "$WORK/aot-1.log"; do
+  grep -q "Starting AOT-processed" "$log" \
+    || { echo "a default start did not choose the bean set made in the build; its log:" >&2; head -20 "$log" >&2; exit 1; }
+done
 echo "RESULT startup $(seconds "$(ms "${DEFAULT[@]}")") (median of $RUNS, fresh data dir, java -jar, the build's bean set; plain bean set $(seconds "$(ms "${PLAIN[@]}")"); load $LOAD)"
 echo "RESULT startup-aot $(seconds "$(ms "${AOT[@]}")") (median of $RUNS, extracted jar + AOT cache, the build's bean set; the plain bean set with its cache $(seconds "$(ms "${CACHE[@]}")"))"
 echo "RESULT rss-idle $RSS MB (20 s after ready, java -jar; plain bean set $PLAIN_RSS MB, with the AOT cache $AOT_RSS MB; JVM: $JAVA_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"

@@ -29,9 +29,10 @@ import org.springframework.util.ClassUtils;
  * profile is off, Encore's bean-deciding settings are the build's ({@link AotSettingsGuard#check}),
  * and the operator set none of Spring's own settings that could decide beans (Spring Boot's
  * conditions read {@code spring.*}, {@code management.*}, {@code server.*}, {@code jobrunr.*} and
- * {@code springdoc.*} keys, and the build fixed their outcome; {@code loader.*} adds classes). Any doubt starts the plain way,
- * with one line saying why. An explicit {@code -Dspring.aot.enabled} (true or false) is the
- * operator's choice and is left alone; {@link AotSettingsGuard} checks an explicit true.
+ * {@code springdoc.*} keys, and the build fixed their outcome; {@code loader.*} adds classes). Any
+ * doubt starts the plain way, with one line saying why. An explicit {@code -Dspring.aot.enabled}
+ * (true or false) is the operator's choice and is left alone; {@link AotSettingsGuard} checks an
+ * explicit true.
  */
 public class AotStartChooser implements EnvironmentPostProcessor, Ordered {
 
