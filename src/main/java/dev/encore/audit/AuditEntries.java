@@ -3,14 +3,13 @@ package dev.encore.audit;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface AuditEntries extends ListCrudRepository<AuditEntry, UUID>, JpaSpecificationExecutor<AuditEntry> {
+interface AuditEntries extends ListCrudRepository<AuditEntry, UUID> {
 
     @Modifying
-    @Query("delete from AuditEntry e where e.occurredAt < :cutoff")
+    @Query("DELETE FROM audit_entries WHERE occurred_at < :cutoff")
     int deleteOlderThan(Instant cutoff);
 }

@@ -3,37 +3,32 @@ package dev.encore.audit;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.relational.core.mapping.Table;
 
-/** One stored audit event; never changed after it is written. */
-@Entity
-@Table(name = "audit_entries")
-class AuditEntry {
+import dev.encore.platform.InsertOnlyRow;
+
+/**
+ * One stored audit event; never changed after it is written, so saving one always inserts it (its
+ * id is the event's, assigned before it is stored).
+ */
+@Table("audit_entries")
+class AuditEntry extends InsertOnlyRow<UUID> {
 
     @Id
     private UUID id;
     private String type;
-    @Column(name = "actor_id")
     private String actorId;
-    @Column(name = "target_id")
     private String targetId;
-    @Column(name = "client_ip")
     private String clientIp;
-    @Column(name = "user_agent")
     private String userAgent;
-    @Column(name = "request_id")
     private String requestId;
-    @Column(name = "occurred_at")
     private Instant occurredAt;
     private String details;
 
-    protected AuditEntry() {
-    }
-
     /** @param id the audit event's id: one entry per event, however often it is delivered */
+    @PersistenceCreator
     AuditEntry(UUID id, String type, String actorId, String targetId, String clientIp, String userAgent,
             String requestId, Instant occurredAt, String details) {
         this.id = id;
@@ -47,7 +42,8 @@ class AuditEntry {
         this.details = details;
     }
 
-    UUID id() {
+    @Override
+    public UUID getId() {
         return id;
     }
 

@@ -2,13 +2,11 @@ package dev.encore.audit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.data.relational.core.query.Criteria;
+import org.springframework.data.relational.core.query.Query;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,12 +27,15 @@ public class AuditLog {
     private static final int MAX_DETAILS = 2000;
 
     private final AuditEntries entries;
+    private final JdbcAggregateOperations aggregates;
     private final AuditProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditLog(AuditEntries entries, AuditProperties properties, JsonMapper json, Clock clock) {
+    AuditLog(AuditEntries entries, JdbcAggregateOperations aggregates, AuditProperties properties, JsonMapper json,
+            Clock clock) {
         this.entries = entries;
+        this.aggregates = aggregates;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -57,26 +58,24 @@ public class AuditLog {
     public record Filter(String actor, String target, String type, Instant from, Instant to) {
 
         /** Only the given criteria, so no untyped null ever reaches the database. */
-        Specification<AuditEntry> toSpecification() {
-            return (entry, query, cb) -> {
-                List<Predicate> where = new ArrayList<>();
-                if (actor != null) {
-                    where.add(cb.equal(entry.get("actorId"), actor));
-                }
-                if (target != null) {
-                    where.add(cb.equal(entry.get("targetId"), target));
-                }
-                if (type != null) {
-                    where.add(cb.equal(entry.get("type"), type));
-                }
-                if (from != null) {
-                    where.add(cb.greaterThanOrEqualTo(entry.get("occurredAt"), from));
-                }
-                if (to != null) {
-                    where.add(cb.lessThan(entry.get("occurredAt"), to));
-                }
-                return cb.and(where.toArray(Predicate[]::new));
-            };
+        Query toQuery() {
+            Criteria where = Criteria.empty();
+            if (actor != null) {
+                where = where.and("actorId").is(actor);
+            }
+            if (target != null) {
+                where = where.and("targetId").is(target);
+            }
+            if (type != null) {
+                where = where.and("type").is(type);
+            }
+            if (from != null) {
+                where = where.and("occurredAt").greaterThanOrEquals(from);
+            }
+            if (to != null) {
+                where = where.and("occurredAt").lessThan(to);
+            }
+            return Query.query(where);
         }
     }
 
@@ -96,8 +95,8 @@ public class AuditLog {
     /** Entries matching the filter, in the page's order. */
     @Transactional(readOnly = true)
     public PageResponse<Entry> search(Filter filter, Pageable pageable) {
-        return PageResponse.from(entries.findAll(filter.toSpecification(), pageable),
-                entry -> new Entry(entry.id().toString(), entry.type(), entry.actorId(), entry.targetId(),
+        return PageResponse.from(aggregates.findAll(filter.toQuery(), AuditEntry.class, pageable),
+                entry -> new Entry(entry.getId().toString(), entry.type(), entry.actorId(), entry.targetId(),
                         entry.clientIp(), entry.userAgent(), entry.requestId(), entry.occurredAt(),
                         json.readTree(entry.details())));
     }
