@@ -1,41 +1,39 @@
 package dev.encore.account.mfa;
 
-import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.relational.core.mapping.Table;
 
-/** A single-use MFA recovery code, kept only as its SHA-256 (the codes carry 80 random bits). */
-@Entity
-@Table(name = "account_recovery_codes")
-class RecoveryCode {
+import dev.encore.platform.InsertOnlyRow;
+
+/**
+ * A single-use MFA recovery code, kept only as its SHA-256 (the codes carry 80 random bits). Saved
+ * once, when it is made; it is used up by {@link RecoveryCodes#use}, in the database, so two logins
+ * racing with the same code cannot both pass.
+ */
+@Table("account_recovery_codes")
+class RecoveryCode extends InsertOnlyRow<UUID> {
 
     @Id
-    private UUID id;
-    @Column(name = "user_id")
-    private UUID userId;
-    @Column(name = "code_hash")
-    private String codeHash;
-    @Column(name = "used_at")
-    private Instant usedAt;
+    private final UUID id;
+    private final UUID userId;
+    private final String codeHash;
 
-    protected RecoveryCode() {
-    }
-
-    RecoveryCode(UUID userId, String codeHash) {
-        this.id = UUID.randomUUID();
+    @PersistenceCreator
+    private RecoveryCode(UUID id, UUID userId, String codeHash) {
+        this.id = id;
         this.userId = userId;
         this.codeHash = codeHash;
     }
 
-    boolean isUsed() {
-        return usedAt != null;
+    RecoveryCode(UUID userId, String codeHash) {
+        this(UUID.randomUUID(), userId, codeHash);
     }
 
-    void use(Instant now) {
-        this.usedAt = now;
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -143,14 +143,11 @@ public class SecondFactor {
     }
 
     private boolean acceptRecoveryCode(UUID userId, String code) {
-        return recoveryCodes.findByUserIdAndCodeHash(userId, DigestUtils.sha256Hex(normalize(code)))
-                .filter(recovery -> !recovery.isUsed())
-                .map(recovery -> {
-                    recovery.use(clock.instant());
-                    audit.record("mfa.recovery-code-used", userId);
-                    return true;
-                })
-                .orElse(false);
+        if (recoveryCodes.use(userId, DigestUtils.sha256Hex(normalize(code)), clock.instant()) == 0) {
+            return false;
+        }
+        audit.record("mfa.recovery-code-used", userId);
+        return true;
     }
 
     /** Four groups of four Base32 characters: 80 random bits. */

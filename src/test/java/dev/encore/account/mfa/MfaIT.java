@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -74,6 +80,28 @@ class MfaIT extends IntegrationTest {
         assertProblem(loginWith(me, "recoveryCode", codes.get(0)), 401, "invalid-mfa-code");
         assertThat(loginWith(me, "recoveryCode", codes.get(1).replace("-", "")).statusCode()).isEqualTo(200);
         assertProblem(loginWith(me, "recoveryCode", "aaaa-bbbb-cccc-dddd"), 401, "invalid-mfa-code");
+    }
+
+    @Test
+    void aRecoveryCodeSentByTwoLoginsAtOnceLetsOnlyOneIn() throws Exception {
+        TestAccounts.Account me = users.user();
+        String code = enrol(me).recoveryCodes().get(0);
+        try (ExecutorService logins = Executors.newFixedThreadPool(2)) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                statuses.add(logins.submit(() -> {
+                    start.await();
+                    return loginWith(me, "recoveryCode", code).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(answered).containsExactlyInAnyOrder(200, 401);
+        }
     }
 
     @Test
