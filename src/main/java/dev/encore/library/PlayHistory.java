@@ -66,7 +66,7 @@ public class PlayHistory {
                 .orElseThrow(() -> LibraryProblems.notFound("play"));
         long duration = tracks.findById(play.trackId()).map(Track::durationMs).orElse(0L);
         play.listened(msListened, duration, clock.instant());
-        return PlayView.of(play);
+        return PlayView.of(plays.save(play));
     }
 
     /** A deleted account's listening history goes with it. */

@@ -373,6 +373,35 @@ class ImportsIT extends IntegrationTest {
     }
 
     @Test
+    void eightImportsSentAtOnceByOneUserGetExactlyTheCapOfFour() throws Exception {
+        Account racer = users.user();
+        List<Callable<HttpResponse<String>>> starts = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            String url = origin.url("/slow" + (n % 5 + 1) + ".mp3");
+            starts.add(() -> new ImportsClient(port).single(racer.accessToken(), url, null, null));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<HttpResponse<String>> answer : pool.invokeAll(starts)) {
+                HttpResponse<String> response = answer.get();
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 202) {
+                    accepted.add(Api.json(response).path("id").asString());
+                }
+                else {
+                    assertThat(Api.json(response).path("type").asString()).endsWith("/too-many-imports");
+                }
+            }
+        }
+        for (String id : accepted) {
+            imports.api().send("DELETE", "/api/v1/imports/" + id, racer.accessToken(), null);
+        }
+        assertThat(statuses).as("the admission checks of one user run one at a time, on any node")
+                .containsExactlyInAnyOrder(202, 202, 202, 202, 429, 429, 429, 429);
+    }
+
+    @Test
     void tenConcurrentIdenticalImportsFromThreeUsersFetchTheSourceOnce() throws Exception {
         // one import's worth of downloads from the origin, measured on a source of its own
         String baseline = imports.start(user.accessToken(), origin.url("/tone4.mp3"), "m4a");

@@ -26,6 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import dev.encore.account.UserDeleted;
 import dev.encore.library.content.StoredMedia;
 import dev.encore.library.play.Play;
+import dev.encore.library.play.NewPlays;
 import dev.encore.library.play.Plays;
 import dev.encore.library.search.SearchKind;
 import dev.encore.library.track.Track;
@@ -72,6 +73,8 @@ class AccountCleanupIT {
     Videos videos;
     @Autowired
     Plays plays;
+    @Autowired
+    NewPlays newPlays;
 
     @Test
     void aDeletedAccountsContentGoesWithItAndOnlyIts(Scenario scenario, AssertablePublishedEvents events) {
@@ -84,8 +87,8 @@ class AccountCleanupIT {
         video.describe(new VideoDetails("Film", null, null, null, null, null, null, null), NOW);
         videos.saveAndFlush(video);
         Track othersTrack = tracks.saveAndFlush(track(kept, "d"));
-        plays.saveAndFlush(new Play(UUID.randomUUID(), othersTrack.id(), gone, NOW));
-        plays.saveAndFlush(new Play(UUID.randomUUID(), othersTrack.id(), kept, NOW));
+        newPlays.insert(new Play(UUID.randomUUID(), othersTrack.id(), gone, NOW));
+        newPlays.insert(new Play(UUID.randomUUID(), othersTrack.id(), kept, NOW));
 
         scenario.publish(new UserDeleted(gone)).andWaitAtMost(Duration.ofSeconds(30))
                 .andWaitForStateChange(() -> tracks.findByOwnerId(gone).isEmpty() && videos.findByOwnerId(gone)

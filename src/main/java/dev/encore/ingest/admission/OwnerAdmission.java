@@ -2,9 +2,6 @@ package dev.encore.ingest.admission;
 
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,12 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OwnerAdmission {
 
     private final OwnerLocks locks;
-    private final EntityManager entityManager;
     private final TransactionTemplate newTransaction;
 
-    OwnerAdmission(OwnerLocks locks, EntityManager entityManager, PlatformTransactionManager transactions) {
+    OwnerAdmission(OwnerLocks locks, PlatformTransactionManager transactions) {
         this.locks = locks;
-        this.entityManager = entityManager;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -40,12 +35,9 @@ public class OwnerAdmission {
             return;
         }
         try {
-            newTransaction.executeWithoutResult(status -> {
-                entityManager.persist(new OwnerLock(ownerId));
-                entityManager.flush();
-            });
+            newTransaction.executeWithoutResult(status -> locks.save(new OwnerLock(ownerId)));
         }
-        catch (DataIntegrityViolationException | PersistenceException created) {
+        catch (DataIntegrityViolationException created) {
             // another request created it first
         }
     }
@@ -53,6 +45,6 @@ public class OwnerAdmission {
     /** Locks {@code ownerId}'s row (see {@link #ensureRow}) until the current transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lock(UUID ownerId) {
-        locks.lock(ownerId).orElseThrow(() -> new IllegalStateException("no lock row for " + ownerId));
+        locks.findByOwnerId(ownerId).orElseThrow(() -> new IllegalStateException("no lock row for " + ownerId));
     }
 }

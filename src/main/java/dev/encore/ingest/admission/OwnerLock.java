@@ -2,24 +2,24 @@ package dev.encore.ingest.admission;
 
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+import dev.encore.platform.InsertOnlyRow;
 
 /** A row per importing user, locked while that user's admission checks run (any node). */
-@Entity
-@Table(name = "import_owner_locks")
-class OwnerLock {
+@Table("import_owner_locks")
+class OwnerLock extends InsertOnlyRow<UUID> {
 
     @Id
-    @Column(name = "owner_id")
-    private UUID ownerId;
-
-    protected OwnerLock() {
-    }
+    private final UUID ownerId;
 
     OwnerLock(UUID ownerId) {
         this.ownerId = ownerId;
+    }
+
+    @Override
+    public UUID getId() {
+        return ownerId;
     }
 }

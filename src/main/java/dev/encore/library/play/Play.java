@@ -3,30 +3,34 @@ package dev.encore.library.play;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.domain.Persistable;
+import org.springframework.data.relational.core.mapping.Table;
 
-/** One play of a track by a user: when it started and how much of it was heard. New ones are stored by {@link NewPlays}. */
-@Entity
-@Table(name = "plays")
-public class Play {
+/**
+ * One play of a track by a user: when it started and how much of it was heard. New ones are stored
+ * by {@link NewPlays}; saving one through {@link Plays} updates it.
+ */
+@Table("plays")
+public class Play implements Persistable<UUID> {
 
     @Id
     private UUID id;
-    @Column(name = "track_id")
     private UUID trackId;
-    @Column(name = "user_id")
     private UUID userId;
-    @Column(name = "started_at")
     private Instant startedAt;
-    @Column(name = "ms_listened")
     private long msListened;
-    @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected Play() {
+    @PersistenceCreator
+    private Play(UUID id, UUID trackId, UUID userId, Instant startedAt, long msListened, Instant updatedAt) {
+        this.id = id;
+        this.trackId = trackId;
+        this.userId = userId;
+        this.startedAt = startedAt;
+        this.msListened = msListened;
+        this.updatedAt = updatedAt;
     }
 
     public Play(UUID id, UUID trackId, UUID userId, Instant now) {
@@ -45,6 +49,17 @@ public class Play {
 
     UUID id() {
         return id;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    /** Never: a play is inserted by {@link NewPlays}, so a save is always its update. */
+    @Override
+    public boolean isNew() {
+        return false;
     }
 
     public UUID trackId() {

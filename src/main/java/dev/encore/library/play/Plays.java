@@ -4,16 +4,16 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.PagingAndSortingRepository;
 
-public interface Plays extends JpaRepository<Play, UUID> {
+public interface Plays extends ListCrudRepository<Play, UUID>, PagingAndSortingRepository<Play, UUID> {
 
     Page<Play> findByUserId(UUID userId, Pageable pageable);
 
     @Modifying
-    @Query("delete from Play p where p.userId = :userId")
-    int deleteByUser(@Param("userId") UUID userId);
+    @Query("DELETE FROM plays WHERE user_id = :userId")
+    int deleteByUser(UUID userId);
 }
