@@ -3,41 +3,45 @@ package dev.encore.account.session;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.relational.core.mapping.Table;
 
-/** One refresh token of a session, kept only as its SHA-256; rotated on use, never reused. */
-@Entity
-@Table(name = "account_refresh_tokens")
-class RefreshToken {
+import dev.encore.platform.InsertOnlyRow;
+
+/**
+ * One refresh token of a session, kept only as its SHA-256; rotated on use, never reused. Spent by
+ * {@link RefreshTokens#spend}, in the database, so two refreshes racing with the same token cannot
+ * both get a new one.
+ */
+@Table("account_refresh_tokens")
+class RefreshToken extends InsertOnlyRow<String> {
 
     @Id
-    @Column(name = "token_hash")
-    private String tokenHash;
-    @Column(name = "session_id")
-    private UUID sessionId;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "rotated_at")
-    private Instant rotatedAt;
+    private final String tokenHash;
+    private final UUID sessionId;
+    private final Instant createdAt;
+    private final Instant rotatedAt;
 
-    protected RefreshToken() {
+    @PersistenceCreator
+    private RefreshToken(String tokenHash, UUID sessionId, Instant createdAt, Instant rotatedAt) {
+        this.tokenHash = tokenHash;
+        this.sessionId = sessionId;
+        this.createdAt = createdAt;
+        this.rotatedAt = rotatedAt;
     }
 
     RefreshToken(String tokenHash, UUID sessionId, Instant now) {
-        this.tokenHash = tokenHash;
-        this.sessionId = sessionId;
-        this.createdAt = now;
+        this(tokenHash, sessionId, now, null);
+    }
+
+    @Override
+    public String getId() {
+        return tokenHash;
     }
 
     boolean wasRotated() {
         return rotatedAt != null;
-    }
-
-    void markRotated(Instant now) {
-        this.rotatedAt = now;
     }
 
     UUID sessionId() {

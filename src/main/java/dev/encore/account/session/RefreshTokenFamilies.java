@@ -47,12 +47,27 @@ class RefreshTokenFamilies {
                 .orElseThrow(InvalidRefreshTokenException::new);
         UserSession session = sessions.findById(token.sessionId()).orElseThrow(InvalidRefreshTokenException::new);
         if (token.wasRotated()) {
-            if (session.isActive(clock.instant())) {
-                revoker.revoke(session, "refresh-reuse");
-            }
-            audit.record("refresh.reused", null, session.userId(), Map.of("session", session.id().toString()));
-            throw new RefreshTokenReusedException();
+            throw reused(session);
         }
         return new Presented(token, session);
+    }
+
+    /**
+     * Spends a presented token: from now on presenting it again ends its session.
+     *
+     * @throws RefreshTokenReusedException another refresh spent it since it was presented: its session is revoked
+     */
+    void spend(Presented presented) {
+        if (refreshTokens.spend(presented.token().getId(), clock.instant()) == 0) {
+            throw reused(presented.session());
+        }
+    }
+
+    private RefreshTokenReusedException reused(UserSession session) {
+        if (session.isActive(clock.instant())) {
+            revoker.revoke(session, "refresh-reuse");
+        }
+        audit.record("refresh.reused", null, session.userId(), Map.of("session", session.id().toString()));
+        return new RefreshTokenReusedException();
     }
 }

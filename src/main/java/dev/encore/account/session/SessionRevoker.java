@@ -26,6 +26,7 @@ public class SessionRevoker {
 
     void revoke(UserSession session, String reason) {
         session.revoke(reason, clock.instant());
+        sessions.save(session);
         revocations.revokeSession(session.id().toString(), properties.accessTokenTtl());
     }
 

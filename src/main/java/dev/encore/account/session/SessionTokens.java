@@ -43,6 +43,7 @@ public class SessionTokens {
     /** Records a refresh of {@code session}, extending its idle window. */
     void touch(UserSession session, ClientInfo client) {
         session.touch(client, clock.instant(), properties.sessionIdleTimeout());
+        sessions.save(session);
     }
 
     SignedIn issue(UserView user, UserSession session) {

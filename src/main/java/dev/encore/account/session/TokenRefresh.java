@@ -43,7 +43,7 @@ public class TokenRefresh {
         if (!session.isActive(now) || !user.enabled()) {
             throw new InvalidRefreshTokenException();
         }
-        presented.token().markRotated(now);
+        families.spend(presented);
         sessionTokens.touch(session, client);
         return sessionTokens.issue(user, session);
     }

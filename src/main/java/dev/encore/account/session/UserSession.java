@@ -4,45 +4,49 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A signed-in device: one refresh-token family. Ends at its absolute expiry, after an idle
  * period without refresh, or when revoked (logout, reuse of a rotated token, password change,
  * account disabled).
  */
-@Entity
-@Table(name = "account_sessions")
+@Table("account_sessions")
 class UserSession {
 
     @Id
     private UUID id;
-    @Column(name = "user_id")
     private UUID userId;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "last_used_at")
     private Instant lastUsedAt;
-    @Column(name = "expires_at")
     private Instant expiresAt;
-    @Column(name = "idle_expires_at")
     private Instant idleExpiresAt;
-    @Column(name = "user_agent")
     private String userAgent;
-    @Column(name = "client_ip")
     private String clientIp;
-    @Column(name = "revoked_at")
     private Instant revokedAt;
-    @Column(name = "revoked_reason")
     private String revokedReason;
+    /** None until it is first stored (how Spring Data tells a new session), then counted up by every save. */
     @Version
-    private long version;
+    private Long version;
 
-    protected UserSession() {
+    @PersistenceCreator
+    private UserSession(UUID id, UUID userId, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
+            Instant idleExpiresAt, String userAgent, String clientIp, Instant revokedAt, String revokedReason,
+            Long version) {
+        this.id = id;
+        this.userId = userId;
+        this.createdAt = createdAt;
+        this.lastUsedAt = lastUsedAt;
+        this.expiresAt = expiresAt;
+        this.idleExpiresAt = idleExpiresAt;
+        this.userAgent = userAgent;
+        this.clientIp = clientIp;
+        this.revokedAt = revokedAt;
+        this.revokedReason = revokedReason;
+        this.version = version;
     }
 
     UserSession(UUID userId, ClientInfo client, Instant now, Duration absolute, Duration idle) {

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +42,23 @@ class TokensIT extends IntegrationTest {
         assertProblem(users.refresh(rotated.path("refreshToken").asString()), 401, "invalid-refresh-token");
         assertThat(api.get("/api/v1/me", rotated.path("accessToken").asString()).statusCode()).isEqualTo(401);
         assertThat(api.get("/api/v1/me", account.accessToken()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void fourRefreshesWithOneTokenAtOnceGetOneNewPair() throws Exception {
+        TestAccounts.Account account = users.user();
+        List<Callable<Integer>> refreshes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            refreshes.add(() -> users.refresh(account.refreshToken()).statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (Future<Integer> status : pool.invokeAll(refreshes)) {
+                statuses.add(status.get());
+            }
+        }
+        assertThat(statuses).as("a refresh token is spent once; the others are refused, none fails")
+                .containsOnlyOnce(200).allMatch(status -> status == 200 || status == 401 || status == 409);
     }
 
     @Test
