@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
 
 /**
  * A premiere: one ready video played to every viewer at once from {@code startsAt}. It is
@@ -20,36 +18,43 @@ import jakarta.persistence.Version;
  * client is told is always {@link #stateAt(Instant) the state at the moment}, so a late job never
  * shows a wrong state.
  */
-@Entity
-@Table(name = "premieres")
+@Table("premieres")
 class Premiere {
 
     @Id
     private UUID id;
-    @Column(name = "video_id")
     private UUID videoId;
-    @Column(name = "owner_id")
     private UUID ownerId;
     private String title;
     private String description;
-    @Column(name = "starts_at")
     private Instant startsAt;
-    @Column(name = "ends_at")
     private Instant endsAt;
-    @Column(name = "duration_ms")
     private long durationMs;
-    @Enumerated(EnumType.STRING)
     private PremiereState state;
-    @Column(name = "peak_viewers")
     private int peakViewers;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "updated_at")
     private Instant updatedAt;
+    /** None until it is first stored (how Spring Data tells a new premiere), then counted up by every save. */
     @Version
-    private long version;
+    private Long version;
 
-    protected Premiere() {
+    @PersistenceCreator
+    private Premiere(UUID id, UUID videoId, UUID ownerId, String title, String description, Instant startsAt,
+            Instant endsAt, long durationMs, PremiereState state, int peakViewers, Instant createdAt,
+            Instant updatedAt, Long version) {
+        this.id = id;
+        this.videoId = videoId;
+        this.ownerId = ownerId;
+        this.title = title;
+        this.description = description;
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.durationMs = durationMs;
+        this.state = state;
+        this.peakViewers = peakViewers;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.version = version;
     }
 
     Premiere(UUID videoId, UUID ownerId, long durationMs, PremiereTimes times, Instant now) {

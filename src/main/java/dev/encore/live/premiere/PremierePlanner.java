@@ -70,7 +70,7 @@ class PremierePlanner {
         Premiere premiere = new Premiere(video.id(), viewer.userId(), video.durationMs(),
                 checked(request.startsAt(), request.endsAt(), video.durationMs(), now), now);
         premiere.describe(request.title(), request.description(), now);
-        Premiere saved = premieres.saveAndFlush(premiere);
+        Premiere saved = premieres.save(premiere);
         schedule.schedule(saved);
         return views.of(saved, video);
     }
@@ -127,7 +127,7 @@ class PremierePlanner {
         premiere.reschedule(checked(startsAt, endsAt, premiere.durationMs(), now), now);
         premiere.describe(request.title() != null ? request.title() : premiere.title(),
                 request.description() != null ? request.description() : premiere.description(), now);
-        Premiere saved = premieres.saveAndFlush(premiere);
+        Premiere saved = premieres.save(premiere);
         schedule.unschedule(id, oldStart, oldEnd);
         schedule.schedule(saved);
         return views.of(viewer, saved);

@@ -45,7 +45,7 @@ class PremiereTransitions {
             moved = transactions.execute(status -> premieres.findById(id)
                     .filter(premiere -> stepTime(premiere, next).toEpochMilli() == atEpochMs)
                     .filter(premiere -> premiere.advanceTo(next, clock.instant()))
-                    .map(premieres::saveAndFlush).orElse(null));
+                    .map(premieres::save).orElse(null));
         }
         catch (OptimisticLockingFailureException raced) {
             return; // another node (or a catch-up) took this step, or the premiere changed: theirs stands

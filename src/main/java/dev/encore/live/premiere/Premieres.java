@@ -6,12 +6,12 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.PagingAndSortingRepository;
 
-interface Premieres extends JpaRepository<Premiere, UUID> {
+interface Premieres extends ListCrudRepository<Premiere, UUID>, PagingAndSortingRepository<Premiere, UUID> {
 
     /** Premieres not marked ended, soonest first (the upcoming and live list, and the restart check). */
     List<Premiere> findByStateInOrderByStartsAtAsc(Collection<PremiereState> states);
@@ -26,6 +26,6 @@ interface Premieres extends JpaRepository<Premiere, UUID> {
 
     /** Raises the peak to {@code viewers} when that is more (a conditional update: racing joins lose nothing). */
     @Modifying
-    @Query("update Premiere p set p.peakViewers = :viewers where p.id = :id and p.peakViewers < :viewers")
-    int raisePeak(@Param("id") UUID id, @Param("viewers") int viewers);
+    @Query("UPDATE premieres SET peak_viewers = :viewers WHERE id = :id AND peak_viewers < :viewers")
+    int raisePeak(UUID id, int viewers);
 }
