@@ -55,7 +55,7 @@ public class PresenterAbsenceJob {
     @Job(name = "Sweep presenter sessions")
     @Transactional
     public void sweep() {
-        sessions.findAllRunning().forEach(this::check);
+        sessions.findByEndedAtIsNull().forEach(this::check);
     }
 
     private void check(PresenterSession session) {

@@ -3,44 +3,49 @@ package dev.encore.live.presenter;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.relational.core.mapping.Table;
+
+import dev.encore.platform.InsertOnlyRow;
 
 /**
  * A presenter session over one presentation: the slide and pointer the presenter shows. Running
  * until {@code endedAt} is set. Slide, pointer and presence change through conditional updates in
  * {@link PresenterSessions} (rapid commands never conflict); this class is read and created.
  */
-@Entity
-@Table(name = "presenter_sessions")
-class PresenterSession {
+@Table("presenter_sessions")
+class PresenterSession extends InsertOnlyRow<UUID> {
 
     @Id
     private UUID id;
-    @Column(name = "presentation_id")
     private UUID presentationId;
     /** The presentation's id while running, null once ended: one running session per presentation. */
-    @Column(name = "live_presentation_id")
     private UUID livePresentationId;
-    @Column(name = "presenter_id")
     private UUID presenterId;
     private int slide;
-    @Column(name = "slide_count")
     private int slideCount;
-    @Column(name = "pointer_x")
     private Double pointerX;
-    @Column(name = "pointer_y")
     private Double pointerY;
-    @Column(name = "started_at")
     private Instant startedAt;
-    @Column(name = "ended_at")
     private Instant endedAt;
-    @Column(name = "presenter_away_since")
     private Instant presenterAwaySince;
 
-    protected PresenterSession() {
+    @PersistenceCreator
+    private PresenterSession(UUID id, UUID presentationId, UUID livePresentationId, UUID presenterId, int slide,
+            int slideCount, Double pointerX, Double pointerY, Instant startedAt, Instant endedAt,
+            Instant presenterAwaySince) {
+        this.id = id;
+        this.presentationId = presentationId;
+        this.livePresentationId = livePresentationId;
+        this.presenterId = presenterId;
+        this.slide = slide;
+        this.slideCount = slideCount;
+        this.pointerX = pointerX;
+        this.pointerY = pointerY;
+        this.startedAt = startedAt;
+        this.endedAt = endedAt;
+        this.presenterAwaySince = presenterAwaySince;
     }
 
     /** A session on slide 1; the presenter counts as away until they join its topic. */
@@ -56,6 +61,11 @@ class PresenterSession {
     }
 
     UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID getId() {
         return id;
     }
 

@@ -66,11 +66,11 @@ class Presenting {
             throw problem(HttpStatus.CONFLICT, "conflict", "Conflict",
                     "The presentation's slides are not rendered yet; wait until it is ready.");
         }
-        var running = sessions.findRunning(presentationId);
+        var running = sessions.findByPresentationIdAndEndedAtIsNull(presentationId);
         if (running.isPresent()) {
             return new Started(view(running.get()), false);
         }
-        PresenterSession session = sessions.saveAndFlush(new PresenterSession(presentationId, viewer.userId(),
+        PresenterSession session = sessions.save(new PresenterSession(presentationId, viewer.userId(),
                 presentation.slideCount(), clock.instant()));
         lifecycle.away(session.id(), session.startedAt());
         return new Started(view(session), true);
@@ -144,7 +144,7 @@ class Presenting {
 
     private PresenterSession running(Viewer viewer, UUID presentationId) {
         visible(viewer, presentationId);
-        return sessions.findRunning(presentationId).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found",
+        return sessions.findByPresentationIdAndEndedAtIsNull(presentationId).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found",
                 "Not found", "No presenter session is running for this presentation."));
     }
 
