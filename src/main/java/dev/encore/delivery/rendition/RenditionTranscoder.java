@@ -15,8 +15,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +59,6 @@ class RenditionTranscoder {
     private final RenditionCache cache;
     private final BlobStore blobs;
     private final ProcessRunner processes;
-    private final EntityManager entityManager;
     private final TransactionTemplate newTransaction;
     private final StreamProperties properties;
     private final Ffmpeg ffmpeg;
@@ -70,13 +67,12 @@ class RenditionTranscoder {
     private final Clock clock;
 
     RenditionTranscoder(StoredRenditions rows, RenditionCache cache, BlobStore blobs, ProcessRunner processes,
-            EntityManager entityManager, PlatformTransactionManager transactions, StreamProperties properties,
+            PlatformTransactionManager transactions, StreamProperties properties,
             Ffmpeg ffmpeg, MeterRegistry meters, Clock clock) {
         this.rows = rows;
         this.cache = cache;
         this.blobs = blobs;
         this.processes = processes;
-        this.entityManager = entityManager;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
@@ -196,13 +192,11 @@ class RenditionTranscoder {
     /** Inserts the claim row; false when another node's row got there first. */
     private boolean insertClaim(RenditionKey key, UUID token, Instant now) {
         try {
-            return Boolean.TRUE.equals(newTransaction.execute(status -> {
-                entityManager.persist(new StoredRendition(key, token, now)); // persist, never merge: no overwrite
-                entityManager.flush();
-                return true;
-            }));
+            // always an INSERT (an InsertOnlyRow), never an overwrite of another node's claim
+            newTransaction.executeWithoutResult(status -> rows.save(new StoredRendition(key, token, now)));
+            return true;
         }
-        catch (DataIntegrityViolationException | PersistenceException duplicate) {
+        catch (DataIntegrityViolationException duplicate) {
             return false;
         }
     }

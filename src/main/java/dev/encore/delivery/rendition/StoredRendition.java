@@ -3,48 +3,55 @@ package dev.encore.delivery.rendition;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
+
+import dev.encore.platform.InsertOnlyRow;
+
 
 /**
  * A rendition as the cluster knows it: the claim of the node making it, then the blob every node
- * serves, with its last use (the cache's recency).
+ * serves, with its last use (the cache's recency). Inserted as a claim, then changed only by the
+ * compare-and-set statements of {@link StoredRenditions}.
  */
-@Entity
-@Table(name = "renditions")
-class StoredRendition {
+@Table("renditions")
+class StoredRendition extends InsertOnlyRow<String> {
 
     enum State {
         MAKING, READY, FAILED
     }
 
     @Id
-    @Column(name = "rendition_key")
+    @Column("rendition_key")
     private String key;
-    @Column(name = "source_sha256")
     private String sourceSha256;
-    @Enumerated(EnumType.STRING)
     private RenditionFormat format;
     private int bitrate;
-    @Enumerated(EnumType.STRING)
     private State status;
-    @Column(name = "claim_token")
     private UUID claimToken;
-    @Column(name = "claimed_at")
     private Instant claimedAt;
     private String sha256;
-    @Column(name = "size_bytes")
+    @Column("size_bytes")
     private Long size;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
-    protected StoredRendition() {
+    @PersistenceCreator
+    private StoredRendition(String key, String sourceSha256, RenditionFormat format, int bitrate, State status,
+            UUID claimToken, Instant claimedAt, String sha256, Long size, Instant createdAt, Instant lastUsedAt) {
+        this.key = key;
+        this.sourceSha256 = sourceSha256;
+        this.format = format;
+        this.bitrate = bitrate;
+        this.status = status;
+        this.claimToken = claimToken;
+        this.claimedAt = claimedAt;
+        this.sha256 = sha256;
+        this.size = size;
+        this.createdAt = createdAt;
+        this.lastUsedAt = lastUsedAt;
     }
 
     /** A new claim: {@code token}'s holder makes it. */
@@ -59,6 +66,11 @@ class StoredRendition {
     }
 
     String key() {
+        return key;
+    }
+
+    @Override
+    public String getId() {
         return key;
     }
 
