@@ -4,42 +4,41 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
+
+import dev.encore.platform.StoredRow;
+
 
 /**
  * A resumable (tus) upload: its declared length (reserved in the quotas until it is finished), how
  * much has arrived, the staging directory its bytes are appended to, and once finished the
  * {@link Upload} it became.
  */
-@Entity
-@Table(name = "tus_uploads")
-class TusUpload {
+@Table("tus_uploads")
+class TusUpload extends StoredRow<UUID> {
 
     @Id
     private UUID id;
-    @Column(name = "owner_id")
     private UUID ownerId;
-    @Column(name = "upload_length")
+    @Column("upload_length")
     private long length;
-    @Column(name = "upload_offset")
+    @Column("upload_offset")
     private long offset;
     private String filename;
-    @Column(name = "staging_dir")
     private String stagingDir;
-    @Column(name = "upload_id")
     private UUID uploadId;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "expires_at")
     private Instant expiresAt;
 
-    protected TusUpload() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private TusUpload() {
+        super(true);
     }
 
     TusUpload(UUID ownerId, long length, String filename, Path stagingDir, Instant now, Instant expiresAt) {
+        super(false);
         this.id = UUID.randomUUID();
         this.ownerId = ownerId;
         this.length = length;
@@ -87,6 +86,11 @@ class TusUpload {
     }
 
     UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID getId() {
         return id;
     }
 

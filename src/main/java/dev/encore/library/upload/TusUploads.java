@@ -6,24 +6,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 
-interface TusUploads extends JpaRepository<TusUpload, UUID> {
+interface TusUploads extends ListCrudRepository<TusUpload, UUID> {
 
-    @Query("select t from TusUpload t where t.id = :id and t.ownerId = :ownerId and t.expiresAt > :now")
-    Optional<TusUpload> findLive(@Param("id") UUID id, @Param("ownerId") UUID ownerId, @Param("now") Instant now);
+    default Optional<TusUpload> findLive(UUID id, UUID ownerId, Instant now) {
+        return findByIdAndOwnerIdAndExpiresAtAfter(id, ownerId, now);
+    }
+
+    Optional<TusUpload> findByIdAndOwnerIdAndExpiresAtAfter(UUID id, UUID ownerId, Instant now);
 
     /** Declared lengths of unfinished, live resumable uploads: reserved in the storage quota. */
-    @Query("select coalesce(sum(t.length), 0) from TusUpload t where t.ownerId = :ownerId and t.uploadId is null "
-            + "and t.expiresAt > :now")
-    long reservedBytes(@Param("ownerId") UUID ownerId, @Param("now") Instant now);
+    @Query("SELECT COALESCE(SUM(upload_length), 0) FROM tus_uploads WHERE owner_id = :ownerId AND upload_id IS NULL"
+            + " AND expires_at > :now")
+    long reservedBytes(UUID ownerId, Instant now);
 
     /** Like {@link #reservedBytes}, for those created since {@code since}: reserved in the daily quota. */
-    @Query("select coalesce(sum(t.length), 0) from TusUpload t where t.ownerId = :ownerId and t.uploadId is null "
-            + "and t.expiresAt > :now and t.createdAt > :since")
-    long reservedSince(@Param("ownerId") UUID ownerId, @Param("since") Instant since, @Param("now") Instant now);
+    @Query("SELECT COALESCE(SUM(upload_length), 0) FROM tus_uploads WHERE owner_id = :ownerId AND upload_id IS NULL"
+            + " AND expires_at > :now AND created_at > :since")
+    long reservedSince(UUID ownerId, Instant since, Instant now);
 
     List<TusUpload> findByExpiresAtBefore(Instant now, Limit limit);
 

@@ -3,56 +3,48 @@ package dev.encore.library.upload;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
+
 
 import dev.encore.library.media.MediaInfo;
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.InsertOnlyRow;
 
-/** An uploaded file, typed by its content and probed, until it becomes library content or expires. */
-@Entity
-@Table(name = "uploads")
-public class Upload {
+/**
+ * An uploaded file, typed by its content and probed, until it becomes library content or expires.
+ * Stored once; {@link Uploads#markUsed} is its one change.
+ */
+@Table("uploads")
+public class Upload extends InsertOnlyRow<UUID> {
 
     @Id
     private UUID id;
-    @Column(name = "owner_id")
     private UUID ownerId;
-    @Enumerated(EnumType.STRING)
     private UploadKind kind;
-    @Column(name = "mime_type")
     private String mimeType;
-    @Column(name = "size_bytes")
+    @Column("size_bytes")
     private long size;
     private String sha256;
     private String filename;
-    @Column(name = "duration_ms")
     private Long durationMs;
     private String title;
     private String artist;
     private String album;
     private String genre;
-    @Column(name = "release_year")
+    @Column("release_year")
     private Integer year;
     private String codec;
-    @Column(name = "bit_rate")
     private Long bitRate;
-    @Column(name = "track_number")
     private Integer trackNumber;
-    @Column(name = "has_video")
     private Boolean hasVideo;
-    @Column(name = "cover_sha256")
     private String coverSha256;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "expires_at")
     private Instant expiresAt;
 
-    protected Upload() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private Upload() {
     }
 
     /**
@@ -96,6 +88,11 @@ public class Upload {
     }
 
     public UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID getId() {
         return id;
     }
 

@@ -57,7 +57,7 @@ public class UploadStorage implements StorageUsage, BlobReferences {
         int deleted = resumable.deleteExpired();
         List<Upload> expired;
         while (!(expired = uploads.findByExpiresAtBefore(cutoff, Limit.of(500))).isEmpty()) {
-            uploads.deleteAllInBatch(expired);
+            uploads.deleteAll(expired);
             blobsOf(expired).forEach(collector::collect);
             deleted += expired.size();
         }
