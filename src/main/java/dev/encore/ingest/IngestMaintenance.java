@@ -61,7 +61,7 @@ public class IngestMaintenance {
         int deleted = 0;
         List<ImportFile> expired;
         while (!(expired = files.findByExpiresAtBefore(now, Limit.of(BATCH))).isEmpty()) {
-            files.deleteAllInBatch(expired);
+            files.deleteAll(expired);
             expired.stream().map(ImportFile::sha256).distinct().forEach(collector::collect);
             deleted += expired.size();
         }

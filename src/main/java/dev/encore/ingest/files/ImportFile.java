@@ -3,43 +3,37 @@ package dev.encore.ingest.files;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
+
+import dev.encore.platform.InsertOnlyRow;
 import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 
 /**
  * A finished item's audio file, owned by the user who asked for it. Several files (of several
  * users) may share one stored blob; the display name is metadata only and never a path.
  */
-@Entity
-@Table(name = "import_files")
-public class ImportFile {
+@Table("import_files")
+public class ImportFile extends InsertOnlyRow<UUID> {
 
     @Id
     private UUID id;
-    @Column(name = "owner_id")
     private UUID ownerId;
-    @Column(name = "import_id")
     private UUID importId;
-    @Column(name = "item_id")
     private UUID itemId;
     private String filename;
-    @Column(name = "mime_type")
     private String mimeType;
-    @Column(name = "size_bytes")
+    @Column("size_bytes")
     private long size;
     private String sha256;
-    @Column(name = "duration_ms")
     private Long durationMs;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "expires_at")
     private Instant expiresAt;
 
-    protected ImportFile() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private ImportFile() {
     }
 
     ImportFile(UUID ownerId, UUID importId, UUID itemId, String filename, String mimeType, long size, String sha256,
@@ -58,6 +52,11 @@ public class ImportFile {
     }
 
     public UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID getId() {
         return id;
     }
 

@@ -6,21 +6,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 
 /** Files produced by imports. */
-public interface ImportFiles extends JpaRepository<ImportFile, UUID> {
+public interface ImportFiles extends ListCrudRepository<ImportFile, UUID> {
 
     /** A file that has not expired yet. */
-    @Query("select f from ImportFile f where f.id = :id and (f.expiresAt is null or f.expiresAt > :now)")
-    Optional<ImportFile> findLive(@Param("id") UUID id, @Param("now") Instant now);
+    @Query("SELECT * FROM import_files WHERE id = :id AND (expires_at IS NULL OR expires_at > :now)")
+    Optional<ImportFile> findLive(UUID id, Instant now);
 
-    @Query("select f from ImportFile f where f.importId = :importId and (f.expiresAt is null or f.expiresAt > :now) "
-            + "order by f.createdAt")
-    List<ImportFile> findLiveByImport(@Param("importId") UUID importId, @Param("now") Instant now);
+    @Query("SELECT * FROM import_files WHERE import_id = :importId AND (expires_at IS NULL OR expires_at > :now)"
+            + " ORDER BY created_at")
+    List<ImportFile> findLiveByImport(UUID importId, Instant now);
 
     List<ImportFile> findByImportId(UUID importId);
 
@@ -28,14 +27,14 @@ public interface ImportFiles extends JpaRepository<ImportFile, UUID> {
      * Deletes a live file of this owner; how many rows went (0 when it was gone, expired, someone
      * else's, or claimed by a concurrent request that committed first).
      */
-    @Modifying(flushAutomatically = true)
-    @Query("delete from ImportFile f where f.id = :id and f.ownerId = :ownerId "
-            + "and (f.expiresAt is null or f.expiresAt > :now)")
-    int deleteLive(@Param("id") UUID id, @Param("ownerId") UUID ownerId, @Param("now") Instant now);
+    @Modifying
+    @Query("DELETE FROM import_files WHERE id = :id AND owner_id = :ownerId"
+            + " AND (expires_at IS NULL OR expires_at > :now)")
+    int deleteLive(UUID id, UUID ownerId, Instant now);
 
-    @Query("select coalesce(sum(f.size), 0) from ImportFile f where f.ownerId = :ownerId "
-            + "and (f.expiresAt is null or f.expiresAt > :now)")
-    long liveBytes(@Param("ownerId") UUID ownerId, @Param("now") Instant now);
+    @Query("SELECT COALESCE(SUM(size_bytes), 0) FROM import_files WHERE owner_id = :ownerId"
+            + " AND (expires_at IS NULL OR expires_at > :now)")
+    long liveBytes(UUID ownerId, Instant now);
 
     List<ImportFile> findByExpiresAtBefore(Instant now, Limit limit);
 
@@ -44,6 +43,9 @@ public interface ImportFiles extends JpaRepository<ImportFile, UUID> {
     boolean existsBySha256(String sha256);
 
     /** A page of files in id order, for the sweep that checks each row's blob still exists. */
-    @Query("select f from ImportFile f where f.id > :after order by f.id")
-    List<ImportFile> findAfter(@Param("after") UUID after, Limit limit);
+    List<ImportFile> findByIdGreaterThanOrderById(UUID after, Limit limit);
+
+    default List<ImportFile> findAfter(UUID after, Limit limit) {
+        return findByIdGreaterThanOrderById(after, limit);
+    }
 }
