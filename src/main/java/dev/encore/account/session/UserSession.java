@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -32,21 +31,8 @@ class UserSession {
     @Version
     private Long version;
 
-    @PersistenceCreator
-    private UserSession(UUID id, UUID userId, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-            Instant idleExpiresAt, String userAgent, String clientIp, Instant revokedAt, String revokedReason,
-            Long version) {
-        this.id = id;
-        this.userId = userId;
-        this.createdAt = createdAt;
-        this.lastUsedAt = lastUsedAt;
-        this.expiresAt = expiresAt;
-        this.idleExpiresAt = idleExpiresAt;
-        this.userAgent = userAgent;
-        this.clientIp = clientIp;
-        this.revokedAt = revokedAt;
-        this.revokedReason = revokedReason;
-        this.version = version;
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private UserSession() {
     }
 
     UserSession(UUID userId, ClientInfo client, Instant now, Duration absolute, Duration idle) {

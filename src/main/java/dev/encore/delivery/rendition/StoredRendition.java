@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -38,20 +37,8 @@ class StoredRendition extends InsertOnlyRow<String> {
     private Instant createdAt;
     private Instant lastUsedAt;
 
-    @PersistenceCreator
-    private StoredRendition(String key, String sourceSha256, RenditionFormat format, int bitrate, State status,
-            UUID claimToken, Instant claimedAt, String sha256, Long size, Instant createdAt, Instant lastUsedAt) {
-        this.key = key;
-        this.sourceSha256 = sourceSha256;
-        this.format = format;
-        this.bitrate = bitrate;
-        this.status = status;
-        this.claimToken = claimToken;
-        this.claimedAt = claimedAt;
-        this.sha256 = sha256;
-        this.size = size;
-        this.createdAt = createdAt;
-        this.lastUsedAt = lastUsedAt;
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private StoredRendition() {
     }
 
     /** A new claim: {@code token}'s holder makes it. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.domain.Persistable;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -23,14 +22,8 @@ public class Play implements Persistable<UUID> {
     private long msListened;
     private Instant updatedAt;
 
-    @PersistenceCreator
-    private Play(UUID id, UUID trackId, UUID userId, Instant startedAt, long msListened, Instant updatedAt) {
-        this.id = id;
-        this.trackId = trackId;
-        this.userId = userId;
-        this.startedAt = startedAt;
-        this.msListened = msListened;
-        this.updatedAt = updatedAt;
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private Play() {
     }
 
     public Play(UUID id, UUID trackId, UUID userId, Instant now) {

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -38,23 +37,8 @@ class Premiere {
     @Version
     private Long version;
 
-    @PersistenceCreator
-    private Premiere(UUID id, UUID videoId, UUID ownerId, String title, String description, Instant startsAt,
-            Instant endsAt, long durationMs, PremiereState state, int peakViewers, Instant createdAt,
-            Instant updatedAt, Long version) {
-        this.id = id;
-        this.videoId = videoId;
-        this.ownerId = ownerId;
-        this.title = title;
-        this.description = description;
-        this.startsAt = startsAt;
-        this.endsAt = endsAt;
-        this.durationMs = durationMs;
-        this.state = state;
-        this.peakViewers = peakViewers;
-        this.createdAt = createdAt;
-        this.updatedAt = updatedAt;
-        this.version = version;
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private Premiere() {
     }
 
     Premiere(UUID videoId, UUID ownerId, long durationMs, PremiereTimes times, Instant now) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.relational.core.mapping.Table;
 
 import dev.encore.platform.InsertOnlyRow;
@@ -31,21 +30,8 @@ class PresenterSession extends InsertOnlyRow<UUID> {
     private Instant endedAt;
     private Instant presenterAwaySince;
 
-    @PersistenceCreator
-    private PresenterSession(UUID id, UUID presentationId, UUID livePresentationId, UUID presenterId, int slide,
-            int slideCount, Double pointerX, Double pointerY, Instant startedAt, Instant endedAt,
-            Instant presenterAwaySince) {
-        this.id = id;
-        this.presentationId = presentationId;
-        this.livePresentationId = livePresentationId;
-        this.presenterId = presenterId;
-        this.slide = slide;
-        this.slideCount = slideCount;
-        this.pointerX = pointerX;
-        this.pointerY = pointerY;
-        this.startedAt = startedAt;
-        this.endedAt = endedAt;
-        this.presenterAwaySince = presenterAwaySince;
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private PresenterSession() {
     }
 
     /** A session on slide 1; the presenter counts as away until they join its topic. */
