@@ -1,6 +1,7 @@
 package dev.encore.account.session;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -25,13 +26,14 @@ public class SessionRevoker {
     }
 
     void revoke(UserSession session, String reason) {
-        session.revoke(reason, clock.instant());
-        sessions.save(session);
+        Instant now = clock.instant();
+        session.revoke(reason, now); // what the caller's copy says; the row is ended by one statement
+        sessions.revoke(session.id(), reason, now);
         revocations.revokeSession(session.id().toString(), properties.accessTokenTtl());
     }
 
     /** Makes one access token stop working at once (until it would have expired anyway). */
-    void revokeAccessToken(String tokenId, java.time.Instant expiresAt) {
+    void revokeAccessToken(String tokenId, Instant expiresAt) {
         revocations.revokeToken(tokenId, expiresAt);
     }
 
