@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.InsertOnlyProperty;
 import org.springframework.data.relational.core.mapping.Table;
 
 
@@ -30,6 +31,8 @@ class Premiere {
     private Instant endsAt;
     private long durationMs;
     private PremiereState state;
+    /** Raised only by {@link Premieres#raisePeak}: a save of the premiere never writes over it. */
+    @InsertOnlyProperty
     private int peakViewers;
     private Instant createdAt;
     private Instant updatedAt;
