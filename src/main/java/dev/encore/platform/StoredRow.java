@@ -6,8 +6,8 @@ import org.springframework.data.domain.Persistable;
 /**
  * A Spring Data JDBC aggregate whose id is assigned before it is stored and that has no version
  * column, so Spring Data cannot tell by the row alone whether a save inserts or updates. It knows
- * from how the object came to be: made by Encore it is new, read from the database (its
- * {@code @PersistenceCreator} constructor passes {@code true}) it is stored, and once saved it is
+ * from how the object came to be: made by Encore it is new, read from the database (the
+ * constructor Spring Data reads it through passes {@code true}) it is stored, and once saved it is
  * stored too (marked by {@code StoredRowCallback}).
  *
  * @param <I> the id's type

@@ -9,7 +9,6 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import dev.encore.platform.InsertOnlyRow;
 
-
 /**
  * A rendition as the cluster knows it: the claim of the node making it, then the blob every node
  * serves, with its last use (the cache's recency). Inserted as a claim, then changed only by the

@@ -11,11 +11,8 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface TusUploads extends ListCrudRepository<TusUpload, UUID> {
 
-    default Optional<TusUpload> findLive(UUID id, UUID ownerId, Instant now) {
-        return findByIdAndOwnerIdAndExpiresAtAfter(id, ownerId, now);
-    }
-
-    Optional<TusUpload> findByIdAndOwnerIdAndExpiresAtAfter(UUID id, UUID ownerId, Instant now);
+    @Query("SELECT * FROM tus_uploads WHERE id = :id AND owner_id = :ownerId AND expires_at > :now")
+    Optional<TusUpload> findLive(UUID id, UUID ownerId, Instant now);
 
     /** Declared lengths of unfinished, live resumable uploads: reserved in the storage quota. */
     @Query("SELECT COALESCE(SUM(upload_length), 0) FROM tus_uploads WHERE owner_id = :ownerId AND upload_id IS NULL"

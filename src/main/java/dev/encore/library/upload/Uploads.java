@@ -12,11 +12,8 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface Uploads extends ListCrudRepository<Upload, UUID> {
 
-    default Optional<Upload> findLive(UUID id, UUID ownerId, Instant now) {
-        return findByIdAndOwnerIdAndExpiresAtAfter(id, ownerId, now);
-    }
-
-    Optional<Upload> findByIdAndOwnerIdAndExpiresAtAfter(UUID id, UUID ownerId, Instant now);
+    @Query("SELECT * FROM uploads WHERE id = :id AND owner_id = :ownerId AND expires_at > :now")
+    Optional<Upload> findLive(UUID id, UUID ownerId, Instant now);
 
     /**
      * The upload became library content: it stops counting as an upload (its row stays for the daily

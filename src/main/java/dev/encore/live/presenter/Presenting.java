@@ -144,8 +144,9 @@ class Presenting {
 
     private PresenterSession running(Viewer viewer, UUID presentationId) {
         visible(viewer, presentationId);
-        return sessions.findByPresentationIdAndEndedAtIsNull(presentationId).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found",
-                "Not found", "No presenter session is running for this presentation."));
+        return sessions.findByPresentationIdAndEndedAtIsNull(presentationId)
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                        "No presenter session is running for this presentation."));
     }
 
     private PresentationSummary visible(Viewer viewer, UUID presentationId) {
