@@ -3,6 +3,7 @@ package dev.encore.library;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.account.UserDeleted;
 import dev.encore.library.content.ContentEditing;
+import dev.encore.library.content.ContentListing;
 import dev.encore.library.content.LibraryProblems;
 import dev.encore.library.content.StoredMedia;
 import dev.encore.library.presentation.Presentation;
@@ -51,7 +53,11 @@ import dev.encore.platform.spi.StreamLinks;
 @Service
 public class PresentationLibrary {
 
+    /** The listing's sort properties and their columns. */
+    private static final Map<String, String> SORT_COLUMNS = Map.of("title", "c.title", "createdAt", "c.created_at");
+
     private final Presentations presentations;
+    private final ContentListing listing;
     private final ContentEditing<Presentation> editing;
     private final ContentSources sources;
     private final SlideRenderer renderer;
@@ -60,9 +66,10 @@ public class PresentationLibrary {
     private final StreamLinks links;
     private final Clock clock;
 
-    PresentationLibrary(Presentations presentations, ContentSources sources, SlideRenderer renderer, BlobStore blobs,
-            BlobCollector collector, ApplicationEventPublisher events, StreamLinks links, Clock clock) {
+    PresentationLibrary(Presentations presentations, ContentListing listing, ContentSources sources,
+            SlideRenderer renderer, BlobStore blobs, BlobCollector collector, ApplicationEventPublisher events, StreamLinks links, Clock clock) {
         this.presentations = presentations;
+        this.listing = listing;
         this.editing = new ContentEditing<>(presentations, SearchKind.PRESENTATION, events, collector);
         this.sources = sources;
         this.renderer = renderer;
@@ -127,7 +134,8 @@ public class PresentationLibrary {
 
     @Transactional(readOnly = true)
     public Page<PresentationView> list(Viewer viewer, PresentationFilter filter, Pageable pageable) {
-        return presentations.findAll(filter.forViewer(viewer), pageable).map(presentation -> view(viewer,
+        return listing.page(presentations, "presentations", filter.where(viewer), pageable, SORT_COLUMNS)
+                .map(presentation -> view(viewer,
                 presentation));
     }
 

@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.library.content.LibraryProblems;
 import dev.encore.library.playlist.Playlists;
-import dev.encore.library.track.Track;
+import dev.encore.library.track.ListedTrack;
+import dev.encore.library.track.TrackData;
+import dev.encore.library.track.TrackListing;
 import dev.encore.library.track.Tracks;
 
 /**
@@ -24,10 +26,12 @@ import dev.encore.library.track.Tracks;
 public class TrackCatalog {
 
     private final Tracks tracks;
+    private final TrackListing listing;
     private final Playlists playlists;
 
-    TrackCatalog(Tracks tracks, Playlists playlists) {
+    TrackCatalog(Tracks tracks, TrackListing listing, Playlists playlists) {
         this.tracks = tracks;
+        this.listing = listing;
         this.playlists = playlists;
     }
 
@@ -43,7 +47,7 @@ public class TrackCatalog {
      */
     public record Card(UUID id, UUID ownerId, String title, String artist, long durationMs, String coverUrl) {
 
-        static Card of(Track track) {
+        static Card of(TrackData track) {
             return new Card(track.id(), track.ownerId(), track.title(), track.artist(), track.durationMs(),
                     track.coverSha256() == null ? null : "/api/v1/tracks/" + track.id() + "/cover");
         }
@@ -69,9 +73,10 @@ public class TrackCatalog {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Track> found = tracks.findAllByIds(ids).stream()
-                .collect(Collectors.toMap(Track::id, Function.identity(), (first, second) -> first));
-        return ids.stream().map(found::get).filter(track -> track != null && viewer.maySee(track)).map(Card::of)
+        Map<UUID, ListedTrack> found = listing.byIds(ids).stream()
+                .collect(Collectors.toMap(ListedTrack::id, Function.identity(), (first, second) -> first));
+        return ids.stream().map(found::get)
+                .filter(track -> track != null && viewer.maySee(track.ownerId(), track.visibility())).map(Card::of)
                 .toList();
     }
 
@@ -81,7 +86,7 @@ public class TrackCatalog {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return tracks.findAllByIds(ids).stream().map(Card::of)
+        return listing.byIds(ids).stream().map(Card::of)
                 .collect(Collectors.toMap(Card::id, Function.identity(), (first, second) -> first));
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.account.UserDeleted;
 import dev.encore.library.content.ContentEditing;
+import dev.encore.library.content.ContentListing;
 import dev.encore.library.content.StoredMedia;
 import dev.encore.library.content.StreamableOriginals;
 import dev.encore.library.content.StreamableOriginals.Table;
@@ -28,12 +31,14 @@ import dev.encore.library.upload.ContentSources;
 import dev.encore.library.upload.Upload;
 import dev.encore.library.upload.UploadKind;
 import dev.encore.library.video.ProcessingState;
+import dev.encore.library.video.Rendition;
 import dev.encore.library.video.Video;
 import dev.encore.library.video.VideoDetails;
 import dev.encore.library.video.VideoFile;
 import dev.encore.library.video.VideoFiles;
 import dev.encore.library.video.VideoFilter;
 import dev.encore.library.video.VideoProcessingRequested;
+import dev.encore.library.video.VideoRenditions;
 import dev.encore.library.video.VideoView;
 import dev.encore.library.video.Videos;
 import dev.encore.library.video.processing.RunningVideos;
@@ -53,17 +58,26 @@ import dev.encore.platform.spi.StreamLinks;
 @Service
 public class VideoLibrary {
 
+    /** The listing's sort properties and their columns. */
+    private static final Map<String, String> SORT_COLUMNS = Map.of("title", "c.title", "createdAt", "c.created_at",
+            "durationMs", "c.duration_ms");
+
     private final Videos videos;
     private final StreamableOriginals originals;
+    private final ContentListing listing;
     private final ContentEditing<Video> editing;
     private final ContentSources sources;
     private final Processing processing;
     private final Clock clock;
 
-    VideoLibrary(Videos videos, StreamableOriginals originals, ContentSources sources, BlobCollector collector, Processing processing, Clock clock) {
+    VideoLibrary(Videos videos, StreamableOriginals originals, ContentListing listing, ContentSources sources,
+            BlobCollector collector, Processing processing, Clock clock) {
         this.videos = videos;
         this.originals = originals;
-        this.editing = new ContentEditing<>(videos, SearchKind.VIDEO, processing.events, collector);
+        this.listing = listing;
+        // a video keeps its processed outputs alive too; their rows go with it (foreign keys)
+        this.editing = new ContentEditing<>(videos, SearchKind.VIDEO, processing.events, collector,
+                video -> Stream.concat(video.blobs(), processing.files.blobsOf(video.id()).stream()));
         this.sources = sources;
         this.processing = processing;
         this.clock = clock;
@@ -75,14 +89,16 @@ public class VideoLibrary {
 
         private final ApplicationEventPublisher events;
         private final VideoFiles files;
+        private final VideoRenditions renditions;
         private final RunningVideos running;
         private final VideoNotifier notifier;
         private final StreamLinks links;
 
-        Processing(ApplicationEventPublisher events, VideoFiles files, RunningVideos running, VideoNotifier notifier,
-                StreamLinks links) {
+        Processing(ApplicationEventPublisher events, VideoFiles files, VideoRenditions renditions,
+                RunningVideos running, VideoNotifier notifier, StreamLinks links) {
             this.events = events;
             this.files = files;
+            this.renditions = renditions;
             this.running = running;
             this.notifier = notifier;
             this.links = links;
@@ -151,8 +167,8 @@ public class VideoLibrary {
     @Transactional(readOnly = true)
     public Map<UUID, VideoSummary> listable(Viewer viewer, Collection<UUID> ids) {
         Map<UUID, VideoSummary> found = new HashMap<>();
-        videos.findAllById(ids).stream().filter(viewer::mayList)
-                .forEach(video -> found.put(video.id(), summaryOf(view(viewer, video))));
+        List<Video> listed = videos.findAllById(ids).stream().filter(viewer::mayList).toList();
+        views(viewer, listed).forEach(view -> found.put(view.id(), summaryOf(view)));
         return found;
     }
 
@@ -163,7 +179,8 @@ public class VideoLibrary {
 
     @Transactional(readOnly = true)
     public Page<VideoView> list(Viewer viewer, VideoFilter filter, Pageable pageable) {
-        return videos.findAll(filter.forViewer(viewer), pageable).map(video -> VideoView.of(video, viewer, processing.links));
+        Page<Video> page = listing.page(videos, "videos", filter.where(viewer), pageable, SORT_COLUMNS);
+        return new PageImpl<>(views(viewer, page.getContent()), pageable, page.getTotalElements());
     }
 
     @Transactional
@@ -231,7 +248,7 @@ public class VideoLibrary {
         if (video.processingState() != ProcessingState.READY || name == null) {
             throw LibraryProblems.notFound("processed file");
         }
-        VideoFile file = processing.files.findByVideoIdAndName(videoId, name)
+        VideoFile file = processing.files.find(videoId, name)
                 .orElseThrow(() -> LibraryProblems.notFound("processed file"));
         return new DeliverableFile(video.id(), video.ownerId(), name.substring(name.lastIndexOf('/') + 1),
                 file.mimeType(), file.size(), file.sha256(), null, video.createdAt(), null);
@@ -255,7 +272,17 @@ public class VideoLibrary {
     }
 
     private VideoView view(Viewer viewer, Video video) {
-        return VideoView.of(video, viewer, processing.links);
+        List<Rendition> ladder = video.processingState() == ProcessingState.READY
+                ? processing.renditions.of(video.id()) : List.of();
+        return VideoView.of(video, ladder, viewer, processing.links);
+    }
+
+    /** The views of several videos, their renditions read with one query. */
+    private List<VideoView> views(Viewer viewer, List<Video> list) {
+        Map<UUID, List<Rendition>> ladders = processing.renditions.of(list.stream()
+                .filter(video -> video.processingState() == ProcessingState.READY).map(Video::id).toList());
+        return list.stream().map(video -> VideoView.of(video, ladders.getOrDefault(video.id(), List.of()), viewer,
+                processing.links)).toList();
     }
 
     private static ErrorResponseException conflict(String detail) {

@@ -82,11 +82,11 @@ class AccountCleanupIT {
         UUID kept = UUID.randomUUID();
         Track track = track(gone, "a");
         track.cover(sha("c"));
-        tracks.saveAndFlush(track);
+        tracks.save(track);
         Video video = new Video(gone, media("b"), NOW);
         video.describe(new VideoDetails("Film", null, null, null, null, null, null, null), NOW);
-        videos.saveAndFlush(video);
-        Track othersTrack = tracks.saveAndFlush(track(kept, "d"));
+        videos.save(video);
+        Track othersTrack = tracks.save(track(kept, "d"));
         newPlays.insert(new Play(UUID.randomUUID(), othersTrack.id(), gone, NOW));
         newPlays.insert(new Play(UUID.randomUUID(), othersTrack.id(), kept, NOW));
 

@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.encore.library.Viewer;
-import dev.encore.library.track.Tracks;
 import dev.encore.platform.InvalidFieldsException;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
@@ -30,17 +29,17 @@ import dev.encore.platform.PageResponse;
 @Transactional(readOnly = true)
 class BrowseController {
 
-    private final Tracks tracks;
+    private final BrowseQueries browse;
 
-    BrowseController(Tracks tracks) {
-        this.tracks = tracks;
+    BrowseController(BrowseQueries browse) {
+        this.browse = browse;
     }
 
     @Operation(summary = "Artists with their number of tracks", description = "By name.")
     @GetMapping("/api/v1/artists")
     PageResponse<BrowseEntry> artists(Authentication auth, @Valid PageQuery page) {
         Viewer viewer = Viewer.of(auth);
-        return PageResponse.from(tracks.artists(viewer.userId(), viewer.admin(), unsorted(page)), entry -> entry);
+        return PageResponse.from(browse.artists(viewer, unsorted(page)), entry -> entry);
     }
 
     @Operation(summary = "Albums with their artist and number of tracks", description = "By album name; "
@@ -49,7 +48,7 @@ class BrowseController {
     PageResponse<BrowseEntry> albums(Authentication auth, @RequestParam(required = false) String artist,
             @Valid PageQuery page) {
         Viewer viewer = Viewer.of(auth);
-        return PageResponse.from(tracks.albums(viewer.userId(), viewer.admin(),
+        return PageResponse.from(browse.albums(viewer,
                 artist == null ? null : artist.strip().toLowerCase(Locale.ROOT), unsorted(page)), entry -> entry);
     }
 
@@ -57,7 +56,7 @@ class BrowseController {
     @GetMapping("/api/v1/genres")
     PageResponse<BrowseEntry> genres(Authentication auth, @Valid PageQuery page) {
         Viewer viewer = Viewer.of(auth);
-        return PageResponse.from(tracks.genres(viewer.userId(), viewer.admin(), unsorted(page)), entry -> entry);
+        return PageResponse.from(browse.genres(viewer, unsorted(page)), entry -> entry);
     }
 
     /** The order is the grouping's own (by name); a sort parameter would contradict it. */

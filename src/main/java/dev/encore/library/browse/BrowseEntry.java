@@ -10,22 +10,9 @@ package dev.encore.library.browse;
  */
 public record BrowseEntry(String name, String artist, long trackCount, String coverUrl) {
 
-    /** For genres (JPQL constructor expression). */
-    public BrowseEntry(String name, long trackCount) {
-        this(name, null, trackCount, null);
-    }
-
-    /** For artists (JPQL constructor expression): {@code coverTrack} is a track id with a cover, or null. */
-    public BrowseEntry(String name, long trackCount, String coverTrack) {
-        this(name, null, trackCount, cover(coverTrack));
-    }
-
-    /**
-     * For albums (JPQL constructor expression): {@code coverTrack} is a track id with a cover, or null;
-     * {@code fromQuery} only tells this constructor apart from the canonical one.
-     */
-    public BrowseEntry(String name, String artist, long trackCount, String coverTrack, boolean fromQuery) {
-        this(name, artist, trackCount, cover(coverTrack));
+    /** An entry read from the grouping: {@code coverTrack} is a track id with a cover, or null. */
+    static BrowseEntry of(String name, String artist, long trackCount, String coverTrack) {
+        return new BrowseEntry(name, artist, trackCount, cover(coverTrack));
     }
 
     private static String cover(String track) {

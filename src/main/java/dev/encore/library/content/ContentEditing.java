@@ -3,6 +3,8 @@ package dev.encore.library.content;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -27,13 +29,21 @@ public final class ContentEditing<T extends LibraryContent> {
     private final SearchKind kind;
     private final ApplicationEventPublisher events;
     private final BlobCollector collector;
+    private final Function<T, Stream<String>> blobs;
 
     public ContentEditing(ContentRepository<T> repository, SearchKind kind, ApplicationEventPublisher events,
             BlobCollector collector) {
+        this(repository, kind, events, collector, LibraryContent::blobs);
+    }
+
+    /** @param blobs the blobs a piece of content keeps alive, where they are more than {@link LibraryContent#blobs} */
+    public ContentEditing(ContentRepository<T> repository, SearchKind kind, ApplicationEventPublisher events,
+            BlobCollector collector, Function<T, Stream<String>> blobs) {
         this.repository = repository;
         this.kind = kind;
         this.events = events;
         this.collector = collector;
+        this.blobs = blobs;
     }
 
     /** Featuring is for admins (403 on {@code featured} otherwise). */
@@ -68,7 +78,7 @@ public final class ContentEditing<T extends LibraryContent> {
 
     /** Saves new or changed content and tells search. */
     public T saved(T content) {
-        T saved = repository.saveAndFlush(content);
+        T saved = repository.save(content);
         events.publishEvent(new ContentChanged(saved.id(), kind));
         return saved;
     }
@@ -85,10 +95,10 @@ public final class ContentEditing<T extends LibraryContent> {
 
     private void deleted(List<T> contents) {
         // read before the delete: a video's outputs are rows the delete takes with it
-        List<String> blobs = contents.stream().flatMap(LibraryContent::blobs).distinct().toList();
+        List<String> kept = contents.stream().flatMap(blobs).distinct().toList();
         repository.deleteAll(contents);
         contents.forEach(content -> events.publishEvent(new ContentChanged(content.id(), kind)));
-        blobs.forEach(collector::collect);
+        kept.forEach(collector::collect);
     }
 
     /** Content the viewer may change: visible to them (404) and theirs, or they are an admin (403). */

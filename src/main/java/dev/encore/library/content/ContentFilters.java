@@ -1,22 +1,16 @@
 package dev.encore.library.content;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 
 import dev.encore.library.Viewer;
 import dev.encore.library.Visibility;
+import dev.encore.platform.SqlWhere;
 
 /**
- * The filters every content listing offers, as criteria (no untyped null parameters, which
- * PostgreSQL refuses), starting with what the viewer may list: their own, public ones, everything
- * for admins.
+ * The filters every content listing offers, as SQL conditions on the content's table (alias
+ * {@code c}), starting with what the viewer may list: their own, public ones, everything for
+ * admins. Every filter has an index.
  *
  * @param tag         has this tag
  * @param category    exact category
@@ -30,31 +24,23 @@ public record ContentFilters(String tag, String category, Instant createdFrom, I
 
     public static final ContentFilters NONE = new ContentFilters(null, null, null, null, null, null);
 
-    public <T extends LibraryContent> List<Predicate> predicates(Viewer viewer, Root<T> root, CriteriaBuilder cb) {
-        List<Predicate> where = new ArrayList<>();
+    /**
+     * The conditions on {@code c}.
+     *
+     * @param tagTable       the kind's tag table, e.g. {@code track_tags}
+     * @param tagOwnerColumn its column naming the content, e.g. {@code track_id}
+     */
+    public SqlWhere where(Viewer viewer, String tagTable, String tagOwnerColumn) {
+        SqlWhere where = new SqlWhere();
         if (!viewer.admin()) {
-            where.add(cb.or(cb.equal(root.get("ownerId"), viewer.userId()),
-                    cb.equal(root.get("visibility"), Visibility.PUBLIC)));
+            where.and("(c.owner_id = :viewer OR c.visibility = 'PUBLIC')").param("viewer", viewer.userId());
         }
-        if (tag != null) {
-            Join<T, String> tags = root.join("tags");
-            where.add(cb.equal(tags, tag));
-        }
-        if (category != null) {
-            where.add(cb.equal(root.get("category"), category));
-        }
-        if (createdFrom != null) {
-            where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), createdFrom));
-        }
-        if (createdTo != null) {
-            where.add(cb.lessThan(root.get("createdAt"), createdTo));
-        }
-        if (visibility != null) {
-            where.add(cb.equal(root.get("visibility"), visibility));
-        }
-        if (owner != null) {
-            where.add(cb.equal(root.get("ownerId"), owner));
-        }
-        return where;
+        return where.and("EXISTS (SELECT 1 FROM " + tagTable + " tt WHERE tt." + tagOwnerColumn + " = c.id"
+                        + " AND tt.tag = :tag)", "tag", tag)
+                .and("c.category = :category", "category", category)
+                .and("c.created_at >= :createdFrom", "createdFrom", createdFrom)
+                .and("c.created_at < :createdTo", "createdTo", createdTo)
+                .and("c.visibility = :visibility", "visibility", visibility)
+                .and("c.owner_id = :owner", "owner", owner);
     }
 }

@@ -4,29 +4,24 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.NoRepositoryBean;
-import org.springframework.data.repository.query.Param;
 
 /**
- * What the repositories of tracks and videos share: what {@link ContentEditing} and
- * {@link ContentStorage} need of them.
+ * What the repositories of tracks, videos and presentations share: what {@link ContentEditing},
+ * {@link ContentStorage} and the search rebuild need of them.
  *
  * @param <T> the content
  */
 @NoRepositoryBean
-public interface ContentRepository<T extends LibraryContent> extends JpaRepository<T, UUID>,
-        JpaSpecificationExecutor<T> {
+public interface ContentRepository<T extends LibraryContent> extends ListCrudRepository<T, UUID> {
 
     List<T> findByOwnerId(UUID ownerId);
 
     /** The bytes of an owner's content, for the storage quota. */
-    @Query("select coalesce(sum(c.size), 0) from #{#entityName} c where c.ownerId = :ownerId")
-    long bytesOf(@Param("ownerId") UUID ownerId);
+    long bytesOf(UUID ownerId);
 
-    /** Whether any content's file (or cover) is that blob. */
+    /** Whether any content's file (or cover, or slide) is that blob. */
     boolean references(String sha256);
 
     /** A batch in id order, after {@code after} (keyset paging for the search rebuild). */

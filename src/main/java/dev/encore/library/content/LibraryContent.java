@@ -1,50 +1,44 @@
 package dev.encore.library.content;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.Version;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
 
 import dev.encore.library.Visibility;
 
 /**
  * What every piece of playable library content has: an owner, a title, visibility and featuring,
- * tags, and the stored bytes it plays. Tracks and videos add their own fields and tag tables.
+ * tags, and the stored bytes it plays. Tracks, videos and presentations add their own fields and
+ * tag tables (a Spring Data JDBC aggregate each; the tags are a collection of rows it owns).
  */
-@MappedSuperclass
 public abstract class LibraryContent {
 
     @Id
     private UUID id;
-    @Column(name = "owner_id")
     private UUID ownerId;
     private String title;
     private String category;
-    @Enumerated(EnumType.STRING)
     private Visibility visibility;
     private boolean featured;
-    @Column(name = "duration_ms")
     private long durationMs;
     private String sha256;
-    @Column(name = "mime_type")
     private String mimeType;
-    @Column(name = "size_bytes")
+    @Column("size_bytes")
     private long size;
     private String filename;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "updated_at")
     private Instant updatedAt;
+    /** None until it is first stored (how Spring Data tells new content), then counted up by every save. */
     @Version
-    private long version;
+    private Long version;
 
     protected LibraryContent() {
     }
@@ -62,8 +56,11 @@ public abstract class LibraryContent {
         this.updatedAt = now;
     }
 
-    /** The subclass's own tag collection (mapped to its own table), changed in place. */
-    protected abstract Set<String> tagCollection();
+    /** The tags, from the subclass's own tag rows. */
+    protected abstract Stream<String> tagNames();
+
+    /** Replaces the subclass's tag rows with these (stripped, not blank, each once). */
+    protected abstract void retag(Set<String> tags);
 
     /** Changes what is given (null: unchanged); blank category clears it. */
     protected void describe(String newTitle, String newCategory, Visibility newVisibility, List<String> newTags,
@@ -78,9 +75,8 @@ public abstract class LibraryContent {
             visibility = newVisibility;
         }
         if (newTags != null) {
-            Set<String> tags = tagCollection();
-            tags.clear();
-            newTags.stream().map(String::strip).filter(tag -> !tag.isEmpty()).forEach(tags::add);
+            retag(newTags.stream().map(String::strip).filter(tag -> !tag.isEmpty())
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
         }
         if (nowFeatured != null) {
             featured = nowFeatured;
@@ -142,7 +138,7 @@ public abstract class LibraryContent {
     }
 
     public List<String> sortedTags() {
-        return tagCollection().stream().sorted().toList();
+        return tagNames().sorted().toList();
     }
 
     public Instant createdAt() {
@@ -153,7 +149,8 @@ public abstract class LibraryContent {
         return updatedAt;
     }
 
+    /** The version clients see (ETag); 0 until stored. */
     public long version() {
-        return version;
+        return version == null ? 0 : version;
     }
 }

@@ -2,47 +2,47 @@ package dev.encore.library.playlist;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
 
 /**
  * An ordered list of tracks. Every change (metadata or items) bumps the version, which is the
  * ETag clients send back in If-Match: a stale edit is refused instead of silently overwriting.
  */
-@Entity
-@Table(name = "playlists")
+@Table("playlists")
 public class Playlist {
 
     @Id
     private UUID id;
-    @Column(name = "owner_id")
     private UUID ownerId;
     private String name;
     private String description;
-    @Column(name = "is_public")
     private boolean isPublic;
-    @Column(name = "share_token")
     private String shareToken;
-    @OneToMany(mappedBy = "playlist", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("position")
-    private List<PlaylistItem> items = new ArrayList<>();
-    @Column(name = "created_at")
+    /**
+     * Saved with the playlist: its rows are replaced by every save. Their order is their
+     * {@code position} (a set, not a list indexed by it: deleting a track takes its rows with it
+     * and leaves gaps in the positions).
+     */
+    @MappedCollection(idColumn = "playlist_id")
+    private Set<PlaylistItem> items = new LinkedHashSet<>();
     private Instant createdAt;
-    @Column(name = "updated_at")
     private Instant updatedAt;
+    /** None until it is first stored (how Spring Data tells a new playlist), then counted up by every save. */
     @Version
-    private long version;
+    private Long version;
 
-    protected Playlist() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private Playlist() {
     }
 
     Playlist(UUID ownerId, String name, String description, boolean isPublic, Instant now) {
@@ -69,17 +69,19 @@ public class Playlist {
     }
 
     PlaylistItem add(UUID trackId, Integer position, Instant now) {
-        int at = position == null ? items.size() : Math.max(0, Math.min(position, items.size()));
-        PlaylistItem item = new PlaylistItem(this, trackId, now);
-        items.add(at, item);
-        renumber(now);
+        List<PlaylistItem> ordered = ordered();
+        int at = position == null ? ordered.size() : Math.max(0, Math.min(position, ordered.size()));
+        PlaylistItem item = new PlaylistItem(trackId, now);
+        ordered.add(at, item);
+        renumber(ordered, now);
         return item;
     }
 
     boolean remove(UUID itemId, Instant now) {
-        boolean removed = items.removeIf(item -> item.id().equals(itemId));
+        List<PlaylistItem> ordered = ordered();
+        boolean removed = ordered.removeIf(item -> item.id().equals(itemId));
         if (removed) {
-            renumber(now);
+            renumber(ordered, now);
         }
         return removed;
     }
@@ -98,9 +100,7 @@ public class Playlist {
             }
             sorted.add(item);
         }
-        items.clear();
-        items.addAll(sorted);
-        renumber(now);
+        renumber(sorted, now);
         return true;
     }
 
@@ -109,10 +109,11 @@ public class Playlist {
         updatedAt = now;
     }
 
-    private void renumber(Instant now) {
-        for (int position = 0; position < items.size(); position++) {
-            items.get(position).moveTo(position);
+    private void renumber(List<PlaylistItem> ordered, Instant now) {
+        for (int position = 0; position < ordered.size(); position++) {
+            ordered.get(position).moveTo(position);
         }
+        items = new LinkedHashSet<>(ordered);
         updatedAt = now; // a change of the items is a change of the playlist: new version
     }
 
@@ -140,8 +141,16 @@ public class Playlist {
         return shareToken;
     }
 
+    /** The items in their order. */
     List<PlaylistItem> items() {
-        return List.copyOf(items);
+        return List.copyOf(ordered());
+    }
+
+    /** The items in their order, in a list of its own to change. */
+    private List<PlaylistItem> ordered() {
+        List<PlaylistItem> ordered = new ArrayList<>(items);
+        ordered.sort(Comparator.comparingInt(PlaylistItem::position));
+        return ordered;
     }
 
     Instant createdAt() {
@@ -152,7 +161,8 @@ public class Playlist {
         return updatedAt;
     }
 
+    /** The version clients see (ETag); 0 until stored. */
     long version() {
-        return version;
+        return version == null ? 0 : version;
     }
 }

@@ -3,36 +3,26 @@ package dev.encore.library.playlist;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
 
 /** A track's place in a playlist (a track may appear more than once). */
-@Entity
-@Table(name = "playlist_items")
+@Table("playlist_items")
 class PlaylistItem {
 
     @Id
     private UUID id;
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "playlist_id")
-    private Playlist playlist;
-    @Column(name = "track_id")
     private UUID trackId;
     private int position;
-    @Column(name = "added_at")
     private Instant addedAt;
 
-    protected PlaylistItem() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private PlaylistItem() {
     }
 
-    PlaylistItem(Playlist playlist, UUID trackId, Instant now) {
+    PlaylistItem(UUID trackId, Instant now) {
         this.id = UUID.randomUUID();
-        this.playlist = playlist;
         this.trackId = trackId;
         this.addedAt = now;
     }

@@ -20,7 +20,8 @@ import dev.encore.library.ContentChanged;
 import dev.encore.library.Viewer;
 import dev.encore.library.content.LibraryProblems;
 import dev.encore.library.search.SearchKind;
-import dev.encore.library.track.Track;
+import dev.encore.library.track.ListedTrack;
+import dev.encore.library.track.TrackListing;
 import dev.encore.library.track.TrackView;
 import dev.encore.library.track.Tracks;
 import dev.encore.platform.InvalidFieldsException;
@@ -38,15 +39,17 @@ class PlaylistLibrary {
 
     private final Playlists playlists;
     private final Tracks tracks;
+    private final TrackListing listing;
     private final ApplicationEventPublisher events;
     private final StreamLinks links;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    PlaylistLibrary(Playlists playlists, Tracks tracks, ApplicationEventPublisher events, StreamLinks links,
-            Clock clock) {
+    PlaylistLibrary(Playlists playlists, Tracks tracks, TrackListing listing, ApplicationEventPublisher events,
+            StreamLinks links, Clock clock) {
         this.playlists = playlists;
         this.tracks = tracks;
+        this.listing = listing;
         this.events = events;
         this.links = links;
         this.clock = clock;
@@ -59,7 +62,7 @@ class PlaylistLibrary {
         }
         Playlist playlist = new Playlist(viewer.userId(), request.name(), request.description(),
                 Boolean.TRUE.equals(request.isPublic()), clock.instant());
-        return view(viewer, changed(playlists.saveAndFlush(playlist)));
+        return view(viewer, changed(playlists.save(playlist)));
     }
 
     @Transactional(readOnly = true)
@@ -76,7 +79,7 @@ class PlaylistLibrary {
     @Transactional(readOnly = true)
     public Page<PlaylistView> list(Viewer viewer, Pageable pageable) {
         Page<Playlist> page = playlists.visibleTo(viewer.userId(), pageable);
-        Map<UUID, Track> visible = visibleTracks(viewer, page.getContent());
+        Map<UUID, ListedTrack> visible = visibleTracks(viewer, page.getContent());
         return page.map(playlist -> view(viewer, playlist, visible));
     }
 
@@ -84,7 +87,7 @@ class PlaylistLibrary {
     public PlaylistView update(Viewer viewer, UUID id, Long version, PlaylistRequest request) {
         Playlist playlist = editable(viewer, id, version);
         playlist.rename(request.name(), request.description(), request.isPublic(), clock.instant());
-        return view(viewer, changed(playlists.saveAndFlush(playlist)));
+        return view(viewer, changed(playlists.save(playlist)));
     }
 
     @Transactional
@@ -100,7 +103,7 @@ class PlaylistLibrary {
             throw InvalidFieldsException.of("trackId", "must name a track you may see");
         }
         playlist.add(trackId, position, clock.instant());
-        return view(viewer, playlists.saveAndFlush(playlist));
+        return view(viewer, playlists.save(playlist));
     }
 
     @Transactional
@@ -109,7 +112,7 @@ class PlaylistLibrary {
         if (!playlist.remove(itemId, clock.instant())) {
             throw LibraryProblems.notFound("playlist item");
         }
-        return view(viewer, playlists.saveAndFlush(playlist));
+        return view(viewer, playlists.save(playlist));
     }
 
     @Transactional
@@ -118,7 +121,7 @@ class PlaylistLibrary {
         if (itemIds == null || !playlist.reorder(itemIds, clock.instant())) {
             throw InvalidFieldsException.of("itemIds", "must list every item of the playlist exactly once");
         }
-        return view(viewer, playlists.saveAndFlush(playlist));
+        return view(viewer, playlists.save(playlist));
     }
 
     /** A share token: whoever has it (signed in) may read the playlist. Idempotent. */
@@ -129,6 +132,7 @@ class PlaylistLibrary {
             byte[] bytes = new byte[24];
             random.nextBytes(bytes);
             playlist.share(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), clock.instant());
+            playlists.save(playlist);
         }
         return playlist.shareToken();
     }
@@ -168,18 +172,19 @@ class PlaylistLibrary {
     }
 
     /** The tracks of {@code lists} that {@code viewer} may see, by id. */
-    private Map<UUID, Track> visibleTracks(Viewer viewer, List<Playlist> lists) {
+    private Map<UUID, ListedTrack> visibleTracks(Viewer viewer, List<Playlist> lists) {
         List<UUID> ids = lists.stream().flatMap(playlist -> playlist.items().stream()).map(PlaylistItem::trackId)
                 .distinct().toList();
-        Map<UUID, Track> visible = new HashMap<>();
+        Map<UUID, ListedTrack> visible = new HashMap<>();
         for (int from = 0; from < ids.size(); from += TRACKS_PER_QUERY) {
-            tracks.findAllByIds(ids.subList(from, Math.min(ids.size(), from + TRACKS_PER_QUERY))).stream()
-                    .filter(viewer::maySee).forEach(track -> visible.put(track.id(), track));
+            listing.byIds(ids.subList(from, Math.min(ids.size(), from + TRACKS_PER_QUERY))).stream()
+                    .filter(track -> viewer.maySee(track.ownerId(), track.visibility()))
+                    .forEach(track -> visible.put(track.id(), track));
         }
         return visible;
     }
 
-    private PlaylistView view(Viewer viewer, Playlist playlist, Map<UUID, Track> visible) {
+    private PlaylistView view(Viewer viewer, Playlist playlist, Map<UUID, ListedTrack> visible) {
         List<PlaylistItem> items = playlist.items();
         List<PlaylistView.Item> shown = items.stream().filter(item -> visible.containsKey(item.trackId()))
                 .map(item -> new PlaylistView.Item(item.id(), item.position(),

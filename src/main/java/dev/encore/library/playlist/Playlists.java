@@ -7,16 +7,17 @@ import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 
-public interface Playlists extends JpaRepository<Playlist, UUID>, JpaSpecificationExecutor<Playlist> {
+public interface Playlists extends ListCrudRepository<Playlist, UUID> {
 
     /** Mine and everyone's public ones. */
-    @Query("select p from Playlist p where p.ownerId = :viewer or p.isPublic = true")
-    Page<Playlist> visibleTo(@Param("viewer") UUID viewer, Pageable pageable);
+    default Page<Playlist> visibleTo(UUID viewer, Pageable pageable) {
+        return findByOwnerIdOrIsPublicTrue(viewer, pageable);
+    }
+
+    Page<Playlist> findByOwnerIdOrIsPublicTrue(UUID ownerId, Pageable pageable);
 
     Optional<Playlist> findByShareToken(String shareToken);
 
@@ -26,6 +27,6 @@ public interface Playlists extends JpaRepository<Playlist, UUID>, JpaSpecificati
     List<Playlist> findByOwnerId(UUID ownerId);
 
     /** The track ids of a playlist, in its order. */
-    @Query("select i.trackId from PlaylistItem i where i.playlist.id = :id order by i.position")
-    List<UUID> trackIds(@Param("id") UUID id);
+    @Query("SELECT track_id FROM playlist_items WHERE playlist_id = :id ORDER BY position")
+    List<UUID> trackIds(UUID id);
 }

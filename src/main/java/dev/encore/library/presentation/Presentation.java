@@ -1,23 +1,18 @@
 package dev.encore.library.presentation;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
+import org.springframework.data.relational.core.mapping.InsertOnlyProperty;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
 
 import dev.encore.library.content.LibraryContent;
 import dev.encore.library.content.StoredMedia;
@@ -26,31 +21,30 @@ import dev.encore.library.content.StoredMedia;
  * A presentation: an uploaded PDF (its original, kept) and the slides its job rendered from it.
  * The slides arrive all at once when the job finishes ({@link #ready}), never some of them.
  */
-@Entity
-@Table(name = "presentations")
+@Table("presentations")
 public class Presentation extends LibraryContent {
 
     private String description;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "presentation_tags", joinColumns = @JoinColumn(name = "presentation_id"))
-    @Column(name = "tag")
-    private Set<String> tags = new LinkedHashSet<>();
-    @Column(name = "page_count")
+    /** Saved with the presentation: its rows are replaced by every save. */
+    @MappedCollection(idColumn = "presentation_id")
+    private Set<Tag> tags = new LinkedHashSet<>();
     private int pageCount;
-    @Enumerated(EnumType.STRING)
     private PresentationState state;
     private int progress;
-    @Column(name = "failure_reason")
     private String failureReason;
+    /** Counted only by {@link Presentations#attemptStarted}: a save never writes over it. */
+    @InsertOnlyProperty
     private int attempts;
-    @Column(name = "slide_bytes")
     private long slideBytes;
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "presentation_slides", joinColumns = @JoinColumn(name = "presentation_id"))
-    @OrderBy("number")
-    private List<Slide> slides = new ArrayList<>();
+    /**
+     * Saved with the presentation (all at once when it becomes ready; the version keeps an edit read
+     * before that from saving none over them). Their order is their number.
+     */
+    @MappedCollection(idColumn = "presentation_id")
+    private Set<Slide> slides = new LinkedHashSet<>();
 
-    protected Presentation() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private Presentation() {
     }
 
     public Presentation(UUID ownerId, StoredMedia pdf, int pageCount, Instant now) {
@@ -73,8 +67,7 @@ public class Presentation extends LibraryContent {
 
     /** Every slide, rendered and stored: the presentation is ready. */
     void ready(List<Slide> rendered) {
-        slides.clear();
-        slides.addAll(rendered);
+        slides = new LinkedHashSet<>(rendered);
         slideBytes = rendered.stream().mapToLong(slide -> slide.fullBytes() + slide.thumbBytes()).sum();
         state = PresentationState.READY;
         progress = 100;
@@ -88,8 +81,13 @@ public class Presentation extends LibraryContent {
     }
 
     @Override
-    protected Set<String> tagCollection() {
-        return tags;
+    protected Stream<String> tagNames() {
+        return tags.stream().map(Tag::tag);
+    }
+
+    @Override
+    protected void retag(Set<String> names) {
+        tags = names.stream().map(Tag::new).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** The PDF and every slide image. */
@@ -121,11 +119,16 @@ public class Presentation extends LibraryContent {
 
     /** The slides, in page order (empty until ready). */
     public List<Slide> slides() {
-        return slides;
+        return slides.stream().sorted(Comparator.comparingInt(Slide::number)).toList();
     }
 
     /** Every slide's text, joined, for search. */
     public String slideText() {
-        return String.join("\n", slides.stream().map(Slide::text).toList());
+        return String.join("\n", slides().stream().map(Slide::text).toList());
+    }
+
+    /** One row of {@code presentation_tags}. */
+    @Table("presentation_tags")
+    record Tag(String tag) {
     }
 }

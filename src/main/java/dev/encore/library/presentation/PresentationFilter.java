@@ -1,11 +1,8 @@
 package dev.encore.library.presentation;
 
-import jakarta.persistence.criteria.Predicate;
-
-import org.springframework.data.jpa.domain.Specification;
-
 import dev.encore.library.Viewer;
 import dev.encore.library.content.ContentFilters;
+import dev.encore.platform.SqlWhere;
 
 /**
  * The presentation listing's filters (each with an index).
@@ -14,8 +11,8 @@ import dev.encore.library.content.ContentFilters;
  */
 public record PresentationFilter(ContentFilters common) {
 
-    /** What {@code viewer} may list, then the filters. */
-    public Specification<Presentation> forViewer(Viewer viewer) {
-        return (root, query, cb) -> cb.and(common.predicates(viewer, root, cb).toArray(Predicate[]::new));
+    /** What {@code viewer} may list, then the filters, as conditions on {@code presentations} (alias {@code c}). */
+    public SqlWhere where(Viewer viewer) {
+        return common.where(viewer, "presentation_tags", "presentation_id");
     }
 }

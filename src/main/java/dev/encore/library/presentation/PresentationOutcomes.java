@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,7 +75,7 @@ class PresentationOutcomes {
         boolean saved = retried(() -> transactions.execute(status -> presentations.findById(id)
                 .filter(presentation -> presentation.state() == PresentationState.PROCESSING).map(presentation -> {
                     presentation.ready(slides);
-                    presentations.saveAndFlush(presentation);
+                    presentations.save(presentation);
                     events.publishEvent(new ContentChanged(id, SearchKind.PRESENTATION));
                     notify(presentation.ownerId(), id, PresentationState.READY, 100, null);
                     return true;
@@ -90,7 +90,7 @@ class PresentationOutcomes {
         retried(() -> transactions.execute(status -> presentations.findById(id)
                 .filter(presentation -> presentation.state() == PresentationState.PROCESSING).map(presentation -> {
                     presentation.failed(reason);
-                    presentations.saveAndFlush(presentation);
+                    presentations.save(presentation);
                     notify(presentation.ownerId(), id, PresentationState.FAILED, presentation.progress(), reason);
                     return true;
                 }).orElse(false)));
@@ -114,7 +114,7 @@ class PresentationOutcomes {
             try {
                 return change.get();
             }
-            catch (ObjectOptimisticLockingFailureException ex) {
+            catch (OptimisticLockingFailureException ex) {
                 if (attempt == SAVE_ATTEMPTS) {
                     throw ex;
                 }

@@ -1,7 +1,7 @@
 package dev.encore.library.presentation;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One rendered page: a full-size and a thumbnail WebP (blobs) and the page's text.
@@ -17,16 +17,16 @@ import jakarta.persistence.Embeddable;
  * @param thumbBytes  its size
  * @param text        the page's text, possibly empty
  */
-@Embeddable
+@Table("presentation_slides")
 public record Slide(
-        @Column(name = "slide_number") int number,
+        @Column("slide_number") int number,
         int width,
         int height,
-        @Column(name = "full_sha256") String fullSha256,
-        @Column(name = "full_bytes") long fullBytes,
-        @Column(name = "thumb_width") int thumbWidth,
-        @Column(name = "thumb_height") int thumbHeight,
-        @Column(name = "thumb_sha256") String thumbSha256,
-        @Column(name = "thumb_bytes") long thumbBytes,
-        @Column(name = "slide_text") String text) {
+        String fullSha256,
+        long fullBytes,
+        int thumbWidth,
+        int thumbHeight,
+        String thumbSha256,
+        long thumbBytes,
+        @Column("slide_text") String text) {
 }

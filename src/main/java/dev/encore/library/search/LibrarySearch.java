@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.persistence.criteria.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +23,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 
 import dev.encore.library.Viewer;
-import dev.encore.library.content.ContentFilters;
 import dev.encore.library.playlist.Playlist;
 import dev.encore.library.playlist.Playlists;
 import dev.encore.library.presentation.Presentation;
-import dev.encore.library.presentation.PresentationFilter;
 import dev.encore.library.presentation.Presentations;
 import dev.encore.library.track.Track;
-import dev.encore.library.track.TrackFilter;
 import dev.encore.library.track.Tracks;
 import dev.encore.library.video.Video;
-import dev.encore.library.video.VideoFilter;
 import dev.encore.library.video.Videos;
 import dev.encore.platform.InvalidFieldsException;
 
@@ -66,6 +58,7 @@ class LibrarySearch {
 
     private final SearchEngine engine;
     private final SearchDocuments documents;
+    private final DatabaseSearch database;
     private final Tracks tracks;
     private final Videos videos;
     private final Playlists playlists;
@@ -78,10 +71,11 @@ class LibrarySearch {
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("search-rebuild").factory());
 
-    LibrarySearch(SearchEngine engine, SearchDocuments documents, Tracks tracks, Videos videos, Playlists playlists,
-            Presentations presentations) {
+    LibrarySearch(SearchEngine engine, SearchDocuments documents, DatabaseSearch database, Tracks tracks,
+            Videos videos, Playlists playlists, Presentations presentations) {
         this.engine = engine;
         this.documents = documents;
+        this.database = database;
         this.tracks = tracks;
         this.videos = videos;
         this.playlists = playlists;
@@ -318,70 +312,42 @@ class LibrarySearch {
         return found.stream().collect(Collectors.toMap(id, Function.identity()));
     }
 
-    /**
-     * The fallback: every word must appear (as a substring, any case, accents folded as the engines
-     * fold them) in the title, artist or album, a video's or presentation's title or a playlist's name
-     * (not slide text); tracks first, then videos, playlists and presentations, each by title.
-     */
-    private Page<SearchResult> fromDatabase(Viewer viewer, SearchQuery query,
-            int page, int size) {
+    /** The fallback ({@link DatabaseSearch}): tracks first, then videos, playlists and presentations, each by title. */
+    private Page<SearchResult> fromDatabase(Viewer viewer, SearchQuery query, int page, int size) {
         List<SearchResult> results = new ArrayList<>();
         long total = 0;
         int wanted = query.offset() + query.limit();
         if (query.kinds().contains(SearchKind.TRACK)) {
-            SearchQuery.Filters f = query.filters();
-            Specification<Track> spec = new TrackFilter(f.artist(), f.album(), f.genre(), f.tag(), null, f.yearFrom(),
-                    f.yearTo(), null, null, null, null).forViewer(viewer).and(containsAll(query.terms(),
-                            "title", "artist", "album"));
-            var found = tracks.findAll(spec, PageRequest.of(0, wanted, Sort.by("title", "id")));
-            found.forEach(track -> results.add(SearchResult.of(track, null)));
-            total += found.getTotalElements();
+            DatabaseSearch.Matches found = database.tracks(viewer, query, wanted);
+            inOrder(found.ids(), tracks.findAllById(found.ids()), Track::id)
+                    .forEach(track -> results.add(SearchResult.of(track, null)));
+            total += found.total();
         }
         if (query.kinds().contains(SearchKind.VIDEO)) {
-            Specification<Video> visible = new VideoFilter(ContentFilters.NONE).forViewer(viewer);
-            var found = videos.findAll(visible.and(containsAll(query.terms(), "title")),
-                    PageRequest.of(0, wanted, Sort.by("title", "id")));
-            found.forEach(video -> results.add(SearchResult.of(video, null)));
-            total += found.getTotalElements();
+            DatabaseSearch.Matches found = database.videos(viewer, query, wanted);
+            inOrder(found.ids(), videos.findAllById(found.ids()), Video::id)
+                    .forEach(video -> results.add(SearchResult.of(video, null)));
+            total += found.total();
         }
         if (query.kinds().contains(SearchKind.PLAYLIST)) {
-            Specification<Playlist> visible = (root, q, cb) -> viewer.admin() ? cb.conjunction()
-                    : cb.or(cb.equal(root.get("ownerId"), viewer.userId()), cb.isTrue(root.get("isPublic")));
-            var found = playlists.findAll(visible.and(containsAll(query.terms(), "name")),
-                    PageRequest.of(0, wanted, Sort.by("name", "id")));
-            found.forEach(playlist -> results.add(SearchResult.of(playlist, null)));
-            total += found.getTotalElements();
+            DatabaseSearch.Matches found = database.playlists(viewer, query, wanted);
+            inOrder(found.ids(), playlists.findAllById(found.ids()), Playlist::id)
+                    .forEach(playlist -> results.add(SearchResult.of(playlist, null)));
+            total += found.total();
         }
         if (query.kinds().contains(SearchKind.PRESENTATION)) {
-            Specification<Presentation> visible = new PresentationFilter(ContentFilters.NONE).forViewer(viewer);
-            var found = presentations.findAll(visible.and(containsAll(query.terms(), "title")),
-                    PageRequest.of(0, wanted, Sort.by("title", "id")));
-            found.forEach(presentation -> results.add(SearchResult.of(presentation, null)));
-            total += found.getTotalElements();
+            DatabaseSearch.Matches found = database.presentations(viewer, query, wanted);
+            inOrder(found.ids(), presentations.findAllById(found.ids()), Presentation::id)
+                    .forEach(presentation -> results.add(SearchResult.of(presentation, null)));
+            total += found.total();
         }
         List<SearchResult> slice = results.stream().skip(query.offset()).limit(query.limit()).toList();
         return new PageImpl<>(slice, PageRequest.of(page, size), total);
     }
 
-    private static <T> Specification<T> containsAll(List<String> terms, String... fields) {
-        return (root, query, cb) -> {
-            List<Predicate> all = new ArrayList<>();
-            for (String term : terms) {
-                String pattern = "%" + term.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
-                Predicate[] any = Arrays.stream(fields)
-                        .map(field -> cb.like(folded(cb, root.get(field)), pattern, '\\')).toArray(Predicate[]::new);
-                all.add(cb.or(any));
-            }
-            return cb.and(all.toArray(Predicate[]::new));
-        };
-    }
-
-    /** {@code lower(translate(column, FOLD_FROM, FOLD_TO))}: the column folded as {@link SearchText} folds terms. */
-    private static jakarta.persistence.criteria.Expression<String> folded(
-            jakarta.persistence.criteria.CriteriaBuilder cb, jakarta.persistence.criteria.Expression<String> column) {
-        return cb.lower(cb.function("translate", String.class, column, cb.literal(SearchText.FOLD_FROM),
-                cb.literal(SearchText.FOLD_TO)));
+    private static <T> List<T> inOrder(List<UUID> ids, List<T> found, Function<T, UUID> id) {
+        Map<UUID, T> byId = byId(found, id);
+        return ids.stream().map(byId::get).filter(item -> item != null).toList();
     }
 
     @PreDestroy

@@ -17,7 +17,8 @@ import dev.encore.library.playlist.Playlist;
 import dev.encore.library.playlist.Playlists;
 import dev.encore.library.presentation.Presentation;
 import dev.encore.library.presentation.Presentations;
-import dev.encore.library.track.Track;
+import dev.encore.library.track.TrackData;
+import dev.encore.library.track.TrackListing;
 import dev.encore.library.track.Tracks;
 import dev.encore.library.video.Video;
 import dev.encore.library.video.Videos;
@@ -33,6 +34,8 @@ class SearchDocuments {
     static final int MAX_BODY = 200_000;
 
     private final Tracks tracks;
+    /** The rebuild reads tracks with their tags in two queries a batch, not one per track. */
+    private final TrackListing trackRows;
     private final Videos videos;
     private final Playlists playlists;
     private final Presentations presentations;
@@ -44,9 +47,10 @@ class SearchDocuments {
      */
     private final TransactionTemplate batch;
 
-    SearchDocuments(Tracks tracks, Videos videos, Playlists playlists, Presentations presentations,
-            PlatformTransactionManager transactions) {
+    SearchDocuments(Tracks tracks, TrackListing trackRows, Videos videos, Playlists playlists,
+            Presentations presentations, PlatformTransactionManager transactions) {
         this.tracks = tracks;
+        this.trackRows = trackRows;
         this.videos = videos;
         this.playlists = playlists;
         this.presentations = presentations;
@@ -70,8 +74,7 @@ class SearchDocuments {
     /** Everything, read in batches by id (each batch its own short transaction). */
     Stream<SearchDocument> all() {
         return Stream.of(
-                inBatches(after -> tracks.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
-                        .map(SearchDocuments::of).toList()),
+                inBatches(after -> trackRows.after(after, BATCH).stream().map(SearchDocuments::of).toList()),
                 inBatches(after -> videos.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
                         .map(SearchDocuments::of).toList()),
                 inBatches(after -> playlists.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
@@ -90,7 +93,7 @@ class SearchDocuments {
         return tracks.count() + videos.count() + playlists.count() + presentations.count();
     }
 
-    static SearchDocument of(Track track) {
+    static SearchDocument of(TrackData track) {
         return new SearchDocument(track.id(), SearchKind.TRACK, track.ownerId(),
                 track.visibility() == Visibility.PUBLIC, track.title(), track.artist(), track.album(), track.genre(),
                 track.sortedTags(), track.year(), null);

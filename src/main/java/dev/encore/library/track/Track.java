@@ -4,37 +4,32 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Table;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
 
 import dev.encore.library.content.LibraryContent;
 import dev.encore.library.content.StoredMedia;
 
 /** A piece of audio in a user's library, with its metadata and its stored bytes. */
-@Entity
-@Table(name = "tracks")
+@Table("tracks")
 public class Track extends LibraryContent implements TrackData {
 
     private String artist;
     private String album;
     private String genre;
-    @Column(name = "release_year")
+    @Column("release_year")
     private Integer year;
-    @Column(name = "cover_sha256")
     private String coverSha256;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "track_tags", joinColumns = @JoinColumn(name = "track_id"))
-    @Column(name = "tag")
-    private Set<String> tags = new LinkedHashSet<>();
+    /** Saved with the track: its rows are replaced by every save. */
+    @MappedCollection(idColumn = "track_id")
+    private Set<Tag> tags = new LinkedHashSet<>();
 
-    protected Track() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private Track() {
     }
 
     public Track(UUID ownerId, StoredMedia media, Instant now) {
@@ -63,8 +58,13 @@ public class Track extends LibraryContent implements TrackData {
     }
 
     @Override
-    protected Set<String> tagCollection() {
-        return tags;
+    protected Stream<String> tagNames() {
+        return tags.stream().map(Tag::tag);
+    }
+
+    @Override
+    protected void retag(Set<String> names) {
+        tags = names.stream().map(Tag::new).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     public String artist() {
@@ -90,5 +90,10 @@ public class Track extends LibraryContent implements TrackData {
 
     public String coverSha256() {
         return coverSha256;
+    }
+
+    /** One row of {@code track_tags}. */
+    @Table("track_tags")
+    record Tag(String tag) {
     }
 }

@@ -1,21 +1,17 @@
 package dev.encore.library.track;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
-import jakarta.persistence.criteria.Predicate;
-
-import org.springframework.data.jpa.domain.Specification;
 
 import dev.encore.library.Viewer;
 import dev.encore.library.Visibility;
 import dev.encore.library.content.ContentFilters;
+import dev.encore.platform.SqlWhere;
 
 /**
- * The listing's filters, as a criteria query (no untyped null parameters, which PostgreSQL
- * refuses). Every filter has an index.
+ * The track listing's filters, as SQL conditions (the search's fallback adds its own). Every
+ * filter has an index.
  *
  * @param artist      exact artist, any case
  * @param album       exact album, any case
@@ -39,34 +35,24 @@ public record TrackFilter(String artist, String album, String genre, String tag,
         this(artist, album, genre, tag, category, yearFrom, yearTo, createdFrom, createdTo, visibility, owner, null);
     }
 
-    /** What {@code viewer} may list: their own, public ones, everything for admins; then the filters. */
-    public Specification<Track> forViewer(Viewer viewer) {
-        return (root, query, cb) -> {
-            List<Predicate> where = new ContentFilters(tag, category, createdFrom, createdTo, visibility, owner)
-                    .predicates(viewer, root, cb);
-            if (artist != null) {
-                where.add(cb.equal(cb.lower(root.get("artist")), artist.toLowerCase(Locale.ROOT)));
-            }
-            if (album != null) {
-                where.add(cb.equal(cb.lower(root.get("album")), album.toLowerCase(Locale.ROOT)));
-            }
-            if (genre != null) {
-                where.add(cb.equal(cb.lower(root.get("genre")), genre.toLowerCase(Locale.ROOT)));
-            }
-            if (yearFrom != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("year"), yearFrom));
-            }
-            if (yearTo != null) {
-                where.add(cb.lessThanOrEqualTo(root.get("year"), yearTo));
-            }
-            if (text != null && !text.isBlank()) {
-                String pattern = containsPattern(text);
-                where.add(cb.or(cb.like(cb.lower(root.get("title")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("artist")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("album")), pattern, '\\')));
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
+    /** What {@code viewer} may list: their own, public ones, everything for admins; then the filters (alias {@code c}). */
+    public SqlWhere where(Viewer viewer) {
+        SqlWhere where = new ContentFilters(tag, category, createdFrom, createdTo, visibility, owner)
+                .where(viewer, "track_tags", "track_id")
+                .and("LOWER(c.artist) = :artist", "artist", lower(artist))
+                .and("LOWER(c.album) = :album", "album", lower(album))
+                .and("LOWER(c.genre) = :genre", "genre", lower(genre))
+                .and("c.release_year >= :yearFrom", "yearFrom", yearFrom)
+                .and("c.release_year <= :yearTo", "yearTo", yearTo);
+        if (text != null && !text.isBlank()) {
+            where.and("(LOWER(c.title) LIKE :text ESCAPE '\\' OR LOWER(c.artist) LIKE :text ESCAPE '\\'"
+                    + " OR LOWER(c.album) LIKE :text ESCAPE '\\')", "text", containsPattern(text));
+        }
+        return where;
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
     /** A LIKE pattern (escape character {@code \\}) for "contains {@code text}", any case. */

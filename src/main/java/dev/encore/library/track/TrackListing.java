@@ -4,49 +4,47 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.encore.library.Viewer;
 import dev.encore.library.Visibility;
+import dev.encore.library.content.ContentListing;
+import dev.encore.platform.SqlWhere;
 
 /**
  * A page of the tracks a viewer may list, read with plain SQL: the page's rows, their tags, and
  * the count when the page alone cannot tell it (as Spring Data's paging does).
  * <p>
- * Why not the repository's criteria query: for every page Spring Data built the criteria query and
- * its count query anew, and Hibernate copied them, ran them in a transaction and made managed
- * entities of the rows: about 40 % of the CPU of {@code GET /api/v1/tracks?size=20}, the listing
- * clients call most (docs/performance.md, "Request latency"). The rules are {@link TrackFilter}'s
- * criteria form, which the search composes with its own; {@code TrackListingIT} checks that both
- * select the same tracks for every filter.
+ * Why not the repository: the rows of a page and their tags are two queries whatever the page's
+ * size, where loading aggregates reads each track's tags with its own query; and rows become
+ * views without a transaction (docs/performance.md, "Request latency": the listing clients call
+ * most). The rules are {@link TrackFilter}'s, which the search's fallback composes with its own.
  */
 @Component
 public class TrackListing {
 
     /** The API's sort properties and their columns. */
-    private static final Map<String, String> SORT_COLUMNS = Map.of("title", "t.title", "artist", "t.artist",
-            "album", "t.album", "year", "t.release_year", "createdAt", "t.created_at", "durationMs", "t.duration_ms");
+    private static final Map<String, String> SORT_COLUMNS = Map.of("title", "c.title", "artist", "c.artist",
+            "album", "c.album", "year", "c.release_year", "createdAt", "c.created_at", "durationMs", "c.duration_ms");
 
     /** What {@code GET /api/v1/tracks} may sort by: the properties this listing has a column for. */
     static final Set<String> SORTABLE = SORT_COLUMNS.keySet();
 
-    private static final String COLUMNS = "t.id, t.owner_id, t.title, t.artist, t.album, t.genre, t.release_year, "
-            + "t.category, t.visibility, t.featured, t.duration_ms, t.mime_type, t.size_bytes, t.cover_sha256, "
-            + "t.created_at, t.updated_at, t.version";
+    private static final String COLUMNS = "c.id, c.owner_id, c.title, c.artist, c.album, c.genre, c.release_year, "
+            + "c.category, c.visibility, c.featured, c.duration_ms, c.mime_type, c.size_bytes, c.cover_sha256, "
+            + "c.created_at, c.updated_at, c.version";
 
     private final JdbcClient jdbc;
 
@@ -56,14 +54,32 @@ public class TrackListing {
 
     /** The page of tracks {@code viewer} may list that match {@code filter}, in {@code pageable}'s order. */
     public Page<ListedTrack> page(Viewer viewer, TrackFilter filter, Pageable pageable) {
-        Where where = Where.of(viewer, filter);
-        String sql = "SELECT " + COLUMNS + " FROM tracks t" + where.sql() + orderBy(pageable.getSort())
+        SqlWhere where = filter.where(viewer);
+        String sql = "SELECT " + COLUMNS + " FROM tracks c" + where.sql() + ContentListing.orderBy(pageable.getSort(), SORT_COLUMNS)
                 + " LIMIT :limit OFFSET :offset";
         List<ListedTrack> rows = jdbc.sql(sql).params(where.params()).param("limit", pageable.getPageSize())
                 .param("offset", pageable.getOffset()).query(TrackListing::row).list();
         return PageableExecutionUtils.getPage(withTags(rows), pageable,
-                () -> jdbc.sql("SELECT COUNT(*) FROM tracks t" + where.sql()).params(where.params())
+                () -> jdbc.sql("SELECT COUNT(*) FROM tracks c" + where.sql()).params(where.params())
                         .query(Long.class).single());
+    }
+
+    /**
+     * The tracks of these ids that exist, with their tags, in two queries whatever their number
+     * (a page of playlists, a room's queue); the caller decides who may see which.
+     */
+    public List<ListedTrack> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withTags(jdbc.sql("SELECT " + COLUMNS + " FROM tracks c WHERE c.id IN (:ids)").param("ids", ids)
+                .query(TrackListing::row).list());
+    }
+
+    /** Up to {@code limit} tracks after {@code after} in id order, with their tags (the search rebuild's batches). */
+    public List<ListedTrack> after(UUID after, int limit) {
+        return withTags(jdbc.sql("SELECT " + COLUMNS + " FROM tracks c WHERE c.id > :after ORDER BY c.id LIMIT :limit")
+                .param("after", after).param("limit", limit).query(TrackListing::row).list());
     }
 
     private List<ListedTrack> withTags(List<ListedTrack> rows) {
@@ -81,22 +97,6 @@ public class TrackListing {
                 tags.getOrDefault(track.id(), List.of()).stream().sorted().toList())).toList();
     }
 
-    private static String orderBy(Sort sort) {
-        if (sort.isUnsorted()) {
-            return "";
-        }
-        List<String> orders = new ArrayList<>();
-        for (Sort.Order order : sort) {
-            String column = SORT_COLUMNS.get(order.getProperty());
-            if (column == null) {
-                // PageQuery.toPageable lets only SORTABLE through
-                throw new IllegalArgumentException("not a sortable track property: " + order.getProperty());
-            }
-            orders.add(column + (order.isAscending() ? " ASC" : " DESC"));
-        }
-        return " ORDER BY " + String.join(", ", orders);
-    }
-
     private static ListedTrack row(ResultSet row, int number) throws SQLException {
         return new ListedTrack(row.getObject("id", UUID.class), row.getObject("owner_id", UUID.class),
                 row.getString("title"), row.getString("artist"), row.getString("album"), row.getString("genre"),
@@ -110,56 +110,5 @@ public class TrackListing {
     private static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    /** The WHERE clause of a listing and its named parameters (values always bound, never inlined). */
-    record Where(String sql, Map<String, Object> params) {
-
-        static Where of(Viewer viewer, TrackFilter filter) {
-            List<String> terms = new ArrayList<>();
-            Map<String, Object> params = new HashMap<>();
-            if (!viewer.admin()) {
-                terms.add("(t.owner_id = :viewer OR t.visibility = 'PUBLIC')");
-                params.put("viewer", viewer.userId());
-            }
-            if (filter.tag() != null) {
-                terms.add("EXISTS (SELECT 1 FROM track_tags tt WHERE tt.track_id = t.id AND tt.tag = :tag)");
-                params.put("tag", filter.tag());
-            }
-            add(terms, params, "t.category = :category", "category", filter.category());
-            add(terms, params, "t.created_at >= :createdFrom", "createdFrom", timestamp(filter.createdFrom()));
-            add(terms, params, "t.created_at < :createdTo", "createdTo", timestamp(filter.createdTo()));
-            add(terms, params, "t.visibility = :visibility", "visibility",
-                    filter.visibility() == null ? null : filter.visibility().name());
-            add(terms, params, "t.owner_id = :owner", "owner", filter.owner());
-            add(terms, params, "LOWER(t.artist) = :artist", "artist", lower(filter.artist()));
-            add(terms, params, "LOWER(t.album) = :album", "album", lower(filter.album()));
-            add(terms, params, "LOWER(t.genre) = :genre", "genre", lower(filter.genre()));
-            add(terms, params, "t.release_year >= :yearFrom", "yearFrom", filter.yearFrom());
-            add(terms, params, "t.release_year <= :yearTo", "yearTo", filter.yearTo());
-            if (filter.text() != null && !filter.text().isBlank()) {
-                terms.add("(LOWER(t.title) LIKE :text ESCAPE '\\' OR LOWER(t.artist) LIKE :text ESCAPE '\\' "
-                        + "OR LOWER(t.album) LIKE :text ESCAPE '\\')");
-                params.put("text", TrackFilter.containsPattern(filter.text()));
-            }
-            return new Where(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
-        }
-
-        private static void add(List<String> terms, Map<String, Object> params, String term, String name,
-                Object value) {
-            if (value != null) {
-                terms.add(term);
-                params.put(name, value);
-            }
-        }
-
-        private static String lower(String value) {
-            return value == null ? null : value.toLowerCase(Locale.ROOT);
-        }
-
-        /** PostgreSQL's driver takes an OffsetDateTime for a timestamp with time zone, not an Instant. */
-        private static OffsetDateTime timestamp(Instant instant) {
-            return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-        }
     }
 }

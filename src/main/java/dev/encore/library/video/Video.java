@@ -1,24 +1,15 @@
 package dev.encore.library.video;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
+import org.springframework.data.relational.core.mapping.InsertOnlyProperty;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
 
 import dev.encore.library.content.LibraryContent;
 import dev.encore.library.content.StoredMedia;
@@ -27,48 +18,40 @@ import dev.encore.library.content.StoredMedia;
  * A video in a user's library, with its metadata, its stored original and what processing made of
  * it. The processing columns are never written through the entity (a metadata edit loaded before
  * the job moved on must not turn its state back): the job and the cancel and re-run requests change
- * them with conditional updates ({@link Videos}), and the outputs' rows are written by the job.
+ * them with conditional updates ({@link Videos}), so they are insert-only here; the outputs' rows
+ * are written by the job and read on their own ({@link VideoFiles}, {@link VideoRenditions}): a
+ * save of the video never touches them.
  */
-@Entity
-@Table(name = "videos")
+@Table("videos")
 public class Video extends LibraryContent {
 
     private String description;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "video_tags", joinColumns = @JoinColumn(name = "video_id"))
-    @Column(name = "tag")
-    private Set<String> tags = new LinkedHashSet<>();
-    @Column(updatable = false)
+    /** Saved with the video: its rows are replaced by every save. */
+    @MappedCollection(idColumn = "video_id")
+    private Set<Tag> tags = new LinkedHashSet<>();
+    @InsertOnlyProperty
     private Integer width;
-    @Column(updatable = false)
+    @InsertOnlyProperty
     private Integer height;
-    @Column(name = "frame_rate", updatable = false)
+    @InsertOnlyProperty
     private Double frameRate;
-    @Column(name = "video_codec", updatable = false)
+    @InsertOnlyProperty
     private String videoCodec;
-    @Column(name = "audio_codec", updatable = false)
+    @InsertOnlyProperty
     private String audioCodec;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "processing_state", updatable = false)
+    @InsertOnlyProperty
     private ProcessingState processingState = ProcessingState.PROCESSING;
-    @Column(updatable = false)
+    @InsertOnlyProperty
     private int progress;
-    @Column(name = "failure_reason", updatable = false)
+    @InsertOnlyProperty
     private String failureReason;
-    @Column(name = "processing_run", updatable = false)
+    @InsertOnlyProperty
     private int processingRun;
-    @Column(name = "processing_attempts", updatable = false)
+    @InsertOnlyProperty
     private int processingAttempts;
-    // read-only views of the rows the job writes (deleted with the video by the foreign keys)
-    @OneToMany(fetch = FetchType.LAZY)
-    @JoinColumn(name = "video_id", insertable = false, updatable = false)
-    private List<VideoFile> files = new ArrayList<>();
-    @OneToMany(fetch = FetchType.LAZY)
-    @JoinColumn(name = "video_id", insertable = false, updatable = false)
-    @OrderBy("height desc, name")
-    private List<Rendition> renditions = new ArrayList<>();
 
-    protected Video() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private Video() {
     }
 
     public Video(UUID ownerId, StoredMedia media, Instant now) {
@@ -83,18 +66,17 @@ public class Video extends LibraryContent {
     }
 
     @Override
-    protected Set<String> tagCollection() {
-        return tags;
+    protected Stream<String> tagNames() {
+        return tags.stream().map(Tag::tag);
+    }
+
+    @Override
+    protected void retag(Set<String> names) {
+        tags = names.stream().map(Tag::new).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     String description() {
         return description;
-    }
-
-    /** Its original and every processed output. */
-    @Override
-    public Stream<String> blobs() {
-        return Stream.concat(super.blobs(), files.stream().map(VideoFile::sha256));
     }
 
     public Integer width() {
@@ -141,13 +123,8 @@ public class Video extends LibraryContent {
         return processingAttempts;
     }
 
-    /** The processed outputs (empty until ready). */
-    public List<VideoFile> files() {
-        return files;
-    }
-
-    /** The HLS renditions, largest first, the audio-only one last (empty until ready). */
-    public List<Rendition> renditions() {
-        return renditions;
+    /** One row of {@code video_tags}. */
+    @Table("video_tags")
+    record Tag(String tag) {
     }
 }

@@ -46,7 +46,7 @@ public record VideoView(UUID id, UUID ownerId, String title, String description,
         ProcessingView processing, String hlsUrl, String posterUrl, String thumbnailUrl, String storyboardUrl) {
 
     /** The video as {@code viewer} sees it, with a stream URL of their own. */
-    public static VideoView of(Video video, Viewer viewer, StreamLinks links) {
+    public static VideoView of(Video video, List<Rendition> renditions, Viewer viewer, StreamLinks links) {
         StreamLinks.StreamLink stream = links.issue(StreamLinks.Target.VIDEO, video.id(), viewer.userId(),
                 video.durationMs());
         boolean ready = video.processingState() == ProcessingState.READY;
@@ -56,7 +56,7 @@ public record VideoView(UUID id, UUID ownerId, String title, String description,
                 video.durationMs(), video.mimeType(), video.size(), video.createdAt(), video.updatedAt(),
                 video.version(), base, stream.expiresAt(), video.width(), video.height(), video.frameRate(),
                 video.videoCodec(), video.audioCodec(),
-                ready ? video.renditions().stream().map(RenditionView::of).toList() : List.of(),
+                ready ? renditions.stream().map(RenditionView::of).toList() : List.of(),
                 ProcessingView.of(video), ready ? base + "/hls/master.m3u8" : null,
                 ready ? base + "/poster.webp" : null, ready ? base + "/thumbnail.webp" : null,
                 ready ? base + "/storyboard.vtt" : null);

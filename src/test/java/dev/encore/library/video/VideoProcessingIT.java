@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
@@ -72,7 +73,7 @@ class VideoProcessingIT extends IntegrationTest {
     @Autowired
     private StorageProperties storage;
     @Autowired
-    private VideoFiles files;
+    private JdbcClient jdbc;
     @Autowired
     private StorageProvider jobs;
 
@@ -229,8 +230,8 @@ class VideoProcessingIT extends IntegrationTest {
         // Blobs are content-addressed: an output with the same bytes as another video's (the audio init
         // segment of the same tone, say) is still referenced by that video and must stay.
         UUID videoId = UUID.fromString(id);
-        Set<String> sharedWithOthers = files.findAll().stream().filter(file -> !file.videoId().equals(videoId))
-                .map(VideoFile::sha256).collect(Collectors.toSet());
+        Set<String> sharedWithOthers = Set.copyOf(jdbc.sql("SELECT sha256 FROM video_files WHERE video_id <> :id")
+                .param("id", videoId).query(String.class).list());
         List<VideoFile> ownOnly = outputs.stream().filter(file -> !sharedWithOthers.contains(file.sha256())).toList();
         assertThat(ownOnly).as("the segments are this video's own").isNotEmpty();
         assertThat(api.send("DELETE", "/api/v1/videos/" + id, owner.accessToken(), null).statusCode()).isEqualTo(204);
@@ -239,7 +240,7 @@ class VideoProcessingIT extends IntegrationTest {
                 assertThat(blobs.metadata(file.sha256())).as(file.name()).isEmpty();
             }
         });
-        Set<String> stillShared = files.findAll().stream().map(VideoFile::sha256).collect(Collectors.toSet());
+        Set<String> stillShared = Set.copyOf(jdbc.sql("SELECT sha256 FROM video_files").query(String.class).list());
         for (VideoFile file : outputs) {
             if (stillShared.contains(file.sha256())) {
                 assertThat(blobs.metadata(file.sha256())).as("still another video's " + file.name()).isPresent();
@@ -329,8 +330,10 @@ class VideoProcessingIT extends IntegrationTest {
     }
 
     private List<VideoFile> outputs(String id) {
-        UUID videoId = UUID.fromString(id);
-        return files.findAll().stream().filter(file -> file.videoId().equals(videoId)).toList();
+        return jdbc.sql("SELECT video_id, name, sha256, size_bytes, mime_type FROM video_files WHERE video_id = :id")
+                .param("id", UUID.fromString(id)).query((row, n) -> new VideoFile(row.getObject("video_id", UUID.class),
+                        row.getString("name"), row.getString("sha256"), row.getLong("size_bytes"),
+                        row.getString("mime_type"))).list();
     }
 
     private JsonNode create(Account owner, Path source) throws IOException {

@@ -94,8 +94,8 @@ class VideoOutcomes {
             return false;
         }
         // only a ready video has rows, and a ready video is never processed again: nothing to replace
-        files.saveAll(stored);
-        renditions.saveAll(made.stream().map(rendition -> new Rendition(videoId, rendition)).toList());
+        files.insertAll(stored);
+        renditions.insertAll(made.stream().map(rendition -> new Rendition(videoId, rendition)).toList());
         return true;
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jobrunr.jobs.annotations.Job;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 import dev.encore.library.video.Video;
@@ -34,7 +33,7 @@ public class VideoSweep {
         UUID after = new UUID(0, 0); // databases order UUIDs as unsigned bytes: this is the least
         List<UUID> batch;
         do {
-            batch = videos.processingAfter(after, Limit.of(BATCH));
+            batch = videos.processingAfter(after, BATCH);
             for (UUID id : batch) {
                 videos.findById(id).map(Video::processingRun)
                         .ifPresent(run -> scheduling.enqueue(new VideoProcessingRequested(id, run)));

@@ -1,0 +1,95 @@
+package dev.encore.library.search;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.encore.library.Viewer;
+import dev.encore.library.content.ContentFilters;
+import dev.encore.library.presentation.PresentationFilter;
+import dev.encore.library.track.TrackFilter;
+import dev.encore.library.video.VideoFilter;
+import dev.encore.platform.SqlWhere;
+
+/**
+ * The search's fallback when no engine answers: every word must appear (as a substring, any case,
+ * accents folded as the engines fold them) in the title, artist or album, a video's or
+ * presentation's title or a playlist's name (not slide text). Each kind gives the ids of its first
+ * matches by title (or name) and how many match in all.
+ */
+@Component
+class DatabaseSearch {
+
+    /**
+     * The ids of the first matches and the count of all.
+     *
+     * @param ids   in title order, at most the number asked for
+     * @param total every match
+     */
+    record Matches(List<UUID> ids, long total) {
+    }
+
+    private final JdbcClient jdbc;
+
+    DatabaseSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Matches tracks(Viewer viewer, SearchQuery query, int wanted) {
+        SearchQuery.Filters f = query.filters();
+        SqlWhere where = new TrackFilter(f.artist(), f.album(), f.genre(), f.tag(), null, f.yearFrom(), f.yearTo(),
+                null, null, null, null).where(viewer);
+        return matches("tracks", "title", containsAll(where, query.terms(), "c.title", "c.artist", "c.album"),
+                wanted);
+    }
+
+    Matches videos(Viewer viewer, SearchQuery query, int wanted) {
+        SqlWhere where = new VideoFilter(ContentFilters.NONE).where(viewer);
+        return matches("videos", "title", containsAll(where, query.terms(), "c.title"), wanted);
+    }
+
+    Matches presentations(Viewer viewer, SearchQuery query, int wanted) {
+        SqlWhere where = new PresentationFilter(ContentFilters.NONE).where(viewer);
+        return matches("presentations", "title", containsAll(where, query.terms(), "c.title"), wanted);
+    }
+
+    /** Mine and everyone's public ones (all for admins). */
+    Matches playlists(Viewer viewer, SearchQuery query, int wanted) {
+        SqlWhere where = new SqlWhere();
+        if (!viewer.admin()) {
+            where.and("(c.owner_id = :viewer OR c.is_public = TRUE)").param("viewer", viewer.userId());
+        }
+        return matches("playlists", "name", containsAll(where, query.terms(), "c.name"), wanted);
+    }
+
+    private Matches matches(String table, String titleColumn, SqlWhere where, int wanted) {
+        List<UUID> ids = jdbc.sql("SELECT c.id FROM " + table + " c" + where.sql() + " ORDER BY c." + titleColumn
+                + ", c.id LIMIT :wanted").params(where.params()).param("wanted", wanted).query(UUID.class).list();
+        long total = ids.size() < wanted ? ids.size()
+                : jdbc.sql("SELECT COUNT(*) FROM " + table + " c" + where.sql()).params(where.params())
+                        .query(Long.class).single();
+        return new Matches(ids, total);
+    }
+
+    /** Each term in one of the columns, folded as {@link SearchText} folds terms. */
+    private static SqlWhere containsAll(SqlWhere where, List<String> terms, String... columns) {
+        if (terms.isEmpty()) {
+            return where;
+        }
+        where.param("foldFrom", SearchText.FOLD_FROM).param("foldTo", SearchText.FOLD_TO);
+        for (int n = 0; n < terms.size(); n++) {
+            String term = "term" + n;
+            List<String> any = Arrays.stream(columns)
+                    .map(column -> "LOWER(TRANSLATE(" + column + ", :foldFrom, :foldTo)) LIKE :" + term
+                            + " ESCAPE '\\'")
+                    .toList();
+            where.and("(" + String.join(" OR ", any) + ")").param(term, "%" + terms.get(n).toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return where;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.encore.platform;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A WHERE clause built condition by condition for a query whose filters come with the request,
+ * with its named parameters: values are always bound, never put into the SQL. A condition whose
+ * value is null is left out (no untyped null parameters, which PostgreSQL refuses).
+ */
+public final class SqlWhere {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> params = new HashMap<>();
+
+    /** Adds a condition that needs no parameter, or whose parameters are added with {@link #param}. */
+    public SqlWhere and(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
+    /** Adds {@code condition}, which names {@code :name}, when {@code value} is not null. */
+    public SqlWhere and(String condition, String name, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            param(name, value);
+        }
+        return this;
+    }
+
+    public SqlWhere param(String name, Object value) {
+        params.put(name, bindable(value));
+        return this;
+    }
+
+    /** {@code " WHERE a AND b"}, or nothing when there is no condition. */
+    public String sql() {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    public Map<String, Object> params() {
+        return Map.copyOf(params);
+    }
+
+    /**
+     * As the drivers take it: PostgreSQL's wants an OffsetDateTime for a timestamp with time zone
+     * (not an Instant), and an enum is stored by its name.
+     */
+    private static Object bindable(Object value) {
+        return switch (value) {
+            case Instant instant -> instant.atOffset(ZoneOffset.UTC);
+            case Enum<?> constant -> constant.name();
+            default -> value;
+        };
+    }
+}
