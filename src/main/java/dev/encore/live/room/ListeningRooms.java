@@ -1,6 +1,7 @@
 package dev.encore.live.room;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -44,7 +45,7 @@ class ListeningRooms {
     @Transactional
     public RoomView create(Viewer viewer, CreateRoom request) {
         String name = RoomRequests.check(request.name(), true, request.maxListeners(), properties.maxListenersCap(), 0);
-        Room room = store.rooms().saveAndFlush(new Room(viewer.userId(), name, !Boolean.FALSE.equals(request.isPublic()),
+        Room room = store.rooms().save(new Room(viewer.userId(), name, !Boolean.FALSE.equals(request.isPublic()),
                 request.maxListeners() == null ? 10 : request.maxListeners(), clock.instant()));
         membership.join(room, viewer.userId());
         return views.of(room, viewer.userId(), viewer.admin());
@@ -55,15 +56,16 @@ class ListeningRooms {
     public Page<RoomView> list(Viewer viewer, String q, Pageable pageable) {
         String words = q == null ? "" : q.strip().toLowerCase(Locale.ROOT).replaceAll("[\\\\%_]", "");
         Page<Room> rooms = words.isEmpty() ? store.rooms().findByIsPublicTrue(pageable)
-                : store.rooms().publicNamed("%" + words + "%", pageable);
+                : store.rooms().findByIsPublicTrueAndNameContainingIgnoreCase(words, pageable);
         return rooms.map(room -> views.of(room, viewer.userId(), viewer.admin()));
     }
 
     /** The rooms {@code viewer} is a member of. */
     @Transactional(readOnly = true)
     public Page<RoomView> mine(Viewer viewer, Pageable pageable) {
-        return store.rooms().withMember(viewer.userId(), pageable)
-                .map(room -> views.of(room, viewer.userId(), viewer.admin()));
+        List<UUID> ids = store.members().roomsOf(viewer.userId());
+        Page<Room> rooms = ids.isEmpty() ? Page.empty(pageable) : store.rooms().findByIdIn(ids, pageable);
+        return rooms.map(room -> views.of(room, viewer.userId(), viewer.admin()));
     }
 
     /** A public room, or one {@code viewer} is a member of (admins: any). */
@@ -80,7 +82,7 @@ class ListeningRooms {
         String name = RoomRequests.check(request.name(), false, request.maxListeners(), properties.maxListenersCap(),
                 store.members().countActive(id));
         room.settings(name, request.isPublic(), request.maxListeners());
-        store.rooms().flush();
+        store.rooms().save(room);
         broadcasts.settings(room);
         return views.of(room, viewer.userId(), viewer.admin());
     }
@@ -131,7 +133,7 @@ class ListeningRooms {
     public RoomView rotateInvite(Viewer viewer, UUID id) {
         Room room = hosted(viewer, id);
         room.rotateInvite();
-        store.rooms().flush();
+        store.rooms().save(room);
         return views.of(room, viewer.userId(), viewer.admin());
     }
 
@@ -143,7 +145,7 @@ class ListeningRooms {
             throw InvalidFieldsException.of("userId", "must be a member of the room");
         }
         room.hostedBy(userId);
-        store.rooms().flush();
+        store.rooms().save(room);
         broadcasts.host(room);
         broadcasts.members(room);
         return views.of(room, viewer.userId(), viewer.admin());
@@ -153,14 +155,14 @@ class ListeningRooms {
     @ApplicationModuleListener
     void on(UserDeleted deleted) {
         for (RoomMember member : store.members().findByUserId(deleted.userId())) {
-            store.rooms().lock(member.roomId()).ifPresent(room -> {
+            store.rooms().findLockedById(member.roomId()).ifPresent(room -> {
                 if (member.active()) {
                     membership.leave(room, member);
                 }
                 store.members().delete(member);
             });
         }
-        store.suggestions().deleteAll(store.suggestions().findBySuggestedBy(deleted.userId()));
+        store.suggestions().deleteSuggestedBy(deleted.userId());
     }
 
     private Room hosted(Viewer viewer, UUID id) {

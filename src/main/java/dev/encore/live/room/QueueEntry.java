@@ -3,32 +3,33 @@ package dev.encore.live.room;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
 
-/** A track waiting in a room's queue, at a 0-based position. */
-@Entity
-@Table(name = "room_queue")
-class QueueEntry {
+import dev.encore.platform.StoredRow;
+
+/**
+ * A track waiting in a room's queue, at a 0-based position. Changed only by the host's commands,
+ * with the room locked: a moved entry is saved ({@link RoomControls}).
+ */
+@Table("room_queue")
+class QueueEntry extends StoredRow<UUID> {
 
     @Id
     private UUID id;
-    @Column(name = "room_id")
     private UUID roomId;
-    @Column(name = "track_id")
     private UUID trackId;
     private int position;
-    @Column(name = "added_by")
     private UUID addedBy;
-    @Column(name = "added_at")
     private Instant addedAt;
 
-    protected QueueEntry() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private QueueEntry() {
+        super(true);
     }
 
     QueueEntry(UUID roomId, UUID trackId, int position, UUID addedBy, Instant now) {
+        super(false);
         this.id = UUID.randomUUID();
         this.roomId = roomId;
         this.trackId = trackId;
@@ -37,11 +38,19 @@ class QueueEntry {
         this.addedAt = now;
     }
 
-    void moveTo(int newPosition) {
+    /** @return whether the position changed (then the entry needs a save) */
+    boolean moveTo(int newPosition) {
+        boolean moved = position != newPosition;
         position = newPosition;
+        return moved;
     }
 
     UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID getId() {
         return id;
     }
 

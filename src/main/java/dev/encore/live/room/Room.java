@@ -5,20 +5,20 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.InsertOnlyProperty;
+import org.springframework.data.relational.core.mapping.Table;
 
 import dev.encore.live.PlaybackState;
 
 /**
  * A listening room: its settings, its host, its private invite code and the playback state the
- * server owns (what plays, its position at a server instant, playing, rate).
+ * server owns (what plays, its position at a server instant, playing, rate). Changed by the host's
+ * requests with the room locked and saved ({@link Rooms#findLockedById}); since when nobody is
+ * connected is kept by statements ({@link Rooms#somebodyHere}, {@link Rooms#nobodyHere}).
  */
-@Entity
-@Table(name = "rooms")
+@Table("rooms")
 class Room {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -26,32 +26,26 @@ class Room {
     @Id
     private UUID id;
     private String name;
-    @Column(name = "is_public")
     private boolean isPublic;
-    @Column(name = "max_listeners")
     private int maxListeners;
-    @Column(name = "host_id")
     private UUID hostId;
-    @Column(name = "invite_code")
     private String inviteCode;
-    @Column(name = "current_entry_id")
     private UUID currentEntryId;
-    @Column(name = "current_track_id")
     private UUID currentTrackId;
-    @Column(name = "position_ms")
     private long positionMs;
-    @Column(name = "at_server_time")
     private Instant atServerTime;
     private boolean playing;
     private double rate;
-    @Column(name = "empty_since")
+    /** Set only by {@link Rooms#somebodyHere} and {@link Rooms#nobodyHere}: a save of the room never writes over it. */
+    @InsertOnlyProperty
     private Instant emptySince;
-    @Column(name = "created_at")
     private Instant createdAt;
+    /** None until it is first stored (how Spring Data tells a new room), then counted up by every save. */
     @Version
-    private long version;
+    private Long version;
 
-    protected Room() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private Room() {
     }
 
     Room(UUID hostId, String name, boolean isPublic, int maxListeners, Instant now) {
@@ -109,16 +103,6 @@ class Room {
     void load(QueueEntry entry, Instant now) {
         currentEntryId = entry == null ? null : entry.id();
         apply(entry == null ? PlaybackState.idle(now) : state().withItem(entry.trackId(), "track", now));
-    }
-
-    void nobodyHere(Instant now) {
-        if (emptySince == null) {
-            emptySince = now;
-        }
-    }
-
-    void somebodyHere() {
-        emptySince = null;
     }
 
     private static String newCode() {

@@ -121,7 +121,7 @@ class RoomControls {
     /** A member suggests a track they may play; the host accepts or rejects it. */
     @Transactional
     public void suggest(UUID userId, UUID roomId, UUID trackId) {
-        Room room = store.rooms().lock(roomId).orElseThrow(RoomProblems::notMember);
+        Room room = store.rooms().findLockedById(roomId).orElseThrow(RoomProblems::notMember);
         RoomMember member = store.members().findByRoomIdAndUserId(roomId, userId).filter(RoomMember::active)
                 .orElseThrow(RoomProblems::notMember);
         if (trackId == null) {
@@ -131,7 +131,7 @@ class RoomControls {
         if (store.suggestions().findByRoomIdOrderByCreatedAt(roomId).size() >= MAX_SUGGESTIONS) {
             throw LiveCommandException.badPayload("The room has " + MAX_SUGGESTIONS + " suggestions waiting.");
         }
-        store.suggestions().saveAndFlush(new Suggestion(roomId, trackId, userId, member.username(), clock.instant()));
+        store.suggestions().save(new Suggestion(roomId, trackId, userId, member.username(), clock.instant()));
         broadcasts.suggestions(room);
     }
 
@@ -150,7 +150,6 @@ class RoomControls {
     public void reject(UUID userId, UUID roomId, UUID suggestionId) {
         Room room = hosted(userId, roomId);
         store.suggestions().delete(suggestion(roomId, suggestionId));
-        store.suggestions().flush();
         broadcasts.suggestions(room);
     }
 
@@ -160,10 +159,11 @@ class RoomControls {
             throw LiveCommandException.badPayload("A queue holds at most " + MAX_QUEUE + " tracks.");
         }
         int position = queue.isEmpty() ? 0 : queue.getLast().position() + 1;
+        List<QueueEntry> added = new ArrayList<>();
         for (UUID track : tracks) {
-            store.queue().save(new QueueEntry(room.id(), track, position++, addedBy, clock.instant()));
+            added.add(new QueueEntry(room.id(), track, position++, addedBy, clock.instant()));
         }
-        store.queue().flush();
+        store.queue().saveAll(added);
         if (room.state().itemId() == null && !tracks.isEmpty()) {
             advance(room, clock.instant());
             changed(room);
@@ -182,15 +182,20 @@ class RoomControls {
         }
     }
 
+    /** Positions 0, 1, 2… in the list's order; the entries that moved are saved. */
     private void renumber(List<QueueEntry> queue) {
+        List<QueueEntry> moved = new ArrayList<>();
         for (int i = 0; i < queue.size(); i++) {
-            queue.get(i).moveTo(i);
+            if (queue.get(i).moveTo(i)) {
+                moved.add(queue.get(i));
+            }
         }
-        store.queue().flush();
+        store.queue().saveAll(moved);
     }
 
+    /** The room's playback state changed: saved (version-checked), then broadcast. */
     private void changed(Room room) {
-        store.rooms().flush();
+        store.rooms().save(room);
         broadcasts.state(room);
     }
 
@@ -215,7 +220,7 @@ class RoomControls {
     }
 
     private Room hosted(UUID userId, UUID roomId) {
-        Room room = store.rooms().lock(roomId).orElseThrow(RoomProblems::notMember);
+        Room room = store.rooms().findLockedById(roomId).orElseThrow(RoomProblems::notMember);
         if (!room.isHost(userId)) {
             throw store.members().isActive(roomId, userId) ? LiveCommandException.notHost() : RoomProblems.notMember();
         }

@@ -3,36 +3,33 @@ package dev.encore.live.room;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+import dev.encore.platform.InsertOnlyRow;
 
 /**
  * A user's membership of a room. It stays after they leave ({@code leftAt}), so a stream URL the
  * room lent them answers 403; joining again revives it. {@code absentSince} is when their last live
  * connection went (or when they joined, until they connect): after {@code encore.live.member-grace}
- * they leave.
+ * they leave. Inserted once; every later change is a statement of {@link RoomMembers}, because
+ * connections come and go without the room's lock, and a save of a whole row read before a leave
+ * would bring the member back.
  */
-@Entity
-@Table(name = "room_members")
-class RoomMember {
+@Table("room_members")
+class RoomMember extends InsertOnlyRow<UUID> {
 
     @Id
     private UUID id;
-    @Column(name = "room_id")
     private UUID roomId;
-    @Column(name = "user_id")
     private UUID userId;
     private String username;
-    @Column(name = "joined_at")
     private Instant joinedAt;
-    @Column(name = "absent_since")
     private Instant absentSince;
-    @Column(name = "left_at")
     private Instant leftAt;
 
-    protected RoomMember() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private RoomMember() {
     }
 
     RoomMember(UUID roomId, UUID userId, String username, Instant now) {
@@ -48,29 +45,12 @@ class RoomMember {
         return leftAt == null;
     }
 
-    void rejoin(Instant now) {
-        if (leftAt != null) {
-            leftAt = null;
-            joinedAt = now;
-            absentSince = now;
-        }
-    }
-
-    void leave(Instant now) {
-        leftAt = now;
-    }
-
-    void present() {
-        absentSince = null;
-    }
-
-    void absent(Instant now) {
-        if (absentSince == null) {
-            absentSince = now;
-        }
-    }
-
     UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID getId() {
         return id;
     }
 

@@ -5,43 +5,69 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 
-interface RoomMembers extends JpaRepository<RoomMember, UUID> {
+interface RoomMembers extends ListCrudRepository<RoomMember, UUID> {
 
     Optional<RoomMember> findByRoomIdAndUserId(UUID roomId, UUID userId);
 
     List<RoomMember> findByUserId(UUID userId);
 
+    /** The rooms {@code userId} is a member of now. */
+    @Query("SELECT room_id FROM room_members WHERE user_id = :userId AND left_at IS NULL")
+    List<UUID> roomsOf(UUID userId);
+
     /** The members now, the earliest joined first. */
-    @Query("select m from RoomMember m where m.roomId = :room and m.leftAt is null order by m.joinedAt, m.id")
-    List<RoomMember> active(@Param("room") UUID roomId);
+    @Query("SELECT * FROM room_members WHERE room_id = :roomId AND left_at IS NULL ORDER BY joined_at, id")
+    List<RoomMember> active(UUID roomId);
 
-    @Query("select count(m) from RoomMember m where m.roomId = :room and m.leftAt is null")
-    int countActive(@Param("room") UUID roomId);
+    @Query("SELECT COUNT(*) FROM room_members WHERE room_id = :roomId AND left_at IS NULL")
+    int countActive(UUID roomId);
 
-    @Query("select count(m) > 0 from RoomMember m where m.roomId = :room and m.userId = :user and m.leftAt is null")
-    boolean isActive(@Param("room") UUID roomId, @Param("user") UUID userId);
+    @Query("SELECT COUNT(*) > 0 FROM room_members WHERE room_id = :roomId AND user_id = :userId AND left_at IS NULL")
+    boolean isActive(UUID roomId, UUID userId);
 
     /** Members with no live connection since before {@code before}. */
-    @Query("select m from RoomMember m where m.leftAt is null and m.absentSince < :before")
-    List<RoomMember> absentSince(@Param("before") Instant before);
+    @Query("SELECT * FROM room_members WHERE left_at IS NULL AND absent_since < :before")
+    List<RoomMember> absentSince(Instant before);
 
     /** Members whose connection is thought to be live (checked against presence by the sweep). */
-    @Query("select m from RoomMember m where m.leftAt is null and m.absentSince is null")
+    @Query("SELECT * FROM room_members WHERE left_at IS NULL AND absent_since IS NULL")
     List<RoomMember> thoughtPresent();
 
-    /** Whether {@code user} is a member of a room that plays or queues the track. */
-    @Query("select count(m) > 0 from RoomMember m, Room r where m.roomId = r.id and m.userId = :user "
-            + "and m.leftAt is null and (r.currentTrackId = :track or exists "
-            + "(select q.id from QueueEntry q where q.roomId = r.id and q.trackId = :track))")
-    boolean lendsTrack(@Param("user") UUID userId, @Param("track") UUID trackId);
+    /** A member who left is one again, joined {@code now} and absent until they connect. */
+    @Modifying
+    @Query("UPDATE room_members SET left_at = NULL, joined_at = :now, absent_since = :now"
+            + " WHERE id = :id AND left_at IS NOT NULL")
+    int rejoin(UUID id, Instant now);
 
-    /** Whether {@code user} left a room that still plays or queues the track. */
-    @Query("select count(m) > 0 from RoomMember m, Room r where m.roomId = r.id and m.userId = :user "
-            + "and m.leftAt is not null and (r.currentTrackId = :track or exists "
-            + "(select q.id from QueueEntry q where q.roomId = r.id and q.trackId = :track))")
-    boolean lentTrack(@Param("user") UUID userId, @Param("track") UUID trackId);
+    /** The member leaves (once: leaving again keeps the first instant). */
+    @Modifying
+    @Query("UPDATE room_members SET left_at = :now WHERE id = :id AND left_at IS NULL")
+    int leave(UUID id, Instant now);
+
+    /** {@code userId} connected to the room: present, their grace over. */
+    @Modifying
+    @Query("UPDATE room_members SET absent_since = NULL WHERE room_id = :roomId AND user_id = :userId")
+    int present(UUID roomId, UUID userId);
+
+    /** {@code userId}'s last connection to the room went: absent from {@code now}, unless they already were. */
+    @Modifying
+    @Query("UPDATE room_members SET absent_since = :now WHERE room_id = :roomId AND user_id = :userId"
+            + " AND absent_since IS NULL")
+    int absent(UUID roomId, UUID userId, Instant now);
+
+    /** Whether {@code userId} is a member of a room that plays or queues the track. */
+    @Query("SELECT COUNT(*) > 0 FROM room_members m JOIN rooms r ON r.id = m.room_id WHERE m.user_id = :userId"
+            + " AND m.left_at IS NULL AND (r.current_track_id = :trackId OR EXISTS"
+            + " (SELECT q.id FROM room_queue q WHERE q.room_id = r.id AND q.track_id = :trackId))")
+    boolean lendsTrack(UUID userId, UUID trackId);
+
+    /** Whether {@code userId} left a room that still plays or queues the track. */
+    @Query("SELECT COUNT(*) > 0 FROM room_members m JOIN rooms r ON r.id = m.room_id WHERE m.user_id = :userId"
+            + " AND m.left_at IS NOT NULL AND (r.current_track_id = :trackId OR EXISTS"
+            + " (SELECT q.id FROM room_queue q WHERE q.room_id = r.id AND q.track_id = :trackId))")
+    boolean lentTrack(UUID userId, UUID trackId);
 }

@@ -47,11 +47,11 @@ class RoomMembership {
             throw RoomProblems.full(room.maxListeners());
         }
         String username = accounts.username(userId).orElseThrow(RoomProblems::notFound);
-        known.ifPresentOrElse(member -> member.rejoin(clock.instant()),
+        known.ifPresentOrElse(member -> members.rejoin(member.id(), clock.instant()),
                 () -> members.save(new RoomMember(room.id(), userId, username, clock.instant())));
-        members.flush();
         if (room.hostId() == null) {
             room.hostedBy(userId);
+            rooms.save(room);
             broadcasts.host(room);
         }
         broadcasts.members(room);
@@ -59,10 +59,10 @@ class RoomMembership {
 
     /** The member leaves (their stream grants end); a leaving host hands over first. */
     void leave(Room room, RoomMember member) {
-        member.leave(clock.instant());
-        members.flush();
+        members.leave(member.id(), clock.instant());
         if (room.isHost(member.userId())) {
             room.hostedBy(successor(room).orElse(null));
+            rooms.save(room);
             broadcasts.host(room);
         }
         broadcasts.members(room);
@@ -70,8 +70,7 @@ class RoomMembership {
 
     /** Closes a room with its queue, suggestions and memberships: everybody in it gets {@code closed}. */
     void close(Room room, String reason) {
-        rooms.delete(room);
-        rooms.flush();
+        rooms.delete(room); // the database deletes its members, queue and suggestions with it (ON DELETE CASCADE)
         broadcasts.closed(room.id(), reason);
     }
 

@@ -35,8 +35,8 @@ class RoomPresence {
         if (joined.kind() != LiveKind.ROOM) {
             return;
         }
-        store.members().findByRoomIdAndUserId(joined.sessionId(), joined.userId()).ifPresent(RoomMember::present);
-        store.rooms().findById(joined.sessionId()).ifPresent(Room::somebodyHere);
+        store.members().present(joined.sessionId(), joined.userId());
+        store.rooms().somebodyHere(joined.sessionId());
     }
 
     @EventListener
@@ -45,10 +45,9 @@ class RoomPresence {
         if (left.kind() != LiveKind.ROOM) {
             return;
         }
-        store.members().findByRoomIdAndUserId(left.sessionId(), left.userId())
-                .ifPresent(member -> member.absent(clock.instant()));
+        store.members().absent(left.sessionId(), left.userId(), clock.instant());
         if (presence.count(LiveKind.ROOM, left.sessionId()) == 0) {
-            store.rooms().findById(left.sessionId()).ifPresent(room -> room.nobodyHere(clock.instant()));
+            store.rooms().nobodyHere(left.sessionId(), clock.instant());
         }
     }
 }

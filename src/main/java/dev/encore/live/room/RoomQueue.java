@@ -3,9 +3,9 @@ package dev.encore.live.room;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.ListCrudRepository;
 
-interface RoomQueue extends JpaRepository<QueueEntry, UUID> {
+interface RoomQueue extends ListCrudRepository<QueueEntry, UUID> {
 
     List<QueueEntry> findByRoomIdOrderByPosition(UUID roomId);
 }

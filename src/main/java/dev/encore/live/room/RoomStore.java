@@ -38,6 +38,6 @@ class RoomStore {
 
     /** The room locked for a change, or a 404 answer. */
     Room lock(UUID id) {
-        return rooms.lock(id).orElseThrow(RoomProblems::notFound);
+        return rooms.findLockedById(id).orElseThrow(RoomProblems::notFound);
     }
 }

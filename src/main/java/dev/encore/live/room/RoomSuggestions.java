@@ -3,11 +3,15 @@ package dev.encore.live.room;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 
-interface RoomSuggestions extends JpaRepository<Suggestion, UUID> {
+interface RoomSuggestions extends ListCrudRepository<Suggestion, UUID> {
 
     List<Suggestion> findByRoomIdOrderByCreatedAt(UUID roomId);
 
-    List<Suggestion> findBySuggestedBy(UUID userId);
+    @Modifying
+    @Query("DELETE FROM room_suggestions WHERE suggested_by = :userId")
+    int deleteSuggestedBy(UUID userId);
 }

@@ -61,8 +61,8 @@ class RoomSweeper implements SmartLifecycle {
         Instant now = clock.instant();
         for (RoomMember member : store.members().thoughtPresent()) {
             if (!presence.isPresent(LiveKind.ROOM, member.roomId(), member.userId())) {
-                safely(() -> transactions.executeWithoutResult(status -> store.members().findById(member.id())
-                        .ifPresent(found -> found.absent(now))));
+                safely(() -> transactions.executeWithoutResult(
+                        status -> store.members().absent(member.roomId(), member.userId(), now)));
             }
         }
         for (RoomMember member : store.members().absentSince(now.minus(properties.memberGrace()))) {
@@ -75,10 +75,10 @@ class RoomSweeper implements SmartLifecycle {
     }
 
     private void graceOver(UUID roomId, UUID userId) {
-        store.rooms().lock(roomId).ifPresent(room -> store.members().findByRoomIdAndUserId(roomId, userId)
+        store.rooms().findLockedById(roomId).ifPresent(room -> store.members().findByRoomIdAndUserId(roomId, userId)
                 .filter(RoomMember::active).ifPresent(member -> {
                     if (presence.isPresent(LiveKind.ROOM, roomId, userId)) {
-                        member.present();
+                        store.members().present(roomId, userId);
                     }
                     else {
                         membership.leave(room, member);
@@ -87,17 +87,24 @@ class RoomSweeper implements SmartLifecycle {
     }
 
     private void idle(UUID roomId, boolean empty, Instant now) {
+        if (!empty) {
+            store.rooms().somebodyHere(roomId);
+            return;
+        }
         store.rooms().findById(roomId).ifPresent(room -> {
-            if (!empty) {
-                room.somebodyHere();
+            if (room.emptySince() == null) {
+                store.rooms().nobodyHere(roomId, now);
             }
-            else if (room.emptySince() == null) {
-                room.nobodyHere(now);
-            }
-            else if (room.emptySince().isBefore(now.minus(properties.roomIdleTimeout()))) {
-                store.rooms().lock(roomId).ifPresent(locked -> membership.close(locked, "idle"));
+            else if (idleTooLong(room, now)) {
+                // read again under the lock: a member who connected meanwhile keeps the room open
+                store.rooms().findLockedById(roomId).filter(locked -> idleTooLong(locked, now))
+                        .ifPresent(locked -> membership.close(locked, "idle"));
             }
         });
+    }
+
+    private boolean idleTooLong(Room room, Instant now) {
+        return room.emptySince() != null && room.emptySince().isBefore(now.minus(properties.roomIdleTimeout()));
     }
 
     private static void safely(Runnable step) {

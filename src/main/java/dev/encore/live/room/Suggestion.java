@@ -3,29 +3,25 @@ package dev.encore.live.room;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
 
-/** A track a member suggested; the host accepts it (into the queue) or rejects it. */
-@Entity
-@Table(name = "room_suggestions")
-class Suggestion {
+import dev.encore.platform.InsertOnlyRow;
+
+/** A track a member suggested; the host accepts it (into the queue) or rejects it. Inserted once, then deleted. */
+@Table("room_suggestions")
+class Suggestion extends InsertOnlyRow<UUID> {
 
     @Id
     private UUID id;
-    @Column(name = "room_id")
     private UUID roomId;
-    @Column(name = "track_id")
     private UUID trackId;
-    @Column(name = "suggested_by")
     private UUID suggestedBy;
     private String username;
-    @Column(name = "created_at")
     private Instant createdAt;
 
-    protected Suggestion() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private Suggestion() {
     }
 
     Suggestion(UUID roomId, UUID trackId, UUID suggestedBy, String username, Instant now) {
@@ -38,6 +34,11 @@ class Suggestion {
     }
 
     UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID getId() {
         return id;
     }
 

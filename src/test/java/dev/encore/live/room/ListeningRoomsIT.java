@@ -7,9 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +118,64 @@ class ListeningRoomsIT extends IntegrationTest {
         assertThat(joinByCode(users.user(), rotated.path("inviteCode").asString()).statusCode()).isEqualTo(200);
         assertProblem(joinByCode(users.user(), rotated.path("inviteCode").asString()), 409, "room-full");
         assertInvalidField(api.postJson("/api/v1/rooms/join", "{}", guest.accessToken()), "inviteCode");
+    }
+
+    @Test
+    void eightListenersJoiningAtOnceGetExactlyTheFreeSeats() throws Exception {
+        Account host = users.user();
+        String id = created(host, "{\"name\":\"Rush\",\"maxListeners\":3}").path("id").asString();
+        List<Account> listeners = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            listeners.add(users.user());
+        }
+        CyclicBarrier start = new CyclicBarrier(listeners.size());
+        List<Callable<HttpResponse<String>>> joins = new ArrayList<>();
+        for (Account listener : listeners) {
+            joins.add(() -> {
+                api.get("/api/v1/rooms/" + id, listener.accessToken()); // a connection of its own, ready
+                start.await();
+                return join(listener, id);
+            });
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(joins.size())) {
+            for (Future<HttpResponse<String>> answer : pool.invokeAll(joins)) {
+                HttpResponse<String> response = answer.get();
+                statuses.add(response.statusCode());
+                if (response.statusCode() != 200) {
+                    assertProblem(response, 409, "room-full");
+                }
+            }
+        }
+        assertThat(statuses).as("joins of one room take turns (the room row locked), on any node")
+                .containsExactlyInAnyOrder(200, 200, 409, 409, 409, 409, 409, 409);
+        assertThat(Api.json(api.get("/api/v1/rooms/" + id, host.accessToken())).path("memberCount").asInt())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void publicRoomsAreFoundByNameInAnyCaseAndMembersListTheirOwn() {
+        Account host = users.user();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String later = created(host, "{\"name\":\"b " + tag + " Jazz\"}").path("id").asString();
+        String earlier = created(host, "{\"name\":\"A " + tag.toUpperCase(java.util.Locale.ROOT) + " jazz\"}")
+                .path("id").asString();
+        String hidden = created(host, "{\"name\":\"c " + tag + " jazz\",\"isPublic\":false}").path("id")
+                .asString();
+        Account guest = users.user();
+        JsonNode found = Api.json(api.get("/api/v1/rooms?q=" + tag + "%20JAZZ&sort=name", guest.accessToken()));
+        assertThat(found.path("items").valueStream().map(item -> item.path("id").asString()))
+                .as("public ones only, by name").containsExactly(earlier, later);
+        JsonNode newest = Api.json(api.get("/api/v1/rooms?q=" + tag + "&size=1", guest.accessToken()));
+        assertThat(newest.path("items").get(0).path("id").asString()).as("newest first").isEqualTo(earlier);
+        assertThat(newest.path("totalItems").asLong()).isEqualTo(2);
+
+        assertThat(Api.json(api.get("/api/v1/rooms/mine", guest.accessToken())).path("items").size()).isZero();
+        assertThat(api.send("DELETE", "/api/v1/rooms/" + later + "/members/me", host.accessToken(), null)
+                .statusCode()).isEqualTo(204);
+        assertThat(Api.json(api.get("/api/v1/rooms/mine?sort=createdAt,asc", host.accessToken())).path("items")
+                .valueStream().map(item -> item.path("id").asString())).as("not the one the host left")
+                .containsExactly(earlier, hidden);
     }
 
     @Test
