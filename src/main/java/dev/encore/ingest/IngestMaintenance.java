@@ -67,9 +67,8 @@ public class IngestMaintenance {
         }
         List<Artifact> stale;
         while (!(stale = artifacts.findByExpiresAtBefore(now, Limit.of(BATCH))).isEmpty()) {
-            artifacts.deleteAllInBatch(stale);
+            deleted += artifacts.deleteExpired(stale.stream().map(Artifact::getId).toList(), now);
             stale.stream().map(Artifact::sha256).distinct().forEach(collector::collect);
-            deleted += stale.size();
         }
         if (deleted > 0) {
             log.info("Deleted {} expired import files and artifacts", deleted);

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * The two-factor state an account carries: its sealed TOTP secret, whether two-factor is on, and
  * the last time step a code was accepted for. Runs in the caller's transaction (call it from a
- * transactional facade).
+ * transactional facade); a change is saved at once.
  */
 @Component
 public class TwoFactorSettings {
@@ -48,22 +48,31 @@ public class TwoFactorSettings {
      * @throws AccountConflictException when two-factor is on already
      */
     public void start(UUID userId, String sealedSecret) {
-        get(userId).startMfa(sealedSecret, clock.instant());
+        User user = get(userId);
+        user.startMfa(sealedSecret, clock.instant());
+        users.save(user);
     }
 
     /** Turns two-factor on; {@code acceptedStep} is the time step of the code that confirmed it. */
     public void enable(UUID userId, long acceptedStep) {
-        get(userId).enableMfa(acceptedStep, clock.instant());
+        User user = get(userId);
+        user.enableMfa(acceptedStep, clock.instant());
+        users.save(user);
     }
 
     /** Turns two-factor off and forgets the secret. */
     public void disable(UUID userId) {
-        get(userId).disableMfa(clock.instant());
+        User user = get(userId);
+        user.disableMfa(clock.instant());
+        users.save(user);
     }
 
-    /** Accepts a TOTP time step once: false for a step already used, or an older one. */
+    /**
+     * Accepts a TOTP time step once: false for a step already used, or an older one. One conditional
+     * UPDATE, so of two logins sending the same code at once exactly one gets in.
+     */
     public boolean acceptStep(UUID userId, long step) {
-        return get(userId).acceptTotpStep(step);
+        return users.acceptTotpStep(userId, step) == 1;
     }
 
     private User get(UUID userId) {

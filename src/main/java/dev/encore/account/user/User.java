@@ -6,45 +6,40 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
 
 import dev.encore.platform.InvalidFieldsException;
 
-/** An account: credentials, roles, MFA state. Usernames and emails are unique ignoring case. */
-@Entity
-@Table(name = "account_users")
+/**
+ * An account: credentials, roles, MFA state. Usernames and emails are unique ignoring case. Every
+ * change is saved by the component that makes it, with the version checked; the accepted TOTP step
+ * is changed by a statement only ({@link Users#acceptTotpStep}), which counts the version up too.
+ */
+@Table("account_users")
 class User {
 
     @Id
     private UUID id;
     private String username;
-    @Column(name = "username_key")
     private String usernameKey;
     private String email;
-    @Column(name = "display_name")
     private String displayName;
-    @Column(name = "password_hash")
     private String passwordHash;
     private boolean admin;
     private boolean enabled;
-    @Column(name = "mfa_secret")
     private String mfaSecret;
-    @Column(name = "mfa_enabled")
     private boolean mfaEnabled;
-    @Column(name = "mfa_last_step")
     private Long mfaLastStep;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "updated_at")
     private Instant updatedAt;
+    /** None until it is first stored (how Spring Data tells a new account), then counted up by every change. */
     @Version
-    private long version;
+    private Long version;
 
-    protected User() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private User() {
     }
 
     User(String username, String email, String displayName, String passwordHash, boolean admin, Instant now) {
@@ -136,15 +131,6 @@ class User {
         this.updatedAt = now;
     }
 
-    /** Accepts a TOTP time step once: a code that was already used (or an older one) is refused. */
-    boolean acceptTotpStep(long step) {
-        if (mfaLastStep != null && step <= mfaLastStep) {
-            return false;
-        }
-        this.mfaLastStep = step;
-        return true;
-    }
-
     List<String> roles() {
         return admin ? List.of("USER", "ADMIN") : List.of("USER");
     }
@@ -183,6 +169,11 @@ class User {
 
     boolean isMfaEnabled() {
         return mfaEnabled;
+    }
+
+    /** The time step of the last TOTP code accepted; null when two-factor is off. */
+    Long mfaLastStep() {
+        return mfaLastStep;
     }
 
     Instant createdAt() {

@@ -9,21 +9,27 @@ import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.data.relational.core.query.Criteria;
+import org.springframework.data.relational.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Accounts as the features of this module read and change them: registration creates them, their
  * owners change their profile, admins their standing. Runs in the caller's transaction (call it from
- * a transactional facade): a change is written when that transaction commits.
+ * a transactional facade): each change is saved at once, with the account's version checked, and
+ * becomes visible when that transaction commits.
  */
 @Component
 public class UserAccounts {
 
     private final Users users;
+    private final JdbcAggregateOperations aggregates;
     private final Clock clock;
 
-    UserAccounts(Users users, Clock clock) {
+    UserAccounts(Users users, JdbcAggregateOperations aggregates, Clock clock) {
         this.users = users;
+        this.aggregates = aggregates;
         this.clock = clock;
     }
 
@@ -51,7 +57,17 @@ public class UserAccounts {
 
     /** Accounts whose username or email contains {@code query} (lower-case); every account when null. */
     public Page<UserView> search(String query, Pageable pageable) {
-        return users.search(query, pageable).map(UserView::from);
+        return aggregates.findAll(matching(query), User.class, pageable).map(UserView::from);
+    }
+
+    /** Username or email contains {@code query}, taken literally ({@code %}, {@code _} and {@code \} escaped). */
+    private static Query matching(String query) {
+        if (query == null) {
+            return Query.empty();
+        }
+        // a backslash is the default escape character of LIKE on H2 and on PostgreSQL alike
+        String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Query.query(Criteria.where("usernameKey").like(pattern).or("email").like(pattern));
     }
 
     /** The fields of a registration another account holds already, ignoring case: {@code username}, {@code email}. */
@@ -84,7 +100,7 @@ public class UserAccounts {
         User user = new User(account.username(), account.email(), account.displayName(), account.passwordHash(),
                 account.admin(), clock.instant());
         try {
-            users.saveAndFlush(user);
+            users.save(user);
         }
         catch (DataIntegrityViolationException race) {
             throw AccountConflictException.taken(List.of("username", "email"));
@@ -106,7 +122,7 @@ public class UserAccounts {
         }
         user.updateProfile(displayName, email, clock.instant());
         try {
-            users.saveAndFlush(user);
+            users.save(user);
         }
         catch (DataIntegrityViolationException race) {
             throw AccountConflictException.taken(List.of("email"));
@@ -122,8 +138,19 @@ public class UserAccounts {
      */
     public UserView changeStanding(UUID userId, Boolean enabled, Boolean admin) {
         User user = get(userId);
-        user.changeStanding(enabled, admin, users::countEnabledAdmins, clock.instant());
+        user.changeStanding(enabled, admin, this::countEnabledAdminsUnderLock, clock.instant());
+        users.save(user);
         return UserView.from(user);
+    }
+
+    /**
+     * The enabled admins, counted under the admin bootstrap lock (held until the transaction ends):
+     * two admins taking away each other's standing at once (or their own) are counted one after
+     * the other, so the second sees the first's change and at least one enabled admin stays.
+     */
+    private long countEnabledAdminsUnderLock() {
+        users.lockAdminBootstrap();
+        return users.countEnabledAdmins();
     }
 
     /**

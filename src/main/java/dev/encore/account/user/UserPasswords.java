@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The passwords of accounts: checked at sign-in and before sensitive changes, changed, and hashed
  * again when the hashing got stronger. A stored hash never leaves this class. Runs in the caller's
- * transaction (call it from a transactional facade).
+ * transaction (call it from a transactional facade); a change is saved at once.
  */
 @Component
 public class UserPasswords {
@@ -62,6 +62,7 @@ public class UserPasswords {
         User user = get(userId);
         if (encoder.upgradeEncoding(user.passwordHash())) {
             user.rehash(encoder.encode(password));
+            users.save(user);
         }
     }
 
@@ -80,7 +81,9 @@ public class UserPasswords {
      * @throws AccountNotFoundException when there is no such account
      */
     public void change(UUID userId, String newPassword) {
-        get(userId).changePassword(encoder.encode(newPassword), clock.instant());
+        User user = get(userId);
+        user.changePassword(encoder.encode(newPassword), clock.instant());
+        users.save(user);
     }
 
     private User get(UUID userId) {

@@ -3,14 +3,11 @@ package dev.encore.account.user;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 
-interface Users extends JpaRepository<User, UUID>, JpaSpecificationExecutor<User> {
+interface Users extends ListCrudRepository<User, UUID> {
 
     Optional<User> findByUsernameKey(String usernameKey);
 
@@ -20,25 +17,26 @@ interface Users extends JpaRepository<User, UUID>, JpaSpecificationExecutor<User
 
     boolean existsByEmail(String email);
 
-    @Query("select count(u) from User u where u.admin = true and u.enabled = true")
+    @Query("SELECT COUNT(*) FROM account_users WHERE admin = TRUE AND enabled = TRUE")
     long countEnabledAdmins();
 
     boolean existsByAdminTrue();
 
     /**
      * Locks the one row of {@code account_admin_bootstrap} until the transaction ends, so that
-     * registrations with a bootstrap admin key, on any node, check "no admin yet" one at a time.
+     * registrations with a bootstrap admin key, on any node, check "no admin yet" one at a time, and
+     * changes that take an enabled admin away check "another admin is left" one at a time.
      */
-    @Query(value = "select id from account_admin_bootstrap where id = 1 for update", nativeQuery = true)
+    @Query("SELECT id FROM account_admin_bootstrap WHERE id = 1 FOR UPDATE")
     Integer lockAdminBootstrap();
 
-    /** Accounts whose username or email contains {@code query} (lower-case); all when null. */
-    default Page<User> search(String query, Pageable pageable) {
-        if (query == null) {
-            return findAll(pageable);
-        }
-        String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return findAll((Specification<User>) (user, q, cb) -> cb.or(cb.like(user.get("usernameKey"), pattern, '\\'),
-                cb.like(user.get("email"), pattern, '\\')), pageable);
-    }
+    /**
+     * Accepts a TOTP time step once: 1 when {@code step} is later than every step accepted before,
+     * 0 when it was used already (or is older), also by a login at the same moment. Counts the
+     * version up, so a save of the account read before it fails instead of bringing an old step back.
+     */
+    @Modifying
+    @Query("UPDATE account_users SET mfa_last_step = :step, version = version + 1 WHERE id = :id "
+            + "AND (mfa_last_step IS NULL OR mfa_last_step < :step)")
+    int acceptTotpStep(UUID id, long step);
 }

@@ -3,48 +3,42 @@ package dev.encore.ingest.artifact;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
+
+import dev.encore.platform.InsertOnlyRow;
 
 /**
  * The shared result of fetching one source in one format: the single-flight claim while one
- * worker produces it, then the stored blob every identical request reuses until it expires.
+ * worker produces it, then the stored blob every identical request reuses until it expires. A save
+ * only ever inserts one (the claim: of two workers inserting the same key, the second fails and
+ * waits); every later change is a compare-and-set statement in {@link Artifacts}.
  */
-@Entity
-@Table(name = "import_artifacts")
-public class Artifact {
+@Table("import_artifacts")
+public class Artifact extends InsertOnlyRow<String> {
 
     enum State {
         FETCHING, READY, FAILED
     }
 
     @Id
-    @Column(name = "artifact_key")
+    @Column("artifact_key")
     private String key;
-    @Enumerated(EnumType.STRING)
     private State status;
-    @Column(name = "claim_token")
     private UUID claimToken;
-    @Column(name = "claimed_at")
     private Instant claimedAt;
     private String sha256;
-    @Column(name = "size_bytes")
+    @Column("size_bytes")
     private Long size;
-    @Column(name = "duration_ms")
     private Long durationMs;
     private String title;
-    @Column(name = "error_code")
     private String errorCode;
-    @Column(name = "error_message")
     private String errorMessage;
-    @Column(name = "expires_at")
     private Instant expiresAt;
 
-    protected Artifact() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private Artifact() {
     }
 
     Artifact(String key, UUID claimToken, Instant now) {
@@ -52,6 +46,11 @@ public class Artifact {
         this.status = State.FETCHING;
         this.claimToken = claimToken;
         this.claimedAt = now;
+    }
+
+    @Override
+    public String getId() {
+        return key;
     }
 
     String key() {

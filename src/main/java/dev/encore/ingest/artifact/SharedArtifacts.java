@@ -8,9 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,16 +38,14 @@ public class SharedArtifacts {
 
     private final Artifacts artifacts;
     private final BlobStore blobs;
-    private final EntityManager entityManager;
     private final TransactionTemplate newTransaction;
     private final IngestProperties properties;
     private final Clock clock;
 
-    SharedArtifacts(Artifacts artifacts, BlobStore blobs, EntityManager entityManager,
-            PlatformTransactionManager transactions, IngestProperties properties, Clock clock) {
+    SharedArtifacts(Artifacts artifacts, BlobStore blobs, PlatformTransactionManager transactions,
+            IngestProperties properties, Clock clock) {
         this.artifacts = artifacts;
         this.blobs = blobs;
-        this.entityManager = entityManager;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
@@ -163,16 +158,17 @@ public class SharedArtifacts {
         }
     }
 
-    /** Inserts the claim row; false when another worker's row got there first. */
+    /**
+     * Inserts the claim row; false when another worker's row got there first. A save of an artifact
+     * only ever inserts (never an update over the other worker's claim); its own transaction, as a
+     * failed INSERT ends the transaction it runs in on PostgreSQL.
+     */
     private boolean insertClaim(String key, UUID token, Instant now) {
         try {
-            return Boolean.TRUE.equals(newTransaction.execute(status -> {
-                entityManager.persist(new Artifact(key, token, now)); // persist, never merge: no overwrite
-                entityManager.flush();
-                return true;
-            }));
+            newTransaction.executeWithoutResult(status -> artifacts.save(new Artifact(key, token, now)));
+            return true;
         }
-        catch (DataIntegrityViolationException | PersistenceException duplicate) {
+        catch (DataIntegrityViolationException duplicate) {
             return false;
         }
     }

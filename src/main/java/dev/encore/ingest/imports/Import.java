@@ -3,56 +3,41 @@ package dev.encore.ingest.imports;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+import dev.encore.platform.InsertOnlyRow;
 
 /**
  * One import request and its overall state. Status, progress and phase change through
- * conditional updates in {@link Imports} (never a read-modify-write), so a cancel and a worker's
- * progress can race without either being lost.
+ * conditional updates in {@link Imports} (never a read-modify-write; a save only ever inserts one),
+ * so a cancel and a worker's progress can race without either being lost.
  */
-@Entity
-@Table(name = "imports")
-public class Import {
+@Table("imports")
+public class Import extends InsertOnlyRow<UUID> {
 
     @Id
     private UUID id;
-    @Column(name = "owner_id")
     private UUID ownerId;
-    @Enumerated(EnumType.STRING)
     private ImportKind kind;
-    @Enumerated(EnumType.STRING)
     private AudioFormat format;
-    @Column(name = "source_url")
     private String sourceUrl;
-    @Column(name = "custom_name")
     private String customName;
-    @Enumerated(EnumType.STRING)
     private ImportStatus status;
     private int progress;
-    @Enumerated(EnumType.STRING)
     private ImportPhase phase;
-    @Column(name = "error_code")
     private String errorCode;
-    @Column(name = "error_message")
     private String errorMessage;
     /** A playlist's own title, once read. */
     private String title;
     private int attempts;
-    @Column(name = "transient_failures")
     private int transientFailures;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "updated_at")
     private Instant updatedAt;
-    @Column(name = "finished_at")
     private Instant finishedAt;
 
-    protected Import() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private Import() {
     }
 
     public Import(UUID ownerId, ImportKind kind, AudioFormat format, String sourceUrl, String customName, Instant now) {
@@ -65,6 +50,11 @@ public class Import {
         this.status = ImportStatus.QUEUED;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 
     public UUID id() {

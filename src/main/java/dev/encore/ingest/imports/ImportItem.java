@@ -2,36 +2,32 @@ package dev.encore.ingest.imports;
 
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
 
-/** One link of an import (a single import has one item), with its own outcome. */
-@Entity
-@Table(name = "import_items")
-public class ImportItem {
+import dev.encore.platform.InsertOnlyRow;
+
+/**
+ * One link of an import (a single import has one item), with its own outcome. A save only ever
+ * inserts one; its outcome changes through the conditional updates in {@link ImportItems}.
+ */
+@Table("import_items")
+public class ImportItem extends InsertOnlyRow<UUID> {
 
     @Id
     private UUID id;
-    @Column(name = "import_id")
     private UUID importId;
     private int position;
     private String url;
     private String title;
-    @Enumerated(EnumType.STRING)
     private ImportStatus status;
     private int progress;
-    @Column(name = "error_code")
     private String errorCode;
-    @Column(name = "error_message")
     private String errorMessage;
-    @Column(name = "file_id")
     private UUID fileId;
 
-    protected ImportItem() {
+    /** For Spring Data, which fills the fields of one read from the database. */
+    private ImportItem() {
     }
 
     public ImportItem(UUID importId, int position, String url, String title) {
@@ -41,6 +37,11 @@ public class ImportItem {
         this.url = url;
         this.title = title;
         this.status = ImportStatus.QUEUED;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 
     public UUID id() {

@@ -3,52 +3,47 @@ package dev.encore.ingest.imports;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Import items, changed by conditional updates like {@link Imports}. */
-public interface ImportItems extends JpaRepository<ImportItem, UUID> {
+public interface ImportItems extends ListCrudRepository<ImportItem, UUID> {
 
     List<ImportItem> findByImportIdOrderByPosition(UUID importId);
 
     long countByImportId(UUID importId);
 
     @Transactional
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update ImportItem i set i.status = dev.encore.ingest.imports.ImportStatus.RUNNING where i.id = :id "
-            + "and i.status in (dev.encore.ingest.imports.ImportStatus.QUEUED, dev.encore.ingest.imports.ImportStatus.RUNNING)")
+    @Modifying
+    @Query("UPDATE import_items SET status = 'RUNNING' WHERE id = :id AND status IN ('QUEUED', 'RUNNING')")
     int start(@Param("id") UUID id);
 
     @Transactional
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update ImportItem i set i.progress = :progress where i.id = :id "
-            + "and i.status = dev.encore.ingest.imports.ImportStatus.RUNNING")
+    @Modifying
+    @Query("UPDATE import_items SET progress = :progress WHERE id = :id AND status = 'RUNNING'")
     int progress(@Param("id") UUID id, @Param("progress") int progress);
 
     @Transactional
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update ImportItem i set i.title = :title where i.id = :id")
+    @Modifying
+    @Query("UPDATE import_items SET title = :title WHERE id = :id")
     int title(@Param("id") UUID id, @Param("title") String title);
 
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update ImportItem i set i.status = dev.encore.ingest.imports.ImportStatus.SUCCEEDED, i.progress = 100, "
-            + "i.fileId = :fileId, i.errorCode = null, i.errorMessage = null where i.id = :id "
-            + "and i.status = dev.encore.ingest.imports.ImportStatus.RUNNING")
+    @Modifying
+    @Query("UPDATE import_items SET status = 'SUCCEEDED', progress = 100, file_id = :fileId, error_code = NULL, "
+            + "error_message = NULL WHERE id = :id AND status = 'RUNNING'")
     int succeed(@Param("id") UUID id, @Param("fileId") UUID fileId);
 
     @Transactional
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update ImportItem i set i.status = dev.encore.ingest.imports.ImportStatus.FAILED, i.errorCode = :errorCode, "
-            + "i.errorMessage = :errorMessage where i.id = :id and i.status in (dev.encore.ingest.imports.ImportStatus.QUEUED, "
-            + "dev.encore.ingest.imports.ImportStatus.RUNNING)")
+    @Modifying
+    @Query("UPDATE import_items SET status = 'FAILED', error_code = :errorCode, error_message = :errorMessage "
+            + "WHERE id = :id AND status IN ('QUEUED', 'RUNNING')")
     int fail(@Param("id") UUID id, @Param("errorCode") String errorCode, @Param("errorMessage") String errorMessage);
 
     @Transactional
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update ImportItem i set i.status = dev.encore.ingest.imports.ImportStatus.CANCELLED where i.importId = :importId "
-            + "and i.status in (dev.encore.ingest.imports.ImportStatus.QUEUED, dev.encore.ingest.imports.ImportStatus.RUNNING)")
+    @Modifying
+    @Query("UPDATE import_items SET status = 'CANCELLED' WHERE import_id = :importId AND status IN ('QUEUED', 'RUNNING')")
     int cancelAll(@Param("importId") UUID importId);
 }

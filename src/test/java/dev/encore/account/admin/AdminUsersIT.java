@@ -4,6 +4,15 @@ import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -95,13 +104,36 @@ class AdminUsersIT extends IntegrationTest {
                 .statusCode()).isEqualTo(200);
     }
 
-    private void demoteEveryOtherAdmin(TestAccounts.Account keep) {
+    @Test
+    void twoLastAdminsStepDownAtOnceAndOneStays() throws Exception {
+        TestAccounts.Account first = users.admin();
+        TestAccounts.Account second = users.admin();
+        demoteEveryOtherAdmin(first, second);
+        List<Callable<Integer>> stepDowns = List.of(
+                () -> api.send("PATCH", "/api/v1/admin/users/" + first.id(), first.accessToken(),
+                        "{\"roles\":[\"USER\"]}").statusCode(),
+                () -> api.send("PATCH", "/api/v1/admin/users/" + second.id(), second.accessToken(),
+                        "{\"roles\":[\"USER\"]}").statusCode());
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService admins = Executors.newFixedThreadPool(2)) {
+            for (Future<Integer> status : admins.invokeAll(stepDowns)) {
+                statuses.add(status.get());
+            }
+        }
+        assertThat(statuses).as("the enabled admins are counted one change at a time: one admin stays")
+                .containsExactlyInAnyOrder(200, 409);
+    }
+
+    private void demoteEveryOtherAdmin(TestAccounts.Account keep, TestAccounts.Account... alsoKeep) {
+        Set<String> kept = new HashSet<>();
+        kept.add(keep.id());
+        Arrays.stream(alsoKeep).map(TestAccounts.Account::id).forEach(kept::add);
         int page = 0;
         JsonNode result;
         do {
             result = Api.json(api.get("/api/v1/admin/users?size=100&page=" + page++, keep.accessToken()));
             result.path("items").valueStream()
-                    .filter(user -> !user.path("id").asString().equals(keep.id()))
+                    .filter(user -> !kept.contains(user.path("id").asString()))
                     .filter(user -> user.path("roles").valueStream().anyMatch(role -> role.asString().equals("ADMIN")))
                     // each from a fresh client address: the services database keeps every earlier run's
                     // admins, more than the test's general limit (40 per client) lets one client change
