@@ -21,7 +21,8 @@ class ArchitectureTests {
             .because("dependencies are constructor-injected (STYLE 11)");
 
     @ArchTest
-    static final ArchRule entitiesAreNotPublic = classes().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+    static final ArchRule entitiesAreNotPublic = classes().that()
+            .areAnnotatedWith(org.springframework.data.relational.core.mapping.Table.class)
             .and().resideInAPackage(MODULE_ROOT)
             .should().notBePublic().allowEmptyShould(true)
             .because("entities stay inside their module (STYLE 5): never in its API, the root package; "

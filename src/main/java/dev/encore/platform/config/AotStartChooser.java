@@ -55,8 +55,7 @@ public class AotStartChooser implements EnvironmentPostProcessor, Ordered {
             "spring.config.location", "spring.config.additional-location", "spring.config.import",
             "spring.config.name", "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
             "spring.datasource.hikari.", "spring.application.name", "spring.main.banner-mode",
-            "spring.output.ansi.enabled", "spring.context.exit", "spring.jpa.show-sql", "server.port",
-            "server.address");
+            "spring.output.ansi.enabled", "spring.context.exit", "server.port", "server.address");
 
     private final Log log;
 

@@ -7,12 +7,13 @@ import java.sql.SQLTransientConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that is away (unreachable, restarting, dropping connections) from a query that
- * went wrong. The failure arrives in many wrappings: Spring's translation, Hibernate's, or a
- * rollback that failed on the dead connection after the query did (Hibernate then even answers a
- * lookup with "not found"), so the whole cause chain is read.
+ * went wrong. The failure arrives in many wrappings: Spring's translation, the driver's, or a
+ * rollback that failed on the dead connection after the query did, so the whole cause chain is
+ * read.
  */
 final class DatabaseFailures {
 
@@ -27,9 +28,8 @@ final class DatabaseFailures {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
-                    || cause instanceof org.hibernate.exception.JDBCConnectionException
                     // a commit or rollback the driver refused: only a connection that is gone does that
-                    || cause instanceof org.hibernate.TransactionException && cause.getCause() instanceof SQLException) {
+                    || cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {

@@ -70,13 +70,13 @@ class AotStartChooserTests {
         StandardEnvironment environment = environment(Map.of(), Map.of());
         environment.getPropertySources().addLast(new MapPropertySource(
                 "Config resource 'class path resource [application.yaml]' via location 'optional:classpath:/'",
-                Map.of("spring.jpa.open-in-view", "false", "management.endpoints.web.exposure.include", "health")));
+                Map.of("spring.threads.virtual.enabled", "true", "management.endpoints.web.exposure.include", "health")));
         environment.getPropertySources().addLast(new MapPropertySource("applicationInfo",
                 Map.of("spring.application.version", "0.1.0", "spring.application.pid", "42")));
         assertThat(AotStartChooser.reasonAgainst(environment, BUILT)).isEmpty();
         environment.getPropertySources().addFirst(new MapPropertySource(
                 "Config resource 'file [config/application.yaml]' via location 'optional:file:./config/'",
-                Map.of("spring.jpa.open-in-view", "true")));
+                Map.of("spring.threads.virtual.enabled", "false")));
         assertThat(AotStartChooser.reasonAgainst(environment, BUILT)).isPresent();
     }
 

@@ -7,20 +7,23 @@ import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseFailuresTests {
 
     @Test
     void aLostConnectionIsFoundUnderAFailedRollback() {
         // what a restart mid-request left: the rollback on the dead connection failed after the query
-        RuntimeException rollback = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
-                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        RuntimeException rollback = new TransactionSystemException("Could not roll back JDBC transaction",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
         assertThat(DatabaseFailures.unreachable(rollback)).isTrue();
         // the same when the pool had closed the connection already (no SQLSTATE then)
-        assertThat(DatabaseFailures.unreachable(new JpaSystemException(new org.hibernate.TransactionException(
-                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed"))))).isTrue();
+        assertThat(DatabaseFailures.unreachable(new TransactionSystemException("Could not roll back JDBC transaction",
+                new SQLException("Connection is closed")))).isTrue();
+        // but a transaction that failed for another reason is not an outage
+        assertThat(DatabaseFailures.unreachable(new TransactionSystemException("Could not commit JDBC transaction",
+                new IllegalStateException("a listener failed")))).isFalse();
     }
 
     @Test
