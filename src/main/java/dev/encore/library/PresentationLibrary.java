@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -23,6 +24,7 @@ import dev.encore.library.presentation.Presentation;
 import dev.encore.library.presentation.PresentationDetails;
 import dev.encore.library.presentation.PresentationFilter;
 import dev.encore.library.presentation.PresentationProblems;
+import dev.encore.library.presentation.PresentationSlides;
 import dev.encore.library.presentation.PresentationState;
 import dev.encore.library.presentation.PresentationSubmitted;
 import dev.encore.library.presentation.PresentationView;
@@ -57,6 +59,7 @@ public class PresentationLibrary {
     private static final Map<String, String> SORT_COLUMNS = Map.of("title", "c.title", "createdAt", "c.created_at");
 
     private final Presentations presentations;
+    private final PresentationSlides slides;
     private final ContentListing listing;
     private final ContentEditing<Presentation> editing;
     private final ContentSources sources;
@@ -66,11 +69,15 @@ public class PresentationLibrary {
     private final StreamLinks links;
     private final Clock clock;
 
-    PresentationLibrary(Presentations presentations, ContentListing listing, ContentSources sources,
-            SlideRenderer renderer, BlobStore blobs, BlobCollector collector, ApplicationEventPublisher events, StreamLinks links, Clock clock) {
+    PresentationLibrary(Presentations presentations, PresentationSlides slides, ContentListing listing,
+            ContentSources sources, SlideRenderer renderer, BlobStore blobs, BlobCollector collector,
+            ApplicationEventPublisher events, StreamLinks links, Clock clock) {
         this.presentations = presentations;
         this.listing = listing;
-        this.editing = new ContentEditing<>(presentations, SearchKind.PRESENTATION, events, collector);
+        this.slides = slides;
+        // a presentation keeps its slide images alive too; their rows go with it (foreign key)
+        this.editing = new ContentEditing<>(presentations, SearchKind.PRESENTATION, events, collector,
+                presentation -> Stream.concat(presentation.blobs(), slides.blobsOf(presentation.id()).stream()));
         this.sources = sources;
         this.renderer = renderer;
         this.blobs = blobs;
@@ -155,7 +162,8 @@ public class PresentationLibrary {
     /** The slides of a presentation the viewer may see: count, text and signed image URLs (none until ready). */
     @Transactional(readOnly = true)
     public SlidesView slides(Viewer viewer, UUID id) {
-        return SlidesView.of(editing.visible(viewer, id), viewer, links);
+        Presentation presentation = editing.visible(viewer, id);
+        return SlidesView.of(presentation, slides.of(presentation.id()), viewer, links);
     }
 
     /**
@@ -169,10 +177,11 @@ public class PresentationLibrary {
         SlideSize which = SlideSize.of(size).orElseThrow(() -> InvalidFieldsException.of("size",
                 "must be thumb or full"));
         Presentation presentation = editing.visible(viewer, id);
-        if (presentation.state() != PresentationState.READY || number < 1 || number > presentation.slides().size()) {
+        Slide slide = presentation.state() != PresentationState.READY ? null
+                : slides.find(presentation.id(), number).orElse(null);
+        if (slide == null) {
             throw LibraryProblems.notFound("slide");
         }
-        Slide slide = presentation.slides().get(number - 1);
         boolean full = which == SlideSize.FULL;
         return new DeliverableFile(presentation.id(), presentation.ownerId(),
                 "slide-%d-%s.webp".formatted(number, which.value()), "image/webp",

@@ -1,7 +1,6 @@
 package dev.encore.library.presentation;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,13 +34,8 @@ public class Presentation extends LibraryContent {
     /** Counted only by {@link Presentations#attemptStarted}: a save never writes over it. */
     @InsertOnlyProperty
     private int attempts;
+    /** The slides' images together; the slides themselves are rows of their own ({@link PresentationSlides}). */
     private long slideBytes;
-    /**
-     * Saved with the presentation (all at once when it becomes ready; the version keeps an edit read
-     * before that from saving none over them). Their order is their number.
-     */
-    @MappedCollection(idColumn = "presentation_id")
-    private Set<Slide> slides = new LinkedHashSet<>();
 
     /** For Spring Data, which fills the fields of one read from the database. */
     private Presentation() {
@@ -65,9 +59,8 @@ public class Presentation extends LibraryContent {
         return attempts;
     }
 
-    /** Every slide, rendered and stored: the presentation is ready. */
+    /** Every slide, rendered and stored (their rows are inserted beside this save): the presentation is ready. */
     void ready(List<Slide> rendered) {
-        slides = new LinkedHashSet<>(rendered);
         slideBytes = rendered.stream().mapToLong(slide -> slide.fullBytes() + slide.thumbBytes()).sum();
         state = PresentationState.READY;
         progress = 100;
@@ -90,13 +83,6 @@ public class Presentation extends LibraryContent {
         tags = names.stream().map(Tag::new).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    /** The PDF and every slide image. */
-    @Override
-    public Stream<String> blobs() {
-        return Stream.concat(super.blobs(), slides.stream().flatMap(slide -> Stream.of(slide.fullSha256(),
-                slide.thumbSha256())));
-    }
-
     String description() {
         return description;
     }
@@ -115,16 +101,6 @@ public class Presentation extends LibraryContent {
 
     public String failureReason() {
         return failureReason;
-    }
-
-    /** The slides, in page order (empty until ready). */
-    public List<Slide> slides() {
-        return slides.stream().sorted(Comparator.comparingInt(Slide::number)).toList();
-    }
-
-    /** Every slide's text, joined, for search. */
-    public String slideText() {
-        return String.join("\n", slides().stream().map(Slide::text).toList());
     }
 
     /** One row of {@code presentation_tags}. */

@@ -27,14 +27,16 @@ class PresentationOutcomes {
     private static final int SAVE_ATTEMPTS = 3;
 
     private final Presentations presentations;
+    private final PresentationSlides slideRows;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final BlobCollector collector;
     private final UserNotifications notifications;
 
-    PresentationOutcomes(Presentations presentations, PlatformTransactionManager transactions,
+    PresentationOutcomes(Presentations presentations, PresentationSlides slideRows, PlatformTransactionManager transactions,
             ApplicationEventPublisher events, BlobCollector collector, UserNotifications notifications) {
         this.presentations = presentations;
+        this.slideRows = slideRows;
         this.transactions = new TransactionTemplate(transactions);
         this.events = events;
         this.collector = collector;
@@ -76,6 +78,7 @@ class PresentationOutcomes {
                 .filter(presentation -> presentation.state() == PresentationState.PROCESSING).map(presentation -> {
                     presentation.ready(slides);
                     presentations.save(presentation);
+                    slideRows.insertAll(id, slides);
                     events.publishEvent(new ContentChanged(id, SearchKind.PRESENTATION));
                     notify(presentation.ownerId(), id, PresentationState.READY, 100, null);
                     return true;

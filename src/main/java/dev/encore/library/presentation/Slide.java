@@ -1,10 +1,8 @@
 package dev.encore.library.presentation;
 
-import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Table;
-
 /**
- * One rendered page: a full-size and a thumbnail WebP (blobs) and the page's text.
+ * One rendered page: a full-size and a thumbnail WebP (blobs) and the page's text; a row of
+ * {@code presentation_slides} ({@link PresentationSlides}).
  *
  * @param number      1-based page number
  * @param width       full-size width, pixels
@@ -17,9 +15,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param thumbBytes  its size
  * @param text        the page's text, possibly empty
  */
-@Table("presentation_slides")
 public record Slide(
-        @Column("slide_number") int number,
+        int number,
         int width,
         int height,
         String fullSha256,
@@ -28,5 +25,5 @@ public record Slide(
         int thumbHeight,
         String thumbSha256,
         long thumbBytes,
-        @Column("slide_text") String text) {
+        String text) {
 }

@@ -34,9 +34,9 @@ public record SlidesView(UUID presentationId, String state, int count, List<Item
             String thumbUrl, String fullUrl) {
     }
 
-    public static SlidesView of(Presentation presentation, Viewer viewer, StreamLinks links) {
+    public static SlidesView of(Presentation presentation, List<Slide> slides, Viewer viewer, StreamLinks links) {
         SlideLinks signed = SlideLinks.issue(links, presentation, viewer);
-        List<Item> items = presentation.slides().stream().map(slide -> new Item(slide.number(), slide.width(),
+        List<Item> items = slides.stream().map(slide -> new Item(slide.number(), slide.width(),
                 slide.height(), slide.thumbWidth(), slide.thumbHeight(), slide.text(),
                 signed.url(slide.number(), SlideSize.THUMB), signed.url(slide.number(), SlideSize.FULL))).toList();
         return new SlidesView(presentation.id(), presentation.state().value(), items.size(), items, signed.expiresAt());

@@ -2,6 +2,7 @@ package dev.encore.library.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
@@ -26,14 +26,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
 import dev.encore.library.Viewer;
-import dev.encore.library.playlist.Playlist;
-import dev.encore.library.playlist.Playlists;
-import dev.encore.library.presentation.Presentation;
-import dev.encore.library.presentation.Presentations;
-import dev.encore.library.track.Track;
-import dev.encore.library.track.Tracks;
-import dev.encore.library.video.Video;
-import dev.encore.library.video.Videos;
 import dev.encore.platform.InvalidFieldsException;
 
 /**
@@ -59,10 +51,6 @@ class LibrarySearch {
     private final SearchEngine engine;
     private final SearchDocuments documents;
     private final DatabaseSearch database;
-    private final Tracks tracks;
-    private final Videos videos;
-    private final Playlists playlists;
-    private final Presentations presentations;
     /** Why the engine is not trusted right now, or null when it is. */
     private final AtomicReference<String> degraded = new AtomicReference<>();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
@@ -71,15 +59,10 @@ class LibrarySearch {
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("search-rebuild").factory());
 
-    LibrarySearch(SearchEngine engine, SearchDocuments documents, DatabaseSearch database, Tracks tracks,
-            Videos videos, Playlists playlists, Presentations presentations) {
+    LibrarySearch(SearchEngine engine, SearchDocuments documents, DatabaseSearch database) {
         this.engine = engine;
         this.documents = documents;
         this.database = database;
-        this.tracks = tracks;
-        this.videos = videos;
-        this.playlists = playlists;
-        this.presentations = presentations;
     }
 
     /**
@@ -263,42 +246,17 @@ class LibrarySearch {
         return kinds;
     }
 
-    /** The hits' content as the database has it now, in the engine's order, if still there and visible. */
+    /** The hits' content as the database has it now, in the engine's order, if still there and listable. */
     private List<SearchResult> load(Viewer viewer, SearchHits hits) {
-        Map<UUID, Track> foundTracks = byId(tracks.findAllById(ids(hits, SearchKind.TRACK)), Track::id);
-        Map<UUID, Video> foundVideos = byId(videos.findAllById(ids(hits, SearchKind.VIDEO)), Video::id);
-        Map<UUID, Playlist> foundPlaylists = byId(playlists.findAllById(ids(hits, SearchKind.PLAYLIST)),
-                Playlist::id);
-        Map<UUID, Presentation> foundPresentations = byId(presentations.findAllById(ids(hits,
-                SearchKind.PRESENTATION)), Presentation::id);
+        Map<SearchKind, Map<UUID, DatabaseSearch.Row>> found = new EnumMap<>(SearchKind.class);
+        for (SearchKind kind : SearchKind.values()) {
+            found.put(kind, database.rows(kind, ids(hits, kind)));
+        }
         List<SearchResult> results = new ArrayList<>();
         for (SearchHits.Hit hit : hits.hits()) {
-            switch (hit.kind()) {
-                case TRACK -> {
-                    Track track = foundTracks.get(hit.id());
-                    if (track != null && viewer.mayList(track)) {
-                        results.add(SearchResult.of(track, hit.score()));
-                    }
-                }
-                case VIDEO -> {
-                    Video video = foundVideos.get(hit.id());
-                    if (video != null && viewer.mayList(video)) {
-                        results.add(SearchResult.of(video, hit.score()));
-                    }
-                }
-                case PLAYLIST -> {
-                    Playlist playlist = foundPlaylists.get(hit.id());
-                    if (playlist != null && (viewer.admin() || playlist.isPublic()
-                            || playlist.ownerId().equals(viewer.userId()))) {
-                        results.add(SearchResult.of(playlist, hit.score()));
-                    }
-                }
-                case PRESENTATION -> {
-                    Presentation presentation = foundPresentations.get(hit.id());
-                    if (presentation != null && viewer.mayList(presentation)) {
-                        results.add(SearchResult.of(presentation, hit.score()));
-                    }
-                }
+            DatabaseSearch.Row row = found.get(hit.kind()).get(hit.id());
+            if (row != null && row.listableBy(viewer)) {
+                results.add(SearchResult.of(row, hit.score()));
             }
         }
         return results;
@@ -308,46 +266,23 @@ class LibrarySearch {
         return hits.hits().stream().filter(hit -> hit.kind() == kind).map(SearchHits.Hit::id).toList();
     }
 
-    private static <T> Map<UUID, T> byId(List<T> found, Function<T, UUID> id) {
-        return found.stream().collect(Collectors.toMap(id, Function.identity()));
-    }
-
     /** The fallback ({@link DatabaseSearch}): tracks first, then videos, playlists and presentations, each by title. */
     private Page<SearchResult> fromDatabase(Viewer viewer, SearchQuery query, int page, int size) {
         List<SearchResult> results = new ArrayList<>();
         long total = 0;
         int wanted = query.offset() + query.limit();
-        if (query.kinds().contains(SearchKind.TRACK)) {
-            DatabaseSearch.Matches found = database.tracks(viewer, query, wanted);
-            inOrder(found.ids(), tracks.findAllById(found.ids()), Track::id)
-                    .forEach(track -> results.add(SearchResult.of(track, null)));
-            total += found.total();
-        }
-        if (query.kinds().contains(SearchKind.VIDEO)) {
-            DatabaseSearch.Matches found = database.videos(viewer, query, wanted);
-            inOrder(found.ids(), videos.findAllById(found.ids()), Video::id)
-                    .forEach(video -> results.add(SearchResult.of(video, null)));
-            total += found.total();
-        }
-        if (query.kinds().contains(SearchKind.PLAYLIST)) {
-            DatabaseSearch.Matches found = database.playlists(viewer, query, wanted);
-            inOrder(found.ids(), playlists.findAllById(found.ids()), Playlist::id)
-                    .forEach(playlist -> results.add(SearchResult.of(playlist, null)));
-            total += found.total();
-        }
-        if (query.kinds().contains(SearchKind.PRESENTATION)) {
-            DatabaseSearch.Matches found = database.presentations(viewer, query, wanted);
-            inOrder(found.ids(), presentations.findAllById(found.ids()), Presentation::id)
-                    .forEach(presentation -> results.add(SearchResult.of(presentation, null)));
-            total += found.total();
+        for (SearchKind kind : List.of(SearchKind.TRACK, SearchKind.VIDEO, SearchKind.PLAYLIST,
+                SearchKind.PRESENTATION)) {
+            if (query.kinds().contains(kind)) {
+                DatabaseSearch.Matches matches = database.matches(kind, viewer, query, wanted);
+                Map<UUID, DatabaseSearch.Row> rows = database.rows(kind, matches.ids());
+                matches.ids().stream().map(rows::get).filter(row -> row != null)
+                        .forEach(row -> results.add(SearchResult.of(row, null)));
+                total += matches.total();
+            }
         }
         List<SearchResult> slice = results.stream().skip(query.offset()).limit(query.limit()).toList();
         return new PageImpl<>(slice, PageRequest.of(page, size), total);
-    }
-
-    private static <T> List<T> inOrder(List<UUID> ids, List<T> found, Function<T, UUID> id) {
-        Map<UUID, T> byId = byId(found, id);
-        return ids.stream().map(byId::get).filter(item -> item != null).toList();
     }
 
     @PreDestroy

@@ -16,7 +16,9 @@ import dev.encore.library.Visibility;
 import dev.encore.library.playlist.Playlist;
 import dev.encore.library.playlist.Playlists;
 import dev.encore.library.presentation.Presentation;
+import dev.encore.library.presentation.PresentationSlides;
 import dev.encore.library.presentation.Presentations;
+import dev.encore.library.presentation.Slide;
 import dev.encore.library.track.TrackData;
 import dev.encore.library.track.TrackListing;
 import dev.encore.library.track.Tracks;
@@ -39,6 +41,7 @@ class SearchDocuments {
     private final Videos videos;
     private final Playlists playlists;
     private final Presentations presentations;
+    private final PresentationSlides slides;
     private final TransactionTemplate readOnly;
     /**
      * A rebuild's batches: each in a transaction of its own even inside a caller's (the PostgreSQL
@@ -48,7 +51,8 @@ class SearchDocuments {
     private final TransactionTemplate batch;
 
     SearchDocuments(Tracks tracks, TrackListing trackRows, Videos videos, Playlists playlists,
-            Presentations presentations, PlatformTransactionManager transactions) {
+            Presentations presentations, PresentationSlides slides, PlatformTransactionManager transactions) {
+        this.slides = slides;
         this.tracks = tracks;
         this.trackRows = trackRows;
         this.videos = videos;
@@ -67,7 +71,7 @@ class SearchDocuments {
             case TRACK -> tracks.findById(id).map(SearchDocuments::of);
             case VIDEO -> videos.findById(id).map(SearchDocuments::of);
             case PLAYLIST -> playlists.findById(id).map(SearchDocuments::of);
-            case PRESENTATION -> presentations.findById(id).map(SearchDocuments::of);
+            case PRESENTATION -> presentations.findById(id).map(this::document);
         });
     }
 
@@ -80,7 +84,7 @@ class SearchDocuments {
                 inBatches(after -> playlists.findByIdGreaterThanOrderById(after, Limit.of(BATCH)).stream()
                         .map(SearchDocuments::of).toList()),
                 inBatches(after -> presentations.findByIdGreaterThanOrderById(after, Limit.of(PRESENTATION_BATCH))
-                        .stream().map(SearchDocuments::of).toList())).flatMap(batches -> batches);
+                        .stream().map(this::document).toList())).flatMap(batches -> batches);
     }
 
     /** Keyset paging: the next batch starts after the last id of the one before. */
@@ -111,8 +115,8 @@ class SearchDocuments {
     }
 
     /** A presentation: its title, tags and description words rank first, then what its slides say. */
-    static SearchDocument of(Presentation presentation) {
-        String body = presentation.slideText();
+    SearchDocument document(Presentation presentation) {
+        String body = String.join("\n", slides.of(presentation.id()).stream().map(Slide::text).toList());
         return new SearchDocument(presentation.id(), SearchKind.PRESENTATION, presentation.ownerId(),
                 presentation.visibility() == Visibility.PUBLIC, presentation.title(), null, null, null,
                 presentation.sortedTags(), null, body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body);

@@ -2,11 +2,6 @@ package dev.encore.library.search;
 
 import java.util.UUID;
 
-import dev.encore.library.playlist.Playlist;
-import dev.encore.library.presentation.Presentation;
-import dev.encore.library.track.Track;
-import dev.encore.library.video.Video;
-
 /**
  * One search result, best first.
  *
@@ -22,23 +17,8 @@ import dev.encore.library.video.Video;
 record SearchResult(String type, UUID id, String title, String artist, String album, Long durationMs,
         UUID ownerId, Float score) {
 
-    static SearchResult of(Track track, Float score) {
-        return new SearchResult("track", track.id(), track.title(), track.artist(), track.album(), track.durationMs(),
-                track.ownerId(), score);
-    }
-
-    static SearchResult of(Video video, Float score) {
-        return new SearchResult("video", video.id(), video.title(), null, null, video.durationMs(), video.ownerId(),
-                score);
-    }
-
-    static SearchResult of(Presentation presentation, Float score) {
-        return new SearchResult("presentation", presentation.id(), presentation.title(), null, null, null,
-                presentation.ownerId(), score);
-    }
-
-    static SearchResult of(Playlist playlist, Float score) {
-        return new SearchResult("playlist", playlist.id(), playlist.name(), null, null, null, playlist.ownerId(),
-                score);
+    static SearchResult of(DatabaseSearch.Row row, Float score) {
+        return new SearchResult(row.kind().value(), row.id(), row.title(), row.artist(), row.album(), row.durationMs(),
+                row.ownerId(), score);
     }
 }

@@ -19,6 +19,12 @@ import org.springframework.data.relational.core.mapping.NamingStrategy;
  * lower-case name, which H2 stores upper-case and PostgreSQL lower-case. Spring Data JDBC quotes
  * by default, which keeps a name written in {@code @Table("audit_entries")} in lower case, a table
  * H2 does not have.
+ *
+ * <p>On PostgreSQL aggregates are loaded with one query, their rows and their collection's (a
+ * track's tags, a playlist's items) together ("single query loading"): otherwise every aggregate
+ * read by {@code findAll}/{@code findAllById} reads its collection with a query of its own, 21
+ * queries for a page of 20 videos, each a round trip. Spring Data JDBC's H2 dialect does not offer
+ * it; H2's queries run in the same process and cost little.
  */
 @Configuration(proxyBeanMethods = false)
 class JdbcMappingConfiguration extends AbstractJdbcConfiguration {
@@ -28,6 +34,7 @@ class JdbcMappingConfiguration extends AbstractJdbcConfiguration {
             JdbcCustomConversions customConversions, RelationalManagedTypes jdbcManagedTypes) {
         JdbcMappingContext context = super.jdbcMappingContext(namingStrategy, customConversions, jdbcManagedTypes);
         context.setForceQuote(false);
+        context.setSingleQueryLoadingEnabled(true);
         return context;
     }
 

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 class SearchRebuildTests {
 
     private final RacingEngine engine = new RacingEngine();
-    private final LibrarySearch search = new LibrarySearch(engine, new NoDocuments(), null, null, null, null, null);
+    private final LibrarySearch search = new LibrarySearch(engine, new NoDocuments(), null);
 
     @AfterEach
     void stop() {
@@ -88,7 +88,7 @@ class SearchRebuildTests {
     private static final class NoDocuments extends SearchDocuments {
 
         NoDocuments() {
-            super(null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null);
         }
 
         @Override
