@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -209,7 +208,7 @@ public class VideoLibrary {
     public VideoView cancelProcessing(Viewer viewer, UUID id) {
         editing.editable(viewer, id);
         if (videos.cancel(id) == 0) {
-            throw conflict("The video is not being processed.");
+            throw LibraryProblems.conflict("The video is not being processed.");
         }
         processing.running.cancel(id);
         processing.notifier.changed(id);
@@ -225,7 +224,7 @@ public class VideoLibrary {
     public VideoView reprocess(Viewer viewer, UUID id) {
         editing.editable(viewer, id);
         if (videos.rerun(id) == 0) {
-            throw conflict("Only a failed or cancelled video can be processed again.");
+            throw LibraryProblems.conflict("Only a failed or cancelled video can be processed again.");
         }
         Video video = editing.visible(viewer, id);
         processing.events.publishEvent(new VideoProcessingRequested(id, video.processingRun()));
@@ -283,10 +282,5 @@ public class VideoLibrary {
                 .filter(video -> video.processingState() == ProcessingState.READY).map(Video::id).toList());
         return list.stream().map(video -> VideoView.of(video, ladders.getOrDefault(video.id(), List.of()), viewer,
                 processing.links)).toList();
-    }
-
-    private static ErrorResponseException conflict(String detail) {
-        return new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "conflict",
-                "Conflict", detail), null);
     }
 }

@@ -32,4 +32,10 @@ public final class LibraryProblems {
                 "precondition-failed", "Changed meanwhile",
                 "It was changed since you read it; read it again and retry."), null);
     }
+
+    /** The request cannot apply to the content as it is now (409 {@code conflict}). */
+    public static ErrorResponseException conflict(String detail) {
+        return new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "conflict",
+                "Conflict", detail), null);
+    }
 }

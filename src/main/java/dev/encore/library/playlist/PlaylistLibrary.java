@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -62,7 +63,7 @@ class PlaylistLibrary {
         }
         Playlist playlist = new Playlist(viewer.userId(), request.name(), request.description(),
                 Boolean.TRUE.equals(request.isPublic()), clock.instant());
-        return view(viewer, changed(playlists.save(playlist)));
+        return view(viewer, changed(saved(playlist)));
     }
 
     @Transactional(readOnly = true)
@@ -87,7 +88,7 @@ class PlaylistLibrary {
     public PlaylistView update(Viewer viewer, UUID id, Long version, PlaylistRequest request) {
         Playlist playlist = editable(viewer, id, version);
         playlist.rename(request.name(), request.description(), request.isPublic(), clock.instant());
-        return view(viewer, changed(playlists.save(playlist)));
+        return view(viewer, changed(saved(playlist)));
     }
 
     @Transactional
@@ -103,7 +104,7 @@ class PlaylistLibrary {
             throw InvalidFieldsException.of("trackId", "must name a track you may see");
         }
         playlist.add(trackId, position, clock.instant());
-        return view(viewer, playlists.save(playlist));
+        return view(viewer, saved(playlist));
     }
 
     @Transactional
@@ -112,7 +113,7 @@ class PlaylistLibrary {
         if (!playlist.remove(itemId, clock.instant())) {
             throw LibraryProblems.notFound("playlist item");
         }
-        return view(viewer, playlists.save(playlist));
+        return view(viewer, saved(playlist));
     }
 
     @Transactional
@@ -121,7 +122,7 @@ class PlaylistLibrary {
         if (itemIds == null || !playlist.reorder(itemIds, clock.instant())) {
             throw InvalidFieldsException.of("itemIds", "must list every item of the playlist exactly once");
         }
-        return view(viewer, playlists.save(playlist));
+        return view(viewer, saved(playlist));
     }
 
     /** A share token: whoever has it (signed in) may read the playlist. Idempotent. */
@@ -132,7 +133,7 @@ class PlaylistLibrary {
             byte[] bytes = new byte[24];
             random.nextBytes(bytes);
             playlist.share(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), clock.instant());
-            playlists.save(playlist);
+            saved(playlist);
         }
         return playlist.shareToken();
     }
@@ -143,6 +144,20 @@ class PlaylistLibrary {
         List<Playlist> owned = playlists.findByOwnerId(deleted.userId());
         playlists.deleteAll(owned);
         owned.forEach(this::changed);
+    }
+
+    /**
+     * Saves the playlist and its items (every item row is written again). A track deleted after the
+     * playlist was read takes its item rows with it (foreign key), and writing them again then fails:
+     * the playlist changed meanwhile, as for a stale version (409), and nothing is written.
+     */
+    private Playlist saved(Playlist playlist) {
+        try {
+            return playlists.save(playlist);
+        }
+        catch (DataIntegrityViolationException trackGone) {
+            throw LibraryProblems.conflict("A track of the playlist was deleted meanwhile; read it again and retry.");
+        }
     }
 
     /** Its name and visibility are searchable: the index hears of every change. */

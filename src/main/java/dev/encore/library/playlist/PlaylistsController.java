@@ -86,6 +86,8 @@ class PlaylistsController {
 
     @Operation(summary = "Change name, description or isPublic")
     @ApiResponse(responseCode = "412", description = "precondition-failed: changed since you read it")
+    @ApiResponse(responseCode = "409", description = "conflict: changed by another request at the same moment "
+            + "(a track of it deleted meanwhile, say); read it again")
     @PatchMapping("/{id}")
     ResponseEntity<PlaylistView> update(Authentication auth, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -103,6 +105,8 @@ class PlaylistsController {
 
     @Operation(summary = "Add a track")
     @ApiResponse(responseCode = "412", description = "precondition-failed: changed since you read it")
+    @ApiResponse(responseCode = "409", description = "conflict: changed by another request at the same moment "
+            + "(a track of it deleted meanwhile, say); read it again")
     @PostMapping("/{id}/items")
     ResponseEntity<PlaylistView> add(Authentication auth, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody AddItem item) {
@@ -110,6 +114,8 @@ class PlaylistsController {
     }
 
     @Operation(summary = "Remove an item")
+    @ApiResponse(responseCode = "409", description = "conflict: changed by another request at the same moment "
+            + "(a track of it deleted meanwhile, say); read it again")
     @DeleteMapping("/{id}/items/{itemId}")
     ResponseEntity<PlaylistView> remove(Authentication auth, @PathVariable UUID id, @PathVariable UUID itemId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -117,6 +123,8 @@ class PlaylistsController {
     }
 
     @Operation(summary = "Reorder the items")
+    @ApiResponse(responseCode = "409", description = "conflict: changed by another request at the same moment "
+            + "(a track of it deleted meanwhile, say); read it again")
     @PutMapping("/{id}/items/order")
     ResponseEntity<PlaylistView> reorder(Authentication auth, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody Order order) {

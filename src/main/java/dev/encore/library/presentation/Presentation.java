@@ -29,6 +29,8 @@ public class Presentation extends LibraryContent {
     private Set<Tag> tags = new LinkedHashSet<>();
     private int pageCount;
     private PresentationState state;
+    /** Moved by {@link Presentations#progress} while the job renders: a save never writes over it. */
+    @InsertOnlyProperty
     private int progress;
     private String failureReason;
     /** Counted only by {@link Presentations#attemptStarted}: a save never writes over it. */

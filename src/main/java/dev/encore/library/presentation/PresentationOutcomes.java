@@ -78,6 +78,7 @@ class PresentationOutcomes {
                 .filter(presentation -> presentation.state() == PresentationState.PROCESSING).map(presentation -> {
                     presentation.ready(slides);
                     presentations.save(presentation);
+                    presentations.progress(id, PresentationState.READY, 100);
                     slideRows.insertAll(id, slides);
                     events.publishEvent(new ContentChanged(id, SearchKind.PRESENTATION));
                     notify(presentation.ownerId(), id, PresentationState.READY, 100, null);
