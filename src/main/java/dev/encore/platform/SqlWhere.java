@@ -37,6 +37,15 @@ public final class SqlWhere {
         return this;
     }
 
+    /**
+     * A LIKE pattern for "contains {@code value}", taken literally: {@code %}, {@code _} and the
+     * escape character itself are escaped with a backslash, LIKE's default escape on H2 and on
+     * PostgreSQL alike (say {@code ESCAPE '\'} where the SQL is written out).
+     */
+    public static String containsPattern(String value) {
+        return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** {@code " WHERE a AND b"}, or nothing when there is no condition. */
     public String sql() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);

@@ -14,6 +14,8 @@ import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.data.relational.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import dev.encore.platform.SqlWhere;
+
 /**
  * Accounts as the features of this module read and change them: registration creates them, their
  * owners change their profile, admins their standing. Runs in the caller's transaction (call it from
@@ -65,8 +67,7 @@ public class UserAccounts {
         if (query == null) {
             return Query.empty();
         }
-        // a backslash is the default escape character of LIKE on H2 and on PostgreSQL alike
-        String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = SqlWhere.containsPattern(query);
         return Query.query(Criteria.where("usernameKey").like(pattern).or("email").like(pattern));
     }
 

@@ -2,9 +2,7 @@ package dev.encore.library.browse;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -13,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.encore.library.Viewer;
+import dev.encore.platform.SqlWhere;
 
 /**
  * The artists, albums and genres of the tracks a viewer may list, grouped in SQL: one entry per
@@ -32,14 +31,14 @@ class BrowseQueries {
     }
 
     Page<BrowseEntry> artists(Viewer viewer, Pageable pageable) {
-        Where where = Where.of(viewer, null);
+        SqlWhere where = listable(viewer);
         return page("SELECT MIN(artist) AS name, NULL AS artist, COUNT(*) AS track_count, " + COVER_TRACK
                 + " FROM tracks" + where.sql() + " GROUP BY LOWER(artist) ORDER BY LOWER(artist)",
                 "SELECT COUNT(DISTINCT LOWER(artist)) FROM tracks" + where.sql(), where, pageable);
     }
 
     Page<BrowseEntry> genres(Viewer viewer, Pageable pageable) {
-        Where where = Where.of(viewer, "genre IS NOT NULL");
+        SqlWhere where = listable(viewer).and("genre IS NOT NULL");
         return page("SELECT MIN(genre) AS name, NULL AS artist, COUNT(*) AS track_count, NULL AS cover_track"
                 + " FROM tracks" + where.sql() + " GROUP BY LOWER(genre) ORDER BY LOWER(genre)",
                 "SELECT COUNT(DISTINCT LOWER(genre)) FROM tracks" + where.sql(), where, pageable);
@@ -47,17 +46,23 @@ class BrowseQueries {
 
     /** @param artist only this artist's albums, lower-case; null: every artist's */
     Page<BrowseEntry> albums(Viewer viewer, String artist, Pageable pageable) {
-        Where where = Where.of(viewer, "album IS NOT NULL");
-        if (artist != null) {
-            where = where.and("LOWER(artist) = :artist", "artist", artist);
-        }
+        SqlWhere where = listable(viewer).and("album IS NOT NULL").and("LOWER(artist) = :artist", "artist", artist);
         String grouped = " FROM tracks" + where.sql() + " GROUP BY LOWER(album), LOWER(artist)";
         return page("SELECT MIN(album) AS name, MIN(artist) AS artist, COUNT(*) AS track_count, " + COVER_TRACK
                 + grouped + " ORDER BY LOWER(album), LOWER(artist)",
                 "SELECT COUNT(*) FROM (SELECT 1 AS one" + grouped + ") albums", where, pageable);
     }
 
-    private Page<BrowseEntry> page(String select, String count, Where where, Pageable pageable) {
+    /** The tracks the viewer may list: theirs and public ones, all for admins. */
+    private static SqlWhere listable(Viewer viewer) {
+        SqlWhere where = new SqlWhere();
+        if (!viewer.admin()) {
+            where.and("(owner_id = :viewer OR visibility = 'PUBLIC')").param("viewer", viewer.userId());
+        }
+        return where;
+    }
+
+    private Page<BrowseEntry> page(String select, String count, SqlWhere where, Pageable pageable) {
         List<BrowseEntry> entries = jdbc.sql(select + " LIMIT :limit OFFSET :offset").params(where.params())
                 .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query(BrowseQueries::entry).list();
@@ -68,25 +73,5 @@ class BrowseQueries {
     private static BrowseEntry entry(ResultSet row, int number) throws SQLException {
         return BrowseEntry.of(row.getString("name"), row.getString("artist"), row.getLong("track_count"),
                 row.getString("cover_track"));
-    }
-
-    /** What the viewer may list (everything for admins) and the group's own condition, with named parameters. */
-    private record Where(String sql, Map<String, Object> params) {
-
-        static Where of(Viewer viewer, String condition) {
-            Where where = new Where("", Map.of());
-            if (!viewer.admin()) {
-                where = where.and("(owner_id = :viewer OR visibility = 'PUBLIC')", "viewer", viewer.userId());
-            }
-            return condition == null ? where : where.and(condition, null, null);
-        }
-
-        Where and(String condition, String name, Object value) {
-            Map<String, Object> more = new HashMap<>(params);
-            if (name != null) {
-                more.put(name, value);
-            }
-            return new Where(sql.isEmpty() ? " WHERE " + condition : sql + " AND " + condition, more);
-        }
     }
 }

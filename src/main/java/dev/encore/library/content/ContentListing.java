@@ -46,7 +46,7 @@ public class ContentListing {
     }
 
     /** {@code found} in the order of {@code ids}, leaving out what is gone. */
-    public static <T extends LibraryContent> List<T> inOrder(List<UUID> ids, List<T> found) {
+    private static <T extends LibraryContent> List<T> inOrder(List<UUID> ids, List<T> found) {
         Map<UUID, T> byId = found.stream().collect(Collectors.toMap(LibraryContent::id, Function.identity()));
         return ids.stream().map(byId::get).filter(content -> content != null).toList();
     }

@@ -62,8 +62,8 @@ class DatabaseSearch {
             SearchKind.PRESENTATION, "SELECT id, title, NULL AS artist, NULL AS album,"
                     + " CAST(NULL AS BIGINT) AS duration_ms, owner_id, visibility = 'PUBLIC' AS is_public"
                     + " FROM presentations",
-            SearchKind.PLAYLIST, "SELECT id, name AS title, NULL AS artist, NULL AS album, CAST(NULL AS BIGINT) AS duration_ms,"
-                    + " owner_id, is_public FROM playlists");
+            SearchKind.PLAYLIST, "SELECT id, name AS title, NULL AS artist, NULL AS album,"
+                    + " CAST(NULL AS BIGINT) AS duration_ms, owner_id, is_public FROM playlists");
 
     private final JdbcClient jdbc;
 
@@ -141,8 +141,8 @@ class DatabaseSearch {
                     .map(column -> "LOWER(TRANSLATE(" + column + ", :foldFrom, :foldTo)) LIKE :" + term
                             + " ESCAPE '\\'")
                     .toList();
-            where.and("(" + String.join(" OR ", any) + ")").param(term, "%" + terms.get(n).toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.and("(" + String.join(" OR ", any) + ")")
+                    .param(term, SqlWhere.containsPattern(terms.get(n).toLowerCase(Locale.ROOT)));
         }
         return where;
     }

@@ -35,7 +35,7 @@ public record TrackFilter(String artist, String album, String genre, String tag,
         this(artist, album, genre, tag, category, yearFrom, yearTo, createdFrom, createdTo, visibility, owner, null);
     }
 
-    /** What {@code viewer} may list: their own, public ones, everything for admins; then the filters (alias {@code c}). */
+    /** What {@code viewer} may list (theirs, public ones, all for admins), then the filters; alias {@code c}. */
     public SqlWhere where(Viewer viewer) {
         SqlWhere where = new ContentFilters(tag, category, createdFrom, createdTo, visibility, owner)
                 .where(viewer, "track_tags", "track_id")
@@ -57,7 +57,6 @@ public record TrackFilter(String artist, String album, String genre, String tag,
 
     /** A LIKE pattern (escape character {@code \\}) for "contains {@code text}", any case. */
     static String containsPattern(String text) {
-        return "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        return SqlWhere.containsPattern(text.strip().toLowerCase(Locale.ROOT));
     }
 }

@@ -55,7 +55,8 @@ public class TrackListing {
     /** The page of tracks {@code viewer} may list that match {@code filter}, in {@code pageable}'s order. */
     public Page<ListedTrack> page(Viewer viewer, TrackFilter filter, Pageable pageable) {
         SqlWhere where = filter.where(viewer);
-        String sql = "SELECT " + COLUMNS + " FROM tracks c" + where.sql() + ContentListing.orderBy(pageable.getSort(), SORT_COLUMNS)
+        String sql = "SELECT " + COLUMNS + " FROM tracks c" + where.sql()
+                + ContentListing.orderBy(pageable.getSort(), SORT_COLUMNS)
                 + " LIMIT :limit OFFSET :offset";
         List<ListedTrack> rows = jdbc.sql(sql).params(where.params()).param("limit", pageable.getPageSize())
                 .param("offset", pageable.getOffset()).query(TrackListing::row).list();
