@@ -1,6 +1,7 @@
 package dev.encore.library.video;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -23,6 +24,14 @@ public interface Videos extends ContentRepository<Video> {
     @Override
     @Query("SELECT COUNT(*) > 0 FROM videos WHERE sha256 = :sha256")
     boolean references(String sha256);
+
+    /**
+     * Locks a video's row until the transaction ends. A delete takes it before it reads the video's
+     * outputs: a processing run committing them at that moment holds the row (its {@link #ready}),
+     * so the delete waits and then sees every output, and hands all their blobs to the collector.
+     */
+    @Query("SELECT id FROM videos WHERE id = :id FOR UPDATE")
+    Optional<UUID> lockRow(UUID id);
 
     /** Ids of up to {@code limit} videos waiting for processing, in id order after {@code after}, for the sweep. */
     @Query("SELECT id FROM videos WHERE processing_state = 'PROCESSING' AND id > :after ORDER BY id LIMIT :limit")
