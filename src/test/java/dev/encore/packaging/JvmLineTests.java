@@ -43,6 +43,11 @@ class JvmLineTests {
             assertThat(optionsAfter(file, "MALLOC_ARENA_MAX=2 java ", "-XX:AOTCache=")).as(file + ", use")
                     .isEqualTo(line);
         }
+        // the systemd unit trains with the line it starts with ($ENCORE_JAVA_OPTS), and uses what it trained
+        String unit = read("deploy/encore.service");
+        assertThat(optionsAfter("deploy/encore.service", "#   java ", "-XX:AOTCacheOutput")).isEqualTo(line);
+        assertThat(unit).contains("-XX:AOTCacheOutput=/opt/encore/encore.aot",
+                "ExecStart=/usr/bin/java $ENCORE_JAVA_OPTS -XX:AOTCache=/opt/encore/encore.aot -jar /opt/encore/encore.jar");
     }
 
     @Test
