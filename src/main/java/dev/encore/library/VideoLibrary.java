@@ -74,12 +74,9 @@ public class VideoLibrary {
         this.videos = videos;
         this.originals = originals;
         this.listing = listing;
-        // a video keeps its processed outputs alive too; their rows go with it (foreign keys). Its
-        // row is locked first, so outputs a run is committing at that moment are read too
-        this.editing = new ContentEditing<>(videos, SearchKind.VIDEO, processing.events, collector, video -> {
-            videos.lockRow(video.id());
-            return Stream.concat(video.blobs(), processing.files.blobsOf(video.id()).stream());
-        });
+        // a video keeps its processed outputs alive too; their rows go with it (foreign keys)
+        this.editing = new ContentEditing<>(videos, SearchKind.VIDEO, processing.events, collector,
+                video -> Stream.concat(video.blobs(), processing.files.blobsOf(video.id()).stream()));
         this.sources = sources;
         this.processing = processing;
         this.clock = clock;

@@ -94,7 +94,9 @@ public final class ContentEditing<T extends LibraryContent> {
     }
 
     private void deleted(List<T> contents) {
-        // read before the delete: a video's outputs are rows the delete takes with it
+        // read before the delete, which takes job-written rows (a video's outputs, a presentation's
+        // slides) with it; each row locked first, so rows a job is committing right now are read too
+        contents.forEach(content -> repository.lockRow(content.id()));
         List<String> kept = contents.stream().flatMap(blobs).distinct().toList();
         repository.deleteAll(contents);
         contents.forEach(content -> events.publishEvent(new ContentChanged(content.id(), kind)));

@@ -1,6 +1,7 @@
 package dev.encore.library.content;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
@@ -23,6 +24,13 @@ public interface ContentRepository<T extends LibraryContent> extends ListCrudRep
 
     /** Whether any content's file (or cover, or slide) is that blob. */
     boolean references(String sha256);
+
+    /**
+     * Locks a content's row until the transaction ends ({@code SELECT … FOR UPDATE}). A job writing
+     * rows of the content (a video's outputs, a presentation's slides) holds the row until it commits,
+     * so {@link ContentEditing} takes this before it reads what a delete will take with the row.
+     */
+    Optional<UUID> lockRow(UUID id);
 
     /** A batch in id order, after {@code after} (keyset paging for the search rebuild). */
     List<T> findByIdGreaterThanOrderById(UUID after, Limit limit);

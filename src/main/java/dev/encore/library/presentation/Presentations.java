@@ -1,5 +1,6 @@
 package dev.encore.library.presentation;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -20,6 +21,11 @@ public interface Presentations extends ContentRepository<Presentation> {
     @Query("SELECT (EXISTS (SELECT 1 FROM presentations WHERE sha256 = :sha256) OR EXISTS (SELECT 1 FROM"
             + " presentation_slides WHERE full_sha256 = :sha256 OR thumb_sha256 = :sha256))")
     boolean references(String sha256);
+
+    /** A rendering job holds the row from saving the presentation ready until it commits its slides. */
+    @Override
+    @Query("SELECT id FROM presentations WHERE id = :id FOR UPDATE")
+    Optional<UUID> lockRow(UUID id);
 
     /** A rendering attempt starts; no version change (the job's bookkeeping is not an edit). */
     @Transactional

@@ -25,11 +25,8 @@ public interface Videos extends ContentRepository<Video> {
     @Query("SELECT COUNT(*) > 0 FROM videos WHERE sha256 = :sha256")
     boolean references(String sha256);
 
-    /**
-     * Locks a video's row until the transaction ends. A delete takes it before it reads the video's
-     * outputs: a processing run committing them at that moment holds the row (its {@link #ready}),
-     * so the delete waits and then sees every output, and hands all their blobs to the collector.
-     */
+    /** A processing run holds the row from its {@link #ready} until it commits its outputs. */
+    @Override
     @Query("SELECT id FROM videos WHERE id = :id FOR UPDATE")
     Optional<UUID> lockRow(UUID id);
 
