@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.encore.library.Viewer;
+import dev.encore.library.content.ContentFilters;
 import dev.encore.platform.SqlWhere;
 
 /**
@@ -31,35 +32,27 @@ class BrowseQueries {
     }
 
     Page<BrowseEntry> artists(Viewer viewer, Pageable pageable) {
-        SqlWhere where = listable(viewer);
+        SqlWhere where = ContentFilters.listable(viewer);
         return page("SELECT MIN(artist) AS name, NULL AS artist, COUNT(*) AS track_count, " + COVER_TRACK
-                + " FROM tracks" + where.sql() + " GROUP BY LOWER(artist) ORDER BY LOWER(artist)",
-                "SELECT COUNT(DISTINCT LOWER(artist)) FROM tracks" + where.sql(), where, pageable);
+                + " FROM tracks c" + where.sql() + " GROUP BY LOWER(artist) ORDER BY LOWER(artist)",
+                "SELECT COUNT(DISTINCT LOWER(artist)) FROM tracks c" + where.sql(), where, pageable);
     }
 
     Page<BrowseEntry> genres(Viewer viewer, Pageable pageable) {
-        SqlWhere where = listable(viewer).and("genre IS NOT NULL");
+        SqlWhere where = ContentFilters.listable(viewer).and("genre IS NOT NULL");
         return page("SELECT MIN(genre) AS name, NULL AS artist, COUNT(*) AS track_count, NULL AS cover_track"
-                + " FROM tracks" + where.sql() + " GROUP BY LOWER(genre) ORDER BY LOWER(genre)",
-                "SELECT COUNT(DISTINCT LOWER(genre)) FROM tracks" + where.sql(), where, pageable);
+                + " FROM tracks c" + where.sql() + " GROUP BY LOWER(genre) ORDER BY LOWER(genre)",
+                "SELECT COUNT(DISTINCT LOWER(genre)) FROM tracks c" + where.sql(), where, pageable);
     }
 
     /** @param artist only this artist's albums, lower-case; null: every artist's */
     Page<BrowseEntry> albums(Viewer viewer, String artist, Pageable pageable) {
-        SqlWhere where = listable(viewer).and("album IS NOT NULL").and("LOWER(artist) = :artist", "artist", artist);
-        String grouped = " FROM tracks" + where.sql() + " GROUP BY LOWER(album), LOWER(artist)";
+        SqlWhere where = ContentFilters.listable(viewer).and("album IS NOT NULL")
+                .and("LOWER(artist) = :artist", "artist", artist);
+        String grouped = " FROM tracks c" + where.sql() + " GROUP BY LOWER(album), LOWER(artist)";
         return page("SELECT MIN(album) AS name, MIN(artist) AS artist, COUNT(*) AS track_count, " + COVER_TRACK
                 + grouped + " ORDER BY LOWER(album), LOWER(artist)",
                 "SELECT COUNT(*) FROM (SELECT 1 AS one" + grouped + ") albums", where, pageable);
-    }
-
-    /** The tracks the viewer may list: theirs and public ones, all for admins. */
-    private static SqlWhere listable(Viewer viewer) {
-        SqlWhere where = new SqlWhere();
-        if (!viewer.admin()) {
-            where.and("(owner_id = :viewer OR visibility = 'PUBLIC')").param("viewer", viewer.userId());
-        }
-        return where;
     }
 
     private Page<BrowseEntry> page(String select, String count, SqlWhere where, Pageable pageable) {

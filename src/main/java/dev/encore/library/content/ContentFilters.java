@@ -24,6 +24,15 @@ public record ContentFilters(String tag, String category, Instant createdFrom, I
 
     public static final ContentFilters NONE = new ContentFilters(null, null, null, null, null, null);
 
+    /** What {@code viewer} may list of {@code c}: their own, public ones, everything for admins. */
+    public static SqlWhere listable(Viewer viewer) {
+        SqlWhere where = new SqlWhere();
+        if (!viewer.admin()) {
+            where.and("(c.owner_id = :viewer OR c.visibility = 'PUBLIC')").param("viewer", viewer.userId());
+        }
+        return where;
+    }
+
     /**
      * The conditions on {@code c}.
      *
@@ -31,12 +40,8 @@ public record ContentFilters(String tag, String category, Instant createdFrom, I
      * @param tagOwnerColumn its column naming the content, e.g. {@code track_id}
      */
     public SqlWhere where(Viewer viewer, String tagTable, String tagOwnerColumn) {
-        SqlWhere where = new SqlWhere();
-        if (!viewer.admin()) {
-            where.and("(c.owner_id = :viewer OR c.visibility = 'PUBLIC')").param("viewer", viewer.userId());
-        }
-        return where.and("EXISTS (SELECT 1 FROM " + tagTable + " tt WHERE tt." + tagOwnerColumn + " = c.id"
-                        + " AND tt.tag = :tag)", "tag", tag)
+        return listable(viewer).and("EXISTS (SELECT 1 FROM " + tagTable + " tt WHERE tt." + tagOwnerColumn
+                        + " = c.id AND tt.tag = :tag)", "tag", tag)
                 .and("c.category = :category", "category", category)
                 .and("c.created_at >= :createdFrom", "createdFrom", createdFrom)
                 .and("c.created_at < :createdTo", "createdTo", createdTo)
