@@ -5,15 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +28,7 @@ import dev.encore.library.LibraryFixtures;
 import dev.encore.platform.BlobStore;
 import dev.encore.platform.storage.StorageProperties;
 import dev.encore.support.Api;
+import dev.encore.support.HeldTransaction;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaTools;
 import dev.encore.support.Multipart;
@@ -40,6 +48,10 @@ class PresentationsIT extends IntegrationTest {
     private BlobStore blobs;
     @Autowired
     private StorageProperties storage;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     @Test
     void aPdfBecomesSlidesWithTextFoundBySearch() throws Exception {
@@ -164,6 +176,40 @@ class PresentationsIT extends IntegrationTest {
             assertThat(blobs.metadata(sha)).as(sha).isEmpty();
         }
         assertThat(quotaUsed(owner)).isZero();
+    }
+
+    @Test
+    void slidesARenderCommitsWhileItsPresentationIsBeingDeletedGoWithIt() throws Exception {
+        Account owner = users.user();
+        Rendered deck = rendered(owner);
+        UUID id = UUID.fromString(deck.id());
+        Path staging = blobs.createStaging("test", UUID.randomUUID());
+        BlobStore.StoredBlob late = blobs.store(Files.writeString(staging.resolve("late.png"),
+                "a slide of this render alone " + UUID.randomUUID()));
+        StoredBlobs.age(blobs, storage, late.sha256(), Duration.ofHours(1));
+
+        // a render's last transaction held open (as PresentationOutcomes.ready writes it): the
+        // presentation's row updated, so locked, and a slide's row written but not committed yet
+        try (HeldTransaction render = HeldTransaction.open(transactions, jdbc, sql -> {
+            sql.sql("UPDATE presentations SET progress = 100 WHERE id = :id").param("id", id).update();
+            sql.sql("INSERT INTO presentation_slides (presentation_id, slide_number, width, height, full_sha256,"
+                    + " full_bytes, thumb_width, thumb_height, thumb_sha256, thumb_bytes, slide_text)"
+                    + " VALUES (:id, 3, 16, 9, :sha256, :size, 16, 9, :sha256, :size, '')").param("id", id)
+                    .param("sha256", late.sha256()).param("size", late.size()).update();
+        })) {
+            CompletableFuture<Integer> delete = render.meanwhile(
+                    () -> api.send("DELETE", "/api/v1/presentations/" + id, owner.accessToken(), null).statusCode());
+            // the render commits once the delete waits for its lock (were it later, it would see the slide)
+            render.commitOnceBlocked();
+            assertThat(delete.get(30, TimeUnit.SECONDS)).isEqualTo(204);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM presentation_slides WHERE presentation_id = :id").param("id", id)
+                .query(Long.class).single()).isZero();
+        await("the late slide's blob is handed to the collector with the presentation").atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(blobs.metadata(late.sha256())).isEmpty());
+        for (String sha : deck.blobs()) {
+            assertThat(blobs.metadata(sha)).as(sha).isEmpty();
+        }
     }
 
     @Test

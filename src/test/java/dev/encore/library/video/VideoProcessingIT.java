@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,15 +21,10 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import javax.sql.DataSource;
 
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.storage.StorageProvider;
@@ -46,7 +39,6 @@ import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -56,6 +48,7 @@ import tools.jackson.databind.JsonNode;
 import dev.encore.platform.BlobStore;
 import dev.encore.platform.storage.StorageProperties;
 import dev.encore.support.Api;
+import dev.encore.support.HeldTransaction;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaTools;
 import dev.encore.support.Multipart;
@@ -85,8 +78,6 @@ class VideoProcessingIT extends IntegrationTest {
     private JdbcClient jdbc;
     @Autowired
     private PlatformTransactionManager transactions;
-    @Autowired
-    private DataSource dataSource;
     @Autowired
     private StorageProvider jobs;
 
@@ -275,37 +266,17 @@ class VideoProcessingIT extends IntegrationTest {
 
         // a run's last transaction held open (as VideoOutcomes.ready writes it): the video's row
         // updated, so locked, and an output's row written but not committed yet
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        TransactionTemplate transaction = new TransactionTemplate(transactions);
-        // threads of their own: on two cores the common pool has one, and the run would hold it
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
-                jdbc.sql("UPDATE videos SET progress = 100 WHERE id = :id").param("id", videoId).update();
-                jdbc.sql("INSERT INTO video_files (video_id, name, sha256, size_bytes, mime_type)"
-                        + " VALUES (:id, 'late.m4s', :sha256, :size, 'video/iso.segment')").param("id", videoId)
-                        .param("sha256", late.sha256()).param("size", late.size()).update();
-                written.countDown();
-                try {
-                    commit.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }), threads);
-            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        try (HeldTransaction run = HeldTransaction.open(transactions, jdbc, sql -> {
+            sql.sql("UPDATE videos SET progress = 100 WHERE id = :id").param("id", videoId).update();
+            sql.sql("INSERT INTO video_files (video_id, name, sha256, size_bytes, mime_type)"
+                    + " VALUES (:id, 'late.m4s', :sha256, :size, 'video/iso.segment')").param("id", videoId)
+                    .param("sha256", late.sha256()).param("size", late.size()).update();
+        })) {
             assertThat(outputs(id)).as("not committed yet").noneMatch(file -> file.name().equals("late.m4s"));
-            CompletableFuture<Integer> delete = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return api.send("DELETE", "/api/v1/videos/" + id, owner.accessToken(), null).statusCode();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, threads);
+            CompletableFuture<Integer> delete = run.meanwhile(
+                    () -> api.send("DELETE", "/api/v1/videos/" + id, owner.accessToken(), null).statusCode());
             // the run commits once the delete waits for its lock (were it later, it would see the row committed)
-            await("the delete waits for the run's lock").atMost(Duration.ofSeconds(10))
-                    .pollInterval(Duration.ofMillis(10)).until(this::aSessionWaitsForALock);
-            commit.countDown();
-            run.get(30, TimeUnit.SECONDS);
+            run.commitOnceBlocked();
             assertThat(delete.get(30, TimeUnit.SECONDS)).isEqualTo(204);
         }
         assertThat(outputs(id)).isEmpty();
@@ -391,18 +362,6 @@ class VideoProcessingIT extends IntegrationTest {
     private long failedAttempts(UUID videoId) {
         return jobs.getJobById(videoId).getJobStates().stream()
                 .filter(state -> state.getName() == StateName.FAILED).count();
-    }
-
-    /** Whether a database session waits for a lock another one holds (H2 or PostgreSQL). */
-    private boolean aSessionWaitsForALock() throws SQLException {
-        String product;
-        try (Connection connection = dataSource.getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName();
-        }
-        String waiting = product.equals("PostgreSQL")
-                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
-        return jdbc.sql(waiting).query(Long.class).single() > 0;
     }
 
     private List<VideoFile> outputs(String id) {
