@@ -39,7 +39,7 @@ class UserAdministration {
 
     /**
      * Enables/disables an account and/or sets whether it is an admin (null leaves it).
-     * Disabling ends all its sessions at once.
+     * Disabling it, or taking its admin role away, ends all its sessions at once.
      *
      * @throws AccountNotFoundException when there is no such account
      * @throws AccountConflictException when it would leave no enabled admin
@@ -57,6 +57,10 @@ class UserAdministration {
         }
         if (!after.roles().equals(before.roles())) {
             changes.put("admin", Boolean.toString(after.roles().contains("ADMIN")));
+            if (before.roles().contains("ADMIN") && !after.roles().contains("ADMIN")) {
+                // its access tokens still say ADMIN until they expire: end the sessions that hold them
+                revoker.revokeAll(userId, null, "admin-removed");
+            }
         }
         audit.record("admin.user-updated", adminId, userId, changes);
         return after;

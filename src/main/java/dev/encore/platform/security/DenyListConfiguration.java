@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.encore.platform.EncoreSecurityProperties;
 
@@ -13,9 +14,21 @@ import dev.encore.platform.EncoreSecurityProperties;
 @Configuration(proxyBeanMethods = false)
 class DenyListConfiguration {
 
+    /**
+     * The store that answers requests, with its record in the database so a restart forgets no
+     * revocation ({@link DurableDenyListStore}). Without a database (the web layer's slice tests)
+     * the store is used alone.
+     */
     @Bean
     DenyListStore denyListStore(EncoreSecurityProperties properties, ObjectProvider<StringRedisTemplate> redis,
-            Clock clock) {
+            ObjectProvider<JdbcClient> jdbc, Clock clock) {
+        DenyListStore fast = fastStore(properties, redis, clock);
+        JdbcClient database = jdbc.getIfAvailable();
+        return database == null ? fast : new DurableDenyListStore(fast, database, clock);
+    }
+
+    private static DenyListStore fastStore(EncoreSecurityProperties properties,
+            ObjectProvider<StringRedisTemplate> redis, Clock clock) {
         if (properties.denyList() == EncoreSecurityProperties.Store.LOCAL) {
             return new LocalDenyListStore(clock);
         }

@@ -90,6 +90,26 @@ class AdminUsersIT extends IntegrationTest {
     }
 
     @Test
+    void takingTheAdminRoleAwayEndsTheSessionsWhoseTokensStillSayAdmin() {
+        TestAccounts.Account admin = users.admin();
+        TestAccounts.Account target = users.user();
+        api.send("PATCH", "/api/v1/admin/users/" + target.id(), admin.accessToken(), "{\"roles\":[\"USER\",\"ADMIN\"]}");
+        TestAccounts.Account promoted = users.signIn(target);
+        assertThat(api.get("/api/v1/admin/users", promoted.accessToken()).statusCode()).isEqualTo(200);
+
+        assertThat(api.send("PATCH", "/api/v1/admin/users/" + target.id(), admin.accessToken(), "{\"roles\":[\"USER\"]}")
+                .statusCode()).isEqualTo(200);
+        assertThat(api.send("PATCH", "/api/v1/admin/users/" + target.id(), promoted.accessToken(),
+                "{\"roles\":[\"USER\",\"ADMIN\"]}").statusCode()).as("no promoting itself back").isEqualTo(401);
+        assertThat(api.get("/api/v1/me", promoted.accessToken()).statusCode()).isEqualTo(401);
+        assertThat(users.refresh(promoted.refreshToken()).statusCode()).isEqualTo(401);
+        TestAccounts.Account again = users.signIn(target);
+        assertProblem(api.get("/api/v1/admin/users", again.accessToken()), 403, "forbidden");
+        assertThat(Api.json(api.get("/api/v1/admin/users?q=" + target.username(), admin.accessToken())).path("items")
+                .get(0).path("roles").valueStream().map(JsonNode::asString)).containsExactly("USER");
+    }
+
+    @Test
     void theLastEnabledAdminCannotBeDemotedOrDisabled() {
         TestAccounts.Account last = users.admin();
         demoteEveryOtherAdmin(last);

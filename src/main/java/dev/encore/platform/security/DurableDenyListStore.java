@@ -1,0 +1,84 @@
+package dev.encore.platform.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The deny-list's record in the database ({@code access_token_denials}) beside the store that
+ * answers requests: each revocation is written down until it no longer matters, and the entries
+ * still in force are handed back to that store when the process starts. Without it a restart
+ * forgot every revocation of the embedded mode (kept in memory), and a revoked, disabled or
+ * deleted account's access token worked again until it expired; in distributed mode a node's start
+ * also gives Redis back what it lost with a restart of its own. Requests are still answered by the
+ * fast store alone: the table is written only when a token or a session is revoked.
+ */
+class DurableDenyListStore implements DenyListStore {
+
+    private final DenyListStore fast;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DurableDenyListStore(DenyListStore fast, JdbcClient jdbc, Clock clock) {
+        this.fast = fast;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        restore();
+    }
+
+    @Override
+    public void deny(String key, Instant until) {
+        Instant now = clock.instant();
+        if (!until.isAfter(now)) {
+            return;
+        }
+        fast.deny(key, until);
+        record(key, Timestamp.from(until));
+        // revocations are rare (logouts, password changes): each one also clears out the expired
+        jdbc.sql("DELETE FROM access_token_denials WHERE denied_until <= :now").param("now", Timestamp.from(now))
+                .update();
+    }
+
+    @Override
+    public boolean isDenied(String key) {
+        return fast.isDenied(key);
+    }
+
+    /** Keeps the later of the two times when the key is already recorded. */
+    private void record(String key, Timestamp until) {
+        if (extend(key, until) > 0 || recorded(key)) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO access_token_denials (denied_key, denied_until) VALUES (:key, :until)")
+                    .param("key", key).param("until", until).update();
+        }
+        catch (DuplicateKeyException raced) {
+            extend(key, until); // another request recorded it a moment ago
+        }
+    }
+
+    private int extend(String key, Timestamp until) {
+        return jdbc.sql("UPDATE access_token_denials SET denied_until = :until"
+                + " WHERE denied_key = :key AND denied_until < :until").param("key", key).param("until", until)
+                .update();
+    }
+
+    private boolean recorded(String key) {
+        return jdbc.sql("SELECT COUNT(*) FROM access_token_denials WHERE denied_key = :key").param("key", key)
+                .query(Long.class).single() > 0;
+    }
+
+    private void restore() {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("SELECT denied_key, denied_until FROM access_token_denials WHERE denied_until > :now")
+                .param("now", now)
+                .query((rs, row) -> {
+                    fast.deny(rs.getString("denied_key"), rs.getTimestamp("denied_until").toInstant());
+                    return null;
+                }).list();
+    }
+}
