@@ -10,7 +10,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
 import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
@@ -26,8 +25,9 @@ import dev.encore.platform.TopicSubscribed;
 import dev.encore.platform.spi.TopicGuard;
 
 /**
- * Checks every inbound STOMP frame. CONNECT needs a valid access token (else the connection is
- * refused). A connected client may subscribe to its own {@code /user/queue/**} and to the
+ * Checks every inbound STOMP frame. CONNECT needs a valid access token: without one the client is
+ * answered with an ERROR frame that says why and the connection is closed, as STOMP refuses (a
+ * thrown exception would only reach the log: frames are handed on in order on another thread). A connected client may subscribe to its own {@code /user/queue/**} and to the
  * {@code /topic/**} destinations a {@link TopicGuard} lets it, and may SEND only to {@code /app/**}
  * destinations that some handler maps. Any other SUBSCRIBE or SEND is dropped and answered on the
  * connection's {@code /user/queue/errors}; the connection stays open. Once the broker has registered
@@ -82,11 +82,16 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
         }
         StompCommand command = stomp.getCommand();
         if (command == StompCommand.CONNECT) {
-            stomp.setUser(authenticate(stomp.getFirstNativeHeader("Authorization")));
+            String refusal = authenticate(stomp);
+            if (refusal != null) {
+                errors.reject(stomp, refusal);
+                return null;
+            }
             return message;
         }
         if ((command == StompCommand.SUBSCRIBE || command == StompCommand.SEND) && stomp.getUser() == null) {
-            throw new MessageDeliveryException("Not connected");
+            errors.reject(stomp, "Not connected: send CONNECT with an Authorization: Bearer <access token> header first");
+            return null;
         }
         if (command == StompCommand.SUBSCRIBE) {
             return subscribe(stomp, message);
@@ -159,17 +164,20 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
         return handler != null && patterns.stream().anyMatch(pattern -> handler.getPathMatcher().match(pattern, lookup));
     }
 
-    private Principal authenticate(String authorization) {
+    /** Sets the connection's user from the CONNECT's access token; answers why not when it cannot. */
+    private String authenticate(StompHeaderAccessor stomp) {
+        String authorization = stomp.getFirstNativeHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new MessageDeliveryException("CONNECT needs an Authorization: Bearer <access token> header");
+            return "CONNECT needs an Authorization: Bearer <access token> header";
         }
         try {
             Jwt jwt = jwtDecoder.decode(authorization.substring(7).trim());
             String subject = jwt.getSubject();
-            return () -> subject;
+            stomp.setUser(() -> subject);
+            return null;
         }
         catch (JwtException ex) {
-            throw new MessageDeliveryException("The access token is invalid or expired");
+            return "The access token is invalid, expired or revoked";
         }
     }
 }

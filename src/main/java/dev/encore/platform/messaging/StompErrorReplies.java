@@ -1,28 +1,50 @@
 package dev.encore.platform.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeTypeUtils;
 
 /**
  * Tells one STOMP connection that a frame of it was refused, with a message on its
  * {@code /user/queue/errors}: {@code {"type", "title", "detail", "destination", "receipt"}}. The
- * connection stays open; the user's other connections hear nothing.
+ * connection stays open; the user's other connections hear nothing. A connection that has no user
+ * (no valid CONNECT) is rejected instead: an ERROR frame, after which Spring closes it.
  */
 class StompErrorReplies {
 
     static final String QUEUE = "/queue/errors";
 
     private final ObjectProvider<SimpMessagingTemplate> stomp;
+    private final ObjectProvider<MessageChannel> clientOutbound;
 
-    StompErrorReplies(ObjectProvider<SimpMessagingTemplate> stomp) {
+    StompErrorReplies(ObjectProvider<SimpMessagingTemplate> stomp, ObjectProvider<MessageChannel> clientOutbound) {
         this.stomp = stomp;
+        this.clientOutbound = clientOutbound;
+    }
+
+    /** Answers the frame's connection with an ERROR frame carrying {@code reason}; the connection then closes. */
+    void reject(StompHeaderAccessor frame, String reason) {
+        if (frame.getSessionId() == null) {
+            return;
+        }
+        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+        error.setMessage(reason);
+        error.setSessionId(frame.getSessionId());
+        if (frame.getReceipt() != null) {
+            error.setReceiptId(frame.getReceipt());
+        }
+        clientOutbound.getObject().send(MessageBuilder.createMessage(reason.getBytes(StandardCharsets.UTF_8),
+                error.getMessageHeaders()));
     }
 
     void refuse(StompHeaderAccessor frame, String type, String title, String detail) {

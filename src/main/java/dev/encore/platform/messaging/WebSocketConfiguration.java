@@ -6,10 +6,12 @@ import jakarta.servlet.ServletContext;
 import jakarta.websocket.server.ServerContainer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -50,9 +52,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     WebSocketConfiguration(JwtDecoder jwtDecoder, EncoreSecurityProperties security, ObjectProvider<TopicGuard> guards,
             ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, ObjectProvider<SimpMessagingTemplate> stomp,
+            @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
             ApplicationEventPublisher events, @Value("${encore.live.max-frame-size:16KB}") DataSize maxFrameSize) {
         this.security = security;
-        this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, new StompErrorReplies(stomp), events);
+        this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, new StompErrorReplies(stomp, clientOutbound),
+                events);
         this.maxFrameBytes = Math.toIntExact(maxFrameSize.toBytes());
         heartbeats.setPoolSize(1);
         heartbeats.setThreadNamePrefix("stomp-heartbeat-");

@@ -108,6 +108,14 @@ class MalformedRequestsIT extends IntegrationTest {
     }
 
     @Test
+    void anUnsupportedMethodIsAProblemAndNoWarningInTheLog(CapturedOutput output) {
+        // no sign-in needed: anyone could fill an operator's log with these
+        assertRefusedAsProblem(raw("POST /problems HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+                405);
+        assertThat(output.getAll()).doesNotContain("PageNotFound").doesNotContain("\"log.level\":\"WARN\"");
+    }
+
+    @Test
     void aBodyShorterThanItsContentLengthIsBadRequestAndNoErrorInTheLog(CapturedOutput output) {
         String request = "POST /api/v1/playlists HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: " + api.clientAddress()
                 + "\r\nAuthorization: Bearer " + tokens.user()
