@@ -80,6 +80,19 @@ public class TrackCatalog {
                 .toList();
     }
 
+    /**
+     * Of these tracks, those {@code viewer} may play now, by id: what was picked earlier, checked
+     * again (a track its owner has made private since, or deleted, is left out).
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Card> playable(Viewer viewer, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return listing.byIds(ids).stream().filter(track -> viewer.maySee(track.ownerId(), track.visibility()))
+                .map(Card::of).collect(Collectors.toMap(Card::id, Function.identity(), (first, second) -> first));
+    }
+
     /** The tracks of these ids that still exist, by id, whoever looks (for lists already picked). */
     @Transactional(readOnly = true)
     public Map<UUID, Card> cards(Collection<UUID> ids) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -31,13 +32,16 @@ class RoomControls {
     private final RoomStore store;
     private final RoomBroadcasts broadcasts;
     private final TrackCatalog catalog;
+    private final RoomTracks tracks;
     private final Viewers viewers;
     private final Clock clock;
 
-    RoomControls(RoomStore store, RoomBroadcasts broadcasts, TrackCatalog catalog, Viewers viewers, Clock clock) {
+    RoomControls(RoomStore store, RoomBroadcasts broadcasts, TrackCatalog catalog, RoomTracks tracks, Viewers viewers,
+            Clock clock) {
         this.store = store;
         this.broadcasts = broadcasts;
         this.catalog = catalog;
+        this.tracks = tracks;
         this.viewers = viewers;
         this.clock = clock;
     }
@@ -171,13 +175,33 @@ class RoomControls {
         broadcasts.queue(room);
     }
 
-    /** Loads the queue's first entry (taking it out of the queue), or nothing when it is empty. */
+    /**
+     * Loads the queue's first entry the host may still play (taking it out of the queue), or nothing
+     * when there is none. The entries before it go too: their tracks were made private by their
+     * owners or deleted since they were queued, the room no longer shows them ({@link RoomViews}) and
+     * playing past them is skipping them.
+     */
     private void advance(Room room, Instant now) {
         List<QueueEntry> queue = new ArrayList<>(store.queue().findByRoomIdOrderByPosition(room.id()));
-        QueueEntry first = queue.isEmpty() ? null : queue.removeFirst();
+        Set<UUID> playable = tracks.playableBy(room.hostId(), queue.stream().map(QueueEntry::trackId).toList())
+                .keySet();
+        List<QueueEntry> out = new ArrayList<>(); // taken out of the queue
+        QueueEntry first = null;
+        while (first == null && !queue.isEmpty()) {
+            QueueEntry entry = queue.removeFirst();
+            if (playable.contains(entry.trackId())) {
+                first = entry;
+            }
+            else {
+                out.add(entry);
+            }
+        }
         room.load(first, now);
         if (first != null) {
-            store.queue().delete(first);
+            out.add(first);
+        }
+        if (!out.isEmpty()) {
+            store.queue().deleteAll(out);
             renumber(queue);
         }
     }

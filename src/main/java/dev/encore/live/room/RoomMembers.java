@@ -59,11 +59,14 @@ interface RoomMembers extends ListCrudRepository<RoomMember, UUID> {
             + " AND absent_since IS NULL")
     int absent(UUID roomId, UUID userId, Instant now);
 
-    /** Whether {@code userId} is a member of a room that plays or queues the track. */
-    @Query("SELECT COUNT(*) > 0 FROM room_members m JOIN rooms r ON r.id = m.room_id WHERE m.user_id = :userId"
-            + " AND m.left_at IS NULL AND (r.current_track_id = :trackId OR EXISTS"
+    /**
+     * The hosts of the rooms {@code userId} is a member of that play or queue the track: a room lends
+     * it only while its host may play it ({@link RoomStreamGrants}).
+     */
+    @Query("SELECT DISTINCT r.host_id FROM room_members m JOIN rooms r ON r.id = m.room_id WHERE m.user_id = :userId"
+            + " AND m.left_at IS NULL AND r.host_id IS NOT NULL AND (r.current_track_id = :trackId OR EXISTS"
             + " (SELECT q.id FROM room_queue q WHERE q.room_id = r.id AND q.track_id = :trackId))")
-    boolean lendsTrack(UUID userId, UUID trackId);
+    List<UUID> lendingHosts(UUID userId, UUID trackId);
 
     /** Whether {@code userId} left a room that still plays or queues the track. */
     @Query("SELECT COUNT(*) > 0 FROM room_members m JOIN rooms r ON r.id = m.room_id WHERE m.user_id = :userId"

@@ -3,9 +3,11 @@ package dev.encore.live.room;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -16,23 +18,26 @@ import dev.encore.live.room.RoomView.SuggestionEntry;
 import dev.encore.platform.EncoreProperties;
 import dev.encore.platform.spi.StreamLinks;
 
-/** Builds room answers: stream URLs for members, the invite for the host and admins. */
+/**
+ * Builds room answers: the tracks the host may play now ({@link RoomTracks}), with stream URLs for
+ * members, the invite for the host and admins.
+ */
 @Component
 class RoomViews {
 
     private final RoomMembers members;
     private final RoomQueue queue;
     private final RoomSuggestions suggestions;
-    private final TrackCatalog catalog;
+    private final RoomTracks tracks;
     private final StreamLinks links;
     private final String publicUrl;
     private final Clock clock;
 
-    RoomViews(RoomStore store, TrackCatalog catalog, StreamLinks links, EncoreProperties encore, Clock clock) {
+    RoomViews(RoomStore store, RoomTracks tracks, StreamLinks links, EncoreProperties encore, Clock clock) {
         this.members = store.members();
         this.queue = store.queue();
         this.suggestions = store.suggestions();
-        this.catalog = catalog;
+        this.tracks = tracks;
         this.links = links;
         this.publicUrl = encore.publicUrl().toString().replaceAll("/+$", "");
         this.clock = clock;
@@ -49,10 +54,13 @@ class RoomViews {
         boolean member = viewer != null && present.stream().anyMatch(m -> m.userId().equals(viewer));
         boolean invite = viewer != null && (admin || room.isHost(viewer));
         UUID lendTo = member ? viewer : null;
+        List<QueueEntry> entries = queue.findByRoomIdOrderByPosition(room.id());
+        Map<UUID, TrackCatalog.Card> cards = playable(room, entries);
         return new RoomView(room.id(), room.name(), room.isPublic(), room.maxListeners(), room.hostId(),
                 hostName(room, present), present.size(), room.createdAt(), invite ? room.inviteCode() : null,
                 invite ? inviteUrl(room) : null, RoomView.State.of(room.state(), clock.instant()),
-                current(room, lendTo), queue(room, lendTo), suggestions(room), members(room, present));
+                current(room, cards, lendTo), queue(entries, cards, lendTo), suggestions(room),
+                members(room, present));
     }
 
     String inviteUrl(Room room) {
@@ -61,32 +69,26 @@ class RoomViews {
 
     /** What plays, with a stream URL for {@code lendTo} (null: none). */
     Entry current(Room room, UUID lendTo) {
-        UUID trackId = room.state().itemId();
-        if (trackId == null) {
-            return null;
-        }
-        TrackCatalog.Card card = catalog.cards(List.of(trackId)).get(trackId);
-        return card == null ? null : entry(room.currentEntryId(), card, room.hostId(), lendTo);
+        return current(room, playable(room, List.of()), lendTo);
     }
 
     List<Entry> queue(Room room, UUID lendTo) {
         List<QueueEntry> entries = queue.findByRoomIdOrderByPosition(room.id());
-        Map<UUID, TrackCatalog.Card> cards = catalog.cards(entries.stream().map(QueueEntry::trackId).toList());
-        List<Entry> views = new ArrayList<>();
-        for (QueueEntry queued : entries) {
-            TrackCatalog.Card card = cards.get(queued.trackId());
-            if (card != null) { // a track deleted meanwhile is skipped
-                views.add(entry(queued.id(), card, queued.addedBy(), lendTo));
-            }
-        }
-        return views;
+        return queue(entries, playable(room, entries), lendTo);
     }
 
+    /**
+     * The waiting suggestions whose tracks their members may still play (the rule they were
+     * suggested by): one its owner made private since is not shown to the room.
+     */
     List<SuggestionEntry> suggestions(Room room) {
         List<Suggestion> waiting = suggestions.findByRoomIdOrderByCreatedAt(room.id());
-        Map<UUID, TrackCatalog.Card> cards = catalog.cards(waiting.stream().map(Suggestion::trackId).toList());
-        return waiting.stream().filter(s -> cards.containsKey(s.trackId())).map(s -> {
-            TrackCatalog.Card card = cards.get(s.trackId());
+        Map<UUID, Map<UUID, TrackCatalog.Card>> cards = new HashMap<>();
+        waiting.stream().collect(Collectors.groupingBy(Suggestion::suggestedBy,
+                Collectors.mapping(Suggestion::trackId, Collectors.toSet())))
+                .forEach((member, tracksOf) -> cards.put(member, tracks.playableBy(member, tracksOf)));
+        return waiting.stream().filter(s -> cards.get(s.suggestedBy()).containsKey(s.trackId())).map(s -> {
+            TrackCatalog.Card card = cards.get(s.suggestedBy()).get(s.trackId());
             return new SuggestionEntry(s.id(), s.trackId(), card.title(), card.artist(), card.durationMs(),
                     s.suggestedBy(), s.username(), s.createdAt());
         }).toList();
@@ -100,6 +102,36 @@ class RoomViews {
     private static String hostName(Room room, List<RoomMember> present) {
         return present.stream().filter(m -> room.isHost(m.userId())).map(RoomMember::username).findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * The room's tracks (what plays and {@code entries}) that its host may play now: the only ones it
+     * shows and lends. Another owner's track made private since, or deleted, is left out, as if it
+     * were not there; the host moves on with {@code next}.
+     */
+    private Map<UUID, TrackCatalog.Card> playable(Room room, List<QueueEntry> entries) {
+        List<UUID> ids = new ArrayList<>(entries.stream().map(QueueEntry::trackId).toList());
+        if (room.state().itemId() != null) {
+            ids.add(room.state().itemId());
+        }
+        return tracks.playableBy(room.hostId(), ids);
+    }
+
+    private Entry current(Room room, Map<UUID, TrackCatalog.Card> cards, UUID lendTo) {
+        UUID trackId = room.state().itemId();
+        TrackCatalog.Card card = trackId == null ? null : cards.get(trackId);
+        return card == null ? null : entry(room.currentEntryId(), card, room.hostId(), lendTo);
+    }
+
+    private List<Entry> queue(List<QueueEntry> entries, Map<UUID, TrackCatalog.Card> cards, UUID lendTo) {
+        List<Entry> views = new ArrayList<>();
+        for (QueueEntry queued : entries) {
+            TrackCatalog.Card card = cards.get(queued.trackId());
+            if (card != null) {
+                views.add(entry(queued.id(), card, queued.addedBy(), lendTo));
+            }
+        }
+        return views;
     }
 
     private Entry entry(UUID id, TrackCatalog.Card card, UUID addedBy, UUID lendTo) {

@@ -298,6 +298,79 @@ class ListeningRoomsIT extends IntegrationTest {
     }
 
     @Test
+    void aTrackItsOwnerMakesPrivateIsNoLongerShownOrLentButTheHostsOwnPrivateOnesAre() throws Exception {
+        Account owner = users.user();
+        Account host = users.user();
+        Account member = users.user();
+        String playing = library.track(owner, "title", "Shared", "artist", "Owner", "visibility", "public").path("id")
+                .asString();
+        String queued = library.track(owner, "title", "Also", "artist", "Owner", "visibility", "public").path("id")
+                .asString();
+        String suggested = library.track(owner, "title", "Idea", "artist", "Owner", "visibility", "public")
+                .path("id").asString();
+        String own = library.track(host, "title", "Mine", "artist", "Host", "visibility", "private").path("id")
+                .asString();
+        String id = created(host, "{\"name\":\"Revoked\"}").path("id").asString();
+        join(member, id);
+        try (RoomClient hosting = RoomClient.join(port, host.accessToken(), id);
+                RoomClient listening = RoomClient.join(port, member.accessToken(), id)) {
+            hosting.send(id, "queue/add", "{\"trackId\":\"" + playing + "\"}");
+            hosting.next("state", data -> data.path("current").path("trackId").asString().equals(playing));
+            hosting.send(id, "queue/add", "{\"trackId\":\"" + queued + "\"}");
+            hosting.send(id, "queue/add", "{\"trackId\":\"" + own + "\"}");
+            hosting.next("queue", data -> data.path("queue").size() == 2);
+            listening.send(id, "suggest", "{\"trackId\":\"" + suggested + "\"}");
+            hosting.next("suggestions", data -> data.path("suggestions").size() == 1);
+
+            JsonNode before = Api.json(api.get("/api/v1/rooms/" + id, member.accessToken()));
+            String memberStream = path(before.path("current").path("streamUrl").asString());
+            String queuedStream = path(before.path("queue").get(0).path("streamUrl").asString());
+            String hostStream = path(Api.json(api.get("/api/v1/rooms/" + id, host.accessToken())).path("current")
+                    .path("streamUrl").asString());
+            assertThat(anonymous(memberStream, "bytes=0-9").statusCode()).isEqualTo(206);
+            assertThat(anonymous(queuedStream, "bytes=0-9").statusCode()).isEqualTo(206);
+
+            for (String track : List.of(playing, queued, suggested)) {
+                HttpResponse<String> hidden = api.send("PATCH", "/api/v1/tracks/" + track, owner.accessToken(),
+                        "{\"visibility\":\"private\"}");
+                assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
+            }
+            for (Account account : List.of(host, member)) {
+                assertProblem(api.get("/api/v1/tracks/" + playing, account.accessToken()), 404, "not-found");
+                JsonNode room = Api.json(api.get("/api/v1/rooms/" + id, account.accessToken()));
+                assertThat(room.has("current")).as("another owner's track made private is not the room's to show")
+                        .isFalse();
+                assertThat(room.path("state").path("itemId").asString()).isEqualTo(playing);
+                assertThat(room.path("queue").valueStream().map(entry -> entry.path("trackId").asString()))
+                        .containsExactly(own);
+                assertThat(room.path("queue").get(0).path("streamUrl").asString())
+                        .as("the host's own private track is still lent").isNotEmpty();
+                assertThat(room.path("suggestions").size()).isZero();
+                assertThat(room.toString()).doesNotContain("Shared", "Also", "Idea");
+            }
+            assertProblem(anonymousText(memberStream), 404, "not-found");
+            assertProblem(anonymousText(hostStream), 404, "not-found");
+            assertProblem(anonymousText(queuedStream), 404, "not-found");
+
+            hosting.send(id, "next", "");
+            JsonNode next = listening.next("state", data -> data.path("current").path("trackId").asString()
+                    .equals(own));
+            assertThat(next.path("data").path("current").path("title").asString()).isEqualTo("Mine");
+            assertThat(jdbc.queryForObject("select count(*) from room_queue where room_id = ?", Integer.class,
+                    UUID.fromString(id))).as("the unplayable entry was skipped, not left ahead").isZero();
+            String mine = path(Api.json(api.get("/api/v1/rooms/" + id, member.accessToken())).path("current")
+                    .path("streamUrl").asString());
+            assertThat(anonymous(mine, "bytes=0-9").statusCode()).isEqualTo(206);
+
+            assertThat(api.send("PATCH", "/api/v1/tracks/" + suggested, owner.accessToken(),
+                    "{\"visibility\":\"public\"}").statusCode()).isEqualTo(200);
+            assertThat(Api.json(api.get("/api/v1/rooms/" + id, member.accessToken())).path("suggestions")
+                    .valueStream().map(entry -> entry.path("title").asString())).as("public again, shown again")
+                    .containsExactly("Idea");
+        }
+    }
+
+    @Test
     void membersSuggestAndTheHostQueuesMovesAndAccepts() throws Exception {
         Account host = users.user();
         Account member = users.user();
