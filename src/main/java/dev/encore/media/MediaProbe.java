@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a media file's duration, tags and cover with ffprobe ({@code encore.media.ffprobe-path}),
- * for imports and uploads alike.
+ * for imports and uploads alike, and its channels for transcoded renditions.
  */
 @Component
 public class MediaProbe {
@@ -68,6 +69,20 @@ public class MediaProbe {
                 "-v", "error", "-protocol_whitelist", "file", "-print_format", "json", "-show_format", "-show_streams", file.toString()),
                 file.getParent(), timeout, Map.of()), output::append);
         return result.succeeded() ? parse(output.toString()) : Probe.NOTHING;
+    }
+
+    /**
+     * The channels of the file's first audio stream (1 mono, 2 stereo, …): what an encoder's bitrate
+     * limit depends on (a transcoded rendition). One short ffprobe reading; empty when it cannot tell.
+     */
+    public OptionalInt audioChannels(Path file) throws InterruptedException {
+        StringBuilder output = new StringBuilder();
+        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffprobe, "-v", "error",
+                "-protocol_whitelist", "file", "-select_streams", "a:0", "-show_entries", "stream=channels", "-of",
+                "csv=p=0", file.toString()), file.getParent(), timeout, Map.of()), output::append);
+        String channels = output.toString().strip();
+        return result.succeeded() && channels.matches("[1-9]\\d?") ? OptionalInt.of(Integer.parseInt(channels))
+                : OptionalInt.empty();
     }
 
     /**

@@ -60,6 +60,12 @@ public final class LibraryFixtures {
         return save(owner, "/api/v1/tracks", "tone.mp3", "audio/mpeg", song, fieldsAndValues);
     }
 
+    /** A new track of {@code owner}'s from the MP3 file {@code audio}, with these fields. */
+    public JsonNode track(Account owner, Path audio, String... fieldsAndValues) throws Exception {
+        return save(owner, "/api/v1/tracks", audio.getFileName().toString(), "audio/mpeg", Files.readAllBytes(audio),
+                fieldsAndValues);
+    }
+
     /**
      * A new track like {@link #track} whose file has an embedded cover picture: a 256×256 gradient
      * between two colours ({@code "0x7f5af0"}).

@@ -75,6 +75,25 @@ public final class MediaTools {
         return file;
     }
 
+    /**
+     * Generates a tone of {@code seconds} with {@code channels} channels (1 mono, 2 stereo) as MP3 at
+     * 128 kbit/s with a title tag: a new title gives new bytes.
+     */
+    public static Path channelTone(Path file, String title, int seconds, int channels)
+            throws IOException, InterruptedException {
+        run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                "sine=frequency=440:duration=" + seconds, "-ac", Integer.toString(channels), "-metadata",
+                "title=" + title, "-c:a", "libmp3lame", "-b:a", "128k", file.toString()));
+        return file;
+    }
+
+    /** The channels of the first audio stream. */
+    public static int audioChannels(JsonNode probe) {
+        return probe.path("streams").valueStream()
+                .filter(stream -> stream.path("codec_type").asString().equals("audio")).findFirst().orElseThrow()
+                .path("channels").asInt();
+    }
+
     /** Generates a small test-pattern video of {@code seconds} with a tone, as MP4 (H.264 + AAC). */
     public static Path video(Path file, int seconds) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f",

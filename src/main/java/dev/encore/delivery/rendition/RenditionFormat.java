@@ -9,9 +9,10 @@ import java.util.Optional;
  * container.
  */
 public enum RenditionFormat {
-    MP3("audio/mpeg", "mp3", 128, List.of("-c:a", "libmp3lame", "-f", "mp3")),
-    OPUS("audio/ogg", "opus", 96, List.of("-c:a", "libopus", "-f", "ogg")),
-    AAC("audio/mp4", "m4a", 128, List.of("-c:a", "aac", "-movflags", "+faststart", "-f", "ipod"));
+    MP3("audio/mpeg", "mp3", 128, 0, List.of("-c:a", "libmp3lame", "-f", "mp3")),
+    /** libopus refuses more than 256 kbit/s per channel: a mono source's 320 is made at 256. */
+    OPUS("audio/ogg", "opus", 96, 256, List.of("-c:a", "libopus", "-f", "ogg")),
+    AAC("audio/mp4", "m4a", 128, 0, List.of("-c:a", "aac", "-movflags", "+faststart", "-f", "ipod"));
 
     /**
      * The bitrates offered (kbit/s): a ladder, not any number, so that one track has at most a
@@ -22,12 +23,15 @@ public enum RenditionFormat {
     private final String mimeType;
     private final String extension;
     private final int defaultBitrate;
+    /** The most kbit/s the encoder takes per channel of the source; 0: no limit within {@link #BITRATES}. */
+    private final int maxPerChannel;
     private final List<String> encoder;
 
-    RenditionFormat(String mimeType, String extension, int defaultBitrate, List<String> encoder) {
+    RenditionFormat(String mimeType, String extension, int defaultBitrate, int maxPerChannel, List<String> encoder) {
         this.mimeType = mimeType;
         this.extension = extension;
         this.defaultBitrate = defaultBitrate;
+        this.maxPerChannel = maxPerChannel;
         this.encoder = encoder;
     }
 
@@ -54,6 +58,22 @@ public enum RenditionFormat {
 
     public int defaultBitrate() {
         return defaultBitrate;
+    }
+
+    /**
+     * Whether {@code bitrate} may be more than the encoder takes for some sources (a mono one): only
+     * then is the source's channel count worth reading before a transcode.
+     */
+    boolean limitedAt(int bitrate) {
+        return maxPerChannel > 0 && bitrate > maxPerChannel;
+    }
+
+    /**
+     * The bitrate to encode a source of {@code channels} at when {@code requested} is asked for: the
+     * request, capped at what the encoder takes for that many channels (opus: 256 kbit/s each).
+     */
+    int bitrateFor(int requested, int channels) {
+        return maxPerChannel > 0 ? Math.min(requested, maxPerChannel * Math.max(1, channels)) : requested;
     }
 
     /** ffmpeg's output options after {@code -map 0:a:0}: encoder and container. */

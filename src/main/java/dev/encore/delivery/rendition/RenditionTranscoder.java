@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.encore.platform.BlobStore;
 import dev.encore.platform.StorageUnavailableException;
 import dev.encore.media.Ffmpeg;
+import dev.encore.media.MediaProbe;
 import dev.encore.media.ProcessRunner;
 import dev.encore.delivery.file.DeliverableCatalog;
 
@@ -61,13 +63,14 @@ class RenditionTranscoder {
     private final TransactionTemplate newTransaction;
     private final StreamProperties properties;
     private final Ffmpeg ffmpeg;
+    private final MediaProbe probe;
     private final Counter transcodes;
     private final Semaphore slots;
     private final Clock clock;
 
     RenditionTranscoder(StoredRenditions rows, RenditionCache cache, BlobStore blobs, ProcessRunner processes,
             PlatformTransactionManager transactions, StreamProperties properties,
-            Ffmpeg ffmpeg, MeterRegistry meters, Clock clock) {
+            Ffmpeg ffmpeg, MediaProbe probe, MeterRegistry meters, Clock clock) {
         this.rows = rows;
         this.cache = cache;
         this.blobs = blobs;
@@ -76,6 +79,7 @@ class RenditionTranscoder {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.ffmpeg = ffmpeg;
+        this.probe = probe;
         this.slots = new Semaphore(properties.effectiveConcurrentTranscodes(), true);
         this.transcodes = Counter.builder("encore.stream.transcodes")
                 .description("Renditions transcoded (cache misses; shared requests count once)").register(meters);
@@ -167,7 +171,8 @@ class RenditionTranscoder {
         Path work = blobs.createStaging("rendition");
         try (BlobStore.LocalFile source = blobs.localFile(key.sourceSha256())) {
             Path output = work.resolve("rendition." + key.format().extension());
-            List<String> command = ffmpeg.transcodeAudio(source.path(), output, key.bitrate(), key.format().encoder());
+            List<String> command = ffmpeg.transcodeAudio(source.path(), output, bitrate(key, source.path()),
+                    key.format().encoder());
             transcodes.increment();
             ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(command, work,
                     properties.transcodeTimeout(), Map.of()), progress -> heartbeat.beat());
@@ -186,6 +191,19 @@ class RenditionTranscoder {
         finally {
             FileSystemUtils.deleteRecursively(work);
         }
+    }
+
+    /**
+     * The key's bitrate, capped at what the encoder takes for the source's channels: opus at 320 of
+     * a mono source is made at 256 (libopus refuses more, every time). The channels are read only
+     * for a bitrate that may be over a limit; when ffprobe cannot tell, the request stands.
+     */
+    private int bitrate(RenditionKey key, Path source) throws InterruptedException {
+        if (!key.format().limitedAt(key.bitrate())) {
+            return key.bitrate();
+        }
+        OptionalInt channels = probe.audioChannels(source);
+        return channels.isPresent() ? key.format().bitrateFor(key.bitrate(), channels.getAsInt()) : key.bitrate();
     }
 
     /** Inserts the claim row; false when another node's row got there first. */

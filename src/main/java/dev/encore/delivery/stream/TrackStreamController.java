@@ -65,7 +65,8 @@ class TrackStreamController {
     }
 
     @Operation(summary = "Stream a track", description = "The original, or with format (mp3, opus, aac) and/or "
-            + "bitrate (64, 96, 128, 160, 192, 256 or 320 kbit/s) a rendition transcoded once and cached: even the first answer has an exact "
+            + "bitrate (64, 96, 128, 160, 192, 256 or 320 kbit/s; opus at most 256 per channel of the source, so a mono "
+            + "track's opus 320 is made at 256) a rendition transcoded once and cached: even the first answer has an exact "
             + "Content-Length and honours Range. ETag and conditional requests on both. A GET from the first byte "
             + "records a play (header Encore-Play-Id). Private tracks are 404 for everyone but their owner.")
     @ApiResponse(responseCode = "206", description = "The requested range")

@@ -96,6 +96,27 @@ class StreamingIT extends IntegrationTest {
     }
 
     @Test
+    void opusAt320PlaysForMonoTracksAtTheMostOneChannelTakes() throws Exception {
+        Account user = users.user();
+        String title = LibraryFixtures.uniqueWord(10); // new bytes: a rendition no earlier run of the suite made
+        for (int channels : new int[] { 1, 2 }) {
+            Path tone = MediaTools.channelTone(media.resolve("tone-" + channels + "ch.mp3"), title, 2, channels);
+            String id = library.track(user, tone, "title", title, "artist", "Channels").path("id").asString();
+            String path = "/api/v1/tracks/" + id + "/stream?format=opus&bitrate=320";
+            HttpResponse<byte[]> response = bytes(user, path, null);
+            assertThat(response.statusCode()).as(channels + " channel(s): libopus takes 256 kbit/s a channel, "
+                    + "so mono is made at 256").isEqualTo(200);
+            JsonNode probe = MediaTools.probe(Files.write(media.resolve("rendition-" + channels + "ch.opus"),
+                    response.body()));
+            assertThat(MediaTools.audioCodec(probe)).isEqualTo("opus");
+            assertThat(MediaTools.audioChannels(probe)).isEqualTo(channels);
+            double transcodes = transcodes();
+            assertThat(bytes(user, path, "bytes=0-9").statusCode()).isEqualTo(206);
+            assertThat(transcodes()).as("made once, then served").isEqualTo(transcodes);
+        }
+    }
+
+    @Test
     void concurrentRequestsForANewRenditionShareOneTranscode() {
         Account user = users.user();
         String id = library.track(user, "title", "Shared", "artist", "Encoder").path("id").asString();
