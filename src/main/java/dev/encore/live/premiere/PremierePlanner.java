@@ -106,7 +106,8 @@ class PremierePlanner {
     }
 
     /**
-     * Changes a premiere that has not started (owner; its jobs are scheduled anew for the new times).
+     * Changes a premiere that has not started (owner). Fields left out (or null) stay; a step whose time
+     * moved gets a job at its new time, one that did not keeps its job.
      *
      * @throws org.springframework.web.ErrorResponseException 403 not the owner, 409 {@code conflict} once started
      */
@@ -128,8 +129,7 @@ class PremierePlanner {
         premiere.describe(request.title() != null ? request.title() : premiere.title(),
                 request.description() != null ? request.description() : premiere.description(), now);
         Premiere saved = premieres.save(premiere);
-        schedule.unschedule(id, oldStart, oldEnd);
-        schedule.schedule(saved);
+        schedule.rescheduled(saved, oldStart, oldEnd);
         return views.of(viewer, saved);
     }
 

@@ -9,8 +9,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +46,8 @@ class PremieresIT extends IntegrationTest {
     private JdbcTemplate jdbc;
     @Autowired
     private PremiereJobs jobs;
+    @Autowired
+    private StorageProvider jobStore;
 
     @BeforeEach
     void fixtures() throws Exception {
@@ -215,6 +220,87 @@ class PremieresIT extends IntegrationTest {
     }
 
     @Test
+    void aChangeOfTitleKeepsTheStartAndTheCancelThenWorks() throws Exception {
+        Account owner = users.user();
+        String video = readyVideo(owner, "public");
+        Instant startsAt = now().plusSeconds(3600);
+        JsonNode premiere = created(owner, body(video, startsAt, null));
+        String id = premiere.path("id").asString();
+        Instant endsAt = Instant.parse(premiere.path("endsAt").asString());
+
+        HttpResponse<String> renamed = change(owner, id, "{\"title\":\"New title\"}");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(Api.json(renamed).path("title").asString()).isEqualTo("New title");
+        assertThat(job(id, PremiereState.LIVE, startsAt)).as("the start keeps its job").isEqualTo(StateName.SCHEDULED);
+        assertThat(job(id, PremiereState.ENDED, endsAt)).as("the end keeps its job").isEqualTo(StateName.SCHEDULED);
+
+        HttpResponse<String> cancelled = api.send("DELETE", "/api/v1/premieres/" + id, owner.accessToken(), null);
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
+        assertThat(job(id, PremiereState.LIVE, startsAt)).isEqualTo(StateName.DELETED);
+        ProblemAssert.assertProblem(api.get("/api/v1/premieres/" + id, owner.accessToken()), 404, "not-found");
+        created(owner, body(video, startsAt, null)); // the video has no premiere ahead any more
+    }
+
+    @Test
+    void changesThatLeaveTheTimesKeepTheJobsAndAMoveThereAndBackPlansThemAgain() throws Exception {
+        Account owner = users.user();
+        String video = readyVideo(owner, "public");
+        Instant startsAt = now().plusSeconds(3600);
+        JsonNode premiere = created(owner, body(video, startsAt, null));
+        String id = premiere.path("id").asString();
+        Instant endsAt = Instant.parse(premiere.path("endsAt").asString());
+
+        for (String change : List.of("{\"description\":\"First\"}", "{\"description\":\"Second\"}",
+                "{\"startsAt\":null}", "{\"startsAt\":null,\"endsAt\":null,\"title\":null}",
+                "{\"startsAt\":\"" + startsAt + "\"}")) {
+            HttpResponse<String> changed = change(owner, id, change);
+            assertThat(changed.statusCode()).as(change + ": " + changed.body()).isEqualTo(200);
+            assertThat(Instant.parse(Api.json(changed).path("startsAt").asString())).isEqualTo(startsAt);
+            assertThat(job(id, PremiereState.LIVE, startsAt)).as(change).isEqualTo(StateName.SCHEDULED);
+            assertThat(job(id, PremiereState.ENDED, endsAt)).as(change).isEqualTo(StateName.SCHEDULED);
+        }
+        assertThat(premiere(owner, id).path("description").asString()).isEqualTo("Second");
+        // a refused change leaves the jobs as they are
+        ProblemAssert.assertInvalidField(change(owner, id, "{\"startsAt\":\"" + now().minusSeconds(1) + "\"}"),
+                "startsAt");
+        assertThat(job(id, PremiereState.LIVE, startsAt)).isEqualTo(StateName.SCHEDULED);
+
+        Instant later = startsAt.plusSeconds(600);
+        assertThat(change(owner, id, "{\"startsAt\":\"" + later + "\"}").statusCode()).isEqualTo(200);
+        assertThat(job(id, PremiereState.LIVE, later)).isEqualTo(StateName.SCHEDULED);
+        assertThat(job(id, PremiereState.LIVE, startsAt)).as("the time it left").isEqualTo(StateName.DELETED);
+        assertThat(change(owner, id, "{\"startsAt\":\"" + startsAt + "\"}").statusCode()).isEqualTo(200);
+        assertThat(job(id, PremiereState.LIVE, startsAt)).as("back at its first time").isEqualTo(StateName.SCHEDULED);
+        assertThat(job(id, PremiereState.ENDED, endsAt)).isEqualTo(StateName.SCHEDULED);
+        assertThat(job(id, PremiereState.LIVE, later)).isEqualTo(StateName.DELETED);
+
+        assertThat(api.send("DELETE", "/api/v1/premieres/" + id, owner.accessToken(), null).statusCode())
+                .isEqualTo(204);
+        assertThat(api.send("DELETE", "/api/v1/premieres/" + id, owner.accessToken(), null).statusCode())
+                .isEqualTo(404);
+        created(owner, body(video, startsAt, null));
+    }
+
+    @Test
+    void aPremiereRenamedBeforeItsStartStillGoesLiveOnTime() throws Exception {
+        Account owner = users.user();
+        String video = readyVideo(owner, "public");
+        // further ahead than the lead: its start goes through the JobRunr job the rename must keep
+        Instant startsAt = now().plus(PremiereSchedule.LEAD).plusSeconds(5);
+        String id = created(owner, body(video, startsAt, startsAt.plusSeconds(60))).path("id").asString();
+        String topic = "/topic/live/premiere/" + id;
+        try (StompTestClient follower = StompTestClient.connect(port, owner.accessToken()).follow(topic)) {
+            HttpResponse<String> renamed = change(owner, id, "{\"title\":\"Renamed\"}");
+            assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+            assertThat(job(id, PremiereState.LIVE, startsAt)).isEqualTo(StateName.SCHEDULED);
+            JsonNode live = follower.awaitType(topic, "state", PremiereSchedule.LEAD.plusSeconds(15));
+            assertThat(live.path("data").path("state").asString()).isEqualTo("live");
+            assertThat(live.path("serverTime").asLong() - startsAt.toEpochMilli()).as("sent on time").isBetween(0L, 500L);
+        }
+        assertThat(premiere(owner, id).path("title").asString()).isEqualTo("Renamed");
+    }
+
+    @Test
     void aPrivateVideosPremiereIsHiddenFromOthers() throws Exception {
         Account owner = users.user();
         Account stranger = users.user();
@@ -283,6 +369,16 @@ class PremieresIT extends IntegrationTest {
         HttpResponse<String> response = new Api(port).get("/api/v1/premieres/" + id, account.accessToken());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Api.json(response);
+    }
+
+    private HttpResponse<String> change(Account owner, String id, String json) {
+        return api.send("PATCH", "/api/v1/premieres/" + id, owner.accessToken(), json);
+    }
+
+    /** The state of a premiere's JobRunr job for {@code step} at {@code at}. */
+    private StateName job(String premiere, PremiereState step, Instant at) {
+        return jobStore.getJobById(PremiereSchedule.jobId(UUID.fromString(premiere), step, at.toEpochMilli()))
+                .getState();
     }
 
     private HttpResponse<String> schedule(Account owner, String json) {
