@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
+import dev.encore.platform.StorableInstant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -41,8 +42,8 @@ class AuditController {
             @RequestParam(required = false) @Size(max = 64) String actor,
             @RequestParam(required = false) @Size(max = 64) String target,
             @RequestParam(required = false) @Pattern(regexp = "[a-z.-]{1,64}", message = "must be an event type such as login.failed") String type,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant Instant to,
             @Valid PageQuery page) {
         return log.search(new AuditLog.Filter(actor, target, type, from, to),
                 page.toPageable(SORTABLE, Sort.by("occurredAt").descending()));

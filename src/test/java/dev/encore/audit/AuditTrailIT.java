@@ -1,5 +1,6 @@
 package dev.encore.audit;
 
+import static dev.encore.support.ProblemAssert.assertInvalidField;
 import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -94,6 +95,21 @@ class AuditTrailIT extends IntegrationTest {
         assertThat(page.path("hasNext").asBoolean()).isTrue();
         assertProblem(api.get("/api/v1/admin/audit?from=yesterday", admin.accessToken()), 400, "validation-failed");
         assertProblem(api.get("/api/v1/admin/audit?type=DROP%20TABLE", admin.accessToken()), 400, "validation-failed");
+    }
+
+    @Test
+    void timesPastTheYear9999AreRefusedNamingTheParameter() {
+        TestAccounts.Account admin = users.admin();
+        for (String far : List.of("%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "%2B300000000-01-01T00:00:00Z", "%2B10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z")) {
+            for (String parameter : List.of("from", "to")) {
+                assertInvalidField(api.get("/api/v1/admin/audit?" + parameter + "=" + far, admin.accessToken()),
+                        parameter);
+            }
+        }
+        // the bounds themselves are times like any other
+        assertThat(entries(admin, "from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z").size()).isPositive();
+        assertThat(entries(admin, "from=9999-12-31T23:59:59Z").size()).isZero();
     }
 
     @Test

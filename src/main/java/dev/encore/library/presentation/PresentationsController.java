@@ -34,6 +34,7 @@ import dev.encore.library.content.ContentFilters;
 import dev.encore.library.content.ETags;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
+import dev.encore.platform.StorableInstant;
 
 @Tag(name = "presentations", description = "PDF presentations in the library: slides rendered from an upload, "
         + "their text, metadata and visibility")
@@ -73,8 +74,8 @@ class PresentationsController {
     @GetMapping
     PageResponse<PresentationView> list(Authentication auth, @RequestParam(required = false) String tag,
             @RequestParam(required = false) String category,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant Instant createdFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant Instant createdTo,
             @RequestParam(required = false) Visibility visibility, @RequestParam(required = false) UUID owner,
             @Valid PageQuery page) {
         PresentationFilter filter = new PresentationFilter(new ContentFilters(tag, category, createdFrom, createdTo,

@@ -36,6 +36,7 @@ import dev.encore.library.media.CoverArt;
 import dev.encore.platform.InvalidFieldsException;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
+import dev.encore.platform.StorableInstant;
 
 @Tag(name = "tracks", description = "Audio in the library: saved imports, metadata, visibility")
 @RestController
@@ -73,8 +74,8 @@ class TracksController {
             @RequestParam(required = false) String album, @RequestParam(required = false) String genre,
             @RequestParam(required = false) String tag, @RequestParam(required = false) String category,
             @RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant Instant createdFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant Instant createdTo,
             @RequestParam(required = false) Visibility visibility, @RequestParam(required = false) UUID owner,
             @Valid PageQuery page) {
         if (q != null && q.length() > MAX_TEXT) {

@@ -34,6 +34,7 @@ import dev.encore.library.content.ContentFilters;
 import dev.encore.library.content.ETags;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
+import dev.encore.platform.StorableInstant;
 
 @Tag(name = "videos", description = "Video in the library: saved uploads and imports, metadata, visibility")
 @RestController
@@ -66,8 +67,8 @@ class VideosController {
     @GetMapping
     PageResponse<VideoView> list(Authentication auth, @RequestParam(required = false) String tag,
             @RequestParam(required = false) String category,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant Instant createdFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant Instant createdTo,
             @RequestParam(required = false) Visibility visibility, @RequestParam(required = false) UUID owner,
             @Valid PageQuery page) {
         VideoFilter filter = new VideoFilter(new ContentFilters(tag, category, createdFrom, createdTo, visibility, owner));

@@ -22,6 +22,7 @@ import dev.encore.live.LiveKind;
 import dev.encore.live.session.LiveAccess;
 import dev.encore.platform.InvalidFieldsException;
 import dev.encore.platform.Problems;
+import dev.encore.platform.StorableInstant;
 
 @Tag(name = "live chat", description = "Chat history of listening rooms and premieres (live messages arrive over "
         + "STOMP, see docs/live.md)")
@@ -48,11 +49,12 @@ class ChatHistoryController {
     @Operation(summary = "Chat history of a listening room", description = "Newest first; page back with before. "
             + "Deleted messages are left out.")
     @ApiResponse(responseCode = "200", description = "A page of messages")
-    @ApiResponse(responseCode = "400", description = "size outside 1..100 or before not an ISO-8601 instant")
+    @ApiResponse(responseCode = "400", description = "size outside 1..100, or before not an ISO-8601 instant "
+            + "of years 1 to 9999")
     @ApiResponse(responseCode = "404", description = "No such room, or not one I may join")
     @GetMapping("/api/v1/rooms/{id}/chat")
     ChatPage rooms(Authentication auth, @PathVariable UUID id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant before,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant Instant before,
             @RequestParam(defaultValue = "50") int size) {
         return page(LiveKind.ROOM, Viewer.of(auth), id, before, size);
     }
@@ -60,11 +62,12 @@ class ChatHistoryController {
     @Operation(summary = "Chat history of a premiere", description = "Newest first; page back with before. "
             + "Deleted messages are left out.")
     @ApiResponse(responseCode = "200", description = "A page of messages")
-    @ApiResponse(responseCode = "400", description = "size outside 1..100 or before not an ISO-8601 instant")
+    @ApiResponse(responseCode = "400", description = "size outside 1..100, or before not an ISO-8601 instant "
+            + "of years 1 to 9999")
     @ApiResponse(responseCode = "404", description = "No such premiere, or not one I may see")
     @GetMapping("/api/v1/premieres/{id}/chat")
     ChatPage premieres(Authentication auth, @PathVariable UUID id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant before,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @StorableInstant Instant before,
             @RequestParam(defaultValue = "50") int size) {
         return page(LiveKind.PREMIERE, Viewer.of(auth), id, before, size);
     }

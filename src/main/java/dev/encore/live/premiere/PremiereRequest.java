@@ -5,16 +5,19 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Size;
 
+import dev.encore.platform.StorableInstant;
+
 /**
  * A premiere to schedule ({@code POST}: {@code videoId} and {@code startsAt} required) or new details
  * for one ({@code PATCH}: fields left out stay as they are; {@code videoId} cannot change).
  *
  * @param videoId     a ready video of the caller's
  * @param startsAt    in the future, within a year
- * @param endsAt      optional; not before {@code startsAt} plus the video's length (null: when the video ends)
+ * @param endsAt      optional; not before {@code startsAt} plus the video's length (null: when the video ends),
+ *                    and like every instant a request brings, not past the year 9999
  * @param title       optional, up to 255 characters (null: the video's title)
  * @param description optional, up to 5000 characters
  */
-record PremiereRequest(UUID videoId, Instant startsAt, Instant endsAt, @Size(max = 255) String title,
-        @Size(max = 5000) String description) {
+record PremiereRequest(UUID videoId, @StorableInstant Instant startsAt, @StorableInstant Instant endsAt,
+        @Size(max = 255) String title, @Size(max = 5000) String description) {
 }

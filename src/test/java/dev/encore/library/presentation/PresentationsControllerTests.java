@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,18 @@ class PresentationsControllerTests {
         assertThat(messages(problem, "tags")).containsExactly("must hold at most 20 tags");
         assertInvalidFields(mvc.get().uri("/api/v1/presentations?sort=durationMs").with(user()).exchange(), "sort");
         assertInvalidFields(mvc.get().uri("/api/v1/presentations/not-an-id/slides").with(user()).exchange(), "id");
+        verifyNoInteractions(library);
+    }
+
+    @Test
+    void createdTimesPastTheYear9999AreRefused() {
+        for (String far : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "+300000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {
+            for (String parameter : List.of("createdFrom", "createdTo")) {
+                assertInvalidFields(mvc.get().uri("/api/v1/presentations").param(parameter, far).with(user()).exchange(),
+                        parameter);
+            }
+        }
         verifyNoInteractions(library);
     }
 

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,18 @@ class TracksControllerTests {
         assertInvalidFields(mvc.get().uri("/api/v1/tracks?size=0").with(user()).exchange(), "size");
         assertInvalidFields(mvc.get().uri("/api/v1/tracks/42").with(user()).exchange(), "id");
         assertInvalidFields(patch("42", null, "{\"title\":\"x\"}"), "id");
+        verifyNoInteractions(library);
+    }
+
+    @Test
+    void createdTimesPastTheYear9999AreRefused() {
+        for (String far : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "+300000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {
+            for (String parameter : List.of("createdFrom", "createdTo")) {
+                assertInvalidFields(mvc.get().uri("/api/v1/tracks").param(parameter, far).with(user()).exchange(),
+                        parameter);
+            }
+        }
         verifyNoInteractions(library);
     }
 

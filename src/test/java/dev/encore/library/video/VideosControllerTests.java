@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,18 @@ class VideosControllerTests {
         assertInvalidFields(mvc.get().uri("/api/v1/videos?sort=artist").with(user()).exchange(), "sort");
         assertInvalidFields(mvc.get().uri("/api/v1/videos/not-an-id").with(user()).exchange(), "id");
         assertInvalidFields(mvc.get().uri("/api/v1/videos?page=-1").with(user()).exchange(), "page");
+        verifyNoInteractions(library);
+    }
+
+    @Test
+    void createdTimesPastTheYear9999AreRefused() {
+        for (String far : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "+300000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {
+            for (String parameter : List.of("createdFrom", "createdTo")) {
+                assertInvalidFields(mvc.get().uri("/api/v1/videos").param(parameter, far).with(user()).exchange(),
+                        parameter);
+            }
+        }
         verifyNoInteractions(library);
     }
 

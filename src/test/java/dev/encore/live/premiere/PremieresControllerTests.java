@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,21 @@ class PremieresControllerTests {
         assertInvalidFields(mvc.get().uri("/api/v1/premieres/mine?sort=title").with(user()).exchange(), "sort");
         assertInvalidFields(mvc.get().uri("/api/v1/premieres?size=101").with(user()).exchange(), "size");
         assertProblem(mvc.get().uri("/api/v1/premieres/" + VIDEO).exchange(), 401, "unauthenticated");
+        verifyNoInteractions(planner);
+    }
+
+    @Test
+    void instantsPastTheYear9999AreRefusedBeforeThePlanner() {
+        UUID id = UUID.randomUUID();
+        for (String far : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "+300000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z")) {
+            assertInvalidFields(post("{\"videoId\":\"" + VIDEO + "\",\"startsAt\":\"2026-12-06T00:00:00Z\","
+                    + "\"endsAt\":\"" + far + "\"}"), "endsAt");
+            assertInvalidFields(post("{\"videoId\":\"" + VIDEO + "\",\"startsAt\":\"" + far + "\"}"), "startsAt");
+            assertInvalidFields(mvc.patch().uri("/api/v1/premieres/" + id).with(user())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"endsAt\":\"" + far + "\"}").exchange(),
+                    "endsAt");
+        }
         verifyNoInteractions(planner);
     }
 

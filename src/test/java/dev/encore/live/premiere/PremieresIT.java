@@ -301,6 +301,49 @@ class PremieresIT extends IntegrationTest {
     }
 
     @Test
+    void instantsPastTheYear9999AreRefusedAndNothingIsWritten() throws Exception {
+        Account owner = users.user();
+        String video = readyVideo(owner, "public");
+        Instant soon = now().plusSeconds(3600);
+
+        ProblemAssert.assertInvalidField(schedule(owner, "{\"videoId\":\"" + video + "\",\"startsAt\":\"" + soon
+                + "\",\"endsAt\":\"+999999999-12-31T23:59:59Z\"}"), "endsAt");
+        ProblemAssert.assertInvalidField(schedule(owner, "{\"videoId\":\"" + video + "\",\"startsAt\":\""
+                + "-999999999-01-01T00:00:00Z\"}"), "startsAt");
+        ProblemAssert.assertInvalidField(schedule(owner, "{\"videoId\":\"" + video + "\",\"startsAt\":\""
+                + "+10000-01-01T00:00:00Z\"}"), "startsAt");
+        assertThat(Api.json(api.get("/api/v1/premieres/mine", owner.accessToken())).path("items").size())
+                .as("nothing scheduled").isZero();
+
+        JsonNode premiere = created(owner, body(video, soon, null));
+        String id = premiere.path("id").asString();
+        for (String far : List.of("+999999999-12-31T23:59:59Z", "+300000000-01-01T00:00:00Z",
+                "+10000-01-01T00:00:00Z")) {
+            ProblemAssert.assertInvalidField(change(owner, id, "{\"endsAt\":\"" + far + "\",\"title\":\"Far\"}"),
+                    "endsAt");
+        }
+        ProblemAssert.assertInvalidField(change(owner, id, "{\"startsAt\":\"-999999999-01-01T00:00:00Z\"}"),
+                "startsAt");
+        JsonNode unchanged = premiere(owner, id);
+        assertThat(unchanged.path("endsAt").asString()).isEqualTo(premiere.path("endsAt").asString());
+        assertThat(unchanged.path("title").asString()).isEqualTo(premiere.path("title").asString());
+        assertThat(job(id, PremiereState.LIVE, soon)).isEqualTo(StateName.SCHEDULED);
+        ProblemAssert.assertInvalidField(api.get("/api/v1/premieres/" + id + "/chat?before=%2B999999999-12-31T23:59:59Z",
+                owner.accessToken()), "before");
+        ProblemAssert.assertInvalidField(api.get("/api/v1/premieres/" + id + "/chat?before=-999999999-01-01T00:00:00Z",
+                owner.accessToken()), "before");
+
+        // the last instant allowed is kept, and planned
+        Instant last = Instant.parse("9999-12-31T23:59:59.999Z");
+        HttpResponse<String> longest = change(owner, id, "{\"endsAt\":\"" + last + "\"}");
+        assertThat(longest.statusCode()).as(longest.body()).isEqualTo(200);
+        assertThat(Instant.parse(premiere(owner, id).path("endsAt").asString())).isEqualTo(last);
+        assertThat(job(id, PremiereState.ENDED, last)).isEqualTo(StateName.SCHEDULED);
+        assertThat(api.send("DELETE", "/api/v1/premieres/" + id, owner.accessToken(), null).statusCode())
+                .isEqualTo(204);
+    }
+
+    @Test
     void aPrivateVideosPremiereIsHiddenFromOthers() throws Exception {
         Account owner = users.user();
         Account stranger = users.user();
