@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 import org.springframework.stereotype.Component;
 
@@ -44,12 +43,14 @@ public class MediaProbe {
      * @param hasCover   whether it carries an attached picture (cover art)
      * @param codec      codec of the first audio stream (else the first stream), if any
      * @param bitRate    overall bit rate in bits per second, if known
+     * @param channels   channels of the first audio stream (1 mono, 2 stereo, …), if any: what an
+     *                   encoder's bitrate limit depends on (a transcoded rendition)
      */
     public record Probe(Optional<Long> durationMs, Map<String, String> tags, boolean hasCover, Optional<String> codec,
-            Optional<Long> bitRate) {
+            Optional<Long> bitRate, Optional<Integer> channels) {
 
         public static final Probe NOTHING = new Probe(Optional.empty(), Map.of(), false, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
 
         /** A tag's value, or null when missing or blank. */
         public String tag(String key) {
@@ -69,20 +70,6 @@ public class MediaProbe {
                 "-v", "error", "-protocol_whitelist", "file", "-print_format", "json", "-show_format", "-show_streams", file.toString()),
                 file.getParent(), timeout, Map.of()), output::append);
         return result.succeeded() ? parse(output.toString()) : Probe.NOTHING;
-    }
-
-    /**
-     * The channels of the file's first audio stream (1 mono, 2 stereo, …): what an encoder's bitrate
-     * limit depends on (a transcoded rendition). One short ffprobe reading; empty when it cannot tell.
-     */
-    public OptionalInt audioChannels(Path file) throws InterruptedException {
-        StringBuilder output = new StringBuilder();
-        ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(List.of(ffprobe, "-v", "error",
-                "-protocol_whitelist", "file", "-select_streams", "a:0", "-show_entries", "stream=channels", "-of",
-                "csv=p=0", file.toString()), file.getParent(), timeout, Map.of()), output::append);
-        String channels = output.toString().strip();
-        return result.succeeded() && channels.matches("[1-9]\\d?") ? OptionalInt.of(Integer.parseInt(channels))
-                : OptionalInt.empty();
     }
 
     /**
@@ -120,8 +107,11 @@ public class MediaProbe {
                     .anyMatch(stream -> stream.path("disposition").path("attached_pic").asInt(0) == 1);
             Optional<String> codec = codec(root, "audio").or(() -> codec(root, null));
             String bitRate = root.path("format").path("bit_rate").asString("");
+            Optional<Integer> channels = root.path("streams").valueStream()
+                    .filter(stream -> stream.path("codec_type").asString("").equals("audio")).findFirst()
+                    .map(stream -> stream.path("channels").asInt(0)).filter(count -> count > 0);
             return new Probe(durationMs, Map.copyOf(tags), hasCover, codec,
-                    bitRate.matches("\\d{1,18}") ? Optional.of(Long.valueOf(bitRate)) : Optional.empty());
+                    bitRate.matches("\\d{1,18}") ? Optional.of(Long.valueOf(bitRate)) : Optional.empty(), channels);
         }
         catch (JacksonException | NumberFormatException ex) {
             return Probe.NOTHING;

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -202,8 +201,8 @@ class RenditionTranscoder {
         if (!key.format().limitedAt(key.bitrate())) {
             return key.bitrate();
         }
-        OptionalInt channels = probe.audioChannels(source);
-        return channels.isPresent() ? key.format().bitrateFor(key.bitrate(), channels.getAsInt()) : key.bitrate();
+        return probe.probe(source).channels().map(channels -> key.format().bitrateFor(key.bitrate(), channels))
+                .orElse(key.bitrate());
     }
 
     /** Inserts the claim row; false when another node's row got there first. */

@@ -15,7 +15,7 @@ class MediaInfoTests {
     void readsTrackNumberYearCodecAndBitRateFromWhatFfprobeFound() {
         MediaInfo info = MediaInfo.of(new MediaProbe.Probe(Optional.of(3000L),
                 Map.of("title", "Song", "track", "3/12", "date", "2024-05-01"), false, Optional.of("flac"),
-                Optional.of(912_000L)));
+                Optional.of(912_000L), Optional.of(2)));
         assertThat(info.trackNumber()).isEqualTo(3);
         assertThat(info.year()).isEqualTo(2024);
         assertThat(info.codec()).isEqualTo("flac");
@@ -26,7 +26,7 @@ class MediaInfoTests {
     @Test
     void leavesOutTagsThatAreNotNumbers() {
         MediaInfo info = MediaInfo.of(new MediaProbe.Probe(Optional.empty(), Map.of("track", "A1", "date", "spring"),
-                false, Optional.empty(), Optional.empty()));
+                false, Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(info.trackNumber()).isNull();
         assertThat(info.year()).isNull();
         assertThat(info.codec()).isNull();
