@@ -49,7 +49,7 @@ class DurableDenyListStore implements DenyListStore {
 
     /** Keeps the later of the two times when the key is already recorded. */
     private void record(String key, Timestamp until) {
-        if (extend(key, until) > 0 || recorded(key)) {
+        if (extend(key, until) > 0) {
             return;
         }
         try {
@@ -61,15 +61,10 @@ class DurableDenyListStore implements DenyListStore {
         }
     }
 
+    /** Whether the key was recorded already (its time now the later of the two). */
     private int extend(String key, Timestamp until) {
-        return jdbc.sql("UPDATE access_token_denials SET denied_until = :until"
-                + " WHERE denied_key = :key AND denied_until < :until").param("key", key).param("until", until)
-                .update();
-    }
-
-    private boolean recorded(String key) {
-        return jdbc.sql("SELECT COUNT(*) FROM access_token_denials WHERE denied_key = :key").param("key", key)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("UPDATE access_token_denials SET denied_until = GREATEST(denied_until, :until)"
+                + " WHERE denied_key = :key").param("key", key).param("until", until).update();
     }
 
     private void restore() {
