@@ -27,9 +27,10 @@ import dev.encore.platform.spi.TopicGuard;
 /**
  * Checks every inbound STOMP frame. CONNECT needs a valid access token: without one the client is
  * answered with an ERROR frame that says why and the connection is closed, as STOMP refuses (a
- * thrown exception would only reach the log: frames are handed on in order on another thread). A connected client may subscribe to its own {@code /user/queue/**} and to the
- * {@code /topic/**} destinations a {@link TopicGuard} lets it, and may SEND only to {@code /app/**}
- * destinations that some handler maps. Any other SUBSCRIBE or SEND is dropped and answered on the
+ * thrown exception would only reach the log: frames are handed on in order on another thread). A
+ * connected client may subscribe to its own {@code /user/queue/**} and to the {@code /topic/**}
+ * destinations a {@link TopicGuard} lets it, and may SEND only to {@code /app/**} destinations that
+ * some handler maps. Any other SUBSCRIBE or SEND is dropped and answered on the
  * connection's {@code /user/queue/errors}; the connection stays open. Once the broker has registered
  * a {@code /topic/**} subscription, {@link TopicSubscribed} is published.
  */

@@ -105,10 +105,7 @@ class PremieresIT extends IntegrationTest {
             assertThat(snapshot.path("data").path("state").asString()).isEqualTo("scheduled");
             assertThat(snapshot.path("data").path("video").path("hlsUrl").asString()).contains("/hls/master.m3u8");
 
-            JsonNode live = follower.awaitType(topic, "state", WAIT);
-            assertThat(live.path("data").path("state").asString()).isEqualTo("live");
-            assertThat(live.path("serverTime").asLong() - startsAt.toEpochMilli()).as("sent on time")
-                    .isBetween(0L, 500L);
+            JsonNode live = awaitLiveOnTime(follower, topic, startsAt, WAIT);
             JsonNode playback = live.path("data").path("playback");
             assertThat(playback.path("playing").asBoolean()).isTrue();
             assertThat(playback.path("positionMs").asLong()).isZero();
@@ -135,10 +132,7 @@ class PremieresIT extends IntegrationTest {
         String id = created(owner, body(video, startsAt, startsAt.plusSeconds(60))).path("id").asString();
         String topic = "/topic/live/premiere/" + id;
         try (StompTestClient follower = StompTestClient.connect(port, owner.accessToken()).follow(topic)) {
-            JsonNode live = follower.awaitType(topic, "state", PremiereSchedule.LEAD.plusSeconds(10));
-            assertThat(live.path("data").path("state").asString()).isEqualTo("live");
-            assertThat(live.path("serverTime").asLong() - startsAt.toEpochMilli()).as("sent on time")
-                    .isBetween(0L, 500L);
+            awaitLiveOnTime(follower, topic, startsAt, PremiereSchedule.LEAD.plusSeconds(10));
         }
     }
 
@@ -293,9 +287,7 @@ class PremieresIT extends IntegrationTest {
             HttpResponse<String> renamed = change(owner, id, "{\"title\":\"Renamed\"}");
             assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
             assertThat(job(id, PremiereState.LIVE, startsAt)).isEqualTo(StateName.SCHEDULED);
-            JsonNode live = follower.awaitType(topic, "state", PremiereSchedule.LEAD.plusSeconds(15));
-            assertThat(live.path("data").path("state").asString()).isEqualTo("live");
-            assertThat(live.path("serverTime").asLong() - startsAt.toEpochMilli()).as("sent on time").isBetween(0L, 500L);
+            awaitLiveOnTime(follower, topic, startsAt, PremiereSchedule.LEAD.plusSeconds(15));
         }
         assertThat(premiere(owner, id).path("title").asString()).isEqualTo("Renamed");
     }
@@ -437,5 +429,14 @@ class PremieresIT extends IntegrationTest {
     private static String body(String video, Instant startsAt, Instant endsAt) {
         return "{\"videoId\":\"" + video + "\",\"startsAt\":\"" + startsAt + "\""
                 + (endsAt != null ? ",\"endsAt\":\"" + endsAt + "\"" : "") + "}";
+    }
+
+    /** The {@code state} message {@code live} on {@code topic}, within {@code within}, sent on time. */
+    private static JsonNode awaitLiveOnTime(StompTestClient follower, String topic, Instant startsAt, Duration within)
+            throws InterruptedException {
+        JsonNode live = follower.awaitType(topic, "state", within);
+        assertThat(live.path("data").path("state").asString()).isEqualTo("live");
+        assertThat(live.path("serverTime").asLong() - startsAt.toEpochMilli()).as("sent on time").isBetween(0L, 500L);
+        return live;
     }
 }
