@@ -40,6 +40,7 @@ class VideoRestartIT {
     Path work;
 
     private Process process;
+    private List<ProcessHandle> tools = List.of();
 
     @Test
     void aVideoProcessingWhenTheProcessDiesBecomesReadyAfterRestart() throws Exception {
@@ -68,12 +69,21 @@ class VideoRestartIT {
         assertNoLadderUnlessReady(midway);
         assertThat(midway.path("processing").path("state").asString()).isEqualTo("processing");
 
+        tools = process.descendants()
+                .filter(handle -> handle.info().command().orElse("").endsWith("ffmpeg")).toList();
+        assertThat(tools).as("ffmpeg works on the video").isNotEmpty();
         process.destroyForcibly(); // SIGKILL: no shutdown hooks, ffmpeg's output half made
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(videoStaging()).as("the killed attempt left its half ladder behind").isNotEmpty();
+        assertThat(tools).as("its ffmpeg outlives it").anyMatch(ProcessHandle::isAlive);
+        for (ProcessHandle tool : tools) { // frozen, so it cannot finish on its own before the restart looks
+            run(List.of("kill", "-STOP", Long.toString(tool.pid())));
+        }
 
         process = start(port, "second.log");
         PackagedJar.awaitLive(process, port, work.resolve("second.log"), START);
+        assertThat(tools).as("the restart stopped the killed run's ffmpeg: it would write on into the job's "
+                + "directory beside the new attempt").noneMatch(ProcessHandle::isAlive);
         JsonNode afterRestart = video(port, user, id);
         assertNoLadderUnlessReady(afterRestart);
         assertThat(original(port, user, id)).as("the original plays while the video is processed again")
@@ -138,6 +148,7 @@ class VideoRestartIT {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
         }
+        tools.forEach(ProcessHandle::destroyForcibly);
     }
 
     private Process start(int port, String log) throws IOException {

@@ -19,6 +19,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * This node's scratch space, {@code <data-dir>/staging}: one directory per attempt of a job or
  * request ({@code <purpose>-<id>}), and under {@code resumable/} the directories of work that
@@ -27,6 +30,8 @@ import java.util.stream.Stream;
  * second process started on the same data directory cannot clear the first one's live work.
  */
 public final class StagingArea implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(StagingArea.class);
 
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9-]{1,32}");
     static final String RESUMABLE = "resumable";
@@ -78,12 +83,18 @@ public final class StagingArea implements Closeable {
 
     /**
      * Deletes every attempt directory (not the resumable ones): run once when the node starts,
-     * when no attempt of this process can exist yet. Skipped (returns -1) when another live process
-     * holds the area.
+     * when no attempt of this process can exist yet. Tools a killed predecessor left running in
+     * them are stopped first, so none writes on into the directories. Skipped (returns -1) when
+     * another live process holds the area.
      */
     int clearAttempts() throws IOException {
         if (lock == null) {
             return -1;
+        }
+        int stopped = LeftoverProcesses.stop(root);
+        if (stopped > 0) {
+            log.warn("Stopped {} tool processes (ffmpeg, yt-dlp) that the previous run of this node left running "
+                    + "in {}", stopped, root);
         }
         int cleared = 0;
         for (Path dir : attemptDirectories()) {

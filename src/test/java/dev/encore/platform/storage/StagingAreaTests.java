@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,42 @@ class StagingAreaTests {
             assertThat(resumable.resolve("data")).as("a resumable upload outlives a restart").exists();
             assertThat(after.usage()).isEqualTo(new StagingArea.Usage(1, 100));
         }
+    }
+
+    @Test
+    void aRestartStopsToolsTheKilledProcessLeftWorkingInItsAttemptsAndNoOthers() throws Exception {
+        Path outside = Files.createDirectories(root.resolveSibling(root.getFileName() + "-elsewhere"));
+        ProcessHandle stray;
+        ProcessHandle unrelated;
+        Process ownChild = null;
+        try (StagingArea before = new StagingArea(root, Clock.systemUTC())) {
+            stray = orphan(before.create("video", UUID.randomUUID()));
+            unrelated = orphan(outside);
+        }
+        try (StagingArea after = new StagingArea(root, Clock.systemUTC())) {
+            ownChild = new ProcessBuilder("sleep", "300").directory(after.create("import").toFile()).start();
+            assertThat(stray.isAlive()).as("a re-parented tool runs on after its parent").isTrue();
+            after.clearAttempts();
+            assertThat(stray.onExit().get(5, TimeUnit.SECONDS).isAlive()).isFalse();
+            assertThat(unrelated.isAlive()).as("a process working elsewhere").isTrue();
+            assertThat(ownChild.isAlive()).as("this process's own tool").isTrue();
+        }
+        finally {
+            unrelated.destroyForcibly();
+            if (ownChild != null) {
+                ownChild.destroyForcibly();
+            }
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    /** A {@code sleep} working in {@code dir} whose parent has exited: re-parented, as a killed node's tools are. */
+    private static ProcessHandle orphan(Path dir) throws Exception {
+        Process shell = new ProcessBuilder("sh", "-c", "sleep 300 >/dev/null 2>&1 & echo $!").directory(dir.toFile())
+                .start();
+        long pid = Long.parseLong(new String(shell.getInputStream().readAllBytes()).trim());
+        assertThat(shell.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        return ProcessHandle.of(pid).orElseThrow();
     }
 
     @Test
