@@ -56,6 +56,9 @@ class PremierePlanner {
         if (request.videoId() == null) {
             throw InvalidFieldsException.of("videoId", "must name a video");
         }
+        Instant now = clock.instant();
+        // the request's own faults first (400), before what depends on the video or its premieres (404, 409)
+        checkedStart(request.startsAt(), now);
         VideoSummary video = videos.summary(viewer, request.videoId()).orElseThrow(PremiereProblems::videoNotFound);
         if (!video.ownerId().equals(viewer.userId())) {
             throw PremiereProblems.notYours("schedule its premiere");
@@ -66,7 +69,6 @@ class PremierePlanner {
         if (premieres.existsByVideoIdAndStateIn(video.id(), NOT_ENDED)) {
             throw PremiereProblems.conflict("This video has a premiere ahead already; change or cancel that one.");
         }
-        Instant now = clock.instant();
         Premiere premiere = new Premiere(video.id(), viewer.userId(), video.durationMs(),
                 checked(request.startsAt(), request.endsAt(), video.durationMs(), now), now);
         premiere.describe(request.title(), request.description(), now);
@@ -180,6 +182,16 @@ class PremierePlanner {
 
     /** Times that follow the rules: start ahead within a year, end not before the video is over. */
     static PremiereTimes checked(Instant startsAt, Instant endsAt, long durationMs, Instant now) {
+        checkedStart(startsAt, now);
+        if (endsAt != null && endsAt.isBefore(startsAt.plusMillis(durationMs))) {
+            throw InvalidFieldsException.of("endsAt", "must not be before startsAt plus the video's length ("
+                    + durationMs + " ms)");
+        }
+        return new PremiereTimes(startsAt, endsAt);
+    }
+
+    /** A start given, in the future and within the horizon (what needs no video to check). */
+    private static void checkedStart(Instant startsAt, Instant now) {
         if (startsAt == null) {
             throw InvalidFieldsException.of("startsAt", "is required");
         }
@@ -189,10 +201,5 @@ class PremierePlanner {
         if (startsAt.isAfter(now.plus(PremiereTimes.HORIZON))) {
             throw InvalidFieldsException.of("startsAt", "must be within a year from now");
         }
-        if (endsAt != null && endsAt.isBefore(startsAt.plusMillis(durationMs))) {
-            throw InvalidFieldsException.of("endsAt", "must not be before startsAt plus the video's length ("
-                    + durationMs + " ms)");
-        }
-        return new PremiereTimes(startsAt, endsAt);
     }
 }

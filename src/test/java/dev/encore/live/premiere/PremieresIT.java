@@ -84,6 +84,9 @@ class PremieresIT extends IntegrationTest {
         HttpResponse<String> first = schedule(owner, body(video, soon, null));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         ProblemAssert.assertProblem(schedule(owner, body(video, soon.plusSeconds(60), null)), 409, "conflict");
+        // a request that is wrong in itself is told so first, whatever the video's premieres or owner
+        ProblemAssert.assertInvalidField(schedule(owner, "{\"videoId\":\"" + video + "\"}"), "startsAt");
+        ProblemAssert.assertInvalidField(schedule(stranger, body(video, now().minusSeconds(5), null)), "startsAt");
     }
 
     @Test
