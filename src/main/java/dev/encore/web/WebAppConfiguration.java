@@ -9,9 +9,10 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpRequestHandler;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import dev.encore.platform.ConditionalRequests;
 
 /**
  * Serves the web app: the shell ({@code no-cache}, revalidated by its ETag) for every app route,
@@ -42,7 +43,7 @@ class WebAppConfiguration implements WebMvcConfigurer {
         return (request, response) -> {
             response.setHeader("Content-Security-Policy", shell.contentSecurityPolicy());
             response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
-            if (new ServletWebRequest(request, response).checkNotModified(shell.etag())) {
+            if (ConditionalRequests.notModified(request, response, shell.etag(), -1)) {
                 return;
             }
             response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");

@@ -20,9 +20,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.context.request.ServletWebRequest;
 
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.ConditionalRequests;
 import dev.encore.platform.StorageUnavailableException;
 import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.Problems;
@@ -122,7 +122,7 @@ public class FileStreamer {
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl); // a 304 carries it too
         // sets ETag and Last-Modified on the answer, 304 or not: they are not set again below
-        if (new ServletWebRequest(request, response).checkNotModified(etag, lastModified)) {
+        if (ConditionalRequests.notModified(request, response, etag, lastModified)) {
             return Sent.NOTHING;
         }
         Optional<Path> local = blobs.directFile(file.sha256());

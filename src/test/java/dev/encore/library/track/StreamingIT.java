@@ -75,6 +75,13 @@ class StreamingIT extends IntegrationTest {
         HttpResponse<byte[]> cached = api.sendBytes(api.request(path).header("Authorization",
                 "Bearer " + user.accessToken()).header("If-None-Match", etag).GET());
         assertThat(cached.statusCode()).isEqualTo(304);
+        // RFC 9110 §13.1.2: "*" matches any current representation, and one tag of a list is enough
+        for (String anyOf : List.of("*", "\"elsewhere\", " + etag, "W/" + etag)) {
+            HttpResponse<byte[]> conditional = api.sendBytes(api.request(path).header("Authorization",
+                    "Bearer " + user.accessToken()).header("If-None-Match", anyOf).GET());
+            assertThat(conditional.statusCode()).as(anyOf).isEqualTo(304);
+            assertThat(conditional.body()).as(anyOf).isEmpty();
+        }
         for (HttpResponse<byte[]> answer : List.of(first, whole, tail, original, cached)) {
             HeaderAssert.eachOnce(answer, "ETag", "Last-Modified", "Vary");
         }
