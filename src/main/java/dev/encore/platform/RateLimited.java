@@ -11,7 +11,9 @@ import java.lang.annotation.Target;
  * Declares that a controller method is subject to the named limit from
  * {@code encore.ratelimit.limits.<name>} on top of the general per-client limit. Answers 429
  * with {@code Retry-After} once the bucket is empty; successful answers carry the
- * {@code RateLimit-*} headers.
+ * {@code RateLimit-*} headers. The token is taken before the body is bound and validated; a
+ * request answered 400, 413 or 415 (malformed) gets it back, any other answer (401 and 403
+ * included) keeps it costing.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

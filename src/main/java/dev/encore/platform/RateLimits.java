@@ -30,7 +30,7 @@ public class RateLimits {
      * limit runs on every API call).
      */
     private record Plan(RateLimitProperties.Limit limit, BucketConfiguration configuration, Counter allowed,
-            Counter limited) {
+            Counter limited, Counter givenBack) {
     }
 
     private final RateLimitProperties properties;
@@ -56,11 +56,24 @@ public class RateLimits {
      */
     public RateLimitStatus consume(String name, String key) {
         Plan plan = plans.computeIfAbsent(name, this::plan);
-        RateLimitProperties.Limit limit = plan.limit();
-        ConsumptionProbe probe = buckets.tryConsume(name + ":" + key, plan.configuration(), limit.period());
+        ConsumptionProbe probe = buckets.tryConsume(name + ":" + key, plan.configuration(), plan.limit().period());
         (probe.isConsumed() ? plan.allowed() : plan.limited()).increment();
-        return new RateLimitStatus(limit.capacity(), probe.getRemainingTokens(),
-                seconds(probe.getNanosToWaitForReset()), seconds(probe.getNanosToWaitForRefill()), probe.isConsumed());
+        return status(plan.limit(), probe);
+    }
+
+    /**
+     * Puts back the token {@link #consume} took for {@code key} from the limit {@code name}, for a
+     * request that turned out not to count (one rejected as malformed); never past the capacity.
+     * Counted as the outcome {@code given-back}.
+     *
+     * @return the bucket's state afterwards (allowed)
+     * @throws IllegalArgumentException for an unknown limit name (a programming error)
+     */
+    public RateLimitStatus giveBack(String name, String key) {
+        Plan plan = plans.computeIfAbsent(name, this::plan);
+        ConsumptionProbe probe = buckets.giveBack(name + ":" + key, plan.configuration(), plan.limit().period());
+        plan.givenBack().increment();
+        return status(plan.limit(), probe);
     }
 
     /**
@@ -81,11 +94,17 @@ public class RateLimits {
                 .addLimit(Bandwidth.builder().capacity(limit.capacity())
                         .refillIntervally(limit.capacity(), limit.period()).build())
                 .build();
-        return new Plan(limit, configuration, decisions(name, "allowed"), decisions(name, "limited"));
+        return new Plan(limit, configuration, decisions(name, "allowed"), decisions(name, "limited"),
+                decisions(name, "given-back"));
     }
 
     private Counter decisions(String name, String outcome) {
         return meters.counter("encore.ratelimit.decisions", "limit", name, "outcome", outcome);
+    }
+
+    private static RateLimitStatus status(RateLimitProperties.Limit limit, ConsumptionProbe probe) {
+        return new RateLimitStatus(limit.capacity(), probe.getRemainingTokens(),
+                seconds(probe.getNanosToWaitForReset()), seconds(probe.getNanosToWaitForRefill()), probe.isConsumed());
     }
 
     private static long seconds(long nanos) {

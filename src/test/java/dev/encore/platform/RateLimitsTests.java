@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,18 @@ class RateLimitsTests {
 
     /** Buckets by key, made from the configuration passed with the first request. */
     private final Map<String, Bucket> buckets = new HashMap<>();
-    private final BucketStore store = (key, configuration, period) -> buckets
-            .computeIfAbsent(key, ignored -> bucket(configuration)).tryConsumeAndReturnRemaining(1);
+    private final BucketStore store = new BucketStore() {
+
+        @Override
+        public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration, Duration period) {
+            return buckets.computeIfAbsent(key, ignored -> bucket(configuration)).tryConsumeAndReturnRemaining(1);
+        }
+
+        @Override
+        public ConsumptionProbe giveBack(String key, BucketConfiguration configuration, Duration period) {
+            return BucketStore.addOneToken(buckets.computeIfAbsent(key, ignored -> bucket(configuration)));
+        }
+    };
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RateLimits limits = new RateLimits(new RateLimitProperties(true, RateLimitProperties.Store.LOCAL,
             "encore:ratelimit:", new Limit(5, Duration.ofMinutes(1)), Map.of("tight", new Limit(2, Duration.ofHours(1)))),
@@ -47,6 +58,25 @@ class RateLimitsTests {
         assertThat(meters.counter("encore.ratelimit.decisions", "limit", "tight", "outcome", "limited").count())
                 .isEqualTo(2);
         assertThat(meters.counter("encore.ratelimit.decisions", "limit", "general", "outcome", "allowed").count())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aTokenGivenBackCanBeTakenAgainButNeverOverfillsTheBucket() {
+        limits.consume("tight", "user:a");
+        limits.consume("tight", "user:a");
+        RateLimitStatus givenBack = limits.giveBack("tight", "user:a");
+        assertThat(givenBack.allowed()).isTrue();
+        assertThat(givenBack.remaining()).isEqualTo(1);
+        assertThat(givenBack.resetSeconds()).isBetween(1L, 3600L);
+        assertThat(limits.consume("tight", "user:a").allowed()).isTrue();
+        assertThat(limits.consume("tight", "user:a").allowed()).isFalse();
+
+        assertThat(limits.giveBack("tight", "user:b").remaining()).isEqualTo(2);
+        RateLimitStatus full = limits.giveBack("tight", "user:b");
+        assertThat(full.remaining()).isEqualTo(2);
+        assertThat(full.resetSeconds()).isZero();
+        assertThat(meters.counter("encore.ratelimit.decisions", "limit", "tight", "outcome", "given-back").count())
                 .isEqualTo(3);
     }
 

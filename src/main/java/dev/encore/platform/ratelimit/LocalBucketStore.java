@@ -35,8 +35,16 @@ class LocalBucketStore implements BucketStore {
 
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration, Duration period) {
-        Entry entry = buckets.get(key, ignored -> new Entry(newBucket(configuration), period));
-        return entry.bucket().tryConsumeAndReturnRemaining(1);
+        return bucket(key, configuration, period).tryConsumeAndReturnRemaining(1);
+    }
+
+    @Override
+    public ConsumptionProbe giveBack(String key, BucketConfiguration configuration, Duration period) {
+        return BucketStore.addOneToken(bucket(key, configuration, period));
+    }
+
+    private Bucket bucket(String key, BucketConfiguration configuration, Duration period) {
+        return buckets.get(key, ignored -> new Entry(newBucket(configuration), period)).bucket();
     }
 
     private static Bucket newBucket(BucketConfiguration configuration) {

@@ -1,6 +1,7 @@
 package dev.encore.platform.ratelimit;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,13 @@ import dev.encore.platform.RateLimits;
 /** Applies the {@link RateLimited} limits declared on the handler method. */
 class RateLimitInterceptor implements HandlerInterceptor {
 
+    /** One token taken from the limit {@code name}'s bucket {@code key}. */
+    record Taken(String name, String key) {
+    }
+
+    /** Request attribute: the tokens taken, so that {@link MalformedRequestRefunds} can give them back. */
+    private static final String TAKEN = RateLimitInterceptor.class.getName() + ".taken";
+
     private final RateLimits limits;
     /**
      * The limits declared on each handler method, found once: the annotation search (merged,
@@ -39,11 +47,30 @@ class RateLimitInterceptor implements HandlerInterceptor {
         if (!limits.enabled() || !(handler instanceof HandlerMethod method)) {
             return true;
         }
-        for (RateLimited declared : declarations.computeIfAbsent(method.getMethod(), RateLimitInterceptor::declared)) {
-            RateLimitStatus status = limits.enforce(declared.value(), key(declared.per(), request));
+        List<RateLimited> declared = declarations.computeIfAbsent(method.getMethod(), RateLimitInterceptor::declared);
+        if (declared.isEmpty()) {
+            return true;
+        }
+        List<Taken> taken = new ArrayList<>(declared.size());
+        request.setAttribute(TAKEN, taken);
+        for (RateLimited limit : declared) {
+            String key = key(limit.per(), request);
+            RateLimitStatus status = limits.enforce(limit.value(), key);
+            taken.add(new Taken(limit.value(), key));
             status.writeTo(response);
         }
         return true;
+    }
+
+    /**
+     * The tokens this request took, in the order taken, or an empty list; forgotten as they are
+     * handed out, so that they are given back once however often an answer is written.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Taken> handOutTaken(HttpServletRequest request) {
+        Object taken = request.getAttribute(TAKEN);
+        request.removeAttribute(TAKEN);
+        return taken instanceof List<?> list ? (List<Taken>) list : List.of();
     }
 
     static List<RateLimited> declared(Method method) {

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -56,10 +59,29 @@ class RedisBucketStore implements BucketStore, DisposableBean {
 
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration, Duration period) {
+        return inRedisOrLocally(key, configuration, bucket -> bucket.tryConsumeAndReturnRemaining(1),
+                () -> {
+                    fallbacks.increment();
+                    return fallback.tryConsume(key, configuration, period);
+                });
+    }
+
+    /**
+     * Gives the token back where Redis is (or is not) now: had it been taken from the local bucket
+     * just before Redis came back, the Redis bucket gains one token at most, and never past its
+     * capacity.
+     */
+    @Override
+    public ConsumptionProbe giveBack(String key, BucketConfiguration configuration, Duration period) {
+        return inRedisOrLocally(key, configuration, BucketStore::addOneToken,
+                () -> fallback.giveBack(key, configuration, period));
+    }
+
+    private ConsumptionProbe inRedisOrLocally(String key, BucketConfiguration configuration,
+            Function<Bucket, ConsumptionProbe> operation, Supplier<ConsumptionProbe> locally) {
         if (degradedSince.get() == null || !clock.instant().isBefore(retryAt)) {
             try {
-                ConsumptionProbe probe = proxies().builder().build(keyPrefix + key, () -> configuration)
-                        .tryConsumeAndReturnRemaining(1);
+                ConsumptionProbe probe = operation.apply(proxies().builder().build(keyPrefix + key, () -> configuration));
                 recovered();
                 return probe;
             }
@@ -67,8 +89,7 @@ class RedisBucketStore implements BucketStore, DisposableBean {
                 degraded(ex);
             }
         }
-        fallbacks.increment();
-        return fallback.tryConsume(key, configuration, period);
+        return locally.get();
     }
 
     /** When the store switched to local buckets, or {@code null} while Redis is in use. */

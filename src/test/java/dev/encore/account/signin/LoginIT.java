@@ -91,6 +91,17 @@ class LoginIT extends IntegrationTest {
     }
 
     @Test
+    void failedSignInsCountWhileMalformedOnesDoNot() {
+        TestAccounts client = new TestAccounts(new Api(port));
+        for (int i = 0; i < 10; i++) {
+            assertThat(client.login("", "").statusCode()).isEqualTo(400);
+            assertThat(client.login(TestAccounts.uniqueName(), "Wrong-Pass-99").statusCode()).isEqualTo(401);
+        }
+        // the ten refused passwords used up the client's ten attempts; the malformed requests took none
+        assertProblem(client.login(TestAccounts.uniqueName(), "Wrong-Pass-99"), 429, "rate-limited");
+    }
+
+    @Test
     void refusesMissingFields() {
         JsonNode problem = assertProblem(users.login("", ""), 400, "validation-failed");
         assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))

@@ -2,7 +2,11 @@ package dev.encore.platform.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +59,60 @@ class RateLimitIT extends IntegrationTest {
         assertThat(Api.json(refused).path("requestId").asString()).isNotBlank();
 
         assertThat(new Api(port).get("/api/v1/_fixtures/limited", tokens.user()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedRequestsGiveTheirTokenBackSoOnlyWellFormedOnesCount() {
+        String alice = tokens.user();
+        List<HttpResponse<String>> rejected = List.of(
+                api.postJson("/api/v1/_fixtures/limited", "{\"name\":\"\",\"count\":9}", alice),
+                api.postJson("/api/v1/_fixtures/limited", "{\"name\":", alice),
+                api.send(api.request("/api/v1/_fixtures/limited").header("Authorization", "Bearer " + alice)
+                        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x"))),
+                // chunked, so that it is found too large while read, after the limits were taken
+                api.send(api.request("/api/v1/_fixtures/limited").header("Authorization", "Bearer " + alice)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(("{\"name\":\"" + "n".repeat(2 << 20) + "\"}")
+                                        .getBytes(StandardCharsets.UTF_8))))));
+        assertThat(rejected).extracting(HttpResponse::statusCode).containsExactly(400, 400, 415, 413);
+        for (HttpResponse<String> response : rejected) {
+            assertThat(response.headers().firstValue("RateLimit-Limit")).hasValue("3");
+            assertThat(response.headers().firstValue("RateLimit-Remaining")).hasValue("3");
+            assertThat(response.headers().allValues("RateLimit-Remaining")).hasSize(1);
+        }
+
+        for (int i = 1; i <= 3; i++) {
+            HttpResponse<String> response = api.postJson("/api/v1/_fixtures/limited", "{\"name\":\"ok\",\"count\":1}",
+                    alice);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(3 - i));
+        }
+        assertThat(api.postJson("/api/v1/_fixtures/limited", "{\"name\":\"\"}", alice).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void refusedCredentialsStillCount() {
+        String alice = tokens.user();
+        for (int i = 1; i <= 3; i++) {
+            HttpResponse<String> response = api.postJson("/api/v1/_fixtures/limited",
+                    "{\"name\":\"ok\",\"count\":1,\"password\":\"guess-" + i + "\"}", alice);
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(3 - i));
+        }
+        HttpResponse<String> refused = api.postJson("/api/v1/_fixtures/limited",
+                "{\"name\":\"ok\",\"count\":1,\"password\":\"open-sesame\"}", alice);
+        assertThat(refused.statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void malformedBatchImportsDoNotUseUpTheBulkLimit() {
+        String alice = tokens.user();
+        for (String body : List.of("{\"urls\":[]}", "{\"urls\":[\"ftp://example.org/a\"],\"format\":\"exe\"}",
+                "{\"urls\":")) {
+            HttpResponse<String> response = api.postJson("/api/v1/imports/batch", body, alice);
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("RateLimit-Limit")).hasValue("1000");
+            assertThat(response.headers().firstValue("RateLimit-Remaining")).hasValue("1000");
+        }
     }
 }
