@@ -39,6 +39,8 @@ class UploadsController {
             + "library with POST /api/v1/tracks {uploadId}, video with POST /api/v1/videos, a PDF with POST "
             + "/api/v1/presentations; each takes only its own kind. Unused uploads expire (encore.upload.ttl).")
     @ApiResponse(responseCode = "201", description = "Stored")
+    @ApiResponse(responseCode = "400", description = "bad-request: malformed multipart, or a part's headers over "
+            + "2 KB (a file name far past the 255 characters kept); empty-upload")
     @ApiResponse(responseCode = "403", description = "quota-exceeded: storage or daily upload quota")
     @ApiResponse(responseCode = "413", description = "Larger than encore.upload.max-bytes")
     @ApiResponse(responseCode = "415", description = "unsupported-media-type: not a type Encore accepts")

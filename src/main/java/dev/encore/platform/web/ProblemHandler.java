@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -117,6 +118,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
                 "The multipart body is malformed: it needs a boundary in Content-Type, complete parts and well-formed part headers."),
                 new HttpHeaders(), request);
+    }
+
+    /**
+     * A part whose headers are longer than Tomcat takes reaches here as an upload over the size
+     * limit ({@link MultipartFailures}): it is a request to fix, a 400, while a real overflow stays
+     * a 413.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (MultipartFailures.partHeadersTooLong(ex)) {
+            log.debug("Multipart part headers too long in {}: {}", describe(request), ex.getMessage());
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                    "A part's headers are longer than this server accepts: shorten the file name."), headers, request);
+        }
+        return super.handleMaxUploadSizeExceededException(ex, headers, status, request);
     }
 
     /** Query or form parameters the container could not decode (it has already said why at DEBUG). */

@@ -1,5 +1,6 @@
 package dev.encore.library.upload;
 
+import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -134,6 +135,20 @@ class UploadsIT extends IntegrationTest {
         assertThat(Api.json(second).path("type").asString()).endsWith("/quota-exceeded");
         assertThat(upload(users.user(), "other.pdf", "application/pdf", pdf(2 * 1024 * 1024)).statusCode())
                 .as("another user's day is their own").isEqualTo(201);
+    }
+
+    @Test
+    void aFileNameTooLongForItsPartHeadersIsABadRequestNotTooLarge() {
+        Account user = users.user();
+        long staged = stagingDirectories("upload");
+        HttpResponse<String> refused = upload(user, "a".repeat(5000) + ".mp3", "audio/mpeg", song);
+        JsonNode problem = assertProblem(refused, 400, "bad-request");
+        assertThat(problem.path("detail").asString()).contains("file name");
+        assertThat(stagingDirectories("upload")).isEqualTo(staged);
+        assertThat(Api.json(api.get("/api/v1/tracks?owner=" + user.id(), user.accessToken())).path("totalItems")
+                .asLong()).isZero();
+        HttpResponse<String> longest = upload(user, "歌".repeat(251) + ".mp3", "audio/mpeg", song);
+        assertThat(longest.statusCode()).as("the longest name an upload keeps").isEqualTo(201);
     }
 
     @Test
