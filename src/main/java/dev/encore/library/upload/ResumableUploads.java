@@ -78,8 +78,9 @@ class ResumableUploads implements StorageUsage {
 
     /**
      * Appends {@code body} at {@code offset} (409 unless it is the upload's offset; 413 beyond its
-     * length; 403 when the user is over a quota now) and finishes the upload when every byte has
-     * arrived. A body of no bytes at the end retries a finish that clamd's absence prevented.
+     * length, also once it is finished; 403 when the user is over a quota now) and finishes the upload
+     * when every byte has arrived. A body of no bytes at the end retries a finish that clamd's absence
+     * prevented, and answers a finished upload as it is.
      */
     TusUpload append(Viewer viewer, UUID id, long offset, InputStream body) throws IOException, InterruptedException {
         lock(id);
@@ -90,6 +91,7 @@ class ResumableUploads implements StorageUsage {
                         "The upload is at offset " + upload.offset() + "; resume from there.");
             }
             if (upload.completed()) {
+                TusStaging.requireEmpty(body); // tus: no byte beyond Upload-Length, not even once finished
                 return upload;
             }
             requireQuota(upload);

@@ -90,7 +90,8 @@ class TusController {
     @ApiResponse(responseCode = "403", description = "quota-exceeded now: the upload is deleted")
     @ApiResponse(responseCode = "404", description = "No such live resumable upload of mine")
     @ApiResponse(responseCode = "409", description = "offset-mismatch (ask HEAD for the offset) or upload-busy")
-    @ApiResponse(responseCode = "413", description = "More bytes than the upload's remaining length; none kept")
+    @ApiResponse(responseCode = "413", description = "More bytes than the upload's remaining length (any byte "
+            + "once it is finished); none kept")
     @ApiResponse(responseCode = "415", description = "Not application/offset+octet-stream, or (last byte) not "
             + "an accepted file type: the upload is deleted")
     @ApiResponse(responseCode = "422", description = "malware-detected: the upload is deleted")

@@ -77,6 +77,18 @@ class TusStaging {
         }
     }
 
+    /**
+     * Refuses a body that holds any byte, for an upload that has all of its length (its staging may
+     * be gone): tusd likewise answers 413 for bytes beyond Upload-Length.
+     *
+     * @throws ErrorResponseException 413 when the body is not empty
+     */
+    static void requireEmpty(InputStream body) {
+        if (read(body, new byte[1]) > 0) {
+            throw tooLong();
+        }
+    }
+
     void delete(TusUpload upload) {
         try {
             FileSystemUtils.deleteRecursively(upload.stagingDir());

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.UUID;
 
@@ -150,6 +151,31 @@ class TusUploadsIT extends IntegrationTest {
         // all of it, but not a type Encore accepts: refused at the last byte, and gone
         assertProblem(tus.patch(location, 0, more, 0, 1000), 415, "unsupported-media-type");
         assertThat(tus.head(location).statusCode()).isEqualTo(404);
+        assertThat(stagingDirectories("tus")).isEqualTo(staged);
+    }
+
+    @Test
+    void bytesBeyondTheLengthAreRefusedMidwayAndOnceFinishedAndChangeNothing() {
+        int half = song.length / 2;
+        String location = tus.startPartly(song, "beyond.mp3", half);
+        byte[] tooMany = Arrays.copyOf(song, song.length + 1);
+        assertProblem(tus.patch(location, half, tooMany, half, tooMany.length), 413, "payload-too-large");
+        assertThat(tus.head(location).headers().firstValue("Upload-Offset")).hasValue(Integer.toString(half));
+
+        HttpResponse<String> last = tus.patch(location, half, song, half, song.length);
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(204);
+        String uploadId = last.headers().firstValue("Encore-Upload-Id").orElseThrow();
+        assertProblem(tus.patch(location, song.length, new byte[] { 1, 2, 3 }, 0, 3), 413, "payload-too-large");
+        assertProblem(tus.patchChunked(location, song.length, new byte[] { 1 }), 413, "payload-too-large");
+
+        HttpResponse<String> head = tus.head(location);
+        assertThat(head.headers().firstValue("Upload-Offset")).hasValue(Integer.toString(song.length));
+        assertThat(head.headers().firstValue("Encore-Upload-Id")).hasValue(uploadId);
+        assertThat(Api.json(api.get("/api/v1/uploads/" + uploadId, user.accessToken())).path("size").asLong())
+                .isEqualTo(song.length);
+        HttpResponse<String> empty = tus.patch(location, song.length, new byte[0], 0, 0);
+        assertThat(empty.statusCode()).as("an empty PATCH at the end is still answered").isEqualTo(204);
+        assertThat(empty.headers().firstValue("Encore-Upload-Id")).hasValue(uploadId);
         assertThat(stagingDirectories("tus")).isEqualTo(staged);
     }
 
