@@ -27,6 +27,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 import dev.encore.platform.EncoreSecurityProperties;
 import dev.encore.platform.spi.TopicGuard;
+import dev.encore.platform.web.ProblemWriter;
 
 /**
  * STOMP over WebSocket at {@code /ws}. A client connects with {@code Authorization: Bearer
@@ -34,7 +35,8 @@ import dev.encore.platform.spi.TopicGuard;
  * handshake); the session's user is the token's subject. What a connected client may subscribe to
  * and send is checked frame by frame ({@link InboundFrameGuard}); a refused frame is answered on
  * the connection's {@code /user/queue/errors} and the connection stays open. A frame larger than
- * {@code encore.live.max-frame-size} (16 KB) closes that connection (WebSocket status 1009).
+ * {@code encore.live.max-frame-size} (16 KB) closes that connection (WebSocket status 1009). A
+ * request that is no WebSocket handshake is answered with a problem ({@link ProblemHandshakeHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -46,6 +48,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private static final int BINARY_BUFFER_BYTES = 8 * 1024;
 
     private final EncoreSecurityProperties security;
+    private final ProblemWriter problems;
     private final InboundFrameGuard guard;
     private final int maxFrameBytes;
     private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
@@ -53,8 +56,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     WebSocketConfiguration(JwtDecoder jwtDecoder, EncoreSecurityProperties security, ObjectProvider<TopicGuard> guards,
             ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, ObjectProvider<SimpMessagingTemplate> stomp,
             @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
-            ApplicationEventPublisher events, @Value("${encore.live.max-frame-size:16KB}") DataSize maxFrameSize) {
+            ApplicationEventPublisher events, @Value("${encore.live.max-frame-size:16KB}") DataSize maxFrameSize,
+            ProblemWriter problems) {
         this.security = security;
+        this.problems = problems;
         this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, new StompErrorReplies(stomp, clientOutbound),
                 events);
         this.maxFrameBytes = Math.toIntExact(maxFrameSize.toBytes());
@@ -67,7 +72,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         List<String> origins = security.allowedOrigins();
-        registry.addEndpoint("/ws").setAllowedOriginPatterns(origins.toArray(String[]::new));
+        registry.addEndpoint("/ws").setHandshakeHandler(new ProblemHandshakeHandler(problems))
+                .setAllowedOriginPatterns(origins.toArray(String[]::new));
         // a client's frames are handled in the order it sent them (play, then seek)
         registry.setPreserveReceiveOrder(true);
     }

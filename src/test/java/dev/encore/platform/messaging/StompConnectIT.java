@@ -1,9 +1,12 @@
 package dev.encore.platform.messaging;
 
+import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -11,11 +14,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
 
 import dev.encore.support.IntegrationTest;
 
@@ -62,5 +67,17 @@ class StompConnectIT extends IntegrationTest {
         assertThat(frame).containsIgnoringCase("access token");
         assertThat(closed.get(10, TimeUnit.SECONDS)).as("the server closes the connection").isNotNull();
         assertThat(output.getAll()).as("a client's mistake, not the server's").doesNotContain("\"log.level\":\"ERROR\"");
+    }
+
+    @Test
+    void aPlainGetOfTheEndpointIsABadRequestProblem() {
+        HttpResponse<String> plain = api.get("/ws");
+        JsonNode problem = assertProblem(plain, 400, "bad-request");
+        assertThat(problem.path("detail").asString()).contains("WebSocket handshake");
+        assertThat(problem.path("requestId").asString()).isNotBlank();
+
+        HttpResponse<String> post = api.send(api.request("/ws").POST(HttpRequest.BodyPublishers.ofString("x")));
+        assertProblem(post, 405, "method-not-allowed");
+        assertThat(post.headers().firstValue("Allow").orElseThrow()).as("Spring's header stays").contains("GET");
     }
 }
