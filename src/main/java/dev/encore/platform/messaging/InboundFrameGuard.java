@@ -31,7 +31,8 @@ import dev.encore.platform.spi.TopicGuard;
  * connected client may subscribe to its own {@code /user/queue/**} and to the {@code /topic/**}
  * destinations a {@link TopicGuard} lets it, and may SEND only to {@code /app/**} destinations that
  * some handler maps. Any other SUBSCRIBE or SEND is dropped and answered on the
- * connection's {@code /user/queue/errors}; the connection stays open. Once the broker has registered
+ * connection's {@code /user/queue/errors}; the connection stays open. A connection whose token has been
+ * revoked since it connected is ended at its next frame ({@link RevokedConnections}). Once the broker has registered
  * a {@code /topic/**} subscription, {@link TopicSubscribed} is published.
  */
 class InboundFrameGuard implements ExecutorChannelInterceptor {
@@ -44,16 +45,18 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
     private final ObjectProvider<SimpAnnotationMethodMessageHandler> handlers;
     private final StompErrorReplies errors;
     private final ApplicationEventPublisher events;
+    private final RevokedConnections connections;
     private volatile List<String> appPatterns;
 
     InboundFrameGuard(JwtDecoder jwtDecoder, ObjectProvider<TopicGuard> guards,
             ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, StompErrorReplies errors,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, RevokedConnections connections) {
         this.jwtDecoder = jwtDecoder;
         this.guards = guards;
         this.handlers = handlers;
         this.errors = errors;
         this.events = events;
+        this.connections = connections;
     }
 
     @Override
@@ -90,8 +93,18 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
             }
             return message;
         }
+        if (command == StompCommand.DISCONNECT) { // the client's, and the one Spring sends when a connection ends
+            connections.disconnected(stomp.getSessionId());
+            return message;
+        }
         if ((command == StompCommand.SUBSCRIBE || command == StompCommand.SEND) && stomp.getUser() == null) {
             errors.reject(stomp, "Not connected: send CONNECT with an Authorization: Bearer <access token> header first");
+            return null;
+        }
+        if ((command == StompCommand.SUBSCRIBE || command == StompCommand.SEND)
+                && connections.revoked(stomp.getSessionId())) {
+            connections.disconnected(stomp.getSessionId());
+            errors.reject(stomp, RevokedConnections.REASON);
             return null;
         }
         if (command == StompCommand.SUBSCRIBE) {
@@ -175,6 +188,7 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
             Jwt jwt = jwtDecoder.decode(authorization.substring(7).trim());
             String subject = jwt.getSubject();
             stomp.setUser(() -> subject);
+            connections.connected(stomp.getSessionId(), jwt);
             return null;
         }
         catch (JwtException ex) {

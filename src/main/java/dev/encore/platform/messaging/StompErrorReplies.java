@@ -34,14 +34,22 @@ class StompErrorReplies {
 
     /** Answers the frame's connection with an ERROR frame carrying {@code reason}; the connection then closes. */
     void reject(StompHeaderAccessor frame, String reason) {
-        if (frame.getSessionId() == null) {
-            return;
+        if (frame.getSessionId() != null) {
+            sendError(frame.getSessionId(), frame.getReceipt(), reason);
         }
+    }
+
+    /** Ends the connection {@code sessionId} with an ERROR frame carrying {@code reason}. */
+    void close(String sessionId, String reason) {
+        sendError(sessionId, null, reason);
+    }
+
+    private void sendError(String sessionId, String receipt, String reason) {
         StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
         error.setMessage(reason);
-        error.setSessionId(frame.getSessionId());
-        if (frame.getReceipt() != null) {
-            error.setReceiptId(frame.getReceipt());
+        error.setSessionId(sessionId);
+        if (receipt != null) {
+            error.setReceiptId(receipt);
         }
         clientOutbound.getObject().send(MessageBuilder.createMessage(reason.getBytes(StandardCharsets.UTF_8),
                 error.getMessageHeaders()));

@@ -1,5 +1,6 @@
 package dev.encore.platform.messaging;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.ServletContext;
@@ -25,6 +26,7 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
+import dev.encore.platform.AccessTokenRevocations;
 import dev.encore.platform.EncoreSecurityProperties;
 import dev.encore.platform.spi.TopicGuard;
 import dev.encore.platform.web.ProblemWriter;
@@ -46,10 +48,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final long HEARTBEAT_MS = 10_000;
     private static final int BINARY_BUFFER_BYTES = 8 * 1024;
+    /** How soon a connection that only listens is ended after its token was revoked. */
+    private static final Duration REVOCATION_SWEEP = Duration.ofSeconds(5);
 
     private final EncoreSecurityProperties security;
     private final ProblemWriter problems;
     private final InboundFrameGuard guard;
+    private final RevokedConnections connections;
     private final int maxFrameBytes;
     private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 
@@ -57,16 +62,19 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
             ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, ObjectProvider<SimpMessagingTemplate> stomp,
             @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
             ApplicationEventPublisher events, @Value("${encore.live.max-frame-size:16KB}") DataSize maxFrameSize,
-            ProblemWriter problems) {
+            ProblemWriter problems, AccessTokenRevocations revocations) {
         this.security = security;
         this.problems = problems;
-        this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, new StompErrorReplies(stomp, clientOutbound),
-                events);
+        StompErrorReplies errors = new StompErrorReplies(stomp, clientOutbound);
+        this.connections = new RevokedConnections(revocations, errors);
+        this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, errors, events, connections);
         this.maxFrameBytes = Math.toIntExact(maxFrameSize.toBytes());
         heartbeats.setPoolSize(1);
         heartbeats.setThreadNamePrefix("stomp-heartbeat-");
         heartbeats.setDaemon(true);
         heartbeats.initialize();
+        // a connection that only listens sends no frame to be checked at: looked for every few seconds
+        heartbeats.scheduleWithFixedDelay(connections::sweep, REVOCATION_SWEEP);
     }
 
     @Override

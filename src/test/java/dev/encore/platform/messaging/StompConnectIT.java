@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.encore.support.IntegrationTest;
+import dev.encore.support.TestAccounts;
 
 /**
  * A STOMP CONNECT without a valid access token is refused the way STOMP refuses: an ERROR frame
@@ -37,7 +39,73 @@ class StompConnectIT extends IntegrationTest {
             CapturedOutput output) throws Exception {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket socket = open(frames, closed);
+        socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n" + authorization + "\n\u0000", true)
+                .get(10, TimeUnit.SECONDS);
+
+        String frame = frames.poll(10, TimeUnit.SECONDS);
+        assertThat(frame).as("an answer to the CONNECT").isNotNull();
+        assertThat(frame).startsWith("ERROR\n").doesNotContain("Exception").doesNotContain("at dev.encore");
+        assertThat(frame).containsIgnoringCase("access token");
+        assertThat(closed.get(10, TimeUnit.SECONDS)).as("the server closes the connection").isNotNull();
+        assertThat(output.getAll()).as("a client's mistake, not the server's").doesNotContain("\"log.level\":\"ERROR\"");
+    }
+
+    /**
+     * A connection is authenticated at CONNECT; signing out (or any other revocation of its token)
+     * ends it, whether it only listens or sends, and leaves other connections open.
+     */
+    @Test
+    void aConnectionWhoseTokenIsRevokedIsEnded() throws Exception {
+        TestAccounts.Account listener = users.user();
+        TestAccounts.Account sender = users.user();
+        TestAccounts.Account other = users.user();
+        BlockingQueue<String> listenerFrames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> listenerClosed = new CompletableFuture<>();
+        WebSocket listening = connected(listener, listenerFrames, listenerClosed);
+        BlockingQueue<String> senderFrames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> senderClosed = new CompletableFuture<>();
+        WebSocket sending = connected(sender, senderFrames, senderClosed);
+        BlockingQueue<String> otherFrames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> otherClosed = new CompletableFuture<>();
+        WebSocket staying = connected(other, otherFrames, otherClosed);
+
+        assertThat(api.send("POST", "/api/v1/auth/logout", listener.accessToken(), null).statusCode()).isEqualTo(204);
+        assertThat(api.send("DELETE", "/api/v1/me/sessions/" + sender.sessionId(), sender.accessToken(), null)
+                .statusCode()).isEqualTo(204);
+        // (the sweep may have ended it a moment before: then the frame is not sent, and the ERROR came anyway)
+        sending.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/errors\n\n\u0000", true)
+                .exceptionally(closedAlready -> null).get(10, TimeUnit.SECONDS);
+
+        for (BlockingQueue<String> frames : List.of(listenerFrames, senderFrames)) {
+            String frame = frames.poll(15, TimeUnit.SECONDS);
+            assertThat(frame).as("an ERROR frame tells why").isNotNull().startsWith("ERROR\n").contains("revoked");
+        }
+        assertThat(listenerClosed.get(10, TimeUnit.SECONDS)).as("a connection that only listens").isNotNull();
+        assertThat(senderClosed.get(10, TimeUnit.SECONDS)).as("a connection that sends").isNotNull();
+
+        staying.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/errors\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        staying.sendText("SEND\ndestination:/app/nowhere\n\n{}\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(otherFrames.poll(10, TimeUnit.SECONDS)).as("another user's connection is still served")
+                .startsWith("MESSAGE").contains("live-unknown-destination");
+        assertThat(otherClosed).isNotDone();
+        staying.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        listening.abort();
+        sending.abort();
+    }
+
+    /** A connection CONNECTed with {@code account}'s token, its CONNECTED frame read. */
+    private WebSocket connected(TestAccounts.Account account, BlockingQueue<String> frames,
+            CompletableFuture<Integer> closed) throws Exception {
+        WebSocket socket = open(frames, closed);
+        socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + account.accessToken()
+                + "\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("CONNECTED");
+        return socket;
+    }
+
+    private WebSocket open(BlockingQueue<String> frames, CompletableFuture<Integer> closed) throws Exception {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
 
@@ -58,15 +126,6 @@ class StompConnectIT extends IntegrationTest {
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
-        socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n" + authorization + "\n\u0000", true)
-                .get(10, TimeUnit.SECONDS);
-
-        String frame = frames.poll(10, TimeUnit.SECONDS);
-        assertThat(frame).as("an answer to the CONNECT").isNotNull();
-        assertThat(frame).startsWith("ERROR\n").doesNotContain("Exception").doesNotContain("at dev.encore");
-        assertThat(frame).containsIgnoringCase("access token");
-        assertThat(closed.get(10, TimeUnit.SECONDS)).as("the server closes the connection").isNotNull();
-        assertThat(output.getAll()).as("a client's mistake, not the server's").doesNotContain("\"log.level\":\"ERROR\"");
     }
 
     @Test
