@@ -105,6 +105,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(maxFrameBytes);
+        registration.addDecoratorFactory(MalformedFrameGuard::new);
         // a client that does not read its messages is dropped instead of holding memory
         registration.setSendBufferSizeLimit(SEND_BUFFER_LIMIT);
         registration.setSendTimeLimit(SEND_TIME_LIMIT_MS);

@@ -94,6 +94,44 @@ class StompConnectIT extends IntegrationTest {
         sending.abort();
     }
 
+    /**
+     * A message that is no STOMP frame is the client's mistake: an ERROR frame that names no class of
+     * the server, the connection closed (protocol error), and nothing of the client's bytes logged.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "GARBAGE-ADJ6\n\n\u0000", "SEND\ndestination-ADJ6\n\n\u0000",
+            "SEND\ndestination:/app/\\qADJ6\n\n\u0000" })
+    void aMessageThatIsNoStompFrameIsRefusedAndNotLogged(String malformed, CapturedOutput output) throws Exception {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = open(frames, closed);
+        socket.sendText(malformed, true).get(10, TimeUnit.SECONDS);
+
+        String frame = frames.poll(10, TimeUnit.SECONDS);
+        assertThat(frame).as("an answer").isNotNull().startsWith("ERROR\n").contains("Malformed STOMP frame")
+                .doesNotContain("org.springframework").doesNotContain("ADJ6");
+        assertThat(closed.get(10, TimeUnit.SECONDS)).as("protocol error").isEqualTo(1002);
+        assertThat(output.getAll()).doesNotContain("ADJ6").doesNotContain("\"log.level\":\"ERROR\"");
+    }
+
+    /** A frame a client splits over several WebSocket messages is put together, not refused. */
+    @Test
+    void aFrameSplitOverMessagesIsStillAccepted() throws Exception {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = open(frames, closed);
+        socket.sendText("CONNECT\naccept-version:1.2\nhost:loc", true).get(10, TimeUnit.SECONDS);
+        socket.sendText("alhost\nAuthorization:Bearer " + users.user().accessToken() + "\n\n\u0000", true)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("CONNECTED");
+        socket.sendText("\n", true).get(10, TimeUnit.SECONDS); // a heart-beat
+        socket.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/errors\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        socket.sendText("SEND\ndestination:/app/nowhere\n\n{}\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("MESSAGE").contains("live-unknown-destination");
+        assertThat(closed).isNotDone();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
     /** A connection CONNECTed with {@code account}'s token, its CONNECTED frame read. */
     private WebSocket connected(TestAccounts.Account account, BlockingQueue<String> frames,
             CompletableFuture<Integer> closed) throws Exception {
