@@ -17,7 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.account.user.AccountConflictException;
 import dev.encore.account.user.AuditTrail;
+import dev.encore.account.user.CredentialCheckThrottle;
+import dev.encore.account.user.CredentialCheckThrottle.Purpose;
 import dev.encore.account.user.TwoFactorSettings;
+import dev.encore.platform.RateLimitExceededException;
 import dev.encore.platform.SecretBox;
 
 /**
@@ -36,14 +39,16 @@ public class SecondFactor {
     private final TwoFactorSettings settings;
     private final RecoveryCodes recoveryCodes;
     private final SecretBox box;
+    private final CredentialCheckThrottle throttle;
     private final AuditTrail audit;
     private final Clock clock;
 
-    SecondFactor(TwoFactorSettings settings, RecoveryCodes recoveryCodes, SecretBox box, AuditTrail audit,
-            Clock clock) {
+    SecondFactor(TwoFactorSettings settings, RecoveryCodes recoveryCodes, SecretBox box,
+            CredentialCheckThrottle throttle, AuditTrail audit, Clock clock) {
         this.settings = settings;
         this.recoveryCodes = recoveryCodes;
         this.box = box;
+        this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
     }
@@ -70,11 +75,14 @@ public class SecondFactor {
     }
 
     /**
-     * Turns MFA on with a valid code for the started secret.
+     * Turns MFA on with a valid code for the started secret. Wrong codes are throttled and audited like
+     * every check of the account's own credentials ({@link CredentialCheckThrottle}).
      *
      * @return the recovery codes, shown this once
+     * @throws InvalidMfaCodeException    when the code is wrong
+     * @throws RateLimitExceededException too many wrong passwords or codes for this account lately
      */
-    @Transactional
+    @Transactional(noRollbackFor = { InvalidMfaCodeException.class, RateLimitExceededException.class })
     public List<String> confirm(UUID userId, String code) {
         TwoFactorSettings.State state = settings.state(userId);
         if (state.enabled()) {
@@ -83,8 +91,9 @@ public class SecondFactor {
         if (state.sealedSecret() == null) {
             throw AccountConflictException.mfaNotStarted();
         }
+        // verifying changes nothing; a throttled check never tells whether the code was right
         OptionalLong step = Totp.verify(box.open(state.sealedSecret(), PURPOSE), code, clock.instant());
-        if (step.isEmpty()) {
+        if (!throttle.check(userId, Purpose.MFA_CONFIRMATION, step::isPresent)) {
             throw new InvalidMfaCodeException();
         }
         settings.enable(userId, step.getAsLong());
@@ -99,14 +108,20 @@ public class SecondFactor {
         return codes;
     }
 
-    /** Turns MFA off; needs a valid current code. */
-    @Transactional
+    /**
+     * Turns MFA off; needs a valid current code. Wrong codes are throttled and audited like every check
+     * of the account's own credentials ({@link CredentialCheckThrottle}).
+     *
+     * @throws InvalidMfaCodeException    when the code is wrong or was used already
+     * @throws RateLimitExceededException too many wrong passwords or codes for this account lately
+     */
+    @Transactional(noRollbackFor = { InvalidMfaCodeException.class, RateLimitExceededException.class })
     public void disable(UUID userId, String code) {
         TwoFactorSettings.State state = settings.state(userId);
         if (!state.enabled()) {
             throw AccountConflictException.mfaNotEnabled();
         }
-        if (!acceptTotp(userId, state, code)) {
+        if (!throttle.check(userId, Purpose.MFA_DISABLING, () -> acceptTotp(userId, state, code))) {
             throw new InvalidMfaCodeException();
         }
         settings.disable(userId);

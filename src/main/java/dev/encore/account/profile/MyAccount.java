@@ -10,10 +10,12 @@ import dev.encore.account.UserDeleted;
 import dev.encore.account.session.SessionRevoker;
 import dev.encore.account.user.AccountNotFoundException;
 import dev.encore.account.user.AuditTrail;
+import dev.encore.account.user.CredentialCheckThrottle.Purpose;
 import dev.encore.account.user.UserAccounts;
 import dev.encore.account.user.UserPasswords;
 import dev.encore.account.user.UserView;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.RateLimitExceededException;
 
 /** A signed-in user's own account: seeing it, changing the profile, deleting it. */
 @Service
@@ -55,11 +57,12 @@ class MyAccount {
     /**
      * Deletes the account and everything it owns ({@link UserDeleted} tells the other modules).
      *
-     * @throws InvalidFieldsException when the password is wrong
+     * @throws InvalidFieldsException     when the password is wrong (audited)
+     * @throws RateLimitExceededException too many wrong passwords or codes for this account lately
      */
-    @Transactional
+    @Transactional(noRollbackFor = { InvalidFieldsException.class, RateLimitExceededException.class })
     public void delete(UUID userId, String password) {
-        if (!passwords.matches(userId, password)) {
+        if (!passwords.confirm(userId, password, Purpose.ACCOUNT_DELETION)) {
             throw InvalidFieldsException.of("password", "is not correct");
         }
         revoker.revokeAll(userId, null, "account-deleted");

@@ -11,10 +11,12 @@ import dev.encore.account.password.PasswordRules;
 import dev.encore.account.session.SessionRevoker;
 import dev.encore.account.user.AccountNotFoundException;
 import dev.encore.account.user.AuditTrail;
+import dev.encore.account.user.CredentialCheckThrottle.Purpose;
 import dev.encore.account.user.UserAccounts;
 import dev.encore.account.user.UserPasswords;
 import dev.encore.account.user.UserView;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.RateLimitExceededException;
 
 /** A signed-in user changing their own password. */
 @Service
@@ -40,12 +42,14 @@ class PasswordChange {
      *
      * @param currentSession the session to keep (the caller's)
      * @throws AccountNotFoundException when the account is gone
-     * @throws InvalidFieldsException   when the current password is wrong or the new one breaks the policy
+     * @throws InvalidFieldsException   when the current password is wrong (audited) or the new one breaks
+     *                                  the policy
+     * @throws RateLimitExceededException too many wrong passwords or codes for this account lately
      */
-    @Transactional
+    @Transactional(noRollbackFor = { InvalidFieldsException.class, RateLimitExceededException.class })
     public void change(UUID userId, UUID currentSession, String currentPassword, String newPassword) {
         UserView user = accounts.find(userId).orElseThrow(AccountNotFoundException::user);
-        if (!passwords.matches(userId, currentPassword)) {
+        if (!passwords.confirm(userId, currentPassword, Purpose.PASSWORD_CHANGE)) {
             throw InvalidFieldsException.of("currentPassword", "is not correct");
         }
         List<String> problems = rules.violations(newPassword, user.username());

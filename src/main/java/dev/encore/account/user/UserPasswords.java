@@ -20,6 +20,7 @@ public class UserPasswords {
     private final Users users;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final CredentialCheckThrottle throttle;
     /**
      * A hash of a random password, checked when an identifier names no account. Made in the
      * background while Encore starts: on a cold JVM one Argon2 hash takes about a second of the
@@ -27,10 +28,11 @@ public class UserPasswords {
      */
     private final CompletableFuture<String> unknownAccountHash;
 
-    UserPasswords(Users users, PasswordEncoder encoder, Clock clock) {
+    UserPasswords(Users users, PasswordEncoder encoder, Clock clock, CredentialCheckThrottle throttle) {
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
+        this.throttle = throttle;
         this.unknownAccountHash = CompletableFuture.supplyAsync(
                 () -> encoder.encode(KeyGenerators.string().generateKey()),
                 task -> Thread.ofVirtual().name("unknown-account-hash").start(task));
@@ -67,12 +69,16 @@ public class UserPasswords {
     }
 
     /**
-     * Whether {@code password} is the account's password.
+     * Whether {@code password} is the signed-in account's password, asked for before the sensitive change
+     * {@code purpose}. Throttled per account and audited when wrong ({@link CredentialCheckThrottle}): the
+     * caller's transaction must commit when it refuses the request ({@code noRollbackFor}).
      *
-     * @throws AccountNotFoundException when there is no such account
+     * @throws AccountNotFoundException   when there is no such account
+     * @throws dev.encore.platform.RateLimitExceededException too many wrong passwords or codes for this
+     *                                    account lately; the password was not checked
      */
-    public boolean matches(UUID userId, String password) {
-        return encoder.matches(password, get(userId).passwordHash());
+    public boolean confirm(UUID userId, String password, CredentialCheckThrottle.Purpose purpose) {
+        return throttle.check(userId, purpose, () -> encoder.matches(password, get(userId).passwordHash()));
     }
 
     /**
