@@ -26,6 +26,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/me/mfa/totp")
 class TwoFactorController {
 
+    /** Wrong passwords and codes share one limit per account (CredentialCheckThrottle). */
+    private static final String LIMITED = "rate-limited: too many wrong passwords or two-factor codes for this "
+            + "account (by default 10 per 15 minutes); while limited, the right one is refused too";
+
     private final SecondFactor secondFactor;
 
     TwoFactorController(SecondFactor secondFactor) {
@@ -53,6 +57,7 @@ class TwoFactorController {
     @ApiResponse(responseCode = "200", description = "Two-factor is on; the recovery codes")
     @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
     @ApiResponse(responseCode = "409", description = "mfa-already-enabled or mfa-not-started")
+    @ApiResponse(responseCode = "429", description = LIMITED)
     @PostMapping("/confirm")
     RecoveryCodesResponse confirmTotp(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request) {
         return new RecoveryCodesResponse(secondFactor.confirm(AccessTokenClaims.userId(jwt), request.code()));
@@ -62,6 +67,7 @@ class TwoFactorController {
     @ApiResponse(responseCode = "204", description = "Two-factor is off")
     @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
     @ApiResponse(responseCode = "409", description = "mfa-not-enabled")
+    @ApiResponse(responseCode = "429", description = LIMITED)
     @DeleteMapping
     ResponseEntity<Void> disableTotp(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request) {
         secondFactor.disable(AccessTokenClaims.userId(jwt), request.code());

@@ -31,6 +31,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/me")
 class MeController {
 
+    /** Wrong passwords and codes share one limit per account (CredentialCheckThrottle). */
+    private static final String LIMITED = "rate-limited: too many wrong passwords or two-factor codes for this "
+            + "account (by default 10 per 15 minutes); while limited, the right one is refused too";
+
     private final MyAccount account;
     private final PasswordChange passwords;
 
@@ -66,14 +70,23 @@ class MeController {
         return account.updateProfile(userId(jwt), request.displayName(), request.email());
     }
 
-    @Operation(summary = "Change my password", description = "Needs the current password; signs out every other session.")
+    @Operation(summary = "Change my password", description = "Needs the current password; signs out every other session. "
+            + "Wrong passwords are audited and limited per account (see 429).")
+    @ApiResponse(responseCode = "204", description = "Changed")
+    @ApiResponse(responseCode = "400", description = "validation-failed: the current password is not correct "
+            + "(currentPassword) or the new one breaks the policy (newPassword)")
+    @ApiResponse(responseCode = "429", description = LIMITED)
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ChangePasswordRequest request) {
         passwords.change(userId(jwt), sessionId(jwt), request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Delete my account", description = "Needs the password; removes everything the account owns.")
+    @Operation(summary = "Delete my account", description = "Needs the password; removes everything the account owns. "
+            + "Wrong passwords are audited and limited per account (see 429).")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "400", description = "validation-failed: the password is not correct")
+    @ApiResponse(responseCode = "429", description = LIMITED)
     @DeleteMapping
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DeleteAccountRequest request) {
         account.delete(userId(jwt), request.password());

@@ -48,6 +48,11 @@ class OpenApiIT extends IntegrationTest {
         assertThat(login.path("401").path("description").asString()).contains("mfa-required");
         assertThat(login.path("401").path("content").has("application/problem+json")).isTrue();
         assertThat(login.path("429").isMissingNode()).isFalse();
+        for (String[] check : new String[][] { { "/api/v1/me/password", "post" }, { "/api/v1/me", "delete" },
+                { "/api/v1/me/mfa/totp/confirm", "post" }, { "/api/v1/me/mfa/totp", "delete" } }) {
+            assertThat(paths.path(check[0]).path(check[1]).path("responses").path("429").path("description").asString())
+                    .as(check[1] + " " + check[0]).contains("wrong passwords or two-factor codes");
+        }
         JsonNode adminPatch = paths.path("/api/v1/admin/users/{id}").path("patch");
         assertThat(adminPatch.path("responses").path("409").path("description").asString()).contains("last-admin");
         assertThat(adminPatch.path("responses").has("403")).isTrue();
