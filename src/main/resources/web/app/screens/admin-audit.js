@@ -16,6 +16,8 @@ const TYPES = {
   'login.succeeded': 'Signed in',
   'login.failed': 'Sign-in failed',
   'login.throttled': 'Sign-in throttled',
+  'credential-check.failed': 'Password or code check failed',
+  'credential-check.throttled': 'Password or code checks throttled',
   logout: 'Signed out',
   'refresh.reused': 'Stolen refresh token detected',
   'session.revoked': 'Session signed out',
@@ -32,8 +34,8 @@ const TYPES = {
   'registration.admin-key-rejected': 'Admin key refused',
   'upload.malware-detected': 'Malware refused',
 };
-const ALARMING = new Set(['login.failed', 'login.throttled', 'refresh.reused', 'registration.admin-key-rejected',
-  'upload.malware-detected', 'account.deleted']);
+const ALARMING = new Set(['login.failed', 'login.throttled', 'credential-check.failed', 'credential-check.throttled',
+  'refresh.reused', 'registration.admin-key-rejected', 'upload.malware-detected', 'account.deleted']);
 
 /**
  * Admin → Audit trail (`GET /api/v1/admin/audit`): newest first, a page at a time, filtered by
