@@ -33,6 +33,12 @@ public class LiveCommandException extends RuntimeException {
         return new LiveCommandException("live-bad-payload", "Bad payload", detail);
     }
 
+    /** Nothing answers the destination: an unknown session kind, or a session id that is not a UUID. */
+    public static LiveCommandException unknownDestination() {
+        return new LiveCommandException("live-unknown-destination", "Unknown destination",
+                "Live destinations are /app/live/<room|premiere|presentation>/<uuid>/...");
+    }
+
     /** The sender may not take part in the session. */
     public static LiveCommandException forbidden(String detail) {
         return new LiveCommandException("live-forbidden", "Forbidden", detail);

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.test.annotation.DirtiesContext;
@@ -120,6 +123,24 @@ class LiveCoreIT extends IntegrationTest {
             assertThat(topic.stream().filter(json -> !"presence".equals(json.path("type").asString()))).isEmpty();
             assertThat(first.syncClock()).isNotNull();
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aSessionIdThatIsNotAUuidIsAnUnknownDestinationNotAServerError(CapturedOutput output) throws Exception {
+        Account user = users.user();
+        try (StompTestClient client = StompTestClient.connect(port, user.accessToken())) {
+            for (String destination : List.of("/app/live/room/not-a-uuid/play", "/app/live/room/xyz/queue/add",
+                    "/app/live/presentation/xyz/pointer", "/app/live/presentation/xyz/slide",
+                    "/app/live/premiere/xyz/chat")) {
+                client.send(destination, "{}");
+                JsonNode error = client.await(ERRORS, json -> true);
+                assertThat(error.path("type").asString()).as(destination).isEqualTo("live-unknown-destination");
+                assertThat(error.path("destination").asString()).isEqualTo(destination);
+            }
+            assertThat(client.connected()).isTrue();
+        }
+        assertThat(output.getAll()).as("a client's mistake, not the server's").doesNotContain("\"log.level\":\"ERROR\"");
     }
 
     @Test

@@ -62,7 +62,7 @@ class ChatCommands {
     }
 
     static LiveKind kind(String slug) {
-        return LiveKind.fromSlug(slug).orElseThrow(ChatCommands::unknown);
+        return LiveKind.fromSlug(slug).orElseThrow(LiveCommandException::unknownDestination);
     }
 
     static UUID id(String id) {
@@ -70,12 +70,7 @@ class ChatCommands {
             return UUID.fromString(id);
         }
         catch (IllegalArgumentException ex) {
-            throw unknown();
+            throw LiveCommandException.unknownDestination();
         }
-    }
-
-    private static LiveCommandException unknown() {
-        return new LiveCommandException("live-unknown-destination", "Unknown destination",
-                "Live destinations are /app/live/<room|premiere|presentation>/<uuid>/...");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
@@ -37,6 +38,19 @@ class LiveErrors {
     @SendToUser(destinations = "/queue/errors", broadcast = false)
     Map<String, Object> malformed(Exception ex, SimpMessageHeaderAccessor headers) {
         return error("live-bad-payload", "Bad payload", "The payload is not the JSON this destination takes.", headers);
+    }
+
+    /**
+     * A destination variable that does not convert, such as {@code not-a-uuid} where a session id goes: the
+     * destination names no session, so it is the client's mistake, answered like any unknown destination.
+     * Only destination variables pass through the conversion service here; payloads go through message
+     * converters, whose failures are {@link MessageConversionException}.
+     */
+    @MessageExceptionHandler(ConversionFailedException.class)
+    @SendToUser(destinations = "/queue/errors", broadcast = false)
+    Map<String, Object> unknownDestination(ConversionFailedException ex, SimpMessageHeaderAccessor headers) {
+        LiveCommandException unknown = LiveCommandException.unknownDestination();
+        return error(unknown.type(), unknown.title(), unknown.detail(), headers);
     }
 
     @MessageExceptionHandler(Exception.class)

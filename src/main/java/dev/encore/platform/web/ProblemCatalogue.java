@@ -219,7 +219,7 @@ final class ProblemCatalogue {
             // live sessions: refusals of STOMP frames, sent on /user/queue/errors (see docs/live.md); the status is the
             // HTTP answer they stand for
             new ProblemType("live-unknown-destination", 404, "Unknown destination",
-                    "Nothing answers a SEND to that destination, or the SUBSCRIBE was outside /user/queue/** and /topic/**. The frame was dropped; the connection stays open.",
+                    "Nothing answers a SEND to that destination (an unknown session kind, or a session id that is not a UUID), or the SUBSCRIBE was outside /user/queue/** and /topic/**. The frame was dropped; the connection stays open.",
                     "Use the destinations listed in docs/live.md: SEND to /app/..., SUBSCRIBE to /user/queue/... and /topic/live/<kind>/<id>."),
             new ProblemType("live-forbidden", 403, "Forbidden",
                     "You may not take part in that live session (subscribe to its topic, chat, send its commands), or the topic is not open to you.",
