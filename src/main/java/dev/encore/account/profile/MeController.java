@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.account.session.AccessTokenClaims;
 import dev.encore.account.user.UserView;
+import dev.encore.platform.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,7 +45,7 @@ class MeController {
     }
 
     /** Each field left out (or null) stays as it is; an empty displayName removes it, an empty email is refused. */
-    record UpdateProfileRequest(@Size(max = 100) String displayName,
+    record UpdateProfileRequest(@Size(max = 100) @PlainText String displayName,
             @Email(message = "must be a valid email address") @Size(max = 254)
             @Pattern(regexp = "(?s).*\\S.*", message = "must be a valid email address; leave it out to keep yours") String email) {
     }

@@ -27,6 +27,7 @@ import dev.encore.ingest.imports.ImportError;
 import dev.encore.media.ProcessRunner;
 import dev.encore.media.YtDlp;
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.PlainText;
 
 /**
  * Asks yt-dlp what a link is ({@code -J --flat-playlist}) through the egress guard. Answers are
@@ -156,9 +157,10 @@ public class SourceResolver {
         return null;
     }
 
+    /** A field's text on one line (a site's title may hold any character), or null when missing or blank. */
     private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        return value.isString() && !value.asString().isBlank() ? value.asString() : null;
+        return value.isString() ? PlainText.Check.cleaned(value.asString()) : null;
     }
 
     public static void tail(Deque<String> lines, String line) {

@@ -1,6 +1,7 @@
 package dev.encore.library.media;
 
 import dev.encore.media.MediaProbe;
+import dev.encore.platform.PlainText;
 
 /**
  * What ffprobe says about an uploaded audio or video file.
@@ -20,10 +21,19 @@ public record MediaInfo(Long durationMs, String title, String artist, String alb
 
     public static final MediaInfo NONE = new MediaInfo(null, null, null, null, null, null, null, null, null);
 
+    /**
+     * What {@code found} says. A file's tags are anybody's text: their control characters (a CR LF in a
+     * title) are cleaned away here, where they come in, so an odd tag never fails an upload nor becomes a
+     * track's metadata that a request could not set.
+     */
     public static MediaInfo of(MediaProbe.Probe found) {
-        return new MediaInfo(found.durationMs().orElse(null), found.tag("title"), found.tag("artist"),
-                found.tag("album"), found.tag("genre"), year(found.tag("date")), found.codec().orElse(null),
+        return new MediaInfo(found.durationMs().orElse(null), text(found, "title"), text(found, "artist"),
+                text(found, "album"), text(found, "genre"), year(found.tag("date")), found.codec().orElse(null),
                 found.bitRate().orElse(null), trackNumber(found.tag("track")));
+    }
+
+    private static String text(MediaProbe.Probe found, String tag) {
+        return PlainText.Check.cleaned(found.tag(tag));
     }
 
     private static Integer year(String date) {

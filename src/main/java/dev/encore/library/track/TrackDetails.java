@@ -8,12 +8,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.encore.platform.PlainText;
 import dev.encore.library.Visibility;
 
 /**
  * A track's editable metadata; null fields are left as they are (PATCH) or defaulted (create).
  * Limits follow the music platform plan; the year's upper bound (this year) is checked by
- * {@link ReleaseYearRule}, together with the annotations.
+ * {@link ReleaseYearRule}, together with the annotations. No text field holds control characters
+ * ({@link PlainText}).
  *
  * @param title      1..255 characters
  * @param artist     1..255 characters
@@ -28,14 +30,14 @@ import dev.encore.library.Visibility;
  * @param uploadId   on create, instead of fileId: an audio upload to save
  */
 public record TrackDetails(
-        @Size(min = 1, max = 255, message = "must be 1 to 255 characters") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
-        @Size(min = 1, max = 255, message = "must be 1 to 255 characters") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String artist,
-        @Size(max = 255, message = "must be at most 255 characters") String album,
-        @Size(max = 50, message = "must be at most 50 characters") String genre,
+        @Size(min = 1, max = 255, message = "must be 1 to 255 characters") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @PlainText String title,
+        @Size(min = 1, max = 255, message = "must be 1 to 255 characters") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @PlainText String artist,
+        @Size(max = 255, message = "must be at most 255 characters") @PlainText String album,
+        @Size(max = 50, message = "must be at most 50 characters") @PlainText String genre,
         @Min(value = 1900, message = "must be between 1900 and this year") @Max(value = 9999, message = "must be between 1900 and this year") Integer year,
-        @Size(max = 50, message = "must be at most 50 characters") String category,
+        @Size(max = 50, message = "must be at most 50 characters") @PlainText String category,
         Visibility visibility,
-        @Size(max = 20, message = "must hold at most 20 tags") List<@Size(min = 1, max = 50, message = "must be 1 to 50 characters") String> tags,
+        @Size(max = 20, message = "must hold at most 20 tags") List<@Size(min = 1, max = 50, message = "must be 1 to 50 characters") @PlainText String> tags,
         Boolean featured,
         UUID fileId,
         UUID uploadId) {

@@ -6,10 +6,12 @@ import java.util.UUID;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.encore.platform.PlainText;
 import dev.encore.library.Visibility;
 
 /**
- * A video's editable metadata; null fields are left as they are (PATCH) or defaulted (create).
+ * A video's editable metadata; null fields are left as they are (PATCH) or defaulted (create). No text
+ * field holds control characters; the description may keep line breaks and tabs ({@link PlainText}).
  *
  * @param title       1..255 characters (default: the file name)
  * @param description up to 5000 characters
@@ -21,11 +23,11 @@ import dev.encore.library.Visibility;
  * @param uploadId    on create, instead of fileId: a video upload
  */
 public record VideoDetails(
-        @Size(min = 1, max = 255, message = "must be 1 to 255 characters") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
-        @Size(max = 5000, message = "must be at most 5000 characters") String description,
-        @Size(max = 50, message = "must be at most 50 characters") String category,
+        @Size(min = 1, max = 255, message = "must be 1 to 255 characters") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @PlainText String title,
+        @Size(max = 5000, message = "must be at most 5000 characters") @PlainText(multiline = true) String description,
+        @Size(max = 50, message = "must be at most 50 characters") @PlainText String category,
         Visibility visibility,
-        @Size(max = 20, message = "must hold at most 20 tags") List<@Size(min = 1, max = 50, message = "must be 1 to 50 characters") String> tags,
+        @Size(max = 20, message = "must hold at most 20 tags") List<@Size(min = 1, max = 50, message = "must be 1 to 50 characters") @PlainText String> tags,
         Boolean featured,
         UUID fileId,
         UUID uploadId) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Size;
 
+import dev.encore.platform.PlainText;
 import dev.encore.platform.StorableInstant;
 
 /**
@@ -15,9 +16,9 @@ import dev.encore.platform.StorableInstant;
  * @param startsAt    in the future, within a year
  * @param endsAt      optional; not before {@code startsAt} plus the video's length (null: when the video ends),
  *                    and like every instant a request brings, not past the year 9999
- * @param title       optional, up to 255 characters (null: the video's title)
- * @param description optional, up to 5000 characters
+ * @param title       optional, up to 255 characters, no control characters (null: the video's title)
+ * @param description optional, up to 5000 characters; line breaks and tabs are the only control characters allowed
  */
 record PremiereRequest(UUID videoId, @StorableInstant Instant startsAt, @StorableInstant Instant endsAt,
-        @Size(max = 255) String title, @Size(max = 5000) String description) {
+        @Size(max = 255) @PlainText String title, @Size(max = 5000) @PlainText(multiline = true) String description) {
 }

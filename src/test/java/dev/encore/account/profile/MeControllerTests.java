@@ -106,6 +106,14 @@ class MeControllerTests {
     }
 
     @Test
+    void refusesControlCharactersInTheDisplayName() {
+        JsonNode problem = assertInvalidFields(json(mvc.patch().uri("/api/v1/me").with(me()),
+                "{\"displayName\":\"DJ\\r\\nShadow\"}").exchange(), "displayName");
+        assertThat(messages(problem, "displayName")).containsExactly("must not contain control characters");
+        verifyNoInteractions(account);
+    }
+
+    @Test
     void refusesANulCharacterInTheDisplayNameAsAFieldError() {
         JsonNode problem = assertInvalidFields(json(mvc.patch().uri("/api/v1/me").with(me()),
                 "{\"displayName\":\"DJ\\u0000Shadow\"}").exchange(), "displayName");

@@ -24,6 +24,16 @@ class MediaInfoTests {
     }
 
     @Test
+    void aFilesTagsAreCleanedOfControlCharactersNotRefused() {
+        MediaInfo info = MediaInfo.of(new MediaProbe.Probe(Optional.empty(),
+                Map.of("title", " t\"\r\nX: y ", "artist", "\u001b[31mRed", "album", "\r\n"), false, Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        assertThat(info.title()).isEqualTo("t\" X: y");
+        assertThat(info.artist()).isEqualTo("[31mRed");
+        assertThat(info.album()).isNull();
+    }
+
+    @Test
     void leavesOutTagsThatAreNotNumbers() {
         MediaInfo info = MediaInfo.of(new MediaProbe.Probe(Optional.empty(), Map.of("track", "A1", "date", "spring"),
                 false, Optional.empty(), Optional.empty(), Optional.empty()));

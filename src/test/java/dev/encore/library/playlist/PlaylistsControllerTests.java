@@ -69,6 +69,15 @@ class PlaylistsControllerTests {
     }
 
     @Test
+    void aNameWithControlCharactersIsRefusedAndADescriptionKeepsOnlyLineBreaksAndTabs() {
+        assertInvalidFields(send(mvc.post().uri("/api/v1/playlists"), null,
+                "{\"name\":\"n\\r\\nX: y\",\"description\":\"two\\n\\tlines\\u001b[2J\"}"), "name", "description");
+        assertInvalidFields(send(mvc.patch().uri("/api/v1/playlists/" + PLAYLIST), null,
+                "{\"name\":\"a\\u0007\"}"), "name");
+        verifyNoInteractions(library);
+    }
+
+    @Test
     void refusesIdsThatAreNoIdsAndUnknownSorting() {
         assertInvalidFields(mvc.get().uri("/api/v1/playlists/12").with(user()).exchange(), "id");
         assertInvalidFields(mvc.delete().uri("/api/v1/playlists/" + PLAYLIST + "/items/x").with(user()).exchange(),

@@ -61,6 +61,14 @@ class PresentationsControllerTests {
     }
 
     @Test
+    void controlCharactersAreRefusedButADescriptionKeepsItsLineBreaks() {
+        assertInvalidFields(send(mvc.post().uri("/api/v1/presentations"), null,
+                "{\"title\":\"t\\r\\nX: y\",\"description\":\"two\\r\\nlines\\u0000\\u0008\",\"category\":\"c\\u009b\","
+                        + "\"tags\":[\"x\\ty\"]}"), "title", "description", "category", "tags[0]");
+        verifyNoInteractions(library);
+    }
+
+    @Test
     void createdTimesPastTheYear9999AreRefused() {
         for (String far : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
                 "+300000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {

@@ -59,6 +59,16 @@ class TracksControllerTests {
     }
 
     @Test
+    void controlCharactersInAnyTextFieldAreRefusedFieldByField() {
+        JsonNode problem = assertInvalidFields(post("{\"title\":\"t\\\"\\r\\nX: y\",\"artist\":\"a\\u001b[31m\","
+                + "\"album\":\"b\\u0085\",\"genre\":\"g\\u007f\",\"category\":\"c\\td\",\"tags\":[\"ok\",\"x\\ny\"]}"),
+                "title", "artist", "album", "genre", "category", "tags[1]");
+        assertThat(messages(problem, "title")).containsExactly("must not contain control characters");
+        assertInvalidFields(patch(TRACK.toString(), null, "{\"title\":\"line\\nbreak\"}"), "title");
+        verifyNoInteractions(library);
+    }
+
+    @Test
     void aReleaseYearInTheFutureIsRefusedWithTheOtherErrors() {
         int nextYear = Instant.now().atZone(java.time.ZoneOffset.UTC).getYear() + 1;
         JsonNode problem = assertInvalidFields(post("{\"artist\":\"\",\"year\":" + nextYear + "}"), "artist", "year");

@@ -112,6 +112,9 @@ class TracksIT extends IntegrationTest {
                 Arguments.of("\"year\":1899", "year"),
                 Arguments.of("\"year\":" + (Year.now().getValue() + 1), "year"),
                 Arguments.of("\"tags\":[\"" + "x".repeat(51) + "\"]", "tags[0]"),
+                Arguments.of("\"title\":\"t\\\"\\r\\nX: y\"", "title"),
+                Arguments.of("\"album\":\"a\\u001b[31m\"", "album"),
+                Arguments.of("\"tags\":[\"x\\ty\"]", "tags[0]"),
                 Arguments.of("\"category\":\"" + "c".repeat(51) + "\"", "category"),
                 Arguments.of("\"visibility\":\"secret\"", "visibility"));
     }

@@ -58,6 +58,16 @@ class VideosControllerTests {
     }
 
     @Test
+    void controlCharactersAreRefusedButADescriptionKeepsItsLineBreaks() {
+        JsonNode problem = assertInvalidFields(send(mvc.post().uri("/api/v1/videos"), null,
+                "{\"title\":\"t\\r\\nX: y\",\"description\":\"two\\nlines\\u0007\",\"category\":\"c\\u001b\","
+                        + "\"tags\":[\"x\\ty\"]}"), "title", "description", "category", "tags[0]");
+        assertThat(messages(problem, "description")).containsExactly("must not contain control characters");
+        assertInvalidFields(send(mvc.patch().uri("/api/v1/videos/" + VIDEO), null, "{\"title\":\"a\\nb\"}"), "title");
+        verifyNoInteractions(library);
+    }
+
+    @Test
     void refusesBadSortingAndIdsThatAreNoIds() {
         assertInvalidFields(mvc.get().uri("/api/v1/videos?sort=artist").with(user()).exchange(), "sort");
         assertInvalidFields(mvc.get().uri("/api/v1/videos/not-an-id").with(user()).exchange(), "id");

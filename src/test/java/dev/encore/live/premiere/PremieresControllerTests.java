@@ -59,6 +59,8 @@ class PremieresControllerTests {
         assertInvalidFields(post("{\"videoId\":\"" + VIDEO + "\",\"title\":\"" + "t".repeat(256) + "\"}"), "title");
         assertInvalidFields(post("{\"videoId\":\"" + VIDEO + "\",\"description\":\"" + "d".repeat(5001) + "\"}"),
                 "description");
+        assertInvalidFields(post("{\"videoId\":\"" + VIDEO + "\",\"title\":\"t\\r\\nX: y\","
+                + "\"description\":\"two\\nlines\\u001b[2J\"}"), "title", "description");
         assertProblem(post("{\"videoId\":\"" + VIDEO + "\",\"startsAt\":\"tonight\"}"), 400, "malformed-request");
         assertProblem(post("{\"videoId\":\"not-an-id\"}"), 400, "malformed-request");
         assertInvalidFields(mvc.get().uri("/api/v1/premieres/mine?sort=title").with(user()).exchange(), "sort");
