@@ -46,33 +46,46 @@ class RoomControls {
         this.clock = clock;
     }
 
-    /** Plays from where it is (or {@code positionMs}); with nothing loaded, the queue's first entry. */
+    /**
+     * Plays from where it is (or {@code positionMs}); with nothing loaded, the queue's first entry. A loaded
+     * track the host may no longer play is moved on from, as {@link #next} does (from 0; nothing plays
+     * when the queue has nothing playable left).
+     */
     @Transactional
     public void play(UUID userId, UUID roomId, Long positionMs) {
         Room room = hosted(userId, roomId);
         Instant now = clock.instant();
-        if (room.state().itemId() == null) {
+        boolean gone = loadedButUnplayable(room);
+        if (room.state().itemId() == null || gone) {
             advance(room, now);
-            if (room.state().itemId() == null) {
+            if (room.state().itemId() == null && !gone) {
                 throw LiveCommandException.badPayload("Nothing to play: the queue is empty.");
             }
             broadcasts.queue(room);
         }
-        room.apply(room.state().play(now, position(room, positionMs, false)));
+        if (room.state().itemId() != null) {
+            room.apply(room.state().play(now, gone ? null : position(room, positionMs, false)));
+        }
         changed(room);
     }
 
+    /** Pauses where it is (or at {@code positionMs}); a loaded track the host may no longer play is unloaded. */
     @Transactional
     public void pause(UUID userId, UUID roomId, Long positionMs) {
         Room room = hosted(userId, roomId);
-        room.apply(room.state().pause(clock.instant(), position(room, positionMs, false)));
+        if (!unloadedUnplayable(room)) {
+            room.apply(room.state().pause(clock.instant(), position(room, positionMs, false)));
+        }
         changed(room);
     }
 
+    /** Moves to {@code positionMs}; a loaded track the host may no longer play is unloaded instead. */
     @Transactional
     public void seek(UUID userId, UUID roomId, Long positionMs) {
         Room room = hosted(userId, roomId);
-        room.apply(room.state().seek(clock.instant(), position(room, positionMs, true)));
+        if (!unloadedUnplayable(room)) {
+            room.apply(room.state().seek(clock.instant(), position(room, positionMs, true)));
+        }
         changed(room);
     }
 
@@ -204,6 +217,25 @@ class RoomControls {
             store.queue().deleteAll(out);
             renumber(queue);
         }
+    }
+
+    /**
+     * Whether the loaded track is one the host may no longer play: deleted, made private by another owner,
+     * or the track of a host who left it to one who may not play it. The room no longer shows it
+     * ({@link RoomViews}), so it must not go on playing, paused or seeked either.
+     */
+    private boolean loadedButUnplayable(Room room) {
+        UUID loaded = room.state().itemId();
+        return loaded != null && !tracks.mayPlay(room.hostId(), loaded);
+    }
+
+    /** Unloads a loaded track the host may no longer play (nothing plays; the queue stays): whether it did. */
+    private boolean unloadedUnplayable(Room room) {
+        if (!loadedButUnplayable(room)) {
+            return false;
+        }
+        room.load(null, clock.instant());
+        return true;
     }
 
     /** Positions 0, 1, 2… in the list's order; the entries that moved are saved. */

@@ -371,6 +371,79 @@ class ListeningRoomsIT extends IntegrationTest {
     }
 
     @Test
+    void aLoadedTrackTheHostMayNoLongerPlayIsMovedOnFromOrUnloadedNeverPlayed() throws Exception {
+        Account host = users.user();
+        Account member = users.user();
+        String first = library.track(host, "title", "First", "artist", "Host").path("id").asString();
+        String second = library.track(host, "title", "Second", "artist", "Host").path("id").asString();
+        String id = created(host, "{\"name\":\"Deleted tracks\"}").path("id").asString();
+        join(member, id);
+        try (RoomClient hosting = RoomClient.join(port, host.accessToken(), id);
+                RoomClient listening = RoomClient.join(port, member.accessToken(), id)) {
+            hosting.send(id, "queue/add", "{\"trackId\":\"" + first + "\"}");
+            hosting.send(id, "queue/add", "{\"trackId\":\"" + second + "\"}");
+            hosting.next("queue", data -> data.path("queue").size() == 1);
+            hosting.send(id, "play", "{\"positionMs\":1000}");
+            listening.next("state", data -> data.path("state").path("playing").asBoolean());
+
+            // play moves on from a deleted track, like next: the queue's next track, from its start
+            assertThat(api.send("DELETE", "/api/v1/tracks/" + first, host.accessToken(), null).statusCode())
+                    .isEqualTo(204);
+            hosting.send(id, "play", "{\"positionMs\":2000}");
+            JsonNode movedOn = listening.next("state").path("data");
+            assertThat(movedOn.path("state").path("itemId").asString()).isEqualTo(second);
+            assertThat(movedOn.path("state").path("playing").asBoolean()).isTrue();
+            assertThat(movedOn.path("state").path("positionMs").asLong()).isZero();
+            assertThat(movedOn.path("current").path("title").asString()).isEqualTo("Second");
+
+            // seek (or pause) on a deleted track unloads it: nothing plays, and nothing is left to seek in
+            assertThat(api.send("DELETE", "/api/v1/tracks/" + second, host.accessToken(), null).statusCode())
+                    .isEqualTo(204);
+            hosting.send(id, "seek", "{\"positionMs\":1000}");
+            JsonNode unloaded = listening.next("state").path("data");
+            assertThat(unloaded.path("state").hasNonNull("itemId")).as(unloaded.toString()).isFalse();
+            assertThat(unloaded.path("state").path("playing").asBoolean()).isFalse();
+            assertThat(unloaded.has("current")).isFalse();
+            hosting.send(id, "seek", "{\"positionMs\":1000}");
+            assertThat(hosting.error().path("type").asString()).isEqualTo("live-bad-payload");
+            hosting.send(id, "play", "{}");
+            assertThat(hosting.error().path("detail").asString()).contains("queue is empty");
+            assertThat(listening.topic.stream().filter(message -> "state".equals(message.path("type").asString())))
+                    .as("nothing more was broadcast").isEmpty();
+            JsonNode state = Api.json(api.get("/api/v1/rooms/" + id, member.accessToken())).path("state");
+            assertThat(state.hasNonNull("itemId")).isFalse();
+            assertThat(state.path("playing").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void aHostWhoTakesOverARoomDoesNotPlayOnTheTrackOfTheDeletedHost() throws Exception {
+        Account host = users.user();
+        Account member = users.user();
+        String track = library.track(host, "title", "Private", "artist", "Host", "visibility", "private").path("id")
+                .asString();
+        String id = created(host, "{\"name\":\"Inherited\"}").path("id").asString();
+        join(member, id);
+        try (RoomClient hosting = RoomClient.join(port, host.accessToken(), id);
+                RoomClient listening = RoomClient.join(port, member.accessToken(), id)) {
+            hosting.send(id, "queue/add", "{\"trackId\":\"" + track + "\"}");
+            hosting.send(id, "play", "{}");
+            listening.next("state", data -> data.path("state").path("playing").asBoolean());
+        }
+        assertThat(api.send("DELETE", "/api/v1/me", host.accessToken(), "{\"password\":\"" + host.password() + "\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(hostedBy(id, member).path("hostId").asString()).isEqualTo(member.id());
+        try (RoomClient hosting = RoomClient.join(port, member.accessToken(), id)) {
+            hosting.send(id, "pause", "{\"positionMs\":1000}");
+            JsonNode unloaded = hosting.next("state").path("data");
+            assertThat(unloaded.path("state").hasNonNull("itemId")).as(unloaded.toString()).isFalse();
+            assertThat(unloaded.path("state").path("playing").asBoolean()).isFalse();
+            hosting.send(id, "play", "{}");
+            assertThat(hosting.error().path("detail").asString()).contains("queue is empty");
+        }
+    }
+
+    @Test
     void membersSuggestAndTheHostQueuesMovesAndAccepts() throws Exception {
         Account host = users.user();
         Account member = users.user();
@@ -486,16 +559,22 @@ class ListeningRoomsIT extends IntegrationTest {
         join(member, id);
         assertThat(api.send("DELETE", "/api/v1/me", host.accessToken(), "{\"password\":\"" + host.password() + "\"}")
                 .statusCode()).isEqualTo(204);
+        JsonNode room = hostedBy(id, member);
+        assertThat(room.path("hostId").asString()).isEqualTo(member.id());
+        assertThat(room.path("memberCount").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from room_members where user_id = ?", Integer.class,
+                UUID.fromString(host.id()))).isZero();
+    }
+
+    /** The room as {@code member} sees it once they host it (or after 10 s). */
+    private JsonNode hostedBy(String id, Account member) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
         JsonNode room = Api.json(api.get("/api/v1/rooms/" + id, member.accessToken()));
         while (!room.path("hostId").asString().equals(member.id()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
             room = Api.json(api.get("/api/v1/rooms/" + id, member.accessToken()));
         }
-        assertThat(room.path("hostId").asString()).isEqualTo(member.id());
-        assertThat(room.path("memberCount").asInt()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from room_members where user_id = ?", Integer.class,
-                UUID.fromString(host.id()))).isZero();
+        return room;
     }
 
     private RoomClient connectOnly(Account account) throws Exception {
