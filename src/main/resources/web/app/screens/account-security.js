@@ -10,9 +10,10 @@ import { AccountScreen, accountStyles } from './account.js';
 
 /**
  * Account → Security: change the password (`POST /api/v1/me/password`: the current one and a new
- * one; every other session is signed out), and two-step verification: set it up by scanning the
- * QR code the API draws (`POST /api/v1/me/mfa/totp`), confirm with a code, keep the recovery codes
- * (shown once: copy or download them), or turn it off with a code (`DELETE /api/v1/me/mfa/totp`).
+ * one; every other session is signed out), and two-step verification: set it up with the password
+ * (`POST /api/v1/me/mfa/totp {password}`, so that a stolen session cannot turn it on) by scanning the
+ * QR code the API draws, confirm with a code, keep the recovery codes (shown once: copy or download
+ * them), or turn it off with a code (`DELETE /api/v1/me/mfa/totp`).
  */
 class AccountSecurity extends AccountScreen {
   static path = '/account/security';
@@ -23,7 +24,7 @@ class AccountSecurity extends AccountScreen {
     passwordError: { state: true },
     passwordBusy: { state: true },
     passwordChanged: { state: true },
-    mfaStep: { state: true }, // 'idle', 'scan', 'codes' or 'disable'
+    mfaStep: { state: true }, // 'idle', 'password', 'scan', 'codes' or 'disable'
     enrolment: { state: true },
     recoveryCodes: { state: true },
     mfaError: { state: true },
@@ -126,19 +127,40 @@ class AccountSecurity extends AccountScreen {
 
   #mfaBody(on) {
     switch (this.mfaStep) {
+      case 'password': return this.#passwordStep();
       case 'scan': return this.#scanStep();
       case 'codes': return this.#codesStep();
       case 'disable': return this.#disableStep();
       default: return html`${problemAlert(this.mfaError)}<div>${on
         ? html`<button class="button secondary" type="button" @click=${() => this.#to('disable')}>Turn off…</button>`
-        : html`<button class="button primary" type="button" ?disabled=${this.mfaBusy} @click=${this.#start}>
-            ${icon('shield')}${this.mfaBusy ? 'Starting…' : 'Set up two-step verification'}</button>`}</div>`;
+        : html`<button class="button primary" type="button" @click=${() => this.#to('password')}>
+            ${icon('shield')}Set up two-step verification</button>`}</div>`;
     }
+  }
+
+  /** A step's form: its problem (unless a field shows it), the fields, the submit button and Cancel. */
+  #stepForm(submit, fields, { label, busyLabel, kind = 'primary' }) {
+    const general = this.mfaError && !hasFieldErrors(this.mfaError) ? this.mfaError : null;
+    return html`${problemAlert(general)}
+      <form class="stack" @submit=${submit} novalidate>
+        ${fields}
+        <div class="row-actions">
+          <button class="button ${kind}" type="submit" ?disabled=${this.mfaBusy}>${this.mfaBusy ? busyLabel : label}</button>
+          <button class="button quiet" type="button" @click=${() => this.#to('idle')}>Cancel</button>
+        </div>
+      </form>`;
+  }
+
+  #passwordStep() {
+    return html`<div class="steps">${this.#stepForm(this.#start, html`
+      <input type="text" name="username" autocomplete="username" .value=${this.user.username} hidden>
+      ${field(this.mfaError, 'password', 'Your password', { type: 'password', autocomplete: 'current-password',
+        required: true, id: 'mfa-password', hint: 'First confirm it is you: setting up two-step verification needs your password.' })}`,
+    { label: 'Continue', busyLabel: 'Starting…' })}</div>`;
   }
 
   #scanStep() {
     const { qrCode, secret } = this.enrolment;
-    const general = this.mfaError && !hasFieldErrors(this.mfaError) ? this.mfaError : null;
     return html`<div class="steps">
       <div class="scan">
         <div class="qr">
@@ -154,15 +176,9 @@ class AccountSecurity extends AccountScreen {
           <code class="secret" id="totp-secret">${group(secret)}</code>
         </div>
       </div>
-      ${problemAlert(general)}
-      <form class="stack" @submit=${this.#confirm} novalidate>
-        ${field(this.mfaError, 'code', 'Enter the 6-digit code the app shows', { inputmode: 'numeric',
-          autocomplete: 'one-time-code', maxlength: 6, required: true, id: 'confirm-code' })}
-        <div class="row-actions">
-          <button class="button primary" type="submit" ?disabled=${this.mfaBusy}>${this.mfaBusy ? 'Checking…' : 'Turn on'}</button>
-          <button class="button quiet" type="button" @click=${() => this.#to('idle')}>Cancel</button>
-        </div>
-      </form>
+      ${this.#stepForm(this.#confirm, field(this.mfaError, 'code', 'Enter the 6-digit code the app shows', {
+        inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6, required: true, id: 'confirm-code' }),
+      { label: 'Turn on', busyLabel: 'Checking…' })}
     </div>`;
   }
 
@@ -180,19 +196,10 @@ class AccountSecurity extends AccountScreen {
   }
 
   #disableStep() {
-    const general = this.mfaError && !hasFieldErrors(this.mfaError) ? this.mfaError : null;
-    return html`<div class="steps">
-      ${problemAlert(general)}
-      <form class="stack" @submit=${this.#disable} novalidate>
-        ${field(this.mfaError, 'code', 'Code from your authenticator app', { inputmode: 'numeric',
-          autocomplete: 'one-time-code', maxlength: 6, required: true, id: 'disable-code',
-          hint: 'Turning it off needs a current code.' })}
-        <div class="row-actions">
-          <button class="button danger" type="submit" ?disabled=${this.mfaBusy}>${this.mfaBusy ? 'Turning off…' : 'Turn off'}</button>
-          <button class="button quiet" type="button" @click=${() => this.#to('idle')}>Cancel</button>
-        </div>
-      </form>
-    </div>`;
+    return html`<div class="steps">${this.#stepForm(this.#disable, field(this.mfaError, 'code',
+      'Code from your authenticator app', { inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6,
+        required: true, id: 'disable-code', hint: 'Turning it off needs a current code.' }),
+    { label: 'Turn off', busyLabel: 'Turning off…', kind: 'danger' })}</div>`;
   }
 
   #downloadUrl = '';
@@ -201,18 +208,26 @@ class AccountSecurity extends AccountScreen {
     this.mfaError = null;
     this.mfaStep = step;
     await this.updateComplete;
-    this.renderRoot.querySelector('.mfa input, .mfa .codes, .mfa button')?.focus();
+    this.renderRoot.querySelector('.mfa input:not([hidden]), .mfa .codes, .mfa button')?.focus();
   }
 
-  async #start() {
+  async #start(event) {
+    event.preventDefault();
+    const password = new FormData(event.target).get('password');
+    if (!password) {
+      this.mfaError = localError('password', 'enter your password', 'Check your password');
+      return;
+    }
     this.mfaBusy = true;
     this.mfaError = null;
     try {
-      this.enrolment = await api.post('/api/v1/me/mfa/totp');
+      this.enrolment = await api.post('/api/v1/me/mfa/totp', { password });
       this.announcement = 'Scan the QR code, then enter the code your app shows.';
       await this.#to('scan');
     } catch (error) {
       this.mfaError = error;
+      await this.updateComplete;
+      this.renderRoot.querySelector('#mfa-password')?.focus();
     } finally {
       this.mfaBusy = false;
     }
@@ -315,8 +330,8 @@ class AccountSecurity extends AccountScreen {
 }
 
 /** A problem of this screen's own for one field, shaped like the API's. */
-function localError(name, message) {
-  return { title: 'Check the code', errors: [{ field: name, message }], fieldError: (f) => (f === name ? message : '') };
+function localError(name, message, title = 'Check the code') {
+  return { title, errors: [{ field: name, message }], fieldError: (f) => (f === name ? message : '') };
 }
 
 /** The key in groups of four, as authenticator apps show it. */

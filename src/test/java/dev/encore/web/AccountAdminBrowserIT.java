@@ -20,8 +20,8 @@ import dev.encore.web.Browser.Viewport;
 
 /**
  * The account and admin screens in a real browser, at desktop and phone width: the profile with a
- * field error, two-step verification set up from the page's QR code and key (then signing in with
- * a code), the recovery codes, a password change, signing out another session, deleting the
+ * field error, two-step verification set up after the password from the page's QR code and key
+ * (then signing in with a code), the recovery codes, a password change, signing out another session, deleting the
  * account; an admin searches the users and disables one whose open tab is then signed out, filters
  * the audit trail and reads the status page; and a session's silent refresh and sign-out across
  * tabs. Every step leaves the console quiet and passes axe-core.
@@ -63,6 +63,14 @@ class AccountAdminBrowserIT extends BrowserTest {
             browser.find("encore-account-profile", "a[href='/account/security']").click();
             browser.waitForPath("/account/security");
             browser.visible("encore-account-security", ".mfa button.primary").click();
+            browser.type("encore-account-security", "#mfa-password", "Not-The-Password-1" + Keys.ENTER);
+            assertThat(browser.visible("encore-account-security", "#mfa-password-error").getText())
+                    .contains("not correct");
+            assertThat(browser.find("encore-account-security", "#mfa-password").getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            browser.screenshot("mfa-password");
+            check(browser, "two-step verification with a wrong password", failed("/api/v1/me/mfa/totp", 400));
+            browser.type("encore-account-security", "#mfa-password", account.password() + Keys.ENTER);
             String secret = browser.visible("encore-account-security", "#totp-secret").getText().replace(" ", "");
             assertThat(secret).matches("[A-Z2-7]{32}");
             assertThat(browser.find("encore-account-security", ".qr path").getAttribute("d")).startsWith("M0 0h7");
@@ -83,6 +91,12 @@ class AccountAdminBrowserIT extends BrowserTest {
             check(browser, "recovery codes");
             browser.find("encore-account-security", ".codes + .row-actions button.primary").click();
             assertThat(browser.visible("encore-account-security", ".mfa .pill.good").getText()).contains("On");
+            browser.find("encore-account-security", ".mfa button.secondary").click();
+            assertThat(browser.visible("encore-account-security", "label[for=disable-code]").getText())
+                    .isEqualTo("Code from your authenticator app");
+            check(browser, "turning two-step verification off asks for a code");
+            browser.find("encore-account-security", ".mfa button.quiet").click();
+            browser.visible("encore-account-security", ".mfa button.secondary");
 
             // password: the wrong current one is named under its field, then the change
             browser.type("encore-account-security", "#currentPassword", "Not-The-Password-1");

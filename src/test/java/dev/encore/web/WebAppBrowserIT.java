@@ -94,7 +94,8 @@ class WebAppBrowserIT extends BrowserTest {
     @MethodSource("viewports")
     void signInAsksForTheSecondFactorAndTakesARecoveryCodeInstead(Viewport viewport) {
         TestAccounts.Account account = users.user();
-        String secret = Api.json(api.send("POST", "/api/v1/me/mfa/totp", account.accessToken(), null))
+        String secret = Api.json(api.postJson("/api/v1/me/mfa/totp",
+                "{\"password\":\"" + account.password() + "\"}", account.accessToken()))
                 .path("secret").asString();
         HttpResponse<String> confirmed = api.postJson("/api/v1/me/mfa/totp/confirm",
                 "{\"code\":\"" + TotpCodes.now(secret, 0) + "\"}", account.accessToken());

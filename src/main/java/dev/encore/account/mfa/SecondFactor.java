@@ -20,6 +20,8 @@ import dev.encore.account.user.AuditTrail;
 import dev.encore.account.user.CredentialCheckThrottle;
 import dev.encore.account.user.CredentialCheckThrottle.Purpose;
 import dev.encore.account.user.TwoFactorSettings;
+import dev.encore.account.user.UserPasswords;
+import dev.encore.platform.InvalidFieldsException;
 import dev.encore.platform.RateLimitExceededException;
 import dev.encore.platform.SecretBox;
 
@@ -40,15 +42,17 @@ public class SecondFactor {
     private final RecoveryCodes recoveryCodes;
     private final SecretBox box;
     private final CredentialCheckThrottle throttle;
+    private final UserPasswords passwords;
     private final AuditTrail audit;
     private final Clock clock;
 
     SecondFactor(TwoFactorSettings settings, RecoveryCodes recoveryCodes, SecretBox box,
-            CredentialCheckThrottle throttle, AuditTrail audit, Clock clock) {
+            CredentialCheckThrottle throttle, UserPasswords passwords, AuditTrail audit, Clock clock) {
         this.settings = settings;
         this.recoveryCodes = recoveryCodes;
         this.box = box;
         this.throttle = throttle;
+        this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
     }
@@ -65,10 +69,24 @@ public class SecondFactor {
         }
     }
 
-    /** Starts (or restarts) enrolment; MFA stays off until {@link #confirm}. */
-    @Transactional
-    public Enrolment start(UUID userId) {
+    /**
+     * Starts (or restarts) enrolment; MFA stays off until {@link #confirm}. Needs the account's password,
+     * so that a stolen access token alone cannot turn two-factor on and lock the owner out; a wrong one is
+     * throttled and audited like every check of the account's own credentials ({@link CredentialCheckThrottle}).
+     *
+     * @throws InvalidFieldsException     when the password is wrong ({@code password})
+     * @throws AccountConflictException   when two-factor is on already
+     * @throws RateLimitExceededException too many wrong passwords or codes for this account lately
+     */
+    @Transactional(noRollbackFor = { InvalidFieldsException.class, RateLimitExceededException.class })
+    public Enrolment start(UUID userId, String password) {
         TwoFactorSettings.State state = settings.state(userId);
+        if (state.enabled()) {
+            throw AccountConflictException.mfaAlreadyEnabled();
+        }
+        if (!passwords.confirm(userId, password, Purpose.MFA_ENROLMENT)) {
+            throw InvalidFieldsException.of("password", "is not correct");
+        }
         String secret = Totp.newSecret();
         settings.start(userId, box.seal(secret, PURPOSE));
         return new Enrolment(secret, Totp.uri(ISSUER, state.username(), secret));

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.account.session.AccessTokenClaims;
+import dev.encore.platform.InvalidFieldsException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,17 +40,28 @@ class TwoFactorController {
     record CodeRequest(@NotBlank @Size(max = 16) String code) {
     }
 
+    record StartRequest(@NotBlank @Size(max = 128) String password) {
+    }
+
     record RecoveryCodesResponse(List<String> recoveryCodes) {
     }
 
-    @Operation(summary = "Start TOTP enrolment", description = "Returns the secret, an otpauth:// URI and that URI "
-            + "as a QR code (qrCode.path: SVG path data of the dark modules on a qrCode.size square grid); "
-            + "two-factor stays off until confirmed.")
+    @Operation(summary = "Start TOTP enrolment", description = "Needs the account's current password, so that an "
+            + "access token alone cannot turn two-factor on; wrong passwords are audited and limited per account "
+            + "(see 429). Returns the secret, an otpauth:// URI and that URI as a QR code (qrCode.path: SVG path "
+            + "data of the dark modules on a qrCode.size square grid); two-factor stays off until confirmed.")
     @ApiResponse(responseCode = "200", description = "Enrolment started")
+    @ApiResponse(responseCode = "400", description = "validation-failed: the password is missing or not correct "
+            + "(password)")
     @ApiResponse(responseCode = "409", description = "mfa-already-enabled")
+    @ApiResponse(responseCode = "429", description = LIMITED)
     @PostMapping
-    SecondFactor.Enrolment startTotp(@AuthenticationPrincipal Jwt jwt) {
-        return secondFactor.start(AccessTokenClaims.userId(jwt));
+    SecondFactor.Enrolment startTotp(@AuthenticationPrincipal Jwt jwt,
+            @Valid @RequestBody(required = false) StartRequest request) {
+        if (request == null) { // a client from before the password was asked for sends no body
+            throw InvalidFieldsException.of("password", "must not be blank");
+        }
+        return secondFactor.start(AccessTokenClaims.userId(jwt), request.password());
     }
 
     @Operation(summary = "Confirm TOTP enrolment", description = "A valid code turns two-factor on and returns "

@@ -1,5 +1,7 @@
 package dev.encore.account.mfa;
 
+import static dev.encore.support.MvcProblemAssert.messages;
+import static dev.encore.support.ProblemAssert.assertInvalidField;
 import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,22 +36,36 @@ class MfaIT extends IntegrationTest {
     @Test
     void enrolmentReturnsASecretAndUriAndStoresTheSecretSealed() {
         TestAccounts.Account me = users.user();
-        JsonNode enrolment = Api.json(api.send("POST", "/api/v1/me/mfa/totp", me.accessToken(), null));
+        JsonNode enrolment = Api.json(start(me, me.password()));
         String secret = enrolment.path("secret").asString();
         assertThat(secret).matches("[A-Z2-7]{32}");
         assertThat(enrolment.path("otpauthUri").asString()).startsWith("otpauth://totp/Encore:" + me.username())
                 .contains("secret=" + secret, "issuer=Encore", "digits=6", "period=30");
-        String stored = new JdbcTemplate(dataSource).queryForObject(
-                "select mfa_secret from account_users where username_key = ?", String.class, me.username().toLowerCase());
-        assertThat(stored).startsWith("v1:").doesNotContain(secret);
+        assertThat(storedSecret(me)).startsWith("v1:").doesNotContain(secret);
         assertThat(Api.json(api.get("/api/v1/me", me.accessToken())).path("mfaEnabled").asBoolean())
                 .as("not on before confirmation").isFalse();
     }
 
     @Test
+    void startingAnEnrolmentNeedsThePasswordSoATokenAloneCannotTurnTwoFactorOn() {
+        TestAccounts.Account me = users.user();
+        assertThat(messages(assertInvalidField(api.send("POST", "/api/v1/me/mfa/totp", me.accessToken(), null),
+                "password"), "password")).containsExactly("must not be blank");
+        assertInvalidField(api.send("POST", "/api/v1/me/mfa/totp", me.accessToken(), "{}"), "password");
+        JsonNode wrong = assertInvalidField(start(me, "Wrong-Pass-99"), "password");
+        assertThat(messages(wrong, "password")).containsExactly("is not correct");
+        assertThat(storedSecret(me)).as("nothing started").isNull();
+
+        HttpResponse<String> started = start(me, me.password());
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(Api.json(started).path("secret").asString()).matches("[A-Z2-7]{32}");
+        assertThat(storedSecret(me)).isNotNull();
+    }
+
+    @Test
     void confirmingNeedsAValidCodeAndReturnsTenRecoveryCodes() {
         TestAccounts.Account me = users.user();
-        String secret = Api.json(api.send("POST", "/api/v1/me/mfa/totp", me.accessToken(), null)).path("secret").asString();
+        String secret = Api.json(start(me, me.password())).path("secret").asString();
         assertProblem(confirm(me, "000000".equals(code(secret, 0)) ? "111111" : "000000"), 401, "invalid-mfa-code");
         HttpResponse<String> confirmed = confirm(me, code(secret, 0));
         assertThat(confirmed.statusCode()).isEqualTo(200);
@@ -57,6 +73,7 @@ class MfaIT extends IntegrationTest {
         assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(code -> code.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
         assertThat(Api.json(api.get("/api/v1/me", me.accessToken())).path("mfaEnabled").asBoolean()).isTrue();
         assertProblem(confirm(me, code(secret, 1)), 409, "mfa-already-enabled");
+        assertProblem(start(me, me.password()), 409, "mfa-already-enabled");
     }
 
     @Test
@@ -152,11 +169,21 @@ class MfaIT extends IntegrationTest {
     }
 
     private Enrolled enrol(TestAccounts.Account me) {
-        String secret = Api.json(api.send("POST", "/api/v1/me/mfa/totp", me.accessToken(), null)).path("secret").asString();
+        String secret = Api.json(start(me, me.password())).path("secret").asString();
         HttpResponse<String> confirmed = confirm(me, code(secret, 0));
         assertThat(confirmed.statusCode()).isEqualTo(200);
         return new Enrolled(secret,
                 Api.json(confirmed).path("recoveryCodes").valueStream().map(JsonNode::asString).toList());
+    }
+
+    private HttpResponse<String> start(TestAccounts.Account me, String password) {
+        return api.send("POST", "/api/v1/me/mfa/totp", me.accessToken(), "{\"password\":\"" + password + "\"}");
+    }
+
+    /** The sealed secret of a started or finished enrolment; null when none was started. */
+    private String storedSecret(TestAccounts.Account me) {
+        return new JdbcTemplate(dataSource).queryForObject(
+                "select mfa_secret from account_users where username_key = ?", String.class, me.username().toLowerCase());
     }
 
     private HttpResponse<String> confirm(TestAccounts.Account me, String code) {

@@ -2,6 +2,7 @@ package dev.encore.account.mfa;
 
 import static dev.encore.support.MvcProblemAssert.assertInvalidFields;
 import static dev.encore.support.MvcProblemAssert.assertProblem;
+import static dev.encore.support.MvcProblemAssert.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
@@ -19,8 +20,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
 
 import dev.encore.account.user.AccountConflictException;
+import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.RateLimitExceededException;
+import dev.encore.platform.RateLimitStatus;
 import dev.encore.support.EncoreWebMvcTest;
 
 @EncoreWebMvcTest
@@ -28,6 +33,7 @@ import dev.encore.support.EncoreWebMvcTest;
 class TwoFactorControllerTests {
 
     private static final UUID USER = UUID.randomUUID();
+    private static final String PASSWORD = "Correct-Horse-9";
 
     @Autowired
     MockMvcTester mvc;
@@ -36,16 +42,39 @@ class TwoFactorControllerTests {
     SecondFactor secondFactor;
 
     @Test
-    void startsAnEnrolment() {
-        given(secondFactor.start(USER)).willReturn(new SecondFactor.Enrolment("ABC", "otpauth://totp/Encore:dj?secret=ABC"));
-        MvcTestResult result = mvc.post().uri("/api/v1/me/mfa/totp").with(me()).exchange();
-        assertThat(result).hasStatusOk().bodyJson().extractingPath("$.secret").isEqualTo("ABC");
+    void startsAnEnrolmentWithThePassword() {
+        given(secondFactor.start(USER, PASSWORD))
+                .willReturn(new SecondFactor.Enrolment("ABC", "otpauth://totp/Encore:dj?secret=ABC"));
+        assertThat(start(PASSWORD)).hasStatusOk().bodyJson().extractingPath("$.secret").isEqualTo("ABC");
+    }
+
+    @Test
+    void anEnrolmentNeedsThePassword() {
+        JsonNode problem = assertInvalidFields(mvc.post().uri("/api/v1/me/mfa/totp").with(me()).exchange(), "password");
+        assertThat(messages(problem, "password")).containsExactly("must not be blank");
+        assertInvalidFields(json(mvc.post().uri("/api/v1/me/mfa/totp").with(me()), "{}").exchange(), "password");
+        assertInvalidFields(start(" "), "password");
+        assertInvalidFields(start("p".repeat(129)), "password");
+        verifyNoInteractions(secondFactor);
+    }
+
+    @Test
+    void aWrongPasswordIsNamed() {
+        given(secondFactor.start(USER, "Wrong-Pass-1")).willThrow(InvalidFieldsException.of("password", "is not correct"));
+        assertThat(messages(assertInvalidFields(start("Wrong-Pass-1"), "password"), "password"))
+                .containsExactly("is not correct");
+    }
+
+    @Test
+    void tooManyWrongPasswordsAre429() {
+        given(secondFactor.start(USER, PASSWORD)).willThrow(RateLimitExceededException.of(new RateLimitStatus(10, 0, 900, 900, false)));
+        assertProblem(start(PASSWORD), 429, "rate-limited");
     }
 
     @Test
     void anEnrolmentWhileTwoFactorIsOnIsAConflict() {
-        given(secondFactor.start(USER)).willThrow(AccountConflictException.mfaAlreadyEnabled());
-        assertProblem(mvc.post().uri("/api/v1/me/mfa/totp").with(me()).exchange(), 409, "mfa-already-enabled");
+        given(secondFactor.start(USER, PASSWORD)).willThrow(AccountConflictException.mfaAlreadyEnabled());
+        assertProblem(start(PASSWORD), 409, "mfa-already-enabled");
     }
 
     @Test
@@ -87,6 +116,10 @@ class TwoFactorControllerTests {
     void needsASignIn() {
         assertProblem(mvc.post().uri("/api/v1/me/mfa/totp").exchange(), 401, "unauthenticated");
         verifyNoInteractions(secondFactor);
+    }
+
+    private MvcTestResult start(String password) {
+        return json(mvc.post().uri("/api/v1/me/mfa/totp").with(me()), "{\"password\":\"" + password + "\"}").exchange();
     }
 
     private MvcTestResult confirm(String code) {

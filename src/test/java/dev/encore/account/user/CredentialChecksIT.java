@@ -1,5 +1,6 @@
 package dev.encore.account.user;
 
+import static dev.encore.support.MvcProblemAssert.messages;
 import static dev.encore.support.ProblemAssert.assertInvalidField;
 import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +23,8 @@ import dev.encore.support.TestAccounts;
 import dev.encore.support.TestAccounts.Account;
 
 /**
- * Checks of a signed-in account's own password or code (password change, account deletion, turning
- * two-factor on or off): the failures are throttled per account, as a stolen access token must not
+ * Checks of a signed-in account's own password or code (password change, account deletion, starting
+ * two-factor enrolment, turning two-factor on or off): the failures are throttled per account, as a stolen access token must not
  * buy unlimited guesses, and audited.
  */
 class CredentialChecksIT extends IntegrationTest {
@@ -55,6 +56,22 @@ class CredentialChecksIT extends IntegrationTest {
         Account other = new TestAccounts(new Api(port)).user();
         assertThat(deleteAccount(other, other.password()).statusCode()).isEqualTo(204);
         assertAudited(me, "password", "account-deletion");
+    }
+
+    @Test
+    void wrongPasswordsToStartTwoFactorEnrolmentAreThrottledPerAccountAndAudited() {
+        Account me = users.user();
+        assertThrottledAfterTheLimit(password -> startEnrolment(me, password), "Wrong-Pass-99", me.password(),
+                wrong -> assertThat(messages(assertInvalidField(wrong, "password"), "password"))
+                        .containsExactly("is not correct"));
+        assertThat(Api.json(api.get("/api/v1/me", me.accessToken())).path("mfaEnabled").asBoolean()).isFalse();
+
+        Account other = new TestAccounts(new Api(port)).user();
+        assertInvalidField(startEnrolment(other, "Wrong-Pass-1"), "password");
+        HttpResponse<String> started = startEnrolment(other, other.password());
+        assertThat(started.statusCode()).as("another account is not limited").isEqualTo(200);
+        assertThat(Api.json(started).path("secret").asString()).matches("[A-Z2-7]{32}");
+        assertAudited(me, "password", "mfa-enrol");
     }
 
     @Test
@@ -154,8 +171,15 @@ class CredentialChecksIT extends IntegrationTest {
         return api.send("DELETE", "/api/v1/me/mfa/totp", account.accessToken(), "{\"code\":\"" + code + "\"}");
     }
 
+    private HttpResponse<String> startEnrolment(Account account, String password) {
+        return api.send("POST", "/api/v1/me/mfa/totp", account.accessToken(), "{\"password\":\"" + password + "\"}");
+    }
+
+    /** Starts two-factor enrolment with the right password; the secret. */
     private String startEnrolment(Account account) {
-        return Api.json(api.send("POST", "/api/v1/me/mfa/totp", account.accessToken(), null)).path("secret").asString();
+        HttpResponse<String> started = startEnrolment(account, account.password());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        return Api.json(started).path("secret").asString();
     }
 
     /** Turns two-factor on; the secret. */
