@@ -11,7 +11,8 @@ import dev.encore.platform.RateLimits;
 
 /**
  * Throttles the checks of a signed-in account's own password or two-factor code before a sensitive
- * change (a password change, deleting the account, starting, confirming or turning off two-factor): per account, across nodes (the limit {@value #LIMIT}), counting only the checks that fail, and
+ * change (a password change, deleting the account, starting, confirming or turning off two-factor):
+ * per account, across nodes (the limit {@value #LIMIT}), counting only the checks that fail, and
  * auditing every failure and refusal. The throttle sits inside the facade, as login's does: a
  * {@code @RateLimited} token would be given back for the 400 a wrong password answers.
  * <p>
