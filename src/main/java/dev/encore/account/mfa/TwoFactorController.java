@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.account.session.AccessTokenClaims;
+import dev.encore.account.user.CredentialCheckThrottle;
 import dev.encore.platform.InvalidFieldsException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -26,10 +27,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/me/mfa/totp")
 class TwoFactorController {
-
-    /** Wrong passwords and codes share one limit per account (CredentialCheckThrottle). */
-    private static final String LIMITED = "rate-limited: too many wrong passwords or two-factor codes for this "
-            + "account (by default 10 per 15 minutes); while limited, the right one is refused too";
 
     private final SecondFactor secondFactor;
 
@@ -54,7 +51,7 @@ class TwoFactorController {
     @ApiResponse(responseCode = "400", description = "validation-failed: the password is missing or not correct "
             + "(password)")
     @ApiResponse(responseCode = "409", description = "mfa-already-enabled")
-    @ApiResponse(responseCode = "429", description = LIMITED)
+    @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
     @PostMapping
     SecondFactor.Enrolment startTotp(@AuthenticationPrincipal Jwt jwt,
             @Valid @RequestBody(required = false) StartRequest request) {
@@ -69,7 +66,7 @@ class TwoFactorController {
     @ApiResponse(responseCode = "200", description = "Two-factor is on; the recovery codes")
     @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
     @ApiResponse(responseCode = "409", description = "mfa-already-enabled or mfa-not-started")
-    @ApiResponse(responseCode = "429", description = LIMITED)
+    @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
     @PostMapping("/confirm")
     RecoveryCodesResponse confirmTotp(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request) {
         return new RecoveryCodesResponse(secondFactor.confirm(AccessTokenClaims.userId(jwt), request.code()));
@@ -79,7 +76,7 @@ class TwoFactorController {
     @ApiResponse(responseCode = "204", description = "Two-factor is off")
     @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
     @ApiResponse(responseCode = "409", description = "mfa-not-enabled")
-    @ApiResponse(responseCode = "429", description = LIMITED)
+    @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
     @DeleteMapping
     ResponseEntity<Void> disableTotp(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request) {
         secondFactor.disable(AccessTokenClaims.userId(jwt), request.code());

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.account.session.AccessTokenClaims;
+import dev.encore.account.user.CredentialCheckThrottle;
 import dev.encore.account.user.UserView;
 import dev.encore.platform.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,10 +32,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/me")
 class MeController {
-
-    /** Wrong passwords and codes share one limit per account (CredentialCheckThrottle). */
-    private static final String LIMITED = "rate-limited: too many wrong passwords or two-factor codes for this "
-            + "account (by default 10 per 15 minutes); while limited, the right one is refused too";
 
     private final MyAccount account;
     private final PasswordChange passwords;
@@ -76,7 +73,7 @@ class MeController {
     @ApiResponse(responseCode = "204", description = "Changed")
     @ApiResponse(responseCode = "400", description = "validation-failed: the current password is not correct "
             + "(currentPassword) or the new one breaks the policy (newPassword)")
-    @ApiResponse(responseCode = "429", description = LIMITED)
+    @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ChangePasswordRequest request) {
         passwords.change(userId(jwt), sessionId(jwt), request.currentPassword(), request.newPassword());
@@ -87,7 +84,7 @@ class MeController {
             + "Wrong passwords are audited and limited per account (see 429).")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "400", description = "validation-failed: the password is not correct")
-    @ApiResponse(responseCode = "429", description = LIMITED)
+    @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
     @DeleteMapping
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DeleteAccountRequest request) {
         account.delete(userId(jwt), request.password());

@@ -26,6 +26,10 @@ public class CredentialCheckThrottle {
     /** Name of the limit ({@code encore.ratelimit.limits.credential-checks}). */
     public static final String LIMIT = "credential-checks";
 
+    /** The 429 answer of every operation that checks through here, as its API description says it. */
+    public static final String LIMITED = "rate-limited: too many wrong passwords or two-factor codes for this "
+            + "account (by default 10 per 15 minutes); while limited, the right one is refused too";
+
     /** What a check guards: the credential it asks for and the change it allows, both for the audit trail. */
     public enum Purpose {
         PASSWORD_CHANGE("password", "password-change"),
