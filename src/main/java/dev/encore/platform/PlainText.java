@@ -19,9 +19,12 @@ import jakarta.validation.Payload;
 
 /**
  * Free text a request brings (a title, a name, a tag) holds no control characters (Unicode {@code Cc}:
- * U+0000–U+001F, U+007F–U+009F): else 400 {@code validation-failed} naming the field. A CR or LF in a
- * title would split the lines of whatever shows or exports it (an M3U playlist, a CSV report, a log
- * line), an escape sequence would drive a terminal. {@link #multiline()} text (descriptions) may keep
+ * U+0000–U+001F, U+007F–U+009F) and no bidirectional embeddings, overrides or isolates (U+202A–U+202E,
+ * U+2066–U+2069): else 400 {@code validation-failed} naming the field. A CR or LF in a title would split
+ * the lines of whatever shows or exports it (an M3U playlist, a CSV report, a log line), an escape
+ * sequence would drive a terminal, and an override reorders what follows it: "track", U+202E, "gpj.exe"
+ * shows as "trackexe.jpg". The right-to-left and left-to-right marks, which reorder nothing around
+ * them, stay allowed for right-to-left text. {@link #multiline()} text (descriptions) may keep
  * line breaks and tabs. NUL is left to the rule every request record has (one message, not two); null
  * passes. Text taken from media files or sources rather than from a request is {@link Check#cleaned
  * cleaned} instead, so an odd tag never fails an upload or import.
@@ -46,6 +49,8 @@ public @interface PlainText {
 
         private static final Pattern CONTROLS = Pattern.compile("\\p{Cc}+");
 
+        private static final Pattern REORDERING = Pattern.compile("[\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]+");
+
         private boolean multiline;
 
         @Override
@@ -55,16 +60,31 @@ public @interface PlainText {
 
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-            return value == null || value.codePoints().noneMatch(this::refused);
-        }
-
-        private boolean refused(int cp) {
-            boolean lineBreakOrTab = cp == '\n' || cp == '\r' || cp == '\t';
-            return cp != 0 && Character.isISOControl(cp) && !(multiline && lineBreakOrTab);
+            return value == null || value.codePoints().noneMatch(cp -> cp != 0 && refused(cp, multiline));
         }
 
         /**
-         * {@code text} on one line: each run of control characters becomes one space, the ends are stripped.
+         * The same rule for text checked by hand (a room's name, a chat message), NUL included.
+         *
+         * @param multiline whether line breaks and tabs are allowed
+         */
+        public static boolean isPlain(CharSequence value, boolean multiline) {
+            return value.codePoints().noneMatch(cp -> refused(cp, multiline));
+        }
+
+        private static boolean refused(int cp, boolean multiline) {
+            boolean lineBreakOrTab = cp == '\n' || cp == '\r' || cp == '\t';
+            return reordersText(cp) || Character.isISOControl(cp) && !(multiline && lineBreakOrTab);
+        }
+
+        /** An explicit bidirectional embedding, override or isolate, or the end of one (U+202A–U+202E, U+2066–U+2069). */
+        public static boolean reordersText(int cp) {
+            return cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069;
+        }
+
+        /**
+         * {@code text} on one line: each run of control characters becomes one space, the bidirectional
+         * characters {@link #reordersText reordering text} are dropped, the ends are stripped.
          *
          * @return the cleaned text, or null when {@code text} is null or nothing but blanks and controls
          */
@@ -72,7 +92,7 @@ public @interface PlainText {
             if (text == null) {
                 return null;
             }
-            String cleaned = CONTROLS.matcher(text).replaceAll(" ").strip();
+            String cleaned = CONTROLS.matcher(REORDERING.matcher(text).replaceAll("")).replaceAll(" ").strip();
             return cleaned.isEmpty() ? null : cleaned;
         }
     }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Set;
 
+import dev.encore.platform.PlainText;
+
 /** Download names in headers (RFC 6266) and zip entries, safe whatever the name contains. */
 public final class ContentDispositions {
 
@@ -45,11 +47,12 @@ public final class ContentDispositions {
         return candidate;
     }
 
-    /** No separators, no control characters, no leading dots, never empty. */
+    /** No separators, no control characters or bidirectional overrides, no leading dots, never empty. */
     static String safeName(String filename) {
         StringBuilder out = new StringBuilder();
         filename.codePoints().forEach(cp -> out.appendCodePoint(
-                Character.isISOControl(cp) || cp == '/' || cp == '\\' || cp == ':' ? '_' : cp));
+                Character.isISOControl(cp) || PlainText.Check.reordersText(cp) || cp == '/' || cp == '\\' || cp == ':'
+                        ? '_' : cp));
         String name = out.toString().replace("..", "_").strip();
         while (name.startsWith(".")) {
             name = name.substring(1);

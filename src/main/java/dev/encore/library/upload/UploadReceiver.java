@@ -17,6 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.encore.library.Viewer;
 import dev.encore.library.content.LibraryProblems;
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.PlainText;
 import dev.encore.platform.Problems;
 
 /**
@@ -80,12 +81,13 @@ class UploadReceiver {
                 .orElseThrow(() -> LibraryProblems.notFound("upload"));
     }
 
-    /** The client's name, for display only: no path, no control characters, bounded. */
+    /** The client's name, for display only: no path, no control characters or bidirectional overrides, bounded. */
     static String displayName(String original) {
         String name = original == null ? "" : original.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
         StringBuilder safe = new StringBuilder();
-        name.codePoints().forEach(cp -> safe.appendCodePoint(Character.isISOControl(cp) ? '_' : cp));
+        name.codePoints().forEach(cp -> safe.appendCodePoint(
+                Character.isISOControl(cp) || PlainText.Check.reordersText(cp) ? '_' : cp));
         String result = safe.toString().strip().replaceFirst("^\\.+", "");
         if (result.isEmpty()) {
             result = "upload";

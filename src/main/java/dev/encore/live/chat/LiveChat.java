@@ -16,6 +16,7 @@ import dev.encore.live.LiveCommandException;
 import dev.encore.live.LiveKind;
 import dev.encore.live.LiveProperties;
 import dev.encore.live.session.LiveAccess;
+import dev.encore.platform.PlainText;
 import dev.encore.platform.RateLimitStatus;
 import dev.encore.platform.RateLimits;
 
@@ -59,6 +60,10 @@ class LiveChat {
         if (length < 1 || length > properties.chatMaxLength() || text.indexOf('\0') >= 0) {
             throw LiveCommandException.badPayload("text must have 1 to " + properties.chatMaxLength()
                     + " characters after trimming.");
+        }
+        if (!PlainText.Check.isPlain(text, true)) {
+            throw LiveCommandException.badPayload("text must not contain control characters other than line breaks "
+                    + "and tabs, nor bidirectional overrides.");
         }
         Instant now = clock.instant();
         messages.mutedUntil(kind, sessionId, userId, now).ifPresent(until -> {

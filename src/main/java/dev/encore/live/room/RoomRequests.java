@@ -5,6 +5,7 @@ import java.util.SequencedMap;
 import java.util.UUID;
 
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.PlainText;
 
 /** The bodies of the room endpoints, and their rules. */
 final class RoomRequests {
@@ -52,7 +53,7 @@ final class RoomRequests {
         else if (trimmed != null && trimmed.codePointCount(0, trimmed.length()) > 100) {
             errors.put("name", "must be at most 100 characters");
         }
-        else if (trimmed != null && trimmed.chars().anyMatch(Character::isISOControl)) {
+        else if (trimmed != null && !PlainText.Check.isPlain(trimmed, false)) {
             errors.put("name", "must not contain control characters");
         }
         if (maxListeners != null && (maxListeners < 2 || maxListeners > cap)) {

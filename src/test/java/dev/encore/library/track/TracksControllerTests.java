@@ -65,6 +65,8 @@ class TracksControllerTests {
                 "title", "artist", "album", "genre", "category", "tags[1]");
         assertThat(messages(problem, "title")).containsExactly("must not contain control characters");
         assertInvalidFields(patch(TRACK.toString(), null, "{\"title\":\"line\\nbreak\"}"), "title");
+        assertInvalidFields(post("{\"title\":\"invoice\\u202Egpj.exe\",\"artist\":\"a\\u2066b\\u2069\"}"), "title",
+                "artist");
         verifyNoInteractions(library);
     }
 

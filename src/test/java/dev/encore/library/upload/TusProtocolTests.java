@@ -15,6 +15,7 @@ class TusProtocolTests {
     void takesTheFileNameFromUploadMetadataSanitized() {
         assertThat(TusProtocol.filename("relativePath null,filename " + base64("../../etc/Song.mp3") + ",private"))
                 .isEqualTo("Song.mp3");
+        assertThat(TusProtocol.filename("filename " + base64("clip\u202Egpj.exe\r\n.mp3"))).isEqualTo("clip_gpj.exe__.mp3");
         assertThat(TusProtocol.filename("filetype " + base64("audio/mpeg"))).isEqualTo("upload");
         assertThat(TusProtocol.filename(null)).isEqualTo("upload");
     }

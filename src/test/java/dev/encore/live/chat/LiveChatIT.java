@@ -73,12 +73,15 @@ class LiveChatIT extends IntegrationTest {
 
             guestClient.send(dest, chat("é".repeat(500)));
             assertThat(awaitChat(hostClient, room, "chat").path("data").path("text").asString()).hasSize(500);
-            for (String bad : List.of(chat("x".repeat(501)), chat("   "), "{}", "not json", "{\"text\": [\"a\"]}")) {
+            guestClient.send(dest, chat("two\\nlines")); // JSON escapes: the text holds a line break
+            assertThat(awaitChat(hostClient, room, "chat").path("data").path("text").asString()).isEqualTo("two\nlines");
+            for (String bad : List.of(chat("x".repeat(501)), chat("   "), chat("red \\u001b[31m"),
+                    chat("see \\u202Egpj.exe"), "{}", "not json", "{\"text\": [\"a\"]}")) {
                 guestClient.send(dest, bad);
                 assertThat(guestClient.await(ERRORS, json -> true).path("type").asString()).as(bad)
                         .isEqualTo("live-bad-payload");
             }
-            assertThat(history(api, host.accessToken(), room, "").path("items")).hasSize(2);
+            assertThat(history(api, host.accessToken(), room, "").path("items")).hasSize(3);
             assertThat(hostClient.queue(ERRORS)).isEmpty();
         }
     }

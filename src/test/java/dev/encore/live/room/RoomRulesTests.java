@@ -27,6 +27,8 @@ class RoomRulesTests {
         assertFields(() -> RoomRequests.check("", false, null, 100, 0), "name");
         assertFields(() -> RoomRequests.check("x".repeat(101), true, null, 100, 0), "name");
         assertFields(() -> RoomRequests.check("bell\u0007", true, null, 100, 0), "name");
+        assertFields(() -> RoomRequests.check("party\u202Egpj.exe", true, null, 100, 0), "name");
+        assertThat(RoomRequests.check("\u05E9\u05DC\u05D5\u05DD\u200F 1", true, null, 100, 0)).endsWith(" 1");
     }
 
     @Test
