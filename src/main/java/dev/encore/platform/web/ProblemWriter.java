@@ -40,12 +40,18 @@ public class ProblemWriter {
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
             problem.setType(Problems.type(Problems.slugFor(problem.getStatus())));
         }
-        if (problem.getType().toString().startsWith(Problems.TYPE_PATH)) {
-            problem.setType(java.net.URI.create(publicUrl + problem.getType()));
+        String type = problem.getType().toString();
+        if (type.startsWith(Problems.TYPE_PATH)) {
+            problem.setType(java.net.URI.create(publicUrl + type));
         }
-        if (problem.getTitle() == null) {
-            HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
-            problem.setTitle(status instanceof org.springframework.http.HttpStatus known ? known.getReasonPhrase() : "Error");
+        HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
+        String reasonPhrase = status instanceof org.springframework.http.HttpStatus known ? known.getReasonPhrase() : null;
+        // ProblemDetail answers a title never set with the reason phrase ("Bad Request"); Encore's problems
+        // carry the catalogue's ("Bad request") wherever they were written
+        if (problem.getTitle() == null || problem.getTitle().equals(reasonPhrase)) {
+            problem.setTitle(ProblemCatalogue.find(type.substring(type.lastIndexOf('/') + 1))
+                    .map(ProblemCatalogue.ProblemType::title)
+                    .orElse(reasonPhrase == null ? "Error" : reasonPhrase));
         }
         if (problem.getInstance() == null && request != null) {
             problem.setInstance(java.net.URI.create(safePath(request)));

@@ -3,11 +3,14 @@ package dev.encore.platform.messaging;
 import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -171,10 +174,46 @@ class StompConnectIT extends IntegrationTest {
         HttpResponse<String> plain = api.get("/ws");
         JsonNode problem = assertProblem(plain, 400, "bad-request");
         assertThat(problem.path("detail").asString()).contains("WebSocket handshake");
+        assertThat(problem.path("title").asString()).as("the catalogue's title").isEqualTo("Bad request");
         assertThat(problem.path("requestId").asString()).isNotBlank();
 
         HttpResponse<String> post = api.send(api.request("/ws").POST(HttpRequest.BodyPublishers.ofString("x")));
         assertProblem(post, 405, "method-not-allowed");
         assertThat(post.headers().firstValue("Allow").orElseThrow()).as("Spring's header stays").contains("GET");
+    }
+
+    @Test
+    void aHandshakeFromAForeignOriginIsACorsProblemAndOurOwnOriginIsUpgraded() throws Exception {
+        String foreign = handshake("http://evil.example");
+        assertThat(foreign).startsWith("HTTP/1.1 403").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"title\":\"Origin not allowed\"").contains("/problems/cors-rejected")
+                .doesNotContainIgnoringCase("Upgrade: websocket");
+        assertThat(handshake("http://localhost:" + port)).startsWith("HTTP/1.1 101");
+    }
+
+    /** The handshake by hand: Java's clients may not send an Upgrade header themselves. */
+    private String handshake(String origin) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\nOrigin: " + origin + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] buffer = new byte[8192];
+            int read = socket.getInputStream().read(buffer);
+            StringBuilder answer = new StringBuilder(new String(buffer, 0, read, StandardCharsets.UTF_8));
+            if (answer.toString().startsWith("HTTP/1.1 403")) { // the body may follow the head
+                socket.setSoTimeout(2_000);
+                try {
+                    while (!answer.toString().contains("}") && (read = socket.getInputStream().read(buffer)) > 0) {
+                        answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+                    }
+                }
+                catch (SocketTimeoutException ignored) {
+                    // nothing more came
+                }
+            }
+            return answer.toString();
+        }
     }
 }
