@@ -14,6 +14,7 @@ import dev.encore.ingest.artifact.SharedArtifacts;
 import dev.encore.ingest.files.FileNames;
 import dev.encore.ingest.files.ImportFileRecorder;
 import dev.encore.ingest.imports.Import;
+import dev.encore.ingest.imports.ImportError;
 import dev.encore.ingest.imports.ImportItem;
 import dev.encore.ingest.imports.ImportItems;
 import dev.encore.ingest.imports.ImportKind;
@@ -24,6 +25,7 @@ import dev.encore.ingest.run.StagedFetch;
 import dev.encore.ingest.source.ImportFailure;
 import dev.encore.ingest.source.SourceKeys;
 import dev.encore.ingest.source.SourceResolver;
+import dev.encore.platform.StorageFull;
 
 /**
  * Runs one import as a JobRunr job: resolves a playlist into items, then fetches and converts
@@ -139,9 +141,25 @@ public class ImportWorker {
             if (failure.error().isTransient() && outcomes.retryable(imported.id())) {
                 throw new RetryLater(failure);
             }
-            log.info("Import {} item {} failed: {}", imported.id(), item.position(), failure.getMessage());
-            outcomes.itemFailed(imported, item, failure);
+            failed(imported, item, failure);
         }
+        catch (RuntimeException ex) {
+            if (!StorageFull.causedBy(ex)) {
+                throw ex;
+            }
+            failed(imported, item, new ImportFailure(ImportError.STORAGE_FULL, "the disk is full"));
+        }
+    }
+
+    private void failed(Import imported, ImportItem item, ImportFailure failure) {
+        if (failure.error() == ImportError.STORAGE_FULL) { // the operator's to act on
+            log.warn("Import {} item {} failed: the disk is full ({}); free space on the data directory's disk",
+                    imported.id(), item.position(), failure.getMessage());
+        }
+        else {
+            log.info("Import {} item {} failed: {}", imported.id(), item.position(), failure.getMessage());
+        }
+        outcomes.itemFailed(imported, item, failure);
     }
 
     /** Thrown to JobRunr, which runs the import again after its exponential backoff. */

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import dev.encore.platform.StorageFull;
+
 /**
  * Runs external tools (ffmpeg, ffprobe, yt-dlp) safely: an argument list, never a shell; a
  * minimal environment (no secrets of Encore's leak into the tool); a wall-clock timeout; and on
@@ -80,12 +82,26 @@ public class ProcessRunner {
      *
      * @param exitCode   the exit code (-1 when killed)
      * @param timedOut   whether the timeout killed it
-     * @param stderrTail the last lines of standard error, for logs only
+     * @param stderrTail the last lines of standard error, for logs and to tell how the run ended
      */
     public record Result(int exitCode, boolean timedOut, List<String> stderrTail) {
 
+        /**
+         * ffmpeg's last words when it could not finish writing its output. It still exits 0 then (seen with
+         * 5.1 on a full disk: "Error writing trailer of result.mp3: No space left on device", and a truncated
+         * file left behind), so the exit code alone would pass a cut-off file as a finished one.
+         */
+        private static final List<String> OUTPUT_NOT_WRITTEN = List.of("Error writing trailer", "Error closing file");
+
+        /** Exited 0 in time, and did not report that its output could not be written. */
         public boolean succeeded() {
-            return !timedOut && exitCode == 0;
+            return !timedOut && exitCode == 0
+                    && stderrTail.stream().noneMatch(line -> OUTPUT_NOT_WRITTEN.stream().anyMatch(line::contains));
+        }
+
+        /** Whether it reported a full disk (its output or a temporary file could not be written). */
+        public boolean storageFull() {
+            return StorageFull.reportedIn(stderrTail);
         }
     }
 

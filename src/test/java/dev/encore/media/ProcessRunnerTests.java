@@ -42,6 +42,30 @@ class ProcessRunnerTests {
     }
 
     @Test
+    void aRunThatCouldNotWriteItsOutputFailedWhateverItsExitCode() throws Exception {
+        // ffmpeg exits 0 when the disk fills up as it finishes (left: a truncated file); /dev/full answers
+        // every write with ENOSPC, as a full disk does
+        List<String> tone = List.of("ffmpeg", "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi",
+                "-i", "sine=duration=2", "-c:a", "libmp3lame", "-f", "mp3");
+        ProcessRunner.Result full = runner.run(spec(Duration.ofSeconds(30), with(tone, "/dev/full")), line -> { });
+        assertThat(full.exitCode()).as("ffmpeg's own verdict").isZero();
+        assertThat(full.succeeded()).isFalse();
+        assertThat(full.storageFull()).isTrue();
+
+        ProcessRunner.Result written = runner.run(spec(Duration.ofSeconds(30), with(tone,
+                dir.resolve("tone.mp3").toString())), line -> { });
+        assertThat(written.succeeded()).isTrue();
+        assertThat(written.storageFull()).isFalse();
+        assertThat(dir.resolve("tone.mp3")).isNotEmptyFile();
+    }
+
+    private static String[] with(List<String> command, String last) {
+        List<String> all = new ArrayList<>(command);
+        all.add(last);
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void givesTheToolAMinimalEnvironment() throws Exception {
         List<String> lines = new ArrayList<>();
         runner.run(new ProcessRunner.Spec(List.of("env"), dir, Duration.ofSeconds(10), Map.of("EXTRA", "1")), lines::add);

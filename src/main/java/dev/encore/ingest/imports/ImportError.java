@@ -17,6 +17,7 @@ public enum ImportError {
     CONVERSION_FAILED("conversion-failed", false, "the download could not be converted (it may hold no audio)"),
     BLOCKED_ADDRESS("blocked-address", false, "the address leads to a network imports may not reach"),
     QUOTA_EXCEEDED("quota-exceeded", false, "the file does not fit in your storage quota"),
+    STORAGE_FULL("storage-full", false, "the server's storage is full; try again once the operator has freed space"),
     INTERNAL("internal-error", true, "something went wrong on the server");
 
     private final String code;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import dev.encore.ingest.imports.ImportError;
 import dev.encore.ingest.source.ImportFailure;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.ProcessRunner;
+import dev.encore.platform.DiskReserve;
 
 /**
  * Runs one ffmpeg conversion of an import, from a file or from a download still under way, and
@@ -41,11 +43,13 @@ class FfmpegConversion {
     private static final Logger log = LoggerFactory.getLogger(FfmpegConversion.class);
 
     private final ProcessRunner processes;
+    private final DiskReserve disk;
     private final IngestProperties properties;
     private final MeterRegistry meters;
 
-    FfmpegConversion(ProcessRunner processes, IngestProperties properties, MeterRegistry meters) {
+    FfmpegConversion(ProcessRunner processes, DiskReserve disk, IngestProperties properties, MeterRegistry meters) {
         this.processes = processes;
+        this.disk = disk;
         this.properties = properties;
         this.meters = meters;
     }
@@ -80,12 +84,16 @@ class FfmpegConversion {
     long convert(Run run, Input input, Path staging, MediaPipeline.Progress progress, BooleanSupplier cancelled)
             throws InterruptedException {
         long maxMicros = properties.maxDuration().toMillis() * 1000;
+        long room = disk.writable();
+        if (room == 0) {
+            throw new ImportFailure(ImportError.STORAGE_FULL, "no room above the disk's reserve");
+        }
         AtomicLong outMicros = new AtomicLong();
         AtomicBoolean tooLong = new AtomicBoolean();
         Timer.Sample sample = Timer.start(meters);
         ProcessRunner.Result result;
         try {
-            result = processes.run(new ProcessRunner.Spec(run.command(), staging, properties.timeout(), Map.of()),
+            result = processes.run(new ProcessRunner.Spec(limited(run, room), staging, properties.timeout(), Map.of()),
                     line -> {
                         progress.alive();
                         long micros = Ffmpeg.progressMicros(line);
@@ -112,6 +120,10 @@ class FfmpegConversion {
         sample.stop(Timer.builder("encore.ingest.conversion.duration").description("ffmpeg conversion time")
                 .tag("format", run.format().extension()).publishPercentileHistogram().register(meters));
         Optional<ImportFailure> inputFailed = input.failure().get();
+        if (inputFailed.isEmpty() && result.succeeded() && reached(run.target(), room)) {
+            delete(run.target()); // ffmpeg stopped at the size it was given, and said nothing of it
+            throw new ImportFailure(ImportError.STORAGE_FULL, "the result would not fit above the disk's reserve");
+        }
         if (inputFailed.isPresent() || !result.succeeded() || !Files.isRegularFile(run.target())) {
             delete(run.target()); // nothing of a broken run is kept
             if (inputFailed.isPresent()) {
@@ -119,11 +131,37 @@ class FfmpegConversion {
             }
             log.warn("ffmpeg failed to convert to {}: exit {}, timed out {}, stderr {}", run.format(), result.exitCode(),
                     result.timedOut(), result.stderrTail());
+            if (result.storageFull()) {
+                throw new ImportFailure(ImportError.STORAGE_FULL, "the disk filled up while converting");
+            }
             throw result.timedOut() ? new ImportFailure(ImportError.TIMEOUT, "conversion timed out")
                     : new ImportFailure(ImportError.CONVERSION_FAILED, "the download could not be converted to "
                             + run.format().extension() + " (it may hold no audio)", "conversion failed");
         }
         return outMicros.get() / 1000;
+    }
+
+    /**
+     * The command with {@code -fs} (ffmpeg's output size limit) set to {@code room} before its output: the
+     * result may use the disk down to its reserve and no further, so a conversion never fills the disk the
+     * database writes to.
+     */
+    private static List<String> limited(Run run, long room) {
+        List<String> command = new ArrayList<>(run.command());
+        if (room != Long.MAX_VALUE && command.getLast().equals(run.target().toString())) {
+            command.addAll(command.size() - 1, List.of("-fs", Long.toString(room)));
+        }
+        return command;
+    }
+
+    /** Whether {@code target} reached the size limit: it was cut off there. */
+    private static boolean reached(Path target, long room) {
+        try {
+            return room != Long.MAX_VALUE && Files.isRegularFile(target) && Files.size(target) >= room;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static void delete(Path target) {

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.encore.ingest.imports.ImportError;
 import dev.encore.ingest.source.ImportFailure;
+import dev.encore.platform.StorageFull;
 
 /**
  * Media on its way into ffmpeg while it downloads (a direct link's body, yt-dlp's standard
@@ -152,6 +153,9 @@ final class StreamedInput extends FilterInputStream {
 
     /** How a failed read of a download is told to the user (yt-dlp's own failures are classified apart). */
     static ImportFailure broken(IOException ex) {
+        if (StorageFull.causedBy(ex)) { // writing it down failed, not reading it
+            return new ImportFailure(ImportError.STORAGE_FULL, "the disk is full", ex.getMessage());
+        }
         if (ex instanceof TooLarge) {
             return new ImportFailure(ImportError.TOO_LARGE, ex.getMessage());
         }

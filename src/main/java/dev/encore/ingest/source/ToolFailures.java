@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 
 import dev.encore.ingest.imports.ImportError;
 import dev.encore.media.ProcessRunner;
+import dev.encore.platform.StorageFull;
 
 /**
  * Maps how a yt-dlp run ended to the small set of error codes clients see, with a reason in
@@ -36,6 +37,9 @@ public final class ToolFailures {
         }
         if (result.timedOut()) {
             return of(ImportError.TIMEOUT);
+        }
+        if (result.storageFull() || StorageFull.reportedIn(stdoutTail)) {
+            return of(ImportError.STORAGE_FULL);
         }
         String text = (String.join("\n", result.stderrTail()) + "\n" + String.join("\n", stdoutTail))
                 .toLowerCase(Locale.ROOT);

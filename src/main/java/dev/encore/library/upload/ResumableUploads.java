@@ -61,7 +61,7 @@ class ResumableUploads implements StorageUsage {
         }
         quota.require(viewer.userId(), length);
         Instant now = clock.instant();
-        return tusUploads.save(new TusUpload(viewer.userId(), length, filename, staging.create(), now,
+        return tusUploads.save(new TusUpload(viewer.userId(), length, filename, staging.create(length), now,
                 now.plus(properties.ttl())));
     }
 

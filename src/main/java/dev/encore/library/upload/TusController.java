@@ -96,6 +96,8 @@ class TusController {
             + "an accepted file type: the upload is deleted")
     @ApiResponse(responseCode = "422", description = "malware-detected: the upload is deleted")
     @ApiResponse(responseCode = "503", description = "scanner-unavailable: the bytes are kept; retry the PATCH")
+    @ApiResponse(responseCode = "507", description = "insufficient-storage: the server's disk is full; nothing of "
+            + "this body was kept (the offset stays), resume once there is room")
     @PatchMapping(path = BASE + "/{id}", consumes = TusProtocol.MEDIA_TYPE)
     ResponseEntity<Void> patch(Authentication auth, @PathVariable UUID id,
             @RequestHeader("Upload-Offset") long offset, InputStream body) throws IOException, InterruptedException {

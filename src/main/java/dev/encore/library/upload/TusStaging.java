@@ -16,7 +16,9 @@ import org.springframework.util.FileSystemUtils;
 import org.springframework.web.ErrorResponseException;
 
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.DiskReserve;
 import dev.encore.platform.Problems;
+import dev.encore.platform.StorageFull;
 
 /**
  * The bytes of resumable uploads, in a staging directory each: a request body is streamed onto the
@@ -28,15 +30,22 @@ class TusStaging {
     private static final int BUFFER = 64 * 1024;
 
     private final BlobStore blobs;
+    private final DiskReserve disk;
     private final Clock clock;
 
-    TusStaging(BlobStore blobs, Clock clock) {
+    TusStaging(BlobStore blobs, DiskReserve disk, Clock clock) {
         this.blobs = blobs;
+        this.disk = disk;
         this.clock = clock;
     }
 
-    /** A new staging directory holding an empty data file. */
-    Path create() throws IOException {
+    /**
+     * A new staging directory holding an empty data file, for an upload of {@code length} bytes.
+     *
+     * @throws ErrorResponseException 507 when the disk has not that much room above its reserve
+     */
+    Path create(long length) throws IOException {
+        disk.require(length);
         Path dir = blobs.createResumableStaging("tus"); // a resumable upload outlives a restart
         Files.createFile(dir.resolve("data"));
         return dir;
@@ -51,8 +60,9 @@ class TusStaging {
      * Appends {@code body} at the upload's offset; returns how many bytes arrived before the body
      * ended or the client went away (those are kept: the client resumes from there).
      *
-     * @throws ErrorResponseException 413 when the body holds more than the upload's remaining
-     *                                length: nothing of this body is kept
+     * @throws ErrorResponseException 413 when the body holds more than the upload's remaining length, 507 when
+     *                                the disk has no more room above its reserve: nothing of this body is kept
+     * @throws IOException            when it could not be written (a full disk all the same): nothing of it is kept
      */
     long append(TusUpload upload, InputStream body) throws IOException {
         try (FileChannel file = FileChannel.open(upload.data(), StandardOpenOption.WRITE)) {
@@ -60,14 +70,23 @@ class TusStaging {
             file.position(upload.offset());
             byte[] buffer = new byte[BUFFER];
             long written = 0;
+            long room = disk.writable(); // asked again when used up: others write to the same disk
             for (int read; (read = read(body, buffer)) > 0;) {
                 if (written + read > upload.remaining()) {
                     file.truncate(upload.offset());
                     throw tooLong();
                 }
+                if (written + read > room && written + read > (room = written + disk.writable())) {
+                    throw noRoom(file, upload, body, buffer, written, StorageFull.problem(null));
+                }
                 ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
-                while (bytes.hasRemaining()) {
-                    file.write(bytes);
+                try {
+                    while (bytes.hasRemaining()) {
+                        file.write(bytes);
+                    }
+                }
+                catch (IOException writeFailed) { // the disk filled up all the same
+                    throw noRoom(file, upload, body, buffer, written, writeFailed);
                 }
                 written += read;
             }
@@ -75,6 +94,20 @@ class TusStaging {
             Files.setLastModifiedTime(upload.stagingDir(), FileTime.from(clock.instant()));
             return written;
         }
+    }
+
+    /**
+     * Gives the room this body took back at once (none of it is kept: the offset stays), and reads the
+     * rest of it (at most the upload's length): a connection closed on a client still sending would
+     * lose the answer that tells it why.
+     */
+    private static <E extends Exception> E noRoom(FileChannel file, TusUpload upload, InputStream body, byte[] buffer,
+            long written, E why) throws IOException {
+        file.truncate(upload.offset());
+        for (long left = upload.remaining() - written; left > 0 && read(body, buffer) > 0;) {
+            left -= buffer.length;
+        }
+        return why;
     }
 
     /**

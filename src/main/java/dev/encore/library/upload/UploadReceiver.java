@@ -17,6 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.encore.library.Viewer;
 import dev.encore.library.content.LibraryProblems;
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.DiskReserve;
 import dev.encore.platform.PlainText;
 import dev.encore.platform.Problems;
 
@@ -31,13 +32,16 @@ class UploadReceiver {
 
     private final UploadPipeline pipeline;
     private final UploadQuota quota;
+    private final DiskReserve disk;
     private final Uploads uploads;
     private final BlobStore blobs;
     private final Clock clock;
 
-    UploadReceiver(UploadPipeline pipeline, UploadQuota quota, Uploads uploads, BlobStore blobs, Clock clock) {
+    UploadReceiver(UploadPipeline pipeline, UploadQuota quota, DiskReserve disk, Uploads uploads, BlobStore blobs,
+            Clock clock) {
         this.pipeline = pipeline;
         this.quota = quota;
+        this.disk = disk;
         this.uploads = uploads;
         this.blobs = blobs;
         this.clock = clock;
@@ -50,6 +54,7 @@ class UploadReceiver {
                     "empty-upload", "Empty upload", "The file is empty."), null);
         }
         quota.require(viewer.userId(), size);
+        disk.require(size);
         Path staging = blobs.createStaging("upload");
         try {
             Path file = staging.resolve("upload");

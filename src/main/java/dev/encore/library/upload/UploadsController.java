@@ -43,6 +43,7 @@ class UploadsController {
             + "2 KB (a file name far past the 255 characters kept); empty-upload")
     @ApiResponse(responseCode = "403", description = "quota-exceeded: storage or daily upload quota")
     @ApiResponse(responseCode = "413", description = "Larger than encore.upload.max-bytes")
+    @ApiResponse(responseCode = "507", description = "insufficient-storage: the server's disk is full; nothing was kept")
     @ApiResponse(responseCode = "415", description = "unsupported-media-type: not a type Encore accepts")
     @ApiResponse(responseCode = "422", description = "malware-detected: the ClamAV scan found malware; nothing stored")
     @ApiResponse(responseCode = "503", description = "scanner-unavailable: clamd unreachable (encore.upload.clamav)")

@@ -18,16 +18,19 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where blobs are kept ({@code encore.storage.*}).
  *
- * @param type  {@code local} (a directory) or {@code s3} (an S3-compatible bucket)
- * @param local the directory, when {@code type=local}
- * @param s3    the bucket, when {@code type=s3}
+ * @param type         {@code local} (a directory) or {@code s3} (an S3-compatible bucket)
+ * @param local        the directory, when {@code type=local}
+ * @param s3           the bucket, when {@code type=s3}
+ * @param minFreeSpace room kept free on the data directory's disk for the database and the work under way:
+ *                     uploads and imports that would leave less are refused ({@code DiskReserve})
  */
 @Validated
 @ConfigurationProperties("encore.storage")
 public record StorageProperties(
         @NotNull @DefaultValue("local") Type type,
         @Valid @NotNull @DefaultValue Local local,
-        @Valid @NotNull @DefaultValue S3 s3) {
+        @Valid @NotNull @DefaultValue S3 s3,
+        @NotNull @DefaultValue("64MB") DataSize minFreeSpace) {
 
     /** The kinds of store. */
     public enum Type {

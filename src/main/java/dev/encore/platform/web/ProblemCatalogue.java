@@ -161,6 +161,12 @@ final class ProblemCatalogue {
             new ProblemType("storage-unavailable", 503, "Storage unavailable",
                     "The file store (a local directory or an S3 bucket) did not answer in time.",
                     "Try again later (Retry-After); the operator checks the blob store (docs/storage.md)."),
+            new ProblemType("insufficient-storage", 507, "Storage full",
+                    "The disk Encore writes to (its data directory, the staging area or the database) is full, so "
+                            + "nothing of the request was kept. /readyz reports the disk as DOWN below "
+                            + "management.health.diskspace.threshold.",
+                    "Try again later. The operator frees space on the data directory's disk or gives it more "
+                            + "(docs/storage.md)."),
 
             // library and uploads
             new ProblemType("quota-exceeded", 403, "Quota exceeded",

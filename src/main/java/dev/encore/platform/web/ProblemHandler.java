@@ -29,6 +29,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.encore.platform.FieldProblem;
 import dev.encore.platform.Problems;
+import dev.encore.platform.StorageFull;
 
 /**
  * The one place where exceptions become problem+json answers (STYLE 18). Spring MVC's own
@@ -114,6 +115,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<Object> handleMalformedMultipart(org.springframework.web.multipart.MultipartException ex,
             WebRequest request) {
+        if (StorageFull.causedBy(ex)) { // Tomcat could not spool the parts to its temporary directory
+            return storageFull(ex, request);
+        }
         log.debug("Malformed multipart body in {}: {}", describe(request), ex.getMessage());
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
                 "The multipart body is malformed: it needs a boundary in Content-Type, complete parts and well-formed part headers."),
@@ -171,6 +175,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (DatabaseFailures.unreachable(ex)) {
             return databaseUnavailable(ex, request);
         }
+        if (StorageFull.causedBy(ex)) {
+            return storageFull(ex, request);
+        }
         log.error("Unexpected failure while handling {}", describe(request), ex);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side. Quote the request id when reporting it."), new HttpHeaders(), request);
@@ -188,6 +195,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
         return problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
                 "The database is not reachable right now; try again in a few seconds."), headers, request);
+    }
+
+    /**
+     * A write found the disk full (ENOSPC): no bug of ours and no fault of the client's, but the operator's
+     * to act on, so a WARN without the stack; what was written is cleaned up by whoever wrote it.
+     */
+    private ResponseEntity<Object> storageFull(Exception ex, WebRequest request) {
+        log.warn("Storage full while handling {}: {}; free space on the data directory's disk", describe(request),
+                ex.getMessage());
+        return problem(StorageFull.problem(ex).getBody(), new HttpHeaders(), request);
     }
 
     @Override

@@ -36,6 +36,7 @@ import dev.encore.media.Ffmpeg;
 import dev.encore.media.MediaProbe;
 import dev.encore.media.MediaProperties;
 import dev.encore.media.ProcessRunner;
+import dev.encore.platform.DiskReserve;
 import dev.encore.ingest.pipeline.LoopbackOrigin.NoProgress;
 import dev.encore.support.GuardedLoopback;
 import dev.encore.support.MediaTools;
@@ -220,7 +221,8 @@ class DirectMediaIT {
                 Path.of("ffprobe"), Duration.ofSeconds(30), Duration.ZERO), JsonMapper.builder().build());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         return new DirectMedia(loopback.guard(), new Ffmpeg(Path.of("ffmpeg")), probe,
-                new FfmpegConversion(processes, properties, meters), properties, meters);
+                new FfmpegConversion(processes, new DiskReserve(work, DataSize.ofMegabytes(1)), properties, meters),
+                properties, meters);
     }
 
     private String url(String path) {

@@ -45,6 +45,7 @@ import dev.encore.media.Ffmpeg;
 import dev.encore.media.MediaProbe;
 import dev.encore.media.MediaProperties;
 import dev.encore.media.ProcessRunner;
+import dev.encore.platform.DiskReserve;
 import dev.encore.media.YtDlp;
 import dev.encore.ingest.pipeline.LoopbackOrigin.NoProgress;
 import dev.encore.support.GuardedLoopback;
@@ -377,7 +378,8 @@ class PipedConversionIT {
         PipedDownload downloads = new PipedDownload(new YtDlp(Path.of("yt-dlp"), maxFilesize, Duration.ofSeconds(10)),
                 loopback.guard(), processes, new YtDlpRunOptions(properties), properties, meters);
         return new PipedConversion(downloads, probe(processes, ffprobe), new Ffmpeg(Path.of("ffmpeg")),
-                new FfmpegConversion(processes, properties, meters), JSON, properties);
+                new FfmpegConversion(processes, new DiskReserve(work, DataSize.ofMegabytes(1)), properties, meters), JSON,
+                properties);
     }
 
     private MediaPipeline pipeline(PipedConversion piped) {
@@ -386,7 +388,8 @@ class PipedConversionIT {
         Ffmpeg ffmpeg = new Ffmpeg(Path.of("ffmpeg"));
         // a known source and no direct link: neither the look-up nor the direct path is asked
         return new MediaPipeline(properties, new AudioConversion(ffmpeg), probe(processes, Path.of("ffprobe")), null,
-                null, piped, new FfmpegConversion(processes, properties, new SimpleMeterRegistry()));
+                null, piped, new FfmpegConversion(processes, new DiskReserve(work, DataSize.ofMegabytes(1)), properties,
+                        new SimpleMeterRegistry()));
     }
 
     private static MediaProbe probe(ProcessRunner processes, Path ffprobe) {

@@ -27,6 +27,7 @@ class ToolFailuresTests {
             "ERROR: [generic] None: Unable to download webpage: <urlopen error [Errno 111] Connection refused> | network | the source refused the connection",
             "ERROR: unable to download video data: The read operation timed out | network | the connection to the source timed out",
             "ERROR: [Errno -3] Temporary failure in name resolution | network | the source's host name could not be resolved",
+            "ERROR: unable to write data: [Errno 28] No space left on device | storage-full | the server's storage is full; try again once the operator has freed space",
             "ERROR: something nobody foresaw | unavailable | the source did not provide this media" })
     void stderrBecomesACodeAndAReasonInEncoresOwnWords(String stderr, String code, String reason) {
         ToolFailures.Failure failure = ToolFailures.classify(new ProcessRunner.Result(1, false, List.of(stderr)),

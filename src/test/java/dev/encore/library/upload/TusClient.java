@@ -9,19 +9,19 @@ import java.util.Base64;
 import dev.encore.support.Api;
 
 /** A tus 1.0 client for the tests: every request signed in and marked {@code Tus-Resumable: 1.0.0}. */
-final class TusClient {
+public final class TusClient {
 
     static final String BASE = "/api/v1/uploads/tus";
 
     private final Api api;
     private final String token;
 
-    TusClient(Api api, String token) {
+    public TusClient(Api api, String token) {
         this.api = api;
         this.token = token;
     }
 
-    HttpResponse<String> create(long length, String filename) {
+    public HttpResponse<String> create(long length, String filename) {
         return api.send(request(BASE).header("Upload-Length", Long.toString(length))
                 .header("Upload-Metadata", "filename " + Base64.getEncoder()
                         .encodeToString(filename.getBytes(StandardCharsets.UTF_8)) + ",private")
@@ -29,7 +29,7 @@ final class TusClient {
     }
 
     /** Creates an upload and answers its path. */
-    String start(long length, String filename) {
+    public String start(long length, String filename) {
         HttpResponse<String> created = create(length, filename);
         if (created.statusCode() != 201) {
             throw new AssertionError("tus creation answered " + created.statusCode() + ": " + created.body());
@@ -47,7 +47,7 @@ final class TusClient {
         return location;
     }
 
-    HttpResponse<String> patch(String path, long offset, byte[] bytes, int from, int to) {
+    public HttpResponse<String> patch(String path, long offset, byte[] bytes, int from, int to) {
         return api.send(request(path).header("Upload-Offset", Long.toString(offset))
                 .header("Content-Type", "application/offset+octet-stream")
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes, from, to - from)));
@@ -60,7 +60,7 @@ final class TusClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
     }
 
-    HttpResponse<String> head(String path) {
+    public HttpResponse<String> head(String path) {
         return api.send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
     }
 
