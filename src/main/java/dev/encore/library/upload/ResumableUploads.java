@@ -59,10 +59,16 @@ class ResumableUploads implements StorageUsage {
             throw problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Upload too large",
                     "The upload is larger than this server accepts (Tus-Max-Size).");
         }
-        quota.require(viewer.userId(), length);
         Instant now = clock.instant();
-        return tusUploads.save(new TusUpload(viewer.userId(), length, filename, staging.create(length), now,
-                now.plus(properties.ttl())));
+        TusUpload upload = new TusUpload(viewer.userId(), length, filename, staging.create(length), now,
+                now.plus(properties.ttl()));
+        try {
+            return quota.admit(viewer.userId(), length, () -> tusUploads.save(upload)); // the row is the reservation
+        }
+        catch (RuntimeException refused) {
+            staging.delete(upload);
+            throw refused;
+        }
     }
 
     /** One of my live uploads (404 for anyone else's). */

@@ -22,10 +22,10 @@ import dev.encore.platform.PlainText;
 import dev.encore.platform.Problems;
 
 /**
- * Takes a multipart upload: quotas checked before anything is stored, the bytes moved into a
- * private staging directory (the servlet container has already written the part to disk: it is
- * never held in memory), then the {@link UploadPipeline}. Whatever is refused leaves nothing
- * behind.
+ * Takes a multipart upload: its size reserved in the quotas before anything is stored (until it is
+ * stored as an {@link Upload} or refused), the bytes moved into a private staging directory (the
+ * servlet container has already written the part to disk: it is never held in memory), then the
+ * {@link UploadPipeline}. Whatever is refused leaves nothing behind.
  */
 @Service
 class UploadReceiver {
@@ -53,15 +53,24 @@ class UploadReceiver {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
                     "empty-upload", "Empty upload", "The file is empty."), null);
         }
-        quota.require(viewer.userId(), size);
         disk.require(size);
+        UploadReservation reservation = quota.reserve(viewer.userId(), size);
+        try {
+            return UploadView.of(store(viewer, part));
+        }
+        finally {
+            quota.release(reservation); // the upload counts as itself by now, or never will
+        }
+    }
+
+    private Upload store(Viewer viewer, MultipartFile part) throws IOException, InterruptedException {
         Path staging = blobs.createStaging("upload");
         try {
             Path file = staging.resolve("upload");
             try (InputStream in = part.getInputStream()) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            return UploadView.of(pipeline.accept(viewer.userId(), file, displayName(part.getOriginalFilename())));
+            return pipeline.accept(viewer.userId(), file, displayName(part.getOriginalFilename()));
         }
         finally {
             FileSystemUtils.deleteRecursively(staging);

@@ -27,12 +27,15 @@ public class UploadStorage implements StorageUsage, BlobReferences {
 
     private final Uploads uploads;
     private final ResumableUploads resumable;
+    private final QuotaReservations reservations;
     private final BlobCollector collector;
     private final Clock clock;
 
-    UploadStorage(Uploads uploads, ResumableUploads resumable, BlobCollector collector, Clock clock) {
+    UploadStorage(Uploads uploads, ResumableUploads resumable, QuotaReservations reservations,
+            BlobCollector collector, Clock clock) {
         this.uploads = uploads;
         this.resumable = resumable;
+        this.reservations = reservations;
         this.collector = collector;
         this.clock = clock;
     }
@@ -48,13 +51,14 @@ public class UploadStorage implements StorageUsage, BlobReferences {
     }
 
     /**
-     * Deletes uploads that expired more than a day ago (the daily quota counts them until then), and
-     * expired resumable uploads with their staged bytes.
+     * Deletes uploads that expired more than a day ago (the daily quota counts them until then),
+     * expired resumable uploads with their staged bytes, and expired reservations.
      */
     @Job(name = "Delete expired uploads")
     public int deleteExpiredUploads() {
         Instant cutoff = clock.instant().minus(Duration.ofDays(1));
         int deleted = resumable.deleteExpired();
+        reservations.deleteExpired();
         List<Upload> expired;
         while (!(expired = uploads.findByExpiresAtBefore(cutoff, Limit.of(500))).isEmpty()) {
             uploads.deleteAll(expired);
