@@ -22,10 +22,15 @@ public final class TusClient {
     }
 
     public HttpResponse<String> create(long length, String filename) {
-        return api.send(request(BASE).header("Upload-Length", Long.toString(length))
+        return api.send(creation(length, filename));
+    }
+
+    /** The request {@link #create} sends. */
+    HttpRequest.Builder creation(long length, String filename) {
+        return request(BASE).header("Upload-Length", Long.toString(length))
                 .header("Upload-Metadata", "filename " + Base64.getEncoder()
                         .encodeToString(filename.getBytes(StandardCharsets.UTF_8)) + ",private")
-                .POST(HttpRequest.BodyPublishers.noBody()));
+                .POST(HttpRequest.BodyPublishers.noBody());
     }
 
     /** Creates an upload and answers its path. */
