@@ -52,7 +52,10 @@ class ImportValidationIT extends IntegrationTest {
                 Arguments.of("http://127.1/", "must not use a numeric host"),
                 Arguments.of("http://127.0.0.2/secret.mp3", "resolves to a blocked address"),
                 Arguments.of("http://[::1]/x", "host is not on the allowed list"),
-                Arguments.of("http://[::ffff:127.0.0.2]/x", "host is not on the allowed list"),
+                Arguments.of("http://[::ffff:127.0.0.2]/x", "must not use an IPv4-mapped IPv6 address"),
+                Arguments.of("http://[::ffff:127.0.0.1]:18190/x.mp3", "must not use an IPv4-mapped IPv6 address"),
+                Arguments.of("http://127.0.0.1:99999/a.mp3", "must use a port from 1 to 65535"),
+                Arguments.of("http://127.0.0.1:0/a.mp3", "must use a port from 1 to 65535"),
                 Arguments.of("http://169.254.169.254/latest/meta-data", "host is not on the allowed list"),
                 Arguments.of("https://www.youtube.com/" + "a".repeat(2100), "must be at most 2048 characters"),
                 Arguments.of("https://www.youtube.com/watch?v=a b", "must be a valid URL"));
@@ -102,11 +105,14 @@ class ImportValidationIT extends IntegrationTest {
     @Test
     void batchErrorsNameTheIndexAndTheSizeIsBounded() {
         HttpResponse<String> response = api.postJson("/api/v1/imports/batch", "{\"urls\":[\"" + VALID + "\","
-                + "\"" + VALID + "\",\"ftp://youtu.be/c\",\"https://evil.org/d\"]}", user.accessToken());
+                + "\"http://127.0.0.1:65536/b.mp3\",\"ftp://youtu.be/c\",\"https://evil.org/d\"]}", user.accessToken());
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode errors = Api.json(response).path("errors");
         assertThat(errors.valueStream().map(error -> error.path("field").asString()))
-                .containsExactly("urls[2]", "urls[3]");
+                .containsExactly("urls[1]", "urls[2]", "urls[3]");
+        assertValidation(response, "urls[1]", "must use a port from 1 to 65535");
+        assertValidation(api.postJson("/api/v1/imports/playlist", "{\"url\":\"http://127.0.0.1:0/list\"}",
+                user.accessToken()), "url", "must use a port from 1 to 65535");
 
         assertValidation(api.postJson("/api/v1/imports/batch", "{\"urls\":[]}", user.accessToken()), "urls",
                 "must hold 1 to 5 links");

@@ -156,6 +156,9 @@ public final class EgressGuard implements Closeable {
         catch (IOException ex) {
             log.debug("Egress guard connection ended: {}", ex.getMessage());
         }
+        catch (RuntimeException ex) { // a bug here must end this connection, not print to stdout
+            log.warn("Egress guard failed a tool request", ex);
+        }
     }
 
     private void tunnel(Lease lease, String authority, InputStream in, OutputStream out) throws IOException {
@@ -214,8 +217,18 @@ public final class EgressGuard implements Closeable {
         }
     }
 
-    /** Resolves, checks every address and connects to a checked one; answers 403 when refused. */
+    /**
+     * Resolves, checks every address and connects to a checked one; answers 400 for a port outside
+     * 1..65535 and 403 when refused (IPv4-mapped IPv6 literals included, as at validation).
+     */
     private Socket connect(Lease lease, String host, int port, OutputStream out) throws IOException {
+        if (port < 1 || port > SourcePolicy.MAX_PORT) {
+            reply(out, "400 Bad Request", "");
+            return null;
+        }
+        if (SourcePolicy.isMappedLiteral(host)) {
+            return refuse(lease, host, host, out);
+        }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
@@ -226,15 +239,19 @@ public final class EgressGuard implements Closeable {
         }
         for (InetAddress address : addresses) {
             if (!policy.isPermitted(address)) {
-                lease.refused.add(host);
-                log.warn("Egress guard refused {} ({}) for a tool run", host, address.getHostAddress());
-                reply(out, "403 Forbidden", "");
-                return null;
+                return refuse(lease, host, address.getHostAddress(), out);
             }
         }
         Socket upstream = new Socket();
         upstream.connect(new InetSocketAddress(addresses[0], port), (int) connectTimeout.toMillis());
         return upstream;
+    }
+
+    private static Socket refuse(Lease lease, String host, String address, OutputStream out) throws IOException {
+        lease.refused.add(host);
+        log.warn("Egress guard refused {} ({}) for a tool run", host, address);
+        reply(out, "403 Forbidden", "");
+        return null;
     }
 
     private Lease authenticate(List<String> head) {
@@ -304,13 +321,13 @@ public final class EgressGuard implements Closeable {
         return List.of();
     }
 
+    /** The port of a CONNECT authority, or -1 when it is not a number ({@link #connect} refuses it). */
     private static int parsePort(String value) {
         try {
-            int port = Integer.parseInt(value);
-            return port > 0 && port < 65536 ? port : 443;
+            return Integer.parseInt(value);
         }
         catch (NumberFormatException ex) {
-            return 443;
+            return -1;
         }
     }
 

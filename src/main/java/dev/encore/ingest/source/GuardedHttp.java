@@ -129,8 +129,13 @@ public final class GuardedHttp {
 
     private Response request(URI uri, EgressGuard.Lease lease) throws IOException {
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
-        String host = uri.getHost();
+        String host = uri.getHost().startsWith("[") // URI keeps an IPv6 literal's brackets
+                ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
         int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
+        if (port < 1 || port > SourcePolicy.MAX_PORT) { // a redirect's; the link itself was checked
+            throw new ImportFailure(ImportError.UNAVAILABLE, "the source redirected to an invalid address",
+                    "port " + port);
+        }
         String hostLiteral = host.contains(":") ? "[" + host + "]" : host; // an IPv6 literal in brackets
         String authority = hostLiteral + ":" + port;
         String proxyAuthorization = "Proxy-Authorization: Basic " + Base64.getEncoder().encodeToString(

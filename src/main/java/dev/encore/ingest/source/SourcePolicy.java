@@ -14,14 +14,16 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * Decides whether Encore may fetch from a URL (DESIGN §6, SSRF). A URL must be http(s), at most
- * 2,048 characters, without user-info, on an allowed host (exact or dot-suffix); and every
- * address its host resolves to must be public, unless inside a trusted network. Hosts that are
+ * 2,048 characters, without user-info, with a port (if any) from 1 to 65535, on an allowed host
+ * (exact or dot-suffix); and every address its host resolves to must be public, unless inside a
+ * trusted network. Hosts that are IPv4-mapped IPv6 literals ({@code [::ffff:127.0.0.1]}) or
  * numbers in disguise ({@code 2130706433}, {@code 0x7f.1}, {@code 017700000001}) are refused
  * before any lookup, since resolvers would read them as addresses.
  */
 public final class SourcePolicy {
 
     static final int MAX_URL_LENGTH = 2048;
+    static final int MAX_PORT = 65535;
 
     /** Resolves host names; replaceable in tests. */
     @FunctionalInterface
@@ -73,9 +75,15 @@ public final class SourcePolicy {
             return Optional.of(!bare.isEmpty() && isNumericTrick(normalizeHost(bare)) ? "must not use a numeric host"
                     : "must name a host");
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > MAX_PORT)) {
+            return Optional.of("must use a port from 1 to " + MAX_PORT);
+        }
         host = normalizeHost(host);
         if (isNumericTrick(host)) {
             return Optional.of("must not use a numeric host");
+        }
+        if (isMappedLiteral(host)) {
+            return Optional.of("must not use an IPv4-mapped IPv6 address");
         }
         if (!isAllowedHost(host) && !isTrustedLiteral(host)) {
             return Optional.of("host is not on the allowed list");
@@ -125,6 +133,23 @@ public final class SourcePolicy {
             InetAddress literal = InetAddress.ofLiteral(host);
             return (literal instanceof Inet4Address || literal instanceof Inet6Address)
                     && trustedNetworks.stream().anyMatch(network -> network.matches(literal.getHostAddress()));
+        }
+        catch (IllegalArgumentException notALiteral) {
+            return false;
+        }
+    }
+
+    /**
+     * An IPv4 address dressed as IPv6 ({@code ::ffff:127.0.0.1}): refused outright, since it is a
+     * way to reach an IPv4 address that a plain literal check would not recognise. The JDK parses
+     * exactly these literals (with or without brackets) into an IPv4 address.
+     */
+    static boolean isMappedLiteral(String host) {
+        if (!host.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.ofLiteral(normalizeHost(host)) instanceof Inet4Address;
         }
         catch (IllegalArgumentException notALiteral) {
             return false;

@@ -91,6 +91,39 @@ class EgressGuardTests {
     }
 
     @Test
+    void answersPortsOutsideTheValidRangeWithBadRequest() throws IOException {
+        assertThat(viaProxy("GET http://media.test:99999/ok HTTP/1.1", credential())).startsWith("HTTP/1.1 400");
+        assertThat(viaProxy("GET http://media.test:0/ok HTTP/1.1", credential())).startsWith("HTTP/1.1 400");
+        assertThat(viaProxy("CONNECT media.test:65536 HTTP/1.1", credential())).startsWith("HTTP/1.1 400");
+        assertThat(viaProxy("CONNECT media.test:https HTTP/1.1", credential())).startsWith("HTTP/1.1 400");
+        assertThat(lease.refused()).isEmpty();
+    }
+
+    @Test
+    void refusesIpv4MappedLiteralsEvenOfTrustedAddresses() throws IOException {
+        String response = viaProxy("GET http://[::ffff:127.0.0.1]:" + trusted.getAddress().getPort() + "/ok HTTP/1.1",
+                credential());
+        assertThat(response).startsWith("HTTP/1.1 403").doesNotContain("hello");
+        assertThat(lease.refused()).containsExactly("::ffff:127.0.0.1");
+    }
+
+    @Test
+    void guardedHttpReachesIpv6Literals() throws IOException {
+        HttpServer v6 = server("::1", "/ok", 200, "hello-v6", Map.of());
+        SourcePolicy.Resolver literal = host -> new InetAddress[] { InetAddress.ofLiteral(host) };
+        try (EgressGuard trustingV6 = new EgressGuard(new SourcePolicy(List.of(), List.of("::1/128"), literal),
+                literal, Duration.ofSeconds(2)); EgressGuard.Lease v6Lease = trustingV6.lease();
+                GuardedHttp.Response response = new GuardedHttp(trustingV6, Duration.ofSeconds(5))
+                        .get("http://[::1]:" + v6.getAddress().getPort() + "/ok", v6Lease)) {
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("hello-v6");
+        }
+        finally {
+            v6.stop(0);
+        }
+    }
+
+    @Test
     void demandsTheJobsCredential() throws IOException {
         String target = "GET http://media.test:" + trusted.getAddress().getPort() + "/ok HTTP/1.1";
         assertThat(viaProxy(target, "")).startsWith("HTTP/1.1 407");

@@ -64,6 +64,26 @@ class SourcePolicyTests {
         assertThat(SourcePolicy.isNumericTrick(java.net.URI.create(url).getRawAuthority())).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "http://www.youtube.com:0/x", "http://www.youtube.com:65536/x",
+            "https://youtu.be:99999/x" })
+    void refusesPortsOutsideTheValidRange(String url) {
+        assertThat(policy.checkUrl(url)).hasValue("must use a port from 1 to 65535");
+    }
+
+    @Test
+    void acceptsPortsInsideTheValidRange() {
+        assertThat(policy.checkUrl("http://www.youtube.com:1/x")).isEmpty();
+        assertThat(policy.checkUrl("http://www.youtube.com:65535/x")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "http://[::ffff:127.0.0.1]:18190/x.mp3", "http://[::FFFF:7f00:1]/x", "http://[::ffff:8.8.8.8]/x" })
+    void refusesIpv4MappedLiteralsEvenForTrustedNetworks(String url) {
+        SourcePolicy trusting = new SourcePolicy(YOUTUBE, List.of("127.0.0.0/8", "8.8.8.8/32"), this::resolve);
+        assertThat(trusting.checkUrl(url)).hasValue("must not use an IPv4-mapped IPv6 address");
+    }
+
     @Test
     void refusesHostsResolvingToAnyBlockedAddress() {
         assertThat(policy.checkAddresses("www.youtube.com")).isEmpty();
