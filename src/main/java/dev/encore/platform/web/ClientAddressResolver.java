@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
+import dev.encore.platform.IpRange;
+
 /**
  * Finds the real client address behind reverse proxies. Forwarding headers
  * ({@code Forwarded: for=...}, else {@code X-Forwarded-For}) count only when the socket peer is a
@@ -22,8 +24,7 @@ final class ClientAddressResolver {
         this.trustedProxies = new ArrayList<>();
         for (int i = 0; i < trustedProxies.size(); i++) {
             String cidr = trustedProxies.get(i).trim();
-            String address = cidr.contains("/") ? cidr.substring(0, cidr.indexOf('/')) : cidr;
-            if (literal(address) == null) {
+            if (!IpRange.Check.isRange(cidr)) {
                 throw new IllegalArgumentException("encore.security.trusted-proxies[" + i
                         + "] must be an IP address or CIDR range, not '" + cidr + "'");
             }

@@ -29,7 +29,20 @@ class ConfigurationValidationTests {
             "encore.security.allowed-origins   | media.example.org | encore.security.allowedOrigins[0]  | must be an origin such as https://media.example.org",
             "encore.http.max-json-body         | lots              | encore.http.max-json-body          | lots",
             "encore.ratelimit.general.capacity | 0                 | encore.ratelimit.general.capacity  | must be greater than 0",
-            "encore.security.trusted-proxies   | proxy.internal    | encore.security.trusted-proxies[0] | must be an IP address or CIDR range" })
+            "encore.security.trusted-proxies   | proxy.internal    | encore.security.trusted-proxies[0] | must be an IP address or CIDR range",
+            "encore.security.trusted-proxies   | 10.0.0.0/99       | encore.security.trusted-proxies[0] | must be an IP address or CIDR range",
+            "encore.ingest.trusted-networks    | 10.0.0.0/99       | encore.ingest.trustedNetworks[0]  | must be an IP address or CIDR range",
+            "encore.ingest.trusted-networks    | internal.example  | encore.ingest.trustedNetworks[0]  | must be an IP address or CIDR range",
+            "encore.quota.default-bytes        | -5                | encore.quota.default-bytes         | must not be negative",
+            "encore.delivery.link-ttl          | -1m               | encore.delivery.link-ttl           | must be at least 1 second",
+            "encore.delivery.stream-url-ttl    | -1s               | encore.delivery.stream-url-ttl     | must not be negative",
+            "encore.ingest.result-ttl          | 0s                | encore.ingest.result-ttl           | must be at least 1 second",
+            "encore.ingest.max-filesize        | 0B                | encore.ingest.max-filesize         | must be at least 1 bytes",
+            "encore.ingest.socket-timeout      | 0s                | encore.ingest.socket-timeout       | must be at least 1 second",
+            "encore.ingest.socket-timeout      | 30d               | encore.ingest.socket-timeout       | must be at most 1 hour",
+            "encore.ingest.timeout             | -1s               | encore.ingest.timeout              | must be at least 1 second",
+            "encore.ingest.max-duration        | 0s                | encore.ingest.max-duration         | must be at least 1 second",
+            "encore.ingest.shutdown-grace      | -1s               | encore.ingest.shutdown-grace       | must not be negative" })
     void refusesToStartNamingTheProperty(String property, String value, String reported, String allowed,
             CapturedOutput output) {
         SpringApplicationBuilder app = new SpringApplicationBuilder(EncoreApplication.class)
