@@ -21,7 +21,8 @@ import dev.encore.platform.RequestContext;
 /**
  * One structured log line per request: method, route template (never the raw path, which may
  * hold tokens), status, duration, client address and, when known, the user id. Headers, query
- * strings and bodies are never logged.
+ * strings and bodies are never logged. Requests Tomcat refuses before any filter runs get their
+ * line from {@link ProblemReportValve} through {@link #logRefused}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -29,29 +30,42 @@ class AccessLogFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("dev.encore.access");
 
+    /** Request attribute: this filter saw the request and logs it. */
+    private static final String LOGGED = AccessLogFilter.class.getName() + ".LOGGED";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long started = System.nanoTime();
+        request.setAttribute(LOGGED, Boolean.TRUE);
         try {
             chain.doFilter(request, response);
         }
         finally {
-            long durationMs = (System.nanoTime() - started) / 1_000_000;
-            String route = route(request);
-            int status = response.getStatus();
-            LoggingEventBuilder line = log.atInfo()
-                    .addKeyValue("http.request.method", request.getMethod())
-                    .addKeyValue("url.route", route)
-                    .addKeyValue("http.response.status_code", status)
-                    .addKeyValue("event.duration_ms", durationMs)
-                    .addKeyValue("client.address", request.getRemoteAddr());
-            String userId = RequestContext.userId(request);
-            if (userId != null) {
-                line = line.addKeyValue("user.id", userId);
-            }
-            line.log("{} {} {} {}ms", request.getMethod(), route, status, durationMs);
+            logLine(request, response.getStatus(), (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** The line of a request Tomcat refused before the filters, unless this filter saw it. */
+    static void logRefused(HttpServletRequest request, int status, long durationMs) {
+        if (request.getAttribute(LOGGED) == null) {
+            logLine(request, status, durationMs);
+        }
+    }
+
+    private static void logLine(HttpServletRequest request, int status, long durationMs) {
+        String route = route(request);
+        LoggingEventBuilder line = log.atInfo()
+                .addKeyValue("http.request.method", request.getMethod())
+                .addKeyValue("url.route", route)
+                .addKeyValue("http.response.status_code", status)
+                .addKeyValue("event.duration_ms", durationMs)
+                .addKeyValue("client.address", request.getRemoteAddr());
+        String userId = RequestContext.userId(request);
+        if (userId != null) {
+            line = line.addKeyValue("user.id", userId);
+        }
+        line.log("{} {} {} {}ms", request.getMethod(), route, status, durationMs);
     }
 
     private static String route(HttpServletRequest request) {

@@ -8,6 +8,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,8 +19,9 @@ import dev.encore.platform.RequestContext;
 /**
  * Tomcat's error report for requests it refuses before Encore sees them (a bad header byte, an
  * encoded {@code /} or {@code ../} in the path, a request line or header over the limit, a method
- * or protocol version it does not take): an RFC 9457 problem+json body instead of Tomcat's HTML
- * page, with a request id of its own. Errors that reach Encore are answered by
+ * or protocol version it does not take, a broken percent-escape in the path): an RFC 9457
+ * problem+json body instead of Tomcat's HTML page or bare status, with a request id of its own and
+ * an access-log line. Errors that reach Encore are answered by
  * {@link ProblemErrorController} first; then this valve finds the body written and does nothing.
  */
 final class ProblemReportValve extends ErrorReportValve {
@@ -42,13 +44,20 @@ final class ProblemReportValve extends ErrorReportValve {
             RequestContext.setRequestId(request, UUID.randomUUID().toString());
         }
         String requestId = RequestContext.requestId(request);
-        log.debug("Tomcat refused {} {} with {} [{}]", request.getMethod(), request.getRequestURI(), status, requestId);
+        MDC.put(RequestContext.REQUEST_ID, requestId);
         try {
+            log.debug("Tomcat refused {} {} with {}", request.getMethod(), request.getRequestURI(), status);
             response.setHeader(RequestContext.REQUEST_ID_HEADER, requestId);
             problems.write(request, response, problemFor(response, status));
         }
-        catch (IOException | IllegalStateException ex) {
+        catch (IOException | RuntimeException ex) { // Tomcat would swallow it and send a bare status
             log.debug("Could not write the problem answer for a refused request: {}", ex.toString());
+        }
+        finally {
+            long started = request.getCoyoteRequest().getStartTimeNanos();
+            AccessLogFilter.logRefused(request, response.getStatus(),
+                    started == -1 ? 0 : (System.nanoTime() - started) / 1_000_000);
+            MDC.remove(RequestContext.REQUEST_ID);
         }
     }
 

@@ -94,10 +94,15 @@ public class ProblemWriter {
         return body;
     }
 
-    /** The request path, reduced to characters that are safe in a URI reference. */
-    private static String safePath(HttpServletRequest request) {
+    /**
+     * The request path, reduced to characters that are safe in a URI reference; a {@code %} that
+     * does not start an escape ({@code /a.%%}, {@code /%zz}, a trailing {@code %}: paths Tomcat
+     * refuses) becomes {@code %25}, or the path would be no URI at all.
+     */
+    static String safePath(HttpServletRequest request) {
         Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
         String path = original instanceof String uri ? uri : request.getRequestURI();
-        return path == null ? "/" : path.replaceAll("[^A-Za-z0-9._~!$&'()*+,;=:@/%-]", "");
+        return path == null ? "/" : path.replaceAll("[^A-Za-z0-9._~!$&'()*+,;=:@/%-]", "")
+                .replaceAll("%(?![0-9A-Fa-f]{2})", "%25");
     }
 }

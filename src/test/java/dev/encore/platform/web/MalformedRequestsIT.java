@@ -90,6 +90,19 @@ class MalformedRequestsIT extends IntegrationTest {
         assertRefusedAsProblem(answer, 400);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "/dl/a.%%", "/api/v1/tracks/%zz", "/api/v1/me%" })
+    void aBrokenPercentEscapeInThePathIsAProblemWithAnAccessLine(String path, CapturedOutput output) {
+        RawAnswer answer = raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertRefusedAsProblem(answer, 400);
+        assertThat(answer.text()).contains("\"instance\":\"" + path.replaceAll("%(?![0-9a-fA-F]{2})", "%25") + "\"");
+        String requestId = answer.text().replaceFirst("(?s).*X-Request-ID: ([0-9a-f-]{36}).*", "$1");
+        String line = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(
+                () -> output.getOut().lines().filter(l -> l.contains("\"dev.encore.access\"") && l.contains(requestId))
+                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(line).contains("\"status_code\":400", "(unmatched)");
+    }
+
     @Test
     void aBadHeaderByteIsAProblem() {
         assertRefusedAsProblem(raw("GET /api/v1/tracks HTTP/1.1\r\nHost: x\r\nX-Bad\u0001: y\r\nConnection: close\r\n\r\n"), 400);
