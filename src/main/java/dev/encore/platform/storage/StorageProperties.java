@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import dev.encore.platform.DataSizeMin;
+
 /**
  * Where blobs are kept ({@code encore.storage.*}).
  *
@@ -30,7 +32,7 @@ public record StorageProperties(
         @NotNull @DefaultValue("local") Type type,
         @Valid @NotNull @DefaultValue Local local,
         @Valid @NotNull @DefaultValue S3 s3,
-        @NotNull @DefaultValue("64MB") DataSize minFreeSpace) {
+        @NotNull @DataSizeMin(bytes = 0) @DefaultValue("64MB") DataSize minFreeSpace) {
 
     /** The kinds of store. */
     public enum Type {

@@ -150,6 +150,18 @@ class DirectMediaIT {
     }
 
     @Test
+    void mediaLongerThanTheLimitIsRefusedEvenWhenItConvertsFasterThanProgressIsReported() throws IOException {
+        // 60 s of MP3 converts in well under a second: ffmpeg's only progress report is its last
+        assertThatThrownBy(() -> direct(DataSize.ofMegabytes(50), Duration.ofSeconds(20)).convert(url("/long.mp3"),
+                AudioFormat.MP3, staging, new NoProgress(), () -> false))
+                .isInstanceOfSatisfying(ImportFailure.class,
+                        failure -> assertThat(failure.error()).isEqualTo(ImportError.TOO_LONG));
+        try (Stream<Path> left = Files.list(staging)) {
+            assertThat(left.filter(file -> file.getFileName().toString().startsWith("result"))).isEmpty();
+        }
+    }
+
+    @Test
     void aBodyCutShortFailsAsANetworkErrorAndKeepsNothing() {
         assertThatThrownBy(() -> direct(DataSize.ofMegabytes(50)).convert(url("/cut.mp3"), AudioFormat.MP3, staging,
                 new NoProgress(), () -> false))
@@ -213,8 +225,12 @@ class DirectMediaIT {
     }
 
     private DirectMedia direct(DataSize maxFilesize) {
+        return direct(maxFilesize, Duration.ofHours(3));
+    }
+
+    private DirectMedia direct(DataSize maxFilesize, Duration maxDuration) {
         IngestProperties properties = new IngestProperties(List.of("example.org"), List.of("127.0.0.1/32"), 50, 100,
-                3, Duration.ofHours(1), maxFilesize, Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofHours(3),
+                3, Duration.ofHours(1), maxFilesize, Duration.ofSeconds(10), Duration.ofMinutes(2), maxDuration,
                 1, 1000, Duration.ofSeconds(30), null, List.of());
         ProcessRunner processes = new ProcessRunner();
         MediaProbe probe = new MediaProbe(processes, new MediaProperties(Path.of("yt-dlp"), Path.of("ffmpeg"),
