@@ -59,7 +59,7 @@ public class DiskReserve {
         if (bytes > writable) {
             log.warn("Refused to write {} bytes: {} bytes are left above the {} bytes kept free on the data "
                     + "directory's disk (encore.storage.min-free-space); free space there", bytes, writable, reserve);
-            throw StorageFull.problem(null);
+            throw StorageFull.problem();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.encore.platform;
 
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,9 +24,7 @@ public final class StorageFull {
     /** Whether {@code failure}, or what caused it, is a write that found the disk full. */
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FileSystemException fileSystem && says(fileSystem.getReason())) {
-                return true;
-            }
+            // a FileSystemException is one too: its message ends in its reason
             if (cause instanceof IOException && says(cause.getMessage())) {
                 return true;
             }
@@ -49,9 +46,9 @@ public final class StorageFull {
     }
 
     /** 507 {@code insufficient-storage}: nothing was kept of the request, and it may be sent again once there is room. */
-    public static ErrorResponseException problem(Throwable cause) {
+    public static ErrorResponseException problem() {
         return new ErrorResponseException(HttpStatus.INSUFFICIENT_STORAGE, Problems.of(HttpStatus.INSUFFICIENT_STORAGE,
                 "insufficient-storage", "Storage full", "The server's storage is full, so nothing of this request was "
-                        + "kept. Try again once the operator has freed space."), cause);
+                        + "kept. Try again once the operator has freed space."), null);
     }
 }

@@ -41,7 +41,7 @@ class StorageFullTests {
 
     @Test
     void requestsAreAnsweredInsufficientStorage() {
-        var problem = StorageFull.problem(new IOException("No space left on device"));
+        var problem = StorageFull.problem();
         assertThat(problem.getStatusCode().value()).isEqualTo(507);
         assertThat(problem.getBody().getType().toString()).endsWith("/insufficient-storage");
         assertThat(problem.getBody().getDetail()).doesNotContain("/").contains("nothing of this request was kept");

@@ -120,13 +120,15 @@ class FfmpegConversion {
         sample.stop(Timer.builder("encore.ingest.conversion.duration").description("ffmpeg conversion time")
                 .tag("format", run.format().extension()).publishPercentileHistogram().register(meters));
         Optional<ImportFailure> inputFailed = input.failure().get();
-        if (inputFailed.isEmpty() && result.succeeded() && outMicros.get() > maxMicros) {
-            delete(run.target()); // a conversion faster than its progress reports ends before it could be stopped
-            throw new ImportFailure(ImportError.TOO_LONG, "source is longer than " + properties.maxDuration());
-        }
-        if (inputFailed.isEmpty() && result.succeeded() && reached(run.target(), room)) {
-            delete(run.target()); // ffmpeg stopped at the size it was given, and said nothing of it
-            throw new ImportFailure(ImportError.STORAGE_FULL, "the result would not fit above the disk's reserve");
+        if (inputFailed.isEmpty() && result.succeeded()) {
+            if (tooLong.get()) { // a conversion faster than its progress reports ends before it could be stopped
+                delete(run.target());
+                throw new ImportFailure(ImportError.TOO_LONG, "source is longer than " + properties.maxDuration());
+            }
+            if (reached(run.target(), room)) { // ffmpeg stopped at the size it was given, and said nothing of it
+                delete(run.target());
+                throw new ImportFailure(ImportError.STORAGE_FULL, "the result would not fit above the disk's reserve");
+            }
         }
         if (inputFailed.isPresent() || !result.succeeded() || !Files.isRegularFile(run.target())) {
             delete(run.target()); // nothing of a broken run is kept

@@ -76,8 +76,11 @@ class TusStaging {
                     file.truncate(upload.offset());
                     throw tooLong();
                 }
-                if (written + read > room && written + read > (room = written + disk.writable())) {
-                    throw noRoom(file, upload, body, buffer, written, StorageFull.problem(null));
+                if (written + read > room) {
+                    room = written + disk.writable(); // what this body wrote is no longer free
+                    if (written + read > room) {
+                        throw noRoom(file, upload, body, buffer, written, StorageFull.problem());
+                    }
                 }
                 ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
                 try {

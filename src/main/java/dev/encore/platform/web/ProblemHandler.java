@@ -204,7 +204,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> storageFull(Exception ex, WebRequest request) {
         log.warn("Storage full while handling {}: {}; free space on the data directory's disk", describe(request),
                 ex.getMessage());
-        return problem(StorageFull.problem(ex).getBody(), new HttpHeaders(), request);
+        return problem(StorageFull.problem().getBody(), new HttpHeaders(), request);
     }
 
     @Override
