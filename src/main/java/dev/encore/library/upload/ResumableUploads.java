@@ -71,8 +71,25 @@ class ResumableUploads implements StorageUsage {
         }
     }
 
-    /** One of my live uploads (404 for anyone else's). */
-    TusUpload get(Viewer viewer, UUID id) {
+    /**
+     * One of my live uploads (404 for anyone else's), with what was staged for it: bytes a request
+     * wrote but could not record (the server stopped or the database failed before its answer) count
+     * as arrived, as in tusd, whose offset is its file's size; unless a request is writing right now.
+     */
+    TusUpload current(Viewer viewer, UUID id) throws IOException {
+        if (!busy.add(id)) {
+            return get(viewer, id); // the writing request records what it wrote when it ends
+        }
+        try {
+            return caughtUp(get(viewer, id));
+        }
+        finally {
+            busy.remove(id);
+        }
+    }
+
+    /** One of my live uploads (404 for anyone else's), as recorded. */
+    private TusUpload get(Viewer viewer, UUID id) {
         TusUpload upload = tusUploads.findLive(id, viewer.userId(), clock.instant())
                 .orElseThrow(() -> LibraryProblems.notFound("upload"));
         if (!upload.completed() && !staging.present(upload)) { // swept while idle: it cannot be resumed
@@ -91,7 +108,7 @@ class ResumableUploads implements StorageUsage {
     TusUpload append(Viewer viewer, UUID id, long offset, InputStream body) throws IOException, InterruptedException {
         lock(id);
         try {
-            TusUpload upload = get(viewer, id);
+            TusUpload upload = caughtUp(get(viewer, id));
             if (offset != upload.offset()) {
                 throw problem(HttpStatus.CONFLICT, "offset-mismatch", "Upload-Offset mismatch",
                         "The upload is at offset " + upload.offset() + "; resume from there.");
@@ -140,6 +157,23 @@ class ResumableUploads implements StorageUsage {
     @ApplicationModuleListener
     void on(UserDeleted deleted) {
         tusUploads.findByOwnerId(deleted.userId()).forEach(this::discard);
+    }
+
+    /**
+     * The upload with its offset at the end of its staged bytes, when a request wrote more than it
+     * recorded. Those bytes are the client's, in order: a request only ever appends what it reads, and
+     * takes back what it refuses (413, 507) before it answers. Call with the upload's lock held.
+     */
+    private TusUpload caughtUp(TusUpload upload) throws IOException {
+        if (upload.completed()) {
+            return upload;
+        }
+        long staged = Math.min(staging.size(upload), upload.length());
+        if (staged <= upload.offset()) {
+            return upload;
+        }
+        upload.advance(staged);
+        return tusUploads.save(upload);
     }
 
     private TusUpload finish(TusUpload upload) throws IOException, InterruptedException {

@@ -70,16 +70,16 @@ class TusController {
     @ApiResponse(responseCode = "200", description = "Upload-Offset, Upload-Length, Cache-Control: no-store")
     @ApiResponse(responseCode = "404", description = "No such live resumable upload of mine")
     @RequestMapping(path = BASE + "/{id}", method = RequestMethod.HEAD)
-    ResponseEntity<Void> head(Authentication auth, @PathVariable UUID id) {
-        return ResponseEntity.ok().headers(tusHeaders(resumable.get(Viewer.of(auth), id))).build();
+    ResponseEntity<Void> head(Authentication auth, @PathVariable UUID id) throws IOException {
+        return ResponseEntity.ok().headers(tusHeaders(resumable.current(Viewer.of(auth), id))).build();
     }
 
     @Operation(summary = "A resumable upload as JSON (offset, length, and the upload it became)")
     @ApiResponse(responseCode = "404", description = "No such live resumable upload of mine")
     @GetMapping(BASE + "/{id}")
-    ResponseEntity<TusUploadView> get(Authentication auth, @PathVariable UUID id) {
+    ResponseEntity<TusUploadView> get(Authentication auth, @PathVariable UUID id) throws IOException {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(TusUploadView.of(resumable.get(Viewer.of(auth), id)));
+                .body(TusUploadView.of(resumable.current(Viewer.of(auth), id)));
     }
 
     @Operation(summary = "Append bytes at Upload-Offset (tus PATCH)", description = "The body "

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
@@ -56,6 +57,16 @@ class TusStaging {
         return Files.isRegularFile(upload.data());
     }
 
+    /** How many bytes are staged for the upload (0 when its file is gone). */
+    long size(TusUpload upload) throws IOException {
+        try {
+            return Files.size(upload.data());
+        }
+        catch (NoSuchFileException gone) {
+            return 0;
+        }
+    }
+
     /**
      * Appends {@code body} at the upload's offset; returns how many bytes arrived before the body
      * ended or the client went away (those are kept: the client resumes from there).
@@ -66,7 +77,7 @@ class TusStaging {
      */
     long append(TusUpload upload, InputStream body) throws IOException {
         try (FileChannel file = FileChannel.open(upload.data(), StandardOpenOption.WRITE)) {
-            file.truncate(upload.offset()); // what a crashed attempt wrote beyond the recorded offset
+            file.truncate(upload.offset()); // nothing, unless the file was written behind the upload's back
             file.position(upload.offset());
             byte[] buffer = new byte[BUFFER];
             long written = 0;

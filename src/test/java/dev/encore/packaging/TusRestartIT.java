@@ -1,0 +1,112 @@
+package dev.encore.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.library.upload.TusClient;
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.MediaTools;
+import dev.encore.support.PackagedJar;
+import dev.encore.support.TestAccounts;
+import dev.encore.support.TestAccounts.Account;
+
+/**
+ * A resumable upload keeps what arrived when the packaged jar dies in the middle of a PATCH, before
+ * it could record the new offset: after the restart HEAD names the end of the staged bytes, and the
+ * upload resumes from there into the same file the client sent.
+ */
+class TusRestartIT {
+
+    private static final Duration START = Duration.ofMinutes(3);
+
+    @TempDir
+    Path work;
+
+    private Process process;
+
+    @Test
+    void bytesStagedByAPatchCutOffByACrashCountAfterTheRestart() throws Exception {
+        MediaTools.require("ffmpeg", "ffprobe");
+        byte[] song = Files.readAllBytes(MediaTools.tone(work.resolve("song.mp3"), "Crash Song", 520, 20));
+        int sent = song.length / 2;
+        int port = PackagedJar.freePort();
+        process = start(port, "first.log");
+        Api api = new Api(port);
+        Account user = new TestAccounts(api).user();
+        TusClient tus = new TusClient(api, user.accessToken());
+        String location = tus.start(song.length, "Crash Song.mp3");
+
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + user.accessToken() + "\r\nX-Forwarded-For: " + api.clientAddress() + "\r\nTus-Resumable: 1.0.0"
+                    + "\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: "
+                    + song.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(song, 0, sent);
+            out.flush();
+            await().atMost(Duration.ofSeconds(20)).until(() -> staged() == sent);
+            process.destroyForcibly(); // SIGKILL while the request still waits for the rest of its body
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        process = start(port, "second.log");
+
+        HttpResponse<String> head = tus.head(location);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Upload-Offset")).as("the staged bytes count")
+                .hasValue(Integer.toString(sent));
+        assertThat(tus.patch(location, 0, song, 0, 100).statusCode()).as("the old offset is taken").isEqualTo(409);
+        HttpResponse<String> rest = tus.patch(location, sent, song, sent, song.length);
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(204);
+        String uploadId = rest.headers().firstValue("Encore-Upload-Id").orElseThrow();
+        JsonNode upload = Api.json(api.get("/api/v1/uploads/" + uploadId, user.accessToken()));
+        assertThat(upload.path("size").asLong()).isEqualTo(song.length);
+        assertThat(upload.path("title").asString()).isEqualTo("Crash Song");
+        assertThat(upload.path("durationMs").asLong()).isBetween(19_000L, 21_000L);
+    }
+
+    /** The size of the one resumable upload's staged file (-1 before it exists). */
+    private long staged() throws IOException {
+        Path resumable = work.resolve("data/staging/resumable");
+        if (!Files.isDirectory(resumable)) {
+            return -1;
+        }
+        try (Stream<Path> dirs = Files.list(resumable)) {
+            Path data = dirs.map(dir -> dir.resolve("data")).filter(Files::isRegularFile).findFirst().orElse(null);
+            return data == null ? -1 : Files.size(data);
+        }
+    }
+
+    private Process start(int port, String log) throws IOException, InterruptedException {
+        Process started = PackagedJar.start(work.resolve(log), "--server.port=" + port,
+                "--encore.data-dir=" + work.resolve("data"),
+                "--encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY,
+                "--spring.profiles.active=default");
+        PackagedJar.awaitLive(started, port, work.resolve(log), START);
+        return started;
+    }
+
+    @AfterEach
+    void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
