@@ -35,7 +35,8 @@ class RevocationRestartIT {
     @Test
     void revokedAccessTokensStayRevokedWhenTheProcessIsKilledAndStartedAgain() throws Exception {
         int port = PackagedJar.freePort();
-        process = start(port, "first.log");
+        process = PackagedJar.startEmbedded(work, "first.log", port, START,
+                "--encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY);
         TestAccounts users = new TestAccounts(new Api(port));
         Account admin = users.admin();
         Account loggedOut = users.user();
@@ -58,7 +59,8 @@ class RevocationRestartIT {
 
         process.destroyForcibly(); // SIGKILL: nothing written at shutdown can help
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        process = start(port, "second.log");
+        process = PackagedJar.startEmbedded(work, "second.log", port, START,
+                "--encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY);
 
         assertRevoked(port, loggedOut, disabled, demoted, deleted);
         assertThat(api(port).postJson("/api/v1/playlists", "{\"name\":\"after the restart\"}", deleted.accessToken())
@@ -84,15 +86,6 @@ class RevocationRestartIT {
     /** A fresh client address each time, so no per-client limit is reached. */
     private static Api api(int port) {
         return new Api(port);
-    }
-
-    private Process start(int port, String log) throws IOException, InterruptedException {
-        Process started = PackagedJar.start(work.resolve(log), "--server.port=" + port,
-                "--encore.data-dir=" + work.resolve("data"),
-                "--encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY,
-                "--spring.profiles.active=default");
-        PackagedJar.awaitLive(started, port, work.resolve(log), START);
-        return started;
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import tools.jackson.databind.JsonNode;
 
 import dev.encore.library.upload.TusClient;
 import dev.encore.support.Api;
-import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaTools;
 import dev.encore.support.PackagedJar;
 import dev.encore.support.TestAccounts;
@@ -48,7 +46,7 @@ class TusRestartIT {
         byte[] song = Files.readAllBytes(MediaTools.tone(work.resolve("song.mp3"), "Crash Song", 520, 20));
         int sent = song.length / 2;
         int port = PackagedJar.freePort();
-        process = start(port, "first.log");
+        process = PackagedJar.startEmbedded(work, "first.log", port, START);
         Api api = new Api(port);
         Account user = new TestAccounts(api).user();
         TusClient tus = new TusClient(api, user.accessToken());
@@ -56,17 +54,14 @@ class TusRestartIT {
 
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + user.accessToken() + "\r\nX-Forwarded-For: " + api.clientAddress() + "\r\nTus-Resumable: 1.0.0"
-                    + "\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: "
-                    + song.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            tus.beginPatch(out, location, 0, song.length);
             out.write(song, 0, sent);
             out.flush();
             await().atMost(Duration.ofSeconds(20)).until(() -> staged() == sent);
             process.destroyForcibly(); // SIGKILL while the request still waits for the rest of its body
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
-        process = start(port, "second.log");
+        process = PackagedJar.startEmbedded(work, "second.log", port, START);
 
         HttpResponse<String> head = tus.head(location);
         assertThat(head.statusCode()).isEqualTo(200);
@@ -92,15 +87,6 @@ class TusRestartIT {
             Path data = dirs.map(dir -> dir.resolve("data")).filter(Files::isRegularFile).findFirst().orElse(null);
             return data == null ? -1 : Files.size(data);
         }
-    }
-
-    private Process start(int port, String log) throws IOException, InterruptedException {
-        Process started = PackagedJar.start(work.resolve(log), "--server.port=" + port,
-                "--encore.data-dir=" + work.resolve("data"),
-                "--encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY,
-                "--spring.profiles.active=default");
-        PackagedJar.awaitLive(started, port, work.resolve(log), START);
-        return started;
     }
 
     @AfterEach

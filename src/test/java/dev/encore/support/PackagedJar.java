@@ -51,6 +51,20 @@ public final class PackagedJar {
         return process(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    /**
+     * Starts the jar on its embedded defaults with its data in {@code work/data}, as an operator
+     * restarting the same node does, and waits up to {@code timeout} until it is live.
+     */
+    public static Process startEmbedded(Path work, String log, int port, Duration timeout, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--encore.data-dir=" + work.resolve("data"),
+                "--spring.profiles.active=default"));
+        all.addAll(List.of(arguments));
+        Process started = start(work.resolve(log), all.toArray(String[]::new));
+        awaitLive(started, port, work.resolve(log), timeout);
+        return started;
+    }
+
     /** The java executable of the JDK running the tests. */
     public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -1,6 +1,8 @@
 package dev.encore.library.upload;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +65,17 @@ public final class TusClient {
         return api.send(request(path).header("Upload-Offset", Long.toString(offset))
                 .header("Content-Type", "application/offset+octet-stream")
                 .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
+    }
+
+    /**
+     * Writes the head of a PATCH of {@code length} bytes at {@code offset} onto a raw connection, for
+     * a test that sends (part of) its body itself.
+     */
+    public void beginPatch(OutputStream out, String path, long offset, long length) throws IOException {
+        out.write(("PATCH " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                + "\r\nX-Forwarded-For: " + api.clientAddress() + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: " + offset
+                + "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: " + length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
     }
 
     public HttpResponse<String> head(String path) {

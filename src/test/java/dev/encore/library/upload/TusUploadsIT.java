@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -231,10 +230,7 @@ class TusUploadsIT extends IntegrationTest {
         int sent = song.length / 2;
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + user.accessToken() + "\r\nX-Forwarded-For: " + api.clientAddress() + "\r\nTus-Resumable: 1.0.0"
-                    + "\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: "
-                    + song.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            tus.beginPatch(out, location, 0, song.length);
             out.write(song, 0, sent);
             out.flush();
             Thread.sleep(300);
