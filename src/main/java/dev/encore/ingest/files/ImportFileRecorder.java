@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.ingest.SourceMetadata;
-import dev.encore.ingest.admission.OwnerAdmission;
 import dev.encore.ingest.artifact.SharedArtifacts;
 import dev.encore.ingest.config.IngestProperties;
 import dev.encore.ingest.imports.Import;
@@ -17,6 +16,7 @@ import dev.encore.ingest.imports.ImportError;
 import dev.encore.ingest.imports.ImportItem;
 import dev.encore.ingest.imports.ImportItems;
 import dev.encore.ingest.source.ImportFailure;
+import dev.encore.platform.QuotaLock;
 import dev.encore.platform.StorageQuota;
 
 /** The transactional steps of a run: a playlist's items, and a finished item's file. */
@@ -25,16 +25,16 @@ public class ImportFileRecorder {
 
     private final ImportItems items;
     private final ImportFiles files;
-    private final OwnerAdmission admission;
+    private final QuotaLock quotaLock;
     private final StorageQuota quota;
     private final IngestProperties properties;
     private final Clock clock;
 
-    ImportFileRecorder(ImportItems items, ImportFiles files, OwnerAdmission admission, StorageQuota quota,
+    ImportFileRecorder(ImportItems items, ImportFiles files, QuotaLock quotaLock, StorageQuota quota,
             IngestProperties properties, Clock clock) {
         this.items = items;
         this.files = files;
-        this.admission = admission;
+        this.quotaLock = quotaLock;
         this.quota = quota;
         this.properties = properties;
         this.clock = clock;
@@ -67,7 +67,7 @@ public class ImportFileRecorder {
      */
     @Transactional
     public void record(Import imported, ImportItem item, SharedArtifacts.Ready ready, String filename) {
-        admission.lock(imported.ownerId());
+        quotaLock.lock(imported.ownerId());
         if (quota.remaining(imported.ownerId()) < ready.size()) {
             throw new ImportFailure(ImportError.QUOTA_EXCEEDED, ready.size() + " bytes do not fit the quota");
         }

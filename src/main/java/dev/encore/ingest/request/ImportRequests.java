@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.ingest.ImportQueued;
-import dev.encore.ingest.admission.OwnerAdmission;
 import dev.encore.ingest.config.IngestProperties;
 import dev.encore.ingest.files.FileNames;
 import dev.encore.ingest.files.ImportFile;
@@ -39,6 +38,7 @@ import dev.encore.ingest.source.SourcePolicy;
 import dev.encore.media.MediaTools;
 import dev.encore.platform.BlobCollector;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.QuotaLock;
 import dev.encore.platform.StorageQuota;
 
 /**
@@ -56,7 +56,7 @@ public class ImportRequests {
     private final ImportItems items;
     private final ImportFiles files;
     private final SourcePolicy policy;
-    private final OwnerAdmission admission;
+    private final QuotaLock quotaLock;
     private final StorageQuota quota;
     private final IngestProperties properties;
     private final ApplicationEventPublisher events;
@@ -68,7 +68,7 @@ public class ImportRequests {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ImportRequests(Imports imports, ImportItems items, ImportFiles files, SourcePolicy policy, OwnerAdmission admission,
+    ImportRequests(Imports imports, ImportItems items, ImportFiles files, SourcePolicy policy, QuotaLock quotaLock,
             StorageQuota quota, IngestProperties properties, ApplicationEventPublisher events, RunningImports running,
             ImportNotifier notifier, BlobCollector collector, IngestMetrics metrics, MediaTools tools,
             PlatformTransactionManager transactionManager, Clock clock) {
@@ -76,7 +76,7 @@ public class ImportRequests {
         this.items = items;
         this.files = files;
         this.policy = policy;
-        this.admission = admission;
+        this.quotaLock = quotaLock;
         this.quota = quota;
         this.properties = properties;
         this.events = events;
@@ -105,12 +105,12 @@ public class ImportRequests {
         if (!tools.versions().complete()) {
             throw ImportRefusedException.toolsMissing();
         }
-        admission.ensureRow(ownerId);
+        quotaLock.ensureRow(ownerId);
         return transactions.execute(status -> admitAndStore(ownerId, request, format));
     }
 
     private ImportView admitAndStore(UUID ownerId, Request request, AudioFormat format) {
-        admission.lock(ownerId);
+        quotaLock.lock(ownerId);
         if (imports.countByOwnerIdAndStatusIn(ownerId, ACTIVE) >= properties.maxConcurrentPerUser()) {
             throw ImportRefusedException.tooManyRunning(properties.maxConcurrentPerUser());
         }

@@ -6,22 +6,17 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.account.UserDeleted;
+import dev.encore.platform.QuotaLock;
 import dev.encore.platform.spi.StorageUsage;
 
 /**
  * The per-owner lock under which every upload, multipart or resumable, is checked against the quotas
- * and reserved, and the reservations of single-request uploads while they are inspected. The lock is
- * a row per owner in {@code upload_owner_locks}, locked ({@code SELECT … FOR UPDATE}) in the
- * transaction that checks and writes: one step for every thread and every node sharing the database,
- * as ingest's owner admission does for imports.
+ * and reserved ({@link QuotaLock}, which imports take too), and the reservations of single-request
+ * uploads while they are inspected.
  */
 @Component
 class QuotaReservations implements StorageUsage {
@@ -30,30 +25,22 @@ class QuotaReservations implements StorageUsage {
     static final Duration HELD_FOR = Duration.ofHours(1);
 
     private final UploadReservations reservations;
-    private final TransactionTemplate transactions;
-    private final TransactionTemplate newTransaction;
+    private final QuotaLock quotaLock;
     private final Clock clock;
 
-    QuotaReservations(UploadReservations reservations, PlatformTransactionManager transactions, Clock clock) {
+    QuotaReservations(UploadReservations reservations, QuotaLock quotaLock, Clock clock) {
         this.reservations = reservations;
-        this.transactions = new TransactionTemplate(transactions);
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.quotaLock = quotaLock;
         this.clock = clock;
     }
 
     /**
-     * Runs {@code checkAndWrite} in a transaction holding {@code ownerId}'s lock, so what it writes is
-     * committed before the owner's next check starts. Call it outside any transaction: the lock row
-     * may have to be created first, in a transaction of its own (inside, a duplicate key would poison
-     * the caller's, and a second connection per request could exhaust the pool).
+     * Runs {@code checkAndWrite} in a transaction holding {@code ownerId}'s quota lock, so what it
+     * writes is committed before the owner's next check (an upload's or an import's) starts. Call it
+     * outside any transaction.
      */
     <T> T underLock(UUID ownerId, Supplier<T> checkAndWrite) {
-        ensureLockRow(ownerId);
-        return transactions.execute(status -> {
-            reservations.lockOwner(ownerId).orElseThrow(() -> new IllegalStateException("no lock row for " + ownerId));
-            return checkAndWrite.get();
-        });
+        return quotaLock.underLock(ownerId, checkAndWrite);
     }
 
     /** Holds {@code bytes} in {@code ownerId}'s quotas; call it {@link #underLock under the lock}, after the check. */
@@ -85,17 +72,5 @@ class QuotaReservations implements StorageUsage {
     @ApplicationModuleListener
     void on(UserDeleted deleted) {
         reservations.deleteByOwner(deleted.userId());
-    }
-
-    private void ensureLockRow(UUID ownerId) {
-        if (reservations.ownerLockExists(ownerId)) {
-            return;
-        }
-        try {
-            newTransaction.executeWithoutResult(status -> reservations.createOwnerLock(ownerId));
-        }
-        catch (DataIntegrityViolationException created) {
-            // another request created it first
-        }
     }
 }

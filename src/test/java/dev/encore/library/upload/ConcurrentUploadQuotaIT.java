@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.encore.platform.QuotaLock;
 import dev.encore.platform.StorageQuota;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
@@ -37,7 +38,8 @@ import dev.encore.support.TestAccounts.Account;
 /**
  * One user's uploads sent at the same time are admitted one at a time against the quotas (on every
  * node: the owner's lock is a database row): what is accepted never passes the room that was left,
- * and the rest are refused with 403 {@code quota-exceeded}. The quotas are filled beforehand with an
+ * and the rest are refused with 403 {@code quota-exceeded}; an upload also waits for what an import
+ * files under the same lock. The quotas are filled beforehand with an
  * upload row, leaving a little room. (Test limits: 4 MB a day, 3 MB per file.)
  */
 class ConcurrentUploadQuotaIT extends IntegrationTest {
@@ -57,6 +59,9 @@ class ConcurrentUploadQuotaIT extends IntegrationTest {
 
     @Autowired
     private StorageQuota quota;
+
+    @Autowired
+    private QuotaLock quotaLock;
 
     private Account user;
     private UUID owner;
@@ -116,6 +121,36 @@ class ConcurrentUploadQuotaIT extends IntegrationTest {
         List<HttpResponse<String>> answers = tusAtOnce();
 
         assertThat(assertAdmittedWithin(answers, 150_000, n -> TUS_LENGTH)).as("two fit").isEqualTo(2 * TUS_LENGTH);
+    }
+
+    @Test
+    void anUploadWaitsForTheQuotaLockAnImportHoldsAndCountsWhatItFiled() throws Exception {
+        fillStorageLeaving(roomForThreeAndAHalfSongs());
+        CountDownLatch filing = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Object> importFiling = threads.submit(() -> quotaLock.underLock(owner, () -> {
+                insertUpload(quota.remaining(owner), Instant.now().minus(Duration.ofDays(2)), // the last bytes
+                        Instant.now().plus(Duration.ofHours(1)));
+                filing.countDown();
+                sleep(Duration.ofMillis(1500)); // the upload arrives meanwhile
+                return null;
+            }));
+            filing.await();
+            HttpResponse<String> upload = api.send(Multipart.upload(api, "/api/v1/uploads", user.accessToken(),
+                    "song.mp3", "audio/mpeg", songs.getFirst()));
+            assertThat(importFiling.isDone()).as("the upload waited for the import's lock").isTrue();
+            assertProblem(upload, 403, "quota-exceeded");
+        }
+        assertThat(quota.remaining(owner)).isZero();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Room for three songs and half of the largest, so that at most three of them fit. */
