@@ -14,13 +14,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.encore.library.Viewer;
 import dev.encore.library.media.CoverArt;
+import dev.encore.platform.InvalidFieldsException;
 
 @Tag(name = "uploads", description = "Files sent to the library, typed by their content")
 @RestController
@@ -40,7 +43,7 @@ class UploadsController {
             + "/api/v1/presentations; each takes only its own kind. Unused uploads expire (encore.upload.ttl).")
     @ApiResponse(responseCode = "201", description = "Stored")
     @ApiResponse(responseCode = "400", description = "bad-request: malformed multipart, or a part's headers over "
-            + "2 KB (a file name far past the 255 characters kept); empty-upload")
+            + "2 KB (a file name far past the 255 characters kept); empty-upload; more than one 'file' part")
     @ApiResponse(responseCode = "403", description = "quota-exceeded: storage or daily upload quota")
     @ApiResponse(responseCode = "413", description = "Larger than encore.upload.max-bytes")
     @ApiResponse(responseCode = "507", description = "insufficient-storage: the server's disk is full; nothing was kept")
@@ -48,8 +51,11 @@ class UploadsController {
     @ApiResponse(responseCode = "422", description = "malware-detected: the ClamAV scan found malware; nothing stored")
     @ApiResponse(responseCode = "503", description = "scanner-unavailable: clamd unreachable (encore.upload.clamav)")
     @PostMapping(path = "/api/v1/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<UploadView> upload(Authentication auth, @RequestParam("file") MultipartFile file)
-            throws IOException, InterruptedException {
+    ResponseEntity<UploadView> upload(Authentication auth, @RequestParam("file") MultipartFile file,
+            @Parameter(hidden = true) MultipartRequest parts) throws IOException, InterruptedException {
+        if (parts.getFiles("file").size() > 1) { // one would be stored and the others silently dropped
+            throw InvalidFieldsException.of("file", "one file per upload; send the others in their own requests");
+        }
         UploadView upload = receiver.receive(Viewer.of(auth), file);
         return ResponseEntity.created(URI.create("/api/v1/uploads/" + upload.id())).body(upload);
     }

@@ -1,5 +1,6 @@
 package dev.encore.library.upload;
 
+import static dev.encore.support.ProblemAssert.assertInvalidField;
 import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -149,6 +150,18 @@ class UploadsIT extends IntegrationTest {
                 .asLong()).isZero();
         HttpResponse<String> longest = upload(user, "歌".repeat(251) + ".mp3", "audio/mpeg", song);
         assertThat(longest.statusCode()).as("the longest name an upload keeps").isEqualTo(201);
+    }
+
+    @Test
+    void twoFilePartsInOneUploadAreRefusedAndNeitherIsKept() {
+        Account user = users.user();
+        long staged = stagingDirectories("upload");
+        HttpResponse<String> refused = api.send(Multipart.uploadEach(api, "/api/v1/uploads", user.accessToken(),
+                "audio/mpeg", song, "one.mp3", "two.mp3"));
+        assertInvalidField(refused, "file");
+        assertThat(stagingDirectories("upload")).isEqualTo(staged);
+        assertThat(Api.json(api.get("/api/v1/me/quota", user.accessToken())).path("uploadedTodayBytes").asLong())
+                .as("nothing was stored").isZero();
     }
 
     @Test
