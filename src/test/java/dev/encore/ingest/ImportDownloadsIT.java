@@ -210,10 +210,21 @@ class ImportDownloadsIT extends IntegrationTest {
             assertThat(MediaTools.audioCodec(MediaTools.probe(entry))).isEqualTo("mp3");
         }
 
-        // a single import has no bundle link
+        // a single import's link is its file's, not a zip
         String single = imports.start(user.accessToken(), origin.url("/one.mp3"), null);
-        assertThat(imports.api().postJson("/api/v1/imports/" + single + "/link", "", user.accessToken()).statusCode())
-                .isEqualTo(404);
+        String fileId = imports.awaitFinished(user.accessToken(), single).path("items").get(0).path("fileId")
+                .asString();
+        HttpResponse<String> singleLink = imports.api().postJson("/api/v1/imports/" + single + "/link", "",
+                user.accessToken());
+        assertThat(singleLink.statusCode()).as(singleLink.body()).isEqualTo(200);
+        String singleUrl = Api.json(singleLink).path("url").asString();
+        HttpResponse<byte[]> file = send(HttpRequest.newBuilder(uri(singleUrl.substring(singleUrl.indexOf("/dl/")))));
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+        HttpResponse<byte[]> byFileLink = send(HttpRequest.newBuilder(uri(imports.fileLink(user.accessToken(), fileId))));
+        assertThat(file.body()).isEqualTo(byFileLink.body());
+        assertThat(imports.api().postJson("/api/v1/imports/" + single + "/link", "", users.user().accessToken())
+                .statusCode()).as("someone else's import").isEqualTo(404);
     }
 
     private java.net.URI uri(String path) {

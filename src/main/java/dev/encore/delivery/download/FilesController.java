@@ -87,10 +87,11 @@ class FilesController {
         return link(links.sign(DownloadLinks.Kind.FILE, file.id(), file.ownerId(), properties.linkTtl()));
     }
 
-    @Operation(summary = "Get a zip download link for a playlist or batch import",
-            description = "The zip is built on the fly from the import's live files.")
+    @Operation(summary = "Get a download link for an import's files",
+            description = "A playlist or batch import downloads as one zip, built on the fly from its live files; a "
+                    + "single link's import as its file (the same link as POST /api/v1/files/{fileId}/link).")
     @ApiResponse(responseCode = "200", description = "A link valid for encore.delivery.link-ttl (15 minutes)")
-    @ApiResponse(responseCode = "404", description = "No such playlist or batch import of mine")
+    @ApiResponse(responseCode = "404", description = "No such import of mine")
     @ApiResponse(responseCode = "409", description = "no-files: the import has no live files (yet)")
     @PostMapping("/api/v1/imports/{id}/link")
     LinkView bundleLink(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
@@ -98,6 +99,10 @@ class FilesController {
         if (bundle.files().isEmpty()) {
             throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "no-files",
                     "Nothing to download", "This import has no finished files to download."), null);
+        }
+        if (bundle.single()) {
+            DeliverableFile file = bundle.files().getFirst();
+            return link(links.sign(DownloadLinks.Kind.FILE, file.id(), file.ownerId(), properties.linkTtl()));
         }
         return link(links.sign(DownloadLinks.Kind.BUNDLE, bundle.id(), bundle.ownerId(), properties.linkTtl()));
     }

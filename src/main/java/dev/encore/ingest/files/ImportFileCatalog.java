@@ -46,13 +46,13 @@ class ImportFileCatalog implements DeliverableFiles, StorageUsage, BlobReference
     @Override
     @Transactional(readOnly = true)
     public Optional<DeliverableBundle> bundle(UUID id) {
-        return imports.findById(id).filter(imported -> imported.kind() != ImportKind.SINGLE).map(imported -> {
+        return imports.findById(id).map(imported -> {
             List<DeliverableFile> entries = files.findLiveByImport(id, clock.instant()).stream()
                     .map(ImportFile::deliverable).toList();
             // a playlist's zip is named after the playlist; a batch (or a playlist not read yet) after its id
             String name = imported.kind() == ImportKind.PLAYLIST
                     ? FileNames.safe(imported.title(), "playlist-" + id) : "batch-" + id;
-            return new DeliverableBundle(id, imported.ownerId(), name, entries);
+            return new DeliverableBundle(id, imported.ownerId(), name, entries, imported.kind() == ImportKind.SINGLE);
         });
     }
 

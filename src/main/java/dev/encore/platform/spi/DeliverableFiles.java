@@ -37,14 +37,15 @@ public interface DeliverableFiles {
     }
 
     /**
-     * Files delivered together as one zip.
+     * Files delivered together as one zip, or as the one file itself when {@code single}.
      *
      * @param id      bundle id
      * @param ownerId the user it belongs to
      * @param name    zip file name without extension
      * @param files   the entries, in order
+     * @param single  the bundle is one file by nature (a single link's import): it is delivered as that file
      */
-    record DeliverableBundle(UUID id, UUID ownerId, String name, List<DeliverableFile> files) {
+    record DeliverableBundle(UUID id, UUID ownerId, String name, List<DeliverableFile> files, boolean single) {
 
         public DeliverableBundle {
             files = List.copyOf(files);
