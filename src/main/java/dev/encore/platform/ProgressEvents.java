@@ -27,6 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProgressEvents {
 
     /**
+     * Streams one user may hold open on a node. The web app follows progress over STOMP; a client
+     * following every import, video and presentation it has running needs a handful, and browsers
+     * open at most six HTTP/1.1 connections to a server anyway.
+     */
+    static final int STREAMS_PER_USER = 16;
+
+    /**
      * What a kind of progress stream follows.
      *
      * @param topic    the owner's notification topic
@@ -40,6 +47,7 @@ public class ProgressEvents {
 
     private final UserNotifications notifications;
     private final JsonMapper json;
+    private final OpenStreams streams = new OpenStreams(STREAMS_PER_USER);
 
     ProgressEvents(UserNotifications notifications, JsonMapper json) {
         this.notifications = notifications;
@@ -54,10 +62,23 @@ public class ProgressEvents {
      *                happens in between is missed, and sent first: messages that came meanwhile follow
      *                it, less any whose {@code progress} is below its own (older than the state read).
      *                What it throws (a 404) closes the subscription and is thrown on.
+     * @throws org.springframework.web.ErrorResponseException 429 {@code too-many-streams} when the owner
+     *                                                        holds {@value #STREAMS_PER_USER} open here
      */
     public SseEmitter follow(Kind kind, UUID owner, UUID id, Supplier<Object> current) {
+        Runnable closeStream = streams.open(owner);
         SseEmitter emitter = new SseEmitter(kind.timeout().toMillis());
         AtomicReference<UserNotifications.Subscription> subscription = new AtomicReference<>();
+        AtomicBoolean ended = new AtomicBoolean();
+        Runnable end = () -> { // once: the stream finished, timed out, failed or found its client gone
+            if (ended.compareAndSet(false, true)) {
+                UserNotifications.Subscription subscribed = subscription.get();
+                if (subscribed != null) {
+                    subscribed.close();
+                }
+                closeStream.run();
+            }
+        };
         // Messages that come while the current state is read wait for it (guarded by the emitter's
         // lock): sent straight away they would reach the client before the state they follow, which
         // would then look like a step back.
@@ -68,7 +89,7 @@ public class ProgressEvents {
             if (id.toString().equals(node.path(kind.idField()).asString())) {
                 synchronized (emitter) {
                     if (started.get()) {
-                        send(kind, emitter, message, node, subscription.get());
+                        send(kind, emitter, message, node, end);
                     }
                     else {
                         held.add(new Held(message, node));
@@ -76,25 +97,24 @@ public class ProgressEvents {
                 }
             }
         }));
-        Runnable unsubscribe = () -> subscription.get().close();
-        emitter.onCompletion(unsubscribe);
-        emitter.onTimeout(unsubscribe);
-        emitter.onError(error -> unsubscribe.run());
+        emitter.onCompletion(end);
+        emitter.onTimeout(end);
+        emitter.onError(error -> end.run());
         JsonNode now;
         try {
             now = json.valueToTree(current.get()); // one tree: sent as the message and asked whether it is over
         }
         catch (RuntimeException gone) {
-            unsubscribe.run();
+            end.run();
             throw gone;
         }
         synchronized (emitter) {
-            send(kind, emitter, json.writeValueAsString(now), now, subscription.get());
+            send(kind, emitter, json.writeValueAsString(now), now, end);
             int progress = now.path("progress").asInt();
             for (Held message : held) {
                 // one that says less than the state just read is older than it; the last word always goes
                 if (message.node().path("progress").asInt() >= progress || kind.finished().test(message.node())) {
-                    send(kind, emitter, message.text(), message.node(), subscription.get());
+                    send(kind, emitter, message.text(), message.node(), end);
                 }
             }
             started.set(true);
@@ -106,20 +126,24 @@ public class ProgressEvents {
     private record Held(String text, JsonNode node) {
     }
 
-    private static void send(Kind kind, SseEmitter emitter, String message, JsonNode node,
-            UserNotifications.Subscription subscription) {
+    /** Sends one message; {@code end} runs after the last one, or when the client is gone. */
+    private static void send(Kind kind, SseEmitter emitter, String message, JsonNode node, Runnable end) {
         try {
             synchronized (emitter) {
                 emitter.send(SseEmitter.event().name(kind.event()).data(message, MediaType.APPLICATION_JSON));
                 if (kind.finished().test(node)) {
                     emitter.complete();
+                    end.run();
                 }
             }
         }
         catch (IOException | IllegalStateException gone) {
-            if (subscription != null) {
-                subscription.close();
-            }
+            end.run();
         }
+    }
+
+    /** Progress streams {@code owner} holds open on this node. */
+    int openStreams(UUID owner) {
+        return streams.of(owner);
     }
 }

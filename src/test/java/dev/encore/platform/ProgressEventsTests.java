@@ -12,12 +12,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
@@ -66,9 +69,48 @@ class ProgressEventsTests {
         assertThat(progressIn(stream)).containsExactly(10, 100);
     }
 
+    @Test
+    void aUserHoldsAtMostSixteenStreamsAndAFinishedStreamGivesItsPlaceBack() throws Exception {
+        for (int n = 0; n < ProgressEvents.STREAMS_PER_USER; n++) {
+            follow(() -> Map.of("id", ID, "state", "RUNNING", "progress", 10));
+        }
+        assertThat(events.openStreams(OWNER)).isEqualTo(16);
+
+        ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class,
+                () -> events.follow(KIND, OWNER, ID, () -> Map.of("id", ID, "state", "RUNNING", "progress", 10)));
+        assertThat(refused.getStatusCode().value()).isEqualTo(429);
+        assertThat(refused.getBody().getType().toString()).endsWith("/too-many-streams");
+        assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+        assertThat(notifications.listeners()).as("the refused stream subscribed to nothing").isEqualTo(16);
+
+        String other = follow(UUID.randomUUID(), () -> Map.of("id", ID, "state", "RUNNING", "progress", 10));
+        assertThat(progressIn(other)).as("another user's streams are their own").containsExactly(10);
+
+        notifications.deliver(message("DONE", 100));
+        assertThat(events.openStreams(OWNER)).as("every finished stream gave its place back").isZero();
+        assertThat(progressIn(follow(() -> Map.of("id", ID, "state", "RUNNING", "progress", 50)))).containsExactly(50);
+    }
+
+    @Test
+    void aStreamWhoseStateCannotBeReadGivesItsPlaceBack() {
+        RuntimeException gone = new IllegalStateException("no such thing");
+        for (int n = 0; n <= ProgressEvents.STREAMS_PER_USER; n++) {
+            assertThat(catchThrowable(() -> events.follow(KIND, OWNER, ID, () -> {
+                throw gone;
+            }))).isSameAs(gone);
+        }
+        assertThat(events.openStreams(OWNER)).isZero();
+        assertThat(notifications.listeners()).isZero();
+    }
+
     /** Opens the stream with {@code current}, then delivers {@code later} and returns what was sent. */
     private String follow(java.util.function.Supplier<Object> current, String... later) throws Exception {
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new Stream(events, current)).build();
+        return follow(OWNER, current, later);
+    }
+
+    /** Like {@link #follow(java.util.function.Supplier, String...)}, as {@code owner}. */
+    private String follow(UUID owner, java.util.function.Supplier<Object> current, String... later) throws Exception {
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new Stream(events, owner, current)).build();
         MvcResult result = mvc.perform(get("/stream")).andExpect(request().asyncStarted()).andReturn();
         for (String message : later) {
             notifications.deliver(message);
@@ -86,11 +128,11 @@ class ProgressEventsTests {
     }
 
     @RestController
-    record Stream(ProgressEvents events, java.util.function.Supplier<Object> current) {
+    record Stream(ProgressEvents events, UUID owner, java.util.function.Supplier<Object> current) {
 
         @GetMapping("/stream")
         SseEmitter stream() {
-            return events.follow(KIND, OWNER, ID, current);
+            return events.follow(KIND, owner, ID, current);
         }
     }
 
@@ -108,6 +150,10 @@ class ProgressEventsTests {
         public Subscription subscribe(UUID userId, String topic, Consumer<String> listener) {
             listeners.add(listener);
             return () -> listeners.remove(listener);
+        }
+
+        int listeners() {
+            return listeners.size();
         }
 
         void deliver(String message) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.encore.ingest.imports.ImportStatus;
@@ -41,6 +42,7 @@ class ImportEventsController {
 
     @Operation(summary = "Follow an import's progress (text/event-stream)",
             description = "Events named 'import' carry {importId, status, progress, phase, item?}.")
+    @ApiResponse(responseCode = "429", description = "too-many-streams: 16 progress streams of mine open on this node")
     @GetMapping(path = "/api/v1/imports/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         UUID owner = UUID.fromString(jwt.getSubject());

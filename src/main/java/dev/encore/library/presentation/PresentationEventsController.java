@@ -42,6 +42,7 @@ class PresentationEventsController {
     @Operation(summary = "Follow a presentation's rendering (text/event-stream)", description = "Events named "
             + "'presentation' carry {id, state, progress, failureReason}; the stream ends when it is ready or failed.")
     @ApiResponse(responseCode = "404", description = "No such presentation I may see")
+    @ApiResponse(responseCode = "429", description = "too-many-streams: 16 progress streams of mine open on this node")
     @GetMapping(path = "/api/v1/presentations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(Authentication auth, @PathVariable UUID id) {
         Viewer viewer = Viewer.of(auth);

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.encore.library.VideoLibrary;
@@ -41,6 +42,7 @@ class VideoEventsController {
     @Operation(summary = "Follow a video's processing (text/event-stream)", description = "For whoever may see "
             + "the video. Events named 'video' carry {videoId, state, progress, failureReason}; the stream ends "
             + "when the state is ready, failed or cancelled.")
+    @ApiResponse(responseCode = "429", description = "too-many-streams: 16 progress streams of mine open on this node")
     @GetMapping(path = "/api/v1/videos/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(Authentication auth, @PathVariable UUID id) {
         Viewer viewer = Viewer.of(auth);
