@@ -49,6 +49,11 @@ public class DiskReserve {
         }
     }
 
+    /** The room a tool's output may take now ({@link OutputRoom}). */
+    public OutputRoom outputRoom() {
+        return new OutputRoom(writable());
+    }
+
     /**
      * Refuses {@code bytes} more that would not fit above the reserve.
      *

@@ -35,7 +35,8 @@ import dev.encore.support.TestAccounts.Account;
  * has; elsewhere the test is skipped), which a filler file brings down to 1 MB above the reserve
  * Encore keeps free there ({@code encore.storage.min-free-space}). An import whose result would not
  * fit fails with {@code storage-full} and keeps nothing (ffmpeg stops at the size it was given; never a
- * cut-off file filed as a finished one), uploads are answered 507 {@code insufficient-storage}, and the
+ * cut-off file filed as a finished one), uploads and a rendition that would not fit are answered 507
+ * {@code insufficient-storage} (the rendition is not marked failed: it is made once there is room), and the
  * database, which lives on the same disk, keeps working. Once space is freed, everything works again.
  */
 class DiskFullIT {
@@ -70,6 +71,8 @@ class DiskFullIT {
         Account user = new TestAccounts(api).user();
         TusClient tus = new TusClient(api, user.accessToken());
         String resumable = tus.start(mp3.length, "song.mp3");
+        String stream = "/api/v1/tracks/" + track(api, user, mp3) + "/stream?format=opus&bitrate=256"; // ~5 MB
+        List<Path> stored = blobs();
         Path filler = fill();
 
         JsonNode failed = awaitImport(api, user, importTone(api, user, "?first"));
@@ -77,7 +80,7 @@ class DiskFullIT {
         JsonNode item = failed.path("items").get(0);
         assertThat(item.path("errorCode").asString()).as(item.toString()).isEqualTo("storage-full");
         assertThat(item.path("fileId").isMissingNode() || item.path("fileId").isNull()).as("no file").isTrue();
-        assertThat(blobs()).as("nothing cut off was kept").isEmpty();
+        assertThat(blobs()).as("nothing cut off was kept").isEqualTo(stored);
 
         JsonNode problem = ProblemAssert.assertProblem(api.send(Multipart.upload(api, "/api/v1/uploads",
                 user.accessToken(), "song.mp3", "audio/mpeg", mp3)), 507, "insufficient-storage");
@@ -85,7 +88,9 @@ class DiskFullIT {
         ProblemAssert.assertProblem(tus.patch(resumable, 0, mp3, 0, mp3.length), 507, "insufficient-storage");
         assertThat(tus.head(resumable).headers().firstValue("Upload-Offset")).as("nothing of it kept").hasValue("0");
         ProblemAssert.assertProblem(tus.create(mp3.length, "other.mp3"), 507, "insufficient-storage");
-        assertThat(blobs()).isEmpty();
+        HttpResponse<String> rendition = awaitRendition(api, user, stream);
+        ProblemAssert.assertProblem(rendition, 507, "insufficient-storage");
+        assertThat(blobs()).isEqualTo(stored);
         assertThat(api.get("/api/v1/me", user.accessToken()).statusCode()).as("the database still writes and reads")
                 .isEqualTo(200);
         assertThat(api.postJson("/api/v1/playlists", "{\"name\":\"Still here\"}", user.accessToken()).statusCode())
@@ -95,9 +100,11 @@ class DiskFullIT {
         JsonNode done = awaitImport(api, user, importTone(api, user, "?again"));
         assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(tus.patch(resumable, 0, mp3, 0, mp3.length).statusCode()).isEqualTo(204);
-        HttpResponse<String> stored = api.send(Multipart.upload(api, "/api/v1/uploads", user.accessToken(),
+        HttpResponse<String> uploaded = api.send(Multipart.upload(api, "/api/v1/uploads", user.accessToken(),
                 "song.mp3", "audio/mpeg", mp3));
-        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        assertThat(awaitRendition(api, user, stream).statusCode()).as("the rendition is made once there is room")
+                .isEqualTo(200);
 
         String output = PackagedJar.read(log);
         assertThat(output).contains("the disk is full").contains("encore.storage.min-free-space");
@@ -140,6 +147,23 @@ class DiskFullIT {
                 .until(() -> api.postJson("/api/v1/playlists", "{\"name\":\"Again\"}", user.accessToken())
                         .statusCode() == 201);
         assertThat(api.get("/api/v1/me", user.accessToken()).statusCode()).isEqualTo(200);
+    }
+
+    /** Uploads {@code mp3} and saves it as a track; answers the track's id. */
+    private static String track(Api api, Account user, byte[] mp3) {
+        HttpResponse<String> uploaded = api.send(Multipart.upload(api, "/api/v1/uploads", user.accessToken(),
+                "track.mp3", "audio/mpeg", mp3));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        HttpResponse<String> track = api.postJson("/api/v1/tracks", "{\"uploadId\":\""
+                + Api.json(uploaded).path("id").asString() + "\",\"artist\":\"Disk\"}", user.accessToken());
+        assertThat(track.statusCode()).as(track.body()).isEqualTo(201);
+        return Api.json(track).path("id").asString();
+    }
+
+    /** The stream's answer once it is not 503 (a rendition being made). */
+    private static HttpResponse<String> awaitRendition(Api api, Account user, String stream) {
+        return await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get(stream, user.accessToken()), answer -> answer.statusCode() != 503);
     }
 
     private String importTone(Api api, Account user, String query) {

@@ -29,6 +29,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.DiskReserve;
+import dev.encore.platform.OutputRoom;
+import dev.encore.platform.StorageFull;
 import dev.encore.platform.StorageUnavailableException;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.MediaProbe;
@@ -63,13 +66,14 @@ class RenditionTranscoder {
     private final StreamProperties properties;
     private final Ffmpeg ffmpeg;
     private final MediaProbe probe;
+    private final DiskReserve disk;
     private final Counter transcodes;
     private final Semaphore slots;
     private final Clock clock;
 
     RenditionTranscoder(StoredRenditions rows, RenditionCache cache, BlobStore blobs, ProcessRunner processes,
             PlatformTransactionManager transactions, StreamProperties properties,
-            Ffmpeg ffmpeg, MediaProbe probe, MeterRegistry meters, Clock clock) {
+            Ffmpeg ffmpeg, MediaProbe probe, DiskReserve disk, MeterRegistry meters, Clock clock) {
         this.rows = rows;
         this.cache = cache;
         this.blobs = blobs;
@@ -79,6 +83,7 @@ class RenditionTranscoder {
         this.properties = properties;
         this.ffmpeg = ffmpeg;
         this.probe = probe;
+        this.disk = disk;
         this.slots = new Semaphore(properties.effectiveConcurrentTranscodes(), true);
         this.transcodes = Counter.builder("encore.stream.transcodes")
                 .description("Renditions transcoded (cache misses; shared requests count once)").register(meters);
@@ -89,7 +94,7 @@ class RenditionTranscoder {
      * The rendition, made here or by the node that claimed it first.
      *
      * @throws ErrorResponseException 422 {@code transcode-failed}, 404 when the source is gone, 503
-     *                                {@code storage-unavailable}
+     *                                {@code storage-unavailable}, 507 {@code insufficient-storage}
      */
     Rendition make(RenditionKey key) throws InterruptedException {
         UUID token = UUID.randomUUID();
@@ -156,7 +161,12 @@ class RenditionTranscoder {
             throw new DeliverableCatalog.NotFound();
         }
         catch (IOException ex) {
-            rows.release(key.value(), token);
+            rows.release(key.value(), token); // not the source's fault: the next request tries again
+            if (ex instanceof NoRoom || StorageFull.causedBy(ex)) {
+                log.warn("Rendition {} not made: the disk has no room above its reserve "
+                        + "(encore.storage.min-free-space); free space there", key.value());
+                throw StorageFull.problem();
+            }
             log.warn("Rendition {} could not be made: {}", key.value(), ex.getMessage());
             throw new StorageUnavailableException(ex);
         }
@@ -167,14 +177,21 @@ class RenditionTranscoder {
     }
 
     private Rendition run(RenditionKey key, UUID token, Heartbeat heartbeat) throws IOException, InterruptedException {
+        OutputRoom room = disk.outputRoom();
+        if (room.none()) {
+            throw new NoRoom();
+        }
         Path work = blobs.createStaging("rendition");
         try (BlobStore.LocalFile source = blobs.localFile(key.sourceSha256())) {
             Path output = work.resolve("rendition." + key.format().extension());
-            List<String> command = ffmpeg.transcodeAudio(source.path(), output, bitrate(key, source.path()),
-                    key.format().encoder());
+            List<String> command = room.limit(ffmpeg.transcodeAudio(source.path(), output,
+                    bitrate(key, source.path()), key.format().encoder()), output);
             transcodes.increment();
             ProcessRunner.Result result = processes.run(new ProcessRunner.Spec(command, work,
                     properties.transcodeTimeout(), Map.of()), progress -> heartbeat.beat());
+            if (result.storageFull() || result.succeeded() && room.reached(output)) {
+                throw new NoRoom(); // cut off: neither kept nor blamed on the source
+            }
             if (!result.succeeded() || !Files.isRegularFile(output) || Files.size(output) == 0) {
                 log.warn("Transcoding {} failed (exit {}{}): {}", key.value(), result.exitCode(),
                         result.timedOut() ? ", timed out" : "", String.join(" | ", result.stderrTail()));
@@ -222,6 +239,14 @@ class RenditionTranscoder {
 
         SourceRefused() {
             super("ffmpeg could not transcode the source", null);
+        }
+    }
+
+    /** The disk had no room for the rendition above its reserve. */
+    private static final class NoRoom extends IOException {
+
+        NoRoom() {
+            super("no room above the disk's reserve", null);
         }
     }
 

@@ -73,6 +73,8 @@ class TrackStreamController {
     @ApiResponse(responseCode = "400", description = "Unknown format or bitrate out of range")
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
     @ApiResponse(responseCode = "422", description = "transcode-failed: this track cannot be converted to the format")
+    @ApiResponse(responseCode = "507", description = "insufficient-storage: no room on the server's disk for the "
+            + "rendition above its reserve (encore.storage.min-free-space); try again once there is")
     @ApiResponse(responseCode = "503", description = "rendition-pending (being made: ask again after Retry-After), "
             + "transcoder-busy, or storage-unavailable (the file store did not answer); see Retry-After")
     @GetMapping("/api/v1/tracks/{id}/stream")

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +28,7 @@ import dev.encore.ingest.source.ImportFailure;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.ProcessRunner;
 import dev.encore.platform.DiskReserve;
+import dev.encore.platform.OutputRoom;
 
 /**
  * Runs one ffmpeg conversion of an import, from a file or from a download still under way, and
@@ -84,8 +84,8 @@ class FfmpegConversion {
     long convert(Run run, Input input, Path staging, MediaPipeline.Progress progress, BooleanSupplier cancelled)
             throws InterruptedException {
         long maxMicros = properties.maxDuration().toMillis() * 1000;
-        long room = disk.writable();
-        if (room == 0) {
+        OutputRoom room = disk.outputRoom();
+        if (room.none()) {
             throw new ImportFailure(ImportError.STORAGE_FULL, "no room above the disk's reserve");
         }
         AtomicLong outMicros = new AtomicLong();
@@ -93,7 +93,7 @@ class FfmpegConversion {
         Timer.Sample sample = Timer.start(meters);
         ProcessRunner.Result result;
         try {
-            result = processes.run(new ProcessRunner.Spec(limited(run, room), staging, properties.timeout(), Map.of()),
+            result = processes.run(new ProcessRunner.Spec(room.limit(run.command(), run.target()), staging, properties.timeout(), Map.of()),
                     line -> {
                         progress.alive();
                         long micros = Ffmpeg.progressMicros(line);
@@ -125,7 +125,7 @@ class FfmpegConversion {
                 delete(run.target());
                 throw new ImportFailure(ImportError.TOO_LONG, "source is longer than " + properties.maxDuration());
             }
-            if (reached(run.target(), room)) { // ffmpeg stopped at the size it was given, and said nothing of it
+            if (room.reached(run.target())) { // ffmpeg stopped at the size it was given, and said nothing of it
                 delete(run.target());
                 throw new ImportFailure(ImportError.STORAGE_FULL, "the result would not fit above the disk's reserve");
             }
@@ -145,29 +145,6 @@ class FfmpegConversion {
                             + run.format().extension() + " (it may hold no audio)", "conversion failed");
         }
         return outMicros.get() / 1000;
-    }
-
-    /**
-     * The command with {@code -fs} (ffmpeg's output size limit) set to {@code room} before its output: the
-     * result may use the disk down to its reserve and no further, so a conversion never fills the disk the
-     * database writes to.
-     */
-    private static List<String> limited(Run run, long room) {
-        List<String> command = new ArrayList<>(run.command());
-        if (room != Long.MAX_VALUE && command.getLast().equals(run.target().toString())) {
-            command.addAll(command.size() - 1, List.of("-fs", Long.toString(room)));
-        }
-        return command;
-    }
-
-    /** Whether {@code target} reached the size limit: it was cut off there. */
-    private static boolean reached(Path target, long room) {
-        try {
-            return room != Long.MAX_VALUE && Files.isRegularFile(target) && Files.size(target) >= room;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     private static void delete(Path target) {
