@@ -61,13 +61,7 @@ class AotStartIT {
         assertThat(Api.json(api.get("/api/v1/me", user.accessToken())).path("username").asString())
                 .isEqualTo(user.username());
         byte[] tone = Files.readAllBytes(MediaTools.tone(work.resolve("tone.mp3"), "Ahead of time", 440, 2));
-        HttpResponse<String> uploaded = api.send(Multipart.upload(api, "/api/v1/uploads", user.accessToken(),
-                "tone.mp3", "audio/mpeg", tone));
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
-        HttpResponse<String> track = api.postJson("/api/v1/tracks", "{\"uploadId\":\""
-                + Api.json(uploaded).path("id").asString() + "\",\"artist\":\"Precompiled\"}", user.accessToken());
-        assertThat(track.statusCode()).as(track.body()).isEqualTo(201);
-        String trackId = Api.json(track).path("id").asString();
+        String trackId = Multipart.track(api, user.accessToken(), tone, "Precompiled");
 
         HttpResponse<byte[]> range = api.sendBytes(api.request("/api/v1/tracks/" + trackId + "/stream")
                 .header("Authorization", "Bearer " + user.accessToken()).header("Range", "bytes=0-99").GET());

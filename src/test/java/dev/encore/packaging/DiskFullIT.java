@@ -71,7 +71,7 @@ class DiskFullIT {
         Account user = new TestAccounts(api).user();
         TusClient tus = new TusClient(api, user.accessToken());
         String resumable = tus.start(mp3.length, "song.mp3");
-        String stream = "/api/v1/tracks/" + track(api, user, mp3) + "/stream?format=opus&bitrate=256"; // ~5 MB
+        String stream = "/api/v1/tracks/" + Multipart.track(api, user.accessToken(), mp3, "Disk") + "/stream?format=opus&bitrate=256"; // ~5 MB
         List<Path> stored = blobs();
         Path filler = fill();
 
@@ -147,17 +147,6 @@ class DiskFullIT {
                 .until(() -> api.postJson("/api/v1/playlists", "{\"name\":\"Again\"}", user.accessToken())
                         .statusCode() == 201);
         assertThat(api.get("/api/v1/me", user.accessToken()).statusCode()).isEqualTo(200);
-    }
-
-    /** Uploads {@code mp3} and saves it as a track; answers the track's id. */
-    private static String track(Api api, Account user, byte[] mp3) {
-        HttpResponse<String> uploaded = api.send(Multipart.upload(api, "/api/v1/uploads", user.accessToken(),
-                "track.mp3", "audio/mpeg", mp3));
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
-        HttpResponse<String> track = api.postJson("/api/v1/tracks", "{\"uploadId\":\""
-                + Api.json(uploaded).path("id").asString() + "\",\"artist\":\"Disk\"}", user.accessToken());
-        assertThat(track.statusCode()).as(track.body()).isEqualTo(201);
-        return Api.json(track).path("id").asString();
     }
 
     /** The stream's answer once it is not 503 (a rendition being made). */

@@ -47,14 +47,8 @@ class RelativeDataDirIT {
         Api api = new Api(port);
         Account user = new TestAccounts(api).user();
         byte[] tone = Files.readAllBytes(MediaTools.tone(work.resolve("tone.mp3"), "Relative", 440, 2));
-        HttpResponse<String> uploaded = api.send(Multipart.upload(api, "/api/v1/uploads", user.accessToken(),
-                "tone.mp3", "audio/mpeg", tone));
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
-        HttpResponse<String> track = api.postJson("/api/v1/tracks", "{\"uploadId\":\""
-                + Api.json(uploaded).path("id").asString() + "\",\"artist\":\"Somewhere\"}", user.accessToken());
-        assertThat(track.statusCode()).as(track.body()).isEqualTo(201);
-
-        String stream = "/api/v1/tracks/" + Api.json(track).path("id").asString() + "/stream?format=opus";
+        String stream = "/api/v1/tracks/" + Multipart.track(api, user.accessToken(), tone, "Somewhere")
+                + "/stream?format=opus";
         // 503 with Retry-After while it is being made
         HttpResponse<byte[]> opus = await("the rendition").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))

@@ -2,6 +2,7 @@ package dev.encore.support;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -15,6 +16,25 @@ public final class Multipart {
     public static HttpRequest.Builder upload(Api api, String path, String token, String filename, String contentType,
             byte[] content) {
         return uploadEach(api, path, token, contentType, content, filename);
+    }
+
+    /** Uploads {@code content} (which must be stored: 201) and answers the upload's id. */
+    public static String stored(Api api, String token, String filename, String contentType, byte[] content) {
+        HttpResponse<String> uploaded = api.send(upload(api, "/api/v1/uploads", token, filename, contentType, content));
+        if (uploaded.statusCode() != 201) {
+            throw new AssertionError("upload answered " + uploaded.statusCode() + ": " + uploaded.body());
+        }
+        return Api.json(uploaded).path("id").asString();
+    }
+
+    /** Uploads {@code mp3} and saves it as a track by {@code artist}; answers the track's id. */
+    public static String track(Api api, String token, byte[] mp3, String artist) {
+        HttpResponse<String> track = api.postJson("/api/v1/tracks", "{\"uploadId\":\""
+                + stored(api, token, "track.mp3", "audio/mpeg", mp3) + "\",\"artist\":\"" + artist + "\"}", token);
+        if (track.statusCode() != 201) {
+            throw new AssertionError("saving the track answered " + track.statusCode() + ": " + track.body());
+        }
+        return Api.json(track).path("id").asString();
     }
 
     /** Like {@link #upload}, with a {@code file} part of {@code content} for each of {@code filenames}. */
