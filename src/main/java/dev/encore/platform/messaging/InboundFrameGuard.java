@@ -32,8 +32,9 @@ import dev.encore.platform.spi.TopicGuard;
  * destinations a {@link TopicGuard} lets it, and may SEND only to {@code /app/**} destinations that
  * some handler maps. Any other SUBSCRIBE or SEND is dropped and answered on the
  * connection's {@code /user/queue/errors}; the connection stays open. A connection whose token has been
- * revoked since it connected is ended at its next frame ({@link RevokedConnections}). Once the broker has registered
- * a {@code /topic/**} subscription, {@link TopicSubscribed} is published.
+ * revoked since it connected is ended at its next frame ({@link RevokedConnections}). What one user's
+ * connections may hold and how often they may be refused is bounded ({@link ConnectionLimits}). Once the broker
+ * has registered a {@code /topic/**} subscription, {@link TopicSubscribed} is published.
  */
 class InboundFrameGuard implements ExecutorChannelInterceptor {
 
@@ -46,6 +47,7 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
     private final StompErrorReplies errors;
     private final ApplicationEventPublisher events;
     private final RevokedConnections connections;
+    private final ConnectionLimits limits = new ConnectionLimits();
     private volatile List<String> appPatterns;
 
     InboundFrameGuard(JwtDecoder jwtDecoder, ObjectProvider<TopicGuard> guards,
@@ -87,6 +89,11 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
         StompCommand command = stomp.getCommand();
         if (command == StompCommand.CONNECT) {
             String refusal = authenticate(stomp);
+            if (refusal == null && !limits.connect(stomp.getSessionId(), stomp.getUser().getName())) {
+                connections.disconnected(stomp.getSessionId());
+                refusal = "You have " + ConnectionLimits.CONNECTIONS_PER_USER + " live connections open on this "
+                        + "server: close one before you open another";
+            }
             if (refusal != null) {
                 errors.reject(stomp, refusal);
                 return null;
@@ -95,16 +102,24 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
         }
         if (command == StompCommand.DISCONNECT) { // the client's, and the one Spring sends when a connection ends
             connections.disconnected(stomp.getSessionId());
+            limits.disconnected(stomp.getSessionId());
             return message;
         }
         if ((command == StompCommand.SUBSCRIBE || command == StompCommand.SEND) && stomp.getUser() == null) {
             errors.reject(stomp, "Not connected: send CONNECT with an Authorization: Bearer <access token> header first");
             return null;
         }
+        if ((command == StompCommand.SUBSCRIBE || command == StompCommand.SEND || command == StompCommand.UNSUBSCRIBE)
+                && !limits.open(stomp.getSessionId())) {
+            return null; // queued behind the end of its connection (or a connection refused at CONNECT)
+        }
+        if (command == StompCommand.UNSUBSCRIBE) {
+            limits.unsubscribe(stomp.getSessionId(), stomp.getSubscriptionId());
+            return message;
+        }
         if ((command == StompCommand.SUBSCRIBE || command == StompCommand.SEND)
                 && connections.revoked(stomp.getSessionId())) {
-            connections.disconnected(stomp.getSessionId());
-            errors.reject(stomp, RevokedConnections.REASON);
+            close(stomp, RevokedConnections.REASON);
             return null;
         }
         if (command == StompCommand.SUBSCRIBE) {
@@ -118,20 +133,49 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
 
     private Message<?> subscribe(StompHeaderAccessor stomp, Message<?> message) {
         String destination = stomp.getDestination();
-        if (destination != null && destination.startsWith("/user/queue/") && !destination.contains("..")) {
-            return message;
-        }
-        if (destination != null && destination.startsWith("/topic/")) {
-            String topic = destination.substring("/topic/".length());
-            if (mayReceive(stomp.getUser(), topic)) {
-                return message;
+        boolean allowed = destination != null && destination.startsWith("/user/queue/") && !destination.contains("..");
+        if (!allowed && destination != null && destination.startsWith("/topic/")) {
+            if (!mayReceive(stomp.getUser(), destination.substring("/topic/".length()))) {
+                refuse(stomp, "live-forbidden", "Forbidden", "You may not subscribe to " + destination + ".");
+                return null;
             }
-            errors.refuse(stomp, "live-forbidden", "Forbidden", "You may not subscribe to " + destination + ".");
+            allowed = true;
+        }
+        if (!allowed) {
+            refuse(stomp, "live-unknown-destination", "Unknown destination",
+                    "Subscriptions are limited to /user/queue/** and the /topic/** destinations you may see.");
             return null;
         }
-        errors.refuse(stomp, "live-unknown-destination", "Unknown destination",
-                "Subscriptions are limited to /user/queue/** and the /topic/** destinations you may see.");
-        return null;
+        return switch (limits.subscribe(stomp.getSessionId(), stomp.getSubscriptionId(), destination)) {
+            case TAKEN -> message;
+            case DUPLICATE -> {
+                refuse(stomp, "live-already-subscribed", "Already subscribed", "This connection is subscribed to "
+                        + destination + " already; UNSUBSCRIBE first to subscribe again.");
+                yield null;
+            }
+            case TOO_MANY -> {
+                close(stomp, "More than " + ConnectionLimits.SUBSCRIPTIONS_PER_CONNECTION
+                        + " subscriptions on one connection");
+                yield null;
+            }
+        };
+    }
+
+    /** Refuses the frame on the connection's error queue; a connection refused too often is closed. */
+    private void refuse(StompHeaderAccessor stomp, String type, String title, String detail) {
+        if (limits.refused(stomp.getSessionId())) {
+            close(stomp, "More than " + ConnectionLimits.REFUSALS_PER_CONNECTION + " refused frames on one connection");
+        }
+        else {
+            errors.refuse(stomp, type, title, detail);
+        }
+    }
+
+    /** Ends the connection with an ERROR frame; the frames it still has queued are dropped. */
+    private void close(StompHeaderAccessor stomp, String reason) {
+        connections.disconnected(stomp.getSessionId());
+        limits.disconnected(stomp.getSessionId());
+        errors.reject(stomp, reason);
     }
 
     private Message<?> send(StompHeaderAccessor stomp, Message<?> message) {
@@ -139,7 +183,7 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
         if (destination != null && destination.startsWith(APP + "/") && mapped(destination.substring(APP.length()))) {
             return message;
         }
-        errors.refuse(stomp, "live-unknown-destination", "Unknown destination",
+        refuse(stomp, "live-unknown-destination", "Unknown destination",
                 "Nothing answers SEND to " + destination + "; see docs/live.md for the destinations.");
         return null;
     }

@@ -135,6 +135,101 @@ class StompConnectIT extends IntegrationTest {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }
 
+    /**
+     * A flood of SUBSCRIBE frames (which ran a node on a 256 MB heap out of memory) ends its
+     * connection once it passes 64 subscriptions; the frames queued behind are dropped, and the user's
+     * other connections are served.
+     */
+    @Test
+    void aConnectionThatSubscribesWithoutEndIsClosedAndItsUserIsStillServed(CapturedOutput output) throws Exception {
+        TestAccounts.Account user = users.user();
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket flooding = connected(user, frames, closed);
+        for (int n = 0; n < 3000 && !closed.isDone(); n++) {
+            flooding.sendText("SUBSCRIBE\nid:" + n + "\ndestination:/user/queue/flood-" + n + "\n\n\u0000", true)
+                    .exceptionally(gone -> null).get(10, TimeUnit.SECONDS);
+        }
+        String frame = frames.poll(10, TimeUnit.SECONDS);
+        assertThat(frame).as("an ERROR frame tells why").isNotNull().startsWith("ERROR\n")
+                .contains("More than 64 subscriptions");
+        assertThat(closed.get(10, TimeUnit.SECONDS)).as("the connection is closed").isNotNull();
+
+        BlockingQueue<String> otherFrames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> otherClosed = new CompletableFuture<>();
+        WebSocket other = connected(user, otherFrames, otherClosed);
+        other.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/errors\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        other.sendText("SEND\ndestination:/app/nowhere\n\n{}\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(otherFrames.poll(10, TimeUnit.SECONDS)).as("the user's next connection is served, and gets only "
+                + "its own answers").startsWith("MESSAGE").contains("live-unknown-destination");
+        assertThat(api.get("/api/v1/me", user.accessToken()).statusCode()).isEqualTo(200);
+        assertThat(output.getAll()).doesNotContain("\"log.level\":\"ERROR\"").doesNotContain(" ERROR ");
+        other.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
+    /**
+     * A second SUBSCRIBE to a destination the connection has is refused (it would only double every
+     * message); a connection refused more than 64 times is closed.
+     */
+    @Test
+    void aRepeatedSubscriptionIsRefusedAndAConnectionRefusedTooOftenIsClosed() throws Exception {
+        TestAccounts.Account user = users.user();
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = connected(user, frames, closed);
+        socket.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/errors\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        socket.sendText("SUBSCRIBE\nid:2\ndestination:/user/queue/errors\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("MESSAGE").contains("live-already-subscribed");
+        socket.sendText("UNSUBSCRIBE\nid:1\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        socket.sendText("SUBSCRIBE\nid:3\ndestination:/user/queue/errors\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        socket.sendText("SEND\ndestination:/app/nowhere\n\n{}\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).as("subscribed again after UNSUBSCRIBE").startsWith("MESSAGE")
+                .contains("live-unknown-destination");
+
+        for (int n = 0; n < 200 && !closed.isDone(); n++) {
+            socket.sendText("SEND\ndestination:/app/nowhere\n\n{}\u0000", true).exceptionally(gone -> null)
+                    .get(10, TimeUnit.SECONDS);
+        }
+        assertThat(closed.get(10, TimeUnit.SECONDS)).as("closed after 64 refusals").isNotNull();
+        assertThat(frames.stream().filter(frame -> frame.startsWith("MESSAGE")).count()).isLessThanOrEqualTo(64);
+        assertThat(frames.stream().anyMatch(frame -> frame.startsWith("ERROR") && frame.contains("refused frames")))
+                .isTrue();
+    }
+
+    @Test
+    void aUserHoldsAtMostSixteenConnectionsOnANode() throws Exception {
+        TestAccounts.Account user = users.user();
+        List<WebSocket> open = new java.util.ArrayList<>();
+        for (int n = 0; n < ConnectionLimits.CONNECTIONS_PER_USER; n++) {
+            open.add(connected(user, new LinkedBlockingQueue<>(), new CompletableFuture<>()));
+        }
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket refused = open(frames, closed);
+        refused.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + user.accessToken()
+                + "\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("ERROR\n").contains("16 live connections");
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isNotNull();
+
+        open.removeFirst().sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await("a place given back").atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> open.add(connected(user, new LinkedBlockingQueue<>(), new CompletableFuture<>())));
+        open.forEach(WebSocket::abort);
+    }
+
+    /** A frame before CONNECT is refused like a CONNECT without a token, and is not the server's error. */
+    @Test
+    void aFrameBeforeConnectIsRefusedAndNotLoggedAsAnError(CapturedOutput output) throws Exception {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = open(frames, closed);
+        socket.sendText("SEND\ndestination:/app/time\n\n{\"clientTime\":1}\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).as("an answer").isNotNull().startsWith("ERROR\n");
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(output.getAll()).doesNotContain("Failed to send message to MessageChannel")
+                .doesNotContain("\"log.level\":\"ERROR\"");
+    }
+
     /** A connection CONNECTed with {@code account}'s token, its CONNECTED frame read. */
     private WebSocket connected(TestAccounts.Account account, BlockingQueue<String> frames,
             CompletableFuture<Integer> closed) throws Exception {

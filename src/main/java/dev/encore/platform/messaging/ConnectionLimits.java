@@ -1,0 +1,119 @@
+package dev.encore.platform.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Bounds what one STOMP client can make a node hold and do. Every subscription to a live session's
+ * topic is tracked (presence, a snapshot, database rows), and frames queue on the inbound channel
+ * faster than they are handled: 6 connections of one user sending 3,000 SUBSCRIBEs each ran a node
+ * on a 256 MB heap out of memory, and kept it busy for minutes after they had gone. So:
+ *
+ * <ul>
+ * <li>one user holds at most {@link #CONNECTIONS_PER_USER} connections on a node;
+ * <li>a connection holds at most {@link #SUBSCRIPTIONS_PER_CONNECTION} subscriptions, and one
+ * destination once (a second SUBSCRIBE to it would only duplicate every message);
+ * <li>a connection whose frames were refused {@link #REFUSALS_PER_CONNECTION} times, or that passes
+ * its subscriptions, is closed;
+ * <li>frames still queued for a connection that has ended are dropped unhandled ({@link #open}).
+ * </ul>
+ */
+final class ConnectionLimits {
+
+    static final int CONNECTIONS_PER_USER = 16;
+    static final int SUBSCRIPTIONS_PER_CONNECTION = 64;
+    static final int REFUSALS_PER_CONNECTION = 64;
+
+    /** What a SUBSCRIBE may do. */
+    enum Subscription {
+        TAKEN, DUPLICATE, TOO_MANY
+    }
+
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
+
+    /** Registers a connection of {@code user}; false (nothing registered) when the user holds the cap. */
+    boolean connect(String sessionId, String user) {
+        boolean[] taken = new boolean[1];
+        perUser.compute(user, (key, count) -> {
+            int now = count == null ? 0 : count;
+            if (now >= CONNECTIONS_PER_USER) {
+                return count;
+            }
+            taken[0] = true;
+            return now + 1;
+        });
+        if (taken[0]) {
+            connections.put(sessionId, new Connection(user));
+        }
+        return taken[0];
+    }
+
+    /** Whether the connection is open here: false for frames queued behind its end. */
+    boolean open(String sessionId) {
+        return sessionId != null && connections.containsKey(sessionId);
+    }
+
+    Subscription subscribe(String sessionId, String subscriptionId, String destination) {
+        Connection connection = connections.get(sessionId);
+        if (connection == null) {
+            return Subscription.TOO_MANY; // ended meanwhile
+        }
+        synchronized (connection) {
+            if (connection.subscriptions.containsValue(destination)) {
+                return Subscription.DUPLICATE;
+            }
+            if (connection.subscriptions.size() >= SUBSCRIPTIONS_PER_CONNECTION) {
+                return Subscription.TOO_MANY;
+            }
+            connection.subscriptions.put(subscriptionId == null ? "" : subscriptionId, destination);
+            return Subscription.TAKEN;
+        }
+    }
+
+    void unsubscribe(String sessionId, String subscriptionId) {
+        Connection connection = connections.get(sessionId);
+        if (connection != null && subscriptionId != null) {
+            synchronized (connection) {
+                connection.subscriptions.remove(subscriptionId);
+            }
+        }
+    }
+
+    /** Counts a refused frame; true when the connection has now been refused too often and is to be closed. */
+    boolean refused(String sessionId) {
+        Connection connection = connections.get(sessionId);
+        if (connection == null) {
+            return false;
+        }
+        synchronized (connection) {
+            return ++connection.refusals > REFUSALS_PER_CONNECTION;
+        }
+    }
+
+    /** The connection ended (or was closed): its frames still queued are dropped, its user's place given back. */
+    void disconnected(String sessionId) {
+        Connection connection = sessionId == null ? null : connections.remove(sessionId);
+        if (connection != null) {
+            perUser.computeIfPresent(connection.user, (key, count) -> count <= 1 ? null : count - 1);
+        }
+    }
+
+    /** Connections {@code user} holds here. */
+    int connectionsOf(String user) {
+        return perUser.getOrDefault(user, 0);
+    }
+
+    private static final class Connection {
+
+        private final String user;
+        /** Destinations by subscription id. */
+        private final Map<String, String> subscriptions = new HashMap<>();
+        private int refusals;
+
+        private Connection(String user) {
+            this.user = user;
+        }
+    }
+}
