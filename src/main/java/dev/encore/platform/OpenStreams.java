@@ -1,7 +1,6 @@
 package dev.encore.platform;
 
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.http.HttpHeaders;
@@ -16,11 +15,10 @@ import org.springframework.web.ErrorResponseException;
  */
 final class OpenStreams {
 
-    private final int perUser;
-    private final ConcurrentHashMap<UUID, Integer> open = new ConcurrentHashMap<>();
+    private final CappedCounts<UUID> open;
 
     OpenStreams(int perUser) {
-        this.perUser = perUser;
+        this.open = new CappedCounts<>(perUser);
     }
 
     /**
@@ -30,19 +28,10 @@ final class OpenStreams {
      * @throws ErrorResponseException 429 {@code too-many-streams} when the owner holds the cap already
      */
     Runnable open(UUID owner) {
-        boolean[] taken = new boolean[1];
-        open.compute(owner, (key, count) -> {
-            int now = count == null ? 0 : count;
-            if (now >= perUser) {
-                return count;
-            }
-            taken[0] = true;
-            return now + 1;
-        });
-        if (!taken[0]) {
+        if (!open.take(owner)) {
             ErrorResponseException refused = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
                     Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many streams",
-                            "You have " + perUser + " progress streams open; close one before you open another."),
+                            "You have " + open.cap() + " progress streams open; close one before you open another."),
                     null);
             refused.getHeaders().set(HttpHeaders.RETRY_AFTER, "30");
             throw refused;
@@ -50,13 +39,13 @@ final class OpenStreams {
         AtomicBoolean released = new AtomicBoolean();
         return () -> {
             if (released.compareAndSet(false, true)) {
-                open.computeIfPresent(owner, (key, count) -> count <= 1 ? null : count - 1);
+                open.giveBack(owner);
             }
         };
     }
 
     /** Streams {@code owner} holds open now. */
     int of(UUID owner) {
-        return open.getOrDefault(owner, 0);
+        return open.of(owner);
     }
 }

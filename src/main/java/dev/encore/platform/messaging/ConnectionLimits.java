@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.encore.platform.CappedCounts;
+
 /**
  * Bounds what one STOMP client can make a node hold and do. Every subscription to a live session's
  * topic is tracked (presence, a snapshot, database rows), and frames queue on the inbound channel
@@ -31,23 +33,15 @@ final class ConnectionLimits {
     }
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
-    private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
+    private final CappedCounts<String> perUser = new CappedCounts<>(CONNECTIONS_PER_USER);
 
     /** Registers a connection of {@code user}; false (nothing registered) when the user holds the cap. */
     boolean connect(String sessionId, String user) {
-        boolean[] taken = new boolean[1];
-        perUser.compute(user, (key, count) -> {
-            int now = count == null ? 0 : count;
-            if (now >= CONNECTIONS_PER_USER) {
-                return count;
-            }
-            taken[0] = true;
-            return now + 1;
-        });
-        if (taken[0]) {
-            connections.put(sessionId, new Connection(user));
+        if (!perUser.take(user)) {
+            return false;
         }
-        return taken[0];
+        connections.put(sessionId, new Connection(user));
+        return true;
     }
 
     /** Whether the connection is open here: false for frames queued behind its end. */
@@ -96,13 +90,13 @@ final class ConnectionLimits {
     void disconnected(String sessionId) {
         Connection connection = sessionId == null ? null : connections.remove(sessionId);
         if (connection != null) {
-            perUser.computeIfPresent(connection.user, (key, count) -> count <= 1 ? null : count - 1);
+            perUser.giveBack(connection.user);
         }
     }
 
     /** Connections {@code user} holds here. */
     int connectionsOf(String user) {
-        return perUser.getOrDefault(user, 0);
+        return perUser.of(user);
     }
 
     private static final class Connection {
