@@ -3,6 +3,9 @@ package dev.encore.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -24,4 +27,25 @@ public record EncoreProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @NotNull @DefaultValue("http://localhost:8080") URI publicUrl,
         @NotNull @DefaultValue("30s") Duration shutdownGrace) {
+
+    /**
+     * The origin (scheme, host and port, lower case) of {@link #publicUrl}: pages served there are
+     * Encore's own, whatever address a request reached this node by (a proxy that rewrites Host).
+     */
+    public String publicOrigin() {
+        String origin = publicUrl.getScheme() + "://" + publicUrl.getHost();
+        return (publicUrl.getPort() == -1 ? origin : origin + ":" + publicUrl.getPort()).toLowerCase(Locale.ROOT);
+    }
+
+    /** The origins browsers may call from: the public URL's and {@code allowed} (unless that is {@code *}). */
+    public List<String> browserOrigins(List<String> allowed) {
+        if (allowed.contains("*")) {
+            return allowed;
+        }
+        List<String> origins = new ArrayList<>(allowed);
+        if (origins.stream().noneMatch(publicOrigin()::equalsIgnoreCase)) {
+            origins.add(publicOrigin());
+        }
+        return List.copyOf(origins);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.encore.account.signin;
 
-import java.net.URI;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -27,8 +26,7 @@ class BrowserOrigins {
     private final Set<String> allowed = new HashSet<>();
 
     BrowserOrigins(EncoreProperties encore, EncoreSecurityProperties security) {
-        allowed.add(origin(encore.publicUrl()));
-        security.allowedOrigins().stream().filter(origin -> !origin.equals("*"))
+        encore.browserOrigins(security.allowedOrigins()).stream().filter(origin -> !origin.equals("*"))
                 .forEach(origin -> allowed.add(origin.toLowerCase(Locale.ROOT)));
     }
 
@@ -48,10 +46,5 @@ class BrowserOrigins {
         catch (RuntimeException malformedOrigin) {
             return false;
         }
-    }
-
-    private static String origin(URI url) {
-        String origin = url.getScheme() + "://" + url.getHost();
-        return (url.getPort() == -1 ? origin : origin + ":" + url.getPort()).toLowerCase(Locale.ROOT);
     }
 }

@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.encore.library.Viewer;
 import dev.encore.library.content.ETags;
+import dev.encore.platform.ConcurrentChanges;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
 
@@ -92,14 +93,15 @@ class PlaylistsController {
     ResponseEntity<PlaylistView> update(Authentication auth, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody PlaylistRequest request) {
-        return answer(library.update(Viewer.of(auth), id, ETags.version(ifMatch), request));
+        return answer(ConcurrentChanges.retried(() -> library.update(Viewer.of(auth), id, ETags.version(ifMatch),
+                request)));
     }
 
     @Operation(summary = "Delete a playlist")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Authentication auth, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        library.delete(Viewer.of(auth), id, ETags.version(ifMatch));
+        ConcurrentChanges.retried(() -> library.delete(Viewer.of(auth), id, ETags.version(ifMatch)));
         return ResponseEntity.noContent().build();
     }
 
@@ -110,7 +112,8 @@ class PlaylistsController {
     @PostMapping("/{id}/items")
     ResponseEntity<PlaylistView> add(Authentication auth, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody AddItem item) {
-        return answer(library.add(Viewer.of(auth), id, ETags.version(ifMatch), item.trackId(), item.position()));
+        return answer(ConcurrentChanges.retried(() -> library.add(Viewer.of(auth), id, ETags.version(ifMatch),
+                item.trackId(), item.position())));
     }
 
     @Operation(summary = "Remove an item")
@@ -119,7 +122,8 @@ class PlaylistsController {
     @DeleteMapping("/{id}/items/{itemId}")
     ResponseEntity<PlaylistView> remove(Authentication auth, @PathVariable UUID id, @PathVariable UUID itemId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(library.remove(Viewer.of(auth), id, ETags.version(ifMatch), itemId));
+        return answer(ConcurrentChanges.retried(() -> library.remove(Viewer.of(auth), id, ETags.version(ifMatch),
+                itemId)));
     }
 
     @Operation(summary = "Reorder the items")
@@ -128,7 +132,8 @@ class PlaylistsController {
     @PutMapping("/{id}/items/order")
     ResponseEntity<PlaylistView> reorder(Authentication auth, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody Order order) {
-        return answer(library.reorder(Viewer.of(auth), id, ETags.version(ifMatch), order.itemIds()));
+        return answer(ConcurrentChanges.retried(() -> library.reorder(Viewer.of(auth), id, ETags.version(ifMatch),
+                order.itemIds())));
     }
 
     @Operation(summary = "Share a playlist", description = "Anyone signed in who has the token may read it.")

@@ -32,6 +32,7 @@ import dev.encore.library.Viewer;
 import dev.encore.library.Visibility;
 import dev.encore.library.content.ContentFilters;
 import dev.encore.library.content.ETags;
+import dev.encore.platform.ConcurrentChanges;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
 import dev.encore.platform.StorableInstant;
@@ -107,7 +108,8 @@ class PresentationsController {
     ResponseEntity<PresentationView> update(Authentication auth, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody PresentationDetails details) {
-        PresentationView presentation = library.update(Viewer.of(auth), id, details, ETags.version(ifMatch));
+        PresentationView presentation = ConcurrentChanges.retried(() -> library.update(Viewer.of(auth), id, details,
+                ETags.version(ifMatch)));
         return ResponseEntity.ok().eTag(ETags.of(presentation.version())).body(presentation);
     }
 

@@ -33,6 +33,7 @@ import dev.encore.library.Viewer;
 import dev.encore.library.Visibility;
 import dev.encore.library.content.ETags;
 import dev.encore.library.media.CoverArt;
+import dev.encore.platform.ConcurrentChanges;
 import dev.encore.platform.InvalidFieldsException;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
@@ -110,7 +111,8 @@ class TracksController {
     ResponseEntity<TrackView> update(Authentication auth, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TrackDetails details) {
-        TrackView track = library.update(viewer(auth), id, details, ETags.version(ifMatch));
+        TrackView track = ConcurrentChanges.retried(() -> library.update(viewer(auth), id, details,
+                ETags.version(ifMatch)));
         return ResponseEntity.ok().eTag(etag(track)).body(track);
     }
 

@@ -32,6 +32,7 @@ import dev.encore.library.Viewer;
 import dev.encore.library.Visibility;
 import dev.encore.library.content.ContentFilters;
 import dev.encore.library.content.ETags;
+import dev.encore.platform.ConcurrentChanges;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
 import dev.encore.platform.StorableInstant;
@@ -90,7 +91,8 @@ class VideosController {
     ResponseEntity<VideoView> update(Authentication auth, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody VideoDetails details) {
-        VideoView video = library.update(Viewer.of(auth), id, details, ETags.version(ifMatch));
+        VideoView video = ConcurrentChanges.retried(() -> library.update(Viewer.of(auth), id, details,
+                ETags.version(ifMatch)));
         return ResponseEntity.ok().eTag(ETags.of(video.version())).body(video);
     }
 

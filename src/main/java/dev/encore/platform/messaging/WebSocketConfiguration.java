@@ -27,6 +27,7 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import dev.encore.platform.AccessTokenRevocations;
+import dev.encore.platform.EncoreProperties;
 import dev.encore.platform.EncoreSecurityProperties;
 import dev.encore.platform.spi.TopicGuard;
 import dev.encore.platform.web.ProblemWriter;
@@ -51,7 +52,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     /** How soon a connection that only listens is ended after its token was revoked. */
     private static final Duration REVOCATION_SWEEP = Duration.ofSeconds(5);
 
-    private final EncoreSecurityProperties security;
+    /** Origins whose pages may open /ws: the public URL's and encore.security.allowed-origins. */
+    private final List<String> browserOrigins;
     private final ProblemWriter problems;
     private final InboundFrameGuard guard;
     private final RevokedConnections connections;
@@ -62,8 +64,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
             ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, ObjectProvider<SimpMessagingTemplate> stomp,
             @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
             ApplicationEventPublisher events, @Value("${encore.live.max-frame-size:16KB}") DataSize maxFrameSize,
-            ProblemWriter problems, AccessTokenRevocations revocations) {
-        this.security = security;
+            ProblemWriter problems, AccessTokenRevocations revocations, EncoreProperties encore) {
+        this.browserOrigins = encore.browserOrigins(security.allowedOrigins());
         this.problems = problems;
         StompErrorReplies errors = new StompErrorReplies(stomp, clientOutbound);
         this.connections = new RevokedConnections(revocations, errors);
@@ -79,7 +81,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        List<String> origins = security.allowedOrigins();
+        List<String> origins = browserOrigins;
         registry.addEndpoint("/ws").setHandshakeHandler(new ProblemHandshakeHandler(problems))
                 .setAllowedOriginPatterns(origins.toArray(String[]::new));
         // a client's frames are handled in the order it sent them (play, then seek)

@@ -25,6 +25,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 import dev.encore.platform.ContentSecurityPolicy;
+import dev.encore.platform.EncoreProperties;
 import dev.encore.platform.EncoreSecurityProperties;
 import dev.encore.platform.web.ProblemWriter;
 
@@ -131,9 +132,10 @@ class SecurityConfiguration {
 
     /** Picked up by name by Spring Security's CORS support; see {@link ProblemCorsProcessor}. */
     @Bean
-    CorsFilter corsFilter(EncoreSecurityProperties properties, ProblemWriter problems) {
+    CorsFilter corsFilter(EncoreSecurityProperties properties, EncoreProperties encore, ProblemWriter problems) {
         CorsConfiguration config = new CorsConfiguration();
-        config.setAllowedOrigins(properties.allowedOrigins());
+        // the web app served at the public URL is Encore's own, even reached through a proxy that rewrites Host
+        config.setAllowedOrigins(encore.browserOrigins(properties.allowedOrigins()));
         config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match",
                 "Range", "X-Request-ID", "Upload-Offset", "Upload-Length", "Upload-Metadata", "Tus-Resumable"));

@@ -108,6 +108,23 @@ class TokensIT extends IntegrationTest {
                 next -> assertThat(next).startsWith("encore_refresh=").isNotEqualTo(cookie));
     }
 
+    /**
+     * The web app at the public URL (http://localhost:8080 in these tests, whatever port the node
+     * listens on) is Encore's own: a proxy that rewrites Host must not make its refresh cross-origin.
+     */
+    @Test
+    void aCookieRefreshFromThePublicUrlsOriginIsServed() {
+        TestAccounts.Account account = users.user();
+        HttpResponse<String> refreshed = api.send(api.request("/api/v1/auth/refresh")
+                .header("Cookie", "encore_refresh=" + account.refreshToken()).header("Origin", "http://localhost:8080")
+                .POST(BodyPublishers.noBody()));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        assertThat(refreshed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+        HttpResponse<String> me = api.send(api.request("/api/v1/me").header("Origin", "http://localhost:8080")
+                .header("Authorization", "Bearer " + account.accessToken()));
+        assertThat(me.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void cookieRefreshNeedsAnAllowedOrigin() {
         TestAccounts.Account account = users.user();

@@ -97,6 +97,52 @@ class PlaylistsIT extends IntegrationTest {
         assertThat(Api.json(api.get("/api/v1/playlists/" + id, owner.accessToken())).path("items")).hasSize(1);
     }
 
+    /**
+     * Changes that meet at the same moment: without If-Match each applies to the playlist as it is
+     * (none is refused because another came first), with the same If-Match exactly one wins and the
+     * others are 412, never 409.
+     */
+    @Test
+    void simultaneousChangesApplyWithoutIfMatchAndOnlyOneWinsWithIt() throws Exception {
+        Account owner = users.user();
+        String track = track(owner, "public");
+        HttpResponse<String> created = post(owner, "/api/v1/playlists", "{\"name\":\"Together\"}", null);
+        String id = Api.json(created).path("id").asString();
+
+        List<Integer> unconditional = atOnce(10, () -> post(owner, "/api/v1/playlists/" + id + "/items",
+                "{\"trackId\":\"" + track + "\"}", null).statusCode());
+        assertThat(unconditional).as("every change applied").containsOnly(200);
+        JsonNode playlist = Api.json(api.get("/api/v1/playlists/" + id, owner.accessToken()));
+        assertThat(playlist.path("items")).hasSize(10);
+
+        String current = "\"" + playlist.path("version").asString() + "\"";
+        List<Integer> conditional = atOnce(10, () -> send(owner, "PATCH", "/api/v1/playlists/" + id,
+                "{\"name\":\"Renamed\"}", current).statusCode());
+        assertThat(conditional).as(conditional.toString()).containsOnly(200, 412);
+        assertThat(conditional.stream().filter(status -> status == 200).count()).isEqualTo(1);
+    }
+
+    /** Runs {@code count} calls at the same moment; their answers. */
+    private static List<Integer> atOnce(int count, java.util.concurrent.Callable<Integer> call) throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+        try (java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors
+                .newVirtualThreadPerTaskExecutor()) {
+            for (int n = 0; n < count; n++) {
+                calls.add(threads.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+        }
+        List<Integer> answers = new ArrayList<>();
+        for (java.util.concurrent.Future<Integer> answer : calls) {
+            answers.add(answer.get());
+        }
+        return answers;
+    }
+
     @Test
     void privatePublicAndSharedPlaylists() {
         Account owner = users.user();
