@@ -28,12 +28,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import dev.encore.library.TrackLibrary;
 import dev.encore.library.Viewer;
 import dev.encore.library.content.LibraryProblems;
+import dev.encore.library.content.VisibilityParameter;
 import dev.encore.library.media.CoverArt;
 import dev.encore.support.EncoreWebMvcTest;
 import tools.jackson.databind.JsonNode;
 
 @EncoreWebMvcTest
-@Import({ TracksController.class, ReleaseYearRule.class })
+@Import({ TracksController.class, ReleaseYearRule.class, VisibilityParameter.class })
 class TracksControllerTests {
 
     private static final UUID USER = UUID.randomUUID();
@@ -145,6 +146,19 @@ class TracksControllerTests {
                 .exchange()).hasStatusOk().bodyJson().extractingPath("$.items").asArray().isEmpty();
         verify(library).list(eq(VIEWER), eq(new TrackFilter("Low", null, null, null, null, 1990, null, null, null,
                 dev.encore.library.Visibility.PUBLIC, null)), any());
+    }
+
+    @Test
+    void filtersByTheVisibilityAsTheBodiesSpellIt() {
+        given(library.list(eq(VIEWER), any(), any())).willReturn(org.springframework.data.domain.Page.empty());
+        for (String value : new String[] { "private", "Unlisted", "PUBLIC" }) {
+            assertThat(mvc.get().uri("/api/v1/tracks?visibility=" + value).with(user()).exchange()).hasStatusOk();
+        }
+        verify(library).list(eq(VIEWER), eq(new TrackFilter(null, null, null, null, null, null, null, null, null,
+                dev.encore.library.Visibility.PRIVATE, null)), any());
+        verify(library).list(eq(VIEWER), eq(new TrackFilter(null, null, null, null, null, null, null, null, null,
+                dev.encore.library.Visibility.UNLISTED, null)), any());
+        assertInvalidFields(mvc.get().uri("/api/v1/tracks?visibility=secret").with(user()).exchange(), "visibility");
     }
 
     private org.springframework.test.web.servlet.assertj.MvcTestResult post(String body) {

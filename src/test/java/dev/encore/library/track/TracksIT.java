@@ -192,6 +192,9 @@ class TracksIT extends IntegrationTest {
         assertThat(listed(owner, mine + "yearFrom=2000")).isOne();
         assertThat(listed(owner, mine + "yearFrom=1990&yearTo=2020")).isEqualTo(2);
         assertThat(listed(owner, mine + "visibility=PUBLIC")).isZero();
+        // the values as the bodies and the OpenAPI enum spell them
+        assertThat(listed(owner, mine + "visibility=public")).isZero();
+        assertThat(listed(owner, mine + "visibility=private")).isEqualTo(2);
         JsonNode byYear = Api.json(api.get("/api/v1/tracks?" + mine + "sort=year,desc", owner.accessToken()));
         assertThat(byYear.path("items").get(0).path("year").asInt()).isEqualTo(2010);
         assertThat(api.get("/api/v1/tracks?sort=sha256", owner.accessToken()).statusCode()).isEqualTo(400);
