@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.Parameter;
+
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -21,9 +24,15 @@ import org.springframework.data.domain.Sort;
  * @param size page size, 1..{@value #MAX_SIZE} (default {@value #DEFAULT_SIZE})
  * @param sort sort orders {@code property[,asc|desc]}; the property must be one the endpoint allows
  */
+// @ParameterObject: the OpenAPI document lists page, size and sort as the optional query parameters
+// they are (PageQueryArgumentResolver reads them), not one required object parameter "page"
+@ParameterObject
 public record PageQuery(
+        @Parameter(description = "Zero-based page number, 0.." + MAX_PAGE + " (default 0)")
         @Min(value = 0, message = "must be between 0 and " + MAX_PAGE) @Max(value = MAX_PAGE, message = "must be between 0 and " + MAX_PAGE) Integer page,
+        @Parameter(description = "Page size, 1.." + MAX_SIZE + " (default " + DEFAULT_SIZE + ")")
         @Min(value = 1, message = "must be between 1 and 100") @Max(value = MAX_SIZE, message = "must be between 1 and 100") Integer size,
+        @Parameter(description = "Sort orders, property[,asc|desc], repeatable; a property the listing does not sort by is a 400")
         List<@Pattern(regexp = "[A-Za-z][A-Za-z0-9]{0,63}(,(?i)(asc|desc))?", message = "must be property[,asc|desc]") String> sort) {
 
     public static final int DEFAULT_SIZE = 20;

@@ -61,6 +61,38 @@ class OpenApiIT extends IntegrationTest {
     }
 
     @Test
+    void pagingIsThreeOptionalQueryParameters() {
+        JsonNode paths = Api.json(api.get("/v3/api-docs")).path("paths");
+        JsonNode tracks = paths.path("/api/v1/tracks").path("get").path("parameters");
+        assertThat(parameter(tracks, "page").path("schema").path("type").asString()).isEqualTo("integer");
+        assertThat(parameter(tracks, "size").path("schema").path("type").asString()).isEqualTo("integer");
+        assertThat(parameter(tracks, "sort").path("schema").path("type").asString()).isEqualTo("array");
+        for (String name : new String[] { "page", "size", "sort" }) {
+            assertThat(parameter(tracks, name).path("in").asString()).as(name).isEqualTo("query");
+            assertThat(parameter(tracks, name).path("required").asBoolean()).as(name).isFalse();
+        }
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                operation.getValue().path("parameters").valueStream().forEach(parameter ->
+                        assertThat(parameter.path("schema").path("$ref").asString()).as(path.getKey())
+                                .doesNotEndWith("/PageQuery"))));
+    }
+
+    @Test
+    void theVisibilityFilterIsTheLowercaseEnumTheBodiesUse() {
+        JsonNode paths = Api.json(api.get("/v3/api-docs")).path("paths");
+        for (String path : new String[] { "/api/v1/tracks", "/api/v1/videos", "/api/v1/presentations" }) {
+            JsonNode visibility = parameter(paths.path(path).path("get").path("parameters"), "visibility");
+            assertThat(visibility.path("schema").path("enum").valueStream().map(JsonNode::asString))
+                    .as(path).containsExactly("private", "unlisted", "public");
+        }
+    }
+
+    private static JsonNode parameter(JsonNode parameters, String name) {
+        return parameters.valueStream().filter(parameter -> parameter.path("name").asString().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no parameter " + name + " in " + parameters));
+    }
+
+    @Test
     void swaggerUiIsServed() {
         HttpResponse<String> redirect = api.get("/swagger-ui.html");
         assertThat(redirect.statusCode()).isIn(200, 302);
