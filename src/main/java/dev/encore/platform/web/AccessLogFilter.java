@@ -20,7 +20,8 @@ import dev.encore.platform.RequestContext;
 
 /**
  * One structured log line per request: method, route template (never the raw path, which may
- * hold tokens), status, duration, client address and, when known, the user id. Headers, query
+ * hold tokens), status, duration, client address and, when known, the user id, both as fields (JSON)
+ * and in the message (the human format prints only the message). Headers, query
  * strings and bodies are never logged. Requests Tomcat refuses before any filter runs get their
  * line from {@link ProblemReportValve} through {@link #logRefused}.
  */
@@ -62,10 +63,13 @@ class AccessLogFilter extends OncePerRequestFilter {
                 .addKeyValue("event.duration_ms", durationMs)
                 .addKeyValue("client.address", request.getRemoteAddr());
         String userId = RequestContext.userId(request);
-        if (userId != null) {
-            line = line.addKeyValue("user.id", userId);
+        if (userId == null) {
+            line.log("{} {} {} {}ms client={}", request.getMethod(), route, status, durationMs, request.getRemoteAddr());
+            return;
         }
-        line.log("{} {} {} {}ms", request.getMethod(), route, status, durationMs);
+        // the human format prints the message only, so it names the client and the user itself
+        line.addKeyValue("user.id", userId).log("{} {} {} {}ms client={} user={}", request.getMethod(), route, status,
+                durationMs, request.getRemoteAddr(), userId);
     }
 
     private static String route(HttpServletRequest request) {
