@@ -24,7 +24,8 @@ import jakarta.validation.Payload;
  * the lines of whatever shows or exports it (an M3U playlist, a CSV report, a log line), an escape
  * sequence would drive a terminal, and an override reorders what follows it: "track", U+202E, "gpj.exe"
  * shows as "trackexe.jpg". The right-to-left and left-to-right marks, which reorder nothing around
- * them, stay allowed for right-to-left text. {@link #multiline()} text (descriptions) may keep
+ * them, stay allowed for right-to-left text. A lone UTF-16 surrogate (U+D800–U+DFFF unpaired, which a JSON
+ * escape can bring) is no character at all and is refused too: it cannot be written as UTF-8. {@link #multiline()} text (descriptions) may keep
  * line breaks and tabs. NUL is left to the rule every request record has (one message, not two); null
  * passes. Text taken from media files or sources rather than from a request is {@link Check#cleaned
  * cleaned} instead, so an odd tag never fails an upload or import.
@@ -47,6 +48,9 @@ public @interface PlainText {
     /** The check (public: Bean Validation instantiates it), and the cleaning of text from elsewhere. */
     final class Check implements ConstraintValidator<PlainText, CharSequence> {
 
+        /** The message of text holding a lone surrogate. */
+        private static final String NOT_UNICODE = "must be Unicode text: holds a lone surrogate";
+
         private static final Pattern CONTROLS = Pattern.compile("\\p{Cc}+");
 
         private static final Pattern REORDERING = Pattern.compile("[\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]+");
@@ -60,6 +64,10 @@ public @interface PlainText {
 
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+            if (value != null && context != null && value.codePoints().anyMatch(Check::loneSurrogate)) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(NOT_UNICODE).addConstraintViolation();
+            }
             return value == null || value.codePoints().noneMatch(cp -> cp != 0 && refused(cp, multiline));
         }
 
@@ -74,7 +82,13 @@ public @interface PlainText {
 
         private static boolean refused(int cp, boolean multiline) {
             boolean lineBreakOrTab = cp == '\n' || cp == '\r' || cp == '\t';
-            return reordersText(cp) || Character.isISOControl(cp) && !(multiline && lineBreakOrTab);
+            return reordersText(cp) || loneSurrogate(cp)
+                    || Character.isISOControl(cp) && !(multiline && lineBreakOrTab);
+        }
+
+        /** A surrogate as {@code codePoints()} yields it: only an unpaired one is. */
+        private static boolean loneSurrogate(int cp) {
+            return cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE;
         }
 
         /** An explicit bidirectional embedding, override or isolate, or the end of one (U+202A–U+202E, U+2066–U+2069). */

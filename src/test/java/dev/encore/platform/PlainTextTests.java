@@ -39,6 +39,17 @@ class PlainTextTests {
     }
 
     @Test
+    void loneSurrogatesAreRefusedButPairsPass() {
+        for (String text : new String[] { "\uD800", "a\uDC00b", "\uDE00\uD83D" }) {
+            assertThat(valid(text, false)).as(text.codePoints().boxed().toList().toString()).isFalse();
+            assertThat(valid(text, true)).isFalse();
+            assertThat(PlainText.Check.isPlain(text, true)).isFalse();
+        }
+        assertThat(valid("\uD83D\uDE00".repeat(51), false)).as("51 emoji").isTrue();
+        assertThat(valid("\uD834\uDD1E", false)).as("U+1D11E, whose low 16 bits are no surrogate").isTrue();
+    }
+
+    @Test
     void textFromElsewhereIsCleanedNotRefused() {
         assertThat(PlainText.Check.cleaned(" Title\r\n\tPart 2 ")).isEqualTo("Title Part 2");
         assertThat(PlainText.Check.cleaned("invoice\u202Egpj.exe")).isEqualTo("invoicegpj.exe");

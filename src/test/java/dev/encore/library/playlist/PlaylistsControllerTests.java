@@ -69,6 +69,14 @@ class PlaylistsControllerTests {
     }
 
     @Test
+    void aLoneSurrogateIsRefusedAsNoText() {
+        JsonNode problem = assertInvalidFields(send(mvc.post().uri("/api/v1/playlists"), null,
+                "{\"name\":\"Mix \\ud800\",\"description\":\"\\udfff\"}"), "name", "description");
+        assertThat(messages(problem, "name")).containsExactly("must be Unicode text: holds a lone surrogate");
+        verifyNoInteractions(library);
+    }
+
+    @Test
     void aNameWithControlCharactersIsRefusedAndADescriptionKeepsOnlyLineBreaksAndTabs() {
         assertInvalidFields(send(mvc.post().uri("/api/v1/playlists"), null,
                 "{\"name\":\"n\\r\\nX: y\",\"description\":\"two\\n\\tlines\\u001b[2J\"}"), "name", "description");
