@@ -39,6 +39,11 @@ public class LiveCommandException extends RuntimeException {
                 "Live destinations are /app/live/<room|premiere|presentation>/<uuid>/...");
     }
 
+    /** What the command names (a message, a user) is not in the session. */
+    public static LiveCommandException notFound(String detail) {
+        return new LiveCommandException("live-not-found", "Not found", detail);
+    }
+
     /** The sender may not take part in the session. */
     public static LiveCommandException forbidden(String detail) {
         return new LiveCommandException("live-forbidden", "Forbidden", detail);

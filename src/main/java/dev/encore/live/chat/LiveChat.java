@@ -89,7 +89,7 @@ class LiveChat {
             throw LiveCommandException.badPayload("Send {\"messageId\": <uuid>}.");
         }
         if (!messages.markDeleted(kind, sessionId, messageId, clock.instant())) {
-            throw new LiveCommandException("live-not-found", "Not found", "No such message in this session.");
+            throw LiveCommandException.notFound("No such message in this session.");
         }
         broadcasts.send(kind, sessionId, "chat-deleted", Map.of("id", messageId));
     }
@@ -105,17 +105,25 @@ class LiveChat {
         if (userId.equals(moderatorId)) {
             throw LiveCommandException.badPayload("You cannot mute yourself.");
         }
+        if (!access.mayJoin(kind, sessionId, userId)) {
+            throw notInSession(userId);
+        }
         Instant until = clock.instant().plus(Duration.ofMinutes(span));
         messages.mute(kind, sessionId, userId, until);
         broadcasts.send(kind, sessionId, "muted", muted(userId, until));
         return until;
     }
 
+    /** Lifts the mute of {@code userId}, who is in the session or muted there (one who left may come back). */
     @Transactional
     public void unmute(LiveKind kind, UUID sessionId, UUID moderatorId, UUID userId) {
         moderator(kind, sessionId, moderatorId);
         if (userId == null) {
             throw LiveCommandException.badPayload("Send {\"userId\": <uuid>}.");
+        }
+        if (!access.mayJoin(kind, sessionId, userId)
+                && messages.mutedUntil(kind, sessionId, userId, clock.instant()).isEmpty()) {
+            throw notInSession(userId);
         }
         messages.unmute(kind, sessionId, userId);
         broadcasts.send(kind, sessionId, "muted", muted(userId, null));
@@ -138,6 +146,11 @@ class LiveChat {
             throw new LiveCommandException("live-not-moderator", "Not a moderator",
                     "Only the host, the owner or an admin may do this.");
         }
+    }
+
+    /** The moderated user is no member of the session (or no user at all): nothing changes or is broadcast. */
+    private static LiveCommandException notInSession(UUID userId) {
+        return LiveCommandException.notFound("No such user in this session: " + userId + ".");
     }
 
     private static Map<String, Object> muted(UUID userId, Instant until) {

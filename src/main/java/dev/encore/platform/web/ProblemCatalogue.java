@@ -246,7 +246,7 @@ final class ProblemCatalogue {
                     "Deleting chat messages and muting members is for the session's host or owner and for admins.",
                     "Ask the host or an admin."),
             new ProblemType("live-not-found", 404, "Not found",
-                    "The chat message (or other item) the command names does not exist in that session, or was deleted already.",
+                    "The chat message, user or other item the command names does not exist in that session (a muted user who is no member of it, for one), or was deleted already.",
                     "Refresh the session's state (subscribe again for a snapshot) and try again."),
             new ProblemType("live-muted", 403, "Muted",
                     "A moderator muted you in this session's chat; the muted broadcast says until when.",

@@ -159,6 +159,27 @@ class LiveChatIT extends IntegrationTest {
     }
 
     @Test
+    void moderationRefusesUsersWhoAreNotInTheSessionAndBroadcastsNothing() throws Exception {
+        Account host = users.user();
+        Account stranger = users.user();
+        UUID room = rooms.open(host.id());
+        String base = "/app/live/room/" + room;
+        try (StompTestClient hostClient = join(port, host, room)) {
+            for (String nobody : List.of("00000000-0000-0000-0000-000000000000", stranger.id())) {
+                hostClient.send(base + "/mute", "{\"userId\": \"" + nobody + "\", \"minutes\": 60}");
+                JsonNode refused = hostClient.await(ERRORS, json -> true);
+                assertThat(refused.path("type").asString()).as(refused.toString()).isEqualTo("live-not-found");
+                hostClient.send(base + "/unmute", "{\"userId\": \"" + nobody + "\"}");
+                assertThat(hostClient.await(ERRORS, json -> true).path("type").asString()).isEqualTo("live-not-found");
+            }
+            hostClient.send(base + "/chat", chat("after"));
+            JsonNode next = hostClient.await("/topic/live/room/" + room,
+                    json -> List.of("chat", "muted").contains(json.path("type").asString()));
+            assertThat(next.path("type").asString()).as("no muted broadcast before it: " + next).isEqualTo("chat");
+        }
+    }
+
+    @Test
     void theHostOrAnAdminDeletesAMessageAndHistoryLeavesItOut() throws Exception {
         Account host = users.user();
         Account guest = users.user();
