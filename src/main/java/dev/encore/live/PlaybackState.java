@@ -44,7 +44,7 @@ public record PlaybackState(UUID itemId, String itemType, long positionMs, Insta
      * The position in milliseconds at {@code now}: {@code positionMs} plus the elapsed time times
      * {@code rate} when playing (never less than {@code positionMs}, so an instant before
      * {@code atServerTime} gives {@code positionMs}); {@code positionMs} when paused. Not capped at
-     * the item's duration: callers that know it clamp.
+     * the item's duration: callers that know it clamp ({@link #endedBy}).
      */
     public long positionAt(Instant now) {
         if (!playing) {
@@ -52,6 +52,20 @@ public record PlaybackState(UUID itemId, String itemType, long positionMs, Insta
         }
         long elapsedMs = Math.max(0, Duration.between(atServerTime, now).toMillis());
         return positionMs + Math.round(elapsedMs * rate);
+    }
+
+    /**
+     * This state for an item {@code durationMs} long, as it stands at {@code now}: a position past the end is
+     * the end, and an item that played to its end by {@code now} is paused there, anchored at the instant it
+     * ended (as a premiere's video is once it is over). Nothing loaded, or an item still playing, is unchanged.
+     */
+    public PlaybackState endedBy(Instant now, long durationMs) {
+        if (itemId == null || positionAt(now) < durationMs) {
+            return this;
+        }
+        Instant end = playing ? atServerTime.plusMillis((long) Math.ceil(Math.max(0, durationMs - positionMs) / rate))
+                : atServerTime;
+        return new PlaybackState(itemId, itemType, durationMs, end.isAfter(now) ? now : end, false, rate);
     }
 
     /** Playing from where it is at {@code now} (or from {@code positionMs} when given). */

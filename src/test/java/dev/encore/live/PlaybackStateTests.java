@@ -66,6 +66,30 @@ class PlaybackStateTests {
     }
 
     @Test
+    void anItemThatPlayedToItsEndIsPausedThereAnchoredWhenItEnded() {
+        PlaybackState playing = new PlaybackState(TRACK, "track", 1_000, T0, true, 1.0);
+        assertThat(playing.endedBy(T0.plusMillis(5_033), 6_034)).as("still playing").isSameAs(playing);
+        PlaybackState ended = playing.endedBy(T0.plusSeconds(9), 6_034);
+        assertThat(ended.playing()).isFalse();
+        assertThat(ended.positionMs()).isEqualTo(6_034);
+        assertThat(ended.atServerTime()).isEqualTo(T0.plusMillis(5_034));
+        assertThat(ended.positionAt(T0.plusSeconds(60))).isEqualTo(6_034);
+        PlaybackState fast = new PlaybackState(TRACK, "track", 0, T0, true, 2.0).endedBy(T0.plusSeconds(9), 6_034);
+        assertThat(fast.atServerTime()).isEqualTo(T0.plusMillis(3_017));
+    }
+
+    @Test
+    void reAnchoringAnEndedItemStaysAtItsEnd() {
+        PlaybackState playing = PlaybackState.start(TRACK, "track", T0, true);
+        PlaybackState paused = playing.endedBy(T0.plusSeconds(9), 6_034).pause(T0.plusSeconds(9), null);
+        assertThat(paused.positionMs()).as("not 9000").isEqualTo(6_034);
+        assertThat(playing.pause(T0.plusSeconds(9), null).endedBy(T0.plusSeconds(9), 6_034).positionMs())
+                .as("a stored position past the end is the end").isEqualTo(6_034);
+        PlaybackState nothing = PlaybackState.idle(T0);
+        assertThat(nothing.endedBy(T0.plusSeconds(9), 0)).isSameAs(nothing);
+    }
+
+    @Test
     void refusesNegativePositionsAndRates() {
         assertThatIllegalArgumentException().isThrownBy(() -> new PlaybackState(TRACK, "track", -1, T0, true, 1.0));
         assertThatIllegalArgumentException().isThrownBy(() -> new PlaybackState(TRACK, "track", 0, T0, true, 0));

@@ -47,14 +47,14 @@ class RoomControls {
     }
 
     /**
-     * Plays from where it is (or {@code positionMs}); with nothing loaded, the queue's first entry. A loaded
-     * track the host may no longer play is moved on from, as {@link #next} does (from 0; nothing plays
-     * when the queue has nothing playable left).
+     * Plays from where it is (or {@code positionMs}; a track played to its end from 0); with nothing loaded,
+     * the queue's first entry. A loaded track the host may no longer play is moved on from, as {@link #next}
+     * does (from 0; nothing plays when the queue has nothing playable left).
      */
     @Transactional
     public void play(UUID userId, UUID roomId, Long positionMs) {
         Room room = hosted(userId, roomId);
-        Instant now = clock.instant();
+        Instant now = settled(room);
         boolean gone = loadedButUnplayable(room);
         if (room.state().itemId() == null || gone) {
             advance(room, now);
@@ -64,7 +64,7 @@ class RoomControls {
             broadcasts.queue(room);
         }
         if (room.state().itemId() != null) {
-            room.apply(room.state().play(now, gone ? null : position(room, positionMs, false)));
+            room.apply(room.state().play(now, gone ? null : playFrom(room, positionMs, now)));
         }
         changed(room);
     }
@@ -73,8 +73,9 @@ class RoomControls {
     @Transactional
     public void pause(UUID userId, UUID roomId, Long positionMs) {
         Room room = hosted(userId, roomId);
+        Instant now = settled(room);
         if (!unloadedUnplayable(room)) {
-            room.apply(room.state().pause(clock.instant(), position(room, positionMs, false)));
+            room.apply(room.state().pause(now, position(room, positionMs, false)));
         }
         changed(room);
     }
@@ -83,17 +84,21 @@ class RoomControls {
     @Transactional
     public void seek(UUID userId, UUID roomId, Long positionMs) {
         Room room = hosted(userId, roomId);
+        Instant now = settled(room);
         if (!unloadedUnplayable(room)) {
-            room.apply(room.state().seek(clock.instant(), position(room, positionMs, true)));
+            room.apply(room.state().seek(now, position(room, positionMs, true)));
         }
         changed(room);
     }
 
-    /** The queue's first entry plays (from 0, playing or paused as before); an empty queue stops. */
+    /**
+     * The queue's first entry plays (from 0, playing or paused as before: paused after a track that played
+     * to its end); an empty queue stops.
+     */
     @Transactional
     public void next(UUID userId, UUID roomId) {
         Room room = hosted(userId, roomId);
-        advance(room, clock.instant());
+        advance(room, settled(room));
         changed(room);
         broadcasts.queue(room);
     }
@@ -249,8 +254,19 @@ class RoomControls {
         store.queue().saveAll(moved);
     }
 
-    /** The room's playback state changed: saved (version-checked), then broadcast. */
+    /**
+     * The room's state as it stands now (a track that played to its end paused there, so a command re-anchors
+     * within the track): the instant it was taken at.
+     */
+    private Instant settled(Room room) {
+        Instant now = clock.instant();
+        room.apply(tracks.stateAt(room, now));
+        return now;
+    }
+
+    /** The room's playback state changed: saved (version-checked, never past the track's end), then broadcast. */
     private void changed(Room room) {
+        settled(room);
         store.rooms().save(room);
         broadcasts.state(room);
     }
@@ -267,12 +283,20 @@ class RoomControls {
             }
             return null;
         }
-        long duration = catalog.cards(List.of(state.itemId())).values().stream()
-                .mapToLong(TrackCatalog.Card::durationMs).findFirst().orElse(Long.MAX_VALUE);
+        long duration = tracks.durationMs(state.itemId());
         if (positionMs < 0 || positionMs > duration) {
             throw LiveCommandException.badPayload("positionMs must be between 0 and " + duration + ".");
         }
         return positionMs;
+    }
+
+    /** Where {@code play} starts: the position asked for, else where it is (a track played to its end: 0). */
+    private Long playFrom(Room room, Long positionMs, Instant now) {
+        Long asked = position(room, positionMs, false);
+        if (asked == null && room.state().positionAt(now) >= tracks.durationMs(room.state().itemId())) {
+            return 0L;
+        }
+        return asked;
     }
 
     private Room hosted(UUID userId, UUID roomId) {

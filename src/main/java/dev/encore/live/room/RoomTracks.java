@@ -1,5 +1,6 @@
 package dev.encore.live.room;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.library.TrackCatalog;
 import dev.encore.library.Viewers;
+import dev.encore.live.PlaybackState;
 
 /**
  * What a room may show and lend: the tracks its host may play now, by the library's rule (the
@@ -40,5 +42,20 @@ class RoomTracks {
 
     boolean mayPlay(UUID userId, UUID trackId) {
         return playableBy(userId, List.of(trackId)).containsKey(trackId);
+    }
+
+    /** The track's length in milliseconds, whoever may play it; {@link Long#MAX_VALUE} once it is gone. */
+    long durationMs(UUID trackId) {
+        return catalog.cards(List.of(trackId)).values().stream().mapToLong(TrackCatalog.Card::durationMs).findFirst()
+                .orElse(Long.MAX_VALUE);
+    }
+
+    /**
+     * The room's playback state as it stands at {@code now}: a track that played to its end is paused
+     * there, never past it ({@link PlaybackState#endedBy}).
+     */
+    PlaybackState stateAt(Room room, Instant now) {
+        PlaybackState state = room.state();
+        return state.itemId() == null ? state : state.endedBy(now, durationMs(state.itemId()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.encore.live.room;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,11 +55,12 @@ class RoomViews {
         boolean member = viewer != null && present.stream().anyMatch(m -> m.userId().equals(viewer));
         boolean invite = viewer != null && (admin || room.isHost(viewer));
         UUID lendTo = member ? viewer : null;
+        Instant now = clock.instant();
         List<QueueEntry> entries = queue.findByRoomIdOrderByPosition(room.id());
         Map<UUID, TrackCatalog.Card> cards = playable(room, entries);
         return new RoomView(room.id(), room.name(), room.isPublic(), room.maxListeners(), room.hostId(),
                 hostName(room, present), present.size(), room.createdAt(), invite ? room.inviteCode() : null,
-                invite ? inviteUrl(room) : null, RoomView.State.of(room.state(), clock.instant()),
+                invite ? inviteUrl(room) : null, RoomView.State.of(tracks.stateAt(room, now), now),
                 current(room, cards, lendTo), queue(entries, cards, lendTo), suggestions(room),
                 members(room, present));
     }

@@ -227,6 +227,47 @@ class ListeningRoomsIT extends IntegrationTest {
     }
 
     @Test
+    void aTrackThatPlayedToItsEndStopsThereThroughPauseHandOverAndPlay() throws Exception {
+        Account host = users.user();
+        String id = created(host, "{\"name\":\"The end\"}").path("id").asString();
+        Account member = users.user(); // the next host, who may play the track too: it is public
+        join(member, id);
+        String track = library.track(host, "title", "Short", "visibility", "public").path("id").asString();
+        try (RoomClient hosting = RoomClient.join(port, host.accessToken(), id);
+                RoomClient listening = RoomClient.join(port, member.accessToken(), id)) {
+            hosting.send(id, "queue/add", "{\"trackId\":\"" + track + "\"}");
+            long duration = listening.next("state").path("data").path("current").path("durationMs").asLong();
+            hosting.send(id, "play", "{\"positionMs\":" + (duration - 200) + "}");
+            listening.next("state", data -> data.path("state").path("playing").asBoolean());
+            Thread.sleep(700);
+
+            JsonNode ended = Api.json(api.get("/api/v1/rooms/" + id, member.accessToken())).path("state");
+            assertThat(ended.path("playing").asBoolean()).as(ended.toString()).isFalse();
+            assertThat(ended.path("positionMs").asLong()).as("at its end, not past it").isEqualTo(duration);
+            assertThat(ended.path("atServerTimeMs").asLong()).as("anchored when it ended")
+                    .isLessThan(ended.path("serverTime").asLong() - 300);
+            hosting.send(id, "pause", "{}");
+            JsonNode paused = listening.next("state").path("data").path("state");
+            assertThat(paused.path("positionMs").asLong()).as(paused.toString()).isEqualTo(duration);
+            assertThat(paused.path("playing").asBoolean()).isFalse();
+
+            assertThat(api.postJson("/api/v1/rooms/" + id + "/host", "{\"userId\":\"" + member.id() + "\"}",
+                    host.accessToken()).statusCode()).isEqualTo(200);
+            listening.send(id, "seek", "{\"positionMs\":" + duration + "}");
+            assertThat(listening.next("state").path("data").path("state").path("positionMs").asLong())
+                    .isEqualTo(duration);
+            listening.send(id, "play", "{\"positionMs\":" + duration + "}");
+            JsonNode atTheEnd = listening.next("state").path("data").path("state");
+            assertThat(atTheEnd.path("playing").asBoolean()).as("nothing left to play").isFalse();
+            assertThat(atTheEnd.path("positionMs").asLong()).isEqualTo(duration);
+            listening.send(id, "play", "{}");
+            JsonNode again = listening.next("state").path("data").path("state");
+            assertThat(again.path("playing").asBoolean()).as("play after the end starts it again").isTrue();
+            assertThat(again.path("positionMs").asLong()).isZero();
+        }
+    }
+
+    @Test
     void theHostHandsOverAndALeavingHostIsFollowedByTheLongestPresentMember() throws Exception {
         Account host = users.user();
         Account early = users.user();
