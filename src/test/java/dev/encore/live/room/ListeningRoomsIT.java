@@ -56,6 +56,9 @@ class ListeningRoomsIT extends IntegrationTest {
         assertInvalidField(create(host, "{\"name\":\"   \"}"), "name");
         assertInvalidField(create(host, "{}"), "name");
         assertInvalidField(create(host, "{\"name\":\"" + "x".repeat(101) + "\"}"), "name");
+        assertInvalidField(create(host, "{\"name\":\"" + "\uD83C\uDFB5".repeat(101) + "\"}"), "name");
+        String notes = "\uD83C\uDFB5".repeat(100); // 100 characters, 200 UTF-16 units (H2 counts units)
+        assertThat(created(host, "{\"name\":\"" + notes + "\"}").path("name").asString()).isEqualTo(notes);
         assertInvalidField(create(host, "{\"name\":\"Low\",\"maxListeners\":1}"), "maxListeners");
         assertInvalidField(create(host, "{\"name\":\"High\",\"maxListeners\":101}"), "maxListeners");
         JsonNode both = assertProblem(create(host, "{\"name\":\"\",\"maxListeners\":0}"), 400, "validation-failed");
