@@ -34,7 +34,8 @@ public class ClosedDatabaseEviction implements SQLExceptionOverride {
     /** PostgreSQL: the server shuts down or was told to end the session. */
     private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
     private static final long LOG_EVERY_MS = 60_000;
-    private static final AtomicLong lastLogged = new AtomicLong(-LOG_EVERY_MS);
+    /** When the last line was written (System.nanoTime in ms, whose origin is arbitrary); MIN_VALUE: never. */
+    private static final AtomicLong lastLogged = new AtomicLong(Long.MIN_VALUE);
 
     @java.lang.Override // SQLExceptionOverride.Override, its answer, hides the annotation's name
     public Override adjudicate(SQLException failure) {
@@ -56,7 +57,7 @@ public class ClosedDatabaseEviction implements SQLExceptionOverride {
     private static void report(SQLException sql) {
         long now = System.nanoTime() / 1_000_000;
         long last = lastLogged.get();
-        if (now - last >= LOG_EVERY_MS && lastLogged.compareAndSet(last, now)) {
+        if ((last == Long.MIN_VALUE || now - last >= LOG_EVERY_MS) && lastLogged.compareAndSet(last, now)) {
             log.warn("Database connections are failing and being replaced (SQLSTATE {}, error {}: {}); on the "
                     + "embedded database a full disk is the usual cause (docs/storage.md, \"A full disk\")",
                     sql.getSQLState(), sql.getErrorCode(), firstLine(sql.getMessage()));
