@@ -10,8 +10,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import tools.jackson.databind.JsonNode;
@@ -47,7 +50,11 @@ public class ProgressEvents {
 
     private final UserNotifications notifications;
     private final JsonMapper json;
-    private final OpenStreams streams = new OpenStreams(STREAMS_PER_USER);
+    /**
+     * The streams each user holds open here: each keeps a connection, a subscription and its buffers,
+     * and one a client abandoned is only noticed at its next message or its timeout.
+     */
+    private final CappedCounts<UUID> streams = new CappedCounts<>(STREAMS_PER_USER);
 
     ProgressEvents(UserNotifications notifications, JsonMapper json) {
         this.notifications = notifications;
@@ -62,11 +69,13 @@ public class ProgressEvents {
      *                happens in between is missed, and sent first: messages that came meanwhile follow
      *                it, less any whose {@code progress} is below its own (older than the state read).
      *                What it throws (a 404) closes the subscription and is thrown on.
-     * @throws org.springframework.web.ErrorResponseException 429 {@code too-many-streams} when the owner
-     *                                                        holds {@value #STREAMS_PER_USER} open here
+     * @throws ErrorResponseException 429 {@code too-many-streams} when the owner holds
+     *                                {@value #STREAMS_PER_USER} open here
      */
     public SseEmitter follow(Kind kind, UUID owner, UUID id, Supplier<Object> current) {
-        Runnable closeStream = streams.open(owner);
+        if (!streams.take(owner)) {
+            throw tooManyStreams();
+        }
         SseEmitter emitter = new SseEmitter(kind.timeout().toMillis());
         AtomicReference<UserNotifications.Subscription> subscription = new AtomicReference<>();
         AtomicBoolean ended = new AtomicBoolean();
@@ -76,7 +85,7 @@ public class ProgressEvents {
                 if (subscribed != null) {
                     subscribed.close();
                 }
-                closeStream.run();
+                streams.giveBack(owner);
             }
         };
         // Messages that come while the current state is read wait for it (guarded by the emitter's
@@ -145,5 +154,13 @@ public class ProgressEvents {
     /** Progress streams {@code owner} holds open on this node. */
     int openStreams(UUID owner) {
         return streams.of(owner);
+    }
+
+    private static ErrorResponseException tooManyStreams() {
+        ErrorResponseException refused = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
+                Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many streams", "You have "
+                        + STREAMS_PER_USER + " progress streams open; close one before you open another."), null);
+        refused.getHeaders().set(HttpHeaders.RETRY_AFTER, "30");
+        return refused;
     }
 }
