@@ -386,7 +386,7 @@ class RoomPage extends LitElement {
   }
 
   #seek(event) {
-    const positionMs = Number(event.target.value) * 1000;
+    const positionMs = Math.round(Number(event.target.value) * 1000); // the API takes whole milliseconds
     this.#send('seek', { positionMs });
     this.#merge({ state: { ...this.room.state, positionMs, atServerTime: live.now() } });
   }

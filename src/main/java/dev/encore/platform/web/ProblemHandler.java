@@ -100,8 +100,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return problem(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
                     "The request body is larger than this endpoint accepts."), headers, request);
         }
-        return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body",
-                "The request body is not valid JSON or does not have the expected shape."), headers, request);
+        ProblemDetail malformed = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body",
+                "The request body is not valid JSON or does not have the expected shape.");
+        MalformedBodies.field(ex).ifPresent(field -> malformed.setProperty("errors", List.of(field)));
+        return problem(malformed, headers, request);
     }
 
     @Override

@@ -116,7 +116,13 @@ class TracksIT extends IntegrationTest {
                 Arguments.of("\"album\":\"a\\u001b[31m\"", "album"),
                 Arguments.of("\"tags\":[\"x\\ty\"]", "tags[0]"),
                 Arguments.of("\"category\":\"" + "c".repeat(51) + "\"", "category"),
-                Arguments.of("\"visibility\":\"secret\"", "visibility"));
+                Arguments.of("\"visibility\":\"secret\"", "visibility"),
+                // values of another JSON type, which Jackson coerced before (2020.5 -> 2020, 2 -> the third visibility)
+                Arguments.of("\"visibility\":2", "visibility"),
+                Arguments.of("\"year\":2020.5", "year"),
+                Arguments.of("\"year\":\"2020\"", "year"),
+                Arguments.of("\"title\":42", "title"),
+                Arguments.of("\"tags\":[\"a\",7]", "tags[1]"));
     }
 
     @ParameterizedTest
@@ -124,11 +130,10 @@ class TracksIT extends IntegrationTest {
     void badMetadataIsAFieldErrorAndNothingIsSaved(String field, String name) {
         Account owner = users.user();
         HttpResponse<String> response = api.postJson("/api/v1/tracks", "{\"fileId\":\"" + java.util.UUID.randomUUID()
-                + "\",\"artist\":\"A\"," + field + "}", owner.accessToken());
+                + "\"," + (field.startsWith("\"artist\"") ? "" : "\"artist\":\"A\",") + field + "}", // once: twice is malformed
+                owner.accessToken());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.body()).satisfiesAnyOf(
-                body -> assertThat(body).contains("\"field\":\"" + name + "\""),
-                body -> assertThat(body).contains("malformed-request")); // an unknown enum value
+        assertThat(response.body()).contains("\"field\":\"" + name + "\"");
         assertThat(Api.json(api.get("/api/v1/tracks?owner=" + owner.id(), owner.accessToken())).path("totalItems")
                 .asLong()).isZero();
     }

@@ -65,6 +65,9 @@ class ListeningRoomsIT extends IntegrationTest {
         assertThat(both.path("errors").valueStream().map(error -> error.path("field").asString()))
                 .containsExactly("name", "maxListeners");
         assertProblem(create(host, "{\"name\":\"Typed\",\"maxListeners\":\"many\"}"), 400, "malformed-request");
+        // neither is silently made true or 2 any more
+        assertProblem(create(host, "{\"name\":\"Typed\",\"isPublic\":1}"), 400, "malformed-request");
+        assertProblem(create(host, "{\"name\":\"Typed\",\"maxListeners\":2.5}"), 400, "malformed-request");
 
         HttpResponse<String> created = create(host, "{\"name\":\"  " + "y".repeat(100) + "  \"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

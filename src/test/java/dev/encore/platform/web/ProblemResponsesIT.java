@@ -45,6 +45,27 @@ class ProblemResponsesIT extends IntegrationTest {
     }
 
     @Test
+    void aValueOfTheWrongJsonTypeIsRefusedNamingItsField() {
+        // each was silently coerced before: 2.5 -> 2, "3" -> 3, true -> "true"
+        for (String body : new String[] {"{\"name\":\"x\",\"count\":2.5}", "{\"name\":\"x\",\"count\":\"3\"}",
+                "{\"name\":\"x\",\"count\":true}"}) {
+            JsonNode problem = assertProblem(api.postJson("/api/v1/_fixtures/echo", body, tokens.user()), 400,
+                    "malformed-request");
+            assertThat(problem.path("errors").get(0).path("field").asString()).as(body).isEqualTo("count");
+            assertThat(problem.toString()).as(body).doesNotContain("tools.jackson", "int", "EchoRequest");
+        }
+        HttpResponse<String> whole = api.postJson("/api/v1/_fixtures/echo", "{\"name\":\"x\",\"count\":3.0}",
+                tokens.user());
+        assertThat(whole.statusCode()).as("a whole number written with a fraction").isEqualTo(400);
+    }
+
+    @Test
+    void aPropertyNamedTwiceIsRefused() {
+        assertProblem(api.postJson("/api/v1/_fixtures/echo", "{\"name\":\"x\",\"count\":1,\"count\":5}",
+                tokens.user()), 400, "malformed-request");
+    }
+
+    @Test
     void invalidFieldsAreListedInValidationProblem() {
         HttpResponse<String> response = api.postJson("/api/v1/_fixtures/echo",
                 "{\"name\": \"far too long a name\", \"count\": 9}", tokens.user());
