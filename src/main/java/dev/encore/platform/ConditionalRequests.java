@@ -37,7 +37,8 @@ public final class ConditionalRequests {
         return new ServletWebRequest(request, response).checkNotModified(etag, lastModified);
     }
 
-    private static boolean anyRepresentation(HttpServletRequest request) {
+    /** A GET or HEAD with {@code If-None-Match: *}: any current representation makes it a 304. */
+    public static boolean anyRepresentation(HttpServletRequest request) {
         String method = request.getMethod();
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         return ifNoneMatch != null && ifNoneMatch.trim().equals("*")

@@ -109,6 +109,16 @@ public class Playlist {
         updatedAt = now;
     }
 
+    /** The share link stops working; sharing again gives a new one. Whether it was shared: false changes nothing. */
+    boolean unshare(Instant now) {
+        if (shareToken == null) {
+            return false;
+        }
+        shareToken = null;
+        updatedAt = now;
+        return true;
+    }
+
     private void renumber(List<PlaylistItem> ordered, Instant now) {
         for (int position = 0; position < ordered.size(); position++) {
             ordered.get(position).moveTo(position);

@@ -138,6 +138,18 @@ class PlaylistLibrary {
         return playlist.shareToken();
     }
 
+    /**
+     * Revokes the share link: its token reads nothing from now on, and sharing again gives a new one
+     * (how a leaked link is rotated). Idempotent.
+     */
+    @Transactional
+    public void unshare(Viewer viewer, UUID id) {
+        Playlist playlist = editable(viewer, id, null);
+        if (playlist.unshare(clock.instant())) {
+            saved(playlist);
+        }
+    }
+
     /** A deleted account's playlists go with it (and out of the search index). */
     @ApplicationModuleListener
     void on(UserDeleted deleted) {

@@ -143,6 +143,15 @@ class PlaylistsController {
         return new Share(token, "/api/v1/playlists/shared/" + token);
     }
 
+    @Operation(summary = "Revoke a playlist's share link",
+            description = "The token reads nothing from now on; sharing again gives a new token. Idempotent.")
+    @ApiResponse(responseCode = "204", description = "the playlist has no share link now")
+    @DeleteMapping("/{id}/share")
+    ResponseEntity<Void> unshare(Authentication auth, @PathVariable UUID id) {
+        library.unshare(Viewer.of(auth), id);
+        return ResponseEntity.noContent().build();
+    }
+
     private static ResponseEntity<PlaylistView> answer(PlaylistView playlist) {
         return ResponseEntity.ok().eTag(ETags.of(playlist.version())).body(playlist);
     }

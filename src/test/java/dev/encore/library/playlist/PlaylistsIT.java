@@ -95,6 +95,16 @@ class PlaylistsIT extends IntegrationTest {
         assertThat(api.send("DELETE", "/api/v1/tracks/" + tracks.get(2), owner.accessToken(), null).statusCode())
                 .isEqualTo(204);
         assertThat(Api.json(api.get("/api/v1/playlists/" + id, owner.accessToken())).path("items")).hasSize(1);
+
+        // a cache revalidating with "*" asks only whether the playlist exists (RFC 9110 13.1.2)
+        HttpResponse<String> any = api.send(api.request("/api/v1/playlists/" + id)
+                .header("Authorization", "Bearer " + owner.accessToken()).header("If-None-Match", "*").GET());
+        assertThat(any.statusCode()).as(any.body()).isEqualTo(304);
+        assertThat(any.body()).isEmpty();
+        assertThat(any.headers().firstValue("ETag")).isPresent();
+        assertThat(api.send(api.request("/api/v1/playlists/" + UUID.randomUUID())
+                .header("Authorization", "Bearer " + owner.accessToken()).header("If-None-Match", "*").GET())
+                .statusCode()).as("none exists: the problem as usual").isEqualTo(404);
     }
 
     /**
@@ -162,6 +172,20 @@ class PlaylistsIT extends IntegrationTest {
         assertThat(shared.path("id").asString()).isEqualTo(id);
         assertThat(shared.path("items")).as("the private track stays hidden from others").hasSize(1);
         assertThat(api.get("/api/v1/playlists/shared/not-a-token", other.accessToken()).statusCode()).isEqualTo(404);
+        assertThat(Api.json(post(owner, "/api/v1/playlists/" + id + "/share", "", null)).path("token").asString())
+                .as("sharing again keeps the link").isEqualTo(token);
+
+        // a leaked link is revoked, and sharing again gives a new one; only the owner may do either
+        assertThat(send(other, "DELETE", "/api/v1/playlists/" + id + "/share", null, null).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/playlists/shared/" + token, other.accessToken()).statusCode()).isEqualTo(200);
+        assertThat(send(owner, "DELETE", "/api/v1/playlists/" + id + "/share", null, null).statusCode()).isEqualTo(204);
+        assertThat(send(owner, "DELETE", "/api/v1/playlists/" + id + "/share", null, null).statusCode())
+                .as("revoking twice").isEqualTo(204);
+        assertThat(api.get("/api/v1/playlists/shared/" + token, other.accessToken()).statusCode()).isEqualTo(404);
+        String rotated = Api.json(post(owner, "/api/v1/playlists/" + id + "/share", "", null)).path("token").asString();
+        assertThat(rotated).isNotEqualTo(token);
+        assertThat(api.get("/api/v1/playlists/shared/" + rotated, other.accessToken()).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/playlists/shared/" + token, other.accessToken()).statusCode()).isEqualTo(404);
 
         assertThat(send(owner, "PATCH", "/api/v1/playlists/" + id, "{\"isPublic\":true}", null).statusCode())
                 .isEqualTo(200);
