@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +27,8 @@ import dev.encore.support.PackagedJar;
 
 /**
  * Starts the packaged jar as operators do, sends SIGTERM while slow requests are in flight, and
- * expects them to finish, new work to be refused, and the process to exit 0. The database closes
+ * expects them to finish, new work to be refused, WebSocket clients to be closed with 1001 (going
+ * away) rather than dropped, and the process to exit 0. The database closes
  * last (H2's own shutdown hook is off): a request that reads it at the end of the drain is
  * answered, and the shutdown logs no error. The slow endpoints are test fixtures put next to the
  * jar with Spring Boot's {@code loader.path}.
@@ -50,8 +53,24 @@ class GracefulShutdownIT {
         CompletableFuture<HttpResponse<String>> slowQuery = client.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fixtures/slow-query?millis=4000")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        client.newWebSocketBuilder().subprotocols("v12.stomp")
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                        closeCode.complete(statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket socket, Throwable error) {
+                        closeCode.complete(1006); // dropped without a close frame
+                    }
+                }).get(10, TimeUnit.SECONDS);
         Thread.sleep(1000);
         process.destroy(); // SIGTERM
+        assertThat(closeCode.get(10, TimeUnit.SECONDS)).as("WebSocket clients are told the node is going away")
+                .isEqualTo(1001);
 
         Thread.sleep(500);
         assertThat(refusesNewWork(client, port)).as("new requests are refused while draining").isTrue();
