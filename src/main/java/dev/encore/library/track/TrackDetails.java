@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import dev.encore.platform.PlainText;
@@ -37,7 +38,7 @@ public record TrackDetails(
         @Min(value = 1900, message = "must be between 1900 and this year") @Max(value = 9999, message = "must be between 1900 and this year") Integer year,
         @Size(max = 50, message = "must be at most 50 characters") @PlainText String category,
         Visibility visibility,
-        @Size(max = 20, message = "must hold at most 20 tags") List<@Size(min = 1, max = 50, message = "must be 1 to 50 characters") @PlainText String> tags,
+        @Size(max = 20, message = "must hold at most 20 tags") List<@NotNull(message = "must be text, not null") @Size(min = 1, max = 50, message = "must be 1 to 50 characters") @PlainText String> tags,
         Boolean featured,
         UUID fileId,
         UUID uploadId) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import dev.encore.platform.PlainText;
@@ -27,7 +28,7 @@ public record VideoDetails(
         @Size(max = 5000, message = "must be at most 5000 characters") @PlainText(multiline = true) String description,
         @Size(max = 50, message = "must be at most 50 characters") @PlainText String category,
         Visibility visibility,
-        @Size(max = 20, message = "must hold at most 20 tags") List<@Size(min = 1, max = 50, message = "must be 1 to 50 characters") @PlainText String> tags,
+        @Size(max = 20, message = "must hold at most 20 tags") List<@NotNull(message = "must be text, not null") @Size(min = 1, max = 50, message = "must be 1 to 50 characters") @PlainText String> tags,
         Boolean featured,
         UUID fileId,
         UUID uploadId) {

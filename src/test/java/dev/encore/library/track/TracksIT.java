@@ -122,7 +122,8 @@ class TracksIT extends IntegrationTest {
                 Arguments.of("\"year\":2020.5", "year"),
                 Arguments.of("\"year\":\"2020\"", "year"),
                 Arguments.of("\"title\":42", "title"),
-                Arguments.of("\"tags\":[\"a\",7]", "tags[1]"));
+                Arguments.of("\"tags\":[\"a\",7]", "tags[1]"),
+                Arguments.of("\"tags\":[\"a\",null]", "tags[1]")); // was a 500
     }
 
     @ParameterizedTest

@@ -94,6 +94,8 @@ class VideosIT extends IntegrationTest {
                 + "\",\"description\":\"" + "d".repeat(5001) + "\"}", owner.accessToken()), "description");
         ProblemAssert.assertProblem(api.postJson("/api/v1/videos", "{\"uploadId\":\"" + upload
                 + "\",\"visibility\":\"secret\"}", owner.accessToken()), 400, "malformed-request");
+        ProblemAssert.assertInvalidField(api.postJson("/api/v1/videos", "{\"uploadId\":\"" + upload
+                + "\",\"tags\":[\"ok\",null]}", owner.accessToken()), "tags[1]"); // was a 500
         ProblemAssert.assertInvalidField(api.postJson("/api/v1/videos", "{}", owner.accessToken()), "fileId");
         ProblemAssert.assertProblem(api.postJson("/api/v1/videos", "{\"uploadId\":\"" + upload
                 + "\",\"featured\":true}", owner.accessToken()), 403, "forbidden");
