@@ -98,6 +98,11 @@ public class ImportRequests {
      * @param customName display name of a single import's file; null for the title
      */
     public record Request(ImportKind kind, List<String> urls, String format, String customName) {
+
+        /** The links as they are checked, stored and fetched: {@link SourcePolicy#normalize}d. */
+        public Request {
+            urls = urls == null ? null : urls.stream().map(SourcePolicy::normalize).toList();
+        }
     }
 
     public ImportView create(UUID ownerId, Request request) {

@@ -127,7 +127,9 @@ public final class GuardedHttp {
         throw new ImportFailure(ImportError.UNAVAILABLE, "the source redirected too often");
     }
 
-    private Response request(URI uri, EgressGuard.Lease lease) throws IOException {
+    private Response request(URI link, EgressGuard.Lease lease) throws IOException {
+        // a redirect's Location may hold raw UTF-8: on the wire every byte of the request line is ASCII
+        URI uri = URI.create(link.toASCIIString());
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         String host = uri.getHost().startsWith("[") // URI keeps an IPv6 literal's brackets
                 ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();

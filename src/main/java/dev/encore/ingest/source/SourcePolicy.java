@@ -1,5 +1,6 @@
 package dev.encore.ingest.source;
 
+import java.net.IDN;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -39,6 +40,47 @@ public final class SourcePolicy {
         this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT).trim()).toList();
         this.trustedNetworks = trustedNetworks.stream().map(IpAddressMatcher::new).toList();
         this.resolver = resolver;
+    }
+
+    /**
+     * The link as sources expect it: without surrounding spaces (pasted links often have them), spaces
+     * inside as {@code %20}, with an
+     * internationalised host in its ASCII form ({@code ünï.example} → {@code xn--n-rfa4e.example}) and
+     * every other non-ASCII character percent-encoded in UTF-8, as browsers, curl and yt-dlp send them
+     * ({@code /ä.mp3} → {@code /%C3%A4.mp3}). A link that cannot be read is returned stripped, for
+     * {@link #checkUrl} to refuse.
+     */
+    public static String normalize(String url) {
+        if (url == null) {
+            return null;
+        }
+        String link = url.strip().replace(" ", "%20"); // a file name with spaces, pasted as it reads
+        int scheme = link.indexOf("://");
+        if (scheme > 0) {
+            int from = scheme + 3;
+            int end = from;
+            while (end < link.length() && "/?#".indexOf(link.charAt(end)) < 0) {
+                end++;
+            }
+            String authority = link.substring(from, end);
+            if (!authority.chars().allMatch(c -> c < 0x80) && !authority.contains("@") && !authority.contains("[")) {
+                int colon = authority.lastIndexOf(':');
+                String host = colon < 0 ? authority : authority.substring(0, colon);
+                try {
+                    link = link.substring(0, from) + IDN.toASCII(host) + (colon < 0 ? "" : authority.substring(colon))
+                            + link.substring(end);
+                }
+                catch (IllegalArgumentException notAHostName) {
+                    return link;
+                }
+            }
+        }
+        try {
+            return new URI(link).toASCIIString();
+        }
+        catch (URISyntaxException unreadable) {
+            return link;
+        }
     }
 
     /**

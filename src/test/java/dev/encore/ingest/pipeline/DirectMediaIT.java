@@ -32,6 +32,7 @@ import dev.encore.ingest.config.IngestProperties;
 import dev.encore.ingest.imports.AudioFormat;
 import dev.encore.ingest.imports.ImportError;
 import dev.encore.ingest.source.ImportFailure;
+import dev.encore.ingest.source.SourcePolicy;
 import dev.encore.media.Ffmpeg;
 import dev.encore.media.MediaProbe;
 import dev.encore.media.MediaProperties;
@@ -65,6 +66,7 @@ class DirectMediaIT {
         loopback = new GuardedLoopback(shortTone)
                 .origin("/tone.mp3", exchange -> send(exchange, "audio/mpeg", shortTone, shortTone.length, 0))
                 .origin("/long.mp3", exchange -> send(exchange, "audio/mpeg", longTone, longTone.length, 0))
+                .origin("/Café Ünïcode €😀.mp3", exchange -> send(exchange, "audio/mpeg", shortTone, shortTone.length, 0))
                 // no declared length: the body arrives chunked, its size known only as it is read
                 .origin("/chunked.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 0))
                 .origin("/slow.mp3", exchange -> send(exchange, "audio/mpeg", longTone, 0, 20_000))
@@ -110,6 +112,15 @@ class DirectMediaIT {
         assertThat(MediaTools.tag(probe, "artist")).isEqualTo("Encore Test");
         assertThat(probe.path("streams").valueStream()
                 .anyMatch(stream -> stream.path("disposition").path("attached_pic").asInt() == 1)).as("cover").isTrue();
+    }
+
+    /** The link as an import stores it ({@code ImportRequests.Request}): non-ASCII went out as Latin-1 and '?'. */
+    @Test
+    void aLinkWithNonAsciiCharactersReachesTheSourceAsUtf8Escapes() throws Exception {
+        MediaPipeline.Produced produced = direct(DataSize.ofMegabytes(50)).convert(
+                SourcePolicy.normalize(url("/Café Ünïcode €😀.mp3")), AudioFormat.OPUS, staging, new NoProgress(),
+                () -> false).orElseThrow();
+        assertThat(produced.durationMs()).isBetween(2700L, 3300L);
     }
 
     @Test

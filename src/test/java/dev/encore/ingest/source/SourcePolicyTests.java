@@ -31,6 +31,23 @@ class SourcePolicyTests {
         assertThat(policy.checkUrl("https://WWW.YOUTUBE.COM./watch?v=x")).isEmpty();
     }
 
+    @Test
+    void normalizesLinksToWhatSourcesExpectOnTheWire() {
+        // non-ASCII went out as Latin-1 bytes, and anything beyond Latin-1 as '?', which started a query
+        assertThat(SourcePolicy.normalize("http://127.0.0.1:8080/ok/ä€😀x.mp3?q=é"))
+                .isEqualTo("http://127.0.0.1:8080/ok/%C3%A4%E2%82%AC%F0%9F%98%80x.mp3?q=%C3%A9");
+        assertThat(SourcePolicy.normalize("  https://youtu.be/x \n")).isEqualTo("https://youtu.be/x");
+        assertThat(SourcePolicy.normalize("https://example.org/My Song.mp3")).isEqualTo("https://example.org/My%20Song.mp3");
+        assertThat(SourcePolicy.normalize("http://ünïcode.example:81/a.mp3")).isEqualTo("http://xn--ncode-cta3g.example:81/a.mp3");
+        assertThat(SourcePolicy.normalize("https://example.org/already%20encoded?a=%C3%A4"))
+                .as("escapes stay as they are").isEqualTo("https://example.org/already%20encoded?a=%C3%A4");
+        assertThat(SourcePolicy.normalize(null)).isNull();
+        // what cannot be read is left for checkUrl to refuse, never made acceptable
+        assertThat(policy.checkUrl(SourcePolicy.normalize("https://user:pässword@www.youtube.com/x")))
+                .hasValue("must not contain credentials");
+        assertThat(policy.checkUrl(SourcePolicy.normalize("https://www.youtube.com/<x>"))).hasValue("must be a valid URL");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "https://evil.com/watch", "https://youtube.com.evil.com/x", "https://notyoutube.com/x",
             "https://evilyoutu.be/x" })
