@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -100,7 +102,7 @@ class TusController {
             + "this body was kept (the offset stays), resume once there is room")
     @PatchMapping(path = BASE + "/{id}", consumes = TusProtocol.MEDIA_TYPE)
     ResponseEntity<Void> patch(Authentication auth, @PathVariable UUID id,
-            @RequestHeader("Upload-Offset") long offset, InputStream body) throws IOException, InterruptedException {
+            @RequestHeader("Upload-Offset") @PositiveOrZero long offset, InputStream body) throws IOException, InterruptedException {
         return ResponseEntity.noContent().headers(tusHeaders(resumable.append(Viewer.of(auth), id, offset, body)))
                 .build();
     }

@@ -71,7 +71,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> new FieldProblem(error instanceof org.springframework.validation.FieldError field
                                 // a bound object (paging, filters): its own field, which is the query parameter
-                                ? field.getField() : result.getMethodParameter().getParameterName(),
+                                ? field.getField() : parameterName(result.getMethodParameter()),
                                 error.getDefaultMessage())))
                 .toList();
         return validationFailed(errors, headers, request);
@@ -239,6 +239,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return false;
+    }
+
+    /** As the client sent it: a header by its name ({@code Upload-Offset}), anything else by the parameter's. */
+    private static String parameterName(org.springframework.core.MethodParameter parameter) {
+        org.springframework.web.bind.annotation.RequestHeader header =
+                parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+        return header != null && !header.name().isEmpty() ? header.name()
+                : header != null && !header.value().isEmpty() ? header.value() : parameter.getParameterName();
     }
 
     private static HttpServletRequest servletRequest(WebRequest request) {

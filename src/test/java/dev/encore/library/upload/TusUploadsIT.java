@@ -1,5 +1,6 @@
 package dev.encore.library.upload;
 
+import static dev.encore.support.ProblemAssert.assertInvalidField;
 import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -117,6 +118,10 @@ class TusUploadsIT extends IntegrationTest {
     void aWrongOffsetContentTypeOrProtocolVersionIsRefusedAndChangesNothing() {
         String location = tus.start(song.length, "song.mp3");
         assertProblem(tus.patch(location, 5, song, 0, 100), 409, "offset-mismatch");
+        // no offset can be negative: a malformed request (tusd answers 400 too), not a conflict to resume from
+        assertInvalidField(api.send(tus.request(location).header("Upload-Offset", "-1")
+                .header("Content-Type", "application/offset+octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(song, 0, 100))), "Upload-Offset");
         HttpResponse<String> octets = api.send(tus.request(location).header("Upload-Offset", "0")
                 .header("Content-Type", "application/octet-stream")
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(song, 0, 100)));
