@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's scratch space, {@code <data-dir>/staging}: one directory per attempt of a job or
- * request ({@code <purpose>-<id>}), and under {@code resumable/} the directories of work that
- * outlives a restart (resumable uploads). It is never shared with other nodes, whatever the blob
+ * request ({@code <purpose>-<id>}), under {@code resumable/} the directories of work that
+ * outlives a restart (resumable uploads), and {@code multipart/}, where Tomcat spools the parts of
+ * multipart uploads as they arrive ({@code spring.servlet.multipart.location}). It is never shared with other nodes, whatever the blob
  * store: a node only ever cleans its own. While a process runs it holds a lock on the area, so a
  * second process started on the same data directory cannot clear the first one's live work.
  */
@@ -35,10 +36,13 @@ public final class StagingArea implements Closeable {
 
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9-]{1,32}");
     static final String RESUMABLE = "resumable";
+    /** Tomcat's spool: {@code spring.servlet.multipart.location} in application.yaml names it. */
+    static final String MULTIPART = "multipart";
     private static final String LOCK = ".lock";
 
     private final Path root;
     private final Path resumable;
+    private final Path multipart;
     private final Clock clock;
     private final FileChannel lockFile;
     private final FileLock lock;
@@ -46,6 +50,9 @@ public final class StagingArea implements Closeable {
     public StagingArea(Path root, Clock clock) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();
         this.resumable = Files.createDirectories(this.root.resolve(RESUMABLE));
+        // before the web server takes its first request: Tomcat refuses every multipart body while
+        // its location is missing
+        this.multipart = Files.createDirectories(this.root.resolve(MULTIPART));
         this.clock = clock;
         this.lockFile = FileChannel.open(this.root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         this.lock = tryLock(lockFile);
@@ -76,16 +83,19 @@ public final class StagingArea implements Closeable {
         return Files.createDirectory(LocalBlobStore.inside(resumable, checked(purpose) + "-" + UUID.randomUUID()));
     }
 
-    /** Whether {@code file} (a real path) lies in a staging directory. */
+    /** Whether {@code file} (a real path) lies in a staging directory (Tomcat's spool is not one of ours). */
     boolean contains(Path file) {
-        return file.startsWith(root) && !file.getParent().equals(root) && !file.getParent().equals(resumable);
+        Path parent = file.getParent();
+        return file.startsWith(root) && !parent.equals(root) && !parent.equals(resumable) && !parent.equals(multipart);
     }
 
     /**
-     * Deletes every attempt directory (not the resumable ones): run once when the node starts,
-     * when no attempt of this process can exist yet. Tools a killed predecessor left running in
-     * them are stopped first, so none writes on into the directories. Skipped (returns -1) when
-     * another live process holds the area.
+     * Deletes every attempt directory (not the resumable ones) and every part Tomcat spooled (it
+     * deletes its parts when their request ends, so one here belongs to a request the previous
+     * process died in): run once when the node starts, before any attempt or request of this
+     * process. Tools a killed predecessor left running in the directories are stopped first, so
+     * none writes on into them. Returns how many directories and parts it deleted; skipped
+     * (returns -1) when another live process holds the area.
      */
     int clearAttempts() throws IOException {
         if (lock == null) {
@@ -97,14 +107,18 @@ public final class StagingArea implements Closeable {
                     + "in {}", stopped, root);
         }
         int cleared = 0;
-        for (Path dir : attemptDirectories()) {
-            deleteTree(dir);
+        for (Path leftover : Stream.concat(attemptDirectories().stream(), entries(multipart).stream()).toList()) {
+            deleteTree(leftover);
             cleared++;
         }
         return cleared;
     }
 
-    /** Deletes directories (attempts and resumable) untouched for longer than {@code age}; returns how many. */
+    /**
+     * Deletes directories (attempts and resumable) untouched for longer than {@code age}; returns how
+     * many. Tomcat's spool is left alone: a part there is a live request's (a slow upload's may be
+     * old), and Tomcat deletes it when the request ends.
+     */
     int sweep(Duration age) throws IOException {
         Instant cutoff = clock.instant().minus(age);
         int swept = 0;
@@ -122,9 +136,9 @@ public final class StagingArea implements Closeable {
         return swept;
     }
 
-    /** Directories and bytes in the area now. */
+    /** Directories and bytes in the area now; the parts Tomcat spools count as bytes. */
     public Usage usage() throws IOException {
-        long bytes = 0;
+        long bytes = size(multipart);
         int directories = 0;
         for (Path dir : Stream.concat(attemptDirectories().stream(), directories(resumable).stream()).toList()) {
             directories++;
@@ -142,14 +156,22 @@ public final class StagingArea implements Closeable {
     }
 
     private java.util.List<Path> attemptDirectories() throws IOException {
-        return directories(root).stream().filter(dir -> !dir.equals(resumable)).toList();
+        return directories(root).stream().filter(dir -> !dir.equals(resumable) && !dir.equals(multipart)).toList();
     }
 
     private static java.util.List<Path> directories(Path parent) throws IOException {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, Files::isDirectory)) {
-            java.util.List<Path> found = new java.util.ArrayList<>();
-            dirs.forEach(found::add);
-            return found;
+        return list(parent, Files::isDirectory);
+    }
+
+    private static java.util.List<Path> entries(Path parent) throws IOException {
+        return list(parent, path -> true);
+    }
+
+    private static java.util.List<Path> list(Path parent, DirectoryStream.Filter<Path> filter) throws IOException {
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(parent, filter)) {
+            java.util.List<Path> list = new java.util.ArrayList<>();
+            found.forEach(list::add);
+            return list;
         }
     }
 

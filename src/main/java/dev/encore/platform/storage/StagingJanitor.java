@@ -16,8 +16,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Keeps this node's staging area honest: when the node starts, before any job or request can
- * stage anything, what attempts of the previous process left (a killed import's half download)
- * is deleted; and what is there at any time is published as {@code encore.storage.staging.bytes}
+ * stage anything, what attempts of the previous process left (a killed import's half download,
+ * the part of a multipart upload it died receiving) is deleted; and what is there at any time is published as {@code encore.storage.staging.bytes}
  * and {@code encore.storage.staging.directories}, so leftovers show up on a dashboard rather than
  * on a full disk.
  */
@@ -44,7 +44,8 @@ class StagingJanitor implements InitializingBean {
     public void afterPropertiesSet() throws IOException {
         int cleared = staging.clearAttempts();
         if (cleared > 0) {
-            log.info("Deleted {} staging directories left by the previous run of this node", cleared);
+            log.info("Deleted {} staging directories and spooled upload parts left by the previous run of this node",
+                    cleared);
         }
         else if (cleared < 0) {
             log.warn("Another process uses the staging area {}: its leftovers are not cleared (give every node "

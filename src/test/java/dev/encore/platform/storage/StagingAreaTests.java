@@ -85,6 +85,22 @@ class StagingAreaTests {
     }
 
     @Test
+    void aRestartDeletesThePartsTomcatWasSpoolingButKeepsItsSpool() throws Exception {
+        Path spool = root.resolve(StagingArea.MULTIPART);
+        try (StagingArea before = new StagingArea(root, Clock.systemUTC())) {
+            assertThat(spool).as("there before the first request").isDirectory();
+            Files.write(spool.resolve("upload_1c2d_00000017.tmp"), new byte[2048]);
+            assertThat(before.usage()).as("a spooled part counts").isEqualTo(new StagingArea.Usage(0, 2048));
+            assertThat(before.sweep(java.time.Duration.ZERO)).as("a live request's part is Tomcat's").isZero();
+        }
+        try (StagingArea after = new StagingArea(root, Clock.systemUTC())) {
+            assertThat(after.clearAttempts()).isEqualTo(1);
+            assertThat(spool).isEmptyDirectory();
+            assertThat(after.usage()).isEqualTo(new StagingArea.Usage(0, 0));
+        }
+    }
+
+    @Test
     void countsWhatIsInIt() throws Exception {
         try (StagingArea staging = new StagingArea(root, Clock.systemUTC())) {
             assertThat(staging.usage()).isEqualTo(new StagingArea.Usage(0, 0));
