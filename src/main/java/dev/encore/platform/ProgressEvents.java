@@ -50,15 +50,17 @@ public class ProgressEvents {
 
     private final UserNotifications notifications;
     private final JsonMapper json;
+    private final StreamHeartbeats heartbeats;
     /**
      * The streams each user holds open here: each keeps a connection, a subscription and its buffers,
-     * and one a client abandoned is only noticed at its next message or its timeout.
+     * and one a client abandoned is noticed at its next write, a message or a heartbeat.
      */
     private final CappedCounts<UUID> streams = new CappedCounts<>(STREAMS_PER_USER);
 
-    ProgressEvents(UserNotifications notifications, JsonMapper json) {
+    ProgressEvents(UserNotifications notifications, JsonMapper json, StreamHeartbeats heartbeats) {
         this.notifications = notifications;
         this.json = json;
+        this.heartbeats = heartbeats;
     }
 
     /**
@@ -81,6 +83,7 @@ public class ProgressEvents {
         AtomicBoolean ended = new AtomicBoolean();
         Runnable end = () -> { // once: the stream finished, timed out, failed or found its client gone
             if (ended.compareAndSet(false, true)) {
+                heartbeats.stop(emitter);
                 UserNotifications.Subscription subscribed = subscription.get();
                 if (subscribed != null) {
                     subscribed.close();
@@ -127,6 +130,10 @@ public class ProgressEvents {
                 }
             }
             started.set(true);
+        }
+        heartbeats.start(emitter, end);
+        if (ended.get()) { // over with its first message, or its client already gone
+            heartbeats.stop(emitter);
         }
         return emitter;
     }

@@ -1,12 +1,25 @@
 package dev.encore.platform;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -21,12 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 /**
  * A progress stream starts with the current state, and what happened while that state was read
- * follows it, never precedes it: a client must not see progress go back.
+ * follows it, never precedes it: a client must not see progress go back. A client that leaves is
+ * noticed by the next heartbeat, not only at the next message.
  */
 class ProgressEventsTests {
 
@@ -37,7 +52,14 @@ class ProgressEventsTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final Notifications notifications = new Notifications();
-    private final ProgressEvents events = new ProgressEvents(notifications, json);
+    /** Quick beats: a test waits for one at most a second. */
+    private final StreamHeartbeats heartbeats = new StreamHeartbeats(Duration.ofMillis(100));
+    private final ProgressEvents events = new ProgressEvents(notifications, json, heartbeats);
+
+    @AfterEach
+    void stopHeartbeats() {
+        heartbeats.destroy();
+    }
 
     @Test
     void messagesThatComeWhileTheStateIsReadFollowIt() throws Exception {
@@ -103,6 +125,22 @@ class ProgressEventsTests {
         assertThat(notifications.listeners()).isZero();
     }
 
+    @Test
+    void aClientThatLeavesGivesItsPlaceBackAtTheNextHeartbeatWithoutWaitingForAMessage() throws Exception {
+        AtomicBoolean gone = new AtomicBoolean();
+        MockMvc mvc = MockMvcBuilders
+                .standaloneSetup(new Stream(events, OWNER, () -> Map.of("id", ID, "state", "QUEUED", "progress", 0)))
+                .addFilters(new LeavingClient(gone)).build();
+        MvcResult result = mvc.perform(get("/stream")).andExpect(request().asyncStarted()).andReturn();
+        await("a beat").atMost(Duration.ofSeconds(2)).until(() -> result.getResponse().getContentAsString()
+                .lines().anyMatch(line -> line.equals(":")));
+        assertThat(events.openStreams(OWNER)).as("a beat to a client still there keeps its stream").isEqualTo(1);
+
+        gone.set(true);
+        await("the place given back").atMost(Duration.ofSeconds(2)).until(() -> events.openStreams(OWNER) == 0);
+        assertThat(notifications.listeners()).as("its subscription closed").isZero();
+    }
+
     /** Opens the stream with {@code current}, then delivers {@code later} and returns what was sent. */
     private String follow(java.util.function.Supplier<Object> current, String... later) throws Exception {
         return follow(OWNER, current, later);
@@ -133,6 +171,45 @@ class ProgressEventsTests {
         @GetMapping("/stream")
         SseEmitter stream() {
             return events.follow(KIND, owner, ID, current);
+        }
+    }
+
+    /** A client whose connection fails every write once {@code gone} is set, as one that went away. */
+    private record LeavingClient(AtomicBoolean gone) implements Filter {
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            ServletOutputStream out = response.getOutputStream();
+            chain.doFilter(request, new HttpServletResponseWrapper((HttpServletResponse) response) {
+                @Override
+                public ServletOutputStream getOutputStream() {
+                    return new ServletOutputStream() {
+                        @Override
+                        public void write(int b) throws IOException {
+                            write(new byte[] { (byte) b }, 0, 1);
+                        }
+
+                        @Override
+                        public void write(byte[] bytes, int offset, int length) throws IOException {
+                            if (gone.get()) {
+                                throw new IOException("Broken pipe");
+                            }
+                            out.write(bytes, offset, length);
+                        }
+
+                        @Override
+                        public boolean isReady() {
+                            return true;
+                        }
+
+                        @Override
+                        public void setWriteListener(WriteListener listener) {
+                            out.setWriteListener(listener);
+                        }
+                    };
+                }
+            });
         }
     }
 
