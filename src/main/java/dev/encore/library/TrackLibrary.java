@@ -14,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.encore.account.UserDeleted;
 import dev.encore.library.content.ContentEditing;
+import dev.encore.library.content.LibraryContent;
 import dev.encore.library.content.LibraryProblems;
 import dev.encore.library.content.StoredMedia;
 import dev.encore.library.content.StreamableOriginals;
 import dev.encore.library.content.StreamableOriginals.Table;
+import dev.encore.library.playlist.PlaylistTrackRemoval;
 import dev.encore.library.search.SearchKind;
 import dev.encore.library.track.ReleaseYearRule;
 import dev.encore.library.track.Track;
@@ -51,11 +53,13 @@ public class TrackLibrary {
     private final Clock clock;
 
     TrackLibrary(Tracks tracks, StreamableOriginals originals, TrackListing listing, ContentSources sources, BlobCollector collector, ApplicationEventPublisher events,
-            StreamLinks links, Clock clock) {
+            PlaylistTrackRemoval playlists, StreamLinks links, Clock clock) {
         this.tracks = tracks;
         this.originals = originals;
         this.listing = listing;
-        this.editing = new ContentEditing<>(tracks, SearchKind.TRACK, events, collector);
+        // playlists let go of a deleted track as if its items were removed by hand (new version, no gaps)
+        this.editing = new ContentEditing<>(tracks, SearchKind.TRACK, events, collector, LibraryContent::blobs,
+                playlists::remove);
         this.sources = sources;
         this.links = links;
         this.clock = clock;
@@ -132,13 +136,16 @@ public class TrackLibrary {
                 track -> track.describe(details, clock.instant())));
     }
 
-    /** Deletes a track, then (after the commit) its blobs when no other content uses the same bytes. */
+    /**
+     * Deletes a track, and its items from every playlist that held it (each playlist gets a new version);
+     * then (after the commit) its blobs when no other content uses the same bytes.
+     */
     @Transactional
     public void delete(Viewer viewer, UUID id) {
         editing.delete(viewer, id);
     }
 
-    /** A deleted account's tracks go with it. */
+    /** A deleted account's tracks go with it, out of everyone's playlists too. */
     @ApplicationModuleListener
     void on(UserDeleted deleted) {
         editing.deleteAllOf(deleted.userId());

@@ -30,6 +30,7 @@ public final class ContentEditing<T extends LibraryContent> {
     private final ApplicationEventPublisher events;
     private final BlobCollector collector;
     private final Function<T, Stream<String>> blobs;
+    private final Consumer<List<UUID>> beforeDelete;
 
     public ContentEditing(ContentRepository<T> repository, SearchKind kind, ApplicationEventPublisher events,
             BlobCollector collector) {
@@ -39,11 +40,23 @@ public final class ContentEditing<T extends LibraryContent> {
     /** @param blobs the blobs a piece of content keeps alive, where they are more than {@link LibraryContent#blobs} */
     public ContentEditing(ContentRepository<T> repository, SearchKind kind, ApplicationEventPublisher events,
             BlobCollector collector, Function<T, Stream<String>> blobs) {
+        this(repository, kind, events, collector, blobs, ids -> {
+        });
+    }
+
+    /**
+     * @param blobs        the blobs a piece of content keeps alive
+     * @param beforeDelete told the ids of content about to be deleted, in the deleting transaction, once
+     *                     their rows are locked: what refers to them lets go first (playlists their tracks)
+     */
+    public ContentEditing(ContentRepository<T> repository, SearchKind kind, ApplicationEventPublisher events,
+            BlobCollector collector, Function<T, Stream<String>> blobs, Consumer<List<UUID>> beforeDelete) {
         this.repository = repository;
         this.kind = kind;
         this.events = events;
         this.collector = collector;
         this.blobs = blobs;
+        this.beforeDelete = beforeDelete;
     }
 
     /** Featuring is for admins (403 on {@code featured} otherwise). */
@@ -98,6 +111,7 @@ public final class ContentEditing<T extends LibraryContent> {
         // slides) with it; each row locked first, so rows a job is committing right now are read too
         contents.forEach(content -> repository.lockRow(content.id()));
         List<String> kept = contents.stream().flatMap(blobs).distinct().toList();
+        beforeDelete.accept(contents.stream().map(LibraryContent::id).toList());
         repository.deleteAll(contents);
         contents.forEach(content -> events.publishEvent(new ContentChanged(content.id(), kind)));
         kept.forEach(collector::collect);

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -30,8 +31,8 @@ public class Playlist {
     private String shareToken;
     /**
      * Saved with the playlist: its rows are replaced by every save. Their order is their
-     * {@code position} (a set, not a list indexed by it: deleting a track takes its rows with it
-     * and leaves gaps in the positions).
+     * {@code position}, 0..n-1 after every change (a deleted track's items are taken out through
+     * {@link #removeTracks}, which closes up the rest as {@link #remove} does).
      */
     @MappedCollection(idColumn = "playlist_id")
     private Set<PlaylistItem> items = new LinkedHashSet<>();
@@ -68,18 +69,33 @@ public class Playlist {
         updatedAt = now;
     }
 
+    /** Adds a track at {@code position} (null: the end), which must lie between 0 and the number of items. */
     PlaylistItem add(UUID trackId, Integer position, Instant now) {
         List<PlaylistItem> ordered = ordered();
-        int at = position == null ? ordered.size() : Math.max(0, Math.min(position, ordered.size()));
+        int at = position == null ? ordered.size() : position;
+        if (at < 0 || at > ordered.size()) {
+            throw new IllegalArgumentException("position " + at + " is outside 0.." + ordered.size());
+        }
         PlaylistItem item = new PlaylistItem(trackId, now);
         ordered.add(at, item);
         renumber(ordered, now);
         return item;
     }
 
+    /** Whether it held that item: false changes nothing. */
     boolean remove(UUID itemId, Instant now) {
+        return removeIf(item -> item.id().equals(itemId), now);
+    }
+
+    /** Takes out every item of these tracks (deleted ones); whether it held any: false changes nothing. */
+    boolean removeTracks(Set<UUID> trackIds, Instant now) {
+        return removeIf(item -> trackIds.contains(item.trackId()), now);
+    }
+
+    /** The others close up, so positions stay 0..n-1. */
+    private boolean removeIf(Predicate<PlaylistItem> which, Instant now) {
         List<PlaylistItem> ordered = ordered();
-        boolean removed = ordered.removeIf(item -> item.id().equals(itemId));
+        boolean removed = ordered.removeIf(which);
         if (removed) {
             renumber(ordered, now);
         }

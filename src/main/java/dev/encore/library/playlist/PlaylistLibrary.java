@@ -36,7 +36,7 @@ import dev.encore.platform.spi.StreamLinks;
 class PlaylistLibrary {
 
     /** Tracks looked up per query: far below every database's limit of bind parameters. */
-    private static final int TRACKS_PER_QUERY = 1000;
+    static final int TRACKS_PER_QUERY = 1000;
 
     private final Playlists playlists;
     private final Tracks tracks;
@@ -96,12 +96,19 @@ class PlaylistLibrary {
         playlists.delete(changed(editable(viewer, id, version)));
     }
 
-    /** Adds a track the owner may see, at {@code position} (default: the end). */
+    /**
+     * Adds a track the owner may see, at {@code position}: 0-based, at most the number of items (the
+     * end, also the default); past the end is a 400, not the end.
+     */
     @Transactional
     public PlaylistView add(Viewer viewer, UUID id, Long version, UUID trackId, Integer position) {
         Playlist playlist = editable(viewer, id, version);
         if (trackId == null || tracks.findById(trackId).filter(viewer::maySee).isEmpty()) {
             throw InvalidFieldsException.of("trackId", "must name a track you may see");
+        }
+        int end = playlist.items().size();
+        if (position != null && (position < 0 || position > end)) {
+            throw InvalidFieldsException.of("position", "must be between 0 and " + end + " (the number of items)");
         }
         playlist.add(trackId, position, clock.instant());
         return view(viewer, saved(playlist));
@@ -150,18 +157,23 @@ class PlaylistLibrary {
         }
     }
 
-    /** A deleted account's playlists go with it (and out of the search index). */
+    /**
+     * A deleted account's playlists go with it (and out of the search index). Deleted by id, whatever
+     * their version: deleting the account's tracks at the same moment changes them too.
+     */
     @ApplicationModuleListener
     void on(UserDeleted deleted) {
         List<Playlist> owned = playlists.findByOwnerId(deleted.userId());
-        playlists.deleteAll(owned);
+        playlists.deleteAllById(owned.stream().map(Playlist::id).toList());
         owned.forEach(this::changed);
     }
 
     /**
-     * Saves the playlist and its items (every item row is written again). A track deleted after the
-     * playlist was read takes its item rows with it (foreign key), and writing them again then fails:
-     * the playlist changed meanwhile, as for a stale version (409), and nothing is written.
+     * Saves the playlist and its items (every item row is written again). A track deleted meanwhile
+     * takes its items out through the playlist ({@link PlaylistTrackRemoval}: a new version, so this
+     * save meets a stale version and is run again); only a track deleted between this change's check
+     * that it exists and its save is missed by that, and then the foreign key refuses the item row:
+     * the playlist changed meanwhile (409), and nothing is written.
      */
     private Playlist saved(Playlist playlist) {
         try {

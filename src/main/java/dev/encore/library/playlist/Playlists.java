@@ -1,5 +1,6 @@
 package dev.encore.library.playlist;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,17 @@ public interface Playlists extends ListCrudRepository<Playlist, UUID> {
     List<Playlist> findByIdGreaterThanOrderById(UUID after, Limit limit);
 
     List<Playlist> findByOwnerId(UUID ownerId);
+
+    /** The playlists holding any of these tracks (indexed: playlist_items_track_idx). */
+    @Query("SELECT DISTINCT playlist_id FROM playlist_items WHERE track_id IN (:trackIds)")
+    List<UUID> holding(Collection<UUID> trackIds);
+
+    /**
+     * Locks a playlist's row until the transaction ends ({@code SELECT … FOR UPDATE}), so what is
+     * read next is its current version and nobody changes or deletes it before this transaction saves.
+     */
+    @Query("SELECT id FROM playlists WHERE id = :id FOR UPDATE")
+    Optional<UUID> lockRow(UUID id);
 
     /** The track ids of a playlist, in its order. */
     @Query("SELECT track_id FROM playlist_items WHERE playlist_id = :id ORDER BY position")

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
@@ -45,8 +46,11 @@ class PlaylistsController {
         this.library = library;
     }
 
-    /** A track to add, at a 0-based position (default: the end). */
-    record AddItem(UUID trackId, Integer position) {
+    /**
+     * A track to add, at a 0-based position from 0 to the number of items (the end, also the default);
+     * a position past the end is refused (400), not moved to it.
+     */
+    record AddItem(UUID trackId, @Min(value = 0, message = "must be 0 or more") Integer position) {
     }
 
     /** Every item id of the playlist, in the new order. */

@@ -116,10 +116,12 @@ class TracksController {
         return ResponseEntity.ok().eTag(etag(track)).body(track);
     }
 
-    @Operation(summary = "Delete a track", description = "Its stored bytes go too when nothing else uses them.")
+    @Operation(summary = "Delete a track", description = "Its stored bytes go too when nothing else uses them; "
+            + "its items leave every playlist that held it, each playlist getting a new version (ETag).")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Authentication auth, @PathVariable UUID id) {
-        library.delete(viewer(auth), id);
+        // it changes the playlists that hold the track: one edited at this very moment makes it run again
+        ConcurrentChanges.retried(() -> library.delete(viewer(auth), id));
         return ResponseEntity.noContent().build();
     }
 

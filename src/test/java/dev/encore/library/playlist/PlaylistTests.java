@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -46,16 +47,22 @@ class PlaylistTests {
     }
 
     @Test
-    void aPositionOutsideTheListLandsAtItsNearestEnd() {
+    void addsAtEitherEndButNeverOutsideTheList() {
         Playlist playlist = playlist();
         UUID middle = UUID.randomUUID();
         UUID front = UUID.randomUUID();
         UUID back = UUID.randomUUID();
         playlist.add(middle, null, CREATED);
-        playlist.add(front, -5, CREATED);
-        playlist.add(back, 99, CREATED);
+        playlist.add(front, 0, CREATED);
+        playlist.add(back, 2, CREATED);
         assertThat(trackIds(playlist)).containsExactly(front, middle, back);
-        assertThat(playlist.items()).extracting(PlaylistItem::position).containsExactly(0, 1, 2);
+
+        assertThatThrownBy(() -> playlist.add(UUID.randomUUID(), -1, LATER))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> playlist.add(UUID.randomUUID(), 4, LATER))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(trackIds(playlist)).containsExactly(front, middle, back);
+        assertThat(playlist.updatedAt()).isEqualTo(CREATED);
     }
 
     @Test
@@ -88,6 +95,32 @@ class PlaylistTests {
         Playlist playlist = playlist();
         playlist.add(UUID.randomUUID(), null, CREATED);
         assertThat(playlist.remove(UUID.randomUUID(), LATER)).isFalse();
+        assertThat(playlist.items()).hasSize(1);
+        assertThat(playlist.updatedAt()).isEqualTo(CREATED);
+    }
+
+    @Test
+    void aDeletedTrackLeavesWithEveryItemOfItAndTheRestCloseUp() {
+        Playlist playlist = playlist();
+        UUID gone = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        playlist.add(gone, null, CREATED);
+        playlist.add(first, null, CREATED);
+        playlist.add(gone, null, CREATED);
+        playlist.add(last, null, CREATED);
+
+        assertThat(playlist.removeTracks(Set.of(gone, UUID.randomUUID()), LATER)).isTrue();
+        assertThat(trackIds(playlist)).containsExactly(first, last);
+        assertThat(playlist.items()).extracting(PlaylistItem::position).containsExactly(0, 1);
+        assertThat(playlist.updatedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void removingTracksItDoesNotHoldChangesNothing() {
+        Playlist playlist = playlist();
+        playlist.add(UUID.randomUUID(), null, CREATED);
+        assertThat(playlist.removeTracks(Set.of(UUID.randomUUID()), LATER)).isFalse();
         assertThat(playlist.items()).hasSize(1);
         assertThat(playlist.updatedAt()).isEqualTo(CREATED);
     }

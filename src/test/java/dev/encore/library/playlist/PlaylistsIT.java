@@ -1,11 +1,14 @@
 package dev.encore.library.playlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -67,6 +70,11 @@ class PlaylistsIT extends IntegrationTest {
             assertThat(added.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
             etag = added.headers().firstValue("ETag").orElseThrow();
         }
+        // a position outside the list is refused, not moved to its nearest end
+        ProblemAssert.assertInvalidField(post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\""
+                + tracks.getFirst() + "\",\"position\":-1}", etag), "position");
+        ProblemAssert.assertInvalidField(post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\""
+                + tracks.getFirst() + "\",\"position\":4}", etag), "position");
         // a second client still holding an old ETag loses, and changes nothing
         HttpResponse<String> stale = post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\""
                 + tracks.getFirst() + "\"}", Api.json(created).path("version").asString());
@@ -91,10 +99,29 @@ class PlaylistsIT extends IntegrationTest {
         assertThat(Api.json(removed).path("items")).hasSize(2);
         assertThat(Api.json(removed).path("items").get(1).path("position").asInt()).isEqualTo(1);
 
-        // deleting a track takes it out of playlists
+        etag = removed.headers().firstValue("ETag").orElseThrow();
+        for (String track : List.of(tracks.get(2), tracks.get(1))) { // now tracks 2, 0, 2, 1
+            etag = added(owner, id, track, etag);
+        }
+        Instant updated = Instant.parse(Api.json(api.get("/api/v1/playlists/" + id, owner.accessToken()))
+                .path("updatedAt").asString());
+
+        // deleting a track takes every item of it out of playlists as removing them by hand does: the rest
+        // close up, and the playlist has a new version, so a copy cached or edited under the old ETag is stale
         assertThat(api.send("DELETE", "/api/v1/tracks/" + tracks.get(2), owner.accessToken(), null).statusCode())
                 .isEqualTo(204);
-        assertThat(Api.json(api.get("/api/v1/playlists/" + id, owner.accessToken())).path("items")).hasSize(1);
+        HttpResponse<String> revalidated = api.send(api.request("/api/v1/playlists/" + id)
+                .header("Authorization", "Bearer " + owner.accessToken()).header("If-None-Match", etag).GET());
+        assertThat(revalidated.statusCode()).as("the cached copy is stale").isEqualTo(200);
+        assertThat(revalidated.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        JsonNode afterDelete = Api.json(revalidated);
+        assertThat(afterDelete.path("items").valueStream().map(item -> item.path("track").path("id").asString()))
+                .containsExactly(tracks.get(0), tracks.get(1));
+        assertThat(afterDelete.path("items").valueStream().map(item -> item.path("position").asInt()))
+                .containsExactly(0, 1);
+        assertThat(Instant.parse(afterDelete.path("updatedAt").asString())).isAfter(updated);
+        assertThat(send(owner, "PATCH", "/api/v1/playlists/" + id, "{\"name\":\"Stale\"}", etag).statusCode())
+                .as("an edit made on the copy from before the delete").isEqualTo(412);
 
         // a cache revalidating with "*" asks only whether the playlist exists (RFC 9110 13.1.2)
         HttpResponse<String> any = api.send(api.request("/api/v1/playlists/" + id)
@@ -105,6 +132,33 @@ class PlaylistsIT extends IntegrationTest {
         assertThat(api.send(api.request("/api/v1/playlists/" + UUID.randomUUID())
                 .header("Authorization", "Bearer " + owner.accessToken()).header("If-None-Match", "*").GET())
                 .statusCode()).as("none exists: the problem as usual").isEqualTo(404);
+    }
+
+    /** An account's tracks leave other users' playlists with it, as a deleted track does. */
+    @Test
+    void aDeletedAccountsTracksLeaveEveryonesPlaylistsWithANewVersion() {
+        Account leaving = users.user();
+        Account listener = users.user();
+        String theirs = track(leaving, "public");
+        String mine = track(listener, "public");
+        HttpResponse<String> created = post(listener, "/api/v1/playlists", "{\"name\":\"Borrowed\"}", null);
+        String id = Api.json(created).path("id").asString();
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        for (String track : List.of(theirs, mine, theirs)) {
+            etag = added(listener, id, track, etag);
+        }
+
+        HttpResponse<String> deleted = api.send("DELETE", "/api/v1/me", leaving.accessToken(),
+                "{\"password\":\"" + leaving.password() + "\"}");
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Api.json(api.get("/api/v1/playlists/"
+                + id, listener.accessToken())).path("items")).hasSize(1));
+        HttpResponse<String> after = api.get("/api/v1/playlists/" + id, listener.accessToken());
+        assertThat(after.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(Api.json(after).path("items").get(0).path("track").path("id").asString()).isEqualTo(mine);
+        assertThat(Api.json(after).path("items").get(0).path("position").asInt()).isZero();
+        assertThat(send(listener, "PATCH", "/api/v1/playlists/" + id, "{\"name\":\"Stale\"}", etag).statusCode())
+                .isEqualTo(412);
     }
 
     /**
@@ -205,8 +259,7 @@ class PlaylistsIT extends IntegrationTest {
             String id = Api.json(created).path("id").asString();
             String etag = created.headers().firstValue("ETag").orElseThrow();
             for (String track : List.of(tracks.get(n % 3), tracks.get((n + 1) % 3))) {
-                etag = post(owner, "/api/v1/playlists/" + id + "/items", "{\"trackId\":\"" + track + "\"}", etag)
-                        .headers().firstValue("ETag").orElseThrow();
+                etag = added(owner, id, track, etag);
             }
         }
         JsonNode page = Api.json(api.get("/api/v1/playlists?size=100&sort=createdAt,desc", owner.accessToken()));
@@ -230,6 +283,14 @@ class PlaylistsIT extends IntegrationTest {
                 .asString() + "\",\"visibility\":\"" + visibility + "\"}", null);
         assertThat(track.statusCode()).as(track.body()).isEqualTo(201);
         return Api.json(track).path("id").asString();
+    }
+
+    /** Adds a track at the end of a playlist, under If-Match; the playlist's new ETag. */
+    private String added(Account owner, String playlist, String track, String etag) {
+        HttpResponse<String> added = post(owner, "/api/v1/playlists/" + playlist + "/items", "{\"trackId\":\""
+                + track + "\"}", etag);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        return added.headers().firstValue("ETag").orElseThrow();
     }
 
     private HttpResponse<String> post(Account who, String path, String json, String ifMatch) {
