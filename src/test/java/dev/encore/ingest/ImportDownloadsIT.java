@@ -122,6 +122,11 @@ class ImportDownloadsIT extends IntegrationTest {
         assertThat(unsatisfiable.statusCode()).isEqualTo(416);
         assertThat(unsatisfiable.headers().firstValue("Content-Range")).hasValue("bytes */" + size);
         assertThat(unsatisfiable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unsatisfiable.headers().firstValue("Content-Disposition")).as("not Spring's f.txt")
+                .hasValue("inline");
+        String token = link.substring(link.indexOf("/dl/") + 4);
+        assertThat(new String(unsatisfiable.body())).as("the link's credential stays out of the problem")
+                .contains("\"instance\":\"/dl/token\"").doesNotContain(token);
 
         HttpResponse<byte[]> notModified = send(HttpRequest.newBuilder(uri(link)).header("If-None-Match", etag));
         assertThat(notModified.statusCode()).isEqualTo(304);

@@ -218,6 +218,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpHeaders answer = new HttpHeaders();
         answer.putAll(headers); // may be read-only
         answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (!answer.containsHeader(HttpHeaders.CONTENT_DISPOSITION)) {
+            // a problem on a path with a file extension (/dl/…/song.mp3) got Spring's guard against
+            // reflected file downloads, "inline;filename=f.txt": a problem is shown, under no name
+            answer.set(HttpHeaders.CONTENT_DISPOSITION, "inline");
+        }
         return new ResponseEntity<>(problem, answer, statusCode);
     }
 

@@ -102,7 +102,16 @@ public class ProblemWriter {
     static String safePath(HttpServletRequest request) {
         Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
         String path = original instanceof String uri ? uri : request.getRequestURI();
-        return path == null ? "/" : path.replaceAll("[^A-Za-z0-9._~!$&'()*+,;=:@/%-]", "")
+        return path == null ? "/" : SIGNED_LINK.matcher(path).replaceFirst("$1token")
+                .replaceAll("[^A-Za-z0-9._~!$&'()*+,;=:@/%-]", "")
                 .replaceAll("%(?![0-9A-Fa-f]{2})", "%25");
     }
+
+    /**
+     * The token of a signed link ({@code /dl/<token>}, {@code /stream/tracks/<token>/…}) is its
+     * credential: a problem names the link's route, never the token, as the access log does, since
+     * problem bodies end up in clients' error reports.
+     */
+    private static final java.util.regex.Pattern SIGNED_LINK = java.util.regex.Pattern.compile(
+            "^(/dl/|/stream/[a-z]+/)[^/]+");
 }

@@ -21,8 +21,12 @@ class ProblemWriterTests {
             new EncoreProperties(Path.of("."), URI.create("https://media.example.org/"), Duration.ofSeconds(30)));
 
     @ParameterizedTest
-    @CsvSource({ "/dl/a.%%, /dl/a.%25%25", "/api/v1/tracks/%zz, /api/v1/tracks/%25zz", "/api/v1/me%, /api/v1/me%25",
-            "/api/%C0%AE, /api/%C0%AE", "/a b<c>, /abc" })
+    @CsvSource({ "/api/a.%%, /api/a.%25%25", "/api/v1/tracks/%zz, /api/v1/tracks/%25zz", "/api/v1/me%, /api/v1/me%25",
+            "/api/%C0%AE, /api/%C0%AE", "/a b<c>, /abc",
+            // a signed link's token is its credential: named by its route, as in the access log
+            "/dl/eyJhbGciOi.secret.sig, /dl/token", "/stream/tracks/eyJ.x.y, /stream/tracks/token",
+            "/stream/videos/eyJ.x.y/hls/720p/seg-1.m4s, /stream/videos/token/hls/720p/seg-1.m4s",
+            "/api/v1/dl/x, /api/v1/dl/x" })
     void theInstanceIsAUriReferenceEvenForPathsTomcatRefuses(String path, String instance) {
         ProblemDetail problem = writer.complete(ProblemDetail.forStatus(HttpStatus.BAD_REQUEST),
                 new MockHttpServletRequest("GET", path));
