@@ -60,6 +60,9 @@ class UploadInspection {
         Boolean hasVideo = null;
         if (kind == UploadKind.AUDIO || kind == UploadKind.VIDEO) {
             MediaProbe.Probe found = probe.probe(file);
+            if (found.codec().isEmpty()) { // ffprobe found no stream (an MP4 cut before its index, say)
+                throw unreadable();
+            }
             info = MediaInfo.of(found);
             if (kind == UploadKind.AUDIO && found.hasCover()) {
                 cover = covers.extract(file).orElse(null);
@@ -79,6 +82,12 @@ class UploadInspection {
         catch (NotAVideoException soundOnly) {
             return false;
         }
+    }
+
+    private static ErrorResponseException unreadable() {
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, Problems.of(
+                HttpStatus.UNPROCESSABLE_CONTENT, "media-unreadable", "Media unreadable", "No sound or picture can "
+                        + "be read from the file: it is cut short or damaged. Upload the complete file."), null);
     }
 
     private static ErrorResponseException unsupported() {

@@ -193,6 +193,10 @@ final class ProblemCatalogue {
             new ProblemType("upload-busy", 409, "Upload busy",
                     "Another request is writing to this resumable upload right now.",
                     "Wait for it to end, ask for the offset (HEAD), then continue."),
+            new ProblemType("media-unreadable", 422, "Media unreadable",
+                    "The upload looks like audio or video by its first bytes, but no sound or picture can be read "
+                            + "from it: it is cut short (a download that did not finish) or damaged. Nothing was saved.",
+                    "Check that the file plays in a media player, and upload the complete file."),
             new ProblemType("malware-detected", 422, "Malware detected",
                     "The malware scan found a known signature in the uploaded file; it was not stored, and the event is audited.",
                     "Do not upload this file; scan your copy with an up-to-date virus scanner."),

@@ -120,6 +120,19 @@ class UploadsIT extends IntegrationTest {
     }
 
     @Test
+    void mediaCutShortIsRefusedAsUnreadableAndLeavesNothing() throws Exception {
+        Account user = users.user();
+        long staged = stagingDirectories("upload");
+        // ffmpeg writes an MP4's index (moov) at its end: the first 16 KB are typed as video, and unplayable
+        byte[] whole = Files.readAllBytes(MediaTools.video(media.resolve("whole.mp4"), 2));
+        HttpResponse<String> cut = upload(user, "clip.mp4", "video/mp4", java.util.Arrays.copyOf(whole, 16 * 1024));
+        assertThat(cut.statusCode()).as(cut.body()).isEqualTo(422);
+        assertThat(Api.json(cut).path("type").asString()).endsWith("/media-unreadable"); // was "not sound only"
+        assertThat(stagingDirectories("upload")).as("nothing left in staging").isEqualTo(staged);
+        assertThat(upload(user, "clip.mp4", "video/mp4", whole).statusCode()).as("the whole file").isEqualTo(201);
+    }
+
+    @Test
     void sizeAndDailyQuotaAreEnforced() {
         Account user = users.user();
         byte[] tooBig = pdf(3 * 1024 * 1024 + 1);
