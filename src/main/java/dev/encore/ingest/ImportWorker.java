@@ -50,10 +50,12 @@ public class ImportWorker {
     private final StagedFetch fetch;
     private final ImportOutcomes outcomes;
     private final SourceKeys keys;
+    private final SharedArtifacts artifacts;
 
     ImportWorker(Imports imports, ImportItems items, SourceResolver resolver, ImportFileRecorder recorder,
-            StagedFetch fetch, ImportOutcomes outcomes, SourceKeys keys) {
+            StagedFetch fetch, ImportOutcomes outcomes, SourceKeys keys, SharedArtifacts artifacts) {
         this.keys = keys;
+        this.artifacts = artifacts;
         this.imports = imports;
         this.items = items;
         this.resolver = resolver;
@@ -134,7 +136,7 @@ public class ImportWorker {
             }
             String title = imported.customName() != null && imported.kind() == ImportKind.SINGLE
                     ? imported.customName() : named ? item.title() : mediaTitle;
-            recorder.record(imported, item, ready, FileNames.of(title, imported.format().extension()));
+            record(imported, item, key, ready, FileNames.of(title, imported.format().extension()));
             outcomes.itemRecorded(imported, item);
         }
         catch (ImportFailure failure) {
@@ -148,6 +150,23 @@ public class ImportWorker {
                 throw ex;
             }
             failed(imported, item, new ImportFailure(ImportError.STORAGE_FULL, "the disk is full"));
+        }
+    }
+
+    /**
+     * Files the artifact for the owner. When the quota refuses it, an artifact this run made (its
+     * conversion fitted the quota, which filled up meanwhile) is let go of, so that its blob is not
+     * kept for the result's lifetime uncounted; one reused from another import stays that import's.
+     */
+    private void record(Import imported, ImportItem item, String key, SharedArtifacts.Ready ready, String filename) {
+        try {
+            recorder.record(imported, item, ready, filename);
+        }
+        catch (ImportFailure refused) {
+            if (refused.error() == ImportError.QUOTA_EXCEEDED) {
+                artifacts.discard(key, ready);
+            }
+            throw refused;
         }
     }
 

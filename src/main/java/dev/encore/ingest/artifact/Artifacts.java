@@ -52,6 +52,12 @@ public interface Artifacts extends ListCrudRepository<Artifact, String> {
     @Query("DELETE FROM import_artifacts WHERE artifact_key = :key AND claim_token = :token")
     int release(@Param("key") String key, @Param("token") UUID token);
 
+    /** Deletes a ready row that still holds {@code sha256} (not one made again since). */
+    @Transactional
+    @Modifying
+    @Query("DELETE FROM import_artifacts WHERE artifact_key = :key AND sha256 = :sha256")
+    int discard(@Param("key") String key, @Param("sha256") String sha256);
+
     @Query("SELECT COUNT(*) > 0 FROM import_artifacts WHERE sha256 = :sha256 AND expires_at > :now")
     boolean liveWithSha(@Param("sha256") String sha256, @Param("now") Instant now);
 

@@ -24,7 +24,9 @@ import dev.encore.platform.BlobStore;
  * one worker holds the claim and fetches and converts; the others wait and then reuse the stored
  * result until it expires. The claim is a database row, so it works the same with one node or
  * many. A claim whose holder stopped heart-beating (a crashed node) is taken over; a permanent
- * failure is shared with the waiters for a minute instead of being refetched by each of them.
+ * failure is shared with the waiters for a minute instead of being refetched by each of them,
+ * except {@code quota-exceeded}: that is the producing owner's, not the source's, so the claim is
+ * released and a waiter of another owner produces the artifact under its own quota.
  */
 @Component
 public class SharedArtifacts {
@@ -130,7 +132,7 @@ public class SharedArtifacts {
             made = producer.produce(heartbeat);
         }
         catch (ImportFailure failure) {
-            if (failure.error().isTransient()) {
+            if (failure.error().isTransient() || failure.error() == ImportError.QUOTA_EXCEEDED) {
                 artifacts.release(key, token);
             }
             else {
@@ -146,6 +148,18 @@ public class SharedArtifacts {
         artifacts.ready(key, token, made.blob().sha256(), made.blob().size(), made.durationMs(), made.title(),
                 now.plus(properties.resultTtl()), now);
         return new Ready(made.blob().sha256(), made.blob().size(), made.durationMs(), made.title(), false);
+    }
+
+    /**
+     * Lets go of an artifact this request made ({@link Ready#reused} false) whose owner could not
+     * file it after all (the quota filled up meanwhile), so that the row no longer keeps its blob
+     * alive for the result's lifetime: the blob collector takes it once nothing else references it.
+     * A reused artifact is another request's and stays; so does a row made again since.
+     */
+    public void discard(String key, Ready ready) {
+        if (!ready.reused()) {
+            artifacts.discard(key, ready.sha256());
+        }
     }
 
     /** Whether the blob is there; a store that cannot tell fails the attempt (JobRunr retries it). */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,9 +84,10 @@ class DirectMedia {
      * Converts the media at {@code url} into {@code staging}, or answers empty when the link is not
      * a direct media file ffmpeg can read as a stream (yt-dlp should look at it).
      *
+     * @param quotaRoom the bytes the import's owner may still store (see {@link FfmpegConversion#convert})
      * @throws ImportFailure for a source that refused, failed, broke off or exceeded a limit
      */
-    Optional<MediaPipeline.Produced> convert(String url, AudioFormat format, Path staging,
+    Optional<MediaPipeline.Produced> convert(String url, AudioFormat format, Path staging, LongSupplier quotaRoom,
             MediaPipeline.Progress progress, BooleanSupplier cancelled) throws InterruptedException {
         try (EgressGuard.Lease lease = guard.lease(); GuardedHttp.Response response = open(url, lease)) {
             if (response.status() != 200) {
@@ -108,7 +110,7 @@ class DirectMedia {
                 log.info("A direct link's head shows no audio ffmpeg can stream; yt-dlp will fetch it");
                 return Optional.empty();
             }
-            return Optional.of(convert(url, format, staging, progress, cancelled, source, declared.get()));
+            return Optional.of(convert(url, format, staging, quotaRoom, progress, cancelled, source, declared.get()));
         }
         catch (IOException ex) {
             throw StreamedInput.broken(ex);
@@ -124,8 +126,8 @@ class DirectMedia {
         }
     }
 
-    private MediaPipeline.Produced convert(String url, AudioFormat format, Path staging, MediaPipeline.Progress progress,
-            BooleanSupplier cancelled, StreamedInput source, MediaProbe.Probe declared)
+    private MediaPipeline.Produced convert(String url, AudioFormat format, Path staging, LongSupplier quotaRoom,
+            MediaPipeline.Progress progress, BooleanSupplier cancelled, StreamedInput source, MediaProbe.Probe declared)
             throws InterruptedException {
         Map<String, String> tags = new LinkedHashMap<>();
         // like yt-dlp's generic extractor: the file's tags, else the link's file name as the title
@@ -139,7 +141,7 @@ class DirectMedia {
                 source.whole(),
                 () -> Optional.ofNullable(source.failure()).map(StreamedInput::broken));
         long writtenMs = conversion.convert(new FfmpegConversion.Run(command, target, format, 0), input, staging,
-                progress, cancelled);
+                quotaRoom, progress, cancelled);
         meters.counter("encore.ingest.fetched.bytes").increment(source.bytesRead());
         long durationMs = writtenMs > 0 ? writtenMs : probe.durationMs(target).orElse(0L);
         return new MediaPipeline.Produced(target, durationMs, tags.get("title"));

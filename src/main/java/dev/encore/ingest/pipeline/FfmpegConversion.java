@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -33,14 +34,16 @@ import dev.encore.platform.OutputRoom;
 /**
  * Runs one ffmpeg conversion of an import, from a file or from a download still under way, and
  * tells how it ended in the import's terms: the conversion timer, {@code max-duration} checked as
- * ffmpeg writes (the run is stopped past it: {@code too-long}), and on any failure the target
- * deleted, then the input's own failure if it had one (a broken or refused download is not a
- * conversion failure), else {@code timeout} or {@code conversion-failed}.
+ * ffmpeg writes (the run is stopped past it: {@code too-long}), the output capped by the room on the
+ * disk and by the owner's storage quota ({@code storage-full}, {@code quota-exceeded}), and on any
+ * failure the target deleted, then the input's own failure if it had one (a broken or refused
+ * download is not a conversion failure), else {@code timeout} or {@code conversion-failed}.
  */
 @Component
 class FfmpegConversion {
 
     private static final Logger log = LoggerFactory.getLogger(FfmpegConversion.class);
+    private static final String QUOTA_REASON = "the file would not fit in your storage quota";
 
     private final ProcessRunner processes;
     private final DiskReserve disk;
@@ -75,19 +78,29 @@ class FfmpegConversion {
     }
 
     /**
-     * Runs {@code run} in {@code staging}.
+     * Runs {@code run} in {@code staging}, its output capped by the smaller of the disk's room and
+     * {@code quotaRoom}, both taken as it starts: a result that would not fit the owner's quota is
+     * cut off there and refused, not stored for the result's lifetime uncounted.
      *
+     * @param quotaRoom the bytes the import's owner may still store
      * @return the duration ffmpeg wrote in milliseconds, or 0 when it reported none
      * @throws ImportFailure         when it failed, with the input's failure first
      * @throws CancellationException when {@code cancelled} turned true (the target is deleted)
      */
-    long convert(Run run, Input input, Path staging, MediaPipeline.Progress progress, BooleanSupplier cancelled)
-            throws InterruptedException {
+    long convert(Run run, Input input, Path staging, LongSupplier quotaRoom, MediaPipeline.Progress progress,
+            BooleanSupplier cancelled) throws InterruptedException {
         long maxMicros = properties.maxDuration().toMillis() * 1000;
-        OutputRoom room = disk.outputRoom();
-        if (room.none()) {
+        OutputRoom diskRoom = disk.outputRoom();
+        if (diskRoom.none()) {
             throw new ImportFailure(ImportError.STORAGE_FULL, "no room above the disk's reserve");
         }
+        long quotaLeft = quotaRoom.getAsLong();
+        if (quotaLeft == 0) {
+            throw new ImportFailure(ImportError.QUOTA_EXCEEDED, QUOTA_REASON, "the storage quota is full");
+        }
+        boolean byQuota = quotaLeft < diskRoom.bytes();
+        // one byte over what is left: an output of exactly the quota's rest fits, one cut off there did not
+        OutputRoom room = byQuota ? new OutputRoom(quotaLeft + 1) : diskRoom;
         AtomicLong outMicros = new AtomicLong();
         AtomicBoolean tooLong = new AtomicBoolean();
         Timer.Sample sample = Timer.start(meters);
@@ -127,7 +140,10 @@ class FfmpegConversion {
             }
             if (room.reached(run.target())) { // ffmpeg stopped at the size it was given, and said nothing of it
                 delete(run.target());
-                throw new ImportFailure(ImportError.STORAGE_FULL, "the result would not fit above the disk's reserve");
+                throw byQuota
+                        ? new ImportFailure(ImportError.QUOTA_EXCEEDED, QUOTA_REASON,
+                                "the result would take more than the " + quotaLeft + " bytes left in the quota")
+                        : new ImportFailure(ImportError.STORAGE_FULL, "the result would not fit above the disk's reserve");
             }
         }
         if (inputFailed.isPresent() || !result.succeeded() || !Files.isRegularFile(run.target())) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
@@ -82,25 +83,27 @@ public class MediaPipeline {
      *                    describes the source (and its answer is cached like a look-up's)
      * @param maybeDirect whether the link may be a direct media file, converted while downloading
      *                    ({@link DirectMedia}); yt-dlp fetches it when it is not
+     * @param quotaRoom   the bytes the import's owner may still store, asked as each conversion
+     *                    starts: its output is cut off there and refused ({@code quota-exceeded})
      */
     public Produced produce(String url, SourceMetadata known, boolean maybeDirect, AudioFormat format, Path staging,
-            Progress progress, BooleanSupplier cancelled) throws InterruptedException {
+            LongSupplier quotaRoom, Progress progress, BooleanSupplier cancelled) throws InterruptedException {
         // cookies and extra options are yt-dlp's: a source that needs them is yt-dlp's to fetch
         if (maybeDirect && properties.cookiesFile() == null && properties.extraOptions().isEmpty()) {
-            Optional<Produced> streamed = direct.convert(url, format, staging, progress, cancelled);
+            Optional<Produced> streamed = direct.convert(url, format, staging, quotaRoom, progress, cancelled);
             if (streamed.isPresent()) {
                 return streamed.get();
             }
         }
         PipedConversion.Piped fetched = piped.convert(url, () -> known != null ? known : described(url, staging),
-                format, staging, progress, cancelled);
+                format, staging, quotaRoom, progress, cancelled);
         return fetched.produced() != null ? fetched.produced()
-                : fromFile(fetched.downloaded(), fetched.metadata(), format, staging, progress, cancelled);
+                : fromFile(fetched.downloaded(), fetched.metadata(), format, staging, quotaRoom, progress, cancelled);
     }
 
     /** Converts a downloaded file (one ffmpeg cannot read as a stream), probed once. */
-    private Produced fromFile(Path source, SourceMetadata metadata, AudioFormat format, Path staging, Progress progress,
-            BooleanSupplier cancelled) throws InterruptedException {
+    private Produced fromFile(Path source, SourceMetadata metadata, AudioFormat format, Path staging,
+            LongSupplier quotaRoom, Progress progress, BooleanSupplier cancelled) throws InterruptedException {
         MediaProbe.Probe sourceProbe = probe.probe(source);
         long sourceMs = sourceProbe.durationMs().orElse(metadata.durationSeconds() * 1000);
         if (sourceMs > properties.maxDuration().toMillis()) {
@@ -111,7 +114,7 @@ public class MediaPipeline {
         // the site's thumbnail, else the cover the source file carries itself
         Path cover = thumbnail(staging).orElse(sourceProbe.hasCover() ? source : null);
         long writtenMs = ffmpeg.convert(new FfmpegConversion.Run(conversion.command(source, cover, target, format, tags),
-                target, format, sourceMs), FfmpegConversion.Input.NONE, staging, progress, cancelled);
+                target, format, sourceMs), FfmpegConversion.Input.NONE, staging, quotaRoom, progress, cancelled);
         // the conversion keeps the source's duration: probed once, the result needs no second reading
         long durationMs = sourceProbe.durationMs().isPresent() ? sourceMs
                 : writtenMs > 0 ? writtenMs : probe.durationMs(target).orElse(sourceMs);

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -86,11 +87,13 @@ class PipedConversion {
     /**
      * Fetches {@code url} with yt-dlp and converts it as it arrives.
      *
-     * @param describe what the source says about itself; read once the info JSON is written
+     * @param describe  what the source says about itself; read once the info JSON is written
+     * @param quotaRoom the bytes the import's owner may still store (see {@link FfmpegConversion#convert})
      * @throws ImportFailure for a source that failed, broke off or exceeded a limit, or a failed conversion
      */
     Piped convert(String url, Supplier<SourceMetadata> describe, AudioFormat format, Path staging,
-            MediaPipeline.Progress progress, BooleanSupplier cancelled) throws InterruptedException {
+            LongSupplier quotaRoom, MediaPipeline.Progress progress, BooleanSupplier cancelled)
+            throws InterruptedException {
         try (PipedDownload.Stream download = downloads.open(url, staging, progress, cancelled)) {
             byte[] head = download.head();
             SourceMetadata metadata = describe.get();
@@ -105,10 +108,11 @@ class PipedConversion {
                     && (cover != null || !format.supportsCoverArt())) {
                 Map<String, String> tags = MediaPipeline.siteTags(metadata);
                 return converted(download, ffmpeg.convertStdin(cover, target, format.encoderArgs(), tags), target,
-                        format, metadata, tags.get("title"), staging, progress, cancelled);
+                        format, metadata, tags.get("title"), staging, quotaRoom, progress, cancelled);
             }
             if (chosen.startsAtOnce() && !MediaPipeline.fileFirst(metadata)) {
-                return besideHeadProbe(download, head, metadata, cover, target, format, staging, progress, cancelled);
+                return besideHeadProbe(download, head, metadata, cover, target, format, staging, quotaRoom, progress,
+                        cancelled);
             }
             Optional<MediaProbe.Probe> declared = probe.probeHead(head, staging);
             if (declared.isEmpty()) {
@@ -121,8 +125,8 @@ class PipedConversion {
             List<String> command = cover != null ? ffmpeg.convertStdin(cover, target, format.encoderArgs(), tags)
                     : ffmpeg.convertStdin(format.supportsCoverArt() && declared.get().hasCover(), target,
                             format.encoderArgs(), tags);
-            return converted(download, command, target, format, metadata, tags.get("title"), staging, progress,
-                    cancelled);
+            return converted(download, command, target, format, metadata, tags.get("title"), staging, quotaRoom,
+                    progress, cancelled);
         }
     }
 
@@ -135,8 +139,8 @@ class PipedConversion {
      * the title is read from the result instead.
      */
     private Piped besideHeadProbe(PipedDownload.Stream download, byte[] head, SourceMetadata metadata, Path cover,
-            Path target, AudioFormat format, Path staging, MediaPipeline.Progress progress, BooleanSupplier cancelled)
-            throws InterruptedException {
+            Path target, AudioFormat format, Path staging, LongSupplier quotaRoom, MediaPipeline.Progress progress,
+            BooleanSupplier cancelled) throws InterruptedException {
         FutureTask<Optional<MediaProbe.Probe>> headProbe = new FutureTask<>(() -> probe.probeHead(head, staging));
         Thread.ofVirtual().start(headProbe);
         try {
@@ -144,7 +148,7 @@ class PipedConversion {
                     format.encoderArgs(), MediaPipeline.siteTags(metadata));
             Piped piped;
             try {
-                piped = converted(download, command, target, format, metadata, null, staging, progress,
+                piped = converted(download, command, target, format, metadata, null, staging, quotaRoom, progress,
                         () -> cancelled.getAsBoolean() || failed(headProbe));
             }
             catch (CancellationException stopped) {
@@ -198,11 +202,11 @@ class PipedConversion {
 
     /** Runs {@code command} on the head and the rest of the download. */
     private Piped converted(PipedDownload.Stream download, List<String> command, Path target,
-            AudioFormat format, SourceMetadata metadata, String title, Path staging, MediaPipeline.Progress progress,
-            BooleanSupplier stopped) throws InterruptedException {
+            AudioFormat format, SourceMetadata metadata, String title, Path staging, LongSupplier quotaRoom,
+            MediaPipeline.Progress progress, BooleanSupplier stopped) throws InterruptedException {
         FfmpegConversion.Input input = new FfmpegConversion.Input(download.input().whole(), download::failure);
         long writtenMs = conversion.convert(new FfmpegConversion.Run(command, target, format, 0), input, staging,
-                progress, stopped);
+                quotaRoom, progress, stopped);
         download.counted();
         long durationMs = writtenMs > 0 ? writtenMs : probe.durationMs(target).orElse(metadata.durationSeconds() * 1000);
         return new Piped(new MediaPipeline.Produced(target, durationMs, title), null, metadata);

@@ -15,12 +15,14 @@ import dev.encore.ingest.imports.ImportPhase;
 import dev.encore.ingest.pipeline.MediaPipeline;
 import dev.encore.ingest.source.SourceResolver;
 import dev.encore.platform.BlobStore;
+import dev.encore.platform.StorageQuota;
 
 /**
  * Obtains one item's media for {@link ImportWorker}: through {@link SharedArtifacts}, so identical
  * work is done once, and otherwise by running the {@link MediaPipeline} in a staging directory of
- * the {@link BlobStore} and storing the result. The staging directory, and whatever a killed
- * attempt left in it, is deleted afterwards.
+ * the {@link BlobStore} and storing the result. The run's conversion is capped by the importing
+ * owner's {@link StorageQuota}: a result that would not fit it is refused before it is stored. The
+ * staging directory, and whatever a killed attempt left in it, is deleted afterwards.
  */
 @Component
 public class StagedFetch {
@@ -28,11 +30,13 @@ public class StagedFetch {
     private final SharedArtifacts artifacts;
     private final MediaPipeline pipeline;
     private final BlobStore blobs;
+    private final StorageQuota quota;
 
-    StagedFetch(SharedArtifacts artifacts, MediaPipeline pipeline, BlobStore blobs) {
+    StagedFetch(SharedArtifacts artifacts, MediaPipeline pipeline, BlobStore blobs, StorageQuota quota) {
         this.artifacts = artifacts;
         this.pipeline = pipeline;
         this.blobs = blobs;
+        this.quota = quota;
     }
 
     /**
@@ -56,7 +60,7 @@ public class StagedFetch {
         }
         try {
             MediaPipeline.Produced produced = pipeline.produce(item.url(), metadata, maybeDirect, imported.format(), staging,
-                    new MediaPipeline.Progress() {
+                    () -> quota.remaining(imported.ownerId()), new MediaPipeline.Progress() {
                         @Override
                         public void downloading(double fraction) {
                             heartbeat.run();

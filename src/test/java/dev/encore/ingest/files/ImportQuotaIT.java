@@ -2,11 +2,16 @@ package dev.encore.ingest.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +26,7 @@ import dev.encore.ingest.imports.AudioFormat;
 import dev.encore.ingest.imports.Import;
 import dev.encore.ingest.imports.ImportKind;
 import dev.encore.ingest.imports.Imports;
+import dev.encore.platform.BlobStore;
 import dev.encore.platform.StorageQuota;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
@@ -33,7 +39,8 @@ import dev.encore.support.TestAccounts.Account;
  * with {@code quota-exceeded} and stores nothing; a full quota refuses new imports with 403 before
  * anything is stored; expired files no longer count. The quota is filled with a file row of the
  * right size rather than configured small, so the suite keeps one application context (contexts
- * sharing a database would take each other's import jobs).
+ * sharing a database would take each other's import jobs). A conversion is capped by what the
+ * quota has left, so a result that does not fit is never stored, not even for the result's lifetime.
  */
 class ImportQuotaIT extends IntegrationTest {
 
@@ -48,6 +55,8 @@ class ImportQuotaIT extends IntegrationTest {
     private Imports imports;
     @Autowired
     private ImportFiles files;
+    @Autowired
+    private BlobStore blobs;
 
     @BeforeAll
     static void origin() throws Exception {
@@ -55,6 +64,8 @@ class ImportQuotaIT extends IntegrationTest {
         origin = new MediaServer();
         origin.file("/a.mp3", MediaTools.tone(media.resolve("a.mp3"), "A", 400, 3), "audio/mpeg", 0);
         origin.file("/b.mp3", MediaTools.tone(media.resolve("b.mp3"), "B", 450, 3), "audio/mpeg", 0);
+        // a minute: ~720 kB as MP3, several MB as WAV
+        origin.file("/long.mp3", MediaTools.tone(media.resolve("long.mp3"), "Long", 500, 60), "audio/mpeg", 0);
     }
 
     @AfterAll
@@ -94,6 +105,52 @@ class ImportQuotaIT extends IntegrationTest {
         assertThat(second.path("errorCode").asString()).isEqualTo("quota-exceeded");
         assertThat(second.path("items").get(0).path("fileId").isMissingNode()).isTrue();
         assertThat(quota.used(owner)).isEqualTo(used);
+    }
+
+    @Test
+    void aConversionLargerThanTheQuotaLeftIsCutOffAndNothingOfItIsKept() throws Exception {
+        Account user = users.user();
+        ImportsClient client = new ImportsClient(port);
+        UUID owner = UUID.fromString(user.id());
+        long room = 2_000_000;
+        fill(owner, quota.remaining(owner) - room, Instant.now().plus(1, ChronoUnit.HOURS));
+        long used = storageUsed(user);
+        Set<String> blobsBefore = storedBlobs();
+
+        JsonNode refused = client.awaitFinished(user.accessToken(), client.start(user.accessToken(),
+                origin.url("/long.mp3"), "wav"));
+        assertThat(refused.path("status").asString()).isEqualTo("FAILED");
+        assertThat(refused.path("errorCode").asString()).isEqualTo("quota-exceeded");
+        assertThat(storageUsed(user)).isEqualTo(used);
+        // other tests' blobs may come and go; none as large as the room left is this import's
+        assertThat(storedBlobs()).filteredOn(sha256 -> !blobsBefore.contains(sha256) && size(sha256) > room)
+                .as("no blob of the refused conversion").isEmpty();
+
+        // the refusal was the owner's, not the source's: another user's import of it converts it anew
+        Account other = users.user();
+        JsonNode made = client.awaitFinished(other.accessToken(), client.start(other.accessToken(),
+                origin.url("/long.mp3"), "wav"));
+        assertThat(made.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(storageUsed(other)).isGreaterThan(room);
+    }
+
+    private long storageUsed(Account user) {
+        return Api.json(api.get("/api/v1/me/quota", user.accessToken())).path("storageUsedBytes").asLong();
+    }
+
+    private Set<String> storedBlobs() throws IOException {
+        try (Stream<String> stored = blobs.storedBefore(Instant.now().plus(1, ChronoUnit.HOURS))) {
+            return stored.collect(Collectors.toSet());
+        }
+    }
+
+    private long size(String sha256) {
+        try {
+            return blobs.metadata(sha256).map(BlobStore.Metadata::size).orElse(0L);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     @Test

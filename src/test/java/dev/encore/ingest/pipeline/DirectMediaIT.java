@@ -3,6 +3,7 @@ package dev.encore.ingest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static dev.encore.ingest.pipeline.LoopbackOrigin.NO_QUOTA;
 import static dev.encore.ingest.pipeline.LoopbackOrigin.cutHalfway;
 import static dev.encore.ingest.pipeline.LoopbackOrigin.send;
 
@@ -101,7 +102,7 @@ class DirectMediaIT {
     @Test
     void aDirectLinkIsConvertedWhileDownloadingWithTheFilesTagsAndCover() throws Exception {
         MediaPipeline.Produced produced = direct(DataSize.ofMegabytes(50)).convert(url("/hop.mp3"), AudioFormat.MP3,
-                staging, new NoProgress(), () -> false).orElseThrow();
+                staging, NO_QUOTA, new NoProgress(), () -> false).orElseThrow();
 
         assertThat(produced.file()).isRegularFile();
         assertThat(produced.title()).isEqualTo("Direct Tone");
@@ -118,7 +119,8 @@ class DirectMediaIT {
     @Test
     void aLinkWithNonAsciiCharactersReachesTheSourceAsUtf8Escapes() throws Exception {
         MediaPipeline.Produced produced = direct(DataSize.ofMegabytes(50)).convert(
-                SourcePolicy.normalize(url("/Café Ünïcode €😀.mp3")), AudioFormat.OPUS, staging, new NoProgress(),
+                SourcePolicy.normalize(url("/Café Ünïcode €😀.mp3")), AudioFormat.OPUS, staging,
+                        NO_QUOTA, new NoProgress(),
                 () -> false).orElseThrow();
         assertThat(produced.durationMs()).isBetween(2700L, 3300L);
     }
@@ -126,7 +128,7 @@ class DirectMediaIT {
     @Test
     void aLongerStreamIsConvertedWhole() throws Exception {
         MediaPipeline.Produced produced = direct(DataSize.ofMegabytes(50)).convert(url("/chunked.mp3"),
-                AudioFormat.OPUS, staging, new NoProgress(), () -> false).orElseThrow();
+                AudioFormat.OPUS, staging, NO_QUOTA, new NoProgress(), () -> false).orElseThrow();
         assertThat(produced.durationMs()).isBetween(59_000L, 61_000L);
         assertThat(produced.title()).isEqualTo("Long Tone");
     }
@@ -134,7 +136,7 @@ class DirectMediaIT {
     @Test
     void aRedirectToAForbiddenAddressIsRefused() {
         assertThatThrownBy(() -> direct(DataSize.ofMegabytes(50)).convert(url("/moved.mp3"), AudioFormat.MP3, staging,
-                new NoProgress(), () -> false))
+                NO_QUOTA, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.BLOCKED_ADDRESS));
         assertThat(loopback.internalHits()).isZero();
@@ -144,7 +146,7 @@ class DirectMediaIT {
     @Test
     void aDeclaredOversizeBodyIsRefusedBeforeReading() {
         assertThatThrownBy(() -> direct(DataSize.ofKilobytes(300)).convert(url("/long.mp3"), AudioFormat.MP3, staging,
-                new NoProgress(), () -> false))
+                NO_QUOTA, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.TOO_LARGE));
         assertThat(staged()).isEmpty();
@@ -153,7 +155,7 @@ class DirectMediaIT {
     @Test
     void aStreamGrowingPastTheLimitIsStoppedAndNothingIsKept() {
         assertThatThrownBy(() -> direct(DataSize.ofKilobytes(300)).convert(url("/chunked.mp3"), AudioFormat.MP3,
-                staging, new NoProgress(), () -> false))
+                staging, NO_QUOTA, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.TOO_LARGE));
         assertThat(staged()).isEmpty();
@@ -164,7 +166,7 @@ class DirectMediaIT {
     void mediaLongerThanTheLimitIsRefusedEvenWhenItConvertsFasterThanProgressIsReported() throws IOException {
         // 60 s of MP3 converts in well under a second: ffmpeg's only progress report is its last
         assertThatThrownBy(() -> direct(DataSize.ofMegabytes(50), Duration.ofSeconds(20)).convert(url("/long.mp3"),
-                AudioFormat.MP3, staging, new NoProgress(), () -> false))
+                AudioFormat.MP3, staging, NO_QUOTA, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.TOO_LONG));
         try (Stream<Path> left = Files.list(staging)) {
@@ -172,10 +174,22 @@ class DirectMediaIT {
         }
     }
 
+    /** A minute of WAV is ~5 MB: the owner's 1 MB left caps ffmpeg, and what it wrote up to there goes. */
+    @Test
+    void aResultLargerThanTheOwnersQuotaLeftIsCutOffAndRefused() {
+        assertThatThrownBy(() -> direct(DataSize.ofMegabytes(50)).convert(url("/long.mp3"), AudioFormat.WAV, staging,
+                () -> 1_000_000L, new NoProgress(), () -> false))
+                .isInstanceOfSatisfying(ImportFailure.class, failure -> {
+                    assertThat(failure.error()).isEqualTo(ImportError.QUOTA_EXCEEDED);
+                    assertThat(failure.reason()).isEqualTo("the file would not fit in your storage quota");
+                });
+        assertThat(staged()).isEmpty();
+    }
+
     @Test
     void aBodyCutShortFailsAsANetworkErrorAndKeepsNothing() {
         assertThatThrownBy(() -> direct(DataSize.ofMegabytes(50)).convert(url("/cut.mp3"), AudioFormat.MP3, staging,
-                new NoProgress(), () -> false))
+                NO_QUOTA, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class, failure -> {
                     assertThat(failure.error()).isEqualTo(ImportError.NETWORK);
                     assertThat(failure.reason()).isEqualTo("the connection to the source broke off");
@@ -189,7 +203,8 @@ class DirectMediaIT {
         DirectMedia direct = direct(DataSize.ofMegabytes(50));
         CompletableFuture<Optional<MediaPipeline.Produced>> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return direct.convert(url("/slow.mp3"), AudioFormat.MP3, staging, new NoProgress(), cancelled::get);
+                return direct.convert(url("/slow.mp3"), AudioFormat.MP3, staging,
+                        NO_QUOTA, new NoProgress(), cancelled::get);
             }
             catch (InterruptedException ex) {
                 throw new IllegalStateException(ex);
@@ -206,9 +221,11 @@ class DirectMediaIT {
     @Test
     void whatIsNotStreamableMediaIsLeftToYtDlp() throws Exception {
         DirectMedia direct = direct(DataSize.ofMegabytes(50));
-        assertThat(direct.convert(url("/page.html"), AudioFormat.MP3, staging, new NoProgress(), () -> false)).isEmpty();
+        assertThat(direct.convert(url("/page.html"), AudioFormat.MP3, staging,
+                NO_QUOTA, new NoProgress(), () -> false)).isEmpty();
         // a playlist names other addresses: ffmpeg never reads one, yt-dlp fetches through the guard
-        assertThat(direct.convert(url("/list.m3u8"), AudioFormat.MP3, staging, new NoProgress(), () -> false)).isEmpty();
+        assertThat(direct.convert(url("/list.m3u8"), AudioFormat.MP3, staging,
+                NO_QUOTA, new NoProgress(), () -> false)).isEmpty();
         assertThat(loopback.internalHits()).isZero();
         assertThat(staged()).isEmpty();
     }
@@ -216,7 +233,7 @@ class DirectMediaIT {
     @Test
     void anErrorAnswerIsTheSameFailureAsOnYtDlpsPath() {
         assertThatThrownBy(() -> direct(DataSize.ofMegabytes(50)).convert(url("/gone.mp3"), AudioFormat.MP3, staging,
-                new NoProgress(), () -> false))
+                NO_QUOTA, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class, failure -> {
                     assertThat(failure.error()).isEqualTo(ImportError.UNAVAILABLE);
                     assertThat(failure.reason()).isEqualTo("the source answered 404 Not Found");

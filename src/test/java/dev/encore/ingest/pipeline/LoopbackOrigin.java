@@ -2,12 +2,16 @@ package dev.encore.ingest.pipeline;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.LongSupplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 /** Answers of the loopback origins the pipeline's tests fetch from. */
 final class LoopbackOrigin {
+
+    /** The room of an owner whose storage quota caps nothing. */
+    static final LongSupplier NO_QUOTA = () -> Long.MAX_VALUE;
 
     private LoopbackOrigin() {
     }

@@ -3,6 +3,7 @@ package dev.encore.ingest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static dev.encore.ingest.pipeline.LoopbackOrigin.NO_QUOTA;
 import static dev.encore.ingest.pipeline.LoopbackOrigin.cutHalfway;
 import static dev.encore.ingest.pipeline.LoopbackOrigin.send;
 
@@ -121,7 +122,7 @@ class PipedConversionIT {
     @Test
     void aPageIsConvertedWhileYtDlpDownloadsWithTheSitesTitleAndTheFilesArtistAndCover() throws Exception {
         PipedConversion.Piped piped = piped(DataSize.ofMegabytes(50)).convert(url("/tone.html"), this::described,
-                AudioFormat.MP3, staging, new NoProgress(), () -> false);
+                AudioFormat.MP3, staging, NO_QUOTA, new NoProgress(), () -> false);
 
         MediaPipeline.Produced produced = piped.produced();
         assertThat(produced).isNotNull();
@@ -145,7 +146,7 @@ class PipedConversionIT {
         // no ffprobe to run: a probe would fail the import
         PipedConversion piped = piped(DataSize.ofMegabytes(50), Path.of("/nonexistent/ffprobe"));
         MediaPipeline.Produced produced = piped.convert(url("/tone.html"), () -> site, AudioFormat.OPUS, staging,
-                new NoProgress(), () -> false).produced();
+                NO_QUOTA, new NoProgress(), () -> false).produced();
 
         assertThat(produced.durationMs()).isBetween(19_500L, 20_500L);
         JsonNode probe = MediaTools.probe(produced.file());
@@ -158,7 +159,7 @@ class PipedConversionIT {
     @Test
     void ffmpegKeepsTheFilesOwnTagsUnderTheSitesWithoutWaitingForTheProbe() throws Exception {
         MediaPipeline.Produced produced = piped(DataSize.ofMegabytes(50)).convert(url("/ogg.html"), this::described,
-                AudioFormat.MP3, staging, new NoProgress(), () -> false).produced();
+                AudioFormat.MP3, staging, NO_QUOTA, new NoProgress(), () -> false).produced();
 
         assertThat(produced.title()).isEqualTo("Ogg page (1)");
         JsonNode probe = MediaTools.probe(produced.file());
@@ -172,7 +173,7 @@ class PipedConversionIT {
     @Test
     void aHeadTooShortForTheProbeIsStillConvertedWithTheFilesCoverAndTags() throws Exception {
         MediaPipeline.Produced produced = piped(DataSize.ofMegabytes(50)).convert(url("/big.html"), this::described,
-                AudioFormat.MP3, staging, new NoProgress(), () -> false).produced();
+                AudioFormat.MP3, staging, NO_QUOTA, new NoProgress(), () -> false).produced();
 
         assertThat(produced.title()).isEqualTo("Big page (1)");
         assertThat(produced.durationMs()).isBetween(4_500L, 5_500L);
@@ -186,7 +187,7 @@ class PipedConversionIT {
     @Test
     void aHeadProbeThatCannotRunStopsTheConversionAlreadyUnderWayAndKeepsNothing() {
         PipedConversion piped = piped(DataSize.ofMegabytes(50), Path.of("/nonexistent/ffprobe"));
-        assertThatThrownBy(() -> piped.convert(url("/slow.html"), this::described, AudioFormat.MP3, staging,
+        assertThatThrownBy(() -> piped.convert(url("/slow.html"), this::described, AudioFormat.MP3, staging, NO_QUOTA,
                 new NoProgress(), () -> false)).isInstanceOf(UncheckedIOException.class);
         assertThat(staged()).noneMatch(name -> name.startsWith("result.") || name.startsWith("source."));
         await().atMost(Duration.ofSeconds(5)).until(() -> !running("ffmpeg") && !running("yt-dlp"));
@@ -196,7 +197,7 @@ class PipedConversionIT {
     void anUnavailableSourceFailsAsUnavailableAndNothingIsConverted() {
         for (String page : List.of("/gone.html", "/dead.html")) { // the page itself, or the media it names
             assertThatThrownBy(() -> piped(DataSize.ofMegabytes(50)).convert(url(page), this::described,
-                    AudioFormat.MP3, staging, new NoProgress(), () -> false))
+                    AudioFormat.MP3, staging, NO_QUOTA, new NoProgress(), () -> false))
                     .as(page).isInstanceOfSatisfying(ImportFailure.class, failure -> {
                         assertThat(failure.error()).isEqualTo(ImportError.UNAVAILABLE);
                         assertThat(failure.reason()).isEqualTo("the source answered 404 Not Found");
@@ -208,7 +209,7 @@ class PipedConversionIT {
     @Test
     void aSourceThatBreaksOffMidwayFailsAsANetworkErrorAndKeepsNothing() {
         assertThatThrownBy(() -> piped(DataSize.ofMegabytes(50)).convert(url("/cut.html"), this::described,
-                AudioFormat.MP3, staging, new NoProgress(), () -> false))
+                AudioFormat.MP3, staging, NO_QUOTA, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class, failure -> {
                     assertThat(failure.error()).isEqualTo(ImportError.NETWORK);
                     assertThat(failure.reason()).isEqualTo("the connection to the source broke off");
@@ -220,7 +221,7 @@ class PipedConversionIT {
     @Test
     void aDeclaredOversizeFileIsRefusedByYtDlpBeforeItDownloads() {
         assertThatThrownBy(() -> piped(DataSize.ofKilobytes(100)).convert(url("/tone.html"), this::described,
-                AudioFormat.MP3, staging, new NoProgress(), () -> false))
+                AudioFormat.MP3, staging, NO_QUOTA, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.TOO_LARGE));
         assertThat(staged()).noneMatch(name -> name.startsWith("result."));
@@ -229,7 +230,7 @@ class PipedConversionIT {
     @Test
     void aStreamGrowingPastTheLimitIsStoppedAndNothingIsKept() {
         assertThatThrownBy(() -> piped(DataSize.ofKilobytes(300)).convert(url("/chunked.html"), this::described,
-                AudioFormat.MP3, staging, new NoProgress(), () -> false))
+                AudioFormat.MP3, staging, NO_QUOTA, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.TOO_LARGE));
         assertThat(staged()).noneMatch(name -> name.startsWith("result."));
@@ -242,7 +243,8 @@ class PipedConversionIT {
         PipedConversion piped = piped(DataSize.ofMegabytes(50));
         CompletableFuture<PipedConversion.Piped> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return piped.convert(url("/slow.html"), this::described, AudioFormat.MP3, staging, new NoProgress(),
+                return piped.convert(url("/slow.html"), this::described, AudioFormat.MP3, staging,
+                        NO_QUOTA, new NoProgress(),
                         cancelled::get);
             }
             catch (InterruptedException ex) {
@@ -261,7 +263,7 @@ class PipedConversionIT {
     void mediaFfmpegCannotReadAsAStreamIsConvertedFromTheDownloadedFile() throws Exception {
         PipedConversion piped = piped(DataSize.ofMegabytes(50));
         PipedConversion.Piped fetched = piped.convert(url("/late.html"), this::described, AudioFormat.MP3, staging,
-                new NoProgress(), () -> false);
+                NO_QUOTA, new NoProgress(), () -> false);
         assertThat(fetched.produced()).isNull();
         assertThat(fetched.downloaded()).hasFileName("source.m4a").hasBinaryContent(lateIndex);
 
@@ -269,12 +271,35 @@ class PipedConversionIT {
         SourceMetadata known = new SourceMetadata("HTML5MediaEmbed", "late", "Late page", null, null, 0, false,
                 List.of());
         MediaPipeline.Produced produced = pipeline(piped).produce(url("/late.html"), known, false, AudioFormat.OPUS,
-                again, new NoProgress(), () -> false);
+                again, NO_QUOTA, new NoProgress(), () -> false);
         assertThat(produced.durationMs()).isBetween(59_000L, 61_000L);
         JsonNode probe = MediaTools.probe(produced.file());
         assertThat(MediaTools.audioCodec(probe)).isEqualTo("opus");
         assertThat(MediaTools.tag(probe, "title")).isEqualTo("Late page");
         assertThat(again.resolve("source.m4a")).isRegularFile();
+    }
+
+    /**
+     * The owner's quota caps ffmpeg on both of yt-dlp's paths, converted as it downloads and from
+     * the downloaded file: 20 s and a minute of WAV (~3.5 and ~10 MB) do not fit 500 kB.
+     */
+    @Test
+    void aResultLargerThanTheOwnersQuotaLeftIsRefusedOnBothYtDlpPaths() throws Exception {
+        assertThatThrownBy(() -> piped(DataSize.ofMegabytes(50)).convert(url("/tone.html"), this::described,
+                AudioFormat.WAV, staging, () -> 500_000L, new NoProgress(), () -> false))
+                .isInstanceOfSatisfying(ImportFailure.class,
+                        failure -> assertThat(failure.error()).isEqualTo(ImportError.QUOTA_EXCEEDED));
+        assertThat(staged()).noneMatch(name -> name.startsWith("result."));
+
+        Path again = Files.createDirectories(work.resolve("again"));
+        SourceMetadata known = new SourceMetadata("HTML5MediaEmbed", "late", "Late page", null, null, 0, false,
+                List.of());
+        assertThatThrownBy(() -> pipeline(piped(DataSize.ofMegabytes(50))).produce(url("/late.html"), known, false,
+                AudioFormat.WAV, again, () -> 500_000L, new NoProgress(), () -> false))
+                .isInstanceOfSatisfying(ImportFailure.class,
+                        failure -> assertThat(failure.error()).isEqualTo(ImportError.QUOTA_EXCEEDED));
+        assertThat(again.resolve("source.m4a")).as("converted from the file").isRegularFile();
+        assertThat(again.resolve("result.wav")).doesNotExist();
     }
 
     @ParameterizedTest(name = "fragmented MP4: {0}")
@@ -283,7 +308,7 @@ class PipedConversionIT {
         serveHls("/hls/", Set.of(), fragmentedMp4);
 
         PipedConversion.Piped piped = piped(DataSize.ofMegabytes(50)).convert(url("/hls/play.m3u8"), this::described,
-                AudioFormat.MP3, staging, new NoProgress(), () -> false);
+                AudioFormat.MP3, staging, NO_QUOTA, new NoProgress(), () -> false);
 
         MediaPipeline.Produced produced = piped.produced();
         assertThat(produced).isNotNull();
@@ -302,7 +327,7 @@ class PipedConversionIT {
         serveHls("/holed/", Set.of("seg10.ts"), false);
 
         assertThatThrownBy(() -> piped(DataSize.ofMegabytes(50)).convert(url("/holed/play.m3u8"), this::described,
-                AudioFormat.MP3, staging, new NoProgress(), () -> false))
+                AudioFormat.MP3, staging, NO_QUOTA, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class, failure -> {
                     assertThat(failure.error()).isEqualTo(ImportError.UNAVAILABLE);
                     assertThat(failure.reason()).isEqualTo("the source answered 404 Not Found");
@@ -319,7 +344,7 @@ class PipedConversionIT {
                 playlist.length, 0));
 
         assertThatThrownBy(() -> piped(DataSize.ofMegabytes(50)).convert(url("/inside.m3u8"), this::described,
-                AudioFormat.MP3, staging, new NoProgress(), () -> false))
+                AudioFormat.MP3, staging, NO_QUOTA, new NoProgress(), () -> false))
                 .isInstanceOfSatisfying(ImportFailure.class,
                         failure -> assertThat(failure.error()).isEqualTo(ImportError.BLOCKED_ADDRESS));
         assertThat(loopback.internalHits()).isZero();
