@@ -95,7 +95,7 @@ class FfmpegConversion {
             throw new ImportFailure(ImportError.STORAGE_FULL, "no room above the disk's reserve");
         }
         long quotaLeft = quotaRoom.getAsLong();
-        if (quotaLeft == 0) {
+        if (quotaLeft <= 0) { // full, or over it (a quota lowered by an admin)
             throw new ImportFailure(ImportError.QUOTA_EXCEEDED, QUOTA_REASON, "the storage quota is full");
         }
         boolean byQuota = quotaLeft < diskRoom.bytes();
