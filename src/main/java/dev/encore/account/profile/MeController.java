@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -42,7 +44,7 @@ class MeController {
     }
 
     /** Each field left out (or null) stays as it is; an empty displayName removes it, an empty email is refused. */
-    record UpdateProfileRequest(@Size(max = 100) @PlainText String displayName,
+    record UpdateProfileRequest(@CodePointLength(max = 100, message = "size must be between 0 and 100") @PlainText String displayName,
             @Email(message = "must be a valid email address") @Size(max = 254)
             @Pattern(regexp = "(?s).*\\S.*", message = "must be a valid email address; leave it out to keep yours") String email) {
     }

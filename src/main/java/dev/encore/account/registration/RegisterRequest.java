@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
+
 import dev.encore.platform.PlainText;
 
 /**
@@ -13,14 +15,14 @@ import dev.encore.platform.PlainText;
  * @param username    3 to 50 letters, digits or underscores; unique ignoring case
  * @param email       a valid address, stored lower-case; unique
  * @param password    see {@link dev.encore.account.password.PasswordRules}
- * @param displayName optional, at most 100 characters, no control characters
+ * @param displayName optional, at most 100 characters (code points), no control characters
  * @param adminKey    optional: the admin registration key makes the account an admin
  */
 record RegisterRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9_]{3,50}", message = "must be 3 to 50 letters, digits or underscores") String username,
         @NotBlank @Email(message = "must be a valid email address") @Size(max = 254) String email,
         @NotBlank @Size(min = 8, max = 128, message = "must be 8 to 128 characters long") String password,
-        @Size(max = 100) @PlainText String displayName,
+        @CodePointLength(max = 100, message = "size must be between 0 and 100") @PlainText String displayName,
         @Size(max = 256) String adminKey) {
 
     @Override

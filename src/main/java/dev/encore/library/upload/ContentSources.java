@@ -60,10 +60,9 @@ public class ContentSources {
                 .findFirst().orElseThrow(() -> LibraryProblems.notFound("file"));
     }
 
-    /** A title from a file name: without its extension, at most 255 characters. */
+    /** A title from a file name: without its extension, at most 255 characters (code points, as titles count them). */
     public static String titleOf(String filename) {
         int dot = filename.lastIndexOf('.');
-        String base = dot > 0 ? filename.substring(0, dot) : filename;
-        return base.length() > 255 ? base.substring(0, 255) : base;
+        return Upload.cut(dot > 0 ? filename.substring(0, dot) : filename, 255);
     }
 }

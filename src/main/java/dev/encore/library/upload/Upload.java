@@ -83,8 +83,10 @@ public class Upload extends InsertOnlyRow<UUID> {
         this.expiresAt = expiresAt;
     }
 
-    private static String cut(String value, int max) {
-        return value == null ? null : value.length() <= max ? value : value.substring(0, max);
+    /** {@code value} cut to at most {@code max} characters (code points, as the request limits count them: a pair is never split). */
+    static String cut(String value, int max) {
+        return value == null || value.codePointCount(0, value.length()) <= max ? value
+                : value.substring(0, value.offsetByCodePoints(0, max));
     }
 
     public UUID id() {

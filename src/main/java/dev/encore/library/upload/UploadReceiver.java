@@ -106,6 +106,7 @@ class UploadReceiver {
         if (result.isEmpty()) {
             result = "upload";
         }
-        return result.length() > 255 ? result.substring(0, 255) : result;
+        // 255 UTF-16 units, as the filename columns hold on either database; never half of a pair
+        return result.length() <= 255 ? result : result.substring(0, Character.isHighSurrogate(result.charAt(254)) ? 254 : 255);
     }
 }

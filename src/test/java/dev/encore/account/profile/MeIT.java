@@ -1,5 +1,6 @@
 package dev.encore.account.profile;
 
+import static dev.encore.support.ProblemAssert.assertInvalidField;
 import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,17 @@ class MeIT extends IntegrationTest {
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(Api.json(updated).path("displayName").asString()).isEqualTo("DJ Test");
         assertThat(Api.json(updated).path("email").asString()).isEqualTo("new-" + me.email());
+    }
+
+    @Test
+    void aDisplayNameIsCountedInCharactersNotUtf16Units() {
+        TestAccounts.Account me = users.user();
+        String notes = "\uD83C\uDFB5".repeat(100); // 100 characters, 200 UTF-16 units (which @Size and H2 count)
+        HttpResponse<String> updated = api.send("PATCH", "/api/v1/me", me.accessToken(), "{\"displayName\":\"" + notes + "\"}");
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(Api.json(api.get("/api/v1/me", me.accessToken())).path("displayName").asString()).isEqualTo(notes);
+        assertInvalidField(api.send("PATCH", "/api/v1/me", me.accessToken(), "{\"displayName\":\"" + notes
+                + "\uD83C\uDFB5\"}"), "displayName");
     }
 
     @Test

@@ -69,6 +69,21 @@ class PlaylistsControllerTests {
     }
 
     @Test
+    void lengthsCountCharactersSoAnEmojiIsOne() {
+        String note = "\uD83C\uDFB5"; // one character, two UTF-16 units
+        PlaylistView view = new PlaylistView(PLAYLIST, USER, note.repeat(100), note.repeat(500), false, List.of(), NOW,
+                NOW, 0);
+        given(library.create(eq(VIEWER), eq(new PlaylistRequest(note.repeat(100), note.repeat(500), null))))
+                .willReturn(view);
+        assertThat(send(mvc.post().uri("/api/v1/playlists"), null, "{\"name\":\"" + note.repeat(100)
+                + "\",\"description\":\"" + note.repeat(500) + "\"}")).hasStatus(201);
+        JsonNode problem = assertInvalidFields(send(mvc.post().uri("/api/v1/playlists"), null, "{\"name\":\""
+                + note.repeat(101) + "\",\"description\":\"" + note.repeat(501) + "\"}"), "name", "description");
+        assertThat(messages(problem, "name")).containsExactly("must be 1 to 100 characters");
+        assertThat(messages(problem, "description")).containsExactly("must be at most 500 characters");
+    }
+
+    @Test
     void aLoneSurrogateIsRefusedAsNoText() {
         JsonNode problem = assertInvalidFields(send(mvc.post().uri("/api/v1/playlists"), null,
                 "{\"name\":\"Mix \\ud800\",\"description\":\"\\udfff\"}"), "name", "description");

@@ -55,6 +55,25 @@ class PlaylistsIT extends IntegrationTest {
     }
 
     @Test
+    void nameAndDescriptionLimitsCountCharactersNotUtf16Units() {
+        Account owner = users.user();
+        String note = "\uD83C\uDFB5"; // one character, two UTF-16 units (which @Size and H2 count)
+        HttpResponse<String> created = post(owner, "/api/v1/playlists", "{\"name\":\"" + note.repeat(100)
+                + "\",\"description\":\"" + note.repeat(500) + "\"}", null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Api.json(created).path("id").asString();
+        JsonNode read = Api.json(api.get("/api/v1/playlists/" + id, owner.accessToken()));
+        assertThat(read.path("name").asString()).isEqualTo(note.repeat(100));
+        assertThat(read.path("description").asString()).isEqualTo(note.repeat(500));
+        ProblemAssert.assertInvalidField(post(owner, "/api/v1/playlists", "{\"name\":\"" + note.repeat(101) + "\"}", null),
+                "name");
+        ProblemAssert.assertInvalidField(send(owner, "PATCH", "/api/v1/playlists/" + id, "{\"description\":\""
+                + note.repeat(501) + "\"}", null), "description");
+        assertThat(Api.json(api.get("/api/v1/playlists/" + id, owner.accessToken())).path("description").asString())
+                .isEqualTo(note.repeat(500));
+    }
+
+    @Test
     void itemsAreAddedReorderedAndRemovedAndStaleEditsAreRefused() {
         Account owner = users.user();
         List<String> tracks = List.of(track(owner, "public"), track(owner, "public"), track(owner, "public"));

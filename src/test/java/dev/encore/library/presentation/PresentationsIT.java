@@ -234,6 +234,26 @@ class PresentationsIT extends IntegrationTest {
      * @param blobs the PDF and the four slide images
      * @param bytes their sizes added up
      */
+    @Test
+    void textLimitsCountCharactersNotUtf16Units() throws Exception {
+        Account owner = users.user();
+        String note = "\uD83C\uDFB5"; // one character, two UTF-16 units (which @Size and H2 count)
+        HttpResponse<String> created = api.postJson("/api/v1/presentations", "{\"uploadId\":\"" + upload(owner,
+                "notes.pdf", Pdfs.withText("Notes")) + "\",\"title\":\"" + note.repeat(255) + "\",\"description\":\""
+                + note.repeat(5000) + "\",\"category\":\"" + note.repeat(50) + "\",\"tags\":[\"" + note.repeat(50) + "\"]}",
+                owner.accessToken());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode presentation = Api.json(api.get("/api/v1/presentations/" + Api.json(created).path("id").asString(),
+                owner.accessToken()));
+        assertThat(presentation.path("title").asString()).isEqualTo(note.repeat(255));
+        assertThat(presentation.path("description").asString()).isEqualTo(note.repeat(5000));
+        assertThat(presentation.path("category").asString()).isEqualTo(note.repeat(50));
+        assertThat(presentation.path("tags").valueStream().map(JsonNode::asString)).containsExactly(note.repeat(50));
+        ProblemAssert.assertInvalidField(api.postJson("/api/v1/presentations", "{\"uploadId\":\"" + java.util.UUID
+                .randomUUID() + "\",\"title\":\"" + note.repeat(256) + "\",\"category\":\"" + note.repeat(51) + "\"}",
+                owner.accessToken()), "category");
+    }
+
     private record Rendered(String id, List<String> blobs, long bytes) {
     }
 

@@ -72,6 +72,24 @@ class TracksControllerTests {
     }
 
     @Test
+    void lengthsCountCharactersSoAnEmojiIsOne() {
+        String note = "\uD83C\uDFB5"; // one character, two UTF-16 units
+        TrackDetails longest = new TrackDetails(note.repeat(255), note.repeat(255), note.repeat(255), note.repeat(50),
+                null, note.repeat(50), null, List.of(note.repeat(50)), null, null, null);
+        given(library.update(VIEWER, TRACK, longest, 3L)).willThrow(LibraryProblems.stale());
+        assertProblem(patch(TRACK.toString(), "\"3\"", "{\"title\":\"" + note.repeat(255) + "\",\"artist\":\""
+                + note.repeat(255) + "\",\"album\":\"" + note.repeat(255) + "\",\"genre\":\"" + note.repeat(50)
+                + "\",\"category\":\"" + note.repeat(50) + "\",\"tags\":[\"" + note.repeat(50) + "\"]}"), 412,
+                "precondition-failed"); // valid: it reached the library
+        JsonNode problem = assertInvalidFields(patch(TRACK.toString(), null, "{\"title\":\"" + note.repeat(256)
+                + "\",\"album\":\"" + note.repeat(256) + "\",\"genre\":\"" + note.repeat(51) + "\",\"tags\":[\""
+                + note.repeat(51) + "\"]}"), "title", "album", "genre", "tags[0]");
+        assertThat(messages(problem, "title")).containsExactly("must be 1 to 255 characters");
+        assertThat(messages(problem, "tags[0]")).containsExactly("must be 1 to 50 characters");
+        verify(library).update(VIEWER, TRACK, longest, 3L);
+    }
+
+    @Test
     void aReleaseYearInTheFutureIsRefusedWithTheOtherErrors() {
         int nextYear = Instant.now().atZone(java.time.ZoneOffset.UTC).getYear() + 1;
         JsonNode problem = assertInvalidFields(post("{\"artist\":\"\",\"year\":" + nextYear + "}"), "artist", "year");

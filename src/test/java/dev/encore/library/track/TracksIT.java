@@ -39,6 +39,9 @@ import dev.encore.support.TestAccounts.Account;
  */
 class TracksIT extends IntegrationTest {
 
+    /** One character (U+1F3B5), two UTF-16 units. */
+    private static final String NOTE = "\uD83C\uDFB5";
+
     @TempDir
     static Path media;
 
@@ -112,6 +115,8 @@ class TracksIT extends IntegrationTest {
                 Arguments.of("\"year\":1899", "year"),
                 Arguments.of("\"year\":" + (Year.now().getValue() + 1), "year"),
                 Arguments.of("\"tags\":[\"" + "x".repeat(51) + "\"]", "tags[0]"),
+                Arguments.of("\"title\":\"" + NOTE.repeat(256) + "\"", "title"),
+                Arguments.of("\"tags\":[\"" + NOTE.repeat(51) + "\"]", "tags[0]"),
                 Arguments.of("\"title\":\"t\\\"\\r\\nX: y\"", "title"),
                 Arguments.of("\"album\":\"a\\u001b[31m\"", "album"),
                 Arguments.of("\"tags\":[\"x\\ty\"]", "tags[0]"),
@@ -137,6 +142,36 @@ class TracksIT extends IntegrationTest {
         assertThat(response.body()).contains("\"field\":\"" + name + "\"");
         assertThat(Api.json(api.get("/api/v1/tracks?owner=" + owner.id(), owner.accessToken())).path("totalItems")
                 .asLong()).isZero();
+    }
+
+    @Test
+    void textLimitsCountCharactersNotUtf16Units() throws Exception {
+        Account owner = users.user();
+        // 255 characters, 510 UTF-16 units: @Size refused them, and H2 (which counts units) would not hold them
+        HttpResponse<String> created = api.postJson("/api/v1/tracks", "{\"fileId\":\"" + importedFile(owner, "/song0.mp3")
+                + "\",\"title\":\"" + NOTE.repeat(255) + "\",\"artist\":\"" + NOTE.repeat(255) + "\",\"album\":\""
+                + NOTE.repeat(255) + "\",\"genre\":\"" + NOTE.repeat(50) + "\",\"category\":\"" + NOTE.repeat(50)
+                + "\",\"tags\":[\"" + NOTE.repeat(50) + "\"]}", owner.accessToken());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Api.json(created).path("id").asString();
+        JsonNode track = Api.json(api.get("/api/v1/tracks/" + id, owner.accessToken()));
+        assertThat(List.of("title", "artist", "album").stream().map(field -> track.path(field).asString()))
+                .containsOnly(NOTE.repeat(255));
+        assertThat(List.of("genre", "category").stream().map(field -> track.path(field).asString()))
+                .containsOnly(NOTE.repeat(50));
+        assertThat(track.path("tags").valueStream().map(JsonNode::asString)).containsExactly(NOTE.repeat(50));
+
+        ProblemAssert.assertInvalidField(patch(owner, id, null, "{\"title\":\"" + NOTE.repeat(256) + "\"}"), "title");
+        ProblemAssert.assertInvalidField(patch(owner, id, null, "{\"genre\":\"" + NOTE.repeat(51) + "\"}"), "genre");
+        ProblemAssert.assertInvalidField(patch(owner, id, null, "{\"tags\":[\"" + NOTE.repeat(51) + "\"]}"), "tags[0]");
+        assertThat(Api.json(api.get("/api/v1/tracks/" + id, owner.accessToken())).path("title").asString())
+                .isEqualTo(NOTE.repeat(255));
+
+        // the default title, the file name of an import named with 200 characters (400 units): whole, no half pair
+        HttpResponse<String> named = api.postJson("/api/v1/tracks", "{\"fileId\":\"" + importedFile(owner,
+                "/song1.mp3", NOTE.repeat(200)) + "\",\"artist\":\"A\"}", owner.accessToken());
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+        assertThat(Api.json(named).path("title").asString()).isEqualTo(NOTE.repeat(200));
     }
 
     @Test
@@ -282,8 +317,12 @@ class TracksIT extends IntegrationTest {
     }
 
     private String importedFile(Account owner, String path) throws Exception {
+        return importedFile(owner, path, null);
+    }
+
+    private String importedFile(Account owner, String path, String customName) throws Exception {
         HttpResponse<String> accepted = new Api(port).postJson("/api/v1/imports", "{\"url\":\"" + origin.url(path)
-                + "\"}", owner.accessToken());
+                + "\"" + (customName == null ? "" : ",\"customName\":\"" + customName + "\"") + "}", owner.accessToken());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String id = Api.json(accepted).path("id").asString();
         JsonNode done = await("the import").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))

@@ -107,6 +107,27 @@ class VideosIT extends IntegrationTest {
         assertThat(Api.json(saved).path("title").asString()).as("the file name").isEqualTo("clip");
     }
 
+    @Test
+    void textLimitsCountCharactersNotUtf16Units() {
+        Account owner = users.user();
+        String note = "\uD83C\uDFB5"; // one character, two UTF-16 units (which @Size and H2 count)
+        HttpResponse<String> created = api.postJson("/api/v1/videos", "{\"uploadId\":\"" + upload(owner, "clip.mp4", clip)
+                + "\",\"title\":\"" + note.repeat(255) + "\",\"description\":\"" + note.repeat(5000)
+                + "\",\"category\":\"" + note.repeat(50) + "\",\"tags\":[\"" + note.repeat(50) + "\"]}", owner.accessToken());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode video = Api.json(api.get("/api/v1/videos/" + Api.json(created).path("id").asString(),
+                owner.accessToken()));
+        assertThat(video.path("title").asString()).isEqualTo(note.repeat(255));
+        assertThat(video.path("description").asString()).isEqualTo(note.repeat(5000));
+        assertThat(video.path("category").asString()).isEqualTo(note.repeat(50));
+        assertThat(video.path("tags").valueStream().map(JsonNode::asString)).containsExactly(note.repeat(50));
+        String unused = "{\"uploadId\":\"" + java.util.UUID.randomUUID() + "\",";
+        ProblemAssert.assertInvalidField(api.postJson("/api/v1/videos", unused + "\"title\":\"" + note.repeat(256)
+                + "\"}", owner.accessToken()), "title");
+        ProblemAssert.assertInvalidField(api.postJson("/api/v1/videos", unused + "\"tags\":[\"" + note.repeat(51)
+                + "\"]}", owner.accessToken()), "tags[0]");
+    }
+
     private String upload(Account owner, String name, byte[] content) {
         HttpResponse<String> response = api.send(Multipart.upload(api, "/api/v1/uploads", owner.accessToken(), name,
                 "application/octet-stream", content));

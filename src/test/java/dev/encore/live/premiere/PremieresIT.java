@@ -239,6 +239,23 @@ class PremieresIT extends IntegrationTest {
     }
 
     @Test
+    void titleAndDescriptionLimitsCountCharactersNotUtf16Units() throws Exception {
+        Account owner = users.user();
+        String note = "\uD83C\uDFB5"; // one character, two UTF-16 units (which @Size and H2 count)
+        String video = readyVideo(owner, "public");
+        String scheduled = body(video, now().plusSeconds(3600), null);
+        JsonNode premiere = created(owner, scheduled.substring(0, scheduled.length() - 1) + ",\"title\":\""
+                + note.repeat(255) + "\",\"description\":\"" + note.repeat(5000) + "\"}");
+        JsonNode read = premiere(owner, premiere.path("id").asString());
+        assertThat(read.path("title").asString()).isEqualTo(note.repeat(255));
+        assertThat(read.path("description").asString()).isEqualTo(note.repeat(5000));
+        ProblemAssert.assertInvalidField(change(owner, read.path("id").asString(), "{\"title\":\"" + note.repeat(256)
+                + "\"}"), "title");
+        ProblemAssert.assertInvalidField(change(owner, read.path("id").asString(), "{\"description\":\""
+                + note.repeat(5001) + "\"}"), "description");
+    }
+
+    @Test
     void changesThatLeaveTheTimesKeepTheJobsAndAMoveThereAndBackPlansThemAgain() throws Exception {
         Account owner = users.user();
         String video = readyVideo(owner, "public");
