@@ -36,16 +36,27 @@ class RoomInvite extends LitElement {
   render() {
     return html`<strong id="invite-title">${icon('link')}Invite link</strong>
       <label class="visually-hidden" for="invite-url">Invite link</label>
-      <input id="invite-url" readonly .value=${this.room?.inviteUrl ?? ''} @focus=${(event) => event.target.select()}>
+      <input id="invite-url" readonly .value=${this.#link()} @focus=${(event) => event.target.select()}>
       <button class="button primary small" type="button" @click=${this.#copy}>${icon(this.copied ? 'check' : 'copy')}${this.copied ? 'Copied' : 'Copy'}</button>
       <button class="button quiet small" type="button" @click=${this.#rotate}>${icon('retry')}New link</button>
       <span class="visually-hidden" role="status">${this.copied ? 'Invite link copied' : ''}</span>
       ${problemAlert(this.error)}`;
   }
 
+  /**
+   * The invite on the address this page was opened at: the server's link names its public URL
+   * (encore.public-url), which is http://localhost:8080 until the operator sets it, a dead link for
+   * everybody else. Those the host shares it with reach Encore as the host does.
+   */
+  #link() {
+    if (!this.room?.inviteUrl) return '';
+    const invite = new URL(this.room.inviteUrl, location.origin);
+    return `${location.origin}${invite.pathname}${invite.search}${invite.hash}`;
+  }
+
   async #copy() {
     try {
-      await navigator.clipboard.writeText(this.room.inviteUrl);
+      await navigator.clipboard.writeText(this.#link());
     } catch {
       this.renderRoot.querySelector('#invite-url')?.select();
     }

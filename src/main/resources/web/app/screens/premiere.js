@@ -64,8 +64,9 @@ class PremierePage extends LitElement {
     .about h1 { font-size: 1.6rem; }
     .about .meta { color: var(--text-muted); display: flex; gap: var(--space-3); flex-wrap: wrap; align-items: center; }
     .about .description { white-space: pre-line; color: var(--text-muted); max-width: 75ch; }
-    .ended { position: absolute; inset: 0; display: grid; place-content: center; justify-items: center; gap: var(--space-3); text-align: center; z-index: 2; padding: var(--space-4); }
-    .ended .button { background: #fff; color: #18181b; }
+    /* not .ended: the "Ended" pill carries that class, and stretched over the page it caught every click */
+    .finale { position: absolute; inset: 0; display: grid; place-content: center; justify-items: center; gap: var(--space-3); text-align: center; z-index: 2; padding: var(--space-4); }
+    .finale .button { background: #fff; color: #18181b; }
     @media (max-width: 860px) {
       .stage { border-radius: var(--radius); margin: 0 calc(-1 * var(--space-2)); }
       .about h1 { font-size: 1.3rem; }
@@ -234,7 +235,7 @@ class PremierePage extends LitElement {
     if (p.state === 'ended' || p.state === 'cancelled') {
       return html`<section class="stage" aria-label="Ended">
         ${poster ? html`<img class="poster" src=${poster} alt="">` : ''}<span class="veil"></span>
-        <div class="ended"><h2>${p.state === 'ended' ? 'The premiere has ended' : 'The premiere was cancelled'}</h2>
+        <div class="finale"><h2>${p.state === 'ended' ? 'The premiere has ended' : 'The premiere was cancelled'}</h2>
           <a class="button" href="/videos/${p.videoId}">${icon('play')}Watch the video</a></div>
       </section>`;
     }

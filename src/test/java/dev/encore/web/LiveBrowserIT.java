@@ -64,7 +64,9 @@ class LiveBrowserIT extends BrowserTest {
             hostBrowser.waitForPathStartingWith("/rooms/", Duration.ofSeconds(10));
             String roomPath = hostBrowser.path();
             hostBrowser.visible("encore-room", ".stage h1");
-            assertThat(part(hostBrowser, ROOM, "encore-room-invite", "#invite-url").getDomProperty("value")).contains("/rooms/join/");
+            // on the address the page was opened at, not the public URL (http://localhost:8080 until it is set)
+            assertThat(part(hostBrowser, ROOM, "encore-room-invite", "#invite-url").getDomProperty("value"))
+                    .startsWith(hostBrowser.script("return location.origin") + "/rooms/join/");
             check(hostBrowser, "a new room");
 
             WebElement search = part(hostBrowser, ROOM, "encore-room-queue", "#track-search");
@@ -186,6 +188,15 @@ class LiveBrowserIT extends BrowserTest {
                     .contains("Here from the start!"));
             ownerBrowser.screenshot("live-premiere");
             check(ownerBrowser, "the premiere, live, with chat");
+
+            // once the video has played out: the page says so, and its link is what a click reaches (the
+            // "Ended" pill was once stretched over the whole page and caught every click)
+            WebElement watch = ownerBrowser.waitFor(Duration.ofSeconds(60),
+                    () -> ownerBrowser.find(PREMIERE, ".finale a.button"));
+            assertThat(ownerBrowser.find(PREMIERE, ".pill-live.ended").getSize().getWidth()).isLessThan(200);
+            check(ownerBrowser, "the premiere has ended");
+            watch.click();
+            ownerBrowser.waitForPathStartingWith("/videos/" + videoId, Duration.ofSeconds(10));
         }
     }
 
