@@ -99,13 +99,14 @@ class PresentationLive extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    document.addEventListener('keydown', this.#keys);
+    // capture: the slides take the arrows and Space before the player bar, which listens on the document too
+    document.addEventListener('keydown', this.#keys, { capture: true });
     live.addEventListener('status', this.#statusChanged);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.#keys);
+    document.removeEventListener('keydown', this.#keys, { capture: true });
     live.removeEventListener('status', this.#statusChanged);
     clearTimeout(this.#waitTimer);
     clearTimeout(this.#pointerTimer);

@@ -160,13 +160,14 @@ class PresentationPage extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     this.current = Math.max(1, Number.parseInt(this.query?.get('slide') ?? '1', 10) || 1);
-    document.addEventListener('keydown', this.#keys);
+    // capture: the slides take the arrows and Space before the player bar, which listens on the document too
+    document.addEventListener('keydown', this.#keys, { capture: true });
     document.addEventListener('fullscreenchange', this.#fullscreenChanged);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.#keys);
+    document.removeEventListener('keydown', this.#keys, { capture: true });
     document.removeEventListener('fullscreenchange', this.#fullscreenChanged);
     this.#stopWatching();
   }

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import dev.encore.library.LibraryFixtures;
 import dev.encore.support.Pdfs;
 import dev.encore.support.TestAccounts.Account;
 import dev.encore.web.Browser.Viewport;
@@ -27,7 +28,8 @@ import dev.encore.web.Browser.Viewport;
 /**
  * Presentations in a real browser, at desktop and phone width: a PDF uploaded on the upload screen
  * and saved as a presentation, its slides rendered for real (PDFBox, the job queue), then paged
- * through with the keyboard (→, End, Home), the thumbnail strip and a swipe, the slide's number in
+ * through with the keyboard (→, End, Home; the slides take the arrows before the player bar, which
+ * holds a track), the thumbnail strip and a swipe, the slide's number in
  * the URL surviving a reload; and the presentations grid with the first slide as the picture.
  */
 class PresentationBrowserIT extends BrowserTest {
@@ -56,8 +58,15 @@ class PresentationBrowserIT extends BrowserTest {
         if (!Files.exists(pdf)) {
             Files.write(pdf, deck());
         }
+        LibraryFixtures.of(api, files, 5).track(account, "title", "Background Music");
         try (Browser browser = open(viewport)) {
             signIn(browser, account);
+            // a track in the player bar, which takes ← → and Space on the whole page: the slides take them first
+            navigate(browser, viewport, "/library/tracks");
+            browser.script("arguments[0].click()", // shown over the row's number on hover
+                    browser.find("encore-tracks", "button.play[aria-label='Play Background Music']"));
+            browser.waitFor(Duration.ofSeconds(10), () -> browser.inApp("encore-player-bar").getShadowRoot()
+                    .findElement(org.openqa.selenium.By.cssSelector(".bar .title")).getText().equals("Background Music"));
             navigate(browser, viewport, "/upload");
             browser.find("encore-upload", "#files").sendKeys(pdf.toAbsolutePath().toString());
             WebElement save = browser.waitFor(Duration.ofSeconds(30), () -> {
