@@ -84,7 +84,7 @@ export class TusUpload extends EventTarget {
     this.#set('paused');
     this.#request?.abort();
     if (this.url) {
-      await send('DELETE', this.url).catch(() => {});
+      await terminate(this.url);
       forget(this.url);
     }
   }
@@ -169,7 +169,24 @@ export function unfinishedUploadOf(file) {
 /** Drops an unfinished upload from the list (and deletes its bytes on the server). */
 export async function discardUpload(url) {
   forget(url);
-  await send('DELETE', url).catch(() => {});
+  await terminate(url);
+}
+
+/**
+ * tus termination. A 409 (upload-busy) means the server is still ending the request that was writing
+ * to it (the PATCH just aborted), and the bytes stay reserved in the quota: asked again shortly. Gone
+ * already (404) or offline: the server's expiry takes what is left.
+ */
+async function terminate(url) {
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    try {
+      await send('DELETE', url);
+      return;
+    } catch (error) {
+      if (error?.status !== 409) return;
+      await new Promise((resolve) => setTimeout(resolve, 250 * Math.min(attempt, 4)));
+    }
+  }
 }
 
 function remember(url, file) {

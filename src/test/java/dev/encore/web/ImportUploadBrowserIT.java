@@ -1,6 +1,7 @@
 package dev.encore.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +22,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import dev.encore.support.Api;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
 import dev.encore.support.TestAccounts;
@@ -232,6 +235,31 @@ class ImportUploadBrowserIT extends BrowserTest {
             browser.visible("encore-tracks", "tbody tr td.duration");
             assertThat(browser.find("encore-tracks", "tbody").getText()).contains("Harbour Lights", "Tidal Songs");
             check(browser, "upload saved to the library");
+        }
+    }
+
+    /**
+     * Cancel while a PATCH is on its way: the server is still ending that request when the DELETE
+     * arrives (409 upload-busy), and the page asks again until the upload and its reserved bytes are gone.
+     */
+    @Test
+    void aCancelledUploadGivesItsReservedBytesBack() {
+        TestAccounts.Account account = users.user();
+        long before = Api.json(api.get("/api/v1/me/quota", account.accessToken())).path("storageUsedBytes").asLong();
+        try (Browser browser = open(Viewport.DESKTOP)) {
+            signIn(browser, account);
+            browser.go("/upload");
+            browser.throttleUploads(120_000);
+            browser.find("encore-upload", "#files").sendKeys(upload.toString());
+            browser.waitFor(Duration.ofSeconds(20), () -> progress(browser) >= 20 ? true : null);
+            assertThat(Api.json(api.get("/api/v1/me/quota", account.accessToken())).path("storageUsedBytes").asLong())
+                    .as("the upload's length is reserved").isGreaterThan(before);
+            browser.find("encore-upload", "button[aria-label='Cancel Harbour Lights.mp3']").click();
+            browser.throttleUploads(0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Api.json(api.get("/api/v1/me/quota",
+                    account.accessToken())).path("storageUsedBytes").asLong() == before);
+            assertThat(browser.script("return Object.keys(localStorage).filter(k => k.startsWith('encore.uploads.'))"))
+                    .as("nothing unfinished is remembered").asList().isEmpty();
         }
     }
 
