@@ -30,6 +30,7 @@ class PlaylistScreen extends LitElement {
     busy: { state: true },
     announcement: { state: true },
     dropping: { state: true },
+    confirmingDelete: { state: true },
   };
 
   static styles = [shared, coverStyles, playlistScreenStyles, css`
@@ -60,6 +61,8 @@ class PlaylistScreen extends LitElement {
     .edit { display: grid; gap: var(--space-3); padding: var(--space-5); margin-bottom: var(--space-5); max-width: 560px; }
     .edit h2 { margin: 0; font-size: 1.1rem; }
     .row { display: flex; gap: var(--space-3); flex-wrap: wrap; }
+    .delete { display: grid; gap: var(--space-2); padding-top: var(--space-3); border-top: 1px solid var(--border); }
+    .delete p { margin: 0; color: var(--text-muted); }
 
     .list { border-radius: var(--radius-l); border: 2px dashed transparent; transition: border-color var(--transition), background var(--transition); }
     .list.dropping { border-color: var(--accent); background: var(--accent-soft); }
@@ -122,6 +125,7 @@ class PlaylistScreen extends LitElement {
     this.busy = false;
     this.announcement = '';
     this.dropping = false;
+    this.confirmingDelete = false;
   }
 
   connectedCallback() {
@@ -208,6 +212,15 @@ class PlaylistScreen extends LitElement {
         <button class="button primary" type="submit" ?disabled=${this.busy}>Save</button>
         <button class="button secondary" type="button" @click=${() => { this.editing = false; }}>Cancel</button>
       </div>
+      <div class="delete">${this.confirmingDelete ? html`
+        <p id="delete-question">Delete “${playlist.name}” for good? Its tracks stay in your library.</p>
+        <div class="row">
+          <button class="button danger confirm-delete" type="button" aria-describedby="delete-question"
+            ?disabled=${this.busy} @click=${this.#delete}>${icon('trash')}Delete playlist</button>
+          <button class="button secondary" type="button" @click=${() => { this.confirmingDelete = false; }}>Keep it</button>
+        </div>` : html`<div class="row"><button class="button quiet ask-delete" type="button"
+          @click=${this.#askDelete}>${icon('trash')}Delete playlist…</button></div>`}
+      </div>
     </form>`;
   }
 
@@ -284,6 +297,29 @@ class PlaylistScreen extends LitElement {
     if (ok) {
       this.editing = false;
       this.announcement = 'Details saved';
+    }
+  }
+
+  async #askDelete() {
+    this.confirmingDelete = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector('.confirm-delete')?.focus();
+  }
+
+  /** Deletes the playlist as of the version shown (412: changed elsewhere), then goes to the list. */
+  async #delete() {
+    this.busy = true;
+    this.editError = null;
+    try {
+      await api.delete(`/api/v1/playlists/${this.playlist.id}`, this.#ifMatch());
+      await playlists.changed(this.playlist.id, this);
+      this.router?.navigate('/playlists', { replace: true });
+    } catch (error) {
+      if (error.status === 412) this.stale = true;
+      else this.editError = error;
+    } finally {
+      this.busy = false;
+      this.confirmingDelete = false;
     }
   }
 

@@ -273,6 +273,19 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             browser.screenshot("playlists");
             check(browser, "playlists with a card, playing");
             assertThat(tracks).hasSize(3);
+
+            // the owner deletes it from its page, after a second thought; its tracks stay
+            browser.go("/playlists/" + playlistId);
+            browser.visible("encore-playlist", "button.edit-details").click();
+            browser.find("encore-playlist", "form.edit button.ask-delete").click();
+            browser.screenshot("playlist-delete");
+            check(browser, "asked to delete the playlist");
+            browser.find("encore-playlist", "form.edit button.confirm-delete").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.script("return location.pathname")
+                    .equals("/playlists"));
+            assertThat(api.get("/api/v1/playlists/" + playlistId, account.accessToken()).statusCode()).isEqualTo(404);
+            assertThat(Api.json(api.get("/api/v1/tracks?owner=" + account.id(), account.accessToken()))
+                    .path("totalItems").asLong()).isEqualTo(3);
         }
     }
 
