@@ -1,5 +1,6 @@
 package dev.encore.platform.ops;
 
+import java.lang.annotation.Annotation;
 import java.util.List;
 
 import io.swagger.v3.oas.models.Components;
@@ -20,7 +21,9 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,6 +51,31 @@ class OpenApiConfiguration {
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
                                 .description("Access token from POST /api/v1/auth/login; valid for 15 minutes.")));
+    }
+
+    /**
+     * {@code minLength}/{@code maxLength} for text whose limit counts characters
+     * ({@link CodePointLength}, as names and titles do): the generator reads only {@code @Size}.
+     */
+    @Bean
+    PropertyCustomizer codePointLengths() {
+        return (property, type) -> {
+            Annotation[] annotations = type.getCtxAnnotations();
+            if (property == null || annotations == null) {
+                return property;
+            }
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof CodePointLength length) {
+                    if (length.min() > 0) {
+                        property.setMinLength(length.min());
+                    }
+                    if (length.max() < Integer.MAX_VALUE) {
+                        property.setMaxLength(length.max());
+                    }
+                }
+            }
+            return property;
+        };
     }
 
     /** Adds the probes, the default problem answer and the bearer requirement of /api operations. */

@@ -93,6 +93,16 @@ class OpenApiIT extends IntegrationTest {
     }
 
     @Test
+    void limitsCountedInCharactersAreDocumentedAsLengths() {
+        JsonNode schemas = Api.json(api.get("/v3/api-docs")).path("components").path("schemas");
+        JsonNode title = schemas.path("TrackDetails").path("properties").path("title");
+        assertThat(title.path("maxLength").asInt()).as(title.toString()).isEqualTo(255);
+        assertThat(title.path("minLength").asInt()).isEqualTo(1);
+        assertThat(schemas.path("PlaylistRequest").path("properties").path("name").path("maxLength").asInt())
+                .isEqualTo(100);
+    }
+
+    @Test
     void swaggerUiIsServed() {
         HttpResponse<String> redirect = api.get("/swagger-ui.html");
         assertThat(redirect.statusCode()).isIn(200, 302);
