@@ -113,6 +113,12 @@ public final class LibraryFixtures {
             if (fieldsAndValues[i].equals("tags")) {
                 body.putArray("tags").add(fieldsAndValues[i + 1]);
             }
+            else if (fieldsAndValues[i].equals("year")) { // a number: the API takes no "2021" for one
+                body.put("year", Integer.parseInt(fieldsAndValues[i + 1]));
+            }
+            else if (fieldsAndValues[i].equals("featured")) {
+                body.put("featured", Boolean.parseBoolean(fieldsAndValues[i + 1]));
+            }
             else {
                 body.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
             }

@@ -225,7 +225,8 @@ class LiveBrowserIT extends BrowserTest {
             viewerBrowser.waitFor(Duration.ofSeconds(10), () -> viewerBrowser.visible("encore-presentation-live", ".counter")
                     .getText().startsWith("Slide 1"));
             presenterBrowser.find("encore-presentation-live", "button[aria-label='Next slide']").click();
-            viewerBrowser.waitFor(Duration.ofSeconds(5), () -> viewerBrowser.visible("encore-presentation-live", ".counter")
+            // a loaded 2-core CI machine once took over 5 s to pass the slide on
+            viewerBrowser.waitFor(Duration.ofSeconds(15), () -> viewerBrowser.visible("encore-presentation-live", ".counter")
                     .getText().startsWith("Slide 2"));
             // the presenter moves over the slide (a little further each try) until the viewer shows the dot
             int[] step = { 0 };

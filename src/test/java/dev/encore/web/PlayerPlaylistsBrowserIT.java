@@ -277,10 +277,14 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             // the owner deletes it from its page, after a second thought; its tracks stay
             browser.go("/playlists/" + playlistId);
             browser.visible("encore-playlist", "button.edit-details").click();
-            browser.find("encore-playlist", "form.edit button.ask-delete").click();
+            WebElement askDelete = browser.find("encore-playlist", "form.edit button.ask-delete");
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", askDelete); // above the player bar
+            askDelete.click();
             browser.screenshot("playlist-delete");
             check(browser, "asked to delete the playlist");
-            browser.find("encore-playlist", "form.edit button.confirm-delete").click();
+            WebElement confirmDelete = browser.find("encore-playlist", "form.edit button.confirm-delete");
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", confirmDelete);
+            confirmDelete.click();
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.script("return location.pathname")
                     .equals("/playlists"));
             assertThat(api.get("/api/v1/playlists/" + playlistId, account.accessToken()).statusCode()).isEqualTo(404);

@@ -76,9 +76,11 @@ class PresentationBrowserIT extends BrowserTest {
             assertThat(save.getText()).contains("Save presentation to library");
             browser.type("encore-upload", ".details input[name=title]", "Harbour Project");
             check(browser, "a PDF uploaded");
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", save); // above the player bar
             save.click();
             WebElement open = browser.visible("encore-upload", ".saved a");
             assertThat(open.getText()).isEqualTo("Open presentation");
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", open);
             open.click();
             browser.waitForPathStartingWith("/presentations/", Duration.ofSeconds(10));
             String path = browser.path();
@@ -111,7 +113,9 @@ class PresentationBrowserIT extends BrowserTest {
             assertThat(browser.path()).isEqualTo(path);
 
             // the strip, then a swipe to the left (the next slide)
-            page(browser, ".strip li:nth-child(3) .thumb").click();
+            WebElement third = page(browser, ".strip li:nth-child(3) .thumb");
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", third); // above the player bar
+            third.click();
             browser.waitFor(Duration.ofSeconds(5), () -> counter(browser).equals("Slide 3 of 4"));
             WebElement stage = page(browser, ".stage");
             browser.actions().moveToElement(stage).clickAndHold().moveByOffset(-140, 6).release().perform();
