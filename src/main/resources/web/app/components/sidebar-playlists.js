@@ -17,18 +17,22 @@ class SidebarPlaylists extends LitElement {
   };
 
   static styles = [shared, css`
-    :host { display: grid; gap: var(--space-1); min-height: 0; }
+    :host { display: grid; gap: var(--space-1); min-height: 0; min-width: 0; }
     .title {
       padding: 0 var(--space-3); margin-bottom: var(--space-1);
       color: var(--text-faint); font-size: .75rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase;
     }
-    ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; overflow: auto; max-height: 32vh; }
+    /* min-width 0 all the way down: a long name is cut with an ellipsis, not widening the sidebar */
+    ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 2px;
+      overflow-x: hidden; overflow-y: auto; max-height: 32vh; }
+    li { min-width: 0; }
     a {
       display: flex; align-items: center; gap: var(--space-3); min-height: 36px; padding: 0 var(--space-3);
       border-radius: var(--radius); color: var(--text-muted); text-decoration: none; font-weight: 550;
       transition: background var(--transition), color var(--transition);
     }
-    a span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    a { min-width: 0; }
+    a span { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     a:hover { background: var(--bg-hover); color: var(--text); }
     a[aria-current="page"] { color: var(--text); background: var(--bg-hover); }
     a.over { background: var(--accent-soft); color: var(--accent); box-shadow: inset 0 0 0 2px var(--accent); }
@@ -62,7 +66,7 @@ class SidebarPlaylists extends LitElement {
     return html`<div class="title" id="sidebar-playlists" aria-hidden="true">Your playlists</div>
       ${lists.length === 0 ? html`<p class="empty">${this.lists ? 'None yet' : ''}</p>` : html`
         <ul aria-label="Your playlists">${lists.map((playlist) => html`<li><a href="/playlists/${playlist.id}"
-          class=${this.over === playlist.id ? 'over' : ''} data-id=${playlist.id}
+          class=${this.over === playlist.id ? 'over' : ''} data-id=${playlist.id} title=${playlist.name}
           aria-current=${this.path === `/playlists/${playlist.id}` ? 'page' : 'false'}
           @dragover=${(event) => this.#dragOver(event, playlist)} @dragleave=${() => { this.over = null; }}
           @drop=${(event) => this.#drop(event, playlist)}>${icon('playlist')}<span>${playlist.name}</span></a></li>`)}</ul>`}

@@ -20,9 +20,12 @@ export class ApiError extends Error {
     return this.type.slice(this.type.lastIndexOf('/') + 1);
   }
 
-  /** The message of one field, as the API named it (`password`, `username`), if it has one. */
+  /**
+   * What is wrong with one field, as the API named it (`password`, `username`): every message the API
+   * gave for it ("is too common; must be 8 to 128 characters long"), or '' when none.
+   */
   fieldError(field) {
-    return this.errors.find((error) => error.field === field)?.message ?? '';
+    return this.errors.filter((error) => error.field === field).map((error) => error.message).join('; ');
   }
 
   static async from(response) {

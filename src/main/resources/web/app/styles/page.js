@@ -48,8 +48,6 @@ export const page = css`
   .pager span { color: var(--text-muted); }
   .pager .button { min-height: 40px; padding: 0 var(--space-4); }
 
-  .button.danger { background: var(--danger); color: var(--bg-raised); }
-  .button.danger:hover { background: color-mix(in srgb, var(--danger) 85%, var(--text)); color: var(--bg-raised); }
   .button.small { min-height: 36px; padding: 0 var(--space-4); font-size: .9rem; }
 
   dialog {

@@ -42,6 +42,9 @@ export const shared = css`
   .button.secondary:hover { background: var(--bg-hover); color: var(--text); }
   .button.quiet { background: transparent; color: var(--text-muted); padding: 0 var(--space-3); }
   .button.quiet:hover { background: var(--bg-hover); color: var(--text); }
+  /* what cannot be undone (a deletion, confirmed) */
+  .button.danger { background: var(--danger); color: var(--bg-raised); }
+  .button.danger:hover { background: color-mix(in srgb, var(--danger) 85%, var(--text)); color: var(--bg-raised); }
   .button.block { width: 100%; }
   .button svg { width: 20px; height: 20px; flex: none; }
 
