@@ -60,7 +60,9 @@ class UploadInspection {
         Boolean hasVideo = null;
         if (kind == UploadKind.AUDIO || kind == UploadKind.VIDEO) {
             MediaProbe.Probe found = probe.probe(file);
-            if (found.codec().isEmpty()) { // ffprobe found no stream (an MP4 cut before its index, say)
+            // ffprobe could not read the file at all (an MP4 cut before its index, say); a stream in a
+            // codec nothing decodes is still stored, and its renditions answer transcode-failed
+            if (found == MediaProbe.Probe.NOTHING) {
                 throw unreadable();
             }
             info = MediaInfo.of(found);
