@@ -32,11 +32,13 @@ class AnyRepresentationNotModified implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
             Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
             ServerHttpResponse response) {
-        if (body != null && !(body instanceof ProblemDetail) && request instanceof ServletServerHttpRequest servlet
+        // every answer passes here: the request's one header lookup first, as it almost never holds "*"
+        if (request instanceof ServletServerHttpRequest servlet
+                && ConditionalRequests.anyRepresentation(servlet.getServletRequest())
+                && body != null && !(body instanceof ProblemDetail)
                 && response instanceof ServletServerHttpResponse answer
                 && answer.getServletResponse().getStatus() == HttpStatus.OK.value()
-                && response.getHeaders().getETag() != null
-                && ConditionalRequests.anyRepresentation(servlet.getServletRequest())) {
+                && response.getHeaders().getETag() != null) {
             response.setStatusCode(HttpStatus.NOT_MODIFIED);
             return null; // Spring writes no body for a null
         }
