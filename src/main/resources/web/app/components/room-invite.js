@@ -45,7 +45,7 @@ class RoomInvite extends LitElement {
 
   /**
    * The invite on the address this page was opened at: the server's link names its public URL
-   * (encore.public-url), which is http://localhost:8080 until the operator sets it, a dead link for
+   * (encore.public-url), which is http://localhost:{port} until the operator sets it, a dead link for
    * everybody else. Those the host shares it with reach Encore as the host does.
    */
   #link() {

@@ -70,7 +70,10 @@ class FirstStartIT {
                 .forEach(answer -> assertProblem(answer, 403, "admin-key-spent"));
         HttpResponse<String> admin = answers.stream().filter(answer -> answer.statusCode() == 201).findFirst().orElseThrow();
         assertThat(Api.json(admin).path("roles").valueStream().map(JsonNode::asString)).contains("ADMIN");
-        assertProblem(register(port, key), 403, "admin-key-spent");
+        HttpResponse<String> spent = register(port, key);
+        assertThat(assertProblem(spent, 403, "admin-key-spent").path("type").asString())
+                .as("with no public URL set, links lead back to the port Encore was started on")
+                .isEqualTo(dev.encore.support.ProblemAssert.typesAt(spent) + "admin-key-spent");
         assertThat(register(port, null).statusCode()).as("plain registrations go on").isEqualTo(201);
         assertThat(PackagedJar.read(log("first.log"))).contains(REFUSED)
                 .contains("The first admin registered with the admin registration key");
