@@ -103,10 +103,12 @@ public class MediaProbe {
             if (!duration.isBlank()) {
                 durationMs = Optional.of(Math.round(Double.parseDouble(duration) * 1000));
             }
+            durationMs = durationMs.map(claimed -> present(root, claimed));
             boolean hasCover = root.path("streams").valueStream()
                     .anyMatch(stream -> stream.path("disposition").path("attached_pic").asInt(0) == 1);
             Optional<String> codec = codec(root, "audio").or(() -> codec(root, null));
-            String bitRate = root.path("format").path("bit_rate").asString("");
+            String bitRate = cutShort(root) ? streamBitRate(root).toString()
+                    : root.path("format").path("bit_rate").asString("");
             Optional<Integer> channels = root.path("streams").valueStream()
                     .filter(stream -> stream.path("codec_type").asString("").equals("audio")).findFirst()
                     .map(stream -> stream.path("channels").asInt(0)).filter(count -> count > 0);
@@ -116,6 +118,38 @@ public class MediaProbe {
         catch (JacksonException | NumberFormatException ex) {
             return Probe.NOTHING;
         }
+    }
+
+    /**
+     * The duration of what the file holds. An MP3 cut short (a download that stopped) keeps the
+     * Xing/Info header of the whole, which states the whole's frame count and byte length: ffprobe
+     * takes its duration from there, so the stream's bit rate is the whole's, and the file's own
+     * bit rate (its size over that duration) falls short of it by the part that is missing. The
+     * bytes present, at the stream's rate, are the duration a player will reach.
+     */
+    private static long present(JsonNode root, long claimedMs) {
+        if (!cutShort(root)) {
+            return claimedMs;
+        }
+        double held = Double.parseDouble(root.path("format").path("bit_rate").asString())
+                / streamBitRate(root);
+        return Math.round(claimedMs * held);
+    }
+
+    /** An MP3 whose bytes fall more than a tenth short of what its header states. */
+    private static boolean cutShort(JsonNode root) {
+        Long stream = streamBitRate(root);
+        String whole = root.path("format").path("bit_rate").asString("");
+        return stream != null && whole.matches("\\d{1,18}") && "mp3".equals(codec(root, "audio").orElse(null))
+                && Long.parseLong(whole) < stream * 0.9;
+    }
+
+    /** The bit rate the first audio stream's header states, or null. */
+    private static Long streamBitRate(JsonNode root) {
+        return root.path("streams").valueStream()
+                .filter(stream -> "audio".equals(stream.path("codec_type").asString())).findFirst()
+                .map(stream -> stream.path("bit_rate").asString("")).filter(rate -> rate.matches("[1-9]\\d{0,17}"))
+                .map(Long::valueOf).orElse(null);
     }
 
     /** The codec of the first stream of {@code type} (any type when null). */

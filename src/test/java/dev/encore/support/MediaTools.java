@@ -161,7 +161,8 @@ public final class MediaTools {
         return dir.resolve("play.m3u8");
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    /** Runs a media tool, failing with its output when it fails. */
+    public static void run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
