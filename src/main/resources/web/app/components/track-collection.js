@@ -97,7 +97,11 @@ export class TrackCollection extends LitElement {
         : html`<encore-track-table ?loading=${loading} .tracks=${this.tracks} caption="Tracks of ${about.name}"
           @edit=${(event) => this.renderRoot.querySelector('encore-track-editor').open(event.detail)}></encore-track-table>`}
       ${loading ? html`<span class="visually-hidden" role="status">Loading tracks…</span>` : ''}
-      <encore-track-editor @saved=${this.#saved}></encore-track-editor>`;
+      <encore-track-editor @saved=${this.#saved} @deleted=${this.#deleted}></encore-track-editor>`;
+  }
+
+  #deleted(event) {
+    this.#tracks.show(this.tracks.filter((track) => track.id !== event.detail.id));
   }
 
   #saved(event) {

@@ -2,7 +2,9 @@ import { LitElement, html, css } from 'lit';
 import { api } from '../core/api.js';
 import { icon } from './icons.js';
 import { problemAlert } from './problem-alert.js';
+import { trackChanges } from '../core/track-changes.js';
 import { shared } from '../styles/shared.js';
+import './confirm-delete.js';
 
 const TEXT_FIELDS = [
   { name: 'title', label: 'Title', max: 255 },
@@ -21,7 +23,9 @@ const VISIBILITIES = [
  * Edits a track's metadata and visibility in a modal dialog: `open(track)` shows it filled in;
  * Save sends `PATCH /api/v1/tracks/{id}` with `If-Match` (the version read), shows the API's field
  * errors under their fields, and on success dispatches `saved` with the track as it now is. A 412
- * (someone changed it elsewhere) says so and offers to load the latest version.
+ * (someone changed it elsewhere) says so and offers to load the latest version. "Delete track…",
+ * confirmed, sends `DELETE /api/v1/tracks/{id}`, closes the dialog and dispatches `deleted` with the
+ * track. Both are told to `core/track-changes.js` too, so the player's bar and queue follow.
  */
 class TrackEditor extends LitElement {
   static properties = {
@@ -66,6 +70,7 @@ class TrackEditor extends LitElement {
     .choice span { color: var(--text-muted); font-size: .8rem; }
     .actions { display: flex; justify-content: end; gap: var(--space-3); }
     .stale { display: flex; flex-wrap: wrap; align-items: center; gap: var(--space-3); }
+    .delete { padding-top: var(--space-4); border-top: 1px solid var(--border); }
     @media (max-width: 520px) {
       .row, .choices { grid-template-columns: 1fr; }
       form { padding: var(--space-4); }
@@ -116,6 +121,8 @@ class TrackEditor extends LitElement {
           <button class="button secondary" type="button" @click=${() => this.#dialog().close()}>Cancel</button>
           <button class="button primary" type="submit" ?disabled=${this.busy}>${this.busy ? 'Saving…' : 'Save'}</button>
         </div>
+        <div class="delete"><encore-confirm-delete path="/api/v1/tracks/${track.id}" noun="track" .name=${track.title}
+          note="It leaves every playlist that holds it." @deleted=${this.#deleted}></encore-confirm-delete></div>
       </form>` : ''}
     </dialog>`;
   }
@@ -169,6 +176,7 @@ class TrackEditor extends LitElement {
       const saved = await api.patch(`/api/v1/tracks/${this.track.id}`, body,
         { headers: { 'If-Match': `"${this.track.version}"` } });
       this.dispatchEvent(new CustomEvent('saved', { detail: saved }));
+      trackChanges.edited(saved);
       this.#dialog().close();
     } catch (error) {
       this.error = error;
@@ -180,6 +188,13 @@ class TrackEditor extends LitElement {
     }
   }
 
+  #deleted() {
+    const track = this.track;
+    this.#dialog().close();
+    this.dispatchEvent(new CustomEvent('deleted', { detail: track }));
+    trackChanges.deleted(track);
+  }
+
   async #reload() {
     try {
       const fresh = await api.get(`/api/v1/tracks/${this.track.id}`);
@@ -189,6 +204,7 @@ class TrackEditor extends LitElement {
       await this.updateComplete;
       this.#form().reset();
       this.dispatchEvent(new CustomEvent('saved', { detail: fresh }));
+      trackChanges.edited(fresh);
       this.renderRoot.querySelector('#title')?.focus();
     } catch (error) {
       this.stale = false;

@@ -3,6 +3,7 @@ import { session } from './session.js';
 import { PlayReport } from './play-report.js';
 import { mediaActions, nowPlaying, playbackState, positionState } from './media-session.js';
 import { sameOrigin } from './links.js';
+import { trackChanges } from './track-changes.js';
 
 /** Per user: the queue's track ids, where it was and the settings. Never a token or a URL. */
 const STORE = 'encore.player.';
@@ -32,7 +33,8 @@ let sequence = 0;
  * rendition still being made ends in a media error: the track is read again for a new URL and
  * playback goes on where it was. The queue's ids, the position and the settings are kept in
  * localStorage per user, so a reload offers to resume. Plays are recorded by the stream; the time
- * really heard is reported to `PUT /api/v1/plays/{id}`. Dispatches `change`.
+ * really heard is reported to `PUT /api/v1/plays/{id}`. A track edited in this tab is shown as it now
+ * is, and a deleted one leaves the queue (core/track-changes.js). Dispatches `change`.
  */
 class Player extends EventTarget {
   items = [];
@@ -70,6 +72,8 @@ class Player extends EventTarget {
       this.#play?.send();
     });
     session.addEventListener('change', () => this.#sessionChanged());
+    trackChanges.addEventListener('edited', (event) => this.#edited(event.detail));
+    trackChanges.addEventListener('deleted', (event) => this.forget(event.detail.id));
   }
 
   get current() {
@@ -270,6 +274,37 @@ class Player extends EventTarget {
     this.#save(true);
   }
 
+  /**
+   * A deleted track leaves the queue. If it was the current one it stops: the entry after it (if
+   * any) takes its place, paused, and Play starts it.
+   */
+  forget(trackId) {
+    const current = this.current;
+    const left = this.items.filter((item) => item.track.id !== trackId);
+    if (left.length === this.items.length) return;
+    this.#unshuffled = this.#unshuffled?.filter((item) => item.track.id !== trackId) ?? null;
+    if (current?.track.id !== trackId) {
+      this.items = left;
+      this.index = left.indexOf(current);
+      this.#changed();
+      this.#save(true);
+      return;
+    }
+    if (left.length === 0) {
+      this.#stop();
+      return;
+    }
+    const before = this.items.slice(0, this.index).filter((item) => item.track.id !== trackId).length;
+    this.#halt();
+    this.items = left;
+    this.index = Math.min(before, left.length - 1);
+    Object.assign(this, { playing: false, buffering: false, position: 0, error: '',
+      duration: this.track.durationMs / 1000 });
+    nowPlaying(this.track);
+    this.#changed();
+    this.#save(true);
+  }
+
   /** Empties the queue but for the track now playing. */
   clear() {
     const current = this.current;
@@ -390,14 +425,29 @@ class Player extends EventTarget {
     this.#set({ playing: false, buffering: false });
   }
 
-  #stop() {
+  /** A track edited in this tab: its entries show it as it now is (what plays goes on playing). */
+  #edited(track) {
+    const entries = this.items.filter((item) => item.track.id === track.id);
+    if (entries.length === 0) return;
+    entries.forEach((item) => { item.track = { ...item.track, ...track }; });
+    if (this.current && entries.includes(this.current)) nowPlaying(this.track);
+    this.#changed();
+  }
+
+  /** The audio stops and lets go of its source; the play so far is reported. */
+  #halt() {
     this.#report();
     this.#loading += 1;
+    clearTimeout(this.#retryTimer);
     if (this.#audio) {
       this.#audio.pause();
       this.#audio.removeAttribute('src');
       this.#audio.load();
     }
+  }
+
+  #stop() {
+    this.#halt();
     Object.assign(this, { items: [], index: -1, playing: false, buffering: false, position: 0, duration: 0,
       error: '' });
     this.#unshuffled = null;

@@ -9,6 +9,7 @@ import { failedState } from '../components/states.js';
 import { libraryStyles, plural } from '../components/library-kit.js';
 import { processingOf, slideCount } from '../components/presentation-kit.js';
 import { shared } from '../styles/shared.js';
+import '../components/confirm-delete.js';
 
 const POLL_MS = 3000;
 const SWIPE_PX = 48;
@@ -28,7 +29,8 @@ const SWIPE_PX = 48;
  * While the PDF is being rendered a bar shows the progress, live from the presentation's event
  * stream (`GET /api/v1/presentations/{id}/events`, read with fetch like the imports'; the
  * presentation read every few seconds when the stream is not there), and the slides appear when
- * it is done; a failed rendering shows why.
+ * it is done; a failed rendering shows why. Its owner (or an admin) can delete it ("Delete
+ * presentation…", confirmed), which goes back to the presentations.
  */
 class PresentationPage extends LitElement {
   static properties = {
@@ -119,6 +121,7 @@ class PresentationPage extends LitElement {
     .progress { position: relative; height: 8px; border-radius: 999px; background: var(--bg-sunken); overflow: hidden; }
     .progress .fill { height: 100%; width: var(--progress, 0%); border-radius: inherit; background: var(--accent-gradient); transition: width 400ms ease; }
     .processing.failed .processing-head svg { color: var(--danger); }
+    .delete { margin-top: var(--space-5); padding-top: var(--space-4); border-top: 1px solid var(--border); }
 
     @media (max-width: 860px) {
       header h1 { font-size: 1.3rem; }
@@ -306,7 +309,15 @@ class PresentationPage extends LitElement {
       </header>
       ${processing.state === 'ready' ? this.#viewer() : this.#processing(processing)}
       ${presentation.description ? html`<section class="notes card" aria-labelledby="about-title">
-        <h2 id="about-title">About</h2><p>${presentation.description}</p></section>` : ''}`;
+        <h2 id="about-title">About</h2><p>${presentation.description}</p></section>` : ''}
+      ${this.#delete(presentation)}`;
+  }
+
+  #delete(presentation) {
+    if (session.user?.id !== presentation.ownerId && !session.isAdmin) return '';
+    return html`<encore-confirm-delete class="delete" path="/api/v1/presentations/${presentation.id}" noun="presentation"
+      .name=${presentation.title} note="Its slides go too, and nobody can open it or present it live any more."
+      @deleted=${() => this.router?.navigate('/library/presentations', { replace: true })}></encore-confirm-delete>`;
   }
 
   #viewer() {

@@ -114,7 +114,7 @@ class Search extends LitElement {
         <input type="search" aria-label="Search tracks, artists, albums, videos and playlists" placeholder="What do you want to hear?"
           autocomplete="off" spellcheck="false" .value=${this.q} @input=${this.#typed}></div>
       ${this.#body()}
-      <encore-track-editor @saved=${this.#saved}></encore-track-editor>`;
+      <encore-track-editor @saved=${this.#saved} @deleted=${this.#deleted}></encore-track-editor>`;
   }
 
   #body() {
@@ -161,6 +161,11 @@ class Search extends LitElement {
       <ul class="links">${entries.map((entry) => html`<li><a href=${entry.href}>
         <span class="glyph tone-${tone(entry.title)}" aria-hidden="true">${icon(glyph)}</span><strong>${entry.title}</strong>
         ${entry.durationMs ? html`<span class="sub">${duration(entry.durationMs)}</span>` : ''}</a></li>`)}</ul></section>`;
+  }
+
+  #deleted(event) {
+    const tracks = this.found.tracks.filter((track) => track.id !== event.detail.id);
+    this.found = { ...this.found, tracks, total: this.found.total - (this.found.tracks.length - tracks.length) };
   }
 
   #saved(event) {

@@ -122,7 +122,7 @@ class Tracks extends LitElement {
         </div>`}
       </div>
       ${this.#body(everything, filtering)}
-      <encore-track-editor @saved=${this.#saved}></encore-track-editor>`;
+      <encore-track-editor @saved=${this.#saved} @deleted=${this.#deleted}></encore-track-editor>`;
   }
 
   #body(everything, filtering) {
@@ -182,6 +182,13 @@ class Tracks extends LitElement {
     if (this.page) {
       this.page = { ...this.page, items: this.page.items.map((track) => (track.id === saved.id ? saved : track)) };
     }
+  }
+
+  /** A track deleted from the editor: this page is read again (the counts and the next page move up). */
+  #deleted() {
+    const last = this.page && this.page.items.length === 1 && this.page.page > 0;
+    if (last) history.replaceState(null, '', this.#href(this.page.page));
+    this.#load(last ? this.page.page - 1 : this.page?.page ?? 0);
   }
 
   #editor() {

@@ -10,6 +10,7 @@ import { problemAlert } from '../components/problem-alert.js';
 import { duration, libraryStyles, tone, toneStyles } from '../components/library-kit.js';
 import '../components/video-player.js';
 import '../components/premiere-scheduler.js';
+import '../components/confirm-delete.js';
 import { shared } from '../styles/shared.js';
 
 const POLL_MS = 4000;
@@ -27,6 +28,8 @@ const POLL_MS = 4000;
  *
  * The stream URLs are signed and short-lived: when they have expired (a long pause), the video is
  * read again for fresh ones and playback goes on where it was.
+ *
+ * Its owner (or an admin) can delete it ("Delete video…", confirmed), which goes back to the videos.
  */
 class VideoPage extends LitElement {
   static properties = {
@@ -67,6 +70,7 @@ class VideoPage extends LitElement {
     dl.tech dt { color: var(--text-faint); font-size: .75rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; }
     dl.tech dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
 
+    .delete { padding-top: var(--space-2); }
     .more { margin-top: var(--space-7); }
     .more h2 { margin-bottom: var(--space-4); }
     .more .grid { grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); }
@@ -145,6 +149,7 @@ class VideoPage extends LitElement {
           ${(video.tags ?? []).length ? html`<div class="tags">${video.tags.map((tag) => html`<span>#${tag}</span>`)}</div>` : ''}
           ${this.#tech(video)}
         </div>
+        ${this.#delete(video)}
       </section>
       ${this.#moreVideos(video)}`;
   }
@@ -154,6 +159,13 @@ class VideoPage extends LitElement {
     const mine = session.user?.id === video.ownerId;
     if (!mine || (this.processing ?? video.processing)?.state !== 'ready') return '';
     return html`<div><encore-premiere-scheduler .video=${video} .router=${this.router}></encore-premiere-scheduler></div>`;
+  }
+
+  #delete(video) {
+    if (session.user?.id !== video.ownerId && !session.isAdmin) return '';
+    return html`<encore-confirm-delete class="delete" path="/api/v1/videos/${video.id}" noun="video" .name=${video.title}
+      note="Its streaming versions go too, and it leaves the videos of everyone who could see it."
+      @deleted=${() => this.router?.navigate('/library/videos', { replace: true })}></encore-confirm-delete>`;
   }
 
   #notice(video) {

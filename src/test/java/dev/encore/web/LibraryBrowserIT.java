@@ -27,8 +27,10 @@ import dev.encore.web.Browser.Viewport;
  * The library screens in a real browser, at desktop and phone width: the tracks table filtered and
  * sorted (kept in the URL over a reload), a row's play button and drag, the albums and artists
  * grids with their covers and an album's page, search with a typo driven by the keyboard alone,
- * editing a track (a field error first), and a video playing on its page from its signed stream
- * URL. Every step leaves the console quiet and passes axe-core.
+ * editing a track (a field error first), a video playing on its page from its signed stream URL and
+ * then deleted from it, and a track deleted from its editor. Every step leaves the console quiet and
+ * passes axe-core. (The player following an edited or deleted track: PlayerPlaylistsBrowserIT, whose
+ * tracks are long enough to be still playing.)
  */
 class LibraryBrowserIT extends BrowserTest {
 
@@ -91,7 +93,8 @@ class LibraryBrowserIT extends BrowserTest {
             editATrack(browser, account);
             albumsAndArtists(browser, viewport);
             searchByKeyboard(browser, viewport);
-            watchAVideo(browser, viewport, video.path("id").asString());
+            watchAVideo(browser, viewport, video.path("id").asString(), account);
+            deleteATrack(browser, viewport, account);
         }
     }
 
@@ -265,7 +268,7 @@ class LibraryBrowserIT extends BrowserTest {
         check(browser, "search results reloaded");
     }
 
-    private void watchAVideo(Browser browser, Viewport viewport, String id) {
+    private void watchAVideo(Browser browser, Viewport viewport, String id, Account account) {
         navigate(browser, viewport, "/library/videos");
         WebElement tile = browser.visible("encore-videos", "a.tile[href='/videos/" + id + "']");
         assertThat(tile.getText()).contains("Harbour at Dawn", "0:02");
@@ -287,6 +290,56 @@ class LibraryBrowserIT extends BrowserTest {
         assertThat(((Number) played).doubleValue()).as("currentTime after playing").isPositive();
         assertThat(browser.find("encore-video", "h1").getText()).isEqualTo("Harbour at Dawn");
         check(browser, "a video playing");
+
+        // its owner deletes it, after a second thought: back to the videos, where it is gone
+        browser.script("arguments[0].pause()", video);
+        clickAbovePlayer(browser, deep(browser, "encore-video", "encore-confirm-delete", "button.ask-delete"));
+        WebElement confirm = deep(browser, "encore-video", "encore-confirm-delete", "button.confirm-delete");
+        assertThat(deep(browser, "encore-video", "encore-confirm-delete", "#delete-question").getText())
+                .contains("Harbour at Dawn");
+        assertThat(active(browser)).isEqualTo(confirm);
+        browser.screenshot("video-delete");
+        check(browser, "asked to delete the video");
+        clickAbovePlayer(browser, deep(browser, "encore-video", "encore-confirm-delete", "button.keep"));
+        clickAbovePlayer(browser, deep(browser, "encore-video", "encore-confirm-delete", "button.ask-delete"));
+        clickAbovePlayer(browser, deep(browser, "encore-video", "encore-confirm-delete", "button.confirm-delete"));
+        browser.waitForPath("/library/videos");
+        assertThat(browser.visible("encore-videos", ".state h2").getText()).isNotBlank(); // no video left
+        assertThat(browser.screen("encore-videos").findElements(By.cssSelector("a.tile[href='/videos/" + id + "']")))
+                .isEmpty();
+        assertThat(api.get("/api/v1/videos/" + id, account.accessToken()).statusCode()).isEqualTo(404);
+        check(browser, "the video deleted");
+    }
+
+    private void deleteATrack(Browser browser, Viewport viewport, Account account) {
+        navigate(browser, viewport, "/library/tracks");
+        waitUntil(browser, () -> titles(browser).size() == 6);
+        String id = Api.json(api.get("/api/v1/tracks?q=Slow%20Tide", account.accessToken())).path("items").get(0)
+                .path("id").asString();
+        browser.find("encore-tracks", "button.edit[aria-label='Edit Slow Tide']").click();
+        deep(browser, "encore-tracks", "encore-track-editor", "dialog[open] #title");
+        clickAbovePlayer(browser, deep(browser, "encore-tracks", "encore-track-editor", "encore-confirm-delete",
+                "button.ask-delete"));
+        WebElement confirm = deep(browser, "encore-tracks", "encore-track-editor", "encore-confirm-delete",
+                "button.confirm-delete");
+        assertThat(deep(browser, "encore-tracks", "encore-track-editor", "encore-confirm-delete", "#delete-question")
+                .getText()).contains("Slow Tide");
+        assertThat(active(browser)).isEqualTo(confirm);
+        browser.screenshot("track-delete");
+        check(browser, "asked to delete a track");
+
+        clickAbovePlayer(browser, confirm);
+        waitUntil(browser, () -> browser.script(DEEP, List.of("encore-tracks", "encore-track-editor", "dialog[open]")) == null);
+        waitUntil(browser, () -> titles(browser).size() == 5 && !titles(browser).contains("Slow Tide"));
+        assertThat(browser.find("encore-tracks", ".count").getText()).startsWith("5 tracks");
+        assertThat(api.get("/api/v1/tracks/" + id, account.accessToken()).statusCode()).isEqualTo(404);
+        check(browser, "a track deleted");
+    }
+
+    /** Clicks an element once it is scrolled to the middle of the window, above the player bar. */
+    private static void clickAbovePlayer(Browser browser, WebElement element) {
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private static List<String> titles(Browser browser) {

@@ -17,7 +17,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 
 import dev.encore.library.LibraryFixtures;
@@ -30,7 +32,8 @@ import dev.encore.web.Browser.Viewport;
  * and saved as a presentation, its slides rendered for real (PDFBox, the job queue), then paged
  * through with the keyboard (→, End, Home; the slides take the arrows before the player bar, which
  * holds a track), the thumbnail strip and a swipe, the slide's number in
- * the URL surviving a reload; and the presentations grid with the first slide as the picture.
+ * the URL surviving a reload; the presentations grid with the first slide as the picture; and the
+ * presentation deleted from its page by its owner.
  */
 class PresentationBrowserIT extends BrowserTest {
 
@@ -66,7 +69,7 @@ class PresentationBrowserIT extends BrowserTest {
             browser.script("arguments[0].click()", // shown over the row's number on hover
                     browser.find("encore-tracks", "button.play[aria-label='Play Background Music']"));
             browser.waitFor(Duration.ofSeconds(10), () -> browser.inApp("encore-player-bar").getShadowRoot()
-                    .findElement(org.openqa.selenium.By.cssSelector(".bar .title")).getText().equals("Background Music"));
+                    .findElement(By.cssSelector(".bar .title")).getText().equals("Background Music"));
             navigate(browser, viewport, "/upload");
             browser.find("encore-upload", "#files").sendKeys(pdf.toAbsolutePath().toString());
             WebElement save = browser.waitFor(Duration.ofSeconds(30), () -> {
@@ -91,7 +94,7 @@ class PresentationBrowserIT extends BrowserTest {
             assertThat(counter(browser)).isEqualTo("Slide 1 of 4");
             assertThat(slide.getDomAttribute("alt")).startsWith("Slide 1 of 4: Harbour Project");
             assertThat(slide.getDomAttribute("src")).contains("/slides/1/full.webp").doesNotContain("Bearer");
-            assertThat(browser.screen("encore-presentation").findElements(org.openqa.selenium.By.cssSelector(
+            assertThat(browser.screen("encore-presentation").findElements(By.cssSelector(
                     ".strip .thumb"))).hasSize(4);
             check(browser, "the first slide");
 
@@ -136,6 +139,22 @@ class PresentationBrowserIT extends BrowserTest {
             waitForImage(browser, cover);
             browser.screenshot("presentations");
             check(browser, "presentations");
+
+            // its owner deletes it from its page: back to the presentations, where it is gone
+            browser.go(path);
+            browser.waitFor(Duration.ofSeconds(20), () -> page(browser, ".slide img.full"));
+            SearchContext delete = browser.waitFor(Duration.ofSeconds(10), () -> page(browser, "encore-confirm-delete"))
+                    .getShadowRoot();
+            clickAbovePlayer(browser, delete.findElement(By.cssSelector("button.ask-delete")));
+            WebElement confirm = browser.waitFor(Duration.ofSeconds(5),
+                    () -> delete.findElement(By.cssSelector("button.confirm-delete")));
+            assertThat(delete.findElement(By.cssSelector("#delete-question")).getText()).contains("Harbour Project");
+            check(browser, "asked to delete the presentation");
+            clickAbovePlayer(browser, confirm);
+            browser.waitForPath("/library/presentations");
+            assertThat(browser.visible("encore-presentations", ".state h2").getText()).isNotBlank(); // none left
+            assertThat(api.get("/api/v1" + path, account.accessToken()).statusCode()).isEqualTo(404);
+            check(browser, "the presentation deleted");
         }
     }
 
@@ -180,6 +199,11 @@ class PresentationBrowserIT extends BrowserTest {
         content.newLineAtOffset(x, y);
         content.showText(text);
         content.endText();
+    }
+
+    private static void clickAbovePlayer(Browser browser, WebElement element) {
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private static WebElement page(Browser browser, String css) {
