@@ -75,6 +75,10 @@ export const routes = [
     load: () => import('../screens/playlist.js'),
   },
   {
+    path: '/playlists/shared/:token', access: 'member', title: 'Shared playlist', tag: 'encore-playlist',
+    load: () => import('../screens/playlist.js'),
+  },
+  {
     path: '/search', access: 'member', title: 'Search', tag: 'encore-search',
     load: () => import('../screens/search.js'),
   },

@@ -18,6 +18,11 @@ const ITEM_TYPE = 'application/x-encore-playlist-item';
  * visibility, reorder (drag and drop, the move buttons, or alt+↑/↓ on a row, announced in a live
  * region), remove items and drop tracks on it. Every edit sends `If-Match` with the version shown:
  * a 412 means it changed elsewhere (another tab, another device), which is said with a Reload.
+ *
+ * Its owner shares it by link (Share: `POST …/share` gives a token, shown as the app's address
+ * `/playlists/shared/<token>` with a Copy button; Stop sharing is `DELETE …/share`). That address
+ * opens this screen too (`params.token`, `GET /api/v1/playlists/shared/<token>`), read-only for
+ * whoever is signed in; its owner is sent on to the playlist's own page.
  */
 class PlaylistScreen extends LitElement {
   static properties = {
@@ -31,6 +36,10 @@ class PlaylistScreen extends LitElement {
     announcement: { state: true },
     dropping: { state: true },
     confirmingDelete: { state: true },
+    sharing: { state: true }, // the share panel is open
+    shareLink: { state: true }, // the app's address of the share link, once known
+    shareError: { state: true },
+    copied: { state: true },
   };
 
   static styles = [shared, coverStyles, playlistScreenStyles, css`
@@ -94,11 +103,23 @@ class PlaylistScreen extends LitElement {
     .icon-button.play svg { width: 14px; height: 14px; }
     .drop-hint { padding: var(--space-3); color: var(--text-muted); font-size: .9rem; text-align: center; }
 
+    .share { display: grid; gap: var(--space-3); padding: var(--space-5); margin-bottom: var(--space-5); max-width: 640px; }
+    .share h2 { display: flex; align-items: center; gap: var(--space-2); margin: 0; font-size: 1.1rem; }
+    .share h2 svg { width: 20px; height: 20px; color: var(--accent); }
+    .share p { margin: 0; color: var(--text-muted); }
+    .share .link { display: flex; gap: var(--space-2); }
+    .share .link input { flex: 1; min-width: 0; font-family: var(--font-mono, monospace); font-size: .88rem; }
+    .shared-note { display: inline-flex; align-items: center; gap: var(--space-2); color: var(--text-muted); font-size: .9rem; }
+    .shared-note svg { width: 16px; height: 16px; }
+
     .skeleton-hero { width: 180px; height: 180px; border-radius: var(--radius-l); }
     .skeleton-title { width: 240px; height: 2rem; }
     .hero .info .skeleton:last-child { width: 140px; }
 
     @media (max-width: 860px) {
+      .share { padding: var(--space-4); }
+      .share .link { flex-wrap: wrap; }
+      .share .link input { flex-basis: 100%; }
       .hero { flex-direction: column; align-items: start; gap: var(--space-4); }
       .hero .mosaic { width: 132px; height: 132px; }
       .dur, .pos, .grip, .track .cover { display: none; }
@@ -108,6 +129,7 @@ class PlaylistScreen extends LitElement {
   `];
 
   #dragItem = -1;
+  #copiedTimer = 0;
   #onPlayer = () => this.requestUpdate();
   #onPlaylists = (event) => {
     const { id, source } = event.detail ?? {};
@@ -126,6 +148,10 @@ class PlaylistScreen extends LitElement {
     this.announcement = '';
     this.dropping = false;
     this.confirmingDelete = false;
+    this.sharing = false;
+    this.shareLink = '';
+    this.shareError = null;
+    this.copied = false;
   }
 
   connectedCallback() {
@@ -136,19 +162,33 @@ class PlaylistScreen extends LitElement {
   }
 
   disconnectedCallback() {
+    clearTimeout(this.#copiedTimer);
     playlists.removeEventListener('change', this.#onPlaylists);
     player.removeEventListener('change', this.#onPlayer);
     super.disconnectedCallback();
   }
 
+  /** Mine, on its own page (a share link shows it read-only, even to me until I am sent on). */
   get #mine() {
-    return this.playlist?.ownerId === session.user?.id;
+    return !this.#shared && this.playlist?.ownerId === session.user?.id;
+  }
+
+  /** Opened through a share link (`/playlists/shared/<token>`). */
+  get #shared() {
+    return Boolean(this.params?.token);
   }
 
   async #load() {
     this.state = this.playlist ? 'ready' : 'loading';
     try {
-      this.playlist = await api.get(`/api/v1/playlists/${encodeURIComponent(this.params.id)}`);
+      const playlist = await api.get(this.#shared
+        ? `/api/v1/playlists/shared/${encodeURIComponent(this.params.token)}`
+        : `/api/v1/playlists/${encodeURIComponent(this.params.id)}`);
+      if (this.#shared && playlist.ownerId === session.user?.id && this.router) {
+        this.router.navigate(`/playlists/${playlist.id}`, { replace: true });
+        return;
+      }
+      this.playlist = playlist;
       this.stale = false;
       this.editError = null;
       this.state = 'ready';
@@ -170,7 +210,11 @@ class PlaylistScreen extends LitElement {
           @click=${() => this.#play(0)}>${icon('play')}Play</button>
         ${this.#mine && !this.editing ? html`<button class="button secondary edit-details" type="button"
           @click=${this.#openEdit}>${icon('edit')}Edit details</button>` : ''}
+        ${this.#mine ? html`<button class="button secondary share-toggle" type="button" aria-expanded=${this.sharing ? 'true' : 'false'}
+          aria-controls="share-panel" @click=${this.#toggleShare}>${icon('link')}Share</button>` : ''}
+        ${this.#shared ? html`<span class="shared-note">${icon('link')}Shared with you by link · you can play it, not change it</span>` : ''}
       </div>
+      ${this.#mine && this.sharing ? this.#sharePanel() : ''}
       ${this.stale ? html`<div class="stale" role="alert">
         <span><strong>Changed elsewhere</strong>This playlist was changed in another tab or device since you opened it.
           Reload to see it as it is now, then make your change again.</span>
@@ -190,7 +234,8 @@ class PlaylistScreen extends LitElement {
       <span class="mosaic ${tracks.length < 4 ? 'single' : ''}" aria-hidden="true">
         ${tracks.length < 4 ? (tracks.length ? cover(tracks[0]) : icon('playlist')) : tracks.map((track) => cover(track))}</span>
       <div class="info">
-        <span class="eyebrow">${icon(playlist.isPublic ? 'globe' : 'lock')}${playlist.isPublic ? 'Public playlist' : 'Private playlist'}</span>
+        <span class="eyebrow">${this.#shared ? html`${icon('link')}Shared playlist`
+          : html`${icon(playlist.isPublic ? 'globe' : 'lock')}${playlist.isPublic ? 'Public playlist' : 'Private playlist'}`}</span>
         <h1>${playlist.name}</h1>
         ${playlist.description ? html`<p class="description">${playlist.description}</p>` : ''}
         <span class="meta">${count} ${count === 1 ? 'track' : 'tracks'}${count ? html` · ${clock(total)}` : ''}</span>
@@ -222,6 +267,29 @@ class PlaylistScreen extends LitElement {
           @click=${this.#askDelete}>${icon('trash')}Delete playlist…</button></div>`}
       </div>
     </form>`;
+  }
+
+  #sharePanel() {
+    const link = this.shareLink;
+    return html`<section id="share-panel" class="share card" aria-labelledby="share-title">
+      <h2 id="share-title">${icon('link')}Share by link</h2>
+      <p>Anyone signed in to this server who has the link can open this playlist and play it, even while it is private.
+        They cannot change it, and they only see the tracks they may see: not the ones you keep private.</p>
+      ${problemAlert(this.shareError)}
+      ${link ? html`
+        <div class="field"><label for="share-link">Share link</label>
+          <div class="link"><input id="share-link" readonly .value=${link} @focus=${(event) => event.target.select()}>
+            <button class="button primary copy-link" type="button" @click=${this.#copyLink}>${icon(this.copied === 'copied'
+              ? 'check' : 'copy')}${this.copied === 'copied' ? 'Copied' : 'Copy link'}</button></div></div>
+        <div class="row share-foot">
+          <button class="button quiet stop-sharing" type="button" ?disabled=${this.busy} @click=${this.#unshare}>
+            ${icon('close')}Stop sharing</button>
+          <span class="visually-hidden" role="status">${{ copied: 'Share link copied',
+            selected: 'Share link selected: copy it with Ctrl+C' }[this.copied] ?? ''}</span></div>`
+        : html`<p>The link stays the same until you stop sharing; stopping turns it off for everyone who has it.</p>
+          <div class="row"><button class="button primary create-link" type="button" ?disabled=${this.busy}
+            @click=${this.#share}>${icon('link')}Get link</button></div>`}
+    </section>`;
   }
 
   #list(playlist) {
@@ -298,6 +366,61 @@ class PlaylistScreen extends LitElement {
       this.editing = false;
       this.announcement = 'Details saved';
     }
+  }
+
+  async #toggleShare() {
+    this.sharing = !this.sharing;
+    this.shareError = null;
+    this.copied = false;
+    if (!this.sharing) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector('.create-link, .copy-link')?.focus();
+  }
+
+  /** A share link (the same one while it is not stopped: the API keeps one token per playlist). */
+  async #share() {
+    this.busy = true;
+    this.shareError = null;
+    try {
+      const { token } = await api.post(`/api/v1/playlists/${this.playlist.id}/share`);
+      this.shareLink = new URL(`/playlists/shared/${encodeURIComponent(token)}`, location.origin).href;
+      this.announcement = 'Share link created';
+      await this.updateComplete;
+      this.renderRoot.querySelector('.copy-link')?.focus();
+    } catch (error) {
+      this.shareError = error;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #unshare() {
+    this.busy = true;
+    this.shareError = null;
+    try {
+      await api.delete(`/api/v1/playlists/${this.playlist.id}/share`);
+      this.shareLink = '';
+      this.copied = false;
+      this.announcement = 'Sharing stopped: the link no longer opens this playlist';
+      await this.updateComplete;
+      this.renderRoot.querySelector('.create-link')?.focus();
+    } catch (error) {
+      this.shareError = error;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #copyLink() {
+    try {
+      await navigator.clipboard.writeText(this.shareLink);
+      this.copied = 'copied';
+    } catch {
+      this.renderRoot.querySelector('#share-link')?.select(); // the clipboard refused: selected, ready for ctrl+C
+      this.copied = 'selected';
+    }
+    clearTimeout(this.#copiedTimer);
+    this.#copiedTimer = setTimeout(() => { this.copied = false; }, 2500);
   }
 
   async #askDelete() {
@@ -442,7 +565,8 @@ class PlaylistScreen extends LitElement {
     return html`<section class="state" aria-labelledby="failed-title">
       <span class="badge">${icon('alert')}</span>
       <h1 id="failed-title">${missing ? 'No such playlist' : 'This playlist could not be loaded'}</h1>
-      ${missing ? html`<p>It was deleted, or it is private and not yours.</p>` : problemAlert(this.error)}
+      ${missing ? html`<p>${this.#shared ? 'Its owner stopped sharing it, or deleted it.'
+        : 'It was deleted, or it is private and not yours.'}</p>` : problemAlert(this.error)}
       <div class="row">
         ${missing ? '' : html`<button class="button primary" type="button" @click=${() => this.#load()}>${icon('retry')}Try again</button>`}
         <a class="button secondary" href="/playlists">All playlists</a>

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +32,11 @@ import dev.encore.web.Browser.Viewport;
  * The persistent player and playlists in a real browser, at desktop and phone width: play a track,
  * seek with the scrubber and the keyboard (the page's own {@code <audio>} moves there), open the
  * queue, navigate and keep playing, next and previous, the play reported to the API, resume after a
- * reload; then build a playlist from the track menu (and by drag and drop on desktop), reorder it by
- * keyboard and by drag and drop, and an edit made stale by a change elsewhere says so and reloads.
+ * reload, the bar and the queue following the track that plays when it is edited, and letting go of
+ * deleted tracks (a queued one leaves the queue; the one that plays stops); then build a playlist
+ * from the track menu (and by drag and drop on desktop), reorder it by keyboard and by drag and
+ * drop, an edit made stale by a change elsewhere says so and reloads, and a share link another
+ * member opens read-only until it is stopped.
  */
 class PlayerPlaylistsBrowserIT extends BrowserTest {
 
@@ -150,7 +155,130 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
             until(browser, state -> !(Boolean) state.get("paused") && time(state) > pausedAt + 0.3
                     && time(state) < pausedAt + 5);
             check(browser, "resumed after a reload");
+
+            editAndDeleteWhatPlays(browser, viewport, account);
         }
+    }
+
+    /** The bar and the queue follow the track that plays when it is edited, and let go of deleted tracks. */
+    private void editAndDeleteWhatPlays(Browser browser, Viewport viewport, TestAccounts.Account account) {
+        Map<String, String> ids = trackIds(account);
+        browser.script("""
+                const seek = arguments[0];
+                seek.value = '1';
+                seek.dispatchEvent(new Event('change', { bubbles: true }));""",
+                bar(browser).findElement(By.cssSelector("input#seek"))); // time enough for what follows
+        until(browser, state -> TITLES[1].equals(state.get("title")) && time(state) < 5 && !(Boolean) state.get("paused"));
+        String renamed = TITLES[1] + " (Edit)";
+        clickAbovePlayer(browser, browser.find("encore-tracks", "button.edit[aria-label='Edit " + TITLES[1] + "']"));
+        WebElement title = inEditor(browser, "dialog[open] #title");
+        title.clear();
+        title.sendKeys(renamed);
+        inEditor(browser, "button[type=submit]").click();
+        until(browser, state -> renamed.equals(state.get("title")) && !(Boolean) state.get("paused"));
+        openQueue(browser, viewport);
+        assertThat(queue(browser).findElement(By.cssSelector("section.queue")).getText()).contains(renamed, TITLES[2]);
+        check(browser, "the track that plays edited: the bar and the queue follow");
+        queue(browser).findElement(By.cssSelector("button.pick")).sendKeys(Keys.ESCAPE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> bar(browser).findElements(By.cssSelector("#queue")).isEmpty());
+
+        // a queued track deleted leaves the queue; what plays goes on
+        deleteInEditor(browser, TITLES[2]);
+        openQueue(browser, viewport);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !queue(browser).findElement(By.cssSelector("section.queue"))
+                .getText().contains(TITLES[2]));
+        assertThat(state(browser).get("paused")).isEqualTo(false);
+        check(browser, "a queued track deleted");
+        queue(browser).findElement(By.cssSelector("button.pick")).sendKeys(Keys.ESCAPE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> bar(browser).findElements(By.cssSelector("#queue")).isEmpty());
+
+        // the track that plays deleted: it stops, and what is left of the queue waits, paused
+        deleteInEditor(browser, renamed);
+        until(browser, state -> TITLES[0].equals(state.get("title")) && (Boolean) state.get("paused"));
+        assertThat(browser.script("""
+                return document.querySelector('encore-app').shadowRoot.querySelector('encore-player-bar')
+                    .shadowRoot.querySelector('audio').getAttribute('src');""")).as("the audio let go of it").isNull();
+        String kept = (String) browser.script("return localStorage.getItem('encore.player.' + arguments[0])", account.id());
+        assertThat(kept).as("the queue kept for a reload").doesNotContain(ids.get(TITLES[1]), ids.get(TITLES[2]))
+                .contains(ids.get(TITLES[0]));
+        assertThat(trackIds(account)).containsOnlyKeys(TITLES[0]);
+        assertThat(browser.screen("encore-tracks").findElements(By.cssSelector("tbody tr"))).hasSize(1);
+        check(browser, "the track that plays deleted");
+    }
+
+    /** The owner shares the private playlist by link; another member opens it read-only, until sharing stops. */
+    private void shareByLink(Browser browser, Viewport viewport) {
+        WebElement toggle = browser.find("encore-playlist", "button.share-toggle");
+        clickAbovePlayer(browser, toggle);
+        assertThat(toggle.getDomAttribute("aria-expanded")).isEqualTo("true");
+        clickAbovePlayer(browser, browser.find("encore-playlist", "#share-panel button.create-link"));
+        WebElement field = browser.visible("encore-playlist", "#share-link");
+        String link = await().atMost(Duration.ofSeconds(10)).until(() -> field.getDomProperty("value"),
+                value -> value != null && !value.isBlank());
+        assertThat(link).startsWith("http://localhost:" + PORT + "/playlists/shared/");
+        clickAbovePlayer(browser, browser.find("encore-playlist", "button.copy-link"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.find("encore-playlist", "#share-panel [role=status]")
+                .getAttribute("textContent").isBlank());
+        browser.screenshot("playlist-share");
+        check(browser, "a share link");
+
+        String path = URI.create(link).getPath();
+        String token = path.substring(path.lastIndexOf('/') + 1);
+        try (Browser friend = open(viewport)) {
+            signIn(friend, users.user());
+            friend.go(path);
+            assertThat(friend.visible("encore-playlist", "h1").getText()).isEqualTo("Road Trip");
+            await().atMost(Duration.ofSeconds(10)).until(() -> shownTitles(friend).size() == 3);
+            assertThat(friend.find("encore-playlist", ".eyebrow").getText()).containsIgnoringCase("Shared playlist");
+            assertThat(friend.screen("encore-playlist").findElements(By.cssSelector(
+                    "button.edit-details, button.share-toggle, button.remove, button.move-up, .grip"))).isEmpty();
+            friend.find("encore-playlist", "button.play-all").click();
+            until(friend, state -> state.get("title") != null && !(Boolean) state.get("paused"));
+            friend.screenshot("playlist-shared");
+            check(friend, "a shared playlist, read-only, playing");
+
+            clickAbovePlayer(browser, browser.find("encore-playlist", "#share-panel button.stop-sharing"));
+            browser.visible("encore-playlist", "#share-panel button.create-link");
+            check(browser, "sharing stopped");
+            friend.go(path);
+            assertThat(friend.visible("encore-playlist", "#failed-title").getText()).isEqualTo("No such playlist");
+            check(friend, "a stopped share link", "/api/v1/playlists/shared/" + token
+                    + " - Failed to load resource: the server responded with a status of 404 ()");
+        }
+        clickAbovePlayer(browser, toggle);
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.screen("encore-playlist")
+                .findElements(By.cssSelector("#share-panel")).isEmpty());
+    }
+
+    /** "Delete track…" in a track's editor on the tracks screen, confirmed. */
+    private static void deleteInEditor(Browser browser, String title) {
+        clickAbovePlayer(browser, browser.find("encore-tracks", "button.edit[aria-label='Edit " + title + "']"));
+        inEditor(browser, "dialog[open] #title");
+        SearchContext delete = inEditor(browser, "encore-confirm-delete").getShadowRoot();
+        clickAbovePlayer(browser, delete.findElement(By.cssSelector("button.ask-delete")));
+        WebElement confirm = await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+                .until(() -> delete.findElement(By.cssSelector("button.confirm-delete")), found -> found != null);
+        clickAbovePlayer(browser, confirm);
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.screen("encore-tracks")
+                .findElements(By.cssSelector("button.edit[aria-label='Edit " + title + "']")).isEmpty());
+    }
+
+    private static WebElement inEditor(Browser browser, String css) {
+        return await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser
+                .find("encore-tracks", "encore-track-editor").getShadowRoot().findElement(By.cssSelector(css)),
+                found -> found != null);
+    }
+
+    private static void clickAbovePlayer(Browser browser, WebElement element) {
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /** My tracks' ids by title. */
+    private Map<String, String> trackIds(TestAccounts.Account account) {
+        JsonNode page = Api.json(api.get("/api/v1/tracks?owner=" + account.id(), account.accessToken()));
+        return page.path("items").valueStream().collect(Collectors.toMap(
+                track -> track.path("title").asString(), track -> track.path("id").asString()));
     }
 
     @ParameterizedTest
@@ -227,6 +355,7 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
                     .equals(List.of(TITLES[1], TITLES[2], TITLES[0])));
             assertThat(itemTitles(playlist(account, playlistId))).containsExactly(TITLES[1], TITLES[2], TITLES[0]);
             check(browser, "reordered by keyboard, buttons and drag and drop");
+            shareByLink(browser, viewport);
 
             // a second tab renames the playlist; the first one, still showing the old version, removes an item
             String firstTab = browser.tab();
@@ -296,9 +425,12 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
     private List<JsonNode> seed(TestAccounts.Account account) throws Exception {
         LibraryFixtures fixtures = LibraryFixtures.of(api, media, SECONDS);
         return List.of( // newest first in the list: seed in reverse
-                fixtures.track(account, "title", TITLES[2], "artist", "Tidewater", "album", "Estuary"),
-                fixtures.track(account, "title", TITLES[1], "artist", "Lumen", "album", "Daybreak"),
-                fixtures.track(account, "title", TITLES[0], "artist", "The Night Shift", "album", "After Hours"));
+                fixtures.track(account, "title", TITLES[2], "artist", "Tidewater", "album", "Estuary", "visibility",
+                        "unlisted"),
+                fixtures.track(account, "title", TITLES[1], "artist", "Lumen", "album", "Daybreak", "visibility",
+                        "unlisted"),
+                fixtures.track(account, "title", TITLES[0], "artist", "The Night Shift", "album", "After Hours",
+                        "visibility", "unlisted"));
     }
 
     private static SearchContext bar(Browser browser) {
@@ -332,8 +464,8 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
     }
 
     private static void openQueue(Browser browser, Viewport viewport) {
-        if (viewport.phone()) {
-            bar(browser).findElement(By.cssSelector("button.more-toggle")).click();
+        if (viewport.phone()) { // the queue is among the more controls, which may be open already
+            bar(browser).findElements(By.cssSelector("button.more-toggle[aria-expanded='false']")).forEach(WebElement::click);
         }
         bar(browser).findElement(By.cssSelector("button.queue-toggle")).click();
         await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
