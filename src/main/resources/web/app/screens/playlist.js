@@ -189,6 +189,7 @@ class PlaylistScreen extends LitElement {
         return;
       }
       this.playlist = playlist;
+      this.shareLink = playlist.shareToken ? this.#linkFor(playlist.shareToken) : '';
       this.stale = false;
       this.editError = null;
       this.state = 'ready';
@@ -383,7 +384,7 @@ class PlaylistScreen extends LitElement {
     this.shareError = null;
     try {
       const { token } = await api.post(`/api/v1/playlists/${this.playlist.id}/share`);
-      this.shareLink = new URL(`/playlists/shared/${encodeURIComponent(token)}`, location.origin).href;
+      this.shareLink = this.#linkFor(token);
       this.announcement = 'Share link created';
       await this.updateComplete;
       this.renderRoot.querySelector('.copy-link')?.focus();
@@ -392,6 +393,11 @@ class PlaylistScreen extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The app's address of a share token: the API's own path needs a token a browser does not send. */
+  #linkFor(token) {
+    return new URL(`/playlists/shared/${encodeURIComponent(token)}`, location.origin).href;
   }
 
   async #unshare() {

@@ -222,6 +222,14 @@ class PlayerPlaylistsBrowserIT extends BrowserTest {
         browser.screenshot("playlist-share");
         check(browser, "a share link");
 
+        // the page opened again knows the link is live: the owner's answer carries its token
+        String owned = browser.tab();
+        browser.openTab(browser.path());
+        clickAbovePlayer(browser, browser.find("encore-playlist", "button.share-toggle"));
+        WebElement known = browser.visible("encore-playlist", "#share-link");
+        assertThat(known.getDomProperty("value")).as("shown without asking for a link again").isEqualTo(link);
+        browser.switchToTab(owned);
+
         String path = URI.create(link).getPath();
         String token = path.substring(path.lastIndexOf('/') + 1);
         try (Browser friend = open(viewport)) {

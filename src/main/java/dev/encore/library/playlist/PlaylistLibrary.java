@@ -230,6 +230,7 @@ class PlaylistLibrary {
                         TrackView.of(visible.get(item.trackId()), viewer, links)))
                 .toList();
         return new PlaylistView(playlist.id(), playlist.ownerId(), playlist.name(), playlist.description(),
-                playlist.isPublic(), shown, playlist.createdAt(), playlist.updatedAt(), playlist.version());
+                playlist.isPublic(), shown, playlist.createdAt(), playlist.updatedAt(), playlist.version(),
+                playlist.ownerId().equals(viewer.userId()) ? playlist.shareToken() : null);
     }
 }

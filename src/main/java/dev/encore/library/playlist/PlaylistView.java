@@ -18,9 +18,10 @@ import dev.encore.library.track.TrackView;
  * @param createdAt   when it was made
  * @param updatedAt   last change
  * @param version     for If-Match (also the ETag)
+ * @param shareToken  the token of its share link, for its owner only, while it is shared (absent otherwise)
  */
 record PlaylistView(UUID id, UUID ownerId, String name, String description, boolean isPublic,
-        List<Item> items, Instant createdAt, Instant updatedAt, long version) {
+        List<Item> items, Instant createdAt, Instant updatedAt, long version, String shareToken) {
 
     /**
      * One entry.

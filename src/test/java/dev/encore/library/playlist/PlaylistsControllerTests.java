@@ -50,7 +50,7 @@ class PlaylistsControllerTests {
 
     @Test
     void createsAndAnswersWithItsLocationAndVersion() {
-        PlaylistView view = new PlaylistView(PLAYLIST, USER, "Mix", null, false, List.of(), NOW, NOW, 0);
+        PlaylistView view = new PlaylistView(PLAYLIST, USER, "Mix", null, false, List.of(), NOW, NOW, 0, null);
         given(library.create(eq(VIEWER), eq(new PlaylistRequest("Mix", null, null)))).willReturn(view);
         MvcTestResult result = send(mvc.post().uri("/api/v1/playlists"), null, "{\"name\":\"Mix\"}");
         assertThat(result).hasStatus(201).hasHeader(HttpHeaders.LOCATION, "/api/v1/playlists/" + PLAYLIST)
@@ -72,7 +72,7 @@ class PlaylistsControllerTests {
     void lengthsCountCharactersSoAnEmojiIsOne() {
         String note = "\uD83C\uDFB5"; // one character, two UTF-16 units
         PlaylistView view = new PlaylistView(PLAYLIST, USER, note.repeat(100), note.repeat(500), false, List.of(), NOW,
-                NOW, 0);
+                NOW, 0, null);
         given(library.create(eq(VIEWER), eq(new PlaylistRequest(note.repeat(100), note.repeat(500), null))))
                 .willReturn(view);
         assertThat(send(mvc.post().uri("/api/v1/playlists"), null, "{\"name\":\"" + note.repeat(100)
@@ -138,7 +138,7 @@ class PlaylistsControllerTests {
     @Test
     void addsATrackAtTheGivenPositionUnderTheVersionRead() {
         UUID track = UUID.randomUUID();
-        PlaylistView view = new PlaylistView(PLAYLIST, USER, "Mix", null, false, List.of(), NOW, NOW, 4);
+        PlaylistView view = new PlaylistView(PLAYLIST, USER, "Mix", null, false, List.of(), NOW, NOW, 4, null);
         given(library.add(VIEWER, PLAYLIST, 3L, track, 0)).willReturn(view);
         assertThat(send(mvc.post().uri("/api/v1/playlists/" + PLAYLIST + "/items"), "\"3\"",
                 "{\"trackId\":\"" + track + "\",\"position\":0}")).hasStatusOk().hasHeader(HttpHeaders.ETAG, "\"4\"");

@@ -244,6 +244,9 @@ class PlaylistsIT extends IntegrationTest {
         JsonNode shared = Api.json(api.get("/api/v1/playlists/shared/" + token, other.accessToken()));
         assertThat(shared.path("id").asString()).isEqualTo(id);
         assertThat(shared.path("items")).as("the private track stays hidden from others").hasSize(1);
+        assertThat(shared.has("shareToken")).as("the token is the owner's to see").isFalse();
+        assertThat(Api.json(api.get("/api/v1/playlists/" + id, owner.accessToken())).path("shareToken").asString())
+                .as("the owner sees the link is live").isEqualTo(token);
         assertThat(api.get("/api/v1/playlists/shared/not-a-token", other.accessToken()).statusCode()).isEqualTo(404);
         assertThat(Api.json(post(owner, "/api/v1/playlists/" + id + "/share", "", null)).path("token").asString())
                 .as("sharing again keeps the link").isEqualTo(token);
@@ -255,6 +258,8 @@ class PlaylistsIT extends IntegrationTest {
         assertThat(send(owner, "DELETE", "/api/v1/playlists/" + id + "/share", null, null).statusCode())
                 .as("revoking twice").isEqualTo(204);
         assertThat(api.get("/api/v1/playlists/shared/" + token, other.accessToken()).statusCode()).isEqualTo(404);
+        assertThat(Api.json(api.get("/api/v1/playlists/" + id, owner.accessToken())).has("shareToken"))
+                .as("no link, no token").isFalse();
         String rotated = Api.json(post(owner, "/api/v1/playlists/" + id + "/share", "", null)).path("token").asString();
         assertThat(rotated).isNotEqualTo(token);
         assertThat(api.get("/api/v1/playlists/shared/" + rotated, other.accessToken()).statusCode()).isEqualTo(200);
