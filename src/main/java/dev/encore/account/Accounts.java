@@ -1,7 +1,10 @@
 package dev.encore.account;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,5 +43,18 @@ public class Accounts {
     @Transactional(readOnly = true)
     public Optional<String> username(UUID userId) {
         return accounts.find(userId).map(user -> user.username());
+    }
+
+    /**
+     * The names to show for accounts: each one's display name, or its username when it has none.
+     * Accounts that no longer exist are left out; an empty collection answers an empty map.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> displayNames(Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findAll(userIds).stream().collect(Collectors.toMap(user -> user.id(),
+                user -> user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName()));
     }
 }

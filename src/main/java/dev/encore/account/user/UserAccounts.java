@@ -2,6 +2,7 @@ package dev.encore.account.user;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +56,11 @@ public class UserAccounts {
     /** The account {@code userId} as clients see it; empty when there is none. */
     public Optional<UserView> find(UUID userId) {
         return users.findById(userId).map(UserView::from);
+    }
+
+    /** The accounts among {@code userIds} that exist, in no particular order. */
+    public List<UserView> findAll(Collection<UUID> userIds) {
+        return users.findAllById(userIds).stream().map(UserView::from).toList();
     }
 
     /** Accounts whose username or email contains {@code query} (lower-case); every account when null. */

@@ -79,6 +79,6 @@ class ChatMessages {
 
     private static ChatMessage message(ResultSet rs, int row) throws SQLException {
         return new ChatMessage(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                rs.getString("username"), rs.getString("text"), rs.getTimestamp("sent_at").toInstant());
+                rs.getString("username"), rs.getString("username"), rs.getString("text"), rs.getTimestamp("sent_at").toInstant());
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +77,8 @@ class LiveChat {
                         "Wait " + Math.max(1, status.retryAfterSeconds()) + " s before the next message.");
             }
         }
-        ChatMessage message = new ChatMessage(UUID.randomUUID(), userId, access.username(userId), text, now);
+        ChatMessage message = new ChatMessage(UUID.randomUUID(), userId, access.username(userId),
+                access.displayName(userId), text, now);
         messages.insert(kind, sessionId, message);
         broadcasts.send(kind, sessionId, "chat", message);
         return message;
@@ -132,7 +134,10 @@ class LiveChat {
     /** The history for whoever may join the session; empty when they may not ({@code false}). */
     @Transactional(readOnly = true)
     public List<ChatMessage> history(LiveKind kind, UUID sessionId, Instant before, int size) {
-        return messages.page(kind, sessionId, before == null ? clock.instant().plusSeconds(1) : before, size);
+        List<ChatMessage> page = messages.page(kind, sessionId, before == null ? clock.instant().plusSeconds(1) : before,
+                size);
+        Map<UUID, String> names = access.displayNames(page.stream().map(ChatMessage::userId).collect(Collectors.toSet()));
+        return page.stream().map(message -> message.shownAs(names.get(message.userId()))).toList();
     }
 
     private void member(LiveKind kind, UUID sessionId, UUID userId) {

@@ -35,8 +35,8 @@ class RoomBroadcasts {
     record MembersMessage(int memberCount, List<Member> members) {
     }
 
-    /** {@code host}: the new host. */
-    record HostMessage(UUID hostId, String hostName) {
+    /** {@code host}: the new host ({@code hostName} their username, {@code hostDisplayName} the name to show). */
+    record HostMessage(UUID hostId, String hostName, String hostDisplayName) {
     }
 
     /** {@code room}: changed settings. */
@@ -74,7 +74,8 @@ class RoomBroadcasts {
     }
 
     void host(Room room) {
-        send(room.id(), "host", new HostMessage(room.hostId(), views.of(room, null, false).hostName()));
+        RoomView view = views.of(room, null, false);
+        send(room.id(), "host", new HostMessage(room.hostId(), view.hostName(), view.hostDisplayName()));
     }
 
     void settings(Room room) {

@@ -15,6 +15,7 @@ import dev.encore.live.PlaybackState;
  * @param maxListeners most members at once, the host included
  * @param hostId       who controls playback and the queue
  * @param hostName     the host's username
+ * @param hostDisplayName the name to show for the host: their display name, or their username when they have none
  * @param memberCount  members now
  * @param createdAt    when it was made
  * @param inviteCode   the code that joins it (the host and admins only; otherwise null)
@@ -26,7 +27,7 @@ import dev.encore.live.PlaybackState;
  * @param members      the members, earliest joined first
  */
 record RoomView(UUID id, String name, boolean isPublic, int maxListeners, UUID hostId, String hostName,
-        int memberCount, Instant createdAt, String inviteCode, String inviteUrl, State state, Entry current,
+        String hostDisplayName, int memberCount, Instant createdAt, String inviteCode, String inviteUrl, State state, Entry current,
         List<Entry> queue, List<SuggestionEntry> suggestions, List<Member> members) {
 
     /**
@@ -48,12 +49,15 @@ record RoomView(UUID id, String name, boolean isPublic, int maxListeners, UUID h
             String streamUrl, Instant streamUrlExpiresAt) {
     }
 
-    /** A suggestion waiting for the host. */
+    /**
+     * A suggestion waiting for the host; {@code username} is who suggested it, {@code displayName} the
+     * name to show for them (their display name, or their username when they have none).
+     */
     record SuggestionEntry(UUID id, UUID trackId, String title, String artist, long durationMs, UUID suggestedBy,
-            String username, Instant createdAt) {
+            String username, String displayName, Instant createdAt) {
     }
 
-    /** A member. */
-    record Member(UUID userId, String username, Instant joinedAt, boolean host) {
+    /** A member: {@code displayName} is the name to show (their display name, or their username when they have none). */
+    record Member(UUID userId, String username, String displayName, Instant joinedAt, boolean host) {
     }
 }

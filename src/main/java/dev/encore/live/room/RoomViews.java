@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.account.Accounts;
 import dev.encore.library.TrackCatalog;
 import dev.encore.live.room.RoomView.Entry;
 import dev.encore.live.room.RoomView.Member;
@@ -31,15 +32,18 @@ class RoomViews {
     private final RoomSuggestions suggestions;
     private final RoomTracks tracks;
     private final StreamLinks links;
+    private final Accounts accounts;
     private final String publicUrl;
     private final Clock clock;
 
-    RoomViews(RoomStore store, RoomTracks tracks, StreamLinks links, EncoreProperties encore, Clock clock) {
+    RoomViews(RoomStore store, RoomTracks tracks, StreamLinks links, Accounts accounts, EncoreProperties encore,
+            Clock clock) {
         this.members = store.members();
         this.queue = store.queue();
         this.suggestions = store.suggestions();
         this.tracks = tracks;
         this.links = links;
+        this.accounts = accounts;
         this.publicUrl = encore.publicUrl().toString().replaceAll("/+$", "");
         this.clock = clock;
     }
@@ -58,11 +62,12 @@ class RoomViews {
         Instant now = clock.instant();
         List<QueueEntry> entries = queue.findByRoomIdOrderByPosition(room.id());
         Map<UUID, TrackCatalog.Card> cards = playable(room, entries);
+        Map<UUID, String> names = names(present);
         return new RoomView(room.id(), room.name(), room.isPublic(), room.maxListeners(), room.hostId(),
-                hostName(room, present), present.size(), room.createdAt(), invite ? room.inviteCode() : null,
+                hostName(room, present), hostName(room, present, names), present.size(), room.createdAt(), invite ? room.inviteCode() : null,
                 invite ? inviteUrl(room) : null, RoomView.State.of(tracks.stateAt(room, now), now),
                 current(room, cards, lendTo), queue(entries, cards, lendTo), suggestions(room),
-                members(room, present));
+                members(room, present, names));
     }
 
     String inviteUrl(Room room) {
@@ -85,6 +90,7 @@ class RoomViews {
      */
     List<SuggestionEntry> suggestions(Room room) {
         List<Suggestion> waiting = suggestions.findByRoomIdOrderByCreatedAt(room.id());
+        Map<UUID, String> names = accounts.displayNames(waiting.stream().map(Suggestion::suggestedBy).collect(Collectors.toSet()));
         Map<UUID, Map<UUID, TrackCatalog.Card>> cards = new HashMap<>();
         waiting.stream().collect(Collectors.groupingBy(Suggestion::suggestedBy,
                 Collectors.mapping(Suggestion::trackId, Collectors.toSet())))
@@ -92,18 +98,28 @@ class RoomViews {
         return waiting.stream().filter(s -> cards.get(s.suggestedBy()).containsKey(s.trackId())).map(s -> {
             TrackCatalog.Card card = cards.get(s.suggestedBy()).get(s.trackId());
             return new SuggestionEntry(s.id(), s.trackId(), card.title(), card.artist(), card.durationMs(),
-                    s.suggestedBy(), s.username(), s.createdAt());
+                    s.suggestedBy(), s.username(), names.getOrDefault(s.suggestedBy(), s.username()), s.createdAt());
         }).toList();
     }
 
-    List<Member> members(Room room, Collection<RoomMember> present) {
-        return present.stream().map(m -> new Member(m.userId(), m.username(), m.joinedAt(), room.isHost(m.userId())))
-                .toList();
+    private List<Member> members(Room room, Collection<RoomMember> present, Map<UUID, String> names) {
+        return present.stream().map(m -> new Member(m.userId(), m.username(),
+                names.getOrDefault(m.userId(), m.username()), m.joinedAt(), room.isHost(m.userId()))).toList();
+    }
+
+    /** The name to show for each member: their display name now (their username when they have none). */
+    private Map<UUID, String> names(Collection<RoomMember> present) {
+        return accounts.displayNames(present.stream().map(RoomMember::userId).toList());
     }
 
     private static String hostName(Room room, List<RoomMember> present) {
         return present.stream().filter(m -> room.isHost(m.userId())).map(RoomMember::username).findFirst()
                 .orElse(null);
+    }
+
+    private static String hostName(Room room, List<RoomMember> present, Map<UUID, String> names) {
+        String username = hostName(room, present);
+        return username == null ? null : names.getOrDefault(room.hostId(), username);
     }
 
     /**

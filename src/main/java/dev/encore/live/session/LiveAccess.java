@@ -1,6 +1,8 @@
 package dev.encore.live.session;
 
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +61,16 @@ public class LiveAccess {
     /** The account's username, or a placeholder once it is gone. */
     public String username(UUID userId) {
         return accounts.username(userId).orElse("(deleted)");
+    }
+
+    /** The name to show for the account: its display name, its username when it has none, a placeholder once it is gone. */
+    public String displayName(UUID userId) {
+        return accounts.displayNames(List.of(userId)).getOrDefault(userId, "(deleted)");
+    }
+
+    /** {@link #displayName(UUID)} of each account that still exists, by id (look gone ones up by their stored username). */
+    public Map<UUID, String> displayNames(Collection<UUID> userIds) {
+        return accounts.displayNames(userIds);
     }
 
     private Map<LiveKind, LiveSessions> kinds() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -76,10 +77,12 @@ class SessionMessages {
 
     Map<String, Object> presenceBody(SessionTopic topic) {
         List<LiveMember> members = presence.members(topic.kind(), topic.id());
+        List<LiveMember> shown = members.stream().limit(MEMBERS_SHOWN).toList();
+        Map<UUID, String> names = access.displayNames(shown.stream().map(LiveMember::userId).toList());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("count", members.size());
-        body.put("members", members.stream().limit(MEMBERS_SHOWN)
-                .map(member -> Map.of("userId", member.userId(), "username", member.username())).toList());
+        body.put("members", shown.stream().map(member -> Map.of("userId", member.userId(), "username", member.username(),
+                "displayName", names.getOrDefault(member.userId(), member.username()))).toList());
         return body;
     }
 }

@@ -60,15 +60,23 @@ class LiveChatIT extends IntegrationTest {
     void membersChatWithinTheLengthLimitAndEveryoneHearsIt() throws Exception {
         Account host = users.user();
         Account guest = users.user();
+        assertThat(api.send("PATCH", "/api/v1/me", guest.accessToken(), "{\"displayName\":\"Guest Star\"}").statusCode())
+                .isEqualTo(200);
         UUID room = rooms.open(host.id(), guest.id());
         String dest = "/app/live/room/" + room + "/chat";
         try (StompTestClient hostClient = join(port, host, room); StompTestClient guestClient = join(port, guest, room)) {
+            hostClient.send(dest, chat("welcome"));
+            JsonNode welcome = awaitChat(guestClient, room, "chat").path("data");
+            assertThat(welcome.path("displayName").asString()).as("no display name: the username")
+                    .isEqualTo(host.username());
+            awaitChat(hostClient, room, "chat"); // the host's own copy
             guestClient.send(dest, chat("  hello room  "));
             JsonNode message = awaitChat(hostClient, room, "chat");
             assertThat(message.path("serverTime").asLong()).isPositive();
             assertThat(message.path("data").path("text").asString()).isEqualTo("hello room");
             assertThat(message.path("data").path("userId").asString()).isEqualTo(guest.id());
             assertThat(message.path("data").path("username").asString()).isEqualTo(guest.username());
+            assertThat(message.path("data").path("displayName").asString()).isEqualTo("Guest Star");
             assertThat(message.path("data").path("id").asString()).isNotEmpty();
 
             guestClient.send(dest, chat("é".repeat(500)));
@@ -81,7 +89,13 @@ class LiveChatIT extends IntegrationTest {
                 assertThat(guestClient.await(ERRORS, json -> true).path("type").asString()).as(bad)
                         .isEqualTo("live-bad-payload");
             }
-            assertThat(history(api, host.accessToken(), room, "").path("items")).hasSize(3);
+            JsonNode items = history(api, host.accessToken(), room, "").path("items");
+            assertThat(items).hasSize(4);
+            assertThat(items.get(3).path("displayName").asString()).isEqualTo(host.username());
+            assertThat(api.send("PATCH", "/api/v1/me", guest.accessToken(), "{\"displayName\":\"Guest Renamed\"}")
+                    .statusCode()).isEqualTo(200);
+            assertThat(history(api, host.accessToken(), room, "").path("items").get(0).path("displayName").asString())
+                    .as("the name shown now, not when it was written").isEqualTo("Guest Renamed");
             assertThat(hostClient.queue(ERRORS)).isEmpty();
         }
     }

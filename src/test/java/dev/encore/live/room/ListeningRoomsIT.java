@@ -78,12 +78,21 @@ class ListeningRoomsIT extends IntegrationTest {
         assertThat(room.path("maxListeners").asInt()).isEqualTo(10);
         assertThat(room.path("hostId").asString()).isEqualTo(host.id());
         assertThat(room.path("hostName").asString()).isEqualTo(host.username());
+        assertThat(room.path("hostDisplayName").asString()).as("no display name: the username").isEqualTo(host.username());
+        assertThat(room.path("members").get(0).path("displayName").asString()).isEqualTo(host.username());
         assertThat(room.path("memberCount").asInt()).isEqualTo(1);
         assertThat(room.path("inviteUrl").asString()).endsWith("/rooms/join/" + room.path("inviteCode").asString());
         assertThat(room.path("state").path("playing").asBoolean()).isFalse();
         assertThat(room.hasNonNull("current")).isFalse();
 
         String id = room.path("id").asString();
+        assertThat(api.send("PATCH", "/api/v1/me", host.accessToken(), "{\"displayName\":\"DJ Host\"}").statusCode())
+                .isEqualTo(200);
+        JsonNode renamed = Api.json(api.get("/api/v1/rooms/" + id, host.accessToken()));
+        assertThat(renamed.path("hostName").asString()).isEqualTo(host.username());
+        assertThat(renamed.path("hostDisplayName").asString()).isEqualTo("DJ Host");
+        assertThat(renamed.path("members").get(0).path("username").asString()).isEqualTo(host.username());
+        assertThat(renamed.path("members").get(0).path("displayName").asString()).isEqualTo("DJ Host");
         assertInvalidField(api.send("PATCH", "/api/v1/rooms/" + id, host.accessToken(), "{\"maxListeners\":101}"),
                 "maxListeners");
         assertProblem(api.send("PATCH", "/api/v1/rooms/" + id, users.user().accessToken(), "{\"name\":\"Mine\"}"),
@@ -494,6 +503,8 @@ class ListeningRoomsIT extends IntegrationTest {
     void membersSuggestAndTheHostQueuesMovesAndAccepts() throws Exception {
         Account host = users.user();
         Account member = users.user();
+        assertThat(api.send("PATCH", "/api/v1/me", member.accessToken(), "{\"displayName\":\"Member Name\"}")
+                .statusCode()).isEqualTo(200);
         String one = library.track(host, "title", "One", "artist", "Host").path("id").asString();
         String two = library.track(host, "title", "Two", "artist", "Host").path("id").asString();
         String three = library.track(host, "title", "Three", "artist", "Host").path("id").asString();
@@ -533,6 +544,8 @@ class ListeningRoomsIT extends IntegrationTest {
             listening.send(id, "suggest", "{\"trackId\":\"" + hidden + "\"}");
             assertThat(listening.error().path("type").asString()).isEqualTo("live-bad-payload");
             JsonNode suggested = listening.next("suggestions", data -> data.path("suggestions").size() == 1);
+            assertThat(suggested.path("data").path("suggestions").get(0).path("displayName").asString())
+                    .isEqualTo("Member Name");
             String secretSuggestion = suggested.path("data").path("suggestions").get(0).path("id").asString();
             hosting.send(id, "suggestion/accept", "{\"suggestionId\":\"" + secretSuggestion + "\"}");
             assertThat(hosting.error().path("detail").asString()).as("the host may not play the member's private track")
