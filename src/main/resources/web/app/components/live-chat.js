@@ -3,7 +3,7 @@ import { api } from '../core/api.js';
 import { live } from '../core/live.js';
 import { session } from '../core/session.js';
 import { icon } from './icons.js';
-import { avatar, liveStyles } from './live-kit.js';
+import { avatar, liveStyles, nameOf } from './live-kit.js';
 import { shared } from '../styles/shared.js';
 
 const MAX_LENGTH = 500;
@@ -11,7 +11,7 @@ const KEPT = 200;
 
 /**
  * The chat of a live session (`<encore-live-chat .live=${liveSession} history="/api/v1/rooms/{id}/chat"
- * ?moderator=${…}>`): the latest messages (read once from `history`, newest first, then live from
+ * ?moderator=${…}>`): the latest messages, each under its author's display name (the username when they have none) (read once from `history`, newest first, then live from
  * the session's `chat`, `chat-deleted` and `muted` messages), a field to write one (1–500 characters;
  * Enter sends), and for a moderator (host, owner or admin) a menu on each message to delete it or mute
  * its author for ten minutes. A refused message (too fast, muted) shows why under the field. New
@@ -81,13 +81,13 @@ class LiveChat extends LitElement {
     return html`
       <ol class="log" aria-label="Chat messages" @scroll=${this.#scrolled}>
         ${this.messages.length ? this.messages.map((message) => html`<li class="message ${message.userId === me ? 'mine' : ''}">
-          ${avatar(message.username)}
-          <div class="who"><strong>${message.username ?? 'Someone'}</strong>
+          ${avatar(nameOf(message))}
+          <div class="who"><strong>${nameOf(message) || 'Someone'}</strong>
             <time datetime=${message.sentAt}>${timeOf(message.sentAt)}</time></div>
           ${this.moderator && message.userId !== me ? html`<div class="mod">
-            <button class="icon-button small" type="button" aria-label="Delete message from ${message.username}"
+            <button class="icon-button small" type="button" aria-label="Delete message from ${nameOf(message)}"
               @click=${() => this.live?.send('chat/delete', { messageId: message.id })}>${icon('trash')}</button>
-            <button class="icon-button small" type="button" aria-label="Mute ${message.username} for 10 minutes"
+            <button class="icon-button small" type="button" aria-label="Mute ${nameOf(message)} for 10 minutes"
               @click=${() => this.live?.send('mute', { userId: message.userId, minutes: 10 })}>${icon('micOff')}</button>
           </div>` : ''}
           <p>${message.text}</p>
@@ -149,7 +149,7 @@ class LiveChat extends LitElement {
 
   #add(message) {
     if (this.messages.some((m) => m.id === message.id)) return;
-    this.#announced = `${message.username}: ${message.text}`;
+    this.#announced = `${nameOf(message)}: ${message.text}`;
     this.messages = [...this.messages, message].slice(-KEPT);
   }
 

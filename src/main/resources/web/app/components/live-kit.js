@@ -7,6 +7,19 @@ import { tone, toneStyles } from './library-kit.js';
  * (chat, members, queue) that sit beside the stage on wide screens and under it on phones.
  */
 
+/**
+ * The name to show for a person in a live payload (a member, a chat message's author, a suggestion's):
+ * the display name the server sends, or the username (older payloads have only that).
+ */
+export function nameOf(person) {
+  return person?.displayName || person?.username || '';
+}
+
+/** The name to show for a room's host: `hostDisplayName`, or `hostName` (the username). */
+export function hostNameOf(room) {
+  return room?.hostDisplayName || room?.hostName || '';
+}
+
 /** A round avatar with the name's initial, tinted by the name. */
 export function avatar(name) {
   const initial = (name ?? '?').trim().charAt(0).toUpperCase() || '?';

@@ -3,11 +3,12 @@ import { api } from '../core/api.js';
 import { session } from '../core/session.js';
 import { icon } from './icons.js';
 import { problemAlert } from './problem-alert.js';
-import { avatar, liveStyles } from './live-kit.js';
+import { avatar, liveStyles, nameOf } from './live-kit.js';
 import { shared } from '../styles/shared.js';
 
 /**
- * A room's members, earliest first (`<encore-room-people .room .presence ?host>`): who listens now
+ * A room's members, earliest first (`<encore-room-people .room .presence ?host>`), by display name
+ * (the username when they have none): who listens now
  * (a connection, from `presence`) and who is away, the host crowned. The host hands the room over
  * ("Make host": `POST /api/v1/rooms/{id}/host {userId}`) and fires `encore-room-host` with the new
  * host, which the room page merges until the server's `host` message confirms it.
@@ -42,12 +43,12 @@ class RoomPeople extends LitElement {
     const here = new Set((this.presence?.members ?? []).map((m) => m.userId));
     const members = this.room?.members ?? this.presence?.members ?? [];
     return html`${problemAlert(this.error)}<ul aria-label="Members">${members.map((m) => html`<li>
-      ${avatar(m.username)}
-      <span class="name"><strong>${m.username}${m.userId === me ? ' (you)' : ''}</strong>
+      ${avatar(nameOf(m))}
+      <span class="name"><strong>${nameOf(m)}${m.userId === me ? ' (you)' : ''}</strong>
         <span>${m.userId === this.room.hostId ? 'Host · ' : ''}${here.has(m.userId) ? 'Listening' : 'Away'}</span></span>
       ${m.userId === this.room.hostId ? html`<span class="crown" title="Host">${icon('crown')}</span>` : ''}
       ${this.host && m.userId !== me ? html`<button class="button quiet small" type="button"
-        aria-label="Make ${m.username} the host" @click=${() => this.#handOver(m)}>${icon('crown')}Make host</button>` : ''}
+        aria-label="Make ${nameOf(m)} the host" @click=${() => this.#handOver(m)}>${icon('crown')}Make host</button>` : ''}
     </li>`)}</ul>`;
   }
 
@@ -56,7 +57,9 @@ class RoomPeople extends LitElement {
     try {
       await api.post(`/api/v1/rooms/${this.room.id}/host`, { userId: member.userId });
       this.dispatchEvent(new CustomEvent('encore-room-host', {
-        detail: { hostId: member.userId, hostName: member.username, inviteUrl: null, inviteCode: null },
+        detail: {
+          hostId: member.userId, hostName: member.username, hostDisplayName: nameOf(member), inviteUrl: null, inviteCode: null,
+        },
       }));
     } catch (error) {
       this.error = error;

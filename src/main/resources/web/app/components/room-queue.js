@@ -3,7 +3,7 @@ import { api } from '../core/api.js';
 import { icon } from './icons.js';
 import { cover, coverStyles } from './track-art.js';
 import { duration } from './library-kit.js';
-import { itemsOf, liveStyles } from './live-kit.js';
+import { itemsOf, liveStyles, nameOf } from './live-kit.js';
 import { shared } from '../styles/shared.js';
 
 /**
@@ -11,7 +11,8 @@ import { shared } from '../styles/shared.js';
  *
  * Everyone sees what is up next and the suggestions waiting. A search of my tracks
  * (`GET /api/v1/tracks?q=`, the host's own library: the API refuses what the host may not see) adds
- * a track (`queue/add {trackId}`) for the host, or suggests it (`suggest {trackId}`) for a member;
+ * a track (`queue/add {trackId}`) for the host, or suggests it (`suggest {trackId}`) for a member; the
+ * query and its results stay after a pick (announced politely), so several tracks go in a row;
  * the host may also queue a whole playlist of theirs (`queue/add {playlistId}`). The host moves
  * (`queue/move {entryId, index}`) and removes (`queue/remove {entryId}`) entries, and accepts or
  * rejects suggestions (`suggestion/accept|reject {suggestionId}`). Every change comes back from the
@@ -25,6 +26,7 @@ class RoomQueue extends LitElement {
     results: { state: true },
     playlists: { state: true },
     q: { state: true },
+    announcement: { state: true },
   };
 
   static styles = [shared, liveStyles, coverStyles, css`
@@ -62,6 +64,7 @@ class RoomQueue extends LitElement {
     this.results = [];
     this.playlists = [];
     this.q = '';
+    this.announcement = '';
   }
 
   updated(changed) {
@@ -103,6 +106,7 @@ class RoomQueue extends LitElement {
           <span class="actions"><button class="button secondary small" type="button" aria-label="${this.host ? 'Queue' : 'Suggest'} ${track.title}"
             @click=${() => this.#add(track)}>${icon('plus')}${this.host ? 'Queue' : 'Suggest'}</button></span>
         </li>`)}</ul>` : ''}
+        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       </section>`;
   }
 
@@ -132,7 +136,7 @@ class RoomQueue extends LitElement {
     return html`<li class="entry suggestion">
       ${cover(track)}
       <span class="what"><strong>${track.title}</strong>
-        <span class="by">${track.artist ?? ''}${suggestion.username || suggestion.suggestedByName ? ` · from ${suggestion.username ?? suggestion.suggestedByName}` : ''}</span></span>
+        <span class="by">${track.artist ?? ''}${nameOf(suggestion) ? ` · from ${nameOf(suggestion)}` : ''}</span></span>
       <span class="actions">${this.host ? html`
         <button class="icon-button small" type="button" aria-label="Accept ${track.title}"
           @click=${() => this.live?.send('suggestion/accept', { suggestionId: id })}>${icon('check')}</button>
@@ -156,10 +160,13 @@ class RoomQueue extends LitElement {
     }, 250);
   }
 
+  /** Queues or suggests a track; the search and its results stay, for the next pick. */
   #add(track) {
-    this.live?.send(this.host ? 'queue/add' : 'suggest', { trackId: track.id });
-    this.results = [];
-    this.q = '';
+    if (!this.live?.send(this.host ? 'queue/add' : 'suggest', { trackId: track.id })) {
+      this.announcement = 'Reconnecting… try again in a moment.';
+      return;
+    }
+    this.announcement = this.host ? `${track.title} added to the queue.` : `${track.title} suggested to the host.`;
   }
 
   #queuePlaylist(event) {

@@ -9,7 +9,7 @@ import { icon } from '../components/icons.js';
 import { failedState } from '../components/states.js';
 import { problemAlert } from '../components/problem-alert.js';
 import { clock, tone } from '../components/library-kit.js';
-import { avatar, connectionPill, itemsOf, liveStyles } from '../components/live-kit.js';
+import { avatar, connectionPill, hostNameOf, itemsOf, liveStyles, nameOf } from '../components/live-kit.js';
 import '../components/live-chat.js';
 import '../components/room-queue.js';
 import '../components/room-people.js';
@@ -32,7 +32,8 @@ const WIDE = '(min-width: 1100px)';
  * The host plays, pauses, seeks (the bar) and skips; the page applies the host's own command at once
  * and the server's broadcast confirms it. Beside the player: the queue and suggestions
  * (`components/room-queue.js`), the chat (`components/live-chat.js`) and the people here (the host
- * can hand the room over). The host copies the invite link (and makes a new one), and closes the room.
+ * can hand the room over). People are shown by their display name (`displayName`, `hostDisplayName`;
+ * the username when they have none). The host copies the invite link (and makes a new one), and closes the room.
  */
 class RoomPage extends LitElement {
   static properties = {
@@ -220,7 +221,8 @@ class RoomPage extends LitElement {
     on('room', (data) => this.#merge({ name: data.name, isPublic: data.isPublic, maxListeners: data.maxListeners }));
     on('presence', (data) => { this.presence = { count: data.count ?? 0, members: data.members ?? [] }; });
     on('host', (data) => {
-      this.#merge({ hostId: data.hostId ?? data.userId, hostName: data.hostName ?? data.username });
+      this.#merge({ hostId: data.hostId ?? data.userId, hostName: data.hostName ?? data.username,
+        hostDisplayName: data.hostDisplayName ?? data.hostName ?? data.username });
       if (this.#host) this.#loader.reload();
     });
     on('closed', () => this.#close());
@@ -324,7 +326,7 @@ class RoomPage extends LitElement {
               ?disabled=${!track && !(this.room.queue ?? []).length} @click=${this.#toggle}>${icon(playing ? 'pause' : 'play')}</button>
             <button class="icon-button" type="button" aria-label="Next track" ?disabled=${!(this.room.queue ?? []).length}
               @click=${() => this.#send('next')}>${icon('next')}</button>`
-            : html`<span class="listening">${icon('radio')}${playing ? 'Listening along with' : 'Hosted by'} ${this.room.hostName ?? 'the host'}</span>`}
+            : html`<span class="listening">${icon('radio')}${playing ? 'Listening along with' : 'Hosted by'} ${hostNameOf(this.room) || 'the host'}</span>`}
         </div>
       </div>
       ${this.blocked && playing ? html`<div class="join-audio"><p>The room is playing.</p>
@@ -335,7 +337,7 @@ class RoomPage extends LitElement {
   #strip() {
     const members = this.presence.members ?? [];
     return html`<div class="strip">
-      <div class="who"><span class="faces">${members.slice(0, 5).map((m) => avatar(m.username))}</span>
+      <div class="who"><span class="faces">${members.slice(0, 5).map((m) => avatar(nameOf(m)))}</span>
         <span>${this.presence.count || members.length} listening · ${this.room.memberCount ?? members.length} of ${this.room.maxListeners} places</span></div>
       <div class="host-tools">
         ${this.#host ? html`<button class="button secondary small" type="button" @click=${this.#closeRoom}>${icon('close')}Close room</button>` : ''}

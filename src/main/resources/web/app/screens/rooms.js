@@ -171,7 +171,7 @@ class Rooms extends LitElement {
         <span class="now">${current?.title ? `${current.title}${current.artist ? ` · ${current.artist}` : ''}` : 'Nothing playing yet'}</span>
         <div class="facts">
           <span>${icon('users')}<span class=${full ? 'full' : ''}>${room.memberCount ?? 0} / ${room.maxListeners}</span></span>
-          <span>${icon('crown')}${room.hostName ?? ''}</span>
+          <span>${icon('crown')}${room.hostDisplayName ?? room.hostName ?? ''}</span>
         </div>
         ${member ? html`<a class="button secondary small" href="/rooms/${room.id}" aria-label="Open ${room.name}">Open</a>`
           : html`<button class="button primary small" type="button" ?disabled=${this.busy || full}

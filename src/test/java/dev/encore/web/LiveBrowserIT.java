@@ -26,7 +26,8 @@ import dev.encore.web.Browser.Viewport;
  * phone (390 px). The host creates a room from the rooms screen, queues a track from the room's own
  * search and plays it; the listener joins the public room from the list and listens along. When the
  * host seeks, within 2 s the listener's {@code <audio>} is within 150 ms of the host's (both measured
- * in one script round each, the gap between the two reads taken out). Chat goes both ways. Every step:
+ * in one script round each, the gap between the two reads taken out). Chat goes both ways. People are
+ * shown by their display names, and the queue's search stays for the next pick. Every step:
  * a quiet console and no serious axe-core violation.
  */
 class LiveBrowserIT extends BrowserTest {
@@ -45,9 +46,14 @@ class LiveBrowserIT extends BrowserTest {
     void aListenerStaysWithinAFewFramesOfTheHostWhenTheHostSeeks() throws Exception {
         TestAccounts.Account host = users.user();
         TestAccounts.Account guest = users.user();
+        for (var named : Map.of(host, "Nia Host", guest, "Theo Guest").entrySet()) {
+            var renamed = api.send("PATCH", "/api/v1/me", named.getKey().accessToken(),
+                    "{\"displayName\":\"" + named.getValue() + "\"}");
+            assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        }
         LibraryFixtures library = LibraryFixtures.of(api, media, 60);
         library.track(host, "title", TITLE, "artist", "The Night Shift", "album", "After Hours");
-        library.track(host, "title", "Silver Morning", "artist", "Lumen", "album", "Daybreak");
+        library.track(host, "title", "Silver Morning Lights", "artist", "Lumen", "album", "Daybreak");
         library.track(guest, "title", "Glass Rivers", "artist", "Tidewater", "album", "Estuary");
         var other = api.postJson("/api/v1/rooms", "{\"name\":\"Sunday Jazz Brunch\",\"isPublic\":true,\"maxListeners\":20}",
                 users.user().accessToken());
@@ -70,13 +76,17 @@ class LiveBrowserIT extends BrowserTest {
             check(hostBrowser, "a new room");
 
             WebElement search = part(hostBrowser, ROOM, "encore-room-queue", "#track-search");
-            search.sendKeys("Harbour");
+            search.sendKeys("Lights");
             part(hostBrowser, ROOM, "encore-room-queue", "button[aria-label='Queue " + TITLE + "']").click();
             // an idle room takes the first track as what plays (paused)
             hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, ROOM, ".stage h1").equals(TITLE));
-            search.sendKeys("Silver");
-            part(hostBrowser, ROOM, "encore-room-queue", "button[aria-label='Queue Silver Morning']").click();
+            // the search and its results stay: the next pick is one click away
+            assertThat(search.getDomProperty("value")).isEqualTo("Lights");
+            assertThat(text(hostBrowser, ROOM, "encore-room-queue", "ul.results")).contains(TITLE);
+            assertThat(text(hostBrowser, ROOM, "encore-room-queue", "[role=status]")).contains(TITLE + " added to the queue");
+            part(hostBrowser, ROOM, "encore-room-queue", "button[aria-label='Queue Silver Morning Lights']").click();
             hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, "encore-room-queue", "ol").contains("Silver Morning"));
+            assertThat(search.getDomProperty("value")).isEqualTo("Lights");
             hostBrowser.find("encore-room", "button[aria-label='Play for everyone']").click();
             hostBrowser.waitFor(Duration.ofSeconds(15), () -> {
                 Map<String, Object> audio = media(hostBrowser, ROOM);
@@ -90,6 +100,7 @@ class LiveBrowserIT extends BrowserTest {
             guestBrowser.visible("encore-rooms", "button[aria-label='Join Friday Night Listening']").click();
             guestBrowser.waitForPath(roomPath);
             guestBrowser.visible("encore-room", ".stage h1");
+            assertThat(text(guestBrowser, ROOM, ROOM, ".stage .listening")).endsWith("Nia Host");
             playAlong(guestBrowser, ROOM, ".join-audio button", Duration.ofSeconds(10));
             check(guestBrowser, "the listener listens along");
 
@@ -118,8 +129,11 @@ class LiveBrowserIT extends BrowserTest {
             guestBrowser.find("encore-room", "button[role=tab]#tab-chat").click();
             part(guestBrowser, ROOM, "encore-live-chat", "#chat-text").sendKeys("This one is great" + Keys.ENTER);
             hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, "encore-live-chat", ".log").contains("This one is great"));
+            assertThat(text(hostBrowser, ROOM, "encore-live-chat", ".log")).contains("Theo Guest").doesNotContain(guest.username());
             hostBrowser.find("encore-room", "button[role=tab]#tab-people").click();
-            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, "encore-room-people", "ul").contains(guest.username()));
+            hostBrowser.waitFor(Duration.ofSeconds(10), () -> text(hostBrowser, ROOM, "encore-room-people", "ul").contains("Theo Guest"));
+            assertThat(text(hostBrowser, ROOM, "encore-room-people", "ul")).contains("Nia Host (you)")
+                    .doesNotContain(guest.username()).doesNotContain(host.username());
             hostBrowser.find("encore-room", "button[role=tab]#tab-chat").click();
             hostBrowser.waitFor(Duration.ofSeconds(5), () -> text(hostBrowser, ROOM, "encore-live-chat", ".log").contains("This one is great"));
             hostBrowser.screenshot("live-room");
@@ -129,6 +143,7 @@ class LiveBrowserIT extends BrowserTest {
 
             guestBrowser.go("/rooms");
             guestBrowser.visible("encore-rooms", ".rooms");
+            assertThat(text(guestBrowser, "encore-rooms", "encore-rooms", ".rooms")).contains("Nia Host");
             guestBrowser.screenshot("live-rooms");
             hostBrowser.go("/rooms");
             hostBrowser.visible("encore-rooms", ".rooms");
