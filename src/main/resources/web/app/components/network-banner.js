@@ -4,8 +4,9 @@ import { icon } from './icons.js';
 import { shared } from '../styles/shared.js';
 
 /**
- * Says so when Encore cannot be reached, and when it can again (for a few seconds). A polite live
- * region: screen readers hear it without losing their place.
+ * Says so when Encore cannot be reached, and when it can again (for a few seconds): `core/network.js`
+ * notices that by itself (it asks the server while lost), so the banner goes without a click after a
+ * server restart. A polite live region: screen readers hear it without losing their place.
  */
 class NetworkBanner extends LitElement {
   static properties = { state: { state: true } };
@@ -51,7 +52,7 @@ class NetworkBanner extends LitElement {
   render() {
     return html`<div role="status" aria-live="polite">
       ${this.state === 'lost' ? html`<div class="banner lost">${icon('offline')}
-        <span>You are offline. Encore will reconnect when the network is back.</span></div>` : ''}
+        <span>You are offline, or Encore cannot be reached. It reconnects by itself as soon as it answers.</span></div>` : ''}
       ${this.state === 'back' ? html`<div class="banner back">${icon('online')}<span>Back online.</span></div>` : ''}
     </div>`;
   }

@@ -217,6 +217,16 @@ final class Browser implements AutoCloseable {
         driver.setNetworkConditions(conditions);
     }
 
+    /**
+     * Makes the server look gone (as while it restarts): the page's requests to the API, the probes and
+     * the WebSocket fail as if nothing answered; the app's own files still load. Or lifts that.
+     */
+    void serverGone(boolean gone) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", gone
+                ? List.of(base + "/api/*", base + "/livez", base + "/readyz", "*/ws") : List.of()));
+    }
+
     /** Slows what the page sends to {@code bytesPerSecond} (0: no limit), to catch an upload mid-way. */
     void throttleUploads(int bytesPerSecond) {
         driver.executeCdpCommand("Network.enable", Map.of());

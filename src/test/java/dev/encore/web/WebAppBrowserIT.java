@@ -73,6 +73,15 @@ class WebAppBrowserIT extends BrowserTest {
             assertThat(browser.banner(".banner.back").getText()).contains("Back online");
             check(browser, "offline and back");
 
+            // the server restarts: the next request finds it gone, and the app notices by itself when it is back
+            browser.serverGone(true);
+            navigate(browser, viewport, "/library/albums");
+            assertThat(browser.banner(".banner.lost").getText()).contains("cannot be reached");
+            browser.serverGone(false);
+            assertThat(browser.waitFor(Duration.ofSeconds(20), () -> browser.banner(".banner.back")).getText())
+                    .as("with no click, no reload").contains("Back online");
+            check(browser, "server gone and back", "net::ERR_BLOCKED_BY_CLIENT");
+
             signOut(browser, viewport);
             browser.go("/library/tracks");
             browser.waitForPath("/sign-in?next=%2Flibrary%2Ftracks");
