@@ -13,7 +13,12 @@ import { picture } from '../components/cover-art.js';
 const ACCEPT = 'audio/*,video/*,image/jpeg,image/png,image/webp,application/pdf';
 const STATES = {
   idle: 'Waiting', uploading: 'Uploading', paused: 'Paused', finishing: 'Checking the file', done: 'Uploaded', failed: 'Stopped',
+  refused: 'Refused',
 };
+/** What the server answers when it refuses a file (tus and multipart): a bad request, a quota, too large, a type, malware. */
+const REFUSALS = [400, 403, 413, 415, 422];
+/** How many of my unsaved uploads a visit lists (`GET /api/v1/uploads`); the quota bounds how many there can be. */
+const LISTED = 100;
 /** Where each kind of upload goes in the library: the API collection, and where to see it once saved. */
 const COLLECTIONS = {
   audio: { path: '/api/v1/tracks', noun: 'track', icon: 'tracks', openLabel: 'Open tracks', open: () => '/library/tracks' },
@@ -26,9 +31,14 @@ const VISIBILITIES = [['PRIVATE', 'Only me'], ['UNLISTED', 'Anyone with the link
 /**
  * Get music → Upload: drop or pick files; each goes up resumably (tus) with its progress bar,
  * pause and resume, and survives a reload (pick the same file again and it goes on from where the
- * server stands). A refused type, a full quota or the scanner's verdict show as the API words them.
+ * server stands). A file the server refused (its type, its size, a full quota, the scanner's verdict)
+ * is marked Refused, with the problem's title and detail as the API words them; one that merely
+ * stopped (offline, a server error) can be resumed.
  * Once a file is in, the probed metadata (and its cover) fill a form that saves it to the library
- * as a track (audio), a video, or a presentation (PDF: its pages become slides).
+ * as a track (audio), a video, or a presentation (PDF: its pages become slides), or it is discarded
+ * (`DELETE /api/v1/uploads/{id}`: its bytes leave the storage quota at once). Uploads that are in but
+ * not saved hold their quota until they expire: every visit lists them again (`GET /api/v1/uploads`),
+ * after a reload or from another browser, to be saved or discarded.
  */
 class UploadScreen extends LitElement {
   static properties = {
@@ -95,6 +105,28 @@ class UploadScreen extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     this.unfinished = unfinishedUploads();
+    this.#listUnsaved();
+  }
+
+  /** Shows my uploads that are in but not saved (from an earlier visit, or another browser). */
+  async #listUnsaved() {
+    let page;
+    try {
+      page = await api.get('/api/v1/uploads', { query: { size: LISTED } });
+    } catch {
+      return; // the screen still takes new files; the next visit lists them
+    }
+    const shown = new Set(this.entries.map((entry) => entry.upload.uploadId));
+    const earlier = (page.items ?? []).filter((item) => !shown.has(item.id)).map((item) => ({
+      key: crypto.randomUUID(), upload: new StoredUpload(item), details: item, detailsError: null, form: {}, saved: null,
+    }));
+    this.entries = [...this.entries, ...earlier];
+    for (const entry of earlier) {
+      if (entry.details.coverUrl) {
+        entry.cover = await picture(entry.details.coverUrl).catch(() => null);
+        this.requestUpdate();
+      }
+    }
   }
 
   disconnectedCallback() {
@@ -118,7 +150,8 @@ class UploadScreen extends LitElement {
       upload.addEventListener('change', () => {
         if (upload.state !== state) {
           state = upload.state;
-          this.announcement = `${file.name}: ${STATES[state]}${upload.error ? `. ${upload.error.title}` : ''}`;
+          this.announcement = `${file.name}: ${STATES[shownState(upload)]}${upload.error ? `. ${upload.error.title}` : ''}`
+            + `${upload.error?.detail && shownState(upload) === 'refused' ? ` ${upload.error.detail}` : ''}`;
           if (state === 'done') this.#uploaded(entry);
         }
         this.unfinished = unfinishedUploads().filter((item) => !this.#isOpen(item));
@@ -165,6 +198,28 @@ class UploadScreen extends LitElement {
     await discardUpload(item.url);
     this.unfinished = unfinishedUploads().filter((other) => !this.#isOpen(other));
     this.renderRoot.querySelector('encore-quota-meter')?.refresh();
+  }
+
+  /** Discards an upload that is in but not saved: it can no longer be saved, and its bytes stop counting. */
+  async #discardStored(entry) {
+    entry.discarding = true;
+    entry.saveError = null;
+    this.requestUpdate();
+    try {
+      await api.delete(`/api/v1/uploads/${entry.details.id}`);
+      this.entries = this.entries.filter((other) => other !== entry);
+      this.announcement = `${entry.details.filename} discarded`;
+    } catch (error) {
+      if (error.status === 404) { // saved elsewhere, discarded already, or expired: nothing left to discard
+        this.entries = this.entries.filter((other) => other !== entry);
+      } else {
+        entry.saveError = error;
+      }
+    } finally {
+      entry.discarding = false;
+      this.requestUpdate();
+      this.renderRoot.querySelector('encore-quota-meter')?.refresh();
+    }
   }
 
   async #remove(entry) {
@@ -250,7 +305,7 @@ class UploadScreen extends LitElement {
         <span class="icon" aria-hidden="true">${icon(kindIcon(entry.details?.kind ?? upload.file.type))}</span>
         <span class="names"><strong id="file-${entry.key}">${name}</strong>
           <span>${upload.state === 'done' ? bytes(upload.size) : `${bytes(upload.shown)} of ${bytes(upload.size)}`}</span></span>
-        <span class="status ${upload.state}">${STATES[upload.state]}</span>
+        <span class="status ${upload.state}">${STATES[shownState(upload)]}</span>
       </div>
       ${upload.state === 'done' ? '' : html`<div class="progress">
         <div class="bar" role="progressbar" aria-label="Upload of ${name}" aria-valuemin="0" aria-valuemax="100"
@@ -280,9 +335,11 @@ class UploadScreen extends LitElement {
       return html`<p class="saved">${icon('check')}<span>“${entry.saved.title}” is in your library.</span>
         <a href=${collection.open(entry.saved)}>${collection.openLabel}</a></p>`;
     }
+    const discard = html`<button class="button quiet" type="button" ?disabled=${entry.busy || entry.discarding}
+      aria-label="Discard ${details.filename}" @click=${() => this.#discardStored(entry)}>${icon('trash')}Discard</button>`;
     if (!collection) {
       return html`<p class="note">Uploaded. Only audio, video and PDF go in the library; this ${details.kind} is kept until
-        ${new Date(details.expiresAt).toLocaleString()}.</p>`;
+        ${new Date(details.expiresAt).toLocaleString()}.</p>${discard}${problemAlert(entry.saveError)}`;
     }
     const audio = details.kind === 'audio';
     const error = entry.saveError;
@@ -316,13 +373,45 @@ class UploadScreen extends LitElement {
         <p class="probe wide">${[details.codec?.toUpperCase(), details.durationMs ? duration(details.durationMs) : '',
           details.bitRate ? `${Math.round(details.bitRate / 1000)} kbps` : ''].filter(Boolean).join(' · ')}</p>
         <div class="save-actions">
-          <button class="button primary" type="submit" ?disabled=${entry.busy}>${icon('library')}
+          <button class="button primary" type="submit" ?disabled=${entry.busy || entry.discarding}>${icon('library')}
             ${entry.busy ? 'Saving…' : `Save ${collection.noun} to library`}</button>
+          ${discard}
+          <span class="probe">Not saved yet: kept until ${new Date(details.expiresAt).toLocaleString()}, counting in your storage.</span>
         </div>
         ${error && !error.errors.length ? problemAlert(error) : ''}
       </div>
     </form>`;
   }
+}
+
+/**
+ * An upload that was in before this visit (listed by the API): done, nothing left to send. Stands in
+ * for a {@link TusUpload} in the list.
+ */
+class StoredUpload extends EventTarget {
+  state = 'done';
+  error = null;
+  url = null;
+
+  constructor(item) {
+    super();
+    this.file = { name: item.filename, type: item.mimeType ?? '' };
+    this.size = item.size;
+    this.shown = item.size;
+    this.sent = item.size;
+    this.uploadId = item.id;
+  }
+
+  start() {}
+
+  pause() {}
+
+  cancel() {}
+}
+
+/** The state to show: the server's verdict on the file (type, size, quota, malware) shows as refused. */
+function shownState(upload) {
+  return upload.state === 'failed' && REFUSALS.includes(upload.error?.status) ? 'refused' : upload.state;
 }
 
 function sameFile(a, b) {

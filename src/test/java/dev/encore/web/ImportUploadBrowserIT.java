@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.Select;
 import dev.encore.support.Api;
 import dev.encore.support.MediaServer;
 import dev.encore.support.MediaTools;
+import dev.encore.support.Multipart;
 import dev.encore.support.TestAccounts;
 import dev.encore.web.Browser.Viewport;
 
@@ -175,7 +176,7 @@ class ImportUploadBrowserIT extends BrowserTest {
 
     @ParameterizedTest
     @MethodSource("viewports")
-    void uploadWithAPauseAResumeAndAReloadThenSaveToTheLibrary(Viewport viewport) {
+    void uploadWithAPauseAResumeAndAReloadThenSaveToTheLibrary(Viewport viewport) throws Exception {
         TestAccounts.Account account = users.user();
         try (Browser browser = open(viewport)) {
             signIn(browser, account);
@@ -185,7 +186,8 @@ class ImportUploadBrowserIT extends BrowserTest {
 
             browser.find("encore-upload", "#files").sendKeys(notes.toString());
             assertThat(browser.visible("encore-upload", ".file .alert").getText()).contains("Unsupported file type");
-            assertThat(browser.find("encore-upload", ".file .status").getText()).isEqualTo("Stopped");
+            assertThat(browser.find("encore-upload", ".file .status").getText()).as("the server's verdict, not a pause")
+                    .isEqualTo("Refused");
             check(browser, "a refused type", "the server responded with a status of 415 ()");
             browser.find("encore-upload", "button[aria-label='Remove notes.txt']").click();
 
@@ -227,6 +229,27 @@ class ImportUploadBrowserIT extends BrowserTest {
             }
             browser.screenshot("upload");
             check(browser, "uploaded, details");
+
+            // in, not saved: a reload (or another browser) lists it again, with one sent elsewhere, to save or discard
+            Api client = new Api(port);
+            var spare = client.send(Multipart.upload(client, "/api/v1/uploads", account.accessToken(), "Spare Take.mp3",
+                    "audio/mpeg", Files.readAllBytes(upload)));
+            assertThat(spare.statusCode()).as(spare.body()).isEqualTo(201);
+            browser.go("/upload");
+            assertThat(browser.waitFor(Duration.ofSeconds(10), () -> browser.find("encore-upload",
+                    ".details input[name=title]")).getDomProperty("value")).isIn("Harbour Lights", "Spare Take");
+            browser.waitFor(Duration.ofSeconds(10), () -> browser.screen("encore-upload")
+                    .findElements(By.cssSelector(".file .details")).size() == 2 ? true : null);
+            assertThat(browser.find("encore-upload", ".files").getText()).contains("Harbour Lights.mp3", "Spare Take.mp3",
+                    "Not saved yet");
+            check(browser, "unsaved uploads after a reload");
+            long used = Api.json(api.get("/api/v1/me/quota", account.accessToken())).path("storageUsedBytes").asLong();
+            browser.find("encore-upload", "button[aria-label='Discard Spare Take.mp3']").click();
+            browser.waitFor(Duration.ofSeconds(10), () -> browser.screen("encore-upload")
+                    .findElements(By.cssSelector(".file .details")).size() == 1 ? true : null);
+            assertThat(Api.json(api.get("/api/v1/me/quota", account.accessToken())).path("storageUsedBytes").asLong())
+                    .as("the discarded upload's bytes are free at once").isEqualTo(used - Files.size(upload));
+            check(browser, "an unsaved upload discarded");
 
             browser.type("encore-upload", ".details input[name=album]", "Tidal Songs");
             browser.find("encore-upload", ".details button[type=submit]").click();

@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.util.FileSystemUtils;
@@ -79,6 +81,18 @@ class UploadReceiver {
 
     UploadView get(Viewer viewer, UUID id) {
         return UploadView.of(live(viewer, id));
+    }
+
+    /** My live uploads: finished, not saved to the library, not discarded, not expired. */
+    Page<UploadView> list(Viewer viewer, Pageable pageable) {
+        return uploads.findByOwnerIdAndExpiresAtAfter(viewer.userId(), clock.instant(), pageable).map(UploadView::of);
+    }
+
+    /** Discards one of my live uploads (404 when there is none): its bytes stop counting in my storage quota. */
+    void discard(Viewer viewer, UUID id) {
+        if (uploads.discard(id, viewer.userId(), clock.instant()) == 0) {
+            throw LibraryProblems.notFound("upload");
+        }
     }
 
     /** The blob of the cover picture embedded in one of my uploads (404 when it has none). */

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
@@ -23,6 +25,17 @@ interface Uploads extends ListCrudRepository<Upload, UUID> {
     @Modifying
     @Query("UPDATE uploads SET expires_at = :now WHERE id = :id AND expires_at > :now")
     int markUsed(UUID id, Instant now);
+
+    /** The owner's live uploads: neither saved to the library, discarded nor expired. */
+    Page<Upload> findByOwnerIdAndExpiresAtAfter(UUID ownerId, Instant now, Pageable pageable);
+
+    /**
+     * The owner discards a live upload: like {@link #markUsed}, it stops counting at once (its row stays
+     * for the daily quota, its blob goes with the expired uploads). 0 when it is not a live upload of theirs.
+     */
+    @Modifying
+    @Query("UPDATE uploads SET expires_at = :now WHERE id = :id AND owner_id = :ownerId AND expires_at > :now")
+    int discard(UUID id, UUID ownerId, Instant now);
 
     @Query("SELECT COALESCE(SUM(size_bytes), 0) FROM uploads WHERE owner_id = :ownerId AND expires_at > :now")
     long liveBytes(UUID ownerId, Instant now);

@@ -2,12 +2,17 @@ package dev.encore.library.upload;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+
 import org.springframework.core.io.Resource;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,10 +29,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.encore.library.Viewer;
 import dev.encore.library.media.CoverArt;
 import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.PageQuery;
+import dev.encore.platform.PageResponse;
 
 @Tag(name = "uploads", description = "Files sent to the library, typed by their content")
 @RestController
 class UploadsController {
+
+    private static final Set<String> SORTABLE = Set.of("createdAt", "filename", "size");
 
     private final UploadReceiver receiver;
     private final CoverArt covers;
@@ -58,6 +67,30 @@ class UploadsController {
         }
         UploadView upload = receiver.receive(Viewer.of(auth), file);
         return ResponseEntity.created(URI.create("/api/v1/uploads/" + upload.id())).body(upload);
+    }
+
+    @Operation(summary = "My uploads not saved to the library yet", description = "Finished uploads that were "
+            + "neither saved (POST /api/v1/tracks, /videos or /presentations {uploadId}), discarded nor expired, "
+            + "newest first by default. Each holds its size in the storage quota until then "
+            + "(encore.upload.ttl). Resumable uploads still receiving bytes are not listed (tus HEAD tells where "
+            + "one stands).")
+    @ApiResponse(responseCode = "200", description = "A page of uploads")
+    @ApiResponse(responseCode = "400", description = "page, size or sort out of range (sort: createdAt, filename, size)")
+    @GetMapping("/api/v1/uploads")
+    PageResponse<UploadView> list(Authentication auth, @Valid PageQuery page) {
+        return PageResponse.from(receiver.list(Viewer.of(auth), page.toPageable(SORTABLE,
+                Sort.by("createdAt").descending())), view -> view);
+    }
+
+    @Operation(summary = "Discard one of my uploads", description = "It can no longer be saved to the library and "
+            + "its size no longer counts in the storage quota (the daily upload quota still counts it); the file "
+            + "is deleted with the expired uploads.")
+    @ApiResponse(responseCode = "204", description = "Discarded")
+    @ApiResponse(responseCode = "404", description = "No such live upload of mine (saved, discarded or expired)")
+    @DeleteMapping("/api/v1/uploads/{id}")
+    ResponseEntity<Void> discard(Authentication auth, @PathVariable UUID id) {
+        receiver.discard(Viewer.of(auth), id);
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Show one of my uploads")

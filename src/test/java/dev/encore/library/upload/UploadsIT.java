@@ -71,6 +71,37 @@ class UploadsIT extends IntegrationTest {
     }
 
     @Test
+    void unsavedUploadsAreListedNewestFirstAndADiscardedOneFreesItsQuotaAtOnce() {
+        Account user = users.user();
+        String first = Api.json(upload(user, "first.mp3", "audio/mpeg", song)).path("id").asString();
+        String second = Api.json(upload(user, "second.pdf", "application/pdf", pdf(2048))).path("id").asString();
+        String saved = Api.json(upload(user, "saved.mp3", "audio/mpeg", song)).path("id").asString();
+        assertThat(api.postJson("/api/v1/tracks", "{\"uploadId\":\"" + saved + "\"}", user.accessToken()).statusCode())
+                .isEqualTo(201);
+
+        JsonNode page = Api.json(api.get("/api/v1/uploads", user.accessToken()));
+        assertThat(page.path("items").valueStream().map(item -> item.path("id").asString()))
+                .as("newest first; the saved one is library content").containsExactly(second, first);
+        assertThat(page.path("items").get(1).path("filename").asString()).isEqualTo("first.mp3");
+        assertThat(page.path("totalItems").asLong()).isEqualTo(2);
+        assertThat(Api.json(api.get("/api/v1/uploads", users.user().accessToken())).path("items")).isEmpty();
+        assertInvalidField(api.get("/api/v1/uploads?sort=sha256", user.accessToken()), "sort");
+
+        long used = Api.json(api.get("/api/v1/me/quota", user.accessToken())).path("storageUsedBytes").asLong();
+        assertProblem(api.send("DELETE", "/api/v1/uploads/" + first, users.user().accessToken(), null), 404, "not-found");
+        assertThat(api.send("DELETE", "/api/v1/uploads/" + first, user.accessToken(), null).statusCode()).isEqualTo(204);
+        assertThat(Api.json(api.get("/api/v1/me/quota", user.accessToken())).path("storageUsedBytes").asLong())
+                .isEqualTo(used - song.length);
+        assertThat(api.get("/api/v1/uploads/" + first, user.accessToken()).statusCode()).isEqualTo(404);
+        assertThat(Api.json(api.get("/api/v1/uploads", user.accessToken())).path("items").valueStream()
+                .map(item -> item.path("id").asString())).containsExactly(second);
+        assertProblem(api.postJson("/api/v1/tracks", "{\"uploadId\":\"" + first + "\"}", user.accessToken()), 404,
+                "not-found");
+        assertProblem(api.send("DELETE", "/api/v1/uploads/" + first, user.accessToken(), null), 404, "not-found");
+        assertProblem(api.send("DELETE", "/api/v1/uploads/" + saved, user.accessToken(), null), 404, "not-found");
+    }
+
+    @Test
     void anEmbeddedCoverIsStoredAndServedWithTheProbedCodecAndBitRate() throws Exception {
         Account user = users.user();
         byte[] withCover = Files.readAllBytes(MediaTools.tone(media.resolve("cover.mp3"), "Covered", 700, 2, true));
