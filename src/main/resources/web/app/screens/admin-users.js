@@ -17,6 +17,9 @@ const DEBOUNCE_MS = 300;
  * Admin → Users (`GET /api/v1/admin/users`): search by username or email as you type, a page at
  * a time; enable or disable an account (disabling ends its sessions at once) and grant or remove
  * the admin role (`PATCH /api/v1/admin/users/{id}`). The search and the page are in the URL.
+ * The only enabled admin (`lastAdmin` in the list) can be neither disabled nor demoted (the API answers
+ * 409 last-admin): those two buttons are disabled, and a note says why. After a change the page is read
+ * again, as another account may have become (or stopped being) the last admin.
  */
 class AdminUsers extends LitElement {
   static properties = {
@@ -54,11 +57,13 @@ class AdminUsers extends LitElement {
     .email { color: var(--text-muted); }
     .tags { display: flex; flex-wrap: wrap; gap: var(--space-1); justify-content: flex-end; }
     .actions { display: flex; gap: var(--space-2); justify-content: flex-end; }
+    .why { grid-column: 1 / -1; margin: calc(-1 * var(--space-2)) 0 0; text-align: right; color: var(--text-muted); font-size: .82rem; }
     .skeleton-row { display: grid; grid-template-columns: 2fr 1.3fr 1fr; gap: var(--space-4); padding: var(--space-4) var(--space-5); border-bottom: 1px solid var(--border); }
     @media (max-width: 860px) {
       li.user { grid-template-columns: minmax(0, 1fr) auto; padding: var(--space-3) var(--space-4); gap: var(--space-2) var(--space-3); }
       .email { grid-column: 1 / -1; grid-row: 2; padding-left: 50px; font-size: .88rem; }
       .actions { grid-column: 1 / -1; justify-content: flex-start; padding-left: 50px; flex-wrap: wrap; }
+      .why { margin: 0; padding-left: 50px; text-align: left; }
       .skeleton-row { grid-template-columns: 1fr; }
     }
   `];
@@ -137,6 +142,8 @@ class AdminUsers extends LitElement {
     const admin = user.roles.includes('ADMIN');
     const me = user.id === session.user?.id;
     const busy = this.busy === user.id;
+    const last = Boolean(user.lastAdmin); // the API refuses to demote or disable the only enabled admin
+    const why = `why-${user.id}`;
     return html`<li class="user ${user.enabled ? '' : 'disabled'}" data-user=${user.username}>
       <span class="who"><span class="avatar" aria-hidden="true">${name.slice(0, 1)}</span>
         <span><strong>${name}${me ? ' (you)' : ''}</strong><span class="handle">@${user.username}</span></span></span>
@@ -147,17 +154,20 @@ class AdminUsers extends LitElement {
         ${user.mfaEnabled ? html`<span class="pill" title="Two-step verification is on">2FA</span>` : ''}
       </span>
       <span class="actions">
-        <button class="button secondary small" type="button" ?disabled=${busy}
+        <button class="button secondary small" type="button" ?disabled=${busy || last}
+          aria-describedby=${last ? why : ''}
           aria-label="${admin ? 'Remove admin role from' : 'Make admin:'} ${user.username}"
           @click=${() => this.#update(user, { roles: admin ? ['USER'] : ['USER', 'ADMIN'] },
             admin ? `${user.username} is no longer an admin.` : `${user.username} is now an admin.`)}>
           ${admin ? 'Remove admin' : 'Make admin'}</button>
-        <button class="button ${user.enabled ? 'danger' : 'primary'} small" type="button" ?disabled=${busy}
+        <button class="button ${user.enabled ? 'danger' : 'primary'} small" type="button" ?disabled=${busy || last}
+          aria-describedby=${last ? why : ''}
           aria-label="${user.enabled ? 'Disable' : 'Enable'} ${user.username}"
           @click=${() => this.#update(user, { enabled: !user.enabled },
             user.enabled ? `${user.username} is disabled and signed out everywhere.` : `${user.username} can sign in again.`)}>
           ${user.enabled ? 'Disable' : 'Enable'}</button>
       </span>
+      ${last ? html`<p class="why" id=${why}>The only active admin: make another account an admin first.</p>` : ''}
     </li>`;
   }
 
@@ -168,11 +178,21 @@ class AdminUsers extends LitElement {
       const updated = await api.patch(`/api/v1/admin/users/${user.id}`, change);
       this.#users.show({ ...this.result, items: this.result.items.map((one) => (one.id === updated.id ? updated : one)) });
       this.announcement = done;
+      this.#refresh();
       if (updated.id === session.user?.id) session.check(); // my own roles changed: the navigation follows
     } catch (error) {
       this.actionError = error;
     } finally {
       this.busy = null;
+    }
+  }
+
+  /** Reads the page again without the loading state: who is the last admin may have changed with the update. */
+  async #refresh() {
+    try {
+      this.#users.show(await api.get('/api/v1/admin/users', { query: { q: this.#q, page: pageNumber(this.query), size: PAGE_SIZE } }));
+    } catch {
+      // the row already shows the update; the next visit reads the rest
     }
   }
 

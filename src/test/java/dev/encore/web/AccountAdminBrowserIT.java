@@ -12,6 +12,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.encore.account.mfa.TotpCodes;
 import dev.encore.support.Api;
 import dev.encore.support.TestAccounts;
@@ -252,6 +254,54 @@ class AccountAdminBrowserIT extends BrowserTest {
             assertThat(browser.visible("encore-sign-in", ".notice").getText()).contains("another tab");
             check(browser, "signed out in the other tab");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("viewports")
+    void theOnlyActiveAdminIsNotOfferedWhatTheApiRefusesUntilThereIsAnother(Viewport viewport) {
+        Account admin = users.admin();
+        Account member = users.user();
+        demoteEveryOtherAdmin(admin);
+        try (Browser browser = open(viewport)) {
+            signIn(browser, admin);
+            browser.go("/admin/users?q=" + admin.username());
+            String mine = "li.user[data-user='" + admin.username() + "']";
+            WebElement row = browser.find("encore-admin-users", mine);
+            assertThat(row.findElement(By.cssSelector("button[aria-label^='Remove admin role from']")).isEnabled()).isFalse();
+            assertThat(row.findElement(By.cssSelector("button[aria-label^='Disable']")).isEnabled()).isFalse();
+            WebElement why = row.findElement(By.cssSelector(".why"));
+            assertThat(why.getText()).contains("The only active admin");
+            assertThat(row.findElement(By.cssSelector("button[aria-label^='Disable']")).getAttribute("aria-describedby"))
+                    .isEqualTo(why.getAttribute("id"));
+            browser.screenshot("admin-users-last-admin");
+            check(browser, "the only active admin");
+
+            browser.type("encore-admin-users", "#q", member.username());
+            String theirs = "li.user[data-user='" + member.username() + "']";
+            browser.find("encore-admin-users", theirs + " button[aria-label^='Make admin']").click();
+            waitUntil(() -> !browser.screen("encore-admin-users").findElements(By.cssSelector(theirs + " .pill.accent")).isEmpty());
+            browser.type("encore-admin-users", "#q", admin.username());
+            waitUntil(() -> browser.find("encore-admin-users", mine + " button[aria-label^='Disable']").isEnabled()
+                    && browser.screen("encore-admin-users").findElements(By.cssSelector(mine + " .why")).isEmpty());
+            assertThat(browser.find("encore-admin-users", mine + " button[aria-label^='Remove admin role from']").isEnabled())
+                    .isTrue();
+            check(browser, "another admin: the first may step down");
+        }
+    }
+
+    /** Takes the admin role from every enabled admin but {@code keep} (each PATCH from its own client address: rate limits). */
+    private void demoteEveryOtherAdmin(Account keep) {
+        JsonNode result;
+        int page = 0;
+        do {
+            result = Api.json(api.get("/api/v1/admin/users?size=100&page=" + page++, keep.accessToken()));
+            result.path("items").valueStream()
+                    .filter(user -> !user.path("id").asString().equals(keep.id()))
+                    .filter(user -> user.path("roles").valueStream().anyMatch(role -> role.asString().equals("ADMIN")))
+                    .forEach(user -> assertThat(new Api(port).send("PATCH", "/api/v1/admin/users/"
+                            + user.path("id").asString(), keep.accessToken(), "{\"roles\":[\"USER\"]}").statusCode())
+                            .isEqualTo(200));
+        } while (result.path("hasNext").asBoolean());
     }
 
     private static String failed(String path, int status) {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.account.session.AccessTokenClaims;
-import dev.encore.account.user.UserView;
 import dev.encore.platform.PageQuery;
 import dev.encore.platform.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,9 +51,10 @@ class AdminUsersController {
             @Size(min = 1, max = 2) List<@Pattern(regexp = "USER|ADMIN", message = "must be USER or ADMIN") String> roles) {
     }
 
-    @Operation(summary = "List and search accounts", description = "q matches username or email, ignoring case.")
+    @Operation(summary = "List and search accounts", description = "q matches username or email, ignoring case. "
+            + "lastAdmin marks the only enabled admin, whom PATCH neither disables nor demotes.")
     @GetMapping
-    PageResponse<UserView> list(@RequestParam(required = false) @Size(max = 100) String q, @Valid PageQuery page) {
+    PageResponse<AdminUserView> list(@RequestParam(required = false) @Size(max = 100) String q, @Valid PageQuery page) {
         return administration.search(q, page.toPageable(SORTABLE, Sort.by("createdAt").descending()));
     }
 
@@ -63,7 +63,7 @@ class AdminUsersController {
     @ApiResponse(responseCode = "200", description = "Updated")
     @ApiResponse(responseCode = "409", description = "last-admin: would leave no enabled admin")
     @PatchMapping("/{id}")
-    UserView update(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
+    AdminUserView update(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
         Boolean admin = request.roles() == null ? null : request.roles().contains("ADMIN");
         return administration.update(AccessTokenClaims.userId(jwt), id, request.enabled(), admin);
     }

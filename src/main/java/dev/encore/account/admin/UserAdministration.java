@@ -32,9 +32,10 @@ class UserAdministration {
 
     /** Accounts whose username or email contains {@code query} (all when null). */
     @Transactional(readOnly = true)
-    public PageResponse<UserView> search(String query, Pageable pageable) {
+    public PageResponse<AdminUserView> search(String query, Pageable pageable) {
         String q = query == null || query.isBlank() ? null : query.trim().toLowerCase(Locale.ROOT);
-        return PageResponse.from(accounts.search(q, pageable), user -> user);
+        long admins = accounts.countEnabledAdmins();
+        return PageResponse.from(accounts.search(q, pageable), user -> AdminUserView.of(user, admins));
     }
 
     /**
@@ -45,7 +46,7 @@ class UserAdministration {
      * @throws AccountConflictException when it would leave no enabled admin
      */
     @Transactional
-    public UserView update(UUID adminId, UUID userId, Boolean enabled, Boolean admin) {
+    public AdminUserView update(UUID adminId, UUID userId, Boolean enabled, Boolean admin) {
         UserView before = accounts.find(userId).orElseThrow(AccountNotFoundException::user);
         UserView after = accounts.changeStanding(userId, enabled, admin);
         Map<String, String> changes = new LinkedHashMap<>();
@@ -63,6 +64,6 @@ class UserAdministration {
             }
         }
         audit.record("admin.user-updated", adminId, userId, changes);
-        return after;
+        return AdminUserView.of(after, accounts.countEnabledAdmins());
     }
 }

@@ -150,6 +150,11 @@ public class UserAccounts {
         return UserView.from(user);
     }
 
+    /** How many accounts are enabled admins now (no lock: for showing, not for deciding). */
+    public long countEnabledAdmins() {
+        return users.countEnabledAdmins();
+    }
+
     /**
      * The enabled admins, counted under the admin bootstrap lock (held until the transaction ends):
      * two admins taking away each other's standing at once (or their own) are counted one after

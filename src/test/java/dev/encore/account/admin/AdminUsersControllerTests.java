@@ -29,7 +29,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.encore.account.user.AccountConflictException;
 import dev.encore.account.user.AccountNotFoundException;
-import dev.encore.account.user.UserView;
 import dev.encore.platform.PageResponse;
 import dev.encore.support.EncoreWebMvcTest;
 
@@ -48,8 +47,8 @@ class AdminUsersControllerTests {
 
     @Test
     void listsAccountsForAdmins() {
-        UserView user = new UserView(TARGET, "dj", "dj@example.org", null, List.of("USER"), true, false,
-                Instant.parse("2026-03-01T12:00:00Z"));
+        AdminUserView user = new AdminUserView(TARGET, "dj", "dj@example.org", null, List.of("USER"), true, false,
+                Instant.parse("2026-03-01T12:00:00Z"), false);
         given(administration.search(eq("dj"), any()))
                 .willReturn(PageResponse.from(new PageImpl<>(List.of(user), PageRequest.of(0, 20), 1), view -> view));
         MvcTestResult result = mvc.get().uri("/api/v1/admin/users?q=dj").with(admin()).exchange();

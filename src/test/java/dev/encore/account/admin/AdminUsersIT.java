@@ -118,10 +118,28 @@ class AdminUsersIT extends IntegrationTest {
         assertProblem(api.send("PATCH", "/api/v1/admin/users/" + last.id(), last.accessToken(), "{\"enabled\":false}"),
                 409, "last-admin");
         assertThat(api.get("/api/v1/admin/users", last.accessToken()).statusCode()).isEqualTo(200);
+        assertThat(lastAdmin(last, last)).as("the list says which account the API protects").isTrue();
+        TestAccounts.Account user = users.user();
+        assertThat(lastAdmin(last, user)).isFalse();
 
         TestAccounts.Account second = users.admin();
-        assertThat(api.send("PATCH", "/api/v1/admin/users/" + last.id(), second.accessToken(), "{\"roles\":[\"USER\"]}")
-                .statusCode()).isEqualTo(200);
+        assertThat(lastAdmin(last, last)).isFalse();
+        assertThat(lastAdmin(last, second)).isFalse();
+        JsonNode demoted = Api.json(api.send("PATCH", "/api/v1/admin/users/" + last.id(), second.accessToken(),
+                "{\"roles\":[\"USER\"]}"));
+        assertThat(demoted.path("lastAdmin").asBoolean()).isFalse();
+        assertThat(lastAdmin(second, second)).as("now the only one").isTrue();
+        JsonNode promoted = Api.json(api.send("PATCH", "/api/v1/admin/users/" + user.id(), second.accessToken(),
+                "{\"roles\":[\"USER\",\"ADMIN\"]}"));
+        assertThat(promoted.path("lastAdmin").asBoolean()).isFalse();
+        assertThat(lastAdmin(second, second)).isFalse();
+    }
+
+    /** Whether the admin list, as {@code admin} reads it, marks {@code account} as the last enabled admin. */
+    private boolean lastAdmin(TestAccounts.Account admin, TestAccounts.Account account) {
+        JsonNode found = Api.json(api.get("/api/v1/admin/users?q=" + account.username(), admin.accessToken()));
+        assertThat(found.path("items")).hasSize(1);
+        return found.path("items").get(0).path("lastAdmin").asBoolean();
     }
 
     @Test
