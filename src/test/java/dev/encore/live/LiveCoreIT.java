@@ -170,6 +170,8 @@ class LiveCoreIT extends IntegrationTest {
     void presenceCountsUsersOnceAndGivesJoinersASnapshot() throws Exception {
         Account host = users.user();
         Account guest = users.user();
+        assertThat(api.send("PATCH", "/api/v1/me", guest.accessToken(), "{\"displayName\":\"Guest Name\"}").statusCode())
+                .isEqualTo(200);
         UUID room = rooms.open(host.id(), guest.id());
         String topic = "/topic/live/room/" + room;
         try (StompTestClient hostClient = StompTestClient.connect(port, host.accessToken())) {
@@ -193,6 +195,9 @@ class LiveCoreIT extends IntegrationTest {
                 List<String> names = two.path("data").path("members").valueStream()
                         .map(member -> member.path("username").asString()).toList();
                 assertThat(names).containsExactly(host.username(), guest.username());
+                assertThat(two.path("data").path("members").valueStream().map(member -> member.path("displayName")
+                        .asString()).toList()).as("the guest's display name; the host has none: the username")
+                        .containsExactly(host.username(), "Guest Name");
                 assertThat(presence.count(LiveKind.ROOM, room)).isEqualTo(2);
                 assertThat(presence.isPresent(LiveKind.ROOM, room, UUID.fromString(guest.id()))).isTrue();
                 assertThat(presence.members(LiveKind.ROOM, room).getFirst().userId()).isEqualTo(UUID.fromString(host.id()));
