@@ -8,7 +8,8 @@ const LONGEST = 15000;
  * Dispatches `change`; `online` is the current state.
  *
  * While lost, it asks by itself whether Encore is back: `GET /livez` (no token, nothing cached)
- * after 1 s, then 2, 4, 8 and every 15 s, and at once when the tab is shown again; the first 200
+ * after 1 s, then 2, 4, 8 and every 15 s, and at once when the tab is shown again (not while the
+ * browser itself says it has no network: its `online` event comes first); the first 200
  * makes it reachable. So a server restart is noticed without the user doing anything (a proxy's 502
  * or 503 meanwhile is not Encore). The liveness probe, not readiness: a dependency being down (which
  * makes /readyz 503) does not stop Encore answering. This probe is the one request outside the API client.
@@ -54,6 +55,10 @@ class Network extends EventTarget {
 
   async #probe() {
     clearTimeout(this.#timer);
+    if (!navigator.onLine) { // no network at all: its 'online' event says when to look again
+      this.#later();
+      return;
+    }
     try {
       const response = await fetch('/livez', { cache: 'no-store', credentials: 'omit' });
       if (response.ok) {

@@ -74,12 +74,18 @@ class WebAppBrowserIT extends BrowserTest {
             check(browser, "offline and back");
 
             // the server restarts: the next request finds it gone, and the app notices by itself when it is back
+            browser.script("""
+                    window.asked = [];
+                    const fetched = window.fetch;
+                    window.fetch = (...request) => { window.asked.push(String(request[0])); return fetched(...request); };""");
             browser.serverGone(true);
             navigate(browser, viewport, "/library/albums");
             assertThat(browser.banner(".banner.lost").getText()).contains("cannot be reached");
             browser.serverGone(false);
-            assertThat(browser.waitFor(Duration.ofSeconds(20), () -> browser.banner(".banner.back")).getText())
+            assertThat(browser.waitFor(Duration.ofSeconds(12), () -> browser.banner(".banner.back")).getText())
                     .as("with no click, no reload").contains("Back online");
+            assertThat(browser.script("return window.asked")).as("the app asked by itself (not the session's 30-s check)")
+                    .asList().contains("/livez");
             check(browser, "server gone and back", "net::ERR_BLOCKED_BY_CLIENT");
 
             signOut(browser, viewport);
