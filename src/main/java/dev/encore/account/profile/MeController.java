@@ -86,6 +86,8 @@ class MeController {
             + "Wrong passwords are audited and limited per account (see 429).")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "400", description = "validation-failed: the password is not correct")
+    @ApiResponse(responseCode = "409", description = "last-admin: the only enabled admin cannot delete their account; "
+            + "make another account an admin first")
     @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
     @DeleteMapping
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DeleteAccountRequest request) {

@@ -65,6 +65,7 @@ class MyAccount {
         if (!passwords.confirm(userId, password, Purpose.ACCOUNT_DELETION)) {
             throw InvalidFieldsException.of("password", "is not correct");
         }
+        accounts.ensureNotLastAdmin(userId); // before any token is revoked: a refusal changes nothing
         revoker.revokeAll(userId, null, "account-deleted");
         accounts.delete(userId);
         audit.record("account.deleted", userId);

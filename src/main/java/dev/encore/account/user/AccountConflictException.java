@@ -41,6 +41,6 @@ public class AccountConflictException extends ErrorResponseException {
 
     public static AccountConflictException lastAdmin() {
         return new AccountConflictException("last-admin", "Last admin",
-                "The last enabled admin cannot be demoted or disabled.");
+                "The last enabled admin cannot be demoted, disabled or deleted: make another account an admin first.");
     }
 }

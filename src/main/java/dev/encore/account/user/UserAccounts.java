@@ -166,6 +166,19 @@ public class UserAccounts {
     }
 
     /**
+     * Refuses to let the last enabled admin go (their own account deletion): nobody could administer
+     * the server after it, and the admin registration key is spent while any admin row exists.
+     *
+     * @throws AccountConflictException {@code last-admin}
+     */
+    public void ensureNotLastAdmin(UUID userId) {
+        User user = get(userId);
+        if (user.isAdmin() && user.isEnabled() && countEnabledAdminsUnderLock() <= 1) {
+            throw AccountConflictException.lastAdmin();
+        }
+    }
+
+    /**
      * Deletes the account itself (what it owns elsewhere goes on {@link dev.encore.account.UserDeleted}); nothing
      * when there is none.
      */

@@ -117,7 +117,10 @@ class AdminUsersIT extends IntegrationTest {
                 409, "last-admin");
         assertProblem(api.send("PATCH", "/api/v1/admin/users/" + last.id(), last.accessToken(), "{\"enabled\":false}"),
                 409, "last-admin");
-        assertThat(api.get("/api/v1/admin/users", last.accessToken()).statusCode()).isEqualTo(200);
+        assertProblem(api.send("DELETE", "/api/v1/me", last.accessToken(), "{\"password\":\"" + last.password() + "\"}"),
+                409, "last-admin");
+        assertThat(api.get("/api/v1/admin/users", last.accessToken()).statusCode())
+                .as("the refused deletion revoked nothing").isEqualTo(200);
         assertThat(lastAdmin(last, last)).as("the list says which account the API protects").isTrue();
         TestAccounts.Account user = users.user();
         assertThat(lastAdmin(last, user)).isFalse();
@@ -133,6 +136,8 @@ class AdminUsersIT extends IntegrationTest {
                 "{\"roles\":[\"USER\",\"ADMIN\"]}"));
         assertThat(promoted.path("lastAdmin").asBoolean()).isFalse();
         assertThat(lastAdmin(second, second)).isFalse();
+        assertThat(api.send("DELETE", "/api/v1/me", second.accessToken(), "{\"password\":\"" + second.password()
+                + "\"}").statusCode()).as("another admin stays: the account may go").isEqualTo(204);
     }
 
     /** Whether the admin list, as {@code admin} reads it, marks {@code account} as the last enabled admin. */
