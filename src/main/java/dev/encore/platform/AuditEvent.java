@@ -39,7 +39,7 @@ public record AuditEvent(UUID id, String type, String actorId, String targetId, 
     /** An event of the current request (client address, user agent and request id filled in). */
     public static AuditEvent of(String type, String actorId, String targetId, Instant at, Map<String, String> details) {
         HttpServletRequest request = currentRequest();
-        String userAgent = request == null ? null : request.getHeader("User-Agent");
+        String userAgent = request == null ? null : HeaderText.utf8(request.getHeader("User-Agent"));
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
             userAgent = userAgent.substring(0, MAX_USER_AGENT);
         }

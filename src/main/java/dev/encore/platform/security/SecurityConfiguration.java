@@ -18,16 +18,26 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 import dev.encore.platform.ContentSecurityPolicy;
+import dev.encore.platform.HeaderText;
 import dev.encore.platform.EncoreProperties;
 import dev.encore.platform.EncoreSecurityProperties;
 import dev.encore.platform.web.ProblemWriter;
+import dev.encore.platform.web.RejectedRequests;
 
 /**
  * Who may call what, and the headers every answer carries. The API is stateless: a bearer JWT
@@ -75,13 +85,39 @@ class SecurityConfiguration {
                 .requestMatchers("/dl/**", "/stream/**", "/problems", "/problems/**").permitAll()
                 .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
-                .requestMatchers("/api/v1/auth/logout").authenticated()
+                .requestMatchers("/api/v1/auth/logout").access(member())
                 .requestMatchers("/api/v1/auth/**").permitAll()
                 // admin controllers check the role themselves too: a new one cannot forget it
                 .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                .requestMatchers("/api/**").authenticated()
+                .requestMatchers("/api/**").access(member())
                 .anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * Signed in as a member: the metrics scraper's token is good for {@code /actuator/prometheus}
+     * only, and the API's handlers all expect an account's access token.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> member() {
+        return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(MetricsTokenAuthenticationProvider.ROLE)));
+    }
+
+    /**
+     * Spring Security's firewall, refusing what it refuses by default except the header values a
+     * UTF-8 User-Agent makes ({@link HeaderText#ALLOWED_VALUES}).
+     */
+    @Bean
+    static HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(HeaderText.ALLOWED_VALUES);
+        return firewall;
+    }
+
+    /** A request the firewall refuses is a 400 problem like any other bad request, not an empty answer. */
+    @Bean
+    static RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(request, response, RejectedRequests.problem());
     }
 
     private static void common(HttpSecurity http, ProblemWriter problems, String contentSecurityPolicy)

@@ -151,6 +151,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 new HttpHeaders(), request);
     }
 
+    /** A header value the firewall refuses, read by a handler (the firewall checks headers as they are read). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> handleRejected(org.springframework.security.web.firewall.RequestRejectedException ex,
+            WebRequest request) {
+        return problem(RejectedRequests.problem(), new HttpHeaders(), request);
+    }
+
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
         return problem(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",

@@ -75,6 +75,15 @@ class ProbesAndMetricsIT extends IntegrationTest {
     void scrapeTokenGrantsMetricsAndNothingElse() {
         assertThat(api.get("/actuator/info", SCRAPE_TOKEN).statusCode()).isEqualTo(403);
         assertThat(api.get("/api/v1/_fixtures/admin", SCRAPE_TOKEN).statusCode()).isEqualTo(403);
+        // not an account: the API's handlers expect one (each was a 500, a NullPointerException logged)
+        for (String path : new String[] { "/api/v1/me", "/api/v1/tracks", "/api/v1/playlists", "/api/v1/me/sessions" }) {
+            dev.encore.support.ProblemAssert.assertProblem(api.get(path, SCRAPE_TOKEN), 403, "forbidden");
+        }
+        dev.encore.support.ProblemAssert.assertProblem(api.send(api.request("/api/v1/auth/logout")
+                .header("Authorization", "Bearer " + SCRAPE_TOKEN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())), 403, "forbidden");
+        assertThat(api.get("/api/v1/_fixtures/client", tokens.user()).statusCode()).as("an account's token still works")
+                .isEqualTo(200);
     }
 
     @Test

@@ -109,6 +109,29 @@ class MalformedRequestsIT extends IntegrationTest {
     }
 
     @Test
+    void aUtf8UserAgentSignsInAndIsShownAsSent(CapturedOutput output) throws Exception {
+        String agent = "Jörg’s iPhone — Encore €";
+        byte[] body = "{\"identifier\":\"nobody-here\",\"password\":\"Wrong-Password-1\"}".getBytes(StandardCharsets.UTF_8);
+        // the agent's UTF-8 bytes as a client sends them (’ — € hold bytes 0x80-0x9F, C1 controls to Latin-1)
+        RawAnswer refused = raw(("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: " + api.clientAddress()
+                + "\r\nUser-Agent: " + new String(agent.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n"
+                + new String(body, StandardCharsets.ISO_8859_1)));
+        assertThat(refused.status()).as("a wrong password, not a 500: %s", refused.text()).isEqualTo(401);
+        assertThat(output.getAll()).doesNotContain("RequestRejectedException").doesNotContain("\"log.level\":\"ERROR\"");
+    }
+
+    @Test
+    void aControlCharacterInAHeaderValueIsAProblem(CapturedOutput output) {
+        byte[] body = "{\"identifier\":\"nobody-here\",\"password\":\"Wrong-Password-1\"}".getBytes(StandardCharsets.UTF_8);
+        RawAnswer answer = raw("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: " + api.clientAddress()
+                + "\r\nUser-Agent: bell\u007fagent\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n" + new String(body, StandardCharsets.ISO_8859_1));
+        assertRefusedAsProblem(answer, 400);
+        assertThat(output.getAll()).doesNotContain("\"log.level\":\"ERROR\"");
+    }
+
+    @Test
     void anOversizedHeaderIsAProblem() {
         assertRefusedAsProblem(raw("GET /api/v1/tracks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + "a".repeat(70_000)
                 + "\r\nConnection: close\r\n\r\n"), 400);
