@@ -126,6 +126,7 @@ class AdminStatus extends LitElement {
           <ul class="components">${ordered(status.components).map((component) => this.#component(component))}</ul>
         </section>
         ${this.#tools()}
+        ${this.#backgroundJobs()}
         ${this.#queues()}
         ${this.#storage()}
       </div>`;
@@ -148,6 +149,19 @@ class AdminStatus extends LitElement {
         ? html`<span class="mono" title=${tools[tool]}>${tools[tool]}</span>`
         : html`<span class="pill bad">Missing</span>`}</li>`)}</ul>
       ${TOOLS.some((tool) => !tools[tool]) ? html`<p class="muted">Imports are refused until every tool is installed.</p>` : ''}
+    </section>`;
+  }
+
+  #backgroundJobs() {
+    const jobs = this.status.backgroundJobs;
+    if (!jobs?.enabled) return '';
+    return html`<section class="card section" aria-labelledby="jobs-title" data-component="backgroundJobs">
+      <h2 id="jobs-title">Background jobs</h2>
+      <p>${jobs.running ? html`<span class="pill good">Running</span>` : html`<span class="pill bad">Stopped</span>`}</p>
+      <p class="muted">${jobs.running
+        ? 'Imports, video and presentation processing, expiry and housekeeping run on this node.'
+        : `Stopped${jobs.stoppedSince ? ` since ${new Date(jobs.stoppedSince).toLocaleTimeString()}` : ''}; the node starts them again by itself (is the data disk full?).`}
+        ${jobs.restarts ? ` Started again ${jobs.restarts} ${jobs.restarts === 1 ? 'time' : 'times'} since the node started.` : ''}</p>
     </section>`;
   }
 

@@ -45,6 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY,
         // tests make many admins with the key (FirstStartIT covers the bootstrap key)
         "encore.security.admin-key-reusable=true",
+        // JobServerRecoveryIT stops the job server and waits for it to be started again
+        "encore.health.job-server-check-interval=1s",
         // the log tests read ECS lines
         "encore.logging.format=json" })
 public abstract class IntegrationTest {

@@ -43,10 +43,13 @@ class AdminStatusController {
     private final HealthEndpoint health;
     private final List<StatusSource> sources;
     private final BlobStore blobs;
+    private final JobServerWatch jobServer;
     private final Clock clock;
 
-    AdminStatusController(HealthEndpoint health, List<StatusSource> sources, BlobStore blobs, Clock clock) {
+    AdminStatusController(HealthEndpoint health, List<StatusSource> sources, BlobStore blobs, JobServerWatch jobServer,
+            Clock clock) {
         this.health = health;
+        this.jobServer = jobServer;
         this.sources = sources;
         this.blobs = blobs;
         this.clock = clock;
@@ -60,10 +63,13 @@ class AdminStatusController {
      * @param tools      program → version; a missing program has none
      * @param queues     queue (imports) → waiting and running jobs, cluster-wide
      * @param storage    what the blob store holds; null when it could not be listed
+     * @param backgroundJobs this node's JobRunr server: whether it runs jobs (imports, video and
+     *                   presentation processing, expiry, housekeeping); not part of readiness
      * @param checkedAt  when this was put together
      */
     record AdminStatus(String status, List<Component> components, Map<String, String> tools,
-            Map<String, StatusSource.Queue> queues, Storage storage, Instant checkedAt) {
+            Map<String, StatusSource.Queue> queues, Storage storage, JobServerWatch.State backgroundJobs,
+            Instant checkedAt) {
     }
 
     /**
@@ -86,7 +92,7 @@ class AdminStatusController {
     }
 
     @Operation(summary = "Show this node's status", description = "Readiness components with their details, tool "
-            + "versions (yt-dlp, ffmpeg, ffprobe), the import queue and the storage used. Admins only.")
+            + "versions (yt-dlp, ffmpeg, ffprobe), the import queue, the storage used and whether background jobs run. Admins only.")
     @GetMapping("/api/v1/admin/status")
     AdminStatus status() {
         HealthDescriptor readiness = health.healthForPath(READINESS);
@@ -105,7 +111,7 @@ class AdminStatusController {
         Map<String, Object> disk = components.stream().filter(component -> component.name().equals("diskSpace"))
                 .findFirst().map(Component::details).orElse(Map.of());
         return new AdminStatus(readiness.getStatus().getCode(), components, tools, queues, storage(disk),
-                clock.instant());
+                jobServer.state(), clock.instant());
     }
 
     private Storage storage(Map<String, Object> disk) {
