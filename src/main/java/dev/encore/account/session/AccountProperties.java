@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,8 +21,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("encore.account")
 public record AccountProperties(
-        @NotNull @DefaultValue("15m") Duration accessTokenTtl,
-        @NotNull @DefaultValue("30d") Duration sessionLifetime,
-        @NotNull @DefaultValue("7d") Duration sessionIdleTimeout,
+        @NotNull @DurationMin(seconds = 1, message = "must be at least 1 second") @DefaultValue("15m") Duration accessTokenTtl,
+        @NotNull @DurationMin(seconds = 1, message = "must be at least 1 second") @DefaultValue("30d") Duration sessionLifetime,
+        @NotNull @DurationMin(seconds = 1, message = "must be at least 1 second") @DefaultValue("7d") Duration sessionIdleTimeout,
         @DefaultValue("false") boolean secureCookie) {
 }

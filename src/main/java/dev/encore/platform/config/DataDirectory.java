@@ -14,8 +14,13 @@ final class DataDirectory {
     private DataDirectory() {
     }
 
+    /** @throws UnsafeSettingException when it is set empty: everything would land in the working directory */
     static Path resolve(Environment environment) {
-        return Path.of(environment.getProperty(PROPERTY, "./data")).toAbsolutePath().normalize();
+        String dir = environment.getProperty(PROPERTY, "./data");
+        if (dir.isBlank()) {
+            throw new UnsafeSettingException(PROPERTY, "must name a directory (it is empty; the default is ./data)");
+        }
+        return Path.of(dir.strip()).toAbsolutePath().normalize();
     }
 
     static Path create(Path dir) {

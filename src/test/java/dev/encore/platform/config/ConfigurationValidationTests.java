@@ -42,7 +42,9 @@ class ConfigurationValidationTests {
             "encore.ingest.socket-timeout      | 30d               | encore.ingest.socket-timeout       | must be at most 1 hour",
             "encore.ingest.timeout             | -1s               | encore.ingest.timeout              | must be at least 1 second",
             "encore.ingest.max-duration        | 0s                | encore.ingest.max-duration         | must be at least 1 second",
-            "encore.ingest.shutdown-grace      | -1s               | encore.ingest.shutdown-grace       | must not be negative" })
+            "encore.ingest.shutdown-grace      | -1s               | encore.ingest.shutdown-grace       | must not be negative",
+            "encore.account.access-token-ttl   | -5m               | encore.account.access-token-ttl    | must be at least 1 second",
+            "encore.account.session-idle-timeout | 0s              | encore.account.session-idle-timeout | must be at least 1 second" })
     void refusesToStartNamingTheProperty(String property, String value, String reported, String allowed,
             CapturedOutput output) {
         SpringApplicationBuilder app = new SpringApplicationBuilder(EncoreApplication.class)

@@ -41,6 +41,14 @@ class SettingPathsTests {
     }
 
     @Test
+    void anEmptyDataDirectoryIsRefusedNamingTheSetting() {
+        MockEnvironment environment = new MockEnvironment().withProperty("encore.data-dir", " ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DataDirectoryEnvironmentPostProcessor()
+                .postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(UnsafeSettingException.class).hasMessageContaining("encore.data-dir");
+    }
+
+    @Test
     void theDefaultDataDirectoryIsAbsoluteToo() {
         MockEnvironment environment = new MockEnvironment().withProperty("encore.data-dir", elsewhere.toString());
         new DataDirectoryEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
