@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.encore.platform.AuditEvent;
 import dev.encore.platform.PageResponse;
 
@@ -42,6 +44,7 @@ public class AuditLog {
     }
 
     /** An entry as admins see it. */
+    @Schema(name = "AuditEntry")
     public record Entry(String id, String type, String actorId, String targetId, String clientIp, String userAgent,
             String requestId, Instant occurredAt, Object details) {
     }

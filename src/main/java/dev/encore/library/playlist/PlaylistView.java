@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.encore.library.track.TrackView;
 
 /**
@@ -30,6 +32,7 @@ record PlaylistView(UUID id, UUID ownerId, String name, String description, bool
      * @param position 0-based
      * @param track    the track
      */
+    @Schema(name = "PlaylistItem")
     public record Item(UUID id, int position, TrackView track) {
     }
 }

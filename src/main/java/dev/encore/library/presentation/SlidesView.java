@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.encore.library.Viewer;
 import dev.encore.platform.spi.StreamLinks;
 
@@ -30,6 +32,7 @@ public record SlidesView(UUID presentationId, String state, int count, List<Item
      * @param thumbUrl    signed thumbnail URL (WebP), for {@code <img src>}
      * @param fullUrl     signed full-size URL (WebP)
      */
+    @Schema(name = "Slide")
     public record Item(int number, int width, int height, int thumbWidth, int thumbHeight, String text,
             String thumbUrl, String fullUrl) {
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.encore.live.PlaybackState;
 
 /**
@@ -35,6 +37,7 @@ record RoomView(UUID id, String name, boolean isPublic, int maxListeners, UUID h
      * advancing by {@code rate} while {@code playing}. {@code serverTime} is the server's clock (epoch
      * ms) when the answer was made.
      */
+    @Schema(name = "RoomPlayback")
     record State(UUID itemId, String itemType, long positionMs, Instant atServerTime, long atServerTimeMs,
             boolean playing, double rate, long serverTime) {
 
@@ -45,6 +48,7 @@ record RoomView(UUID id, String name, boolean isPublic, int maxListeners, UUID h
     }
 
     /** A track playing or queued; {@code id} is the queue entry's. */
+    @Schema(name = "RoomQueueEntry")
     record Entry(UUID id, UUID trackId, String title, String artist, long durationMs, String coverUrl, UUID addedBy,
             String streamUrl, Instant streamUrlExpiresAt) {
     }

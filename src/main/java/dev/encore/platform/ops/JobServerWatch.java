@@ -16,6 +16,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Starts this node's JobRunr server again when it stopped by itself. JobRunr shuts its server down
  * for good when a heartbeat cannot be written ("An unrecoverable error occurred"), as on a full data
@@ -54,6 +56,7 @@ class JobServerWatch implements SmartLifecycle, ApplicationListener<ContextClose
      * @param stoppedSince when it was found stopped; null while it runs
      * @param restarts     how often it was started again since this node started
      */
+    @Schema(name = "BackgroundJobs")
     record State(boolean enabled, boolean running, Instant stoppedSince, long restarts) {
     }
 

@@ -102,6 +102,23 @@ class OpenApiIT extends IntegrationTest {
                 .isEqualTo(100);
     }
 
+    /**
+     * Schemas are named by a type's simple name: two nested records called Entry (the audit trail's and a room
+     * queue's) made the audit page a page of queue entries, and so for State and Item. Each has its own name.
+     */
+    @Test
+    void nestedRecordsOfTheSameNameAreDocumentedEachAsItself() {
+        JsonNode schemas = Api.json(api.get("/v3/api-docs")).path("components").path("schemas");
+        java.util.Map<String, String> properties = java.util.Map.of("AuditEntry", "occurredAt", "RoomQueueEntry", "addedBy",
+                "RoomPlayback", "positionMs", "BackgroundJobs", "restarts", "PlaylistItem", "position", "Slide", "thumbWidth");
+        properties.forEach((schema, property) -> assertThat(schemas.path(schema).path("properties").has(property))
+                .as("%s has %s", schema, property).isTrue());
+        assertThat(schemas.has("Entry") || schemas.has("State") || schemas.has("Item")).isFalse();
+        JsonNode audit = Api.json(api.get("/v3/api-docs")).path("paths").path("/api/v1/admin/audit").path("get")
+                .path("responses").path("200");
+        assertThat(audit.toString()).contains("PageResponseAuditEntry");
+    }
+
     @Test
     void swaggerUiIsServed() {
         HttpResponse<String> redirect = api.get("/swagger-ui.html");
