@@ -1,6 +1,7 @@
 package dev.encore.account.signin;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -20,13 +21,19 @@ class LoginThrottle {
         this.audit = audit;
     }
 
-    /** @throws RateLimitExceededException when either bucket is empty */
-    void check(String clientIp, String identifier) {
-        enforce("auth", "client:" + clientIp, identifier);
-        enforce("auth-account", "account:" + identifier, identifier);
+    /**
+     * An account's attempts share one bucket whichever identifier names it (its username or its
+     * email); an identifier that names no account has its own.
+     *
+     * @param accountId the account {@code identifier} names, or null when it names none
+     * @throws RateLimitExceededException when either bucket is empty
+     */
+    void check(String clientIp, String identifier, UUID accountId) {
+        enforce("auth", "client:" + clientIp, identifier, accountId);
+        enforce("auth-account", "account:" + (accountId == null ? identifier : accountId), identifier, accountId);
     }
 
-    private void enforce(String limit, String key, String identifier) {
+    private void enforce(String limit, String key, String identifier, UUID accountId) {
         if (!limits.enabled()) {
             return;
         }
@@ -34,7 +41,7 @@ class LoginThrottle {
             limits.enforce(limit, key);
         }
         catch (RateLimitExceededException ex) {
-            audit.record("login.throttled", null, null, Map.of("limit", limit, "identifier", identifier));
+            audit.record("login.throttled", null, accountId, Map.of("limit", limit, "identifier", identifier));
             throw ex;
         }
     }

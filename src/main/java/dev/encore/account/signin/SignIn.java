@@ -51,7 +51,7 @@ class SignIn {
     @Transactional(noRollbackFor = ErrorResponseException.class)
     public SignedIn login(LoginRequest request, ClientInfo client) {
         String identifier = request.identifier().trim().toLowerCase(Locale.ROOT);
-        throttle.check(client.ip(), identifier);
+        throttle.check(client.ip(), identifier, passwords.accountId(identifier).orElse(null));
         UserPasswords.SignInCheck check = passwords.check(identifier, request.password());
         UserView user = check.account();
         if (!check.matches()) {

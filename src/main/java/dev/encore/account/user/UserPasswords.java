@@ -53,10 +53,18 @@ public class UserPasswords {
      * password: a hash is always checked.
      */
     public SignInCheck check(String identifier, String password) {
-        Optional<User> found = identifier.contains("@") ? users.findByEmail(identifier)
-                : users.findByUsernameKey(identifier);
+        Optional<User> found = named(identifier);
         boolean matches = encoder.matches(password, found.map(User::passwordHash).orElseGet(unknownAccountHash::join));
         return new SignInCheck(found.map(UserView::from).orElse(null), found.isPresent() && matches);
+    }
+
+    /** The id of the account {@code identifier} names (as {@link #check} reads it), if there is one. */
+    public Optional<UUID> accountId(String identifier) {
+        return named(identifier).map(User::id);
+    }
+
+    private Optional<User> named(String identifier) {
+        return identifier.contains("@") ? users.findByEmail(identifier) : users.findByUsernameKey(identifier);
     }
 
     /** Hashes the right {@code password} of the account again when it was hashed more weakly; not a password change. */
