@@ -197,8 +197,9 @@ class AccountSecurity extends AccountScreen {
 
   #disableStep() {
     return html`<div class="steps">${this.#stepForm(this.#disable, field(this.mfaError, 'code',
-      'Code from your authenticator app', { inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6,
-        required: true, id: 'disable-code', hint: 'Turning it off needs a current code.' }),
+      'Code from your authenticator app, or a recovery code', { autocomplete: 'one-time-code', maxlength: 24,
+        required: true, id: 'disable-code',
+        hint: 'Turning it off needs a current code. Lost your authenticator? One of your recovery codes works too.' }),
     { label: 'Turn off', busyLabel: 'Turning off…', kind: 'danger' })}</div>`;
   }
 

@@ -95,7 +95,7 @@ class AccountAdminBrowserIT extends BrowserTest {
             assertThat(browser.visible("encore-account-security", ".mfa .pill.good").getText()).contains("On");
             browser.find("encore-account-security", ".mfa button.secondary").click();
             assertThat(browser.visible("encore-account-security", "label[for=disable-code]").getText())
-                    .isEqualTo("Code from your authenticator app");
+                    .isEqualTo("Code from your authenticator app, or a recovery code");
             check(browser, "turning two-step verification off asks for a code");
             browser.find("encore-account-security", ".mfa button.quiet").click();
             browser.visible("encore-account-security", ".mfa button.secondary");

@@ -127,8 +127,10 @@ public class SecondFactor {
     }
 
     /**
-     * Turns MFA off; needs a valid current code. Wrong codes are throttled and audited like every check
-     * of the account's own credentials ({@link CredentialCheckThrottle}).
+     * Turns MFA off; needs a valid current code, or one of the recovery codes (which it uses up): someone
+     * who lost their authenticator signs in with one recovery code and turns two-factor off with
+     * another, then enrols the new device. Wrong codes are throttled and audited like every check of
+     * the account's own credentials ({@link CredentialCheckThrottle}).
      *
      * @throws InvalidMfaCodeException    when the code is wrong or was used already
      * @throws RateLimitExceededException too many wrong passwords or codes for this account lately
@@ -139,7 +141,9 @@ public class SecondFactor {
         if (!state.enabled()) {
             throw AccountConflictException.mfaNotEnabled();
         }
-        if (!throttle.check(userId, Purpose.MFA_DISABLING, () -> acceptTotp(userId, state, code))) {
+        boolean recovery = normalize(code).length() > 8; // a TOTP code has 6 digits, a recovery code 16 characters
+        if (!throttle.check(userId, Purpose.MFA_DISABLING,
+                () -> recovery ? acceptRecoveryCode(userId, code) : acceptTotp(userId, state, code))) {
             throw new InvalidMfaCodeException();
         }
         settings.disable(userId);

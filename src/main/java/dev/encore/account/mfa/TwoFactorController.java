@@ -34,7 +34,8 @@ class TwoFactorController {
         this.secondFactor = secondFactor;
     }
 
-    record CodeRequest(@NotBlank @Size(max = 16) String code) {
+    /** @param code a TOTP code (6 digits); to turn two-factor off also a recovery code (xxxx-xxxx-xxxx-xxxx) */
+    record CodeRequest(@NotBlank @Size(max = 32) String code) {
     }
 
     record StartRequest(@NotBlank @Size(max = 128) String password) {
@@ -72,7 +73,8 @@ class TwoFactorController {
         return new RecoveryCodesResponse(secondFactor.confirm(AccessTokenClaims.userId(jwt), request.code()));
     }
 
-    @Operation(summary = "Turn TOTP off", description = "Needs a valid current code.")
+    @Operation(summary = "Turn TOTP off", description = "Needs a valid current code, or one of the recovery codes "
+            + "(used up by it): how someone who lost their authenticator turns two-factor off.")
     @ApiResponse(responseCode = "204", description = "Two-factor is off")
     @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
     @ApiResponse(responseCode = "409", description = "mfa-not-enabled")

@@ -131,6 +131,21 @@ class MfaIT extends IntegrationTest {
     }
 
     @Test
+    void someoneWhoLostTheirAuthenticatorTurnsItOffWithARecoveryCode() {
+        TestAccounts.Account me = users.user();
+        List<String> codes = enrol(me).recoveryCodes();
+        assertThat(loginWith(me, "recoveryCode", codes.get(0)).statusCode()).isEqualTo(200);
+        assertProblem(api.send("DELETE", "/api/v1/me/mfa/totp", me.accessToken(), "{\"code\":\"" + codes.get(0) + "\"}"),
+                401, "invalid-mfa-code"); // used up by the login
+        assertProblem(api.send("DELETE", "/api/v1/me/mfa/totp", me.accessToken(), "{\"code\":\"aaaa-bbbb-cccc-dddd\"}"),
+                401, "invalid-mfa-code");
+        assertThat(api.send("DELETE", "/api/v1/me/mfa/totp", me.accessToken(), "{\"code\":\"" + codes.get(1) + "\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(users.login(me.username(), me.password()).statusCode()).as("no second factor now").isEqualTo(200);
+        assertThat(enrol(me).recoveryCodes()).as("and a new device can be enrolled").hasSize(10);
+    }
+
+    @Test
     void twoFactorChangesAndRecoveryCodeUseAreAudited() {
         TestAccounts.Account me = users.user();
         Enrolled enrolled = enrol(me);
