@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.encore.account.session.AccountProperties;
 import dev.encore.account.session.ClientInfo;
 import dev.encore.account.session.DeviceSessions;
+import dev.encore.account.session.InvalidRefreshTokenException;
 import dev.encore.account.session.SignedIn;
 import dev.encore.account.session.TokenRefresh;
 import dev.encore.account.user.UserView;
@@ -90,8 +91,11 @@ class AuthController {
         String token = request == null ? null : request.refreshToken();
         boolean fromCookie = token == null || token.isBlank();
         if (fromCookie) {
-            origins.requireAllowed(http);
-            token = cookieValue(http); // none: refused as an invalid refresh token
+            token = cookieValue(http);
+            if (token == null || token.isBlank()) {
+                throw InvalidRefreshTokenException.missing(); // nothing a forged cross-site request could spend
+            }
+            origins.requireAllowed(http); // a cookie goes with every request to us: only our own pages may spend it
         }
         return answer(tokens.refresh(token, ClientInfo.of(http)), cookie || fromCookie, response);
     }

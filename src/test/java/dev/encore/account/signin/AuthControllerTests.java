@@ -117,6 +117,15 @@ class AuthControllerTests {
     }
 
     @Test
+    void aRefreshWithNoTokenAtAllIsAMissingTokenNotARefusedOrigin() {
+        // a script or app that forgot the body: 'origin-refused' sent it looking for a CORS problem
+        assertProblem(mvc.post().uri("/api/v1/auth/refresh").exchange(), 401, "invalid-refresh-token");
+        assertProblem(mvc.post().uri("/api/v1/auth/refresh").contentType("application/json").content("{}").exchange(),
+                401, "invalid-refresh-token");
+        verifyNoInteractions(tokens);
+    }
+
+    @Test
     void aCookieRefreshFromAnAllowedOriginAnswersWithANewCookie() {
         given(tokens.refresh(eq("refresh-1"), any())).willReturn(signedIn("refresh-2"));
         MvcTestResult result = mvc.post().uri("/api/v1/auth/refresh").cookie(new Cookie("encore_refresh", "refresh-1"))
