@@ -87,7 +87,7 @@ class TwoFactorControllerTests {
     @Test
     void aCodeIsRequiredAndShort() {
         assertInvalidFields(json(mvc.post().uri("/api/v1/me/mfa/totp/confirm").with(me()), "{}").exchange(), "code");
-        assertInvalidFields(confirm("1".repeat(17)), "code");
+        assertInvalidFields(confirm("1".repeat(33)), "code");
         assertInvalidFields(json(mvc.delete().uri("/api/v1/me/mfa/totp").with(me()), "{\"code\":\" \"}").exchange(),
                 "code");
         verifyNoInteractions(secondFactor);
