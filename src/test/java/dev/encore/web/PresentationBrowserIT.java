@@ -152,7 +152,10 @@ class PresentationBrowserIT extends BrowserTest {
             check(browser, "asked to delete the presentation");
             clickAbovePlayer(browser, confirm);
             browser.waitForPath("/library/presentations");
-            assertThat(browser.visible("encore-presentations", ".state h2").getText()).isNotBlank(); // none left
+            // the list as it is now (other members' public presentations may be in it), without the deleted one
+            browser.visible("encore-presentations", "h1");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> browser.screen("encore-presentations")
+                    .findElements(By.cssSelector("a.tile[href='" + path + "']")).isEmpty());
             assertThat(api.get("/api/v1" + path, account.accessToken()).statusCode()).isEqualTo(404);
             check(browser, "the presentation deleted");
         }
