@@ -21,13 +21,14 @@ import org.springframework.dao.ConcurrencyFailureException;
 public final class ConcurrentChanges {
 
     private static final RetryTemplate RETRY = new RetryTemplate(RetryPolicy.builder()
-            .includes(ConcurrencyFailureException.class).maxRetries(4).delay(Duration.ofMillis(10))
-            .multiplier(2).jitter(Duration.ofMillis(10)).build());
+            // each round at least one of the requests that met commits: ten at once all apply within nine retries
+            .includes(ConcurrencyFailureException.class).maxRetries(9).delay(Duration.ofMillis(10))
+            .multiplier(2).maxDelay(Duration.ofMillis(200)).jitter(Duration.ofMillis(10)).build());
 
     private ConcurrentChanges() {
     }
 
-    /** {@code change}'s answer, after up to four more runs while it meets a concurrent change. */
+    /** {@code change}'s answer, after up to nine more runs while it meets a concurrent change. */
     public static <T> T retried(Supplier<T> change) {
         try {
             return RETRY.execute(change::get);
