@@ -103,11 +103,14 @@ public class MediaProbe {
             if (!duration.isBlank()) {
                 durationMs = Optional.of(Math.round(Double.parseDouble(duration) * 1000));
             }
-            durationMs = durationMs.map(claimed -> present(root, claimed));
+            Optional<CutShort> cut = cutShort(root);
+            if (cut.isPresent()) {
+                durationMs = durationMs.map(claimed -> Math.round(claimed * cut.get().held()));
+            }
             boolean hasCover = root.path("streams").valueStream()
                     .anyMatch(stream -> stream.path("disposition").path("attached_pic").asInt(0) == 1);
             Optional<String> codec = codec(root, "audio").or(() -> codec(root, null));
-            String bitRate = cutShort(root) ? streamBitRate(root).toString()
+            String bitRate = cut.isPresent() ? Long.toString(cut.get().statedRate())
                     : root.path("format").path("bit_rate").asString("");
             Optional<Integer> channels = root.path("streams").valueStream()
                     .filter(stream -> stream.path("codec_type").asString("").equals("audio")).findFirst()
@@ -121,35 +124,29 @@ public class MediaProbe {
     }
 
     /**
-     * The duration of what the file holds. An MP3 cut short (a download that stopped) keeps the
-     * Xing/Info header of the whole, which states the whole's frame count and byte length: ffprobe
-     * takes its duration from there, so the stream's bit rate is the whole's, and the file's own
-     * bit rate (its size over that duration) falls short of it by the part that is missing. The
-     * bytes present, at the stream's rate, are the duration a player will reach.
+     * An MP3 cut short (a download that stopped) keeps the Xing/Info header of the whole, which
+     * states the whole's frame count and byte length: ffprobe takes its duration from there, so the
+     * stream's bit rate is the whole's, and the file's own bit rate (its size over that duration)
+     * falls short of it by the part that is missing. The bytes present, at the stream's rate, are the
+     * duration a player will reach.
+     *
+     * @param held       the share of the stated duration the file holds (below 0.9)
+     * @param statedRate the stream's bit rate as its header states it, bits per second
      */
-    private static long present(JsonNode root, long claimedMs) {
-        if (!cutShort(root)) {
-            return claimedMs;
-        }
-        double held = Double.parseDouble(root.path("format").path("bit_rate").asString())
-                / streamBitRate(root);
-        return Math.round(claimedMs * held);
+    private record CutShort(double held, long statedRate) {
     }
 
-    /** An MP3 whose bytes fall more than a tenth short of what its header states. */
-    private static boolean cutShort(JsonNode root) {
-        Long stream = streamBitRate(root);
+    /** An MP3 whose bytes fall more than a tenth short of what its header states; empty for anything else. */
+    private static Optional<CutShort> cutShort(JsonNode root) {
         String whole = root.path("format").path("bit_rate").asString("");
-        return stream != null && whole.matches("\\d{1,18}") && "mp3".equals(codec(root, "audio").orElse(null))
-                && Long.parseLong(whole) < stream * 0.9;
-    }
-
-    /** The bit rate the first audio stream's header states, or null. */
-    private static Long streamBitRate(JsonNode root) {
+        if (!whole.matches("\\d{1,18}") || !"mp3".equals(codec(root, "audio").orElse(null))) {
+            return Optional.empty();
+        }
         return root.path("streams").valueStream()
                 .filter(stream -> "audio".equals(stream.path("codec_type").asString())).findFirst()
                 .map(stream -> stream.path("bit_rate").asString("")).filter(rate -> rate.matches("[1-9]\\d{0,17}"))
-                .map(Long::valueOf).orElse(null);
+                .map(Long::valueOf).filter(stated -> Long.parseLong(whole) < stated * 0.9)
+                .map(stated -> new CutShort((double) Long.parseLong(whole) / stated, stated));
     }
 
     /** The codec of the first stream of {@code type} (any type when null). */
