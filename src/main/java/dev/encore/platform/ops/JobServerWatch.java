@@ -16,6 +16,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
+import dev.encore.platform.DiskReserve;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -24,8 +26,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * disk; imports, video and presentation processing and every recurring job would then wait for a
  * restart. Every {@code encore.health.job-server-check-interval}, on a thread of its own, a stopped
  * server is started again ({@link BackgroundJobServer#start()}, which JobRunr itself uses to reset a
- * server): one WARN when it is found stopped, one INFO when it runs again. Never while Encore is
- * shutting down: the context's close event ends the checks before any bean stops.
+ * server), once the data directory's disk has room above its reserve, and paced by
+ * {@link RestartPacing} while it keeps stopping: one WARN when it is found stopped, one INFO when
+ * it runs again. Never while Encore is shutting down: the context's close event ends the checks
+ * before any bean stops.
  */
 @Component
 class JobServerWatch implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
@@ -35,6 +39,8 @@ class JobServerWatch implements SmartLifecycle, ApplicationListener<ContextClose
     private final ObjectProvider<BackgroundJobServer> server;
     private final HealthProperties properties;
     private final Clock clock;
+    private final DiskReserve diskReserve;
+    private final RestartPacing pacing;
     private final AtomicLong restarts = new AtomicLong();
     private volatile boolean closing;
     /** JobRunr starts its server once the application is ready: until it has run, nothing stopped. */
@@ -42,10 +48,13 @@ class JobServerWatch implements SmartLifecycle, ApplicationListener<ContextClose
     private volatile Instant stoppedSince;
     private ScheduledExecutorService schedule;
 
-    JobServerWatch(ObjectProvider<BackgroundJobServer> server, HealthProperties properties, Clock clock) {
+    JobServerWatch(ObjectProvider<BackgroundJobServer> server, HealthProperties properties, DiskReserve diskReserve,
+            Clock clock) {
         this.server = server;
         this.properties = properties;
+        this.diskReserve = diskReserve;
         this.clock = clock;
+        this.pacing = new RestartPacing(properties.jobServerCheckInterval());
     }
 
     /**
@@ -74,20 +83,29 @@ class JobServerWatch implements SmartLifecycle, ApplicationListener<ContextClose
         if (closing || local == null) {
             return;
         }
+        Instant now = clock.instant();
         if (local.isRunning()) {
             seenRunning = true;
-            recovered();
+            if (pacing.running(now) || (stoppedSince != null && pacing.attempts() == 0)) {
+                stoppedSince = null;
+                log.info("JobRunr's background job server is running again");
+            }
             return;
         }
         if (!seenRunning) {
             return;
         }
         if (stoppedSince == null) {
-            stoppedSince = clock.instant();
+            stoppedSince = now;
             log.warn("JobRunr's background job server has stopped although Encore is running (a failed "
-                    + "heartbeat, such as on a full disk); starting it again every {} until it runs",
-                    properties.jobServerCheckInterval());
+                    + "heartbeat, such as on a full disk); starting it again once there is room on the disk, "
+                    + "first after {}, then less often while it keeps stopping", properties.jobServerCheckInterval());
         }
+        // on a disk still inside its reserve the server's first heartbeat would fail again
+        if (diskReserve.writable() == 0 || !pacing.due(now)) {
+            return;
+        }
+        pacing.started(now);
         try {
             local.start();
         }
@@ -96,14 +114,6 @@ class JobServerWatch implements SmartLifecycle, ApplicationListener<ContextClose
         }
         if (local.isRunning()) {
             restarts.incrementAndGet();
-            recovered();
-        }
-    }
-
-    private void recovered() {
-        if (stoppedSince != null) {
-            stoppedSince = null;
-            log.info("JobRunr's background job server is running again");
         }
     }
 
