@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
@@ -114,10 +115,21 @@ class SecurityConfiguration {
         return firewall;
     }
 
-    /** A request the firewall refuses is a 400 problem like any other bad request, not an empty answer. */
+    /**
+     * A request the firewall refuses is a problem like any other bad request, not an empty answer:
+     * 405 with {@code Allow} for a method the server does not take (as Tomcat's own refusal of
+     * CONNECT is), 400 for the rest.
+     */
     @Bean
     static RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
-        return (request, response, rejected) -> problems.write(request, response, RejectedRequests.problem());
+        return (request, response, rejected) -> {
+            if (RejectedRequests.unknownMethod(request.getMethod())) {
+                response.setHeader(HttpHeaders.ALLOW, RejectedRequests.ALLOW);
+                problems.write(request, response, RejectedRequests.methodProblem());
+                return;
+            }
+            problems.write(request, response, RejectedRequests.problem());
+        };
     }
 
     private static void common(HttpSecurity http, ProblemWriter problems, String contentSecurityPolicy)

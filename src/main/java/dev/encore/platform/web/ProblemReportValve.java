@@ -69,9 +69,8 @@ final class ProblemReportValve extends ErrorReportValve {
                     "The request line names an HTTP version this server does not speak; use HTTP/1.1.");
             // a method Tomcat does not take at all (CONNECT)
             case 501 -> {
-                response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-                yield Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
-                        "This server does not take this HTTP method.");
+                response.setHeader(HttpHeaders.ALLOW, RejectedRequests.ALLOW);
+                yield RejectedRequests.methodProblem();
             }
             default -> {
                 HttpStatus known = HttpStatus.resolve(status);

@@ -1,5 +1,7 @@
 package dev.encore.platform.web;
 
+import java.util.Set;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -13,7 +15,23 @@ import dev.encore.platform.Problems;
  */
 public final class RejectedRequests {
 
+    /** The methods the server takes at all (Spring Security's firewall lets no other one through). */
+    public static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
+    private static final Set<String> METHODS = Set.of(ALLOW.split(", "));
+
     private RejectedRequests() {
+    }
+
+    /** Whether the firewall refused {@code method} itself (PROPFIND, FOO), not the path or a header. */
+    public static boolean unknownMethod(String method) {
+        return !METHODS.contains(method);
+    }
+
+    /** 405 for a method the server does not take at all; the answer carries {@code Allow: }{@link #ALLOW}. */
+    public static ProblemDetail methodProblem() {
+        return Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+                "This server does not take this HTTP method.");
     }
 
     public static ProblemDetail problem() {

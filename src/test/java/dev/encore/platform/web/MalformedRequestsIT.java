@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -141,6 +142,16 @@ class MalformedRequestsIT extends IntegrationTest {
     void connectIsMethodNotAllowed() {
         RawAnswer answer = raw("CONNECT /api/v1/tracks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertRefusedAsProblem(answer, 405);
+    }
+
+    @Test
+    void aMethodTheServerDoesNotTakeIsMethodNotAllowedNamingTheOnesItDoes() {
+        for (String method : List.of("FOO", "PROPFIND", "get")) {
+            RawAnswer answer = raw(method + " /api/v1/tracks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertRefusedAsProblem(answer, 405);
+            assertThat(answer.text()).as(method).contains("Allow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")
+                    .contains("method-not-allowed");
+        }
     }
 
     @Test
