@@ -1,0 +1,162 @@
+package dev.encore.platform.backup;
+
+import static dev.encore.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import dev.encore.platform.DiskReserve;
+import dev.encore.platform.EncoreProperties;
+import dev.encore.support.Api;
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.ServicesProfile;
+import dev.encore.support.TestAccounts;
+
+/**
+ * An admin backs the embedded database up while Encore serves, lists and downloads the backup, and
+ * the zip opens as an H2 database holding what was there (a restore); members may not, names are
+ * never paths, the oldest beyond {@code encore.backup.keep} go, and on PostgreSQL it is pg_dump's job.
+ */
+class DatabaseBackupsIT extends IntegrationTest {
+
+    @TempDir
+    Path work;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private EncoreProperties encore;
+    @Autowired
+    private DiskReserve diskReserve;
+
+    @Test
+    void anAdminBacksUpTheRunningDatabaseAndTheDownloadOpensWithEverythingInIt() throws Exception {
+        assumeFalse(ServicesProfile.active(), "the embedded database only");
+        TestAccounts.Account admin = users.admin();
+        TestAccounts.Account member = users.user();
+
+        HttpResponse<String> made = api.postJson("/api/v1/admin/backups", "", admin.accessToken());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        JsonNode backup = Api.json(made);
+        String name = backup.path("name").asString();
+        assertThat(name).matches("encore-db-\\d{8}-\\d{6}-\\d{3}\\.zip");
+        assertThat(backup.path("bytes").asLong()).isPositive();
+        assertThat(made.headers().firstValue("Location")).hasValue("/api/v1/admin/backups/" + name);
+
+        JsonNode listed = Api.json(api.get("/api/v1/admin/backups", admin.accessToken()));
+        assertThat(listed.path("items").get(0).path("name").asString()).as("newest first").isEqualTo(name);
+
+        HttpResponse<byte[]> zip = api.sendBytes(api.request("/api/v1/admin/backups/" + name)
+                .header("Authorization", "Bearer " + admin.accessToken()).GET());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment", name);
+        assertThat(zip.body()).hasSize((int) backup.path("bytes").asLong());
+
+        Path restored = unzip(zip.body(), work.resolve("restored"));
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + restored.resolve("encore")
+                + ";MODE=PostgreSQL;IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM account_users WHERE username IN (?, ?)")) {
+            query.setString(1, admin.username());
+            query.setString(2, member.username());
+            try (ResultSet counted = query.executeQuery()) {
+                counted.next();
+                assertThat(counted.getInt(1)).as("both accounts made before the backup are in it").isEqualTo(2);
+            }
+        }
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode audit = Api.json(api.get("/api/v1/admin/audit?type=backup.downloaded&size=100", admin.accessToken()));
+            assertThat(audit.path("items").valueStream().filter(entry -> name.equals(entry.path("details").path("name").asString())
+                    && admin.id().equals(entry.path("actorId").asString()))).as(audit.toString()).hasSize(1);
+            JsonNode created = Api.json(api.get("/api/v1/admin/audit?type=backup.created&size=100", admin.accessToken()));
+            assertThat(created.path("items").valueStream().filter(entry -> name.equals(entry.path("details").path("name").asString())
+                    && admin.id().equals(entry.path("actorId").asString()))).as(created.toString()).hasSize(1);
+        });
+    }
+
+    @Test
+    void membersMayNotAndNamesAreNeverPaths() {
+        assumeFalse(ServicesProfile.active(), "the embedded database only");
+        TestAccounts.Account admin = users.admin();
+        TestAccounts.Account member = users.user();
+
+        assertProblem(api.postJson("/api/v1/admin/backups", "", member.accessToken()), 403, "forbidden");
+        assertProblem(api.get("/api/v1/admin/backups", member.accessToken()), 403, "forbidden");
+        assertProblem(api.get("/api/v1/admin/backups"), 401, "unauthenticated");
+        for (String name : List.of("encore-db-20260101-000000-000.zip", "secrets.properties", "..%2Fsecrets.properties",
+                "%2E%2E", "encore-db-20260101-000000-000.zip%00")) {
+            HttpResponse<String> answer = api.get("/api/v1/admin/backups/" + name, admin.accessToken());
+            assertThat(answer.statusCode()).as(name).isIn(400, 404);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(name).startsWith("application/problem+json");
+            assertThat(answer.body()).doesNotContain("jwt-secret");
+        }
+    }
+
+    @Test
+    void theOldestBeyondKeepAreDeleted() throws Exception {
+        assumeFalse(ServicesProfile.active(), "the embedded database only");
+        DatabaseBackups backups = new DatabaseBackups(jdbc, new BackupProperties(true, "30 2 * * *", 2, work.resolve("kept")),
+                encore, diskReserve, Clock.systemUTC());
+
+        List<String> made = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            made.add(backups.create().name());
+            Thread.sleep(5); // names carry milliseconds
+        }
+
+        assertThat(backups.list()).extracting(DatabaseBackups.DatabaseBackup::name)
+                .containsExactly(made.get(2), made.get(1));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("kept"))))
+                .as("a backup holds every password hash").isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(work.resolve("kept").resolve(made.get(2))))).isEqualTo("rw-------");
+        try (var files = Files.list(work.resolve("kept"))) {
+            assertThat(files.map(file -> file.getFileName().toString())).as("no partial file left")
+                    .containsExactlyInAnyOrder(made.get(2), made.get(1));
+        }
+    }
+
+    @Test
+    void onPostgreSqlItIsPgDumpsJob() {
+        assumeTrue(ServicesProfile.active(), "the services run");
+        TestAccounts.Account admin = users.admin();
+
+        assertProblem(api.postJson("/api/v1/admin/backups", "", admin.accessToken()), 409, "backups-external");
+        assertProblem(api.get("/api/v1/admin/backups", admin.accessToken()), 409, "backups-external");
+    }
+
+    private static Path unzip(byte[] zip, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                Path target = dir.resolve(entry.getName()).normalize();
+                assertThat(target.startsWith(dir)).as(entry.getName()).isTrue();
+                Files.copy(in, target);
+                break; // H2 writes the one database file
+            }
+        }
+        assertThat(dir.resolve("encore.mv.db")).exists();
+        return dir;
+    }
+}
