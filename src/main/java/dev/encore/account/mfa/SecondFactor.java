@@ -115,15 +115,51 @@ public class SecondFactor {
             throw new InvalidMfaCodeException();
         }
         settings.enable(userId, step.getAsLong());
-        recoveryCodes.deleteByUserId(userId);
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < RECOVERY_CODES; i++) {
-            String recovery = newRecoveryCode();
-            recoveryCodes.save(new RecoveryCode(userId, DigestUtils.sha256Hex(normalize(recovery))));
-            codes.add(recovery);
-        }
+        List<String> codes = newRecoveryCodes(userId);
         audit.record("mfa.enabled", userId);
         return codes;
+    }
+
+    /**
+     * Replaces the recovery codes with a new set: every earlier code, used or not, stops working.
+     * Needs a valid current TOTP code, or one of the recovery codes (which it uses up), as turning
+     * two-factor off does; wrong codes are throttled and audited like every check of the account's
+     * own credentials ({@link CredentialCheckThrottle}).
+     *
+     * @return the new recovery codes, shown this once
+     * @throws AccountConflictException   when two-factor is off
+     * @throws InvalidMfaCodeException    when the code is wrong or was used already
+     * @throws RateLimitExceededException too many wrong passwords or codes for this account lately
+     */
+    @Transactional(noRollbackFor = { InvalidMfaCodeException.class, RateLimitExceededException.class })
+    public List<String> regenerateRecoveryCodes(UUID userId, String code) {
+        TwoFactorSettings.State state = settings.state(userId);
+        if (!state.enabled()) {
+            throw AccountConflictException.mfaNotEnabled();
+        }
+        requireCode(userId, state, code, Purpose.MFA_RECOVERY_CODES);
+        List<String> codes = newRecoveryCodes(userId);
+        audit.record("mfa.recovery-codes-regenerated", userId);
+        return codes;
+    }
+
+    /**
+     * Turns two-factor off for someone who lost both their authenticator and their recovery codes, on
+     * an admin's word: forgets the secret and the recovery codes. The caller checks who may, ends the
+     * account's sessions and audits it.
+     *
+     * @return whether two-factor was on (or being enrolled) and is now off
+     * @throws dev.encore.account.user.AccountNotFoundException when there is no such account
+     */
+    @Transactional
+    public boolean reset(UUID userId) {
+        TwoFactorSettings.State state = settings.state(userId);
+        if (!state.enabled() && state.sealedSecret() == null) {
+            return false;
+        }
+        settings.disable(userId);
+        recoveryCodes.deleteByUserId(userId);
+        return true;
     }
 
     /**
@@ -141,11 +177,7 @@ public class SecondFactor {
         if (!state.enabled()) {
             throw AccountConflictException.mfaNotEnabled();
         }
-        boolean recovery = normalize(code).length() > 8; // a TOTP code has 6 digits, a recovery code 16 characters
-        if (!throttle.check(userId, Purpose.MFA_DISABLING,
-                () -> recovery ? acceptRecoveryCode(userId, code) : acceptTotp(userId, state, code))) {
-            throw new InvalidMfaCodeException();
-        }
+        requireCode(userId, state, code, Purpose.MFA_DISABLING);
         settings.disable(userId);
         recoveryCodes.deleteByUserId(userId);
         audit.record("mfa.disabled", userId);
@@ -172,6 +204,27 @@ public class SecondFactor {
             audit.record("login.failed", null, userId, Map.of("reason", "invalid-mfa-code"));
             throw new InvalidMfaCodeException();
         }
+    }
+
+    /** Accepts a current TOTP code or an unused recovery code (using it up), throttled per account. */
+    private void requireCode(UUID userId, TwoFactorSettings.State state, String code, Purpose purpose) {
+        boolean recovery = normalize(code).length() > 8; // a TOTP code has 6 digits, a recovery code 16 characters
+        if (!throttle.check(userId, purpose,
+                () -> recovery ? acceptRecoveryCode(userId, code) : acceptTotp(userId, state, code))) {
+            throw new InvalidMfaCodeException();
+        }
+    }
+
+    /** Replaces the account's recovery codes with {@link #RECOVERY_CODES} new ones, kept only as hashes. */
+    private List<String> newRecoveryCodes(UUID userId) {
+        recoveryCodes.deleteByUserId(userId);
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            String recovery = newRecoveryCode();
+            recoveryCodes.save(new RecoveryCode(userId, DigestUtils.sha256Hex(normalize(recovery))));
+            codes.add(recovery);
+        }
+        return codes;
     }
 
     private boolean acceptTotp(UUID userId, TwoFactorSettings.State state, String code) {

@@ -25,7 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** The signed-in user's two-factor authentication (TOTP). */
 @Tag(name = "me", description = "The signed-in user's account, sessions and two-factor authentication")
 @RestController
-@RequestMapping("/api/v1/me/mfa/totp")
+@RequestMapping("/api/v1/me/mfa")
 class TwoFactorController {
 
     private final SecondFactor secondFactor;
@@ -34,7 +34,7 @@ class TwoFactorController {
         this.secondFactor = secondFactor;
     }
 
-    /** @param code a TOTP code (6 digits); to turn two-factor off also a recovery code (xxxx-xxxx-xxxx-xxxx) */
+    /** @param code a TOTP code (6 digits); to turn two-factor off or make new recovery codes also a recovery code (xxxx-xxxx-xxxx-xxxx) */
     record CodeRequest(@NotBlank @Size(max = 32) String code) {
     }
 
@@ -53,7 +53,7 @@ class TwoFactorController {
             + "(password)")
     @ApiResponse(responseCode = "409", description = "mfa-already-enabled")
     @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
-    @PostMapping
+    @PostMapping("/totp")
     SecondFactor.Enrolment startTotp(@AuthenticationPrincipal Jwt jwt,
             @Valid @RequestBody(required = false) StartRequest request) {
         if (request == null) { // a client from before the password was asked for sends no body
@@ -68,7 +68,7 @@ class TwoFactorController {
     @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
     @ApiResponse(responseCode = "409", description = "mfa-already-enabled or mfa-not-started")
     @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
-    @PostMapping("/confirm")
+    @PostMapping("/totp/confirm")
     RecoveryCodesResponse confirmTotp(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request) {
         return new RecoveryCodesResponse(secondFactor.confirm(AccessTokenClaims.userId(jwt), request.code()));
     }
@@ -79,9 +79,22 @@ class TwoFactorController {
     @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
     @ApiResponse(responseCode = "409", description = "mfa-not-enabled")
     @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
-    @DeleteMapping
+    @DeleteMapping("/totp")
     ResponseEntity<Void> disableTotp(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request) {
         secondFactor.disable(AccessTokenClaims.userId(jwt), request.code());
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Make new recovery codes", description = "Needs a valid current code, or one of the "
+            + "recovery codes (used up by it), as turning two-factor off does. Every earlier recovery code stops "
+            + "working; the 10 new ones are shown only this once.")
+    @ApiResponse(responseCode = "200", description = "The new recovery codes")
+    @ApiResponse(responseCode = "401", description = "invalid-mfa-code")
+    @ApiResponse(responseCode = "409", description = "mfa-not-enabled")
+    @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
+    @PostMapping("/recovery-codes")
+    RecoveryCodesResponse newRecoveryCodes(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request) {
+        return new RecoveryCodesResponse(
+                secondFactor.regenerateRecoveryCodes(AccessTokenClaims.userId(jwt), request.code()));
     }
 }

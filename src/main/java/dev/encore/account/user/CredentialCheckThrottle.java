@@ -36,7 +36,8 @@ public class CredentialCheckThrottle {
         ACCOUNT_DELETION("password", "account-deletion"),
         MFA_ENROLMENT("password", "mfa-enrol"),
         MFA_CONFIRMATION("totp-code", "mfa-confirm"),
-        MFA_DISABLING("totp-code", "mfa-disable");
+        MFA_DISABLING("totp-code", "mfa-disable"),
+        MFA_RECOVERY_CODES("totp-code", "mfa-recovery-codes");
 
         private final String credential;
         private final String action;

@@ -146,16 +146,44 @@ class MfaIT extends IntegrationTest {
     }
 
     @Test
+    void newRecoveryCodesNeedACodeAndReplaceEveryEarlierOne() {
+        TestAccounts.Account me = users.user();
+        Enrolled enrolled = enrol(me);
+        assertProblem(newRecoveryCodes(me, "aaaa-bbbb-cccc-dddd"), 401, "invalid-mfa-code");
+        assertProblem(newRecoveryCodes(me, "000000".equals(code(enrolled.secret(), 1)) ? "111111" : "000000"), 401,
+                "invalid-mfa-code");
+
+        HttpResponse<String> renewed = newRecoveryCodes(me, code(enrolled.secret(), 1));
+        assertThat(renewed.statusCode()).isEqualTo(200);
+        List<String> codes = Api.json(renewed).path("recoveryCodes").valueStream().map(JsonNode::asString).toList();
+        assertThat(codes).hasSize(10).doesNotHaveDuplicates().doesNotContainAnyElementsOf(enrolled.recoveryCodes())
+                .allMatch(code -> code.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
+        assertProblem(loginWith(me, "recoveryCode", enrolled.recoveryCodes().get(0)), 401, "invalid-mfa-code");
+        assertThat(loginWith(me, "recoveryCode", codes.get(0)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> byRecoveryCode = newRecoveryCodes(me, codes.get(1));
+        assertThat(byRecoveryCode.statusCode()).as("a recovery code does too, as for turning it off").isEqualTo(200);
+        assertProblem(loginWith(me, "recoveryCode", codes.get(2)), 401, "invalid-mfa-code");
+    }
+
+    @Test
+    void newRecoveryCodesNeedTwoFactorOn() {
+        TestAccounts.Account me = users.user();
+        assertProblem(newRecoveryCodes(me, "123456"), 409, "mfa-not-enabled");
+    }
+
+    @Test
     void twoFactorChangesAndRecoveryCodeUseAreAudited() {
         TestAccounts.Account me = users.user();
         Enrolled enrolled = enrol(me);
         assertThat(loginWith(me, "recoveryCode", enrolled.recoveryCodes().get(0)).statusCode()).isEqualTo(200);
+        newRecoveryCodes(me, enrolled.recoveryCodes().get(1));
         api.send("DELETE", "/api/v1/me/mfa/totp", me.accessToken(), "{\"code\":\"" + code(enrolled.secret(), 1) + "\"}");
         TestAccounts.Account admin = users.admin();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 Api.json(api.get("/api/v1/admin/audit?size=100&actor=" + me.id(), admin.accessToken())).path("items")
                         .valueStream().map(entry -> entry.path("type").asString()))
-                .contains("mfa.enabled", "mfa.recovery-code-used", "mfa.disabled"));
+                .contains("mfa.enabled", "mfa.recovery-code-used", "mfa.recovery-codes-regenerated", "mfa.disabled"));
         String trail = api.get("/api/v1/admin/audit?size=100&actor=" + me.id(), admin.accessToken()).body();
         assertThat(trail).doesNotContain(enrolled.secret(), enrolled.recoveryCodes().get(0));
     }
@@ -199,6 +227,10 @@ class MfaIT extends IntegrationTest {
     private String storedSecret(TestAccounts.Account me) {
         return new JdbcTemplate(dataSource).queryForObject(
                 "select mfa_secret from account_users where username_key = ?", String.class, me.username().toLowerCase());
+    }
+
+    private HttpResponse<String> newRecoveryCodes(TestAccounts.Account me, String code) {
+        return api.send("POST", "/api/v1/me/mfa/recovery-codes", me.accessToken(), "{\"code\":\"" + code + "\"}");
     }
 
     private HttpResponse<String> confirm(TestAccounts.Account me, String code) {
