@@ -9,9 +9,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,5 +68,21 @@ class AdminUsersController {
     AdminUserView update(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
         Boolean admin = request.roles() == null ? null : request.roles().contains("ADMIN");
         return administration.update(AccessTokenClaims.userId(jwt), id, request.enabled(), admin);
+    }
+
+    @Operation(summary = "Reset an account's two-factor authentication", description = "For someone who lost both "
+            + "their authenticator and their recovery codes: turns two-factor off (or drops an enrolment in progress), "
+            + "forgets the secret and the recovery codes, and ends all the account's sessions; they sign in with the "
+            + "password alone and may enrol again. Audited as admin.mfa-reset. Not for one's own account: "
+            + "an admin turns their own off with DELETE /api/v1/me/mfa/totp and a code, so that a stolen admin "
+            + "token cannot strip its owner's second factor.")
+    @ApiResponse(responseCode = "204", description = "Two-factor is off and the account's sessions are ended")
+    @ApiResponse(responseCode = "404", description = "not-found: no such account")
+    @ApiResponse(responseCode = "409", description = "mfa-not-enabled: nothing to reset; own-second-factor: the "
+            + "admin's own account")
+    @DeleteMapping("/{id}/mfa")
+    ResponseEntity<Void> resetSecondFactor(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        administration.resetSecondFactor(AccessTokenClaims.userId(jwt), id);
+        return ResponseEntity.noContent().build();
     }
 }

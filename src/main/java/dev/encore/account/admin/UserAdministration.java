@@ -9,24 +9,28 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.encore.account.mfa.SecondFactor;
 import dev.encore.account.session.SessionRevoker;
+import dev.encore.account.user.AccountConflictException;
 import dev.encore.account.user.AccountNotFoundException;
 import dev.encore.account.user.AuditTrail;
 import dev.encore.account.user.UserAccounts;
 import dev.encore.account.user.UserView;
 import dev.encore.platform.PageResponse;
 
-/** What admins do to accounts: find them, disable or enable them, change their roles. */
+/** What admins do to accounts: find them, disable or enable them, change their roles, reset their second factor. */
 @Service
 class UserAdministration {
 
     private final UserAccounts accounts;
     private final SessionRevoker revoker;
+    private final SecondFactor secondFactor;
     private final AuditTrail audit;
 
-    UserAdministration(UserAccounts accounts, SessionRevoker revoker, AuditTrail audit) {
+    UserAdministration(UserAccounts accounts, SessionRevoker revoker, SecondFactor secondFactor, AuditTrail audit) {
         this.accounts = accounts;
         this.revoker = revoker;
+        this.secondFactor = secondFactor;
         this.audit = audit;
     }
 
@@ -65,5 +69,27 @@ class UserAdministration {
         }
         audit.record("admin.user-updated", adminId, userId, changes);
         return AdminUserView.of(after, accounts.countEnabledAdmins());
+    }
+
+    /**
+     * Turns the second factor of another account off (its secret and recovery codes are forgotten) and
+     * ends all its sessions: whoever held one of them, on a device the owner lost, is signed out.
+     * Audited as {@code admin.mfa-reset} with the admin as actor and the account as target.
+     *
+     * @throws AccountNotFoundException when there is no such account
+     * @throws AccountConflictException {@code own-second-factor} for the admin's own account (they turn it
+     *                                  off with a code, as everyone does); {@code mfa-not-enabled} when
+     *                                  there is nothing to reset
+     */
+    @Transactional
+    public void resetSecondFactor(UUID adminId, UUID userId) {
+        if (adminId.equals(userId)) {
+            throw AccountConflictException.ownSecondFactor();
+        }
+        if (!secondFactor.reset(userId)) {
+            throw AccountConflictException.mfaNotEnabled();
+        }
+        int ended = revoker.revokeAll(userId, null, "mfa-reset");
+        audit.record("admin.mfa-reset", adminId, userId, Map.of("sessionsEnded", Integer.toString(ended)));
     }
 }

@@ -39,6 +39,13 @@ public class AccountConflictException extends ErrorResponseException {
                 "Two-factor authentication is not enabled for this account.");
     }
 
+    /** An admin resetting their own second factor, which needs a code like everyone's. */
+    public static AccountConflictException ownSecondFactor() {
+        return new AccountConflictException("own-second-factor", "Own second factor",
+                "Admins do not reset their own two-factor authentication: turn it off with DELETE /api/v1/me/mfa/totp "
+                        + "and a current code or a recovery code.");
+    }
+
     public static AccountConflictException lastAdmin() {
         return new AccountConflictException("last-admin", "Last admin",
                 "The last enabled admin cannot be demoted, disabled or deleted: make another account an admin first.");

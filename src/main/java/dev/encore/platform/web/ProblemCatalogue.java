@@ -130,6 +130,10 @@ final class ProblemCatalogue {
             new ProblemType("backups-external", 409, "Backups are made outside Encore",
                     "This server keeps its data in PostgreSQL. Encore backs up only its embedded database itself.",
                     "Back PostgreSQL up with pg_dump and copy the blob store; docs/storage.md, \"Backups and restores\", says how and in which order."),
+            new ProblemType("own-second-factor", 409, "Own second factor",
+                    "An admin asked to reset their own two-factor authentication; the admin reset is for other "
+                            + "accounts, so that a stolen admin token cannot strip its owner's second factor.",
+                    "Turn it off with DELETE /api/v1/me/mfa/totp and a current code or a recovery code."),
             new ProblemType("last-admin", 409, "Last admin",
                     "The change would leave Encore without an enabled admin.",
                     "Promote another account to admin first, then demote or disable this one."),

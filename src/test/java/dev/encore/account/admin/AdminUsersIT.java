@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.encore.account.mfa.TotpCodes;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.TestAccounts;
@@ -72,6 +73,47 @@ class AdminUsersIT extends IntegrationTest {
 
         api.send("PATCH", "/api/v1/admin/users/" + target.id(), admin.accessToken(), "{\"enabled\":true}");
         assertThat(new TestAccounts(new Api(port)).login(target.username(), target.password()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminResetsAnotherAccountsSecondFactorEndingItsSessions() {
+        TestAccounts.Account admin = users.admin();
+        TestAccounts.Account target = users.user();
+        String secret = Api.json(api.send("POST", "/api/v1/me/mfa/totp", target.accessToken(),
+                "{\"password\":\"" + target.password() + "\"}")).path("secret").asString();
+        assertThat(api.send("POST", "/api/v1/me/mfa/totp/confirm", target.accessToken(),
+                "{\"code\":\"" + TotpCodes.now(secret, 0) + "\"}").statusCode()).isEqualTo(200);
+        assertProblem(new TestAccounts(new Api(port)).login(target.username(), target.password()), 401, "mfa-required");
+
+        assertProblem(api.send("DELETE", "/api/v1/admin/users/" + admin.id() + "/mfa", target.accessToken(), null), 403,
+                "forbidden");
+        HttpResponse<String> reset = api.send("DELETE", "/api/v1/admin/users/" + target.id() + "/mfa",
+                admin.accessToken(), null);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+
+        assertThat(api.get("/api/v1/me", target.accessToken()).statusCode()).as("sessions ended").isEqualTo(401);
+        assertThat(users.refresh(target.refreshToken()).statusCode()).isEqualTo(401);
+        assertThat(new TestAccounts(new Api(port)).login(target.username(), target.password()).statusCode())
+                .as("the password alone signs in now").isEqualTo(200);
+        assertProblem(api.send("DELETE", "/api/v1/admin/users/" + target.id() + "/mfa", admin.accessToken(), null), 409,
+                "mfa-not-enabled");
+        assertProblem(api.send("DELETE", "/api/v1/admin/users/" + java.util.UUID.randomUUID() + "/mfa",
+                admin.accessToken(), null), 404, "not-found");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Api.json(api.get("/api/v1/admin/audit?type=admin.mfa-reset&target=" + target.id(), admin.accessToken()))
+                        .path("items").valueStream().map(entry -> entry.path("actorId").asString()))
+                .containsExactly(admin.id()));
+    }
+
+    @Test
+    void anAdminDoesNotResetTheirOwnSecondFactor() {
+        TestAccounts.Account admin = users.admin();
+        String secret = Api.json(api.send("POST", "/api/v1/me/mfa/totp", admin.accessToken(),
+                "{\"password\":\"" + admin.password() + "\"}")).path("secret").asString();
+        api.send("POST", "/api/v1/me/mfa/totp/confirm", admin.accessToken(), "{\"code\":\"" + TotpCodes.now(secret, 0) + "\"}");
+        assertProblem(api.send("DELETE", "/api/v1/admin/users/" + admin.id() + "/mfa", admin.accessToken(), null), 409,
+                "own-second-factor");
+        assertThat(Api.json(api.get("/api/v1/me", admin.accessToken())).path("mfaEnabled").asBoolean()).isTrue();
     }
 
     @Test
