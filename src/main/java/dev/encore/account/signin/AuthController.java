@@ -14,6 +14,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -81,7 +82,8 @@ class AuthController {
     }
 
     @Operation(summary = "Rotate the refresh token", description = "Spends the refresh token (from the body, or "
-            + "the cookie with an allowed Origin) and returns new tokens. Reusing a spent token ends the session.")
+            + "the cookie with an allowed Origin) and returns new tokens. Reusing a spent token ends the session. "
+            + "When a token from the cookie is refused (401), the answer expires the cookie.")
     @ApiResponse(responseCode = "200", description = "New tokens")
     @ApiResponse(responseCode = "401", description = "invalid-refresh-token, or refresh-token-reused (the session is ended)")
     @ApiResponse(responseCode = "403", description = "origin-refused: cookie refresh without an Origin that is this server's own, the public URL or an allowed one")
@@ -97,7 +99,15 @@ class AuthController {
             }
             origins.requireAllowed(http); // a cookie goes with every request to us: only our own pages may spend it
         }
-        return answer(tokens.refresh(token, ClientInfo.of(http)), cookie || fromCookie, response);
+        try {
+            return answer(tokens.refresh(token, ClientInfo.of(http)), cookie || fromCookie, response);
+        }
+        catch (ErrorResponseException refused) {
+            if (fromCookie) { // spent, reused, expired or unknown: the browser need not send it again
+                refused.getHeaders().add(HttpHeaders.SET_COOKIE, expiredCookie());
+            }
+            throw refused;
+        }
     }
 
     @Operation(summary = "Log out", description = "Ends the session of the access token; the token stops working at once.")
@@ -106,7 +116,7 @@ class AuthController {
     ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletResponse response) {
         sessions.logout(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaimAsString("sid")), jwt.getId(),
                 jwt.getExpiresAt());
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString());
+        response.addHeader(HttpHeaders.SET_COOKIE, expiredCookie());
         return ResponseEntity.noContent().build();
     }
 
@@ -116,6 +126,11 @@ class AuthController {
                     cookie(signedIn.refreshToken(), properties.sessionLifetime()).toString());
         }
         return TokenResponse.from(signedIn, cookie, properties.accessTokenTtl().toSeconds());
+    }
+
+    /** The refresh cookie, emptied and expired: the same name, path and attributes as when it was set. */
+    private String expiredCookie() {
+        return cookie("", Duration.ZERO).toString();
     }
 
     private ResponseCookie cookie(String value, Duration maxAge) {

@@ -126,6 +126,25 @@ class TokensIT extends IntegrationTest {
     }
 
     @Test
+    void aRefusedCookieRefreshExpiresTheCookie() {
+        TestAccounts.Account account = users.user();
+        JsonNode rotated = Api.json(users.refresh(account.refreshToken()));
+        for (String spent : List.of(account.refreshToken(), rotated.path("refreshToken").asString(), "not-a-real-token")) {
+            HttpResponse<String> refused = api.send(api.request("/api/v1/auth/refresh")
+                    .header("Cookie", "encore_refresh=" + spent).header("Origin", "https://app.example.org")
+                    .POST(BodyPublishers.noBody()));
+            assertThat(refused.statusCode()).isEqualTo(401); // reused, then ended with its session, then unknown
+            assertThat(refused.headers().firstValue("Set-Cookie")).as(spent).hasValueSatisfying(cookie -> assertThat(cookie)
+                    .startsWith("encore_refresh=;").contains("Max-Age=0", "Path=/api/v1/auth", "HttpOnly",
+                            "SameSite=Strict"));
+        }
+        HttpResponse<String> fromBody = users.refresh("not-a-real-token");
+        assertThat(fromBody.statusCode()).isEqualTo(401);
+        assertThat(fromBody.headers().firstValue("Set-Cookie")).as("a token from the body leaves any cookie alone")
+                .isEmpty();
+    }
+
+    @Test
     void cookieRefreshNeedsAnAllowedOrigin() {
         TestAccounts.Account account = users.user();
         String cookie = "encore_refresh=" + account.refreshToken();
