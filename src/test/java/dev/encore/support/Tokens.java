@@ -28,10 +28,15 @@ public final class Tokens {
         return token(UUID.randomUUID().toString(), List.of("USER", "ADMIN"), Duration.ofMinutes(15));
     }
 
-    /** A correctly signed token that expired two minutes ago (beyond the one-minute clock skew). */
+    /** A correctly signed token that expired two minutes ago (well beyond the clock skew allowed). */
     public String expired() {
-        return token(UUID.randomUUID().toString(), List.of("USER"), Instant.now().minus(Duration.ofMinutes(17)),
-                Duration.ofMinutes(15));
+        return expiredFor(Duration.ofMinutes(2));
+    }
+
+    /** A correctly signed 15-minute token whose expiry passed {@code ago} before now. */
+    public String expiredFor(Duration ago) {
+        return token(UUID.randomUUID().toString(), List.of("USER"),
+                Instant.now().minus(Duration.ofMinutes(15)).minus(ago), Duration.ofMinutes(15));
     }
 
     public String token(String subject, List<String> roles, Duration lifetime) {

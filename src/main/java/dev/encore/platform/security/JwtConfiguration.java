@@ -1,6 +1,7 @@
 package dev.encore.platform.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -33,6 +35,14 @@ import dev.encore.platform.EncoreSecurityProperties;
 class JwtConfiguration {
 
     /**
+     * How far past its {@code exp} (or before its {@code nbf}) a token is still accepted. Only Encore's
+     * own nodes issue and check these tokens, so the allowance covers the drift between their clocks
+     * (NTP keeps it far below a second), not Spring's default minute, which kept a 15-minute token
+     * working 16.
+     */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
+    /**
      * Checks the signature once per token (see {@link VerifiedTokenCache}) and the expiry and
      * revocation on every request.
      */
@@ -44,7 +54,8 @@ class JwtConfiguration {
                 ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token was revoked", null))
                 : OAuth2TokenValidatorResult.success();
         return new VerifiedTokenCache(verifier,
-                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), notRevoked));
+                new DelegatingOAuth2TokenValidator<>(
+                        JwtValidators.createDefaultWithValidators(new JwtTimestampValidator(CLOCK_SKEW)), notRevoked));
     }
 
     @Bean

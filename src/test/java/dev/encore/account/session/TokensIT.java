@@ -166,6 +166,15 @@ class TokensIT extends IntegrationTest {
     }
 
     @Test
+    void anAccessTokenTenSecondsPastItsExpiryIsRefused() {
+        // Spring's default allowance of a minute would let it in (and /me would answer 404 for its unknown user)
+        assertProblem(api.get("/api/v1/me", tokens.expiredFor(java.time.Duration.ofSeconds(10))), 401,
+                "unauthenticated");
+        assertProblem(api.get("/api/v1/me", tokens.token(java.util.UUID.randomUUID().toString(), List.of("USER"),
+                java.time.Duration.ofMinutes(1))), 404, "not-found");
+    }
+
+    @Test
     void expiredOrForgedAccessTokensAreRefused() {
         assertProblem(api.get("/api/v1/me", tokens.expired()), 401, "unauthenticated");
         String user = tokens.user();
