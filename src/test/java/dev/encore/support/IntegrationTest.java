@@ -41,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "encore.upload.max-bytes=3MB",
         "encore.upload.daily-bytes=4MB",
         "encore.ratelimit.limits.imports.capacity=1000",
+        // each test's client registers a few accounts; RegistrationIT fills one client's bucket
+        "encore.ratelimit.limits.registration.capacity=20",
         "encore.ratelimit.limits.imports-bulk.capacity=1000",
         "encore.security.admin-registration-key=" + IntegrationTest.ADMIN_KEY,
         // tests make many admins with the key (FirstStartIT covers the bootstrap key)

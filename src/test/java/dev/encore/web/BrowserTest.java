@@ -35,6 +35,7 @@ abstract class BrowserTest extends IntegrationTest {
         registry.add("encore.public-url", () -> "http://localhost:" + PORT);
         // every browser signs in from the same loopback address (the API tests vary X-Forwarded-For)
         registry.add("encore.ratelimit.limits.auth.capacity", () -> 100);
+        registry.add("encore.ratelimit.limits.registration.capacity", () -> 100_000);
         // and share one general limit: a resumable upload alone makes dozens of API requests, the library screens many
         registry.add("encore.ratelimit.general.capacity", () -> 100_000);
         // an index of this context's own: Lucene locks its directory, and the API tests' context holds the default one

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.account.user.UserView;
+import dev.encore.platform.RateLimited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,6 +35,9 @@ class RegistrationController {
     @ApiResponse(responseCode = "403", description = "invalid-admin-key: the admin key is wrong; admin-key-spent: the "
             + "key registers the first admin only, and an admin exists")
     @ApiResponse(responseCode = "409", description = "account-exists: username or email taken (ignoring case)")
+    @ApiResponse(responseCode = "429", description = "rate-limited: 10 registrations per hour per client "
+            + "(encore.ratelimit.limits.registration); malformed ones (400) do not count")
+    @RateLimited(value = "registration", per = RateLimited.Scope.CLIENT)
     @PostMapping("/register")
     ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest request) {
         UserView user = registration.register(request);

@@ -36,14 +36,15 @@ public record RateLimitProperties(
      * minutes per user, playlist and batch imports 3 per hour per user; live chat 10 messages per 10
      * seconds per user. Failed checks of a signed-in account's own password or two-factor code
      * (password change, account deletion, two-factor changes) get login's figure: 10 per 15 minutes
-     * per account. */
+     * per account. Registrations: 10 per hour per client address. */
     public static final Map<String, Limit> DEFAULTS = Map.of(
             "auth", new Limit(10, Duration.ofMinutes(15)),
             "auth-account", new Limit(10, Duration.ofMinutes(15)),
             "credential-checks", new Limit(10, Duration.ofMinutes(15)),
             "imports", new Limit(10, Duration.ofMinutes(15)),
             "imports-bulk", new Limit(3, Duration.ofHours(1)),
-            "live-chat", new Limit(10, Duration.ofSeconds(10)));
+            "live-chat", new Limit(10, Duration.ofSeconds(10)),
+            "registration", new Limit(10, Duration.ofHours(1)));
 
     /** Name of the general limit. */
     public static final String GENERAL = "general";

@@ -120,6 +120,28 @@ class RegistrationIT extends IntegrationTest {
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("email");
     }
 
+    /** The test application allows 20 per client (encore.ratelimit.limits.registration.capacity; 10 by default). */
+    @Test
+    void registrationsAreLimitedPerClientAndMalformedOnesDoNotCount() {
+        TestAccounts client = new TestAccounts(new Api(port));
+        for (int i = 0; i < 20; i++) { // and 5 malformed ones: the general limit of 40 per client stays far
+            if (i % 4 == 0) {
+                assertThat(client.register("x y", "not-an-email", "short", null).statusCode()).isEqualTo(400);
+            }
+            String name = TestAccounts.uniqueName();
+            assertThat(client.register(name, name + "@example.org", TestAccounts.PASSWORD, null).statusCode())
+                    .isEqualTo(201);
+        }
+        String name = TestAccounts.uniqueName();
+        HttpResponse<String> limited = client.register(name, name + "@example.org", TestAccounts.PASSWORD, null);
+        assertProblem(limited, 429, "rate-limited");
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(limited.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+        assertThat(users.login(name, TestAccounts.PASSWORD).statusCode()).as("nothing registered").isEqualTo(401);
+        assertThat(new TestAccounts(new Api(port)).register(name, name + "@example.org", TestAccounts.PASSWORD, null)
+                .statusCode()).as("another client registers on").isEqualTo(201);
+    }
+
     @Test
     void theAdminKeyMakesAnAdmin() {
         String name = TestAccounts.uniqueName();
