@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.account.session.AccessTokenClaims;
 import dev.encore.account.user.CredentialCheckThrottle;
+import dev.encore.account.user.NoHiddenCharacters;
 import dev.encore.account.user.UserView;
-import dev.encore.platform.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,9 +43,12 @@ class MeController {
         this.passwords = passwords;
     }
 
-    /** Each field left out (or null) stays as it is; an empty displayName removes it, an empty email is refused. */
-    record UpdateProfileRequest(@CodePointLength(max = 100, message = "size must be between 0 and 100") @PlainText String displayName,
-            @Email(message = "must be a valid email address") @Size(max = 254)
+    /**
+     * Each field left out (or null) stays as it is; an empty displayName removes it, an empty email is refused.
+     * Neither may hold invisible characters ({@link NoHiddenCharacters}).
+     */
+    record UpdateProfileRequest(@CodePointLength(max = 100, message = "size must be between 0 and 100") @NoHiddenCharacters String displayName,
+            @Email(message = "must be a valid email address") @Size(max = 254) @NoHiddenCharacters
             @Pattern(regexp = "(?s).*\\S.*", message = "must be a valid email address; leave it out to keep yours") String email) {
     }
 

@@ -109,8 +109,31 @@ class MeControllerTests {
     void refusesControlCharactersInTheDisplayName() {
         JsonNode problem = assertInvalidFields(json(mvc.patch().uri("/api/v1/me").with(me()),
                 "{\"displayName\":\"DJ\\r\\nShadow\"}").exchange(), "displayName");
-        assertThat(messages(problem, "displayName")).containsExactly("must not contain control characters");
+        assertThat(messages(problem, "displayName"))
+                .containsExactly("must not contain control, invisible or unassigned characters (U+000D)");
         verifyNoInteractions(account);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "200B", "200C", "200D", "2060", "FEFF", "3164", "202E",
+            "2067", "00AD", "E000", "0378" })
+    void refusesInvisibleAndLookAlikeCharactersInTheDisplayNameAndEmail(String codePoint) {
+        String hidden = "\\u" + codePoint;
+        JsonNode problem = assertInvalidFields(json(mvc.patch().uri("/api/v1/me").with(me()),
+                "{\"displayName\":\"ali" + hidden + "ce\",\"email\":\"ali" + hidden + "ce@example.org\"}").exchange(),
+                "displayName", "email");
+        assertThat(messages(problem, "displayName"))
+                .containsExactly("must not contain control, invisible or unassigned characters (U+" + codePoint + ")");
+        assertThat(messages(problem, "email"))
+                .contains("must not contain control, invisible or unassigned characters (U+" + codePoint + ")");
+        verifyNoInteractions(account);
+    }
+
+    @Test
+    void keepsVisibleNonLatinNamesAndEmoji() {
+        given(account.updateProfile(USER, "Zoë 李 \uD83C\uDFB5", null)).willReturn(ME);
+        assertThat(json(mvc.patch().uri("/api/v1/me").with(me()), "{\"displayName\":\"Zoë 李 \\uD83C\\uDFB5\"}")
+                .exchange()).hasStatusOk();
     }
 
     @Test

@@ -102,6 +102,21 @@ class RegistrationIT extends IntegrationTest {
                 .contains("username", "displayName");
     }
 
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource({ "200B", "200D", "2060", "FEFF", "3164", "202E", "2066" })
+    void refusesInvisibleCharactersInTheEmailAndDisplayNameAndCreatesNothing(String codePoint) {
+        String name = TestAccounts.uniqueName();
+        String json = "{\"username\":\"" + name + "\",\"email\":\"" + name + "\\u" + codePoint
+                + "@example.org\",\"password\":\"" + TestAccounts.PASSWORD + "\",\"displayName\":\"DJ\\u" + codePoint
+                + "Shadow\"}";
+        JsonNode problem = assertProblem(api.send(api.request("/api/v1/auth/register")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))), 400, "validation-failed");
+        assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))
+                .contains("email", "displayName");
+        assertThat(users.login(name, TestAccounts.PASSWORD).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void usernamesAreUniqueIgnoringCase() {
         String name = TestAccounts.uniqueName();
