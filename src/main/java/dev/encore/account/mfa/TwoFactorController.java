@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -38,7 +40,7 @@ class TwoFactorController {
     record CodeRequest(@NotBlank @Size(max = 32) String code) {
     }
 
-    record StartRequest(@NotBlank @Size(max = 128) String password) {
+    record StartRequest(@NotBlank @CodePointLength(max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC) String password) {
     }
 
     record RecoveryCodesResponse(List<String> recoveryCodes) {

@@ -11,7 +11,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id for new hashes, behind Spring Security's delegating encoder so that hashes carry
- * their algorithm ({@code {argon2}...}) and older ones are upgraded at the next login.
+ * their algorithm ({@code {argon2}...}) and older ones are upgraded at the next login; passwords are
+ * hashed and checked in Unicode normal form C ({@link NormalizingPasswordEncoder}).
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
@@ -20,8 +21,8 @@ class PasswordConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder(CURRENT, Map.of(
+        return new NormalizingPasswordEncoder(new DelegatingPasswordEncoder(CURRENT, Map.of(
                 CURRENT, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder()));
+                "bcrypt", new BCryptPasswordEncoder())));
     }
 }

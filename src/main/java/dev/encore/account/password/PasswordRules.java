@@ -18,6 +18,8 @@ import org.springframework.validation.Errors;
 /**
  * The password policy of the plans: 8 to 128 characters with an upper-case letter, a lower-case
  * letter and a digit; not one of the 10,000 most common passwords; not containing the username.
+ * Characters are Unicode code points of the password in normal form C, as it is hashed: an emoji
+ * counts once, and so does "é" typed as "e" plus a combining accent.
  */
 @Component
 public class PasswordRules {
@@ -31,22 +33,24 @@ public class PasswordRules {
         this.common = load("account/common-passwords.txt");
     }
 
-    /** Every rule {@code password} breaks, as messages; empty when it is acceptable. */
-    public List<String> violations(String password, String username) {
+    /** Every rule the password {@code typed} breaks, as messages; empty when it is acceptable. */
+    public List<String> violations(String typed, String username) {
         List<String> problems = new ArrayList<>();
-        if (password == null) {
+        if (typed == null) {
             return List.of("must not be empty");
         }
-        if (password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
+        String password = NormalizingPasswordEncoder.normalized(typed);
+        long length = password.codePoints().count();
+        if (length < MIN_LENGTH || length > MAX_LENGTH) {
             problems.add("must be 8 to 128 characters long");
         }
-        if (password.chars().noneMatch(Character::isUpperCase)) {
+        if (password.codePoints().noneMatch(Character::isUpperCase)) {
             problems.add("must contain an upper-case letter");
         }
-        if (password.chars().noneMatch(Character::isLowerCase)) {
+        if (password.codePoints().noneMatch(Character::isLowerCase)) {
             problems.add("must contain a lower-case letter");
         }
-        if (password.chars().noneMatch(Character::isDigit)) {
+        if (password.codePoints().noneMatch(Character::isDigit)) {
             problems.add("must contain a digit");
         }
         if (common.contains(password.toLowerCase(Locale.ROOT))) {

@@ -52,11 +52,11 @@ class MeController {
             @Pattern(regexp = "(?s).*\\S.*", message = "must be a valid email address; leave it out to keep yours") String email) {
     }
 
-    record ChangePasswordRequest(@NotBlank @Size(max = 128) String currentPassword,
-            @NotBlank @Size(min = 8, max = 128, message = "must be 8 to 128 characters long") String newPassword) {
+    record ChangePasswordRequest(@NotBlank @CodePointLength(max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC) String currentPassword,
+            @NotBlank @CodePointLength(min = 8, max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC, message = "must be 8 to 128 characters long") String newPassword) {
     }
 
-    record DeleteAccountRequest(@NotBlank @Size(max = 128) String password) {
+    record DeleteAccountRequest(@NotBlank @CodePointLength(max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC) String password) {
     }
 
     @Operation(summary = "Show my account")

@@ -3,6 +3,8 @@ package dev.encore.account.signin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.CodePointLength;
+
 /**
  * A login.
  *
@@ -13,7 +15,7 @@ import jakarta.validation.constraints.Size;
  */
 record LoginRequest(
         @NotBlank @Size(max = 254) String identifier,
-        @NotBlank @Size(max = 128) String password,
+        @NotBlank @CodePointLength(max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC) String password,
         @Size(max = 16) String totpCode,
         @Size(max = 32) String recoveryCode) {
 

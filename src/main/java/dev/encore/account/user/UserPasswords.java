@@ -1,5 +1,6 @@
 package dev.encore.account.user;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,10 +68,17 @@ public class UserPasswords {
         return identifier.contains("@") ? users.findByEmail(identifier) : users.findByUsernameKey(identifier);
     }
 
-    /** Hashes the right {@code password} of the account again when it was hashed more weakly; not a password change. */
+    /**
+     * Hashes the right {@code password} of the account again when it was hashed more weakly, or as typed
+     * rather than in Unicode normal form C (before passwords were normalised: the encoder hashes the
+     * normal form now, and accepts the typed form only as a fallback); not a password change. Costs one
+     * more hash check only for a password that is not in normal form C.
+     */
     public void upgrade(UUID userId, String password) {
         User user = get(userId);
-        if (encoder.upgradeEncoding(user.passwordHash())) {
+        String normalized = Normalizer.normalize(password, Normalizer.Form.NFC);
+        if (encoder.upgradeEncoding(user.passwordHash())
+                || !normalized.equals(password) && !encoder.matches(normalized, user.passwordHash())) {
             user.rehash(encoder.encode(password));
             users.save(user);
         }

@@ -8,8 +8,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import dev.encore.support.Api;
@@ -17,6 +23,37 @@ import dev.encore.support.IntegrationTest;
 import dev.encore.support.TestAccounts;
 
 class LoginIT extends IntegrationTest {
+
+    /** "Crème-Brûlée-42" with each accent typed as a combining character (NFD), and precomposed (NFC). */
+    private static final String DECOMPOSED = "Cre\u0300me-Bru\u0302le\u0301e-42";
+    private static final String COMPOSED = "Cr\u00E8me-Br\u00FBl\u00E9e-42";
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aPasswordIsTheSameHoweverItsAccentsAreTyped() {
+        String name = TestAccounts.uniqueName();
+        assertThat(users.register(name, name + "@example.org", DECOMPOSED, null).statusCode()).isEqualTo(201);
+        assertThat(users.login(name, COMPOSED).statusCode()).isEqualTo(200);
+        assertThat(users.login(name, DECOMPOSED).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordHashedAsTypedBeforeNormalisationStillSignsInAndIsHashedAgainInNormalFormC() {
+        TestAccounts.Account account = users.user();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String legacy = "{argon2}" + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(DECOMPOSED);
+        jdbc.update("update account_users set password_hash = ? where id = ?", legacy, UUID.fromString(account.id()));
+        assertThat(users.login(account.username(), COMPOSED).statusCode()).as("the old hash holds the typed form")
+                .isEqualTo(401);
+
+        assertThat(users.login(account.username(), DECOMPOSED).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select password_hash from account_users where id = ?", String.class,
+                UUID.fromString(account.id()))).as("hashed again").isNotEqualTo(legacy);
+        assertThat(users.login(account.username(), COMPOSED).statusCode()).as("now in normal form C").isEqualTo(200);
+        assertThat(users.login(account.username(), DECOMPOSED).statusCode()).isEqualTo(200);
+    }
 
     @Test
     void logsInByUsernameOrEmailIgnoringCase() {
