@@ -83,6 +83,29 @@ class AuditTrailIT extends IntegrationTest {
     }
 
     @Test
+    void aProfileChangeNamesTheFieldsThatChangedAndADeletionKeepsTheUsername() {
+        TestAccounts.Account admin = users.admin();
+        TestAccounts.Account user = users.user();
+        String newEmail = "new-" + user.username() + "@example.org";
+        api.send("PATCH", "/api/v1/me", user.accessToken(), "{\"displayName\":\"DJ Shadow\",\"email\":\"" + newEmail + "\"}");
+        api.send("PATCH", "/api/v1/me", user.accessToken(), "{\"displayName\":\"DJ Shadow\",\"email\":\"" + newEmail + "\"}");
+        assertThat(api.send("DELETE", "/api/v1/me", user.accessToken(), "{\"password\":\"" + user.password() + "\"}")
+                .statusCode()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(entries(admin, "type=user.profile-updated&actor=" + user.id()).valueStream()
+                    .map(entry -> entry.path("details").path("fields").asString()))
+                    .containsExactlyInAnyOrder("displayName,email", "");
+            assertThat(entries(admin, "type=account.deleted&target=" + user.id()).valueStream()
+                    .map(entry -> entry.path("details").path("username").asString())).containsExactly(user.username());
+        });
+        JsonNode changed = entries(admin, "type=user.profile-updated&actor=" + user.id()).valueStream()
+                .filter(entry -> !entry.path("details").path("fields").asString().isEmpty()).findFirst().orElseThrow();
+        assertThat(changed.path("details").path("displayName").asString()).isEqualTo("DJ Shadow");
+        assertThat(changed.path("details").toString()).as("field names, not the address").doesNotContain(newEmail);
+    }
+
+    @Test
     void filtersByTimeRangeAndPages() {
         TestAccounts.Account admin = users.admin();
         Instant before = Instant.now().minusSeconds(1);

@@ -1,5 +1,10 @@
 package dev.encore.account.profile;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,19 +48,34 @@ class MyAccount {
     }
 
     /**
-     * Changes the display name and/or email (null leaves a field as it is).
+     * Changes the display name and/or email (null leaves a field as it is). Audited as
+     * {@code user.profile-updated} with {@code fields}, the names of the fields that changed
+     * (comma-separated; empty when none did), and the new {@code displayName} when it changed (empty
+     * when removed); never the email address.
      *
      * @throws AccountConflictException when the email belongs to another account
      */
     @Transactional
     public UserView updateProfile(UUID userId, String displayName, String email) {
-        UserView user = accounts.updateProfile(userId, displayName, email);
-        audit.record("user.profile-updated", userId);
-        return user;
+        UserView before = accounts.find(userId).orElseThrow(AccountNotFoundException::user);
+        UserView after = accounts.updateProfile(userId, displayName, email);
+        List<String> changed = new ArrayList<>();
+        Map<String, String> details = new LinkedHashMap<>();
+        if (!Objects.equals(before.displayName(), after.displayName())) {
+            changed.add("displayName");
+            details.put("displayName", after.displayName() == null ? "" : after.displayName());
+        }
+        if (!before.email().equals(after.email())) {
+            changed.add("email");
+        }
+        details.put("fields", String.join(",", changed));
+        audit.record("user.profile-updated", userId, userId, details);
+        return after;
     }
 
     /**
-     * Deletes the account and everything it owns ({@link UserDeleted} tells the other modules).
+     * Deletes the account and everything it owns ({@link UserDeleted} tells the other modules); audited as
+     * {@code account.deleted} with the {@code username} it had.
      *
      * @throws InvalidFieldsException     when the password is wrong (audited)
      * @throws RateLimitExceededException too many wrong passwords or codes for this account lately
@@ -66,9 +86,11 @@ class MyAccount {
             throw InvalidFieldsException.of("password", "is not correct");
         }
         accounts.ensureNotLastAdmin(userId); // before any token is revoked: a refusal changes nothing
+        String username = accounts.find(userId).orElseThrow(AccountNotFoundException::user).username();
         revoker.revokeAll(userId, null, "account-deleted");
         accounts.delete(userId);
-        audit.record("account.deleted", userId);
+        // the account row is gone: the name keeps the trail readable
+        audit.record("account.deleted", userId, userId, Map.of("username", username));
         events.publishEvent(new UserDeleted(userId));
     }
 }
