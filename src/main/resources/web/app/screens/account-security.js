@@ -13,7 +13,8 @@ import { AccountScreen, accountStyles } from './account.js';
  * one; every other session is signed out), and two-step verification: set it up with the password
  * (`POST /api/v1/me/mfa/totp {password}`, so that a stolen session cannot turn it on) by scanning the
  * QR code the API draws, confirm with a code, keep the recovery codes (shown once: copy or download
- * them), or turn it off with a code (`DELETE /api/v1/me/mfa/totp`).
+ * them), make new recovery codes with a code (`POST /api/v1/me/mfa/recovery-codes`: the earlier ones stop
+ * working), or turn it off with a code (`DELETE /api/v1/me/mfa/totp`).
  */
 class AccountSecurity extends AccountScreen {
   static path = '/account/security';
@@ -24,7 +25,7 @@ class AccountSecurity extends AccountScreen {
     passwordError: { state: true },
     passwordBusy: { state: true },
     passwordChanged: { state: true },
-    mfaStep: { state: true }, // 'idle', 'password', 'scan', 'codes' or 'disable'
+    mfaStep: { state: true }, // 'idle', 'password', 'scan', 'codes', 'renew' or 'disable'
     enrolment: { state: true },
     recoveryCodes: { state: true },
     mfaError: { state: true },
@@ -131,8 +132,10 @@ class AccountSecurity extends AccountScreen {
       case 'scan': return this.#scanStep();
       case 'codes': return this.#codesStep();
       case 'disable': return this.#disableStep();
-      default: return html`${problemAlert(this.mfaError)}<div>${on
-        ? html`<button class="button secondary" type="button" @click=${() => this.#to('disable')}>Turn off…</button>`
+      case 'renew': return this.#renewStep();
+      default: return html`${problemAlert(this.mfaError)}<div class="row-actions">${on
+        ? html`<button class="button secondary" type="button" @click=${() => this.#to('disable')}>Turn off…</button>
+            <button class="button secondary" type="button" @click=${() => this.#to('renew')}>New recovery codes…</button>`
         : html`<button class="button primary" type="button" @click=${() => this.#to('password')}>
             ${icon('shield')}Set up two-step verification</button>`}</div>`;
     }
@@ -203,6 +206,14 @@ class AccountSecurity extends AccountScreen {
     { label: 'Turn off', busyLabel: 'Turning off…', kind: 'danger' })}</div>`;
   }
 
+  #renewStep() {
+    return html`<div class="steps">${this.#stepForm(this.#renew, field(this.mfaError, 'code',
+      'Code from your authenticator app, or a recovery code', { autocomplete: 'one-time-code', maxlength: 24,
+        required: true, id: 'renew-code',
+        hint: 'You get 10 new recovery codes; the ones you have now stop working.' }),
+    { label: 'Make new codes', busyLabel: 'Making…' })}</div>`;
+  }
+
   #downloadUrl = '';
 
   async #to(step) {
@@ -252,10 +263,7 @@ class AccountSecurity extends AccountScreen {
     if (!code) return;
     try {
       const { recoveryCodes } = await api.post('/api/v1/me/mfa/totp/confirm', { code });
-      this.recoveryCodes = recoveryCodes;
-      URL.revokeObjectURL(this.#downloadUrl);
-      this.#downloadUrl = URL.createObjectURL(new Blob([recoveryText(this.user.username, recoveryCodes)],
-        { type: 'text/plain;charset=utf-8' }));
+      this.#keep(recoveryCodes);
       this.enrolment = null;
       this.user = { ...this.user, mfaEnabled: true };
       session.update({ mfaEnabled: true });
@@ -263,6 +271,29 @@ class AccountSecurity extends AccountScreen {
       await this.#to('codes');
     } catch (error) {
       this.mfaError = error.code === 'invalid-mfa-code' ? localError('code', 'that code is not right; try the one the app shows now') : error;
+    } finally {
+      this.mfaBusy = false;
+    }
+  }
+
+  /** Recovery codes to show once, and the download of them. */
+  #keep(recoveryCodes) {
+    this.recoveryCodes = recoveryCodes;
+    URL.revokeObjectURL(this.#downloadUrl);
+    this.#downloadUrl = URL.createObjectURL(new Blob([recoveryText(this.user.username, recoveryCodes)],
+      { type: 'text/plain;charset=utf-8' }));
+  }
+
+  async #renew(event) {
+    const code = this.#codeOf(event);
+    if (!code) return;
+    try {
+      const { recoveryCodes } = await api.post('/api/v1/me/mfa/recovery-codes', { code });
+      this.#keep(recoveryCodes);
+      this.announcement = 'New recovery codes made; the earlier ones no longer work. Save these.';
+      await this.#to('codes');
+    } catch (error) {
+      this.mfaError = error.code === 'invalid-mfa-code' ? localError('code', 'that code is not right') : error;
     } finally {
       this.mfaBusy = false;
     }

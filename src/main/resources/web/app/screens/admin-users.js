@@ -19,7 +19,10 @@ const DEBOUNCE_MS = 300;
  * the admin role (`PATCH /api/v1/admin/users/{id}`). The search and the page are in the URL.
  * The only enabled admin (`lastAdmin` in the list) can be neither disabled nor demoted (the API answers
  * 409 last-admin): those two buttons are disabled, and a note says why. After a change the page is read
- * again, as another account may have become (or stopped being) the last admin.
+ * again, as another account may have become (or stopped being) the last admin. For someone who lost both
+ * their authenticator and their recovery codes, an account with two-step verification on has "Reset 2FA"
+ * (`DELETE /api/v1/admin/users/{id}/mfa`: off, and signed out everywhere); not one's own account, which
+ * turns it off with a code like everyone.
  */
 class AdminUsers extends LitElement {
   static properties = {
@@ -166,6 +169,9 @@ class AdminUsers extends LitElement {
           @click=${() => this.#update(user, { enabled: !user.enabled },
             user.enabled ? `${user.username} is disabled and signed out everywhere.` : `${user.username} can sign in again.`)}>
           ${user.enabled ? 'Disable' : 'Enable'}</button>
+        ${user.mfaEnabled && !me ? html`<button class="button secondary small" type="button" ?disabled=${busy}
+          aria-label="Reset two-step verification of ${user.username}" @click=${() => this.#resetSecondFactor(user)}>
+          Reset 2FA</button>` : ''}
       </span>
       ${last ? html`<p class="why" id=${why}>The only active admin: make another account an admin first.</p>` : ''}
     </li>`;
@@ -180,6 +186,21 @@ class AdminUsers extends LitElement {
       this.announcement = done;
       this.#refresh();
       if (updated.id === session.user?.id) session.check(); // my own roles changed: the navigation follows
+    } catch (error) {
+      this.actionError = error;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  async #resetSecondFactor(user) {
+    this.busy = user.id;
+    this.actionError = null;
+    try {
+      await api.delete(`/api/v1/admin/users/${user.id}/mfa`);
+      this.#users.show({ ...this.result, items: this.result.items.map((one) => (one.id === user.id
+        ? { ...one, mfaEnabled: false } : one)) });
+      this.announcement = `Two-step verification of ${user.username} is off, and they are signed out everywhere.`;
     } catch (error) {
       this.actionError = error;
     } finally {

@@ -23,8 +23,9 @@ import dev.encore.web.Browser.Viewport;
 /**
  * The account and admin screens in a real browser, at desktop and phone width: the profile with a
  * field error, two-step verification set up after the password from the page's QR code and key
- * (then signing in with a code), the recovery codes, a password change, signing out another session, deleting the
- * account; an admin searches the users and disables one whose open tab is then signed out, filters
+ * (then signing in with a code), the recovery codes and new ones, a password change, signing out another session,
+ * deleting the account; an admin searches the users and disables one whose open tab is then signed out, resets
+ * a member's two-step verification, filters
  * the audit trail and reads the status page; and a session's silent refresh and sign-out across
  * tabs. Every step leaves the console quiet and passes axe-core.
  */
@@ -93,6 +94,18 @@ class AccountAdminBrowserIT extends BrowserTest {
             check(browser, "recovery codes");
             browser.find("encore-account-security", ".codes + .row-actions button.primary").click();
             assertThat(browser.visible("encore-account-security", ".mfa .pill.good").getText()).contains("On");
+
+            // new recovery codes, with one of the codes shown: the earlier ones stop working
+            button(browser, "New recovery codes…").click();
+            browser.type("encore-account-security", "#renew-code", codes.getLast() + Keys.ENTER);
+            waitUntil(() -> !browser.screen("encore-account-security").findElements(By.cssSelector(".codes li")).isEmpty());
+            List<String> renewed = browser.screen("encore-account-security").findElements(By.cssSelector(".codes li"))
+                    .stream().map(WebElement::getText).toList();
+            assertThat(renewed).hasSize(10).doesNotContainAnyElementsOf(codes);
+            check(browser, "new recovery codes");
+            browser.find("encore-account-security", ".codes + .row-actions button.primary").click();
+            browser.visible("encore-account-security", ".mfa .pill.good");
+
             browser.find("encore-account-security", ".mfa button.secondary").click();
             assertThat(browser.visible("encore-account-security", "label[for=disable-code]").getText())
                     .isEqualTo("Code from your authenticator app, or a recovery code");
@@ -122,7 +135,7 @@ class AccountAdminBrowserIT extends BrowserTest {
 
             // sessions: this one marked, another one signed out from here
             Account moved = new Account(account.id(), account.username(), account.email(), NEW_PASSWORD, null, null, null);
-            Account other = users.signIn(moved, "recoveryCode", codes.getFirst()); // a code the page showed
+            Account other = users.signIn(moved, "recoveryCode", renewed.getFirst()); // a code the page showed last
             browser.go("/account/sessions");
             browser.visible("encore-account-sessions", "li.session");
             assertThat(browser.screen("encore-account-sessions").findElements(By.cssSelector("li.session"))).hasSize(2);
@@ -197,6 +210,23 @@ class AccountAdminBrowserIT extends BrowserTest {
                     .getText().equals("Active"));
             check(browser, "user enabled again");
 
+            // two-step verification reset for a member who lost authenticator and recovery codes
+            Account again = users.signIn(member);
+            String secret = JsonView.of(api.send("POST", "/api/v1/me/mfa/totp", again.accessToken(),
+                    "{\"password\":\"" + member.password() + "\"}").body()).text("secret");
+            api.send("POST", "/api/v1/me/mfa/totp/confirm", again.accessToken(),
+                    "{\"code\":\"" + TotpCodes.now(secret, 0) + "\"}");
+            browser.go("/admin/users?q=" + member.username());
+            browser.visible("encore-admin-users", "li.user[data-user='" + member.username() + "'] .actions");
+            WebElement reset = browser.find("encore-admin-users", "li.user[data-user='" + member.username()
+                    + "'] button[aria-label='Reset two-step verification of " + member.username() + "']");
+            reset.click();
+            waitUntil(() -> browser.screen("encore-admin-users").findElements(By.cssSelector(
+                    "li.user[data-user='" + member.username() + "'] button[aria-label^='Reset two-step']")).isEmpty());
+            assertThat(new TestAccounts(new Api(PORT)).login(member.username(), member.password()).statusCode())
+                    .as("the password alone signs in").isEqualTo(200);
+            check(browser, "two-step verification reset");
+
             // the audit trail: what this admin did to accounts
             browser.go("/admin/audit");
             browser.visible("encore-admin-audit", "li.event");
@@ -219,6 +249,12 @@ class AccountAdminBrowserIT extends BrowserTest {
             browser.screenshot("admin-status");
             check(browser, "status");
         }
+    }
+
+    /** The button of the account security screen with this text. */
+    private static WebElement button(Browser browser, String text) {
+        return browser.screen("encore-account-security").findElements(By.cssSelector(".mfa button")).stream()
+                .filter(button -> button.getText().contains(text)).findFirst().orElseThrow();
     }
 
     @ParameterizedTest
