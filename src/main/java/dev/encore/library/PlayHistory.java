@@ -46,13 +46,14 @@ public class PlayHistory {
      * (header Encore-Play-Id), with the time heard as far as the stream can tell.
      */
     public void record(Viewer viewer, UUID trackId, UUID playId, long msHeard) {
-        // the streamed row and one INSERT, no JPA transaction: a play starts with every first range a
-        // player asks for (a track deleted in between fails the INSERT on its foreign key)
+        // the streamed row and one INSERT (with its TrackPlayed) in a plain JDBC transaction: a play
+        // starts with every first range a player asks for (a track deleted in between fails the INSERT
+        // on its foreign key)
         originals.find(StreamableOriginals.Table.TRACKS, trackId)
                 .filter(track -> viewer.maySee(track.ownerId(), track.visibility())).ifPresent(track -> {
                     Play play = new Play(playId, track.id(), viewer.userId(), clock.instant());
                     play.listened(msHeard, track.durationMs(), clock.instant());
-                    newPlays.insert(play);
+                    newPlays.insert(play, track.ownerId(), track.filename());
                 });
     }
 

@@ -87,8 +87,8 @@ class AccountCleanupIT {
         video.describe(new VideoDetails("Film", null, null, null, null, null, null, null), NOW);
         videos.save(video);
         Track othersTrack = tracks.save(track(kept, "d"));
-        newPlays.insert(new Play(UUID.randomUUID(), othersTrack.id(), gone, NOW));
-        newPlays.insert(new Play(UUID.randomUUID(), othersTrack.id(), kept, NOW));
+        newPlays.insert(new Play(UUID.randomUUID(), othersTrack.id(), gone, NOW), kept, "others.mp3");
+        newPlays.insert(new Play(UUID.randomUUID(), othersTrack.id(), kept, NOW), kept, "others.mp3");
 
         scenario.publish(new UserDeleted(gone)).andWaitAtMost(Duration.ofSeconds(30))
                 .andWaitForStateChange(() -> tracks.findByOwnerId(gone).isEmpty() && videos.findByOwnerId(gone)

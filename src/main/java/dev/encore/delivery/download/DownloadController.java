@@ -26,6 +26,7 @@ import dev.encore.platform.spi.DeliverableFiles.DeliverableBundle;
 import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.delivery.file.ContentDispositions;
 import dev.encore.delivery.file.DeliverableCatalog;
+import dev.encore.delivery.file.DeliveryCounts;
 import dev.encore.delivery.file.FileStreamer;
 
 /**
@@ -41,17 +42,20 @@ class DownloadController {
     private final DeliverableCatalog catalog;
     private final BlobStore blobs;
     private final FileStreamer streamer;
+    private final DeliveryCounts counts;
 
-    DownloadController(DownloadLinks links, DeliverableCatalog catalog, BlobStore blobs, FileStreamer streamer) {
+    DownloadController(DownloadLinks links, DeliverableCatalog catalog, BlobStore blobs, FileStreamer streamer,
+            DeliveryCounts counts) {
         this.links = links;
         this.catalog = catalog;
         this.blobs = blobs;
         this.streamer = streamer;
+        this.counts = counts;
     }
 
     @Operation(summary = "Download through a signed link", description = "No sign-in needed. Files support Range "
             + "(one range), If-None-Match, If-Modified-Since, If-Match, If-Unmodified-Since and If-Range; bundles "
-            + "arrive as a zip.")
+            + "arrive as a zip. A file's GET from its first byte counts as a download (insights).")
     @ApiResponse(responseCode = "200", description = "The file or zip")
     @ApiResponse(responseCode = "206", description = "The requested range")
     @ApiResponse(responseCode = "304", description = "Not modified")
@@ -69,7 +73,11 @@ class DownloadController {
             zip(catalog.bundle(grant.id(), grant.ownerId()), request, response);
             return;
         }
-        streamer.serve(catalog.file(grant.id(), grant.ownerId()), true, request, response);
+        DeliverableFile file = catalog.file(grant.id(), grant.ownerId());
+        FileStreamer.Sent sent = streamer.serve(file, true, request, response);
+        if (sent.body() && sent.start() == 0) { // a resumed download (a later range) is the same download
+            counts.downloaded(file);
+        }
     }
 
     private void zip(DeliverableBundle bundle, HttpServletRequest request, HttpServletResponse response)

@@ -24,6 +24,7 @@ import dev.encore.library.VideoLibrary;
 import dev.encore.library.Viewer;
 import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.platform.spi.StreamLinks;
+import dev.encore.delivery.file.DeliveryCounts;
 
 /**
  * A processed video as HLS: for a signed-in client, the master playlist with every URI made an
@@ -40,14 +41,16 @@ class HlsController {
     private final VideoLibrary library;
     private final StreamUrls urls;
     private final StreamAccess access;
+    private final DeliveryCounts counts;
 
     HlsController(ProcessedVideoFiles files, SignedPlaylists playlists, VideoLibrary library, StreamUrls urls,
-            StreamAccess access) {
+            StreamAccess access, DeliveryCounts counts) {
         this.files = files;
         this.playlists = playlists;
         this.library = library;
         this.urls = urls;
         this.access = access;
+        this.counts = counts;
     }
 
     @Operation(summary = "A video's HLS master playlist", description = "The master playlist of the processed "
@@ -65,7 +68,8 @@ class HlsController {
     void master(Authentication auth, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         Viewer viewer = Viewer.of(auth);
         DeliverableFile master = files.file(viewer, id, VideoFileName.master());
-        Long durationMs = library.original(viewer, id).durationMs();
+        DeliverableFile original = library.original(viewer, id);
+        Long durationMs = original.durationMs();
         String base = urls.issue(StreamLinks.Target.VIDEO, id, viewer.userId(), durationMs == null ? 0 : durationMs)
                 .url() + "/hls/";
         byte[] body = SignedPlaylists.absolute(playlists.read(master), URI.create(base))
@@ -75,6 +79,7 @@ class HlsController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, VideoFileName.NO_STORE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+        counts.watched(original, viewer.userId());
     }
 
     @Operation(summary = "A video's HLS master playlist through its signed stream URL", description = "The "
@@ -93,7 +98,10 @@ class HlsController {
     void signedMaster(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         StreamAccess.Access granted = access.check(token, StreamLinks.Target.VIDEO);
-        files.serve(granted.viewer(), granted.contentId(), VideoFileName.master(), true, request, response);
+        if (files.serve(granted.viewer(), granted.contentId(), VideoFileName.master(), true, request, response)
+                .body()) {
+            counts.watched(library.original(granted.viewer(), granted.contentId()), granted.viewer().userId());
+        }
     }
 
     @Operation(summary = "A rendition's playlist or segment through the signed stream URL", description = "A "

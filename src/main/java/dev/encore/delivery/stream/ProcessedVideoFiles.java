@@ -35,10 +35,10 @@ class ProcessedVideoFiles {
      * @param signed whether the request came through a signed stream URL (media is then cached as
      *               immutable) rather than with a token
      */
-    void serve(Viewer viewer, UUID videoId, VideoFileName name, boolean signed, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    FileStreamer.Sent serve(Viewer viewer, UUID videoId, VideoFileName name, boolean signed,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         DeliverableFile file = file(viewer, videoId, name);
-        streamer.serve(new FileStreamer.Servable(file.sha256(), file.size(), "\"" + file.sha256() + "\"",
+        return streamer.serve(new FileStreamer.Servable(file.sha256(), file.size(), "\"" + file.sha256() + "\"",
                 file.createdAt().toEpochMilli(), name.mimeType(), name.filename()), false,
                 name.cacheControl(signed), request, response);
     }

@@ -1,14 +1,11 @@
 package dev.encore.delivery.stream;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpRange;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,8 +43,6 @@ class TrackStreamController {
 
     /** The play this stream started, for players that report progress (PUT /api/v1/plays/{id}). */
     static final String PLAY_HEADER = "Encore-Play-Id";
-    /** Ranges from 0 shorter than this are a player probing, not playing. */
-    static final long PROBE_BYTES = 64 * 1024;
 
     private final TrackLibrary library;
     private final PlayHistory plays;
@@ -111,7 +106,7 @@ class TrackStreamController {
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         UUID id = original.id();
         RenditionKey key = format == null && bitrate == null ? null : renditionKey(original, format, bitrate);
-        UUID play = startsPlay(request) ? UUID.randomUUID() : null;
+        UUID play = PlayStarts.startsPlay(request) ? UUID.randomUUID() : null;
         if (play != null) {
             response.setHeader(PLAY_HEADER, play.toString()); // before the body: headers go first
         }
@@ -152,30 +147,5 @@ class TrackStreamController {
         String base = original.filename().replaceFirst("\\.[^.]*$", "");
         return new FileStreamer.Servable(rendition.sha256(), rendition.size(), "\"" + rendition.sha256() + "\"",
                 rendition.createdAt().toEpochMilli(), key.format().mimeType(), base + "." + key.format().extension());
-    }
-
-    /**
-     * A GET from the first byte: no Range, or one from 0 that is open-ended or at least
-     * {@value #PROBE_BYTES} bytes long. Seeks, HEADs and the short probes some players send first
-     * (Safari asks for {@code bytes=0-1}) are not new plays.
-     */
-    private static boolean startsPlay(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod())) {
-            return false;
-        }
-        String range = request.getHeader(HttpHeaders.RANGE);
-        if (range == null) {
-            return true;
-        }
-        try {
-            List<HttpRange> ranges = HttpRange.parseRanges(range);
-            if (ranges.size() != 1 || ranges.getFirst().getRangeStart(Long.MAX_VALUE) != 0) {
-                return false;
-            }
-            return ranges.getFirst().getRangeEnd(Long.MAX_VALUE) + 1 >= PROBE_BYTES;
-        }
-        catch (IllegalArgumentException malformed) {
-            return true; // ignored by the streamer: the whole file goes out
-        }
     }
 }

@@ -18,6 +18,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.encore.library.VideoLibrary;
 import dev.encore.library.Viewer;
 import dev.encore.platform.spi.StreamLinks;
+import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
+import dev.encore.delivery.file.DeliveryCounts;
 import dev.encore.delivery.file.FileStreamer;
 
 /**
@@ -32,22 +34,26 @@ class VideoStreamController {
     private final VideoLibrary library;
     private final FileStreamer streamer;
     private final StreamAccess access;
+    private final DeliveryCounts counts;
 
-    VideoStreamController(VideoLibrary library, FileStreamer streamer, StreamAccess access) {
+    VideoStreamController(VideoLibrary library, FileStreamer streamer, StreamAccess access, DeliveryCounts counts) {
         this.library = library;
         this.streamer = streamer;
         this.access = access;
+        this.counts = counts;
     }
 
     @Operation(summary = "Stream a video", description = "The original, with Range (one range), ETag and "
-            + "conditional requests; private videos are 404 for everyone but their owner.")
+            + "conditional requests; private videos are 404 for everyone but their owner. A GET from the first byte "
+            + "counts as a viewing (insights).")
     @ApiResponse(responseCode = "206", description = "The requested range")
     @ApiResponse(responseCode = "416", description = "range-not-satisfiable")
     @ApiResponse(responseCode = "503", description = "storage-unavailable: the file store did not answer; see Retry-After")
     @GetMapping("/api/v1/videos/{id}/stream")
     void stream(Authentication auth, @PathVariable UUID id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        streamer.serve(library.original(Viewer.of(auth), id), false, request, response);
+        Viewer viewer = Viewer.of(auth);
+        watch(viewer, library.original(viewer, id), request, response);
     }
 
     @Operation(summary = "Stream a video through its signed stream URL", description = "For <video> elements: the "
@@ -63,6 +69,15 @@ class VideoStreamController {
     void streamSigned(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         StreamAccess.Access granted = access.check(token, StreamLinks.Target.VIDEO);
-        streamer.serve(library.original(granted.viewer(), granted.contentId()), false, request, response);
+        watch(granted.viewer(), library.original(granted.viewer(), granted.contentId()), request, response);
+    }
+
+    /** Streams the original; a GET from its first byte that sends a body starts a viewing. */
+    private void watch(Viewer viewer, DeliverableFile original, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        boolean starts = PlayStarts.startsPlay(request);
+        if (streamer.serve(original, false, request, response).body() && starts) {
+            counts.watched(original, viewer.userId());
+        }
     }
 }
