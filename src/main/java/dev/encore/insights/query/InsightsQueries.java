@@ -31,7 +31,7 @@ import dev.encore.platform.Problems;
 public class InsightsQueries {
 
     /** The activities whose items are listed as top items (imports are only counted). */
-    static final List<Activity> ITEM_ACTIVITIES = List.of(Activity.PLAY, Activity.WATCH, Activity.DOWNLOAD);
+    public static final List<Activity> ITEM_ACTIVITIES = List.of(Activity.PLAY, Activity.WATCH, Activity.DOWNLOAD);
 
     private static final String TOP = """
             SELECT d.activity, d.item_id, MAX(i.name) AS name, SUM(d.hits) AS total

@@ -34,7 +34,8 @@ public record RateLimitProperties(
 
     /** The plans' figures: auth 10 per 15 minutes per client and per account, imports 10 per 15
      * minutes per user, playlist and batch imports 3 per hour per user; live chat 10 messages per 10
-     * seconds per user. Failed checks of a signed-in account's own password or two-factor code
+     * seconds per user; insights reports 20 per 15 minutes per user. Failed checks of a signed-in
+     * account's own password or two-factor code
      * (password change, account deletion, two-factor changes) get login's figure: 10 per 15 minutes
      * per account. Registrations: 10 per hour per client address. */
     public static final Map<String, Limit> DEFAULTS = Map.of(
@@ -44,7 +45,8 @@ public record RateLimitProperties(
             "imports", new Limit(10, Duration.ofMinutes(15)),
             "imports-bulk", new Limit(3, Duration.ofHours(1)),
             "live-chat", new Limit(10, Duration.ofSeconds(10)),
-            "registration", new Limit(10, Duration.ofHours(1)));
+            "registration", new Limit(10, Duration.ofHours(1)),
+            "reports", new Limit(20, Duration.ofMinutes(15)));
 
     /** Name of the general limit. */
     public static final String GENERAL = "general";

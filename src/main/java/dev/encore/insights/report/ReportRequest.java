@@ -1,0 +1,27 @@
+package dev.encore.insights.report;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A report to make.
+ *
+ * @param format {@code csv}, {@code xlsx} or {@code pdf}
+ * @param scope  {@code me} (my own activity, the default) or {@code server} (admins only)
+ * @param from   first UTC day (ISO date); defaults to 29 days before {@code to}
+ * @param to     last UTC day, included (ISO date); defaults to today
+ */
+@Schema(name = "ReportRequest")
+record ReportRequest(
+        @NotNull @Pattern(regexp = "csv|xlsx|pdf", message = "must be csv, xlsx or pdf") String format,
+        @Pattern(regexp = "me|server", message = "must be me or server") String scope,
+        LocalDate from, LocalDate to) {
+
+    boolean server() {
+        return "server".equals(scope);
+    }
+}
