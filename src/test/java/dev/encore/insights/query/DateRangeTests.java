@@ -36,4 +36,13 @@ class DateRangeTests {
     void aOneDayRangeHasOneDay() {
         assertThat(DateRange.of(TODAY, TODAY, TODAY, 1).days()).containsExactly(TODAY);
     }
+
+    @Test
+    void refusesDaysNoDatabaseStoresAsAFieldProblem() {
+        assertThatThrownBy(() -> DateRange.of(null, LocalDate.MIN, TODAY, 366)).isInstanceOf(InvalidFieldsException.class);
+        assertThatThrownBy(() -> DateRange.of(LocalDate.MAX, null, TODAY, 366)).isInstanceOf(InvalidFieldsException.class);
+        assertThatThrownBy(() -> DateRange.of(LocalDate.parse("1969-12-31"), null, TODAY, 366))
+                .isInstanceOf(InvalidFieldsException.class);
+        assertThat(DateRange.of(null, LocalDate.parse("1970-01-05"), TODAY, 366).from()).isEqualTo("1970-01-01");
+    }
 }
