@@ -124,6 +124,11 @@ export const routes = [
     nav: { section: 'You', label: 'Account', icon: 'user' },
   },
   {
+    path: '/insights', access: 'member', title: 'Insights', tag: 'encore-insights',
+    load: () => import('../screens/insights.js'),
+    nav: { section: 'You', label: 'Insights', icon: 'activity' },
+  },
+  {
     path: '/account/security', access: 'member', title: 'Security', tag: 'encore-account-security',
     load: () => import('../screens/account-security.js'),
   },
