@@ -28,6 +28,10 @@ final class PdfReport {
     private static final int MAX_NAME = 60;
     private static final float[] DAY_COLUMNS = { 0, 90, 160, 230, 310, 380 };
     private static final float[] ITEM_COLUMNS = { 0, 50, 430 };
+    // made once: each Standard 14 font looks for a system font to draw with (PDFBox scans the system's
+    // fonts the first time, and warns when it falls back); they belong to no document
+    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
     private PdfReport() {
     }
@@ -35,25 +39,25 @@ final class PdfReport {
     static byte[] write(Report report) {
         try (PDDocument document = new PDDocument()) {
             Pages pages = new Pages(document);
-            pages.line(report.title(), new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 14);
+            pages.line(report.title(), BOLD, 14);
             pages.line("Days (UTC): " + report.range().from() + " to " + report.range().to() + "; generated "
-                    + report.generatedAt(), pages.regular, SIZE);
+                    + report.generatedAt(), REGULAR, SIZE);
             pages.line("Totals: " + report.totals().plays() + " plays, " + report.totals().watches() + " watches, "
                     + report.totals().downloads() + " downloads, " + report.totals().imports() + " imports",
-                    pages.regular, SIZE);
+                    REGULAR, SIZE);
             pages.gap();
-            pages.row(DAY_COLUMNS, report.dayHeaders(), pages.bold);
+            pages.row(DAY_COLUMNS, report.dayHeaders(), BOLD);
             for (Day day : report.days()) {
                 List<String> cells = new java.util.ArrayList<>(List.of(day.day().toString()));
                 report.dayCounts(day).forEach(count -> cells.add(Long.toString(count)));
-                pages.row(DAY_COLUMNS, cells, pages.regular);
+                pages.row(DAY_COLUMNS, cells, REGULAR);
             }
             pages.gap();
-            pages.row(ITEM_COLUMNS, List.of("kind", "name", "count"), pages.bold);
+            pages.row(ITEM_COLUMNS, List.of("kind", "name", "count"), BOLD);
             for (TopItem item : report.topItems()) {
                 String name = item.name() == null ? item.id().toString() : item.name();
                 pages.row(ITEM_COLUMNS, List.of(item.kind(), name.length() > MAX_NAME ? name.substring(0, MAX_NAME)
-                        + "..." : name, item.count() + " " + Report.counted(item.kind())), pages.regular);
+                        + "..." : name, item.count() + " " + Report.counted(item.kind())), REGULAR);
             }
             pages.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -69,8 +73,6 @@ final class PdfReport {
     private static final class Pages {
 
         private final PDDocument document;
-        private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         private PDPageContentStream content;
         private float y;
 
