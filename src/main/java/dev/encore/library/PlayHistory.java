@@ -53,7 +53,7 @@ public class PlayHistory {
                 .filter(track -> viewer.maySee(track.ownerId(), track.visibility())).ifPresent(track -> {
                     Play play = new Play(playId, track.id(), viewer.userId(), clock.instant());
                     play.listened(msHeard, track.durationMs(), clock.instant());
-                    newPlays.insert(play, track.ownerId(), track.filename());
+                    newPlays.insert(play, track.ownerId(), track.title());
                 });
     }
 

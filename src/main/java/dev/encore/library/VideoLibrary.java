@@ -262,6 +262,11 @@ public class VideoLibrary {
                 .orElseThrow(() -> LibraryProblems.notFound("video")).deliverable();
     }
 
+    /** A video's title, for what is counted of it; empty once it is gone. */
+    public Optional<String> title(UUID id) {
+        return originals.find(Table.VIDEOS, id).map(StreamableOriginals.Original::title);
+    }
+
     /** A deleted account's videos go with it. */
     @ApplicationModuleListener
     void on(UserDeleted deleted) {

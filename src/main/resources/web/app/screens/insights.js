@@ -4,6 +4,7 @@ import { Loader } from '../core/loader.js';
 import { failedState, emptyState } from '../components/states.js';
 import { problemAlert } from '../components/problem-alert.js';
 import { icon } from '../components/icons.js';
+import { plural } from '../components/library-kit.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
 
@@ -26,16 +27,26 @@ class InsightsScreen extends LitElement {
   static styles = [shared, page, css`
     .controls { display: flex; flex-wrap: wrap; gap: var(--space-3); align-items: end; justify-content: space-between; margin-bottom: var(--space-4); }
     .controls .field select { min-height: 44px; }
-    .exports { display: flex; flex-wrap: wrap; gap: var(--space-2); }
+    .exports { display: grid; gap: var(--space-1); }
+    .exports .buttons { display: flex; flex-wrap: wrap; gap: var(--space-2); }
+    .exports .button { padding-inline: var(--space-4); }
+    .exports .label { font-weight: 600; color: var(--text); font-size: .9rem; }
     .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: var(--space-3); margin-bottom: var(--space-4); }
     .figures > div { display: grid; gap: 2px; padding: var(--space-4); }
     .figure { font-size: 2rem; font-weight: 750; font-variant-numeric: tabular-nums; line-height: 1.1; }
     .label { color: var(--text-muted); font-size: .88rem; }
+    .wide { grid-column: 1 / -1; }
+    .axis { display: flex; justify-content: space-between; color: var(--text-muted); font-size: .8rem; font-variant-numeric: tabular-nums; }
+    .chart-head { display: flex; justify-content: space-between; align-items: baseline; gap: var(--space-3); }
+    .chart-head .label { font-variant-numeric: tabular-nums; }
     .chart { display: flex; align-items: flex-end; gap: 2px; height: 140px; padding: var(--space-3) 0; }
     .chart span { flex: 1 1 0; min-width: 1px; height: var(--share, 0%); min-height: 1px; background: var(--accent-gradient); border-radius: 2px 2px 0 0; }
     .grid { display: grid; gap: var(--space-4); grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); align-items: start; }
     ol.top { margin: 0; padding-left: var(--space-5); display: grid; gap: var(--space-2); }
-    ol.top li span { color: var(--text-muted); font-variant-numeric: tabular-nums; }
+    ol.top li { padding-left: var(--space-1); }
+    ol.top li > div { display: flex; justify-content: space-between; gap: var(--space-3); }
+    ol.top li .name { overflow-wrap: anywhere; }
+    ol.top li .count { color: var(--text-muted); font-variant-numeric: tabular-nums; white-space: nowrap; }
     .skeleton-card { height: 140px; }
   `];
 
@@ -79,10 +90,11 @@ class InsightsScreen extends LitElement {
           <select id="range" @change=${this.#range}>
             ${RANGES.map((days) => html`<option value=${days} ?selected=${days === this.#days()}>Last ${days} days</option>`)}
           </select></div>
-        <div class="exports" role="group" aria-label="Download a report">
-          ${FORMATS.map(([format, label]) => html`<button class="button secondary" type="button"
-            ?disabled=${this.exporting !== ''} @click=${() => this.#export(format)}>${icon('download')}${
-              this.exporting === format ? 'Preparing…' : `${label} report`}</button>`)}
+        <div class="exports" role="group" aria-labelledby="exports-label">
+          <span class="label" id="exports-label">Download a report</span>
+          <div class="buttons">${FORMATS.map(([format, label]) => html`<button class="button secondary" type="button"
+            aria-label=${`${label} report`} ?disabled=${this.exporting !== ''} @click=${() => this.#export(format)}>${
+              icon('download')}${this.exporting === format ? 'Preparing…' : label}</button>`)}</div>
         </div>
       </div>
       ${this.exportError ? problemAlert(this.exportError) : ''}
@@ -107,15 +119,17 @@ class InsightsScreen extends LitElement {
           <span class="figure">${totals[key]}</span><span class="label">${label}</span></div>`)}
       </section>
       <div class="grid">
-        <section class="card section" aria-labelledby="chart-title">
-          <h2 id="chart-title">Plays per day</h2>
+        <section class="card section wide" aria-labelledby="chart-title">
+          <div class="chart-head"><h2 id="chart-title">Plays per day</h2>
+            <span class="label">Most in a day: ${Math.max(0, ...insights.days.map((day) => day.plays))}</span></div>
           <div class="chart" role="img" aria-label=${`Plays per day from ${insights.from} to ${insights.to}, at most ${
             Math.max(0, ...insights.days.map((day) => day.plays))} a day`}>
-            ${insights.days.map((day) => html`<span title=${`${day.day}: ${day.plays}`}></span>`)}
+            ${insights.days.map((day) => html`<span title=${`${day.day}: ${plural(day.plays, 'play')}`}></span>`)}
           </div>
+          <div class="axis" aria-hidden="true"><span>${shortDay(insights.from)}</span><span>${shortDay(insights.to)}</span></div>
         </section>
-        ${top('top-tracks', 'Most played tracks', insights.topTracks, 'plays')}
-        ${top('top-videos', 'Most watched videos', insights.topVideos, 'views')}
+        ${top('top-tracks', 'Most played tracks', insights.topTracks, 'play')}
+        ${top('top-videos', 'Most watched videos', insights.topVideos, 'view')}
       </div>`;
   }
 
@@ -146,9 +160,15 @@ class InsightsScreen extends LitElement {
 function top(id, title, items, unit) {
   return html`<section class="card section" aria-labelledby=${id}>
     <h2 id=${id}>${title}</h2>
-    ${items.length ? html`<ol class="top">${items.map((item) => html`<li>${item.name ?? 'Unknown'} <span>${item.count} ${unit}</span></li>`)}</ol>`
+    ${items.length ? html`<ol class="top">${items.map((item) => html`<li><div><span class="name">${item.name ?? 'Unknown'}</span>
+      <span class="count">${plural(item.count, unit)}</span></div></li>`)}</ol>`
       : html`<p class="muted">None in this period.</p>`}
   </section>`;
+}
+
+/** 2026-12-06 → 6 Dec, in the reader's language. */
+function shortDay(day) {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
 customElements.define('encore-insights', InsightsScreen);

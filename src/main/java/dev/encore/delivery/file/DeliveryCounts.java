@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.encore.platform.spi.DeliverableFiles.DeliverableFile;
 import dev.encore.delivery.FileDownloaded;
 import dev.encore.delivery.VideoWatched;
+import dev.encore.library.VideoLibrary;
 
 /**
  * Publishes what delivery counts ({@link FileDownloaded}, {@link VideoWatched}), each in a short
@@ -22,10 +23,13 @@ public class DeliveryCounts {
 
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final VideoLibrary videos;
     private final Clock clock;
 
-    DeliveryCounts(ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+    DeliveryCounts(ApplicationEventPublisher events, PlatformTransactionManager transactions, VideoLibrary videos,
+            Clock clock) {
         this.events = events;
+        this.videos = videos;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -35,10 +39,10 @@ public class DeliveryCounts {
         publish(new FileDownloaded(UUID.randomUUID(), file.id(), file.ownerId(), file.filename(), clock.instant()));
     }
 
-    /** A viewing of a video (given as its original) started. */
+    /** A viewing of a video (given as its original) started; it is named by its title. */
     public void watched(DeliverableFile video, UUID viewerId) {
-        publish(new VideoWatched(UUID.randomUUID(), video.id(), video.ownerId(), viewerId, video.filename(),
-                clock.instant()));
+        publish(new VideoWatched(UUID.randomUUID(), video.id(), video.ownerId(), viewerId,
+                videos.title(video.id()).orElse(video.filename()), clock.instant()));
     }
 
     private void publish(Object event) {

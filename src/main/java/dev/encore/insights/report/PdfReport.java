@@ -42,8 +42,8 @@ final class PdfReport {
             pages.line(report.title(), BOLD, 14);
             pages.line("Days (UTC): " + report.range().from() + " to " + report.range().to() + "; generated "
                     + report.generatedAt(), REGULAR, SIZE);
-            pages.line("Totals: " + report.totals().plays() + " plays, " + report.totals().watches() + " watches, "
-                    + report.totals().downloads() + " downloads, " + report.totals().imports() + " imports",
+            pages.line("Totals: " + count(report.totals().plays(), "play") + ", " + count(report.totals().watches(), "viewing")
+                    + ", " + count(report.totals().downloads(), "download") + ", " + count(report.totals().imports(), "import"),
                     REGULAR, SIZE);
             pages.gap();
             pages.row(DAY_COLUMNS, report.dayHeaders(), BOLD);
@@ -137,5 +137,9 @@ final class PdfReport {
             });
             return out.toString();
         }
+    }
+
+    private static String count(long count, String one) {
+        return count + " " + (count == 1 ? one : one + "s");
     }
 }

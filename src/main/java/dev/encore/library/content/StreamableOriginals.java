@@ -31,13 +31,13 @@ public class StreamableOriginals {
 
         Table(String name) {
             this.sql = "SELECT id, owner_id, visibility, filename, mime_type, size_bytes, sha256, duration_ms, "
-                    + "created_at FROM " + name + " WHERE id = ?";
+                    + "created_at, title FROM " + name + " WHERE id = ?";
         }
     }
 
-    /** A row as streaming needs it. */
+    /** A row as streaming needs it; the title names it in what is counted of it (insights). */
     public record Original(UUID id, UUID ownerId, Visibility visibility, String filename, String mimeType,
-            long size, String sha256, long durationMs, Instant createdAt) {
+            long size, String sha256, long durationMs, Instant createdAt, String title) {
 
         public DeliverableFile deliverable() {
             return new DeliverableFile(id, ownerId, filename, mimeType, size, sha256, durationMs, createdAt, null);
@@ -61,6 +61,6 @@ public class StreamableOriginals {
     private static Original original(ResultSet row, int number) throws SQLException {
         return new Original(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
                 Visibility.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getLong(6),
-                row.getString(7), row.getLong(8), row.getObject(9, OffsetDateTime.class).toInstant());
+                row.getString(7), row.getLong(8), row.getObject(9, OffsetDateTime.class).toInstant(), row.getString(10));
     }
 }

@@ -41,7 +41,7 @@ public class NewPlays {
      * Stores the play and publishes its {@link TrackPlayed}.
      *
      * @param ownerId who owns the track
-     * @param name    the track's file name
+     * @param name    the track's title
      */
     public void insert(Play play, UUID ownerId, String name) {
         transaction.executeWithoutResult(status -> {

@@ -84,7 +84,7 @@ class ReportWritersTests {
     void pdfShowsTheTotalsTheDaysAndTheItemsWithUnprintableCharactersReplaced() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(PdfReport.write(report))) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("Encore insights: the server", "Totals: 5 plays, 2 watches, 1 downloads, 1 imports",
+            assertThat(text).contains("Encore insights: the server", "Totals: 5 plays, 2 viewings, 1 download, 1 import",
                     "2026-03-02", "active users", FORMULA, "5 plays", "Song, \"live\" encore", "-1+1 ?? \u00fc");
         }
     }
