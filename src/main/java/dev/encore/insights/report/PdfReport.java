@@ -41,7 +41,7 @@ final class PdfReport {
             Pages pages = new Pages(document);
             pages.line(report.title(), BOLD, 14);
             pages.line("Days (UTC): " + report.range().from() + " to " + report.range().to() + "; generated "
-                    + report.generatedAt(), REGULAR, SIZE);
+                    + report.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), REGULAR, SIZE);
             pages.line("Totals: " + count(report.totals().plays(), "play") + ", " + count(report.totals().watches(), "viewing")
                     + ", " + count(report.totals().downloads(), "download") + ", " + count(report.totals().imports(), "import"),
                     REGULAR, SIZE);
@@ -57,7 +57,11 @@ final class PdfReport {
             for (TopItem item : report.topItems()) {
                 String name = item.name() == null ? item.id().toString() : item.name();
                 pages.row(ITEM_COLUMNS, List.of(item.kind(), name.length() > MAX_NAME ? name.substring(0, MAX_NAME)
-                        + "..." : name, item.count() + " " + Report.counted(item.kind())), REGULAR);
+                        + "..." : name, count(item.count(), switch (item.kind()) {
+                            case "track" -> "play";
+                            case "video" -> "viewing";
+                            default -> "download";
+                        })), REGULAR);
             }
             pages.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
