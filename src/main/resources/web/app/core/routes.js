@@ -151,6 +151,16 @@ export const routes = [
     load: () => import('../screens/admin-status.js'),
     nav: { section: 'Admin', label: 'Status', icon: 'activity' },
   },
+  {
+    path: '/admin/insights', access: 'admin', title: 'Server insights', tag: 'encore-admin-insights',
+    load: () => import('../screens/admin-insights.js'),
+    nav: { section: 'Admin', label: 'Server insights', icon: 'chart' },
+  },
+  {
+    path: '/admin/backups', access: 'admin', title: 'Backups', tag: 'encore-admin-backups',
+    load: () => import('../screens/admin-backups.js'),
+    nav: { section: 'Admin', label: 'Backups', icon: 'database' },
+  },
 ];
 
 /** The screen for a path no route matches. */
