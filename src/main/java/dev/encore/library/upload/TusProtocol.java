@@ -1,14 +1,21 @@
 package dev.encore.library.upload;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -31,9 +38,28 @@ class TusProtocol implements WebMvcConfigurer, HandlerInterceptor {
         registry.addInterceptor(this).addPathPatterns("/api/v1/uploads/tus", "/api/v1/uploads/tus/**");
     }
 
+    /**
+     * {@code Tus-Resumable} on the answer before anything else runs: also on those given before a
+     * handler is chosen (415 for a PATCH body of another type, 401, 405), which the interceptor never sees.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> tusResumableHeader() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+                new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                            FilterChain chain) throws ServletException, IOException {
+                        response.setHeader("Tus-Resumable", VERSION);
+                        chain.doFilter(request, response);
+                    }
+                });
+        registration.addUrlPatterns("/api/v1/uploads/tus", "/api/v1/uploads/tus/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        response.setHeader("Tus-Resumable", VERSION);
         boolean tusRequest = !"OPTIONS".equals(request.getMethod()) && !"GET".equals(request.getMethod());
         if (tusRequest && !VERSION.equals(request.getHeader("Tus-Resumable"))) {
             ErrorResponseException unsupported = new ErrorResponseException(HttpStatus.PRECONDITION_FAILED,

@@ -126,6 +126,8 @@ class TusUploadsIT extends IntegrationTest {
                 .header("Content-Type", "application/octet-stream")
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(song, 0, 100)));
         assertProblem(octets, 415, "unsupported-media-type");
+        assertThat(octets.headers().firstValue("Tus-Resumable")).as("refused before a handler is chosen, still tus")
+                .hasValue("1.0.0");
         HttpResponse<String> oldVersion = api.send(api.request(location).header("Authorization",
                 "Bearer " + user.accessToken()).header("Tus-Resumable", "0.2.2").header("Upload-Offset", "0")
                 .header("Content-Type", "application/offset+octet-stream")
