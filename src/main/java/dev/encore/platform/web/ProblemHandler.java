@@ -1,6 +1,7 @@
 package dev.encore.platform.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -17,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -111,6 +113,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         return problem(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing exists at this path."),
                 headers, request);
+    }
+
+    /**
+     * A body of a type the endpoint does not read, or none at all: Spring's own detail would print a
+     * missing {@code Content-Type} as {@code 'null'}, so the answer names what to send instead.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String wanted = ex.getSupportedMediaTypes().isEmpty() ? "a body of a type this endpoint reads"
+                : "a " + ex.getSupportedMediaTypes().stream().map(type -> type.getType() + "/" + type.getSubtype())
+                        .distinct().collect(Collectors.joining(" or ")) + " body";
+        String detail = ex.getContentType() == null ? "This request needs " + wanted + "; it has no Content-Type."
+                : "Content-Type " + ex.getContentType().getType() + "/" + ex.getContentType().getSubtype()
+                        + " is not accepted here; send " + wanted + ".";
+        return problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Unsupported media type", detail), headers, request);
     }
 
     /** A multipart body that cannot be parsed: no boundary, cut short, a part header Tomcat refuses. */

@@ -147,6 +147,11 @@ class UploadsIT extends IntegrationTest {
             assertThat(Api.json(response).path("type").asString()).endsWith("/unsupported-media-type");
         }
         assertThat(upload(user, "empty.mp3", "audio/mpeg", new byte[0]).statusCode()).isEqualTo(400);
+        // no body and no Content-Type at all: the answer says what to send, and no Java null in it
+        HttpResponse<String> bodiless = api.send("POST", "/api/v1/uploads", user.accessToken(), null);
+        assertThat(bodiless.statusCode()).as(bodiless.body()).isEqualTo(415);
+        assertThat(Api.json(bodiless).path("detail").asString()).contains("multipart/form-data")
+                .doesNotContain("null");
         assertThat(stagingDirectories("upload")).as("nothing left in staging").isEqualTo(staged);
     }
 
