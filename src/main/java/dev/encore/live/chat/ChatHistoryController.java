@@ -80,7 +80,12 @@ class ChatHistoryController {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "not-found",
                     "Not found", "No such " + kind.slug() + "."), null);
         }
-        List<ChatMessage> items = chat.history(kind, id, before, size);
-        return new ChatPage(items, items.size() == size ? items.getLast().sentAt() : null);
+        // one more than asked tells whether an older page exists: a full last page has no nextBefore
+        List<ChatMessage> items = chat.history(kind, id, before, size + 1);
+        if (items.size() <= size) {
+            return new ChatPage(items, null);
+        }
+        List<ChatMessage> page = items.subList(0, size);
+        return new ChatPage(List.copyOf(page), page.getLast().sentAt());
     }
 }

@@ -237,6 +237,13 @@ class LiveChatIT extends IntegrationTest {
         JsonNode rest = history(api, host.accessToken(), room, "?size=3&before=" + before);
         assertThat(rest.path("items").valueStream().map(item -> item.path("text").asString())).containsExactly("m1", "m0");
         assertThat(rest.hasNonNull("nextBefore")).isFalse();
+        // a last page that is exactly full says there is nothing older either
+        JsonNode all = history(api, host.accessToken(), room, "?size=5");
+        assertThat(all.path("items")).hasSize(5);
+        assertThat(all.hasNonNull("nextBefore")).as("nothing older than the 5 messages").isFalse();
+        JsonNode two = history(api, host.accessToken(), room, "?size=2&before=" + before);
+        assertThat(two.path("items")).hasSize(2);
+        assertThat(two.hasNonNull("nextBefore")).as("m1 and m0 are the oldest").isFalse();
     }
 
     @Test
