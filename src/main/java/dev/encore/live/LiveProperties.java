@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -21,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param presenterGrace    a presenter session whose presenter has no connection this long ends
  * @param presenceHeartbeat how often a node refreshes its presence rows; rows older than three
  *                          heartbeats are swept
+ * @param accessRecheck     how often a node checks that each subscriber to a session may still join it
+ *                          (a member who left, content made private); one who may not loses the
+ *                          subscription
  * @param maxFrameSize      largest inbound STOMP frame; a larger one closes that connection
  * @param clockResync       how often clients should re-run clock sync (advertised to clients)
  * @param maxListenersCap   the largest {@code maxListeners} a room may have (the rule is 2–100; a
@@ -35,6 +40,7 @@ public record LiveProperties(
         @NotNull @DefaultValue("2m") Duration memberGrace,
         @NotNull @DefaultValue("2m") Duration presenterGrace,
         @NotNull @DefaultValue("15s") Duration presenceHeartbeat,
+        @NotNull @DurationMin(millis = 100, message = "must be at least 100 ms") @DefaultValue("5s") Duration accessRecheck,
         @NotNull @DefaultValue("16KB") DataSize maxFrameSize,
         @NotNull @DefaultValue("30s") Duration clockResync,
         @Min(2) @Max(100000) @DefaultValue("100") int maxListenersCap) {

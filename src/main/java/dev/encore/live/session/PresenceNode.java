@@ -19,8 +19,9 @@ import dev.encore.live.LiveProperties;
 
 /**
  * This node's part in the shared presence table: an id for its rows (new on every start), a
- * heartbeat that refreshes them every {@code encore.live.presence-heartbeat}, and a sweep of rows
- * any node left unrefreshed for three heartbeats. On a clean stop the node deletes its rows.
+ * heartbeat that refreshes them every {@code encore.live.presence-heartbeat}, a sweep of rows
+ * any node left unrefreshed for three heartbeats, and every {@code encore.live.access-recheck} a
+ * check that each of its subscribers may still join the session ({@link PresenceTracker#recheck}). On a clean stop the node deletes its rows.
  */
 @Component
 class PresenceNode implements SmartLifecycle {
@@ -33,9 +34,10 @@ class PresenceNode implements SmartLifecycle {
     private final ObjectProvider<PresenceTracker> tracker;
     private final LiveProperties properties;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("live-presence").factory());
+    private volatile ScheduledExecutorService scheduler = newScheduler();
     private volatile boolean running;
+    /** Whether the application is ready: the periodic tasks run from then on, also after a stop and a start. */
+    private volatile boolean ready;
 
     PresenceNode(PresenceTable table, ObjectProvider<PresenceTracker> tracker, LiveProperties properties, Clock clock) {
         this.table = table;
@@ -57,8 +59,20 @@ class PresenceNode implements SmartLifecycle {
 
     @EventListener(ApplicationReadyEvent.class)
     void beat() {
+        ready = true;
+        schedule(scheduler);
+    }
+
+    private void schedule(ScheduledExecutorService on) {
         long every = properties.presenceHeartbeat().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> safely(this::heartbeat), every, every, TimeUnit.MILLISECONDS);
+        on.scheduleWithFixedDelay(() -> safely(this::heartbeat), every, every, TimeUnit.MILLISECONDS);
+        long recheck = properties.accessRecheck().toMillis();
+        on.scheduleWithFixedDelay(() -> safely(() -> tracker.getObject().recheck()), recheck, recheck,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledExecutorService newScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("live-presence").factory());
     }
 
     private void heartbeat() {
@@ -77,6 +91,14 @@ class PresenceNode implements SmartLifecycle {
 
     @Override
     public void start() {
+        // started again after a stop (a paused context resumed): a new thread, and the periodic tasks on it
+        if (scheduler.isShutdown()) {
+            ScheduledExecutorService restarted = newScheduler();
+            if (ready) {
+                schedule(restarted);
+            }
+            scheduler = restarted;
+        }
         running = true;
     }
 

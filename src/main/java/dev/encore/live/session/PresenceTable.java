@@ -90,6 +90,25 @@ class PresenceTable implements LivePresence {
                         .query(PresenceTable::row).list();
     }
 
+    /**
+     * A subscription this node holds.
+     *
+     * @param stompSession its connection's STOMP session id
+     * @param subscription the STOMP subscription id
+     * @param who          whose attendance it is
+     */
+    record Held(String stompSession, String subscription, Attendance who) {
+    }
+
+    /** Every subscription to a session topic that {@code node} holds. */
+    List<Held> held(String node) {
+        return jdbc.sql("SELECT stomp_session_id, subscription_id, kind, session_id, user_id FROM live_presence "
+                + "WHERE node_id = ?").params(node)
+                .query((rs, n) -> new Held(rs.getString("stomp_session_id"), rs.getString("subscription_id"),
+                        attendance(rs, n)))
+                .list();
+    }
+
     private static Row row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Row(rs.getString("subscription_id"), attendance(rs, row));
     }

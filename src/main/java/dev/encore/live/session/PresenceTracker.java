@@ -2,11 +2,14 @@ package dev.encore.live.session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,7 @@ import dev.encore.live.LiveJoined;
 import dev.encore.live.LiveLeft;
 import dev.encore.live.session.PresenceTable.Attendance;
 import dev.encore.platform.TopicSubscribed;
+import dev.encore.platform.TopicSubscriptions;
 
 /**
  * Follows this node's STOMP subscriptions to session topics into {@code live_presence}. A
@@ -40,6 +44,7 @@ class PresenceTracker {
 
     private final PresenceTable table;
     private final LiveAccess access;
+    private final TopicSubscriptions subscriptions;
     private final PresenceNode node;
     private final SessionMessages messages;
     private final ApplicationEventPublisher events;
@@ -47,10 +52,11 @@ class PresenceTracker {
     private final Clock clock;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
-    PresenceTracker(PresenceTable table, LiveAccess access, PresenceNode node, SessionMessages messages,
-            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+    PresenceTracker(PresenceTable table, LiveAccess access, TopicSubscriptions subscriptions, PresenceNode node,
+            SessionMessages messages, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.table = table;
         this.access = access;
+        this.subscriptions = subscriptions;
         this.node = node;
         this.messages = messages;
         this.events = events;
@@ -115,6 +121,36 @@ class PresenceTracker {
             gone.addAll(departures(stale));
         });
         gone.forEach(who -> messages.presenceChanged(new SessionTopic(who.kind(), who.sessionId())));
+    }
+
+    /**
+     * Ends this node's subscriptions whose user may no longer join their session: a member who left
+     * or was removed, a premiere or presentation made private, a presentation that ended. Access is
+     * checked at SUBSCRIBE; this keeps it true afterwards, every {@code encore.live.access-recheck}.
+     * The broker drops the subscription, the user's presence there ends (so counts, lists and a room's
+     * idle close see them gone), and that connection gets {@code live-access-ended} on
+     * {@code /user/queue/errors}; the connection itself stays open.
+     */
+    void recheck() {
+        Map<Attendance, List<PresenceTable.Held>> byWho = table.held(node.id()).stream()
+                .collect(Collectors.groupingBy(PresenceTable.Held::who, LinkedHashMap::new, Collectors.toList()));
+        int ended = 0;
+        for (Map.Entry<Attendance, List<PresenceTable.Held>> entry : byWho.entrySet()) {
+            Attendance who = entry.getKey();
+            if (access.mayJoin(who.kind(), who.sessionId(), who.userId())) {
+                continue;
+            }
+            SessionTopic topic = new SessionTopic(who.kind(), who.sessionId());
+            for (PresenceTable.Held held : entry.getValue()) {
+                subscriptions.end(held.stompSession(), held.subscription());
+                messages.accessEnded(who.userId().toString(), held.stompSession(), topic);
+                leave(held.stompSession(), held.subscription());
+                ended++;
+            }
+        }
+        if (ended > 0) {
+            log.info("Ended {} live subscriptions whose user may no longer join the session", ended);
+        }
     }
 
     private void leave(String stompSession, String subscription) {

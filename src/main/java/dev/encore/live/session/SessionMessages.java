@@ -59,11 +59,30 @@ class SessionMessages {
         message.put("serverTime", clock.millis());
         message.put("data", data);
         message.put("presence", presenceBody(topic));
+        stomp.convertAndSendToUser(user, "/queue/live", message, toConnection(stompSession));
+    }
+
+    /**
+     * Tells the connection {@code stompSession} on {@code /user/queue/errors} that its subscription to
+     * {@code topic} was ended because the user may no longer join the session.
+     */
+    void accessEnded(String user, String stompSession, SessionTopic topic) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", "live-access-ended");
+        error.put("title", "Access ended");
+        error.put("detail", "You may no longer join this " + topic.kind().slug() + " (you left or were removed, or "
+                + "it is no longer shared with you), so its messages stopped.");
+        error.put("destination", "/topic/live/" + topic.kind().slug() + "/" + topic.id());
+        error.put("receipt", null);
+        stomp.convertAndSendToUser(user, "/queue/errors", error, toConnection(stompSession));
+    }
+
+    private static Map<String, Object> toConnection(String stompSession) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         headers.setSessionId(stompSession);
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
         headers.setLeaveMutable(true);
-        stomp.convertAndSendToUser(user, "/queue/live", message, headers.getMessageHeaders());
+        return headers.getMessageHeaders();
     }
 
     void presenceChanged(SessionTopic topic) {

@@ -384,6 +384,34 @@ class PremieresIT extends IntegrationTest {
         assertThat(Api.json(api.get("/api/v1/premieres/mine", owner.accessToken())).path("items").size()).isZero();
     }
 
+    @Test
+    void aViewerWhoMayNoLongerSeeTheVideoStopsReceivingItsPremiere() throws Exception {
+        Account owner = users.user();
+        Account viewer = users.user();
+        String video = readyVideo(owner, "public");
+        String id = created(owner, body(video, now().plusSeconds(3600), null)).path("id").asString();
+        String topic = "/topic/live/premiere/" + id;
+        try (StompTestClient owning = StompTestClient.connect(port, owner.accessToken()).follow(topic);
+                StompTestClient watching = StompTestClient.connect(port, viewer.accessToken()).follow(topic)) {
+            owning.awaitType("/user/queue/live", "snapshot", WAIT);
+            watching.awaitType("/user/queue/live", "snapshot", WAIT);
+            HttpResponse<String> hidden = api.send("PATCH", "/api/v1/videos/" + video, owner.accessToken(),
+                    "{\"visibility\":\"private\"}");
+            assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
+            ProblemAssert.assertProblem(api.get("/api/v1/premieres/" + id, viewer.accessToken()), 404, "not-found");
+            JsonNode ended = watching.awaitType("/user/queue/errors", "live-access-ended", WAIT);
+            assertThat(ended.path("destination").asString()).isEqualTo(topic);
+            assertThat(owning.await(topic, message -> message.path("type").asString().equals("presence")
+                    && message.path("data").path("count").asInt() == 1, WAIT)).as("the viewer is gone").isNotNull();
+
+            assertThat(api.send("DELETE", "/api/v1/premieres/" + id, owner.accessToken(), null).statusCode())
+                    .isEqualTo(204);
+            assertThat(owning.awaitType(topic, "state", WAIT).path("data").path("state").asString())
+                    .isEqualTo("cancelled");
+            watching.none(topic, "state", Duration.ofSeconds(1));
+        }
+    }
+
     /** Now, to the millisecond (what premieres keep). */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);

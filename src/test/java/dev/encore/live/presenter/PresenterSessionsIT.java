@@ -107,6 +107,33 @@ class PresenterSessionsIT extends IntegrationTest {
     }
 
     @Test
+    void aViewerStopsFollowingOnceThePresentationIsMadePrivate() throws Exception {
+        Account owner = users.user();
+        Account viewer = users.user();
+        String presentation = rendered(owner, "public", 2);
+        String id = Api.json(api.postJson(live(presentation), "", owner.accessToken())).path("id").asString();
+        String topic = "/topic/live/presentation/" + id;
+        try (StompTestClient presenter = StompTestClient.connect(port, owner.accessToken()).follow(topic);
+                StompTestClient follower = StompTestClient.connect(port, viewer.accessToken()).follow(topic)) {
+            follower.awaitType("/user/queue/live", "snapshot", WAIT);
+            HttpResponse<String> hidden = api.send("PATCH", "/api/v1/presentations/" + presentation,
+                    owner.accessToken(), "{\"visibility\":\"private\"}");
+            assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
+            ProblemAssert.assertProblem(api.get(live(presentation), viewer.accessToken()), 404, "not-found");
+            // access is checked again on its own: the subscription ends, and the viewer is told why
+            JsonNode ended = follower.awaitType("/user/queue/errors", "live-access-ended", WAIT);
+            assertThat(ended.path("destination").asString()).isEqualTo(topic);
+
+            presenter.send("/app/live/presentation/" + id + "/slide", "{\"slide\":2}");
+            assertThat(presenter.awaitType(topic, "slide", WAIT).path("data").path("slide").asInt()).isEqualTo(2);
+            follower.none(topic, "slide", Duration.ofSeconds(1));
+            follower.subscribe(topic);
+            follower.awaitType("/user/queue/errors", "live-forbidden", WAIT);
+        }
+        assertThat(api.send("DELETE", live(presentation), owner.accessToken(), null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void aPrivatePresentationsSessionIsClosedToOthers() throws Exception {
         Account owner = users.user();
         Account stranger = users.user();

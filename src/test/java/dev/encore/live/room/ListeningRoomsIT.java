@@ -16,6 +16,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -319,6 +320,36 @@ class ListeningRoomsIT extends IntegrationTest {
                 hosting.send(id, "play", "{}");
                 assertThat(hosting.error().path("type").asString()).as("a former member").isEqualTo("live-forbidden");
             }
+        }
+    }
+
+    @Test
+    void aMemberWhoLeavesStopsReceivingTheRoomAndLeavesItsPresence() throws Exception {
+        Account host = users.user();
+        Account member = users.user();
+        JsonNode secret = created(host, "{\"name\":\"Leavers\",\"isPublic\":false}");
+        String id = secret.path("id").asString();
+        assertThat(joinByCode(member, secret.path("inviteCode").asString()).statusCode()).isEqualTo(200);
+        try (RoomClient hosting = RoomClient.join(port, host.accessToken(), id);
+                RoomClient leaving = RoomClient.join(port, member.accessToken(), id)) {
+            hosting.next("presence", data -> data.path("count").asInt() == 2);
+            assertThat(api.send("DELETE", "/api/v1/rooms/" + id + "/members/me", member.accessToken(), null)
+                    .statusCode()).isEqualTo(204);
+            assertThat(api.postJson("/api/v1/rooms/" + id + "/invite", "", host.accessToken()).statusCode())
+                    .isEqualTo(200);
+            assertProblem(api.get("/api/v1/rooms/" + id, member.accessToken()), 404, "not-found");
+
+            // access is checked again on its own: the subscription ends, and the ex-member is told why
+            JsonNode ended = leaving.error();
+            assertThat(ended.path("type").asString()).isEqualTo("live-access-ended");
+            assertThat(ended.path("destination").asString()).isEqualTo("/topic/live/room/" + id);
+            assertThat(hosting.next("presence", data -> data.path("count").asInt() == 1).path("data")
+                    .path("members").get(0).path("userId").asString()).isEqualTo(host.id());
+
+            leaving.topic.clear();
+            hosting.send(id, "chat", "{\"text\":\"after you left\"}");
+            hosting.next("chat", data -> data.path("text").asString().equals("after you left"));
+            assertThat(leaving.topic.poll(1, TimeUnit.SECONDS)).as("nothing reaches an ex-member").isNull();
         }
     }
 
