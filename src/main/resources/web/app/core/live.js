@@ -21,7 +21,8 @@ import { session } from './session.js';
  *   never jump when the system clock is set).
  * - **Errors**: a refused command comes back on `/user/queue/errors`
  *   (`{type, title, detail, destination}`): the session whose destination it names gets an `error`
- *   event.
+ *   event. So does `live-access-ended`, which is no refusal: the user may no longer join the session
+ *   (left it, removed, or it is no longer shared with them) and the server ended the subscription.
  */
 class Live extends EventTarget {
   status = 'closed';

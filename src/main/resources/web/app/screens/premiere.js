@@ -141,6 +141,8 @@ class PremierePage extends LitElement {
       if (data.state === 'live' && !this.premiere.video?.hlsUrl) this.#loader.reload();
     });
     on('presence', (data) => { this.viewers = data.count ?? this.viewers; });
+    // the video was made private or deleted: read the premiere again, which now says it is gone
+    on('error', (error) => { if (error.type === 'live-access-ended') this.#loader.reload(); });
   }
 
   #merge(partial) {
