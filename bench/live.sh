@@ -10,8 +10,9 @@
 #   bench/live.sh [clients=500] [commands=50] [spacing-ms=250]
 #
 # Rooms are capped at 100 listeners; the bench raises the cap (encore.live.max-listeners-cap) and
-# the rate limits (off: 500 registrations, sign-ins and joins come from one address). Encore's heap
-# is fixed and touched up front (ENCORE_JAVA_OPTS), so that the RSS difference is what the
+# the WebSocket connections per address (encore.live.max-connections-per-address), and turns the
+# rate limits off: 500 registrations, sign-ins, joins and connections come from one address.
+# Encore's heap is fixed and touched up front (ENCORE_JAVA_OPTS), so that the RSS difference is what the
 # connections cost outside the heap; the heap's share is the live heap after a full GC.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +44,8 @@ PORT=$(free_port)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" ${ENCORE_JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch} -jar "$JAR" --server.port="$PORT" --encore.data-dir="$WORK/data" \
-  --encore.ratelimit.enabled=false --encore.live.max-listeners-cap=$((CLIENTS + 1)) >"$WORK/encore.log" 2>&1 &
+  --encore.ratelimit.enabled=false --encore.live.max-listeners-cap=$((CLIENTS + 1)) \
+  --encore.live.max-connections-per-address=$((CLIENTS + 2)) >"$WORK/encore.log" 2>&1 &
 ENCORE_PID=$!
 for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "Encore did not become ready; its log:" >&2; tail -50 "$WORK/encore.log" >&2; exit 1; }

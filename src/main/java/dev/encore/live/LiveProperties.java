@@ -30,6 +30,10 @@ import org.springframework.validation.annotation.Validated;
  * @param clockResync       how often clients should re-run clock sync (advertised to clients)
  * @param maxListenersCap   the largest {@code maxListeners} a room may have (the rule is 2–100; a
  *                          benchmark raises it)
+ * @param connectTimeout    a WebSocket connection without a valid STOMP CONNECT this long after its
+ *                          handshake is closed (read by {@code platform.messaging}, like maxFrameSize)
+ * @param maxConnectionsPerAddress WebSocket connections one client address may hold on a node; the
+ *                          next handshake is refused with 429
  */
 @Validated
 @ConfigurationProperties("encore.live")
@@ -43,5 +47,7 @@ public record LiveProperties(
         @NotNull @DurationMin(millis = 100, message = "must be at least 100 ms") @DefaultValue("5s") Duration accessRecheck,
         @NotNull @DefaultValue("16KB") DataSize maxFrameSize,
         @NotNull @DefaultValue("30s") Duration clockResync,
-        @Min(2) @Max(100000) @DefaultValue("100") int maxListenersCap) {
+        @Min(2) @Max(100000) @DefaultValue("100") int maxListenersCap,
+        @NotNull @DefaultValue("10s") Duration connectTimeout,
+        @Min(1) @DefaultValue("64") int maxConnectionsPerAddress) {
 }

@@ -14,10 +14,12 @@ import dev.encore.platform.CappedCounts;
  *
  * <ul>
  * <li>one user holds at most {@link #CONNECTIONS_PER_USER} connections on a node;
- * <li>a connection holds at most {@link #SUBSCRIPTIONS_PER_CONNECTION} subscriptions, and one
- * destination once (a second SUBSCRIBE to it would only duplicate every message);
- * <li>a connection whose frames were refused {@link #REFUSALS_PER_CONNECTION} times, or that passes
- * its subscriptions, is closed;
+ * <li>a connection holds at most {@link #SUBSCRIPTIONS_PER_CONNECTION} subscriptions, one
+ * destination once (a second SUBSCRIBE to it would only duplicate every message) and one subscription
+ * id once (UNSUBSCRIBE names the id);
+ * <li>a connection that was answered more than {@link #REFUSALS_PER_CONNECTION} refusals (whoever
+ * refused: {@link InboundFrameGuard}, or a command's handler, counted by {@link CountedRefusals}), or
+ * that passes its subscriptions, is closed;
  * <li>frames still queued for a connection that has ended are dropped unhandled ({@link #open}).
  * </ul>
  */
@@ -29,7 +31,7 @@ final class ConnectionLimits {
 
     /** What a SUBSCRIBE may do. */
     enum Subscription {
-        TAKEN, DUPLICATE, TOO_MANY
+        TAKEN, DUPLICATE, ID_TAKEN, TOO_MANY
     }
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
@@ -57,6 +59,9 @@ final class ConnectionLimits {
         synchronized (connection) {
             if (connection.subscriptions.containsValue(destination)) {
                 return Subscription.DUPLICATE;
+            }
+            if (connection.subscriptions.containsKey(subscriptionId == null ? "" : subscriptionId)) {
+                return Subscription.ID_TAKEN; // UNSUBSCRIBE could no longer tell its subscriptions apart
             }
             if (connection.subscriptions.size() >= SUBSCRIPTIONS_PER_CONNECTION) {
                 return Subscription.TOO_MANY;

@@ -47,18 +47,19 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
     private final StompErrorReplies errors;
     private final ApplicationEventPublisher events;
     private final RevokedConnections connections;
-    private final ConnectionLimits limits = new ConnectionLimits();
+    private final ConnectionLimits limits;
     private volatile List<String> appPatterns;
 
     InboundFrameGuard(JwtDecoder jwtDecoder, ObjectProvider<TopicGuard> guards,
             ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, StompErrorReplies errors,
-            ApplicationEventPublisher events, RevokedConnections connections) {
+            ApplicationEventPublisher events, RevokedConnections connections, ConnectionLimits limits) {
         this.jwtDecoder = jwtDecoder;
         this.guards = guards;
         this.handlers = handlers;
         this.errors = errors;
         this.events = events;
         this.connections = connections;
+        this.limits = limits;
     }
 
     @Override
@@ -153,6 +154,12 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
                         + destination + " already; UNSUBSCRIBE first to subscribe again.");
                 yield null;
             }
+            case ID_TAKEN -> {
+                refuse(stomp, "live-already-subscribed", "Already subscribed", "This connection has a subscription "
+                        + "with id " + stomp.getSubscriptionId() + " already; choose another id, or UNSUBSCRIBE it "
+                        + "first.");
+                yield null;
+            }
             case TOO_MANY -> {
                 close(stomp, "More than " + ConnectionLimits.SUBSCRIPTIONS_PER_CONNECTION
                         + " subscriptions on one connection");
@@ -161,14 +168,12 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
         };
     }
 
-    /** Refuses the frame on the connection's error queue; a connection refused too often is closed. */
+    /**
+     * Refuses the frame on the connection's error queue; the answer is counted on its way out
+     * ({@link CountedRefusals}), and a connection refused too often is closed.
+     */
     private void refuse(StompHeaderAccessor stomp, String type, String title, String detail) {
-        if (limits.refused(stomp.getSessionId())) {
-            close(stomp, "More than " + ConnectionLimits.REFUSALS_PER_CONNECTION + " refused frames on one connection");
-        }
-        else {
-            errors.refuse(stomp, type, title, detail);
-        }
+        errors.refuse(stomp, type, title, detail);
     }
 
     /** Ends the connection with an ERROR frame; the frames it still has queued are dropped. */

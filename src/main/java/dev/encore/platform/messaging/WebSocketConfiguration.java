@@ -40,6 +40,9 @@ import dev.encore.platform.web.ProblemWriter;
  * the connection's {@code /user/queue/errors} and the connection stays open. A frame larger than
  * {@code encore.live.max-frame-size} (16 KB) closes that connection (WebSocket status 1009). A
  * request that is no WebSocket handshake is answered with a problem ({@link ProblemHandshakeHandler}).
+ * How many connections one address holds, and how long one may stay without CONNECT, is bounded
+ * ({@link ConnectionGate}); every refusal a connection is answered counts toward its closing
+ * ({@link CountedRefusals}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -49,6 +52,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final long HEARTBEAT_MS = 10_000;
     private static final int BINARY_BUFFER_BYTES = 8 * 1024;
+    private static final String CONNECT_TIMEOUT = "encore.live.connect-timeout";
     /** How soon a connection that only listens is ended after its token was revoked. */
     private static final Duration REVOCATION_SWEEP = Duration.ofSeconds(5);
 
@@ -56,20 +60,37 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final List<String> browserOrigins;
     private final ProblemWriter problems;
     private final InboundFrameGuard guard;
+    private final CountedRefusals refusals;
+    private final ConnectionGate gate;
     private final RevokedConnections connections;
     private final int maxFrameBytes;
     private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+    /** Closes the connections that have not CONNECTed in time: apart, so that no client can delay heart-beats. */
+    private final ThreadPoolTaskScheduler deadlines = new ThreadPoolTaskScheduler();
 
     WebSocketConfiguration(JwtDecoder jwtDecoder, EncoreSecurityProperties security, ObjectProvider<TopicGuard> guards,
             ObjectProvider<SimpAnnotationMethodMessageHandler> handlers, ObjectProvider<SimpMessagingTemplate> stomp,
             @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
             ApplicationEventPublisher events, @Value("${encore.live.max-frame-size:16KB}") DataSize maxFrameSize,
-            ProblemWriter problems, AccessTokenRevocations revocations, EncoreProperties encore) {
+            ProblemWriter problems, AccessTokenRevocations revocations, EncoreProperties encore,
+            @Value("${" + CONNECT_TIMEOUT + ":10s}") Duration connectTimeout,
+            @Value("${encore.live.max-connections-per-address:64}") int connectionsPerAddress) {
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || connectionsPerAddress < 1) {
+            throw new IllegalStateException(CONNECT_TIMEOUT + " and encore.live.max-connections-per-address must be "
+                    + "positive");
+        }
         this.browserOrigins = encore.browserOrigins(security.allowedOrigins());
         this.problems = problems;
         StompErrorReplies errors = new StompErrorReplies(stomp, clientOutbound);
         this.connections = new RevokedConnections(revocations, errors);
-        this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, errors, events, connections);
+        ConnectionLimits limits = new ConnectionLimits();
+        this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, errors, events, connections, limits);
+        this.refusals = new CountedRefusals(limits, connections);
+        deadlines.setPoolSize(1);
+        deadlines.setThreadNamePrefix("stomp-connect-deadline-");
+        deadlines.setDaemon(true);
+        deadlines.initialize();
+        this.gate = new ConnectionGate(connectionsPerAddress, connectTimeout, problems, deadlines, limits::open);
         this.maxFrameBytes = Math.toIntExact(maxFrameSize.toBytes());
         heartbeats.setPoolSize(1);
         heartbeats.setThreadNamePrefix("stomp-heartbeat-");
@@ -82,7 +103,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         List<String> origins = browserOrigins;
-        registry.addEndpoint("/ws").setHandshakeHandler(new ProblemHandshakeHandler(problems))
+        registry.addEndpoint("/ws").setHandshakeHandler(new ProblemHandshakeHandler(problems)).addInterceptors(gate)
                 .setAllowedOriginPatterns(origins.toArray(String[]::new));
         // a client's frames are handled in the order it sent them (play, then seek)
         registry.setPreserveReceiveOrder(true);
@@ -105,9 +126,15 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     }
 
     @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(refusals);
+    }
+
+    @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(maxFrameBytes);
         registration.addDecoratorFactory(MalformedFrameGuard::new);
+        registration.addDecoratorFactory(gate::decorate);
         // a client that does not read its messages is dropped instead of holding memory
         registration.setSendBufferSizeLimit(SEND_BUFFER_LIMIT);
         registration.setSendTimeLimit(SEND_TIME_LIMIT_MS);

@@ -87,12 +87,7 @@ class StompConnectIT extends IntegrationTest {
         assertThat(listenerClosed.get(10, TimeUnit.SECONDS)).as("a connection that only listens").isNotNull();
         assertThat(senderClosed.get(10, TimeUnit.SECONDS)).as("a connection that sends").isNotNull();
 
-        staying.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/errors\n\n\u0000", true).get(10, TimeUnit.SECONDS);
-        staying.sendText("SEND\ndestination:/app/nowhere\n\n{}\u0000", true).get(10, TimeUnit.SECONDS);
-        assertThat(otherFrames.poll(10, TimeUnit.SECONDS)).as("another user's connection is still served")
-                .startsWith("MESSAGE").contains("live-unknown-destination");
-        assertThat(otherClosed).isNotDone();
-        staying.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        assertServedAndClose(staying, otherFrames, otherClosed, "another user's connection is still served");
         listening.abort();
         sending.abort();
     }
@@ -230,10 +225,135 @@ class StompConnectIT extends IntegrationTest {
                 .doesNotContain("\"log.level\":\"ERROR\"");
     }
 
+    /**
+     * A connection that never completes a CONNECT (4 bytes of one, say) is closed at the deadline
+     * (policy violation), whether or not it sends anything more; 1,000 such connections held for good
+     * ran a node out of memory. A connection that did CONNECT stays.
+     */
+    @Test
+    void aConnectionWithoutConnectIsClosedAtTheDeadline() throws Exception {
+        TestAccounts.Account user = users.user();
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket partial = open(frames, closed);
+        partial.sendText("CONN", true).get(10, TimeUnit.SECONDS);
+        BlockingQueue<String> connectedFrames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> connectedClosed = new CompletableFuture<>();
+        WebSocket connected = connected(user, connectedFrames, connectedClosed);
+        long start = System.nanoTime();
+
+        assertThat(closed.get(20, TimeUnit.SECONDS)).as("policy violation").isEqualTo(1008);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("at the 10 s deadline, not before")
+                .isGreaterThan(java.time.Duration.ofSeconds(8));
+        Thread.sleep(2_000); // the connected one's deadline has passed too
+        assertServedAndClose(connected, connectedFrames, connectedClosed, "a connected client is served on");
+    }
+
+    /**
+     * One client address holds at most 64 connections, CONNECTed or not; the handshake past them is a
+     * 429 problem. Handshakes refused for another reason take no place, and every place comes back
+     * when its connection ends (64 fit again, the 65th is refused again).
+     */
+    @Test
+    void anAddressHoldsAtMostSixtyFourConnections() throws Exception {
+        String client = "203.0.113." + (1 + (int) (Math.random() * 250));
+        for (int n = 0; n < 70; n++) {
+            assertThat(handshake("http://evil.example", client)).startsWith("HTTP/1.1 403");
+        }
+        List<WebSocket> open = new java.util.ArrayList<>();
+        List<CompletableFuture<Integer>> closings = new java.util.ArrayList<>();
+        for (int n = 0; n < 4; n++) { // CONNECTed (16 per user), so that no deadline ends them meanwhile
+            TestAccounts.Account user = users.user();
+            for (int c = 0; c < ConnectionLimits.CONNECTIONS_PER_USER; c++) {
+                CompletableFuture<Integer> closed = new CompletableFuture<>();
+                open.add(connected(user, new LinkedBlockingQueue<>(), closed, client));
+                closings.add(closed);
+            }
+        }
+        String refused = handshake("http://localhost:" + port, client);
+        assertThat(refused).startsWith("HTTP/1.1 429").containsIgnoringCase("Content-Type: application/problem+json")
+                .containsIgnoringCase("Retry-After: ").contains("/problems/too-many-connections")
+                .contains("\"title\":\"Too many connections\"");
+        assertThat(handshake("http://localhost:" + port, "203.0.113.251")).as("another address is served")
+                .startsWith("HTTP/1.1 101");
+
+        for (WebSocket socket : open) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        }
+        CompletableFuture.allOf(closings.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        List<WebSocket> again = new java.util.ArrayList<>();
+        org.awaitility.Awaitility.await("every place given back").atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    while (again.size() < 64) {
+                        again.add(open(new LinkedBlockingQueue<>(), new CompletableFuture<>(), client));
+                    }
+                });
+        assertThat(handshake("http://localhost:" + port, client)).as("and counted again").startsWith("HTTP/1.1 429");
+        again.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+    }
+
+    /**
+     * A refusal counts whoever answers it: SENDs the commands' handlers refuse (a session the user is
+     * not in, a payload that is no number) close the connection past 64 refusals like those the guard
+     * refuses. 20,000 of them were all answered.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "/app/live/room/00000000-0000-0000-0000-000000000001/play\n\n{}",
+            "/app/time\n\n{\"clientTime\":\"x\"}" })
+    void sendsRefusedByTheirHandlerCloseTheConnectionPastSixtyFour(String send) throws Exception {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = connected(users.user(), frames, closed);
+        socket.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/errors\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        for (int n = 1; n <= 64; n++) { // one by one: a flood is cut short when the server closes while it still reads
+            socket.sendText("SEND\ndestination:" + send + "\u0000", true).get(10, TimeUnit.SECONDS);
+            assertThat(frames.poll(10, TimeUnit.SECONDS)).as("refusal %d is answered", n).startsWith("MESSAGE")
+                    .containsAnyOf("live-forbidden", "live-bad-payload");
+        }
+        assertThat(closed).isNotDone();
+        socket.sendText("SEND\ndestination:" + send + "\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).as("the 65th: an ERROR frame tells why").startsWith("ERROR\n")
+                .contains("refused frames");
+        assertThat(closed.get(10, TimeUnit.SECONDS)).as("and the connection is closed").isNotNull();
+    }
+
+    /** A second SUBSCRIBE with an id the connection uses already is refused: UNSUBSCRIBE names the id. */
+    @Test
+    void aSubscriptionIdInUseIsRefused() throws Exception {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = connected(users.user(), frames, closed);
+        socket.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/errors\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        socket.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/time\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("MESSAGE").contains("live-already-subscribed")
+                .contains("id 1");
+        socket.sendText("SEND\ndestination:/app/time\n\n{\"clientTime\":1}\u0000", true).get(10, TimeUnit.SECONDS);
+        socket.sendText("SEND\ndestination:/app/nowhere\n\n{}\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).as("no clock answer: /user/queue/time was not subscribed")
+                .startsWith("MESSAGE").contains("live-unknown-destination");
+        assertThat(closed).isNotDone();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
+    /** {@code socket} is open and answered (a refusal on its error queue); then it is closed. */
+    private static void assertServedAndClose(WebSocket socket, BlockingQueue<String> frames,
+            CompletableFuture<Integer> closed, String what) throws Exception {
+        socket.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/errors\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        socket.sendText("SEND\ndestination:/app/nowhere\n\n{}\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).as(what).startsWith("MESSAGE").contains("live-unknown-destination");
+        assertThat(closed).isNotDone();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
     /** A connection CONNECTed with {@code account}'s token, its CONNECTED frame read. */
     private WebSocket connected(TestAccounts.Account account, BlockingQueue<String> frames,
             CompletableFuture<Integer> closed) throws Exception {
-        WebSocket socket = open(frames, closed);
+        return connected(account, frames, closed, "127.0.0.1");
+    }
+
+    private WebSocket connected(TestAccounts.Account account, BlockingQueue<String> frames,
+            CompletableFuture<Integer> closed, String client) throws Exception {
+        WebSocket socket = open(frames, closed, client);
         socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + account.accessToken()
                 + "\n\n\u0000", true).get(10, TimeUnit.SECONDS);
         assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("CONNECTED");
@@ -241,7 +361,13 @@ class StompConnectIT extends IntegrationTest {
     }
 
     private WebSocket open(BlockingQueue<String> frames, CompletableFuture<Integer> closed) throws Exception {
-        return HttpClient.newHttpClient().newWebSocketBuilder()
+        return open(frames, closed, "127.0.0.1");
+    }
+
+    /** A connection from {@code client}, as the trusted proxy (127.0.0.1 in the tests) names it. */
+    private WebSocket open(BlockingQueue<String> frames, CompletableFuture<Integer> closed, String client)
+            throws Exception {
+        return HttpClient.newHttpClient().newWebSocketBuilder().header("X-Forwarded-For", client)
                 .buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
 
@@ -288,16 +414,20 @@ class StompConnectIT extends IntegrationTest {
 
     /** The handshake by hand: Java's clients may not send an Upgrade header themselves. */
     private String handshake(String origin) throws Exception {
+        return handshake(origin, "127.0.0.1");
+    }
+
+    private String handshake(String origin, String client) throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\nOrigin: " + origin + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+                    + "Sec-WebSocket-Version: 13\r\nOrigin: " + origin + "\r\nX-Forwarded-For: " + client
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] buffer = new byte[8192];
             int read = socket.getInputStream().read(buffer);
             StringBuilder answer = new StringBuilder(new String(buffer, 0, read, StandardCharsets.UTF_8));
-            if (answer.toString().startsWith("HTTP/1.1 403")) { // the body may follow the head
+            if (answer.toString().startsWith("HTTP/1.1 4")) { // the body may follow the head
                 socket.setSoTimeout(2_000);
                 try {
                     while (!answer.toString().contains("}") && (read = socket.getInputStream().read(buffer)) > 0) {

@@ -1,0 +1,165 @@
+package dev.encore.platform.messaging;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+
+import dev.encore.platform.CappedCounts;
+import dev.encore.platform.Problems;
+import dev.encore.platform.web.ProblemWriter;
+
+/**
+ * Bounds the WebSocket connections that have not (yet) authenticated, which {@link ConnectionLimits}
+ * cannot see: it counts per user, from the STOMP CONNECT on. 1,000 connections that sent 4 bytes of a
+ * CONNECT each were held for good, at some 200 KB of heap apiece, and ran a 256 MB node out of memory.
+ * So:
+ * <ul>
+ * <li>one client address (behind a trusted proxy, the client it names, as everywhere) holds at most
+ * {@code encore.live.max-connections-per-address} WebSocket connections (64) on a node, authenticated
+ * or not: the handshake past them is refused with a 429 {@code too-many-connections} problem;
+ * <li>a connection that has not completed a STOMP CONNECT {@code encore.live.connect-timeout} (10 s)
+ * after its handshake is closed (1008, policy violation), checked on a scheduler whether the client
+ * sends anything or not.
+ * </ul>
+ */
+final class ConnectionGate implements HandshakeInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionGate.class);
+    /** The {@link Place} a handshake took: a request attribute, then a WebSocket session attribute. */
+    private static final String PLACE = ConnectionGate.class.getName() + ".place";
+
+    private final CappedCounts<String> perAddress;
+    private final ProblemWriter problems;
+    private final TaskScheduler scheduler;
+    private final Duration connectTimeout;
+    private final Predicate<String> connected;
+
+    /**
+     * @param connected whether the STOMP session (the WebSocket session's id) has been CONNECTed with a
+     *                  valid token
+     */
+    ConnectionGate(int perAddress, Duration connectTimeout, ProblemWriter problems, TaskScheduler scheduler,
+            Predicate<String> connected) {
+        this.perAddress = new CappedCounts<>(perAddress);
+        this.connectTimeout = connectTimeout;
+        this.problems = problems;
+        this.scheduler = scheduler;
+        this.connected = connected;
+    }
+
+    @Override
+    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+            Map<String, Object> attributes) {
+        if (!(request instanceof ServletServerHttpRequest servlet)
+                || !(response instanceof ServletServerHttpResponse servletResponse)) {
+            return true;
+        }
+        HttpServletRequest http = servlet.getServletRequest();
+        String address = http.getRemoteAddr(); // ClientAddressFilter's: the forwarded client behind a trusted proxy
+        if (!perAddress.take(address)) {
+            log.debug("WebSocket handshake from {} refused: {} connections open", address, perAddress.cap());
+            try {
+                servletResponse.getServletResponse().setHeader(HttpHeaders.RETRY_AFTER, "30");
+                problems.write(http, servletResponse.getServletResponse(), Problems.of(HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-connections", "Too many connections", "Your address holds " + perAddress.cap()
+                                + " WebSocket connections to this server already: close one before you open another."));
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            return false;
+        }
+        Place place = new Place(address);
+        http.setAttribute(PLACE, place);
+        attributes.put(PLACE, place);
+        return true;
+    }
+
+    /** A handshake refused after the place was taken (a foreign origin, no upgrade at all) gives it back. */
+    @Override
+    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+            Exception exception) {
+        if (request instanceof ServletServerHttpRequest servlet
+                && servlet.getServletRequest().getAttribute(PLACE) instanceof Place place
+                && (exception != null || !(response instanceof ServletServerHttpResponse servletResponse)
+                        || servletResponse.getServletResponse().getStatus() != HttpStatus.SWITCHING_PROTOCOLS.value())) {
+            place.giveBack();
+        }
+    }
+
+    /** Wraps the STOMP handler: starts each connection's CONNECT deadline, gives its place back when it ends. */
+    WebSocketHandler decorate(WebSocketHandler handler) {
+        return new WebSocketHandlerDecorator(handler) {
+
+            @Override
+            public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                scheduler.schedule(() -> closeUnconnected(session), Instant.now().plus(connectTimeout));
+                super.afterConnectionEstablished(session);
+            }
+
+            @Override
+            public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
+                try {
+                    super.afterConnectionClosed(session, closeStatus);
+                }
+                finally {
+                    if (session.getAttributes().get(PLACE) instanceof Place place) {
+                        place.giveBack();
+                    }
+                }
+            }
+        };
+    }
+
+    private void closeUnconnected(WebSocketSession session) {
+        if (!session.isOpen() || connected.test(session.getId())) {
+            return;
+        }
+        log.debug("Connection {} sent no valid STOMP CONNECT within {}: closing it", session.getId(), connectTimeout);
+        try {
+            session.close(CloseStatus.POLICY_VIOLATION.withReason("No STOMP CONNECT within "
+                    + connectTimeout.toSeconds() + " s"));
+        }
+        catch (IOException | RuntimeException closing) {
+            log.debug("Could not close connection {}: {}", session.getId(), closing.toString());
+        }
+    }
+
+    /** One connection's place in its address's count, given back once. */
+    private final class Place {
+
+        private final String address;
+        private final AtomicBoolean given = new AtomicBoolean();
+
+        private Place(String address) {
+            this.address = address;
+        }
+
+        void giveBack() {
+            if (given.compareAndSet(false, true)) {
+                perAddress.giveBack(address);
+            }
+        }
+    }
+}
