@@ -58,7 +58,7 @@ public final class Api {
      * client of a run poses as an address of its own. Random picks collided now and then with an
      * address an earlier client had used up its rate limit with (a 429 in an unrelated test).
      */
-    private static String nextClientAddress() {
+    public static String nextClientAddress() {
         int n = Math.floorMod(NEXT_CLIENT.getAndIncrement(), 1 << 16);
         return "198.18." + (n >> 8) + "." + (n & 0xff);
     }

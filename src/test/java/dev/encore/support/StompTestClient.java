@@ -50,8 +50,12 @@ public final class StompTestClient implements AutoCloseable {
         StompHeaders connect = new StompHeaders();
         connect.add("Authorization", "Bearer " + token);
         CompletableFuture<Throwable> lost = new CompletableFuture<>();
+        // a client address of its own (the test app trusts 127.0.0.1 as a proxy), as Api's clients have:
+        // every connection counts against its address's cap (encore.live.max-connections-per-address)
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        handshake.add("X-Forwarded-For", Api.nextClientAddress());
         StompSession session = client.connectAsync(URI.create("ws://127.0.0.1:" + port + "/ws"),
-                new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() {
+                handshake, connect, new StompSessionHandlerAdapter() {
                     @Override
                     public void handleTransportError(StompSession session, Throwable exception) {
                         lost.complete(exception);

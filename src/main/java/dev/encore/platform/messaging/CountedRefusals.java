@@ -1,6 +1,7 @@
 package dev.encore.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.messaging.Message;
@@ -34,6 +35,9 @@ class CountedRefusals implements ChannelInterceptor {
             SimpMessageHeaderAccessor.DESTINATION_HEADER, SimpMessageHeaderAccessor.SUBSCRIPTION_ID_HEADER,
             NativeMessageHeaderAccessor.NATIVE_HEADERS);
 
+    private static final List<String> NOT_REFUSALS = List.of("{\"type\":\"live-error\"",
+            "{\"type\":\"live-access-ended\"");
+
     private final ConnectionLimits limits;
     private final RevokedConnections connections;
 
@@ -54,12 +58,25 @@ class CountedRefusals implements ChannelInterceptor {
         if (!limits.open(sessionId)) {
             return null; // the answer to a frame handled while its connection was being closed
         }
-        if (!limits.refused(sessionId)) {
+        if (notTheClientsFault(message) || !limits.refused(sessionId)) {
             return message;
         }
         connections.disconnected(sessionId);
         limits.disconnected(sessionId);
         return error(message);
+    }
+
+    /**
+     * Answers on the errors queue that blame no frame of the client's: a command that failed on the
+     * server ({@code live-error}) and a subscription ended because access was lost
+     * ({@code live-access-ended}). Both senders write the problem's {@code type} first.
+     */
+    private static boolean notTheClientsFault(Message<?> message) {
+        if (!(message.getPayload() instanceof byte[] payload)) {
+            return false;
+        }
+        String start = new String(payload, 0, Math.min(payload.length, 40), StandardCharsets.UTF_8);
+        return NOT_REFUSALS.stream().anyMatch(start::startsWith);
     }
 
     /**
