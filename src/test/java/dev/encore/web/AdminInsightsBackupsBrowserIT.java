@@ -81,13 +81,14 @@ class AdminInsightsBackupsBrowserIT extends BrowserTest {
             new Select(browser.find("encore-admin-insights", "#kind")).selectByValue("track");
             browser.waitForPath("/admin/insights?days=7&kind=track");
             String mine = "ol.top li[data-id='" + track + "']";
-            browser.waitFor(Duration.ofSeconds(20), () -> {
+            browser.waitFor(Duration.ofSeconds(60), () -> {
                 if (!browser.screen("encore-admin-insights").findElements(By.cssSelector(mine)).isEmpty()) {
                     return true;
                 }
-                List<WebElement> more = browser.screen("encore-admin-insights").findElements(
-                        By.xpath(".//button[normalize-space()='Show more']"));
-                more.stream().filter(WebElement::isEnabled).findFirst().ifPresent(WebElement::click);
+                // a shadow root takes CSS selectors only (an XPath there is an invalid locator)
+                List<WebElement> more = browser.screen("encore-admin-insights").findElements(By.cssSelector("button"));
+                more.stream().filter(button -> "Show more".equals(button.getText().strip())).filter(WebElement::isEnabled)
+                        .findFirst().ifPresent(WebElement::click);
                 return null;
             });
             assertThat(browser.find("encore-admin-insights", mine).getText())
