@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,12 +26,14 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.platform.DiskReserve;
 import dev.encore.platform.EncoreProperties;
+import dev.encore.platform.config.OwnerOnlyFiles;
 
 /**
  * Consistent copies of the embedded H2 database while Encore runs: H2's {@code BACKUP TO} writes a
  * zip of the database file as of one moment (MVCC, nothing is locked), first under a temporary
- * name, then renamed into place, so a listed backup is always whole. The newest
- * {@code encore.backup.keep} are kept. With PostgreSQL there is nothing to do here: pg_dump is the
+ * name, then renamed into place, so a listed backup is always whole. A backup holds every password
+ * hash and sealed secret: its directory and files are owner-only ({@link OwnerOnlyFiles}), wherever
+ * they are kept. The newest {@code encore.backup.keep} are kept. With PostgreSQL there is nothing to do here: pg_dump is the
  * tool (docs/storage.md).
  */
 @Component
@@ -106,11 +106,11 @@ class DatabaseBackups {
         Path target = dir.resolve("encore-db-" + STAMP.format(at) + ".zip");
         Path partial = dir.resolve("." + target.getFileName() + ".partial");
         try {
-            createOwnerOnly(dir);
+            OwnerOnlyFiles.createDirectories(dir);
             Files.deleteIfExists(partial);
             jdbc.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            ownerOnly(target, "rw-------");
+            OwnerOnlyFiles.restrict(target);
             Files.setLastModifiedTime(target, FileTime.from(at));
             DatabaseBackup made = new DatabaseBackup(target.getFileName().toString(), Files.size(target), at);
             log.info("Backed up the database to {} ({} bytes)", target, made.bytes());
@@ -177,20 +177,6 @@ class DatabaseBackups {
         }
         catch (IOException elsewhere) { // a database URL of the operator's own: the write itself will tell
             return 0;
-        }
-    }
-
-    /** A backup holds every password hash and sealed secret: only Encore's user may read it, wherever it is kept. */
-    private static void createOwnerOnly(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
-            ownerOnly(dir, "rwx------");
-        }
-    }
-
-    private static void ownerOnly(Path path, String permissions) throws IOException {
-        if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         }
     }
 

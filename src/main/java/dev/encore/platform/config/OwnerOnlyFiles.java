@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Creates files and directories that only the owning user may read, where the OS supports it. */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -24,7 +24,7 @@ final class OwnerOnlyFiles {
     }
 
     /** Creates {@code dir} and its parents; a new directory gets mode 0700. */
-    static Path createDirectories(Path dir) throws IOException {
+    public static Path createDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return dir;
         }
@@ -32,5 +32,12 @@ final class OwnerOnlyFiles {
             return Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         return Files.createDirectories(dir);
+    }
+
+    /** Narrows an existing {@code file} (one a library wrote) to mode 0600. */
+    public static void restrict(Path file) throws IOException {
+        if (POSIX) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 }
