@@ -318,7 +318,7 @@ class ListeningRoomsIT extends IntegrationTest {
                 assertThat(Api.json(api.get("/api/v1/rooms/" + id, early.accessToken())).path("hostId").asString())
                         .isEqualTo(present.id());
                 hosting.send(id, "play", "{}");
-                assertThat(hosting.error().path("type").asString()).as("a former member").isEqualTo("live-forbidden");
+                assertThat(hosting.refusal().path("type").asString()).as("a former member").isEqualTo("live-forbidden");
             }
         }
     }

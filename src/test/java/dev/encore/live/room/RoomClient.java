@@ -75,6 +75,15 @@ final class RoomClient implements AutoCloseable {
         return error;
     }
 
+    /**
+     * The next error that answers a command. A {@code live-access-ended} is skipped: the periodic access
+     * recheck sends it on its own schedule to someone who has just lost access, so it may come first.
+     */
+    JsonNode refusal() throws InterruptedException {
+        JsonNode error = error();
+        return error.path("type").asString().equals("live-access-ended") ? error() : error;
+    }
+
     @Override
     public void close() {
         stomp.close();
