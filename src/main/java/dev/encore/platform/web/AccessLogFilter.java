@@ -14,13 +14,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerMapping;
 
 import dev.encore.platform.RequestContext;
 
 /**
  * One structured log line per request: method, route template (never the raw path, which may
- * hold tokens), status, duration, client address and, when known, the user id, both as fields (JSON)
+ * hold tokens; for requests refused before dispatch, the one {@link RouteTemplates} finds), status, duration, client address and, when known, the user id, both as fields (JSON)
  * and in the message (the human format prints only the message). Headers, query
  * strings and bodies are never logged. Requests Tomcat refuses before any filter runs get their
  * line from {@link ProblemReportValve} through {@link #logRefused}.
@@ -34,6 +33,14 @@ class AccessLogFilter extends OncePerRequestFilter {
     /** Request attribute: this filter saw the request and logs it. */
     private static final String LOGGED = AccessLogFilter.class.getName() + ".LOGGED";
 
+    private static final String UNMATCHED = "(unmatched)";
+
+    private final RouteTemplates routes;
+
+    AccessLogFilter(RouteTemplates routes) {
+        this.routes = routes;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -43,19 +50,19 @@ class AccessLogFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         }
         finally {
-            logLine(request, response.getStatus(), (System.nanoTime() - started) / 1_000_000);
+            logLine(request, routes.of(request).orElse(UNMATCHED), response.getStatus(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
     /** The line of a request Tomcat refused before the filters, unless this filter saw it. */
     static void logRefused(HttpServletRequest request, int status, long durationMs) {
         if (request.getAttribute(LOGGED) == null) {
-            logLine(request, status, durationMs);
+            logLine(request, UNMATCHED, status, durationMs); // refused as malformed: no route to look up
         }
     }
 
-    private static void logLine(HttpServletRequest request, int status, long durationMs) {
-        String route = route(request);
+    private static void logLine(HttpServletRequest request, String route, int status, long durationMs) {
         LoggingEventBuilder line = log.atInfo()
                 .addKeyValue("http.request.method", request.getMethod())
                 .addKeyValue("url.route", route)
@@ -70,10 +77,5 @@ class AccessLogFilter extends OncePerRequestFilter {
         // the human format prints the message only, so it names the client and the user itself
         line.addKeyValue("user.id", userId).log("{} {} {} {}ms client={} user={}", request.getMethod(), route, status,
                 durationMs, request.getRemoteAddr(), userId);
-    }
-
-    private static String route(HttpServletRequest request) {
-        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        return pattern instanceof String template && !template.equals("/**") ? template : "(unmatched)";
     }
 }

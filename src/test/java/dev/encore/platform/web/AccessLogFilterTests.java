@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.encore.platform.RequestContext;
 
@@ -21,15 +23,20 @@ class AccessLogFilterTests {
     void theMessageCarriesTheClientAddressAndTheUser(CapturedOutput output) throws Exception {
         MockHttpServletRequest request = request("203.0.113.7");
         RequestContext.setUserId(request, "0b7e7c1a-user");
-        new AccessLogFilter().doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+        filter().doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
         assertThat(output.getOut()).containsPattern("GET /api/v1/tracks 200 \\d+ms client=203\\.0\\.113\\.7 user=0b7e7c1a-user");
     }
 
     @Test
     void anAnonymousRequestNamesTheClientOnly(CapturedOutput output) throws Exception {
-        new AccessLogFilter().doFilter(request("198.51.100.2"), new MockHttpServletResponse(), new MockFilterChain());
+        filter().doFilter(request("198.51.100.2"), new MockHttpServletResponse(), new MockFilterChain());
         assertThat(output.getOut()).containsPattern("GET /api/v1/tracks 200 \\d+ms client=198\\.51\\.100\\.2\\R")
                 .doesNotContain("user=");
+    }
+
+    private static AccessLogFilter filter() { // the routes are matched already: no handler mapping needed
+        return new AccessLogFilter(new RouteTemplates(
+                new StaticListableBeanFactory().getBeanProvider(RequestMappingHandlerMapping.class)));
     }
 
     private static MockHttpServletRequest request(String clientAddress) {

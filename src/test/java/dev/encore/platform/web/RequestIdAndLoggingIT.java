@@ -59,6 +59,23 @@ class RequestIdAndLoggingIT extends IntegrationTest {
     }
 
     @Test
+    void aRequestRefusedBeforeDispatchIsLoggedWithTheRouteItWasMeantFor(CapturedOutput output) {
+        api.send(api.request("/api/v1/playlists/" + java.util.UUID.randomUUID()).header("X-Request-ID", "refused-line-1"));
+        api.send(api.request("/api/v1/nothing-here").header("X-Request-ID", "refused-line-2"));
+        assertThat(Api.json(accessLine(output, "refused-line-1")).path("url").path("route").asString())
+                .as("a 401 names its route template, not the raw path").isEqualTo("/api/v1/playlists/{id}");
+        assertThat(accessLine(output, "refused-line-1")).contains("\"status_code\":401");
+        assertThat(Api.json(accessLine(output, "refused-line-2")).path("url").path("route").asString())
+                .isEqualTo("(unmatched)");
+    }
+
+    private static String accessLine(CapturedOutput output, String requestId) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(
+                () -> output.getOut().lines().filter(l -> l.contains("\"dev.encore.access\"") && l.contains(requestId))
+                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    @Test
     void errorLogCarriesTheRequestIdAndTheClientDoesNot(CapturedOutput output) {
         api.send(api.request("/api/v1/_fixtures/boom").header("Authorization", "Bearer " + tokens.user())
                 .header("X-Request-ID", "boom-log-1"));
