@@ -26,9 +26,10 @@ import jakarta.validation.Payload;
  * ({@code Cs}) code points, and none of the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), letters
  * that show as blank space. Such characters make two names that look the same different (an admin
  * would see "alice" twice), or hide what a name really says; else 400 {@code validation-failed}
- * naming the field and the first such character. Emoji sequences joined by U+200D are refused too:
- * the price of refusing the joiner elsewhere. NUL is left to the rule every request record has (one
- * message, not two); null passes.
+ * naming the field and the first such character. Two exceptions keep emoji whole: the joiner U+200D
+ * between two pictographs (a skin tone or U+FE0F may follow the first), as in a family or a rainbow
+ * flag, and the tag characters of a subdivision flag (U+1F3F4, tags, U+E007F), as in Scotland's.
+ * NUL is left to the rule every request record has (one message, not two); null passes.
  */
 @Documented
 @Constraint(validatedBy = NoHiddenCharacters.Check.class)
@@ -48,12 +49,23 @@ public @interface NoHiddenCharacters {
         /** Hangul choseong and jungseong fillers, the Hangul filler and its half-width form. */
         private static final Set<Integer> FILLERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0);
 
+        private static final int ZERO_WIDTH_JOINER = 0x200D;
+
+        private static final int EMOJI_PRESENTATION = 0xFE0F;
+
+        private static final int BLACK_FLAG = 0x1F3F4;
+
+        /** The tag characters (TAG SPACE to CANCEL TAG) that spell a subdivision flag's region. */
+        private static final int TAG_FIRST = 0xE0020;
+
+        private static final int TAG_END = 0xE007F;
+
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
             if (value == null) {
                 return true;
             }
-            int hidden = value.codePoints().filter(cp -> cp != 0 && hidden(cp)).findFirst().orElse(-1);
+            int hidden = firstHidden(value.codePoints().toArray());
             if (hidden < 0) {
                 return true;
             }
@@ -63,6 +75,54 @@ public @interface NoHiddenCharacters {
                         + String.format(Locale.ROOT, " (U+%04X)", hidden)).addConstraintViolation();
             }
             return false;
+        }
+
+        /** The first code point that hides, outside the emoji sequences that need one; -1 if none. */
+        private static int firstHidden(int[] cps) {
+            for (int i = 0; i < cps.length; i++) {
+                int cp = cps[i];
+                if (cp == 0 || !hidden(cp)) {
+                    continue;
+                }
+                if (cp == ZERO_WIDTH_JOINER && joinsPictographs(cps, i)) {
+                    continue;
+                }
+                if (cp >= TAG_FIRST && cp <= TAG_END) {
+                    int end = subdivisionFlagEnd(cps, i);
+                    if (end > 0) {
+                        i = end;
+                        continue;
+                    }
+                }
+                return cp;
+            }
+            return -1;
+        }
+
+        /** Whether the joiner at {@code at} stands between two pictographs (as in 👩‍🎤 or 🏳️‍🌈). */
+        private static boolean joinsPictographs(int[] cps, int at) {
+            int before = at - 1;
+            while (before >= 0 && (cps[before] == EMOJI_PRESENTATION || Character.isEmojiModifier(cps[before]))) {
+                before--;
+            }
+            return before >= 0 && at + 1 < cps.length && Character.isExtendedPictographic(cps[before])
+                    && Character.isExtendedPictographic(cps[at + 1]);
+        }
+
+        /**
+         * Where the subdivision flag whose tags start at {@code at} ends (its cancel tag), if the tags
+         * follow a black flag and are ended by one; else -1.
+         */
+        private static int subdivisionFlagEnd(int[] cps, int at) {
+            if (at == 0 || cps[at - 1] != BLACK_FLAG) {
+                return -1;
+            }
+            for (int i = at; i < cps.length && cps[i] >= TAG_FIRST && cps[i] <= TAG_END; i++) {
+                if (cps[i] == TAG_END) {
+                    return i > at ? i : -1;
+                }
+            }
+            return -1;
         }
 
         /** Whether {@code cp} shows as nothing, or as something other than it is. */
