@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.apache.commons.codec.binary.Base32;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.keygen.BytesKeyGenerator;
 import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,8 @@ import dev.encore.platform.SecretBox;
  */
 @Service
 public class SecondFactor {
+
+    private static final Logger log = LoggerFactory.getLogger(SecondFactor.class);
 
     static final String ISSUER = "Encore";
     static final int RECOVERY_CODES = 10;
@@ -110,7 +114,7 @@ public class SecondFactor {
             throw AccountConflictException.mfaNotStarted();
         }
         // verifying changes nothing; a throttled check never tells whether the code was right
-        OptionalLong step = Totp.verify(box.open(state.sealedSecret(), PURPOSE), code, clock.instant());
+        OptionalLong step = verify(userId, state, code);
         if (!throttle.check(userId, Purpose.MFA_CONFIRMATION, step::isPresent)) {
             throw new InvalidMfaCodeException();
         }
@@ -228,8 +232,29 @@ public class SecondFactor {
     }
 
     private boolean acceptTotp(UUID userId, TwoFactorSettings.State state, String code) {
-        OptionalLong step = Totp.verify(box.open(state.sealedSecret(), PURPOSE), code, clock.instant());
+        OptionalLong step = verify(userId, state, code);
         return step.isPresent() && settings.acceptStep(userId, step.getAsLong());
+    }
+
+    /**
+     * The time step {@code code} is valid for, if any. A secret sealed with another
+     * {@code encore.security.secret-box-key} (a database restored without its key) accepts no code: the
+     * person is refused like with a wrong code (a 401, throttled and audited, never a 500), recovery
+     * codes still work, and an admin can reset the second factor.
+     */
+    private OptionalLong verify(UUID userId, TwoFactorSettings.State state, String code) {
+        String secret;
+        try {
+            secret = box.open(state.sealedSecret(), PURPOSE);
+        }
+        catch (IllegalStateException ex) {
+            log.warn("The TOTP secret of account {} cannot be opened with the configured encore.security.secret-box-key"
+                    + " (it was sealed with another key): no TOTP code is accepted; the account signs in with a"
+                    + " recovery code, or an admin resets its two-factor (DELETE /api/v1/admin/users/{}/mfa)",
+                    userId, userId);
+            return OptionalLong.empty();
+        }
+        return Totp.verify(secret, code, clock.instant());
     }
 
     private boolean acceptRecoveryCode(UUID userId, String code) {

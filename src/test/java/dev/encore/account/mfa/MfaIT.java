@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -88,6 +90,26 @@ class MfaIT extends IntegrationTest {
         assertThat(loginWith(me, "totpCode", next).statusCode()).isEqualTo(200);
         assertProblem(loginWith(me, "totpCode", next), 401, "invalid-mfa-code");
         assertProblem(loginWith(me, "totpCode", code(secret, 0)), 401, "invalid-mfa-code");
+    }
+
+    @Test
+    void aSecretSealedWithAnotherKeyRefusesTotpCodesWithA401AndLeavesRecoveryCodesAndTheAdminResetWorking() {
+        TestAccounts.Account me = users.user();
+        Enrolled enrolled = enrol(me);
+        // what a database restored without its encore.security.secret-box-key holds: a value no key here opens
+        byte[] foreign = new byte[12 + 20 + 16];
+        new SecureRandom().nextBytes(foreign);
+        new JdbcTemplate(dataSource).update("update account_users set mfa_secret = ? where username_key = ?",
+                "v1:" + Base64.getEncoder().encodeToString(foreign), me.username().toLowerCase());
+
+        assertProblem(loginWith(me, "totpCode", code(enrolled.secret(), 1)), 401, "invalid-mfa-code");
+        assertProblem(newRecoveryCodes(me, code(enrolled.secret(), 1)), 401, "invalid-mfa-code");
+        assertThat(loginWith(me, "recoveryCode", enrolled.recoveryCodes().get(0)).statusCode()).isEqualTo(200);
+
+        TestAccounts.Account admin = users.admin();
+        assertThat(api.send("DELETE", "/api/v1/admin/users/" + me.id() + "/mfa", admin.accessToken(), null)
+                .statusCode()).isEqualTo(204);
+        assertThat(users.login(me.username(), me.password()).statusCode()).isEqualTo(200);
     }
 
     @Test
