@@ -3,9 +3,11 @@ package dev.encore.platform;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Encore's RFC 9457 problem vocabulary. Every error a client sees is a {@link ProblemDetail}
@@ -49,6 +51,18 @@ public final class Problems {
                 "The request has invalid fields.");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /**
+     * The 416 {@code range-not-satisfiable} answer to a Range a file of {@code length} bytes cannot
+     * serve, with {@code Content-Range: bytes *}{@code /length} (RFC 9110 §15.5.17).
+     */
+    public static ErrorResponseException rangeNotSatisfiable(long length) {
+        ErrorResponseException ex = new ErrorResponseException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                of(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range-not-satisfiable", "Range not satisfiable",
+                        "The requested range lies outside the file."), null);
+        ex.getHeaders().set(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
+        return ex;
     }
 
     /** The default type slug for a status that carries no more specific type. */

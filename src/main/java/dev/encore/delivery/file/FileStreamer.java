@@ -274,11 +274,7 @@ public class FileStreamer {
     }
 
     private static ErrorResponseException unsatisfiable(long length) {
-        ErrorResponseException ex = new ErrorResponseException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-                Problems.of(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range-not-satisfiable",
-                        "Range not satisfiable", "The requested range lies outside the file."), null);
-        ex.getHeaders().set(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
-        return ex;
+        return Problems.rangeNotSatisfiable(length);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.encore.platform.backup;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +20,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -75,19 +78,40 @@ class BackupsController {
     @Operation(summary = "Download a database backup", description = "The zip as made; H2 opens the file inside it "
             + "(restore: docs/storage.md). Range requests are answered.")
     @ApiResponse(responseCode = "200", description = "The zip")
+    @ApiResponse(responseCode = "206", description = "The requested range(s)")
     @ApiResponse(responseCode = "404", description = "No backup of this name")
+    @ApiResponse(responseCode = "416", description = "range-not-satisfiable: a Range that is malformed or outside the file")
     @ApiResponse(responseCode = "409", description = "backups-external: the database is PostgreSQL; use pg_dump")
     @GetMapping(value = "/{name}", produces = { "application/zip", MediaType.APPLICATION_PROBLEM_JSON_VALUE })
-    ResponseEntity<Resource> download(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
+    ResponseEntity<Resource> download(@AuthenticationPrincipal Jwt jwt, @PathVariable String name,
+            @RequestHeader(value = HttpHeaders.RANGE, required = false) String range) throws IOException {
         requireEmbedded();
         DatabaseBackups.DatabaseBackup backup = database.find(name).orElseThrow(BackupsController::notFound);
         FileSystemResource file = new FileSystemResource(database.path(backup));
+        requireSatisfiable(range, file);
         backups.downloaded(UUID.fromString(jwt.getSubject()), backup);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(file);
+    }
+
+    /**
+     * Spring answers a Range it cannot serve with 416 but goes on to write the whole file as that
+     * answer's body (typed application/zip); so such a Range is refused here first, by the same rule,
+     * with the problem a 416 carries everywhere else.
+     */
+    private static void requireSatisfiable(String range, Resource file) throws IOException {
+        if (range == null) {
+            return;
+        }
+        try {
+            HttpRange.toResourceRegions(HttpRange.parseRanges(range), file);
+        }
+        catch (IllegalArgumentException ex) {
+            throw Problems.rangeNotSatisfiable(file.contentLength());
+        }
     }
 
     private void requireEmbedded() {

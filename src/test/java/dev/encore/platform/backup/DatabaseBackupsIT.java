@@ -96,6 +96,29 @@ class DatabaseBackupsIT extends IntegrationTest {
     }
 
     @Test
+    void aDownloadAnswersRangesAndRefusesAnUnservableOneWithAProblemNotTheWholeFile() {
+        assumeFalse(ServicesProfile.active(), "the embedded database only");
+        TestAccounts.Account admin = users.admin();
+        JsonNode backup = Api.json(api.postJson("/api/v1/admin/backups", "", admin.accessToken()));
+        String name = backup.path("name").asString();
+        long bytes = backup.path("bytes").asLong();
+
+        HttpResponse<byte[]> part = api.sendBytes(api.request("/api/v1/admin/backups/" + name)
+                .header("Authorization", "Bearer " + admin.accessToken()).header("Range", "bytes=0-9").GET());
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 0-9/" + bytes);
+        assertThat(part.body()).hasSize(10).startsWith('P', 'K');
+
+        for (String range : List.of("bytes=" + bytes + "-", "bytes=x", "bytes=" + (bytes + 100) + "-" + (bytes + 200))) {
+            HttpResponse<String> refused = api.send(api.request("/api/v1/admin/backups/" + name)
+                    .header("Authorization", "Bearer " + admin.accessToken()).header("Range", range).GET());
+            assertProblem(refused, 416, "range-not-satisfiable");
+            assertThat(refused.headers().firstValue("Content-Range")).as(range).hasValue("bytes */" + bytes);
+            assertThat(refused.body()).as(range).doesNotContain("PK");
+        }
+    }
+
+    @Test
     void membersMayNotAndNamesAreNeverPaths() {
         assumeFalse(ServicesProfile.active(), "the embedded database only");
         TestAccounts.Account admin = users.admin();
