@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -109,6 +113,28 @@ class TwoNodesIT extends IntegrationTest {
             assertThat(api.send("POST", "/api/v1/auth/logout", account.accessToken(), null).statusCode()).isEqualTo(204);
             assertThat(nodeB.get("/api/v1/me", account.accessToken()).statusCode()).isEqualTo(401);
             assertThat(new TestAccounts(nodeB).refresh(account.refreshToken()).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aLogoutStaysInForceOnTheOtherNodeAfterRedisLosesItsData() {
+        try (ConfigurableApplicationContext secondNode = startSecondNode()) {
+            Api nodeB = new Api(port(secondNode));
+            TestAccounts.Account account = users.user();
+            assertThat(api.send("POST", "/api/v1/auth/logout", account.accessToken(), null).statusCode()).isEqualTo(204);
+            assertThat(nodeB.get("/api/v1/me", account.accessToken()).statusCode()).isEqualTo(401);
+
+            // what a Redis restarted without persistence (or failed over to an empty replica) has lost
+            StringRedisTemplate redis = secondNode.getBean(StringRedisTemplate.class);
+            String jti = Api.json(new String(Base64.getUrlDecoder().decode(account.accessToken().split("\\.")[1]),
+                    StandardCharsets.UTF_8)).path("jti").asString();
+            redis.delete(List.of("encore:denied:present", "encore:denied:jti:" + jti,
+                    "encore:denied:sid:" + account.sessionId()));
+
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(nodeB.get("/api/v1/me", account.accessToken()).statusCode())
+                            .as("the revocation handed back from the database").isEqualTo(401));
+            assertThat(redis.hasKey("encore:denied:jti:" + jti)).isTrue();
         }
     }
 

@@ -10,4 +10,14 @@ public interface DenyListStore {
 
     /** Whether {@code key} is refused now. */
     boolean isDenied(String key);
+
+    /**
+     * Whether this store has lost what it was given since it was last asked (a Redis restarted
+     * empty, flushed or failed over to an empty replica), so that the durable record hands it back.
+     * True for one caller per loss, across nodes; cheap to call on every request. A store in this
+     * process's memory never loses anything while the process runs.
+     */
+    default boolean forgotten() {
+        return false;
+    }
 }

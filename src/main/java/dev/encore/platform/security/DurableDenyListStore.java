@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,9 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * forgot every revocation of the embedded mode (kept in memory), and a revoked, disabled or
  * deleted account's access token worked again until it expired; in distributed mode a node's start
  * also gives Redis back what it lost with a restart of its own. Requests are still answered by the
- * fast store alone: the table is written only when a token or a session is revoked.
+ * fast store alone: the table is written only when a token or a session is revoked. When the fast
+ * store says it lost its entries while the nodes run (Redis restarted empty), the one node told so
+ * hands them back at once, instead of the logged-out tokens working again on every other node.
  */
 class DurableDenyListStore implements DenyListStore {
+
+    private static final Logger log = LoggerFactory.getLogger(DurableDenyListStore.class);
 
     private final DenyListStore fast;
     private final JdbcClient jdbc;
@@ -26,6 +33,7 @@ class DurableDenyListStore implements DenyListStore {
         this.fast = fast;
         this.jdbc = jdbc;
         this.clock = clock;
+        fast.forgotten(); // a first start finds nothing to have been lost: the restore below is due anyway
         restore();
     }
 
@@ -44,7 +52,22 @@ class DurableDenyListStore implements DenyListStore {
 
     @Override
     public boolean isDenied(String key) {
+        if (fast.forgotten()) {
+            handBack();
+        }
         return fast.isDenied(key);
+    }
+
+    private void handBack() {
+        try {
+            int restored = restore();
+            log.warn("The token deny-list store had lost its entries (Redis restarted empty?); handed {} revocations"
+                    + " in force back from the database", restored);
+        }
+        catch (DataAccessException ex) {
+            log.warn("The token deny-list store lost its entries and the database could not hand them back ({});"
+                    + " they come back when a node starts", ex.getClass().getSimpleName());
+        }
     }
 
     /** Keeps the later of the two times when the key is already recorded. */
@@ -67,13 +90,14 @@ class DurableDenyListStore implements DenyListStore {
                 + " WHERE denied_key = :key").param("key", key).param("until", until).update();
     }
 
-    private void restore() {
+    /** Hands the revocations still in force to the fast store; how many. */
+    private int restore() {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("SELECT denied_key, denied_until FROM access_token_denials WHERE denied_until > :now")
+        return jdbc.sql("SELECT denied_key, denied_until FROM access_token_denials WHERE denied_until > :now")
                 .param("now", now)
                 .query((rs, row) -> {
                     fast.deny(rs.getString("denied_key"), rs.getTimestamp("denied_until").toInstant());
                     return null;
-                }).list();
+                }).list().size();
     }
 }

@@ -13,10 +13,16 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Redis cannot be reached, this node still refuses what it revoked itself (a logout on another node
  * is not seen until Redis is back: at most one access-token lifetime); the failure is logged once,
  * and Redis is not asked again for {@link #RETRY_AFTER}, so requests do not each wait for its timeout.
+ * A marker key without expiry tells whether Redis still holds what it was given: when it is gone,
+ * Redis lost its data, and {@link #forgotten()} says so to one node (which puts the marker back).
  */
 class RedisDenyListStore implements DenyListStore {
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    /** How often Redis is asked whether it still holds its marker. */
+    static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+    /** The marker's key after the prefix; denied keys start with {@code jti:} or {@code sid:}. */
+    static final String MARKER = "present";
 
     private static final Logger log = LoggerFactory.getLogger(RedisDenyListStore.class);
 
@@ -25,6 +31,7 @@ class RedisDenyListStore implements DenyListStore {
     private final Clock clock;
     private final LocalDenyListStore local;
     private volatile Instant retryAt = Instant.MIN;
+    private volatile Instant nextCheck = Instant.MIN;
 
     RedisDenyListStore(StringRedisTemplate redis, String prefix, Clock clock) {
         this.redis = redis;
@@ -73,6 +80,26 @@ class RedisDenyListStore implements DenyListStore {
             }
             retryAt = now.plus(RETRY_AFTER);
             return false;
+        }
+    }
+
+    /**
+     * Sets the marker when it is missing, at most every {@link #CHECK_EVERY}: true when it was
+     * missing (Redis lost its data; only the one node whose SET NX succeeds is told), false when it
+     * is there or Redis cannot be reached (it is asked again later).
+     */
+    @Override
+    public boolean forgotten() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextCheck) || now.isBefore(retryAt)) {
+            return false;
+        }
+        nextCheck = now.plus(CHECK_EVERY);
+        try {
+            return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(prefix + MARKER, "1"));
+        }
+        catch (RuntimeException ex) {
+            return false; // unreachable: isDenied logs it and counts what this node denied meanwhile
         }
     }
 }
