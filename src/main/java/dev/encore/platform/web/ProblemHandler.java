@@ -32,6 +32,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import dev.encore.platform.FieldProblem;
 import dev.encore.platform.Problems;
 import dev.encore.platform.StorageFull;
+import dev.encore.platform.StorageUnavailableException;
 
 /**
  * The one place where exceptions become problem+json answers (STYLE 18). Spring MVC's own
@@ -206,6 +207,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (StorageFull.causedBy(ex)) {
             return storageFull(ex, request);
         }
+        if (BlobStoreFailures.unreachable(ex)) {
+            return storageUnavailable(ex, request);
+        }
         log.error("Unexpected failure while handling {}", describe(request), ex);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side. Quote the request id when reporting it."), new HttpHeaders(), request);
@@ -233,6 +237,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("Storage full while handling {}: {}; free space on the data directory's disk", describe(request),
                 ex.getMessage());
         return problem(StorageFull.problem().getBody(), new HttpHeaders(), request);
+    }
+
+    /**
+     * The bucket did not answer a write or a read that no caller turned into
+     * {@link StorageUnavailableException} itself (an upload's store): 503 {@code storage-unavailable}
+     * with its Retry-After, a WARN without the stack; nothing of the request was kept.
+     */
+    private ResponseEntity<Object> storageUnavailable(Exception ex, WebRequest request) {
+        log.warn("Blob store unavailable while handling {}: {}", describe(request), ex.getMessage());
+        StorageUnavailableException unavailable = new StorageUnavailableException(ex);
+        return problem(unavailable.getBody(), unavailable.getHeaders(), request);
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.encore.platform.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ import org.springframework.core.env.Environment;
 import dev.encore.EncoreApplication;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
+import dev.encore.support.MediaTools;
+import dev.encore.support.Multipart;
 import dev.encore.support.ProblemAssert;
 import dev.encore.support.ServicesProfile;
 import dev.encore.support.TcpProxy;
@@ -50,6 +54,7 @@ class DependencyOutagesIT extends IntegrationTest {
 
     private static TcpProxy database;
     private static TcpProxy redis;
+    private static TcpProxy bucket;
     private static ConfigurableApplicationContext node;
 
     @Autowired
@@ -148,6 +153,29 @@ class DependencyOutagesIT extends IntegrationTest {
     }
 
     @Test
+    void withTheBucketUnreachableAnUploadIs503StorageUnavailableAndKeepsNothing() throws Exception {
+        Api client = node();
+        Account account = new TestAccounts(client).user();
+        byte[] song = Files.readAllBytes(MediaTools.tone(Files.createTempDirectory("encore-outage-").resolve("outage.mp3"), "Outage Song", 440, 2));
+        bucket.cut();
+        HttpResponse<String> refused;
+        try {
+            refused = client.send(Multipart.upload(client, "/api/v1/uploads", account.accessToken(), "outage.mp3",
+                    "audio/mpeg", song));
+        }
+        finally {
+            bucket.restore();
+        }
+        ProblemAssert.assertProblem(refused, 503, "storage-unavailable");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).doesNotContain("bucket", "127.0.0.1", "Exception");
+        assertThat(Api.json(client.get("/api/v1/uploads", account.accessToken())).path("totalItems").asLong())
+                .as("nothing kept").isZero();
+        assertThat(client.send(Multipart.upload(client, "/api/v1/uploads", account.accessToken(), "outage.mp3",
+                "audio/mpeg", song)).statusCode()).as("and it works once the bucket is back").isEqualTo(201);
+    }
+
+    @Test
     void withRedisUnreachableTheNodeServesAsDegradedAndProbesAnswerFast() {
         Api probe = node();
         String admin = tokens.admin();
@@ -201,6 +229,7 @@ class DependencyOutagesIT extends IntegrationTest {
         if (database != null) {
             database.close();
             redis.close();
+            bucket.close();
         }
     }
 
@@ -220,6 +249,9 @@ class DependencyOutagesIT extends IntegrationTest {
             services.put("spring.datasource.url", host.replaceFirst("//127.0.0.1:" + database.port() + "/"));
             services.put("spring.data.redis.host", "127.0.0.1");
             services.put("spring.data.redis.port", String.valueOf(redis.port()));
+            URI endpoint = URI.create(services.get("encore.storage.s3.endpoint"));
+            bucket = new TcpProxy(endpoint.getHost(), endpoint.getPort());
+            services.put("encore.storage.s3.endpoint", "http://127.0.0.1:" + bucket.port());
             List<String> args = new ArrayList<>();
             services.forEach((name, value) -> args.add("--" + name + "=" + value));
             args.addAll(List.of("--server.port=0", "--encore.data-dir=" + nodeDataDir,
