@@ -9,7 +9,8 @@ import dev.encore.insights.query.InsightsViews.TopItem;
 
 /**
  * A report as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote, CR or LF
- * quoted, quotes doubled; UTF-8). One table with a {@code record} column: {@code day} rows carry a
+ * quoted, quotes doubled; UTF-8; also fields with a semicolon or a tab, the separators spreadsheets
+ * of some locales split on). One table with a {@code record} column: {@code day} rows carry a
  * date and the day's counts, {@code item} rows an item and its count in the column of what it counts.
  * A text cell that a spreadsheet would take for a formula (starting with {@code = + - @}, tab or CR)
  * is prefixed with {@code '} (OWASP's CSV injection defence).
@@ -65,8 +66,10 @@ final class CsvReport {
     }
 
     static String quoted(String field) {
+        // a semicolon or a tab too: a spreadsheet set to split on it would otherwise start a cell
+        // (maybe a formula: "x;=cmd|...") in the middle of a name
         boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\r') >= 0
-                || field.indexOf('\n') >= 0;
+                || field.indexOf('\n') >= 0 || field.indexOf(';') >= 0 || field.indexOf('\t') >= 0;
         return quote ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 }

@@ -55,6 +55,13 @@ class ReportWritersTests {
     }
 
     @Test
+    void csvQuotesFieldsWithASemicolonOrATabSoASpreadsheetSplittingOnThemStartsNoCellInsideAName() {
+        assertThat(CsvReport.quoted("x;=cmd|' /C calc'!A0")).isEqualTo("\"x;=cmd|' /C calc'!A0\"");
+        assertThat(CsvReport.quoted("a\t=1+1")).isEqualTo("\"a\t=1+1\"");
+        assertThat(CsvReport.quoted("Plain name")).isEqualTo("Plain name");
+    }
+
+    @Test
     void csvCellsDefuseEveryFormulaStartAndLeaveOtherTextAlone() {
         for (String start : List.of("=", "+", "-", "@", "\t", "\r")) {
             assertThat(CsvReport.cell(start + "1")).startsWith("'");
