@@ -1,6 +1,5 @@
 package dev.encore.account.signin;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
@@ -10,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -27,7 +25,6 @@ import dev.encore.account.session.DeviceSessions;
 import dev.encore.account.session.InvalidRefreshTokenException;
 import dev.encore.account.session.SignedIn;
 import dev.encore.account.session.TokenRefresh;
-import dev.encore.account.user.UserView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,32 +35,23 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/auth")
 class AuthController {
 
-    static final String REFRESH_COOKIE = "encore_refresh";
-    private static final String COOKIE_PATH = "/api/v1/auth";
+    static final String REFRESH_COOKIE = RefreshCookie.NAME;
 
     private final SignIn signIn;
     private final TokenRefresh tokens;
     private final DeviceSessions sessions;
     private final BrowserOrigins origins;
     private final AccountProperties properties;
+    private final RefreshCookie refreshCookie;
 
     AuthController(SignIn signIn, TokenRefresh tokens, DeviceSessions sessions, BrowserOrigins origins,
-            AccountProperties properties) {
+            AccountProperties properties, RefreshCookie refreshCookie) {
         this.signIn = signIn;
         this.tokens = tokens;
         this.sessions = sessions;
         this.origins = origins;
         this.properties = properties;
-    }
-
-    /** What login and refresh answer; {@code refreshToken} is absent in cookie mode. */
-    record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken, UUID sessionId,
-            UserView user) {
-
-        static TokenResponse from(SignedIn signedIn, boolean cookie, long expiresIn) {
-            return new TokenResponse(signedIn.accessToken(), "Bearer", expiresIn,
-                    cookie ? null : signedIn.refreshToken(), signedIn.sessionId(), signedIn.user());
-        }
+        this.refreshCookie = refreshCookie;
     }
 
     record RefreshRequest(@Size(max = 128) String refreshToken) {
@@ -122,20 +110,14 @@ class AuthController {
 
     private TokenResponse answer(SignedIn signedIn, boolean cookie, HttpServletResponse response) {
         if (cookie) {
-            response.addHeader(HttpHeaders.SET_COOKIE,
-                    cookie(signedIn.refreshToken(), properties.sessionLifetime()).toString());
+            response.addHeader(HttpHeaders.SET_COOKIE, refreshCookie.carrying(signedIn.refreshToken()));
         }
         return TokenResponse.from(signedIn, cookie, properties.accessTokenTtl().toSeconds());
     }
 
     /** The refresh cookie, emptied and expired: the same name, path and attributes as when it was set. */
     private String expiredCookie() {
-        return cookie("", Duration.ZERO).toString();
-    }
-
-    private ResponseCookie cookie(String value, Duration maxAge) {
-        return ResponseCookie.from(REFRESH_COOKIE, value).httpOnly(true).secure(properties.secureCookie())
-                .sameSite("Strict").path(COOKIE_PATH).maxAge(maxAge).build();
+        return refreshCookie.expired();
     }
 
     private static String cookieValue(HttpServletRequest request) {

@@ -21,7 +21,7 @@ import dev.encore.platform.EncoreSecurityProperties;
  * from riding on it (a foreign page's Origin is its own, and the cookie is bound to this host).
  */
 @Component
-class BrowserOrigins {
+public class BrowserOrigins {
 
     private final Set<String> allowed = new HashSet<>();
 
@@ -31,7 +31,7 @@ class BrowserOrigins {
     }
 
     /** @throws OriginRefusedException when the request's Origin is missing, or neither its own nor an allowed one */
-    void requireAllowed(HttpServletRequest request) {
+    public void requireAllowed(HttpServletRequest request) {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin == null || !(allowed.contains(origin.toLowerCase(Locale.ROOT)) || sameOrigin(request))) {
             throw new OriginRefusedException();

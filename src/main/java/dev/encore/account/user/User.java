@@ -27,6 +27,8 @@ class User {
     private String email;
     private String displayName;
     private String passwordHash;
+    /** False for an account registered through an identity provider, whose random password nobody knows. */
+    private boolean passwordSet;
     private boolean admin;
     private boolean enabled;
     private String mfaSecret;
@@ -43,7 +45,13 @@ class User {
     }
 
     User(String username, String email, String displayName, String passwordHash, boolean admin, Instant now) {
+        this(username, email, displayName, passwordHash, true, admin, now);
+    }
+
+    User(String username, String email, String displayName, String passwordHash, boolean passwordSet, boolean admin,
+            Instant now) {
         this.id = UUID.randomUUID();
+        this.passwordSet = passwordSet;
         this.username = username;
         this.usernameKey = key(username);
         this.email = normalizeEmail(email);
@@ -65,6 +73,7 @@ class User {
 
     void changePassword(String hash, Instant now) {
         this.passwordHash = hash;
+        this.passwordSet = true;
         this.updatedAt = now;
     }
 
@@ -153,6 +162,10 @@ class User {
 
     String passwordHash() {
         return passwordHash;
+    }
+
+    boolean hasPassword() {
+        return passwordSet;
     }
 
     boolean isAdmin() {

@@ -44,8 +44,15 @@ public class UserAccounts {
      * @param displayName  optional (null for none)
      * @param passwordHash the password as the {@code PasswordEncoder} encoded it
      * @param admin        whether it gets the admin role
+     * @param passwordSet  false when {@code passwordHash} is of a random password nobody knows (an account
+     *                     registered through an identity provider)
      */
-    public record NewAccount(String username, String email, String displayName, String passwordHash, boolean admin) {
+    public record NewAccount(String username, String email, String displayName, String passwordHash, boolean admin,
+            boolean passwordSet) {
+
+        public NewAccount(String username, String email, String displayName, String passwordHash, boolean admin) {
+            this(username, email, displayName, passwordHash, admin, true);
+        }
 
         @Override
         public String toString() {
@@ -89,6 +96,21 @@ public class UserAccounts {
         return taken;
     }
 
+    /** Whether the account has a password its owner knows (false for one registered through an identity provider). */
+    public boolean hasPassword(UUID userId) {
+        return get(userId).hasPassword();
+    }
+
+    /** Whether {@code username} is taken, ignoring case. */
+    public boolean usernameTaken(String username) {
+        return users.existsByUsernameKey(User.key(username));
+    }
+
+    /** Whether {@code email} belongs to an account, ignoring case. */
+    public boolean emailTaken(String email) {
+        return users.existsByEmail(User.normalizeEmail(email));
+    }
+
     /**
      * Whether an admin exists, asked under the admin bootstrap lock: the lock is held until the
      * transaction ends, so registrations with a bootstrap key, on any node, ask one at a time.
@@ -105,7 +127,7 @@ public class UserAccounts {
      */
     public UserView create(NewAccount account) {
         User user = new User(account.username(), account.email(), account.displayName(), account.passwordHash(),
-                account.admin(), clock.instant());
+                account.passwordSet(), account.admin(), clock.instant());
         try {
             users.save(user);
         }

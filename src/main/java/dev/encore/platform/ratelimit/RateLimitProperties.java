@@ -37,7 +37,8 @@ public record RateLimitProperties(
      * seconds per user; insights reports 20 per 15 minutes per user. Failed checks of a signed-in
      * account's own password or two-factor code
      * (password change, account deletion, two-factor changes) get login's figure: 10 per 15 minutes
-     * per account. Registrations: 10 per hour per client address. */
+     * per account. Registrations: 10 per hour per client address. OIDC sign-in (start, callback, connect):
+     * 30 per 15 minutes per client (a sign-in is two requests, and both write). */
     public static final Map<String, Limit> DEFAULTS = Map.of(
             "auth", new Limit(10, Duration.ofMinutes(15)),
             "auth-account", new Limit(10, Duration.ofMinutes(15)),
@@ -45,6 +46,7 @@ public record RateLimitProperties(
             "imports", new Limit(10, Duration.ofMinutes(15)),
             "imports-bulk", new Limit(3, Duration.ofHours(1)),
             "live-chat", new Limit(10, Duration.ofSeconds(10)),
+            "oidc", new Limit(30, Duration.ofMinutes(15)),
             "registration", new Limit(10, Duration.ofHours(1)),
             "reports", new Limit(20, Duration.ofMinutes(15)));
 

@@ -35,7 +35,7 @@ import dev.encore.platform.RateLimitStatus;
 import dev.encore.support.EncoreWebMvcTest;
 
 @EncoreWebMvcTest
-@Import({ AuthController.class, BrowserOrigins.class })
+@Import({ AuthController.class, BrowserOrigins.class, RefreshCookie.class })
 @EnableConfigurationProperties(AccountProperties.class)
 class AuthControllerTests {
 

@@ -1,0 +1,42 @@
+package dev.encore.account.oidc;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
+/**
+ * A real OIDC provider on loopback (NAV's mock-oauth2-server): discovery, authorization endpoint with
+ * PKCE and nonce, token endpoint, JWKS. Each issuer id is a provider of its own. What the next sign-in's
+ * ID token says is queued with {@link #nextSignIn}, or with {@link #nextToken} one that a relying party
+ * must refuse (another audience, an expired one, a wrong nonce), signed with the provider's own key.
+ */
+final class IdentityProvider {
+
+    private final MockOAuth2Server server = new MockOAuth2Server();
+
+    IdentityProvider() {
+        server.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    String issuer(String issuerId) {
+        return server.issuerUrl(issuerId).toString();
+    }
+
+    /** The next token request of {@code issuerId} signs in {@code subject} with these claims. */
+    void nextSignIn(String issuerId, String subject, String clientId, Map<String, Object> claims) {
+        nextToken(issuerId, subject, List.of(clientId), claims, 3600);
+    }
+
+    /** The next token request of {@code issuerId} gets an ID token for {@code audience}, valid {@code expirySeconds}. */
+    void nextToken(String issuerId, String subject, List<String> audience, Map<String, Object> claims,
+            long expirySeconds) {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", audience, claims, expirySeconds));
+    }
+
+    void shutdown() {
+        server.shutdown();
+    }
+}
