@@ -10,7 +10,7 @@ class OidcFlowTests {
     void theCodeChallengeIsRfc7636S256() {
         // RFC 7636, appendix B
         assertThat(OidcFlow.challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"))
-                .isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuHJRIzXCEo");
+                .isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
     }
 
     @Test
