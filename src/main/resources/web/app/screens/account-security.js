@@ -7,6 +7,7 @@ import { field, hasFieldErrors } from '../components/form-field.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
 import { AccountScreen, accountStyles } from './account.js';
+import '../components/connected-accounts.js';
 
 /**
  * Account → Security: change the password (`POST /api/v1/me/password`: the current one and a new
@@ -14,7 +15,8 @@ import { AccountScreen, accountStyles } from './account.js';
  * (`POST /api/v1/me/mfa/totp {password}`, so that a stolen session cannot turn it on) by scanning the
  * QR code the API draws, confirm with a code, keep the recovery codes (shown once: copy or download
  * them), make new recovery codes with a code (`POST /api/v1/me/mfa/recovery-codes`: the earlier ones stop
- * working), or turn it off with a code (`DELETE /api/v1/me/mfa/totp`).
+ * working), or turn it off with a code (`DELETE /api/v1/me/mfa/totp`). Connected accounts (identity
+ * providers) below, when the server offers any: `<encore-connected-accounts>`.
  */
 class AccountSecurity extends AccountScreen {
   static path = '/account/security';
@@ -54,6 +56,7 @@ class AccountSecurity extends AccountScreen {
     }
     .once { padding: var(--space-3) var(--space-4); border-radius: var(--radius); background: var(--warning-bg); color: var(--warning-text); }
     .mfa { grid-column: 1 / -1; }
+    .connections { align-self: stretch; }
     @media (max-width: 860px) {
       .grid { grid-template-columns: 1fr; }
       .scan { grid-template-columns: 1fr; justify-items: center; }
@@ -88,6 +91,7 @@ class AccountSecurity extends AccountScreen {
     return html`<div class="grid">
       ${this.#twoFactor()}
       ${this.#password()}
+      <encore-connected-accounts class="connections"></encore-connected-accounts>
     </div>
     <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }

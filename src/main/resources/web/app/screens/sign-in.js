@@ -5,20 +5,30 @@ import { session } from '../core/session.js';
 import { shared } from '../styles/shared.js';
 import { authFrame, authStyles } from './auth-frame.js';
 import { problemAlert } from '../components/problem-alert.js';
+import { oidcProviders, authorizeUrl, oidcError } from '../core/oidc.js';
 
 /**
  * Sign in with a username or email and a password; when the account has two-factor
  * authentication, the API answers 401 mfa-required and this screen asks for the code from the
- * authenticator app, or one of the recovery codes instead.
+ * authenticator app, or one of the recovery codes instead. When identity providers are configured,
+ * a "Sign in with …" button each: a full navigation to the provider, which sends the browser back
+ * signed in (the app's refresh picks the session up), here with `?oidc=mfa` for the second factor
+ * (`POST /api/v1/auth/oidc/mfa`), or here with `?oidc-error=<problem type>`, shown above the form.
  */
 class SignIn extends LitElement {
   static properties = {
     step: { state: true }, // 'password', 'totp' or 'recovery'
     busy: { state: true },
     error: { state: true },
+    providers: { state: true },
   };
 
   static styles = [shared, authStyles, css`
+    .or {
+      display: flex; align-items: center; gap: var(--space-3); color: var(--text-muted); font-size: .87rem;
+    }
+    .or::before, .or::after { content: ''; flex: 1; border-top: 1px solid var(--border); }
+    .providers { display: grid; gap: var(--space-2); }
     .notice {
       display: grid; gap: var(--space-1); padding: var(--space-3) var(--space-4); border-radius: var(--radius);
       background: var(--warning-bg); color: var(--warning-text);
@@ -30,11 +40,25 @@ class SignIn extends LitElement {
 
   #credentials = null;
 
+  /** Whether the second factor finishes a provider's sign-in (its ticket is in an HttpOnly cookie). */
+  #viaProvider = false;
+
   constructor() {
     super();
     this.step = 'password';
     this.busy = false;
     this.error = null;
+    this.providers = [];
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.error = oidcError(this.query?.get('oidc-error'));
+    if (this.query?.get('oidc') === 'mfa') {
+      this.#viaProvider = true;
+      this.step = 'totp';
+    }
+    oidcProviders().then((providers) => { this.providers = providers; });
   }
 
   render() {
@@ -77,6 +101,10 @@ class SignIn extends LitElement {
             ${this.busy ? 'Signing in…' : 'Sign in'}</button>
         </div>
       </form>
+      ${this.providers.length ? html`<div class="or">or</div>
+        <div class="providers">${this.providers.map((provider) => html`
+          <a class="button secondary block" href=${authorizeUrl(provider.id)}>Sign in with ${provider.displayName}</a>`)}
+        </div>` : ''}
       <p class="switch">New to Encore? <a href="/register">Create an account</a></p>`;
   }
 
@@ -133,12 +161,16 @@ class SignIn extends LitElement {
     this.busy = true;
     this.error = null;
     try {
-      const tokens = await api.post('/api/v1/auth/login?cookie=true', { ...this.#credentials, ...secondFactor });
+      const tokens = this.#viaProvider ? await api.post('/api/v1/auth/oidc/mfa', secondFactor)
+        : await api.post('/api/v1/auth/login?cookie=true', { ...this.#credentials, ...secondFactor });
       session.accept(tokens);
       this.router.navigate(safePath(this.query?.get('next')), { replace: true });
     } catch (error) {
       if (error.code === 'mfa-required') {
         this.step = 'totp';
+      } else if (error.code === 'oidc-mfa-expired') {
+        this.#back();
+        this.error = error;
       } else {
         this.error = error;
       }
@@ -154,6 +186,7 @@ class SignIn extends LitElement {
 
   #back() {
     this.error = null;
+    this.#viaProvider = false;
     this.step = 'password';
   }
 }

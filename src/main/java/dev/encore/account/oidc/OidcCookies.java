@@ -2,13 +2,13 @@ package dev.encore.account.oidc;
 
 import java.time.Duration;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 import dev.encore.account.session.AccountProperties;
+import dev.encore.account.signin.RefreshCookie;
 
 /**
  * The cookies of the OIDC flow, HttpOnly and sent to {@code /api/v1/auth/oidc} only. The state cookie
@@ -50,14 +50,6 @@ class OidcCookies {
 
     /** The value of the cookie {@code name} the request carries; null when none. */
     static String value(HttpServletRequest request, String name) {
-        if (request.getCookies() == null) {
-            return null;
-        }
-        for (Cookie cookie : request.getCookies()) {
-            if (name.equals(cookie.getName())) {
-                return cookie.getValue();
-            }
-        }
-        return null;
+        return RefreshCookie.read(request, name);
     }
 }

@@ -2,7 +2,6 @@ package dev.encore.account.signin;
 
 import java.util.UUID;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -121,14 +120,6 @@ class AuthController {
     }
 
     private static String cookieValue(HttpServletRequest request) {
-        if (request.getCookies() == null) {
-            return null;
-        }
-        for (Cookie cookie : request.getCookies()) {
-            if (REFRESH_COOKIE.equals(cookie.getName())) {
-                return cookie.getValue();
-            }
-        }
-        return null;
+        return RefreshCookie.read(request, REFRESH_COOKIE);
     }
 }

@@ -2,6 +2,9 @@ package dev.encore.account.signin;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +36,19 @@ public class RefreshCookie {
     /** The cookie, emptied and expired: the same name, path and attributes as when it was set. */
     public String expired() {
         return cookie("", Duration.ZERO).toString();
+    }
+
+    /** The value of the cookie {@code name} the request carries; null when it carries none. */
+    public static String read(HttpServletRequest request, String name) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (name.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
     }
 
     private ResponseCookie cookie(String value, Duration maxAge) {

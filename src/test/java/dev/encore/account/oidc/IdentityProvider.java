@@ -13,20 +13,20 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
  * ID token says is queued with {@link #nextSignIn}, or with {@link #nextToken} one that a relying party
  * must refuse (another audience, an expired one, a wrong nonce), signed with the provider's own key.
  */
-final class IdentityProvider {
+public final class IdentityProvider {
 
     private final MockOAuth2Server server = new MockOAuth2Server();
 
-    IdentityProvider() {
+    public IdentityProvider() {
         server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
-    String issuer(String issuerId) {
+    public String issuer(String issuerId) {
         return server.issuerUrl(issuerId).toString();
     }
 
     /** The next token request of {@code issuerId} signs in {@code subject} with these claims. */
-    void nextSignIn(String issuerId, String subject, String clientId, Map<String, Object> claims) {
+    public void nextSignIn(String issuerId, String subject, String clientId, Map<String, Object> claims) {
         nextToken(issuerId, subject, List.of(clientId), claims, 3600);
     }
 
@@ -36,7 +36,7 @@ final class IdentityProvider {
         server.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", audience, claims, expirySeconds));
     }
 
-    void shutdown() {
+    public void shutdown() {
         server.shutdown();
     }
 }

@@ -1,0 +1,113 @@
+package dev.encore.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.encore.account.oidc.IdentityProvider;
+import dev.encore.support.TestAccounts;
+import dev.encore.web.Browser.Viewport;
+
+/**
+ * Signing in with an identity provider in Chromium, against a real OIDC provider on loopback: the
+ * buttons on the sign-in screen, the trip to the provider and back signed in, Account → Security's
+ * connected accounts (connect one more, the last one kept), and a refusal the sign-in screen explains.
+ */
+class OidcBrowserIT extends BrowserTest {
+
+    private static final IdentityProvider IDP = new IdentityProvider();
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        provider(registry, "open", "Open Identity", true);
+        provider(registry, "closed", "Closed Identity", false);
+    }
+
+    private static void provider(DynamicPropertyRegistry registry, String id, String name, boolean registration) {
+        String prefix = "encore.security.oidc.providers." + id + ".";
+        registry.add(prefix + "issuer-uri", () -> IDP.issuer(id));
+        registry.add(prefix + "client-id", () -> "encore-" + id);
+        registry.add(prefix + "client-secret", () -> "secret-of-" + id);
+        registry.add(prefix + "display-name", () -> name);
+        registry.add(prefix + "allow-registration", () -> Boolean.toString(registration));
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        IDP.shutdown();
+    }
+
+    @ParameterizedTest
+    @MethodSource("viewports")
+    void signInWithAProviderConnectAnotherAndSeeARefusalExplained(Viewport viewport) {
+        String name = TestAccounts.uniqueName();
+        try (Browser browser = open(viewport)) {
+            browser.go("/sign-in");
+            WebElement open = provider(browser, "Sign in with Open Identity");
+            provider(browser, "Sign in with Closed Identity");
+            browser.screenshot("oidc-sign-in");
+            check(browser, "sign-in with providers");
+
+            IDP.nextSignIn("open", UUID.randomUUID().toString(), "encore-open", claims(name));
+            open.click();
+            browser.waitForPath("/library/tracks");
+            check(browser, "signed in through the provider");
+
+            browser.go("/account/security");
+            WebElement keep = connectionButton(browser, "Disconnect Open Identity");
+            assertThat(keep.isEnabled()).as("the only way to sign in stays").isFalse();
+            IDP.nextSignIn("closed", UUID.randomUUID().toString(), "encore-closed", claims(name));
+            connectionButton(browser, "Connect Closed Identity").click();
+            browser.waitForPath("/account/security?connected=closed");
+            assertThat(browser.waitFor(Duration.ofSeconds(10), () -> text(connections(browser), ".saved")))
+                    .contains("Closed Identity connected");
+            assertThat(connectionButton(browser, "Disconnect Open Identity").isEnabled()).isTrue();
+            browser.screenshot("oidc-connected-accounts");
+            check(browser, "connected accounts");
+
+            signOut(browser, viewport);
+            IDP.nextSignIn("closed", UUID.randomUUID().toString(), "encore-closed", claims(name + "x"));
+            provider(browser, "Sign in with Closed Identity").click();
+            browser.waitForPath("/sign-in?oidc-error=oidc-registration-closed");
+            assertThat(browser.visible("encore-sign-in", ".alert").getText()).contains("No Encore account for this sign-in");
+            browser.screenshot("oidc-sign-in-refused");
+            check(browser, "a refused sign-in explained");
+        }
+    }
+
+    private static WebElement provider(Browser browser, String label) {
+        return browser.waitFor(Duration.ofSeconds(10), () -> browser.screen("encore-sign-in")
+                .findElements(By.cssSelector(".providers a")).stream().filter(link -> link.getText().equals(label))
+                .findFirst().orElse(null));
+    }
+
+    private static SearchContext connections(Browser browser) {
+        return browser.waitFor(Duration.ofSeconds(10), () -> browser.screen("encore-account-security")
+                .findElement(By.cssSelector("encore-connected-accounts")).getShadowRoot());
+    }
+
+    private static WebElement connectionButton(Browser browser, String label) {
+        return browser.waitFor(Duration.ofSeconds(10), () -> connections(browser)
+                .findElement(By.cssSelector("button[aria-label='" + label + "']")));
+    }
+
+    private static String text(SearchContext root, String css) {
+        return root.findElements(By.cssSelector(css)).stream().map(WebElement::getText).findFirst().orElse(null);
+    }
+
+    private static Map<String, Object> claims(String name) {
+        return Map.of("email", name + "@idp.example", "email_verified", true, "preferred_username", name,
+                "name", "Robin " + name);
+    }
+}
