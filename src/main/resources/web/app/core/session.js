@@ -54,9 +54,12 @@ class Session extends EventTarget {
     return this.signedIn && (this.user?.roles ?? []).includes('ADMIN');
   }
 
-  /** At load: resume the session of the refresh cookie, if this browser had one. */
+  /**
+   * At load: resume the session of the refresh cookie, if this browser had one, or if it comes back from
+   * signing in with an identity provider (`/?signed-in=oidc`: the API set the cookie on the way).
+   */
   async start() {
-    if (localStorage.getItem(HINT)) {
+    if (localStorage.getItem(HINT) || new URLSearchParams(location.search).get('signed-in') === 'oidc') {
       await this.refresh();
     } else {
       this.#end('none', false);

@@ -30,17 +30,8 @@ class OidcBrowserIT extends BrowserTest {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        provider(registry, "open", "Open Identity", true);
-        provider(registry, "closed", "Closed Identity", false);
-    }
-
-    private static void provider(DynamicPropertyRegistry registry, String id, String name, boolean registration) {
-        String prefix = "encore.security.oidc.providers." + id + ".";
-        registry.add(prefix + "issuer-uri", () -> IDP.issuer(id));
-        registry.add(prefix + "client-id", () -> "encore-" + id);
-        registry.add(prefix + "client-secret", () -> "secret-of-" + id);
-        registry.add(prefix + "display-name", () -> name);
-        registry.add(prefix + "allow-registration", () -> Boolean.toString(registration));
+        IDP.register(registry, "open", "Open Identity", true);
+        IDP.register(registry, "closed", "Closed Identity", false);
     }
 
     @AfterAll
@@ -73,6 +64,8 @@ class OidcBrowserIT extends BrowserTest {
             assertThat(browser.waitFor(Duration.ofSeconds(10), () -> text(connections(browser), ".saved")))
                     .contains("Closed Identity connected");
             assertThat(connectionButton(browser, "Disconnect Open Identity").isEnabled()).isTrue();
+            browser.script("arguments[0].scrollIntoView({block: 'start'})", browser.screen("encore-account-security")
+                    .findElement(By.cssSelector("encore-connected-accounts")));
             browser.screenshot("oidc-connected-accounts");
             check(browser, "connected accounts");
 

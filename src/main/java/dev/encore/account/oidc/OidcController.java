@@ -102,7 +102,7 @@ class OidcController {
 
     @Operation(summary = "Finish signing in with a provider", description = "Where the provider sends the browser "
             + "back. Checks the state against the cookie (single use), exchanges the code with the PKCE verifier and "
-            + "validates the ID token, then: 302 to / with the refresh cookie set (signed in); to /sign-in?oidc=mfa "
+            + "validates the ID token, then: 302 to /?signed-in=oidc with the refresh cookie set (signed in); to /sign-in?oidc=mfa "
             + "when the account uses two-factor (finish with POST /api/v1/auth/oidc/mfa); to /account/security?"
             + "connected={provider} after a link; or to /sign-in (or /account/security for a link) with "
             + "oidc-error={problem type} when refused.")
@@ -124,7 +124,7 @@ class OidcController {
             if (outcome.mfaTicket() != null) {
                 return redirect(app(SIGN_IN, "oidc", "mfa"), clearState, cookies.mfaTicket(outcome.mfaTicket()));
             }
-            return redirect(URI.create("/"), clearState,
+            return redirect(app("/", "signed-in", "oidc"), clearState,
                     browser.refreshCookie().carrying(outcome.signedIn().refreshToken()));
         }
         catch (OidcException refused) {

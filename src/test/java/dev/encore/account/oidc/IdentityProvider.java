@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
@@ -19,6 +21,19 @@ public final class IdentityProvider {
 
     public IdentityProvider() {
         server.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /**
+     * Configures Encore's provider {@code id} on this provider's issuer of the same id: client
+     * {@code encore-<id>}, a client secret, {@code displayName}, registration allowed or not.
+     */
+    public void register(DynamicPropertyRegistry registry, String id, String displayName, boolean registration) {
+        String prefix = "encore.security.oidc.providers." + id + ".";
+        registry.add(prefix + "issuer-uri", () -> issuer(id));
+        registry.add(prefix + "client-id", () -> "encore-" + id);
+        registry.add(prefix + "client-secret", () -> "secret-of-" + id);
+        registry.add(prefix + "display-name", () -> displayName);
+        registry.add(prefix + "allow-registration", () -> Boolean.toString(registration));
     }
 
     public String issuer(String issuerId) {

@@ -51,24 +51,15 @@ class OidcSignInIT extends IntegrationTest {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        provider(registry, OPEN, "Open Identity", true);
-        provider(registry, CLOSED, "Closed Identity", false);
-        provider(registry, CORP, "Corp SSO", true);
+        IDP.register(registry, OPEN, "Open Identity", true);
+        IDP.register(registry, CLOSED, "Closed Identity", false);
+        IDP.register(registry, CORP, "Corp SSO", true);
         registry.add("encore.security.oidc.providers.corp.allowed-email-domains", () -> "example.com");
-        provider(registry, RELABEL, "Relabelled", true);
+        IDP.register(registry, RELABEL, "Relabelled", true);
         registry.add("encore.security.oidc.providers.relabel.issuer-uri", RELABELLER::issuer);
         registry.add("encore.security.oidc.providers.down.issuer-uri", () -> "http://127.0.0.1:9/down");
         registry.add("encore.security.oidc.providers.down.client-id", () -> "encore");
         registry.add("encore.ratelimit.limits.oidc.capacity", () -> "1000");
-    }
-
-    private static void provider(DynamicPropertyRegistry registry, String id, String name, boolean registration) {
-        String prefix = "encore.security.oidc.providers." + id + ".";
-        registry.add(prefix + "issuer-uri", () -> IDP.issuer(id));
-        registry.add(prefix + "client-id", () -> clientId(id));
-        registry.add(prefix + "client-secret", () -> "secret-of-" + id);
-        registry.add(prefix + "display-name", () -> name);
-        registry.add(prefix + "allow-registration", () -> Boolean.toString(registration));
     }
 
     @AfterAll
@@ -114,7 +105,7 @@ class OidcSignInIT extends IntegrationTest {
         HttpResponse<String> back = signIn(OPEN, subject, claims(name + "@idp.example", name));
 
         assertThat(back.statusCode()).isEqualTo(302);
-        assertThat(back.headers().firstValue("Location")).contains("/");
+        assertThat(back.headers().firstValue("Location")).contains("/?signed-in=oidc");
         assertThat(back.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("encore_refresh=").contains("HttpOnly", "SameSite=Strict", "Path=/api/v1/auth"));
         JsonNode session = refreshFromApp();
@@ -140,7 +131,7 @@ class OidcSignInIT extends IntegrationTest {
 
         browser = new OidcBrowser(port);
         HttpResponse<String> again = signIn(OPEN, subject, claims("changed-" + name + "@idp.example", "other"));
-        assertThat(again.headers().firstValue("Location")).contains("/");
+        assertThat(again.headers().firstValue("Location")).contains("/?signed-in=oidc");
         assertThat(refreshFromApp().path("user").path("id").asString()).isEqualTo(first);
     }
 
@@ -264,7 +255,7 @@ class OidcSignInIT extends IntegrationTest {
         String name = TestAccounts.uniqueName();
         String callback = toCallback(OPEN, UUID.randomUUID().toString(), claims(name + "@idp.example", name));
         String state = query(callback).get("state");
-        assertThat(browser.get(callback).headers().firstValue("Location")).contains("/");
+        assertThat(browser.get(callback).headers().firstValue("Location")).contains("/?signed-in=oidc");
 
         OidcBrowser attacker = new OidcBrowser(port);
         assertRefused(attacker.send(attacker.request(callback).header("Cookie", "encore_oidc_state=" + state)),
