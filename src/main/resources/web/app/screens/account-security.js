@@ -24,6 +24,7 @@ class AccountSecurity extends AccountScreen {
 
   static properties = {
     user: { state: true },
+    hasPassword: { state: true },
     passwordError: { state: true },
     passwordBusy: { state: true },
     passwordChanged: { state: true },
@@ -57,6 +58,7 @@ class AccountSecurity extends AccountScreen {
     .once { padding: var(--space-3) var(--space-4); border-radius: var(--radius); background: var(--warning-bg); color: var(--warning-text); }
     .mfa { grid-column: 1 / -1; }
     .connections { align-self: stretch; }
+    .grid > .section + .section { margin-top: 0; } /* the grid's gap spaces them: side by side they line up */
     @media (max-width: 860px) {
       .grid { grid-template-columns: 1fr; }
       .scan { grid-template-columns: 1fr; justify-items: center; }
@@ -68,6 +70,7 @@ class AccountSecurity extends AccountScreen {
   constructor() {
     super();
     this.user = null;
+    this.hasPassword = true;
     this.passwordError = null;
     this.passwordBusy = false;
     this.passwordChanged = false;
@@ -78,6 +81,17 @@ class AccountSecurity extends AccountScreen {
     this.mfaBusy = false;
     this.copied = false;
     this.announcement = '';
+  }
+
+  /** Me, and whether I have a password (an account made through an identity provider has none). */
+  async fetchData() {
+    const [user, connections] = await Promise.all([api.get('/api/v1/me'), api.get('/api/v1/me/connections')]);
+    return { user, hasPassword: connections.hasPassword };
+  }
+
+  accept(data) {
+    this.user = data.user;
+    this.hasPassword = data.hasPassword;
   }
 
   renderContent() {
@@ -97,6 +111,13 @@ class AccountSecurity extends AccountScreen {
   }
 
   #password() {
+    if (!this.hasPassword) {
+      return html`<section class="card section" aria-labelledby="password-title">
+        <div class="section-head"><div><h2 id="password-title">Password</h2>
+          <p>Your account was made through a sign-in provider and has no password: you sign in with the
+            provider under Connected accounts.</p></div></div>
+      </section>`;
+    }
     const general = this.passwordError && !hasFieldErrors(this.passwordError) ? this.passwordError : null;
     return html`<section class="card section" aria-labelledby="password-title">
       <div class="section-head"><div><h2 id="password-title">Password</h2>

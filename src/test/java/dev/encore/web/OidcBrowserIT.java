@@ -58,6 +58,9 @@ class OidcBrowserIT extends BrowserTest {
             browser.go("/account/security");
             WebElement keep = connectionButton(browser, "Disconnect Open Identity");
             assertThat(keep.isEnabled()).as("the only way to sign in stays").isFalse();
+            assertThat(browser.screen("encore-account-security").findElements(By.cssSelector("input[type=password]")))
+                    .as("no password to change").isEmpty();
+            assertThat(browser.find("encore-account-security", "#password-title + p").getText()).contains("no password");
             IDP.nextSignIn("closed", UUID.randomUUID().toString(), "encore-closed", claims(name));
             connectionButton(browser, "Connect Closed Identity").click();
             browser.waitForPath("/account/security?connected=closed");
