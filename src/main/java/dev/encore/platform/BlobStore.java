@@ -104,6 +104,37 @@ public interface BlobStore {
     int sweepStaging(Duration age) throws IOException;
 
     /**
+     * A new part: named scratch bytes that every node sees, like the store's blobs (a directory
+     * beside them, or objects in the bucket), for work that outlives one request and may go on
+     * through another node (a resumable upload's chunks). The bytes are written to
+     * {@link PartFile#path()} on this node's disk and become the part with {@link PartFile#publish()};
+     * where parts are local files, the path is the part itself, so what was written is there even
+     * when the node dies before it publishes. Writing again under a name replaces the part.
+     *
+     * @param name {@code [a-z0-9-]} segments separated by {@code /}, at most 200 characters
+     */
+    PartFile createPart(String name) throws IOException;
+
+    /** The size of a part; empty when there is none under that name. */
+    Optional<Long> partSize(String name) throws IOException;
+
+    /**
+     * Streams the first {@code length} bytes of a part (fewer when it ends first). The caller closes it.
+     *
+     * @throws NoSuchFileException when there is no such part
+     */
+    InputStream readPart(String name, long length) throws IOException;
+
+    /** Deletes a part; false when it was not there. */
+    boolean deletePart(String name) throws IOException;
+
+    /**
+     * The parts whose names start with {@code prefix}, for a sweep of parts nobody needs any more.
+     * The caller closes the stream.
+     */
+    Stream<Part> parts(String prefix) throws IOException;
+
+    /**
      * Whether every node of the cluster sees the same blobs (a bucket, a declared shared
      * directory, or a single node): only then may a missing blob be taken as lost.
      */
@@ -134,6 +165,30 @@ public interface BlobStore {
      * @param bytes their bytes (each stored once, however many files share it)
      */
     record Usage(long blobs, long bytes) {
+    }
+
+    /**
+     * A part the store holds.
+     *
+     * @param name         its name
+     * @param size         bytes
+     * @param lastModified when it was last written (a bucket's listing shows the service's clock)
+     */
+    record Part(String name, long size, Instant lastModified) {
+    }
+
+    /**
+     * A part being written: {@link #path()} on this node's disk, made the part by {@link #publish()}.
+     * Closing it drops what was not published (a copy in this node's staging area); where the path is
+     * the part itself, closing leaves it.
+     */
+    interface PartFile extends Closeable {
+
+        /** The file to write the part's bytes to. */
+        Path path();
+
+        /** Makes what {@link #path()} holds the part, whole or not at all. */
+        void publish() throws IOException;
     }
 
     /** A blob as a local file, held until closed. */

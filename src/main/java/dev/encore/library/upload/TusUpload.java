@@ -1,10 +1,10 @@
 package dev.encore.library.upload;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -13,8 +13,9 @@ import dev.encore.platform.StoredRow;
 
 /**
  * A resumable (tus) upload: its declared length (reserved in the quotas until it is finished), how
- * much has arrived, the staging directory its bytes are appended to, and once finished the
- * {@link Upload} it became.
+ * much has arrived (its chunks, {@link TusChunks}), and once finished the {@link Upload} it became.
+ * Saved once, when it is created: every later change is a conditional update of {@link TusLeases},
+ * made by the request that holds the upload's lease.
  */
 @Table("tus_uploads")
 class TusUpload extends StoredRow<UUID> {
@@ -27,7 +28,12 @@ class TusUpload extends StoredRow<UUID> {
     @Column("upload_offset")
     private long offset;
     private String filename;
+    /** Where a node kept the bytes before uploads moved into the blob store (Encore before V71). */
+    @ReadOnlyProperty
     private String stagingDir;
+    /** The part the lease holder writes (or a dead one wrote) the bytes from the offset to. */
+    @ReadOnlyProperty
+    private String pendingPart;
     private UUID uploadId;
     private Instant createdAt;
     private Instant expiresAt;
@@ -37,31 +43,14 @@ class TusUpload extends StoredRow<UUID> {
         super(true);
     }
 
-    TusUpload(UUID ownerId, long length, String filename, Path stagingDir, Instant now, Instant expiresAt) {
+    TusUpload(UUID ownerId, long length, String filename, Instant now, Instant expiresAt) {
         super(false);
         this.id = UUID.randomUUID();
         this.ownerId = ownerId;
         this.length = length;
         this.filename = filename;
-        this.stagingDir = stagingDir.toString();
         this.createdAt = now;
         this.expiresAt = expiresAt;
-    }
-
-    /** Bytes up to {@code newOffset} have arrived. */
-    void advance(long newOffset) {
-        if (newOffset < offset || newOffset > length) {
-            throw new IllegalArgumentException("offset " + newOffset + " outside " + offset + ".." + length);
-        }
-        offset = newOffset;
-    }
-
-    /** Every byte arrived and became {@code upload}. */
-    void complete(UUID upload) {
-        if (offset != length) {
-            throw new IllegalStateException("incomplete");
-        }
-        uploadId = upload;
     }
 
     boolean allArrived() {
@@ -76,13 +65,13 @@ class TusUpload extends StoredRow<UUID> {
         return length - offset;
     }
 
-    /** The file the bytes are appended to. */
-    Path data() {
-        return stagingDir().resolve("data");
+    /** Whether its bytes were left on one node's disk by an Encore before V71: it cannot go on. */
+    boolean legacy() {
+        return stagingDir != null && uploadId == null;
     }
 
-    Path stagingDir() {
-        return Path.of(stagingDir);
+    String pendingPart() {
+        return pendingPart;
     }
 
     UUID id() {

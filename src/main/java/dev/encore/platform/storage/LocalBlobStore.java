@@ -29,11 +29,14 @@ import java.util.stream.Stream;
 public class LocalBlobStore extends StagedBlobStore {
 
     private static final String INCOMING = ".incoming";
+    /** Parts ({@link #createPart}): named scratch beside the blobs, seen by every node that sees them. */
+    private static final String PARTS = ".parts";
     /** Where staging lived before it moved to the node's data directory; swept by age only. */
     private static final String LEGACY_STAGING = ".staging";
 
     private final Path root;
     private final Path incoming;
+    private final Path parts;
     private final boolean shared;
     private final Clock clock;
 
@@ -46,6 +49,7 @@ public class LocalBlobStore extends StagedBlobStore {
         super(staging);
         this.root = Files.createDirectories(root).toRealPath();
         this.incoming = Files.createDirectories(this.root.resolve(INCOMING));
+        this.parts = Files.createDirectories(this.root.resolve(PARTS));
         this.shared = shared;
         this.clock = clock;
     }
@@ -190,8 +194,89 @@ public class LocalBlobStore extends StagedBlobStore {
     }
 
     @Override
+    public PartFile createPart(String name) throws IOException {
+        Path file = part(name);
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(Files.createDirectories(file.getParent()).resolve(file.getFileName()));
+        }
+        catch (NoSuchFileException emptiedMeanwhile) { // a sweep took the empty directory just now
+            Files.createFile(Files.createDirectories(file.getParent()).resolve(file.getFileName()));
+        }
+        return new PartFile() {
+            @Override
+            public Path path() {
+                return file; // written in place: what arrived is the part, even if the node dies now
+            }
+
+            @Override
+            public void publish() {
+                // nothing to do: the file is the part
+            }
+
+            @Override
+            public void close() {
+                // the part stays
+            }
+        };
+    }
+
+    @Override
+    public Optional<Long> partSize(String name) throws IOException {
+        try {
+            return Optional.of(Files.size(part(name)));
+        }
+        catch (NoSuchFileException absent) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public InputStream readPart(String name, long length) throws IOException {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative");
+        }
+        return new BoundedInputStream(Files.newInputStream(part(name)), length);
+    }
+
+    @Override
+    public boolean deletePart(String name) throws IOException {
+        Path file = part(name);
+        boolean deleted = Files.deleteIfExists(file);
+        // empty directories of the name go with their last part (another node may be filling one again)
+        for (Path dir = file.getParent(); !dir.equals(parts); dir = dir.getParent()) {
+            try {
+                Files.deleteIfExists(dir);
+            }
+            catch (java.nio.file.DirectoryNotEmptyException | NoSuchFileException inUse) {
+                break;
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public Stream<Part> parts(String prefix) throws IOException {
+        String start = PartNames.checkedPrefix(prefix);
+        return Files.walk(parts).filter(Files::isRegularFile).map(file -> {
+            String name = parts.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Part(name, attributes.size(), attributes.lastModifiedTime().toInstant());
+            }
+            catch (IOException goneMeanwhile) {
+                return null;
+            }
+        }).filter(part -> part != null && part.name().startsWith(start));
+    }
+
+    @Override
     public boolean shared() {
         return shared;
+    }
+
+    private Path part(String name) {
+        return inside(parts, PartNames.checked(name));
     }
 
     private Path location(String sha256) {

@@ -47,6 +47,7 @@ public class S3BlobStore extends StagedBlobStore {
     private final S3Client client;
     private final String bucket;
     private final String prefix;
+    private final String partPrefix;
     private final S3Uploads uploads;
     private final Clock clock;
 
@@ -55,6 +56,7 @@ public class S3BlobStore extends StagedBlobStore {
         this.client = client;
         this.bucket = settings.bucket();
         this.prefix = settings.keyPrefix() + "blobs/";
+        this.partPrefix = settings.keyPrefix() + "parts/";
         this.uploads = new S3Uploads(client, settings);
         this.clock = clock;
     }
@@ -244,8 +246,10 @@ public class S3BlobStore extends StagedBlobStore {
         int swept = staging.sweep(age);
         Instant cutoff = clock.instant().minus(age);
         try {
-            List<MultipartUpload> abandoned = client.listMultipartUploadsPaginator(list -> list.bucket(bucket)
-                    .prefix(prefix)).uploads().stream().filter(upload -> upload.initiated().isBefore(cutoff)).toList();
+            // blobs' and parts' (a large chunk of a resumable upload goes up in parts too)
+            List<MultipartUpload> abandoned = Stream.of(prefix, partPrefix).flatMap(keys -> client
+                    .listMultipartUploadsPaginator(list -> list.bucket(bucket).prefix(keys)).uploads().stream())
+                    .filter(upload -> upload.initiated().isBefore(cutoff)).toList();
             for (MultipartUpload upload : abandoned) {
                 uploads.abortQuietly(upload.key(), upload.uploadId());
                 swept++;
@@ -255,6 +259,97 @@ public class S3BlobStore extends StagedBlobStore {
             throw new IOException("Cannot list the bucket's unfinished uploads: " + ex.getMessage(), ex);
         }
         return swept;
+    }
+
+    @Override
+    public PartFile createPart(String name) throws IOException {
+        String key = partPrefix + PartNames.checked(name);
+        Path dir = staging.create("part");
+        Path file = Files.createFile(dir.resolve("part"));
+        return new PartFile() {
+            @Override
+            public Path path() {
+                return file; // spooled here, sent whole when published
+            }
+
+            @Override
+            public void publish() throws IOException {
+                try {
+                    uploads.upload(file, key, Files.size(file), storedNow());
+                }
+                catch (SdkException ex) {
+                    throw new IOException("Cannot store part " + name + " in bucket " + bucket + ": "
+                            + ex.getMessage(), ex);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                StagingArea.deleteTree(dir);
+            }
+        };
+    }
+
+    @Override
+    public Optional<Long> partSize(String name) throws IOException {
+        try {
+            return head(partPrefix + PartNames.checked(name)).map(HeadObjectResponse::contentLength);
+        }
+        catch (SdkException ex) {
+            throw new IOException("Cannot look up part " + name + " in bucket " + bucket + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public InputStream readPart(String name, long length) throws IOException {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative");
+        }
+        String key = partPrefix + PartNames.checked(name);
+        if (length == 0) {
+            if (partSize(name).isEmpty()) {
+                throw new NoSuchFileException(name);
+            }
+            return InputStream.nullInputStream();
+        }
+        try {
+            return new S3ObjectStream(client.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
+                    .range("bytes=0-" + (length - 1)).build()));
+        }
+        catch (NoSuchKeyException absent) {
+            throw new NoSuchFileException(name);
+        }
+        catch (SdkException ex) {
+            throw new IOException("Cannot read part " + name + " in bucket " + bucket + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public boolean deletePart(String name) throws IOException {
+        String key = partPrefix + PartNames.checked(name);
+        try {
+            if (head(key).isEmpty()) {
+                return false;
+            }
+            client.deleteObject(delete -> delete.bucket(bucket).key(key));
+            return true;
+        }
+        catch (SdkException ex) {
+            throw new IOException("Cannot delete part " + name + " in bucket " + bucket + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public Stream<Part> parts(String prefix) throws IOException {
+        String start = partPrefix + PartNames.checkedPrefix(prefix);
+        try {
+            return client.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(start)).contents().stream()
+                    .map(object -> new Part(object.key().substring(partPrefix.length()), object.size(),
+                            object.lastModified()));
+        }
+        catch (SdkException ex) {
+            throw new IOException("Cannot list the bucket " + bucket + ": " + ex.getMessage(), ex);
+        }
     }
 
     @Override

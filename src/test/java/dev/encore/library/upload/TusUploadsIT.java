@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import dev.encore.library.upload.UploadStorage;
+import dev.encore.platform.BlobStore;
 import dev.encore.support.Api;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.MediaTools;
@@ -51,6 +52,12 @@ class TusUploadsIT extends IntegrationTest {
 
     @Autowired
     private UploadStorage storage;
+
+    @Autowired
+    private BlobStore blobs;
+
+    @Autowired
+    private ResumableUploads resumable;
 
     /** A new user, their tus client, and the tus staging directories before the test. */
     private Account user;
@@ -152,12 +159,13 @@ class TusUploadsIT extends IntegrationTest {
         assertProblem(tus.patchChunked(location, 0, more), 413, "payload-too-large");
         assertProblem(tus.patch(location, 0, more, 0, 1001), 413, "payload-too-large");
         assertThat(tus.head(location).headers().firstValue("Upload-Offset")).as("nothing of it kept").hasValue("0");
-        assertThat(Files.size(stagedData(location))).as("nothing beyond the length on disk").isZero();
+        assertThat(parts(location)).as("nothing beyond the length in the store").isZero();
 
         // all of it, but not a type Encore accepts: refused at the last byte, and gone
         assertProblem(tus.patch(location, 0, more, 0, 1000), 415, "unsupported-media-type");
         assertThat(tus.head(location).statusCode()).isEqualTo(404);
         assertThat(stagingDirectories("tus")).isEqualTo(staged);
+        assertThat(parts(location)).isZero();
     }
 
     @Test
@@ -207,6 +215,7 @@ class TusUploadsIT extends IntegrationTest {
         assertProblem(tus.patch(location, 1000, song, 1000, song.length), 403, "quota-exceeded");
         assertThat(tus.head(location).statusCode()).isEqualTo(404);
         assertThat(stagingDirectories("tus")).as("its bytes went with it").isEqualTo(staged);
+        assertThat(parts(location)).isZero();
     }
 
     @Test
@@ -218,6 +227,7 @@ class TusUploadsIT extends IntegrationTest {
         assertThat(tus.head(location).statusCode()).isEqualTo(404);
         assertProblem(tus.patch(location, song.length / 2, song, song.length / 2, song.length), 404, "not-found");
         assertThat(stagingDirectories("tus")).isEqualTo(staged);
+        assertThat(parts(location)).as("its chunks went with it").isZero();
     }
 
     @Test
@@ -260,15 +270,95 @@ class TusUploadsIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from tus_uploads where id = ?", Long.class,
                 UUID.fromString(id))).isZero();
         assertThat(stagingDirectories("tus")).isEqualTo(staged);
+        assertThat(parts(location)).isZero();
         assertThat(tus.head(location).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aLeaseLeftByADeadNodeHoldsTheUploadUntilItRunsOut() {
+        int half = song.length / 2;
+        String location = tus.startPartly(song, "song.mp3", half);
+        UUID id = id(location);
+        // a node took the upload's lease and died: its lease runs on a while
+        jdbc.update("update tus_uploads set lease_token = ?, lease_until = ? where id = ?", UUID.randomUUID(),
+                Timestamp.from(Instant.now().plusSeconds(20)), id);
+        assertProblem(tus.patch(location, half, song, half, song.length), 409, "upload-busy");
+        assertProblem(tus.delete(location), 409, "upload-busy");
+        assertThat(tus.head(location).headers().firstValue("Upload-Offset")).hasValue(Integer.toString(half));
+
+        jdbc.update("update tus_uploads set lease_until = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(1)),
+                id);
+        HttpResponse<String> rest = tus.patch(location, half, song, half, song.length);
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(204);
+        assertThat(rest.headers().firstValue("Encore-Upload-Id")).isPresent();
+        assertThat(parts(location)).as("the chunks went once the upload was finished").isZero();
+    }
+
+    @Test
+    void bytesADeadRequestWroteButNeverRecordedCountOnceItsLeaseRunsOut() throws Exception {
+        int half = song.length / 2;
+        String location = tus.startPartly(song, "song.mp3", 1000);
+        UUID id = id(location);
+        // a request wrote the chunk after 1000 and died before it could record it
+        UUID deadLease = UUID.randomUUID();
+        String part = "tus/" + id + "/1000-" + deadLease;
+        try (BlobStore.PartFile file = blobs.createPart(part)) {
+            Files.write(file.path(), Arrays.copyOfRange(song, 1000, half));
+            file.publish();
+        }
+        jdbc.update("update tus_uploads set lease_token = ?, lease_until = ?, pending_part = ? where id = ?", deadLease,
+                Timestamp.from(Instant.now().plusSeconds(20)), part, id);
+        assertThat(offset(tus, location)).as("while its lease runs, what it wrote is not known").isEqualTo(1000);
+
+        jdbc.update("update tus_uploads set lease_until = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(1)),
+                id);
+        assertThat(offset(tus, location)).as("then the offset is where its bytes end").isEqualTo(half);
+        HttpResponse<String> rest = tus.patch(location, half, song, half, song.length);
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(204);
+        String uploadId = rest.headers().firstValue("Encore-Upload-Id").orElseThrow();
+        JsonNode upload = Api.json(api.get("/api/v1/uploads/" + uploadId, user.accessToken()));
+        assertThat(upload.path("size").asLong()).isEqualTo(song.length);
+        assertThat(upload.path("durationMs").asLong()).as("the same file, whole").isBetween(2700L, 3300L);
+    }
+
+    @Test
+    void chunksNoUploadRecordsAreSweptAndRecordedOnesStay() throws Exception {
+        int half = song.length / 2;
+        String location = tus.startPartly(song, "song.mp3", half);
+        UUID id = id(location);
+        String orphan = "tus/" + id + "/" + half + "-" + UUID.randomUUID(); // its node died before recording it
+        String gone = "tus/" + UUID.randomUUID() + "/0-" + UUID.randomUUID(); // of an upload deleted meanwhile
+        for (String part : new String[] { orphan, gone }) {
+            try (BlobStore.PartFile file = blobs.createPart(part)) {
+                Files.write(file.path(), new byte[] { 1, 2, 3 });
+                file.publish();
+            }
+        }
+        assertThat(parts(location)).isEqualTo(2);
+
+        resumable.sweepOrphanParts(Instant.now().plusSeconds(60));
+        assertThat(blobs.partSize(orphan)).isEmpty();
+        assertThat(blobs.partSize(gone)).isEmpty();
+        assertThat(parts(location)).as("the recorded chunk stays").isEqualTo(1);
+        HttpResponse<String> rest = tus.patch(location, half, song, half, song.length);
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(204);
     }
 
     private static long offset(TusClient tus, String location) {
         return Long.parseLong(tus.head(location).headers().firstValue("Upload-Offset").orElse("-1"));
     }
 
-    private Path stagedData(String location) {
-        return Path.of(jdbc.queryForObject("select staging_dir from tus_uploads where id = ?", String.class,
-                UUID.fromString(location.substring(location.lastIndexOf('/') + 1)))).resolve("data");
+    private static UUID id(String location) {
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** How many chunks of the upload the blob store holds. */
+    private long parts(String location) {
+        try (java.util.stream.Stream<BlobStore.Part> parts = blobs.parts("tus/" + id(location) + "/")) {
+            return parts.count();
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 }
