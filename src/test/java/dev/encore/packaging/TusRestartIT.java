@@ -28,8 +28,9 @@ import dev.encore.support.TestAccounts.Account;
 
 /**
  * A resumable upload keeps what arrived when the packaged jar dies in the middle of a PATCH, before
- * it could record the new offset: after the restart HEAD names the end of the staged bytes, and the
- * upload resumes from there into the same file the client sent.
+ * it could record the new offset: the chunk was being written in place in the local store, and
+ * after the restart (which frees the dead process's lease at once) HEAD names the end of its bytes,
+ * and the upload resumes from there into the same file the client sent.
  */
 class TusRestartIT {
 
@@ -77,15 +78,15 @@ class TusRestartIT {
         assertThat(upload.path("durationMs").asLong()).isBetween(19_000L, 21_000L);
     }
 
-    /** The size of the one resumable upload's staged file (-1 before it exists). */
+    /** The size of the one resumable upload's chunk being written, in place in the local store (-1 before it exists). */
     private long staged() throws IOException {
-        Path resumable = work.resolve("data/staging/resumable");
-        if (!Files.isDirectory(resumable)) {
+        Path chunks = work.resolve("data/blobs/.parts/tus");
+        if (!Files.isDirectory(chunks)) {
             return -1;
         }
-        try (Stream<Path> dirs = Files.list(resumable)) {
-            Path data = dirs.map(dir -> dir.resolve("data")).filter(Files::isRegularFile).findFirst().orElse(null);
-            return data == null ? -1 : Files.size(data);
+        try (Stream<Path> files = Files.walk(chunks)) {
+            Path chunk = files.filter(Files::isRegularFile).findFirst().orElse(null);
+            return chunk == null ? -1 : Files.size(chunk);
         }
     }
 

@@ -98,7 +98,7 @@ class ResumableUploads implements StorageUsage {
     private TusUpload get(Viewer viewer, UUID id) {
         TusUpload upload = tusUploads.findLive(id, viewer.userId(), clock.instant())
                 .orElseThrow(() -> LibraryProblems.notFound("upload"));
-        if (upload.legacy()) { // its bytes are on one node's disk from before V71: it must be restarted
+        if (upload.legacy()) { // its bytes are on one node's disk from before V90: it must be restarted
             discard(upload);
             throw LibraryProblems.notFound("upload");
         }

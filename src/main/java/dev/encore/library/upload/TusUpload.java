@@ -28,7 +28,7 @@ class TusUpload extends StoredRow<UUID> {
     @Column("upload_offset")
     private long offset;
     private String filename;
-    /** Where a node kept the bytes before uploads moved into the blob store (Encore before V71). */
+    /** Where a node kept the bytes before uploads moved into the blob store (Encore before V90). */
     @ReadOnlyProperty
     private String stagingDir;
     /** The part the lease holder writes (or a dead one wrote) the bytes from the offset to. */
@@ -65,7 +65,7 @@ class TusUpload extends StoredRow<UUID> {
         return length - offset;
     }
 
-    /** Whether its bytes were left on one node's disk by an Encore before V71: it cannot go on. */
+    /** Whether its bytes were left on one node's disk by an Encore before V90: it cannot go on. */
     boolean legacy() {
         return stagingDir != null && uploadId == null;
     }
