@@ -207,6 +207,35 @@ abstract class BlobStoreContract {
         assertThat(filesIn(second)).as("the killed attempt's bytes are gone").isEmpty();
     }
 
+    @Test
+    void keepsNamedPartsEveryNodeSeesApartFromTheBlobs() throws Exception {
+        byte[] bytes = random(5000);
+        long blobs = store.usage().blobs();
+        try (BlobStore.PartFile part = store.createPart("tus/upload-1/0-lease")) {
+            Files.write(part.path(), bytes);
+            part.publish();
+        }
+        try (BlobStore.PartFile other = store.createPart("tus/upload-2/0-lease")) {
+            Files.write(other.path(), random(10));
+            other.publish();
+        }
+        assertThat(store.partSize("tus/upload-1/0-lease")).hasValue(5000L);
+        try (InputStream in = store.readPart("tus/upload-1/0-lease", 1200)) {
+            assertThat(in.readAllBytes()).as("the first bytes only").isEqualTo(Arrays.copyOf(bytes, 1200));
+        }
+        try (Stream<BlobStore.Part> parts = store.parts("tus/upload-1/")) {
+            assertThat(parts.map(BlobStore.Part::name).toList()).containsExactly("tus/upload-1/0-lease");
+        }
+        assertThat(store.usage().blobs()).as("parts are no blobs").isEqualTo(blobs);
+
+        assertThat(store.deletePart("tus/upload-1/0-lease")).isTrue();
+        assertThat(store.deletePart("tus/upload-1/0-lease")).isFalse();
+        assertThat(store.partSize("tus/upload-1/0-lease")).isEmpty();
+        assertThatThrownBy(() -> store.readPart("tus/upload-1/0-lease", 10)).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> store.createPart("../escape")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.createPart("tus/UPPER")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     protected Path staged(byte[] bytes) throws IOException {
         return Files.write(store.createStaging("test").resolve("file.bin"), bytes);
     }
