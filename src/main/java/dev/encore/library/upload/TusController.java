@@ -85,13 +85,15 @@ class TusController {
     }
 
     @Operation(summary = "Append bytes at Upload-Offset (tus PATCH)", description = "The body "
-            + "(application/offset+octet-stream) is streamed to disk. When the last byte arrives the file is "
+            + "(application/offset+octet-stream) is streamed into a chunk in the blob store, so any node takes any "
+            + "PATCH of any upload. When the last byte arrives the file is "
             + "typed, scanned and probed like a multipart upload, and Encore-Upload-Id names the upload; an empty "
             + "PATCH at the end retries a finish refused with 503.")
     @ApiResponse(responseCode = "204", description = "Appended; Upload-Offset is the new offset")
     @ApiResponse(responseCode = "403", description = "quota-exceeded now: the upload is deleted")
     @ApiResponse(responseCode = "404", description = "No such live resumable upload of mine")
-    @ApiResponse(responseCode = "409", description = "offset-mismatch (ask HEAD for the offset) or upload-busy")
+    @ApiResponse(responseCode = "409", description = "offset-mismatch (ask HEAD for the offset) or upload-busy "
+            + "(another PATCH of it is under way, on any node)")
     @ApiResponse(responseCode = "413", description = "More bytes than the upload's remaining length (any byte "
             + "once it is finished); none kept")
     @ApiResponse(responseCode = "415", description = "Not application/offset+octet-stream, or (last byte) not "
@@ -111,6 +113,7 @@ class TusController {
             + "the upload a finished one became stays.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such live resumable upload of mine")
+    @ApiResponse(responseCode = "409", description = "upload-busy: a PATCH is writing to it")
     @DeleteMapping(BASE + "/{id}")
     ResponseEntity<Void> delete(Authentication auth, @PathVariable UUID id) {
         resumable.terminate(Viewer.of(auth), id);
