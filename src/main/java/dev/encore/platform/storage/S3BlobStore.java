@@ -129,31 +129,38 @@ public class S3BlobStore extends StagedBlobStore {
 
     @Override
     public InputStream read(String sha256, long offset, long length) throws IOException {
+        return ranged(key(sha256), "blob " + sha256, sha256, offset, length);
+    }
+
+    /**
+     * A ranged GET of {@code key} ({@code what} names it in errors, {@code name} in a
+     * {@link NoSuchFileException}), streamed as it arrives.
+     */
+    private InputStream ranged(String key, String what, String name, long offset, long length) throws IOException {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("offset and length must not be negative");
         }
-        String key = key(sha256);
-        if (length == 0) {
-            if (metadata(sha256).isEmpty()) {
-                throw new NoSuchFileException(sha256);
-            }
-            return InputStream.nullInputStream();
-        }
         try {
+            if (length == 0) {
+                if (head(key).isEmpty()) {
+                    throw new NoSuchFileException(name);
+                }
+                return InputStream.nullInputStream();
+            }
             return new S3ObjectStream(client.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
                     .range("bytes=" + offset + "-" + (offset + length - 1)).build()));
         }
         catch (NoSuchKeyException absent) {
-            throw new NoSuchFileException(sha256);
+            throw new NoSuchFileException(name);
         }
         catch (S3Exception ex) {
             if (ex.statusCode() == 416) { // the range starts beyond the end: nothing to read
                 return InputStream.nullInputStream();
             }
-            throw failure("read", sha256, ex);
+            throw new IOException("Cannot read " + what + " in bucket " + bucket + ": " + ex.getMessage(), ex);
         }
         catch (SdkException ex) {
-            throw failure("read", sha256, ex);
+            throw new IOException("Cannot read " + what + " in bucket " + bucket + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -302,26 +309,7 @@ public class S3BlobStore extends StagedBlobStore {
 
     @Override
     public InputStream readPart(String name, long length) throws IOException {
-        if (length < 0) {
-            throw new IllegalArgumentException("length must not be negative");
-        }
-        String key = partPrefix + PartNames.checked(name);
-        if (length == 0) {
-            if (partSize(name).isEmpty()) {
-                throw new NoSuchFileException(name);
-            }
-            return InputStream.nullInputStream();
-        }
-        try {
-            return new S3ObjectStream(client.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
-                    .range("bytes=0-" + (length - 1)).build()));
-        }
-        catch (NoSuchKeyException absent) {
-            throw new NoSuchFileException(name);
-        }
-        catch (SdkException ex) {
-            throw new IOException("Cannot read part " + name + " in bucket " + bucket + ": " + ex.getMessage(), ex);
-        }
+        return ranged(partPrefix + PartNames.checked(name), "part " + name, name, 0, length);
     }
 
     @Override
