@@ -46,6 +46,24 @@ public class Accounts {
     }
 
     /**
+     * Where to write to an account.
+     *
+     * @param email   its e-mail address
+     * @param name    its display name, or its username when it has none
+     * @param enabled whether it may act
+     */
+    public record Contact(UUID userId, String email, String name, boolean enabled) {
+    }
+
+    /** How to reach the account by e-mail; empty when it no longer exists. */
+    @Transactional(readOnly = true)
+    public Optional<Contact> contact(UUID userId) {
+        return accounts.find(userId).map(user -> new Contact(user.id(), user.email(),
+                user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName(),
+                user.enabled()));
+    }
+
+    /**
      * The names to show for accounts: each one's display name, or its username when it has none.
      * Accounts that no longer exist are left out; an empty collection answers an empty map.
      */

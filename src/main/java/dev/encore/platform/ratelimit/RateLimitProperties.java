@@ -38,17 +38,20 @@ public record RateLimitProperties(
      * account's own password or two-factor code
      * (password change, account deletion, two-factor changes) get login's figure: 10 per 15 minutes
      * per account. Registrations: 10 per hour per client address. OIDC sign-in (start, callback, connect):
-     * 30 per 15 minutes per client (a sign-in is two requests, and both write). */
-    public static final Map<String, Limit> DEFAULTS = Map.of(
-            "auth", new Limit(10, Duration.ofMinutes(15)),
-            "auth-account", new Limit(10, Duration.ofMinutes(15)),
-            "credential-checks", new Limit(10, Duration.ofMinutes(15)),
-            "imports", new Limit(10, Duration.ofMinutes(15)),
-            "imports-bulk", new Limit(3, Duration.ofHours(1)),
-            "live-chat", new Limit(10, Duration.ofSeconds(10)),
-            "oidc", new Limit(30, Duration.ofMinutes(15)),
-            "registration", new Limit(10, Duration.ofHours(1)),
-            "reports", new Limit(20, Duration.ofMinutes(15)));
+     * 30 per 15 minutes per client (a sign-in is two requests, and both write). Password reset links:
+     * 5 asks per hour per client address, 3 links per hour per account. */
+    public static final Map<String, Limit> DEFAULTS = Map.ofEntries(
+            Map.entry("auth", new Limit(10, Duration.ofMinutes(15))),
+            Map.entry("auth-account", new Limit(10, Duration.ofMinutes(15))),
+            Map.entry("credential-checks", new Limit(10, Duration.ofMinutes(15))),
+            Map.entry("imports", new Limit(10, Duration.ofMinutes(15))),
+            Map.entry("imports-bulk", new Limit(3, Duration.ofHours(1))),
+            Map.entry("live-chat", new Limit(10, Duration.ofSeconds(10))),
+            Map.entry("oidc", new Limit(30, Duration.ofMinutes(15))),
+            Map.entry("password-reset", new Limit(5, Duration.ofHours(1))),
+            Map.entry("password-reset-account", new Limit(3, Duration.ofHours(1))),
+            Map.entry("registration", new Limit(10, Duration.ofHours(1))),
+            Map.entry("reports", new Limit(20, Duration.ofMinutes(15))));
 
     /** Name of the general limit. */
     public static final String GENERAL = "general";

@@ -166,6 +166,17 @@ final class ProblemCatalogue {
             new ProblemType("oidc-mfa-expired", 401, "Sign-in step expired",
                     "No sign-in is waiting for a second factor in this browser: it was never started, has expired or was finished.",
                     "Sign in with the provider again."),
+            new ProblemType("invalid-reset-token", 400, "Invalid reset link",
+                    "The password reset link is unknown, has expired (links work for 30 minutes unless the operator set "
+                            + "encore.account.password-reset.ttl) or was used already: each link works once, and asking for "
+                            + "a new one, or a reset done with another, ends it.",
+                    "Ask for a new link with \"Forgot password?\" on the sign-in screen (POST /api/v1/auth/password-reset) "
+                            + "and use the newest mail."),
+            new ProblemType("mail-not-configured", 503, "Mail not configured",
+                    "What you asked for needs e-mail (a password reset link), and this Encore sends none: its operator has "
+                            + "not configured an SMTP server.",
+                    "Ask an admin to reset your access. Operators: set spring.mail.host and encore.mail.from (see "
+                            + "docs/notifications.md)."),
             new ProblemType("mfa-already-enabled", 409, "Two-factor already on",
                     "Two-factor authentication is already enabled for this account.",
                     "Disable it first (DELETE /api/v1/me/mfa/totp) if you want to enrol a new authenticator."),

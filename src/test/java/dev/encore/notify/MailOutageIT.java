@@ -1,0 +1,67 @@
+package dev.encore.notify;
+
+import static dev.encore.notify.MailNotificationsIT.ask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.encore.support.IntegrationTest;
+import dev.encore.support.TestAccounts.Account;
+
+/**
+ * The SMTP server is down when Encore starts and when a mail is asked for: the start and the request
+ * are not held up, the mail waits in the outbox, and it arrives once the server is up (JobRunr's retry).
+ */
+@DirtiesContext
+class MailOutageIT extends IntegrationTest {
+
+    static final int SMTP_PORT = Mailbox.freePort();
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("encore.mail.from", () -> "Encore <encore@example.org>");
+    }
+
+    @Test
+    void aMailAskedForWhileTheServerIsDownArrivesWhenItIsUp() {
+        assertThat(api.get("/readyz").statusCode()).isEqualTo(200);
+        Account user = users.user();
+        long start = System.nanoTime();
+        assertThat(ask(api, user.email()).statusCode()).isEqualTo(202);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT COUNT(*) FROM platform_mails "
+                + "WHERE recipient = ? AND status = 'QUEUED' AND attempts >= 1").param(user.email()).query(Long.class)
+                .single() == 1);
+        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> !Mailbox.to(smtp, user.email()).isEmpty());
+            assertThat(Mailbox.subject(Mailbox.to(smtp, user.email()).get(0))).isEqualTo("Reset your Encore password");
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT status FROM platform_mails "
+                    + "WHERE recipient = ?").param(user.email()).query(String.class).single().equals("SENT"));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM platform_mails WHERE recipient = ? AND text_body IS NULL")
+                    .param(user.email()).query(Long.class).single()).isEqualTo(1);
+            assertThat(Mailbox.to(smtp, user.email())).hasSize(1);
+        }
+        finally {
+            smtp.stop();
+        }
+    }
+}
