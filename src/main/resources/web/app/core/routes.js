@@ -16,6 +16,14 @@ export const routes = [
     load: () => import('../screens/register.js'),
   },
   {
+    path: '/forgot-password', access: 'guest', title: 'Reset your password', tag: 'encore-forgot-password',
+    load: () => import('../screens/forgot-password.js'),
+  },
+  {
+    path: '/reset-password', access: 'any', title: 'Choose a new password', tag: 'encore-reset-password',
+    load: () => import('../screens/reset-password.js'),
+  },
+  {
     path: '/library/tracks', access: 'member', title: 'Tracks', tag: 'encore-tracks',
     load: () => import('../screens/tracks.js'),
     nav: { section: 'Library', label: 'Tracks', icon: 'tracks' },
@@ -135,6 +143,10 @@ export const routes = [
   {
     path: '/account/sessions', access: 'member', title: 'Sessions', tag: 'encore-account-sessions',
     load: () => import('../screens/account-sessions.js'),
+  },
+  {
+    path: '/account/notifications', access: 'member', title: 'Notifications', tag: 'encore-account-notifications',
+    load: () => import('../screens/account-notifications.js'),
   },
   {
     path: '/admin/users', access: 'admin', title: 'Users', tag: 'encore-admin-users',

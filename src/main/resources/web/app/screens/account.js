@@ -8,10 +8,11 @@ const TABS = [
   { path: '/account', label: 'Profile' },
   { path: '/account/security', label: 'Security' },
   { path: '/account/sessions', label: 'Sessions' },
+  { path: '/account/notifications', label: 'Notifications' },
 ];
 
 /**
- * The frame of the account screens (`/account`, `/account/security`, `/account/sessions`, each a
+ * The frame of the account screens (`/account`, `/account/security`, `/account/sessions`, `/account/notifications`, each a
  * route of its own): who I am, and the tabs between them as links, so reload and back work.
  */
 export function accountFrame(current, content) {

@@ -18,6 +18,7 @@ import { oidcProviders, authorizeUrl, oidcError } from '../core/oidc.js';
 class SignIn extends LitElement {
   static properties = {
     step: { state: true }, // 'password', 'totp' or 'recovery'
+    resetAvailable: { state: true }, // the server mails reset links: "Forgot password?" shows
     busy: { state: true },
     error: { state: true },
     providers: { state: true },
@@ -29,6 +30,7 @@ class SignIn extends LitElement {
     }
     .or::before, .or::after { content: ''; flex: 1; border-top: 1px solid var(--border); }
     .providers { display: grid; gap: var(--space-2); }
+    .forgot { justify-self: end; margin-top: calc(-1 * var(--space-2)); font-weight: 600; font-size: .92rem; }
     .notice {
       display: grid; gap: var(--space-1); padding: var(--space-3) var(--space-4); border-radius: var(--radius);
       background: var(--warning-bg); color: var(--warning-text);
@@ -49,6 +51,7 @@ class SignIn extends LitElement {
     this.busy = false;
     this.error = null;
     this.providers = [];
+    this.resetAvailable = false;
   }
 
   connectedCallback() {
@@ -59,6 +62,7 @@ class SignIn extends LitElement {
       this.step = 'totp';
     }
     oidcProviders().then((providers) => { this.providers = providers; });
+    api.get('/api/v1/auth/password-reset').then((answer) => { this.resetAvailable = answer.available; }, () => {});
   }
 
   render() {
@@ -96,6 +100,7 @@ class SignIn extends LitElement {
           <label for="password">Password</label>
           <input id="password" name="password" type="password" autocomplete="current-password" required>
         </div>
+        ${this.resetAvailable ? html`<a class="forgot" href="/forgot-password">Forgot password?</a>` : ''}
         <div class="actions">
           <button class="button primary block" type="submit" ?disabled=${this.busy}>
             ${this.busy ? 'Signing in…' : 'Sign in'}</button>

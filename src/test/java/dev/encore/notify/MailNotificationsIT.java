@@ -28,7 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.platform.MailLetter;
 import dev.encore.platform.Mails;
+import dev.encore.ingest.ImportsClient;
 import dev.encore.support.Api;
+import dev.encore.support.MediaServer;
+import dev.encore.support.MediaTools;
 import dev.encore.support.IntegrationTest;
 import dev.encore.support.OtherNode;
 import dev.encore.support.ServicesProfile;
@@ -51,6 +54,8 @@ class MailNotificationsIT extends IntegrationTest {
 
     @TempDir
     static Path otherDataDir;
+    @TempDir
+    static Path media;
 
     @Autowired
     private Mails mails;
@@ -188,6 +193,31 @@ class MailNotificationsIT extends IntegrationTest {
                 .contains("An admin of this Encore disabled your account");
         assertThat(ask(api, user.email()).statusCode()).isEqualTo(202); // a disabled account gets no link
         assertThat(Mailbox.to(smtp, user.email())).hasSize(1);
+    }
+
+    @Test
+    void mailsImportUpdatesOnlyToOwnersWhoTurnedThemOn() throws Exception {
+        MediaTools.require("yt-dlp", "ffmpeg", "ffprobe");
+        try (MediaServer origin = new MediaServer()) {
+            origin.file("/song.mp3", MediaTools.tone(media.resolve("song.mp3"), "Song", 440, 2), "audio/mpeg", 0);
+            origin.missing("/gone.mp3");
+            ImportsClient imports = new ImportsClient(port);
+            Account quiet = users.user(); // import updates are off by default
+            imports.awaitFinished(quiet.accessToken(), imports.start(quiet.accessToken(), origin.url("/song.mp3"), null));
+
+            Account listener = users.user();
+            api.send("PATCH", "/api/v1/me/notifications", listener.accessToken(), "{\"importUpdates\":true}");
+            assertThat(Api.json(api.get("/api/v1/me/notifications", listener.accessToken())).path("importUpdates")
+                    .asBoolean()).isTrue();
+            assertThat(imports.awaitFinished(listener.accessToken(), imports.start(listener.accessToken(),
+                    origin.url("/song.mp3"), null)).path("status").asString()).isEqualTo("SUCCEEDED");
+            assertThat(Mailbox.text(Mailbox.awaitSubject(smtp, listener.email(), "Your import is ready")))
+                    .contains("is ready to download", PUBLIC_URL + "/import");
+            assertThat(imports.awaitFinished(listener.accessToken(), imports.start(listener.accessToken(),
+                    origin.url("/gone.mp3"), null)).path("status").asString()).isEqualTo("FAILED");
+            assertThat(Mailbox.text(Mailbox.awaitSubject(smtp, listener.email(), "Your import failed"))).contains("failed: ");
+            assertThat(Mailbox.to(smtp, quiet.email())).isEmpty();
+        }
     }
 
     @Test

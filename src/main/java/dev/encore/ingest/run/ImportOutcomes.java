@@ -32,15 +32,17 @@ public class ImportOutcomes {
     static final int MAX_TRANSIENT_FAILURES = 3;
 
     private final Imports imports;
+    private final ImportEnds ends;
     private final ImportItems items;
     private final RunningImports running;
     private final ImportNotifier notifier;
     private final IngestMetrics metrics;
     private final Clock clock;
 
-    ImportOutcomes(Imports imports, ImportItems items, RunningImports running, ImportNotifier notifier,
+    ImportOutcomes(Imports imports, ImportEnds ends, ImportItems items, RunningImports running, ImportNotifier notifier,
             IngestMetrics metrics, Clock clock) {
         this.imports = imports;
+        this.ends = ends;
         this.items = items;
         this.running = running;
         this.notifier = notifier;
@@ -81,7 +83,7 @@ public class ImportOutcomes {
 
     /** The import failed as a whole: its playlist could not be read. */
     public void failed(Import imported, ImportFailure failure) {
-        imports.finish(imported.id(), ImportStatus.FAILED, failure.error().code(), failure.reason(), clock.instant());
+        ends.finish(imported, ImportStatus.FAILED, failure.error().code(), failure.reason(), clock.instant());
         metrics.finished(imported, ImportStatus.FAILED, failure.error().code());
         notifier.changed(imported.id(), null);
     }
@@ -98,7 +100,7 @@ public class ImportOutcomes {
                 : status != ImportStatus.SUCCEEDED && done.isEmpty() ? ImportError.UNAVAILABLE.code() : null;
         String errorMessage = failed != null ? failed.errorMessage()
                 : errorCode != null ? ImportError.UNAVAILABLE.reason() : null;
-        if (imports.finish(imported.id(), status, errorCode, errorMessage, clock.instant()) == 1) {
+        if (ends.finish(imported, status, errorCode, errorMessage, clock.instant())) {
             metrics.finished(imported, status, errorCode);
             notifier.changed(imported.id(), null);
         }
