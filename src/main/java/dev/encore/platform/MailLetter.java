@@ -34,6 +34,11 @@ public record MailLetter(String to, String name, String subject, List<String> pa
         }
     }
 
+    /** The address of {@code path} (e.g. {@code /account}) under the public URL {@code publicUrl}. */
+    public static URI link(URI publicUrl, String path) {
+        return URI.create(publicUrl.toString().replaceAll("/+$", "") + path);
+    }
+
     /**
      * {@code value} as a header may carry it: line breaks, other control characters and bidi
      * overrides become one space, so a name or subject cannot start a header of its own

@@ -90,4 +90,6 @@ export const accountStyles = css`
   }
   .tabs a:hover { color: var(--text); }
   .tabs a[aria-current="page"] { color: var(--accent); border-bottom-color: var(--accent); }
+  /* four tabs fit a phone's width side by side */
+  @media (max-width: 480px) { .tabs a { padding: 0 var(--space-2); font-size: .9rem; } }
 `;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -50,7 +49,7 @@ class MailNotificationsIT extends IntegrationTest {
     /** The default public URL (ProblemAssert expects problem types under it). */
     static final String PUBLIC_URL = "http://localhost:8080";
 
-    static final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+    static final GreenMail smtp = Mailbox.server(SMTP_PORT);
 
     @TempDir
     static Path otherDataDir;
@@ -76,9 +75,7 @@ class MailNotificationsIT extends IntegrationTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("encore.mail.from", () -> "Encore <encore@example.org>");
+        Mailbox.configure(registry, SMTP_PORT);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +32,7 @@ class MailOutageIT extends IntegrationTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("encore.mail.from", () -> "Encore <encore@example.org>");
+        Mailbox.configure(registry, SMTP_PORT);
     }
 
     @Test
@@ -49,7 +46,7 @@ class MailOutageIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT COUNT(*) FROM platform_mails "
                 + "WHERE recipient = ? AND status = 'QUEUED' AND attempts >= 1").param(user.email()).query(Long.class)
                 .single() == 1);
-        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+        GreenMail smtp = Mailbox.server(SMTP_PORT);
         smtp.start();
         try {
             await().atMost(Duration.ofSeconds(90)).until(() -> !Mailbox.to(smtp, user.email()).isEmpty());

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -17,12 +18,26 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /** Reads what a GreenMail server on loopback received, per recipient. */
 public final class Mailbox {
 
     private static final Pattern RESET_TOKEN = Pattern.compile("/reset-password#token=([A-Za-z0-9_-]+)");
 
     private Mailbox() {
+    }
+
+    /** A GreenMail SMTP server on loopback at {@code port} (not started). */
+    public static GreenMail server(int port) {
+        return new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+    }
+
+    /** Points Encore's mail at an SMTP server on loopback at {@code port}. */
+    public static void configure(DynamicPropertyRegistry registry, int port) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> port);
+        registry.add("encore.mail.from", () -> "Encore <encore@example.org>");
     }
 
     /** A free loopback port for an SMTP server. */

@@ -3,7 +3,6 @@ package dev.encore.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +25,7 @@ import dev.encore.web.Browser.Viewport;
 class NotificationsBrowserIT extends BrowserTest {
 
     static final int SMTP_PORT = Mailbox.freePort();
-    static final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+    static final GreenMail smtp = Mailbox.server(SMTP_PORT);
 
     @BeforeAll
     static void startSmtp() {
@@ -40,9 +39,7 @@ class NotificationsBrowserIT extends BrowserTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("encore.mail.from", () -> "Encore <encore@example.org>");
+        Mailbox.configure(registry, SMTP_PORT);
         // both viewports ask from the browser's one loopback address
         registry.add("encore.ratelimit.limits.password-reset.capacity", () -> 100);
     }
@@ -53,7 +50,10 @@ class NotificationsBrowserIT extends BrowserTest {
         Account account = users.user();
         try (Browser browser = open(viewport)) {
             browser.go("/sign-in");
-            browser.visible("encore-sign-in", "a.forgot").click();
+            browser.visible("encore-sign-in", "a.forgot");
+            browser.screenshot("sign-in-forgot-password");
+            check(browser, "sign-in with Forgot password?");
+            browser.find("encore-sign-in", "a.forgot").click();
             browser.waitForPath("/forgot-password");
             browser.type("encore-forgot-password", "#identifier", account.email() + Keys.ENTER);
             assertThat(browser.visible("encore-forgot-password", ".notice").getText()).contains("Check your mail");

@@ -124,8 +124,7 @@ public class PasswordResets {
     }
 
     private MailLetter letter(UserView user, String token) {
-        URI link = URI.create(support.encore.publicUrl().toString().replaceAll("/+$", "") + "/reset-password#token="
-                + token);
+        URI link = MailLetter.link(support.encore.publicUrl(), "/reset-password#token=" + token);
         long minutes = support.properties.ttl().toMinutes();
         return new MailLetter(user.email(), name(user), "Reset your Encore password", List.of(
                 "Someone (hopefully you) asked to reset the password of your Encore account " + user.username() + ".",

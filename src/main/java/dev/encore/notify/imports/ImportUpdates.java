@@ -44,7 +44,7 @@ class ImportUpdates {
     private MailLetter letter(ImportFinished finished, Accounts.Contact contact) {
         String name = finished.name() == null || finished.name().isBlank() ? "Your import"
                 : "Your import \u201C" + MailLetter.oneLine(finished.name()) + "\u201D";
-        URI imports = URI.create(encore.publicUrl().toString().replaceAll("/+$", "") + "/import");
+        URI imports = MailLetter.link(encore.publicUrl(), "/import");
         String footer = "You get these because you turned on import updates in Encore under Account, Notifications.";
         return switch (finished.status()) {
             case "SUCCEEDED" -> new MailLetter(contact.email(), contact.name(), "Your import is ready",

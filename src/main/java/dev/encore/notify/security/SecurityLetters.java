@@ -85,7 +85,7 @@ final class SecurityLetters {
 
     /** {@code alert} addressed to {@code contact}, with a link to the account screen of {@code publicUrl}. */
     static MailLetter letter(Alert alert, Contact contact, URI publicUrl) {
-        URI account = URI.create(publicUrl.toString().replaceAll("/+$", "") + "/account/security");
+        URI account = MailLetter.link(publicUrl, "/account/security");
         return new MailLetter(contact.email(), contact.name(), alert.subject(), alert.paragraphs(),
                 "Review your account", account, alert.critical() ? CRITICAL : OPTIONAL);
     }

@@ -38,6 +38,13 @@ class RenderedLetterTests {
     }
 
     @Test
+    void linksGoUnderThePublicUrlWithOrWithoutItsTrailingSlash() {
+        assertThat(MailLetter.link(URI.create("https://m.example.org/"), "/account")).hasToString("https://m.example.org/account");
+        assertThat(MailLetter.link(URI.create("https://m.example.org/encore"), "/account"))
+                .hasToString("https://m.example.org/encore/account");
+    }
+
+    @Test
     void anActionNeedsBothParts() {
         assertThatThrownBy(() -> new MailLetter("a@example.org", "A", "S", List.of(), "Open", null, null))
                 .isInstanceOf(IllegalArgumentException.class);
