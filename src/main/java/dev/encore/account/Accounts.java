@@ -1,6 +1,7 @@
 package dev.encore.account;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +62,14 @@ public class Accounts {
         return accounts.find(userId).map(user -> new Contact(user.id(), user.email(),
                 user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName(),
                 user.enabled()));
+    }
+
+    /** How to reach every enabled admin by e-mail (for what the server itself must tell them). */
+    @Transactional(readOnly = true)
+    public List<Contact> adminContacts() {
+        return accounts.enabledAdmins().stream().map(user -> new Contact(user.id(), user.email(),
+                user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName(),
+                true)).toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.encore.notify;
 
 import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.platform.MailLetter;
 import dev.encore.platform.Mails;
+import dev.encore.platform.backup.BackupJob;
 import dev.encore.ingest.ImportsClient;
 import dev.encore.support.Api;
 import dev.encore.support.MediaServer;
@@ -62,6 +65,10 @@ class MailNotificationsIT extends IntegrationTest {
     private TransactionTemplate transactions;
     @Autowired
     private Environment environment;
+    @Autowired
+    private BackupJob backupJob;
+    @Autowired
+    private JdbcClient jdbc;
 
     @BeforeAll
     static void startSmtp() {
@@ -76,6 +83,7 @@ class MailNotificationsIT extends IntegrationTest {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         Mailbox.configure(registry, SMTP_PORT);
+        registry.add("encore.backup.dir", () -> unwritableBackups().toString());
     }
 
     @Test
@@ -218,6 +226,26 @@ class MailNotificationsIT extends IntegrationTest {
     }
 
     @Test
+    void tellsEveryAdminOnceADayWhenTheNightlyBackupFails() {
+        Account admin = users.admin();
+        long before = failedBackups();
+        // the backup directory lies under a regular file here (and PostgreSQL is not backed up by Encore)
+        assertThatThrownBy(backupJob::run).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(backupJob::run).isInstanceOf(RuntimeException.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> failedBackups() >= before + 2);
+        MimeMessage mail = Mailbox.awaitSubject(smtp, admin.email(), "Encore's database backup failed");
+        assertThat(Mailbox.text(mail)).contains(PUBLIC_URL + "/admin/backups", "because you are an admin");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM platform_mails WHERE recipient = ? AND status = 'QUEUED'").param(admin.email())
+                .query(Long.class).single() == 0);
+        assertThat(Mailbox.to(smtp, admin.email())).hasSize(1);
+    }
+
+    private long failedBackups() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE type = 'backup.failed'").query(Long.class).single();
+    }
+
+    @Test
     void showsAndChangesTheChoices() {
         Account user = users.user();
         assertThat(Api.json(api.get("/api/v1/me/notifications", user.accessToken())).toString())
@@ -259,6 +287,15 @@ class MailNotificationsIT extends IntegrationTest {
             String token = Mailbox.resetToken(Mailbox.await(smtp, user.email(), 1).get(0));
             assertThat(confirm(api, token, "Brand-New-Pass-7").statusCode()).isEqualTo(204);
             assertProblem(confirm(onOther, token, "Brand-New-Pass-8"), 400, "invalid-reset-token");
+        }
+    }
+
+    private static Path unwritableBackups() {
+        try {
+            return java.nio.file.Files.createTempFile("encore-not-a-directory", ".txt").resolve("backups");
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
         }
     }
 

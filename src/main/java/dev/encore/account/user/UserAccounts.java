@@ -172,6 +172,11 @@ public class UserAccounts {
         return UserView.from(user);
     }
 
+    /** The enabled admins now. */
+    public List<UserView> enabledAdmins() {
+        return users.findByAdminTrueAndEnabledTrue().stream().map(UserView::from).toList();
+    }
+
     /** How many accounts are enabled admins now (no lock: for showing, not for deciding). */
     public long countEnabledAdmins() {
         return users.countEnabledAdmins();

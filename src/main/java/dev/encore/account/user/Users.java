@@ -1,5 +1,6 @@
 package dev.encore.account.user;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ interface Users extends ListCrudRepository<User, UUID> {
     Optional<User> findByUsernameKey(String usernameKey);
 
     Optional<User> findByEmail(String email);
+
+    List<User> findByAdminTrueAndEnabledTrue();
 
     boolean existsByUsernameKey(String usernameKey);
 

@@ -40,6 +40,12 @@ public class BackupJob {
 
     @Job(name = "Back up the database")
     public void run() {
-        backups.create(null);
+        try {
+            backups.create(null);
+        }
+        catch (RuntimeException ex) {
+            backups.failed(ex);
+            throw ex;
+        }
     }
 }

@@ -37,6 +37,16 @@ class Backups {
         return made;
     }
 
+    /**
+     * Tells the audit trail (and through it the admins, by mail) that a scheduled backup failed; the
+     * reason is the failure's kind and message, which name no secret.
+     */
+    void failed(RuntimeException failure) {
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        transactions.executeWithoutResult(status -> events.publishEvent(AuditEvent.of("backup.failed", null, null,
+                clock.instant(), Map.of("reason", reason.length() > 300 ? reason.substring(0, 300) : reason))));
+    }
+
     void downloaded(UUID actor, DatabaseBackups.DatabaseBackup backup) {
         audit("backup.downloaded", actor, backup);
     }
