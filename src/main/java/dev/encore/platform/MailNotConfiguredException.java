@@ -3,11 +3,14 @@ package dev.encore.platform;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
-/** Something needs e-mail and this server sends none (503 {@code mail-not-configured}). */
+/**
+ * Something needs e-mail and this server sends none (404 {@code mail-not-configured}): the feature is
+ * not offered here, which is neither a server failure nor a passing state, so no 5xx.
+ */
 public class MailNotConfiguredException extends ErrorResponseException {
 
     private MailNotConfiguredException(String detail) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "mail-not-configured",
+        super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "mail-not-configured",
                 "Mail not configured", detail), null);
     }
 

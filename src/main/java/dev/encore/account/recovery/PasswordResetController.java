@@ -78,7 +78,7 @@ class PasswordResetController {
     @ApiResponse(responseCode = "202", description = "Accepted (whether or not an account matched)")
     @ApiResponse(responseCode = "400", description = "validation-failed")
     @ApiResponse(responseCode = "429", description = "rate-limited: 5 asks per hour per client address")
-    @ApiResponse(responseCode = "503", description = "mail-not-configured: this server sends no e-mail")
+    @ApiResponse(responseCode = "404", description = "mail-not-configured: this server sends no e-mail, so it offers no reset by mail")
     @RateLimited(value = "password-reset", per = RateLimited.Scope.CLIENT)
     @PostMapping
     ResponseEntity<PasswordResetAccepted> request(@Valid @RequestBody PasswordResetRequest request)

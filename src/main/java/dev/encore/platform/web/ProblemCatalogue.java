@@ -172,7 +172,7 @@ final class ProblemCatalogue {
                             + "a new one, or a reset done with another, ends it.",
                     "Ask for a new link with \"Forgot password?\" on the sign-in screen (POST /api/v1/auth/password-reset) "
                             + "and use the newest mail."),
-            new ProblemType("mail-not-configured", 503, "Mail not configured",
+            new ProblemType("mail-not-configured", 404, "Mail not configured",
                     "What you asked for needs e-mail (a password reset link), and this Encore sends none: its operator has "
                             + "not configured an SMTP server.",
                     "Ask an admin to reset your access. Operators: set spring.mail.host and encore.mail.from (see "

@@ -19,7 +19,7 @@ class PasswordResetWithoutMailIT extends IntegrationTest {
         assertThat(Api.json(api.get("/api/v1/auth/password-reset")).path("available").asBoolean()).isFalse();
         Account user = users.user();
         assertProblem(api.send(api.request("/api/v1/auth/password-reset").header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("{\"identifier\":\"" + user.email() + "\"}"))), 503, "mail-not-configured");
+                .POST(BodyPublishers.ofString("{\"identifier\":\"" + user.email() + "\"}"))), 404, "mail-not-configured");
         assertThat(Api.json(api.get("/api/v1/me/notifications", user.accessToken())).path("mailConfigured").asBoolean())
                 .isFalse();
     }
