@@ -10,13 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,11 +46,11 @@ import dev.encore.support.TestAccounts.Account;
 @DirtiesContext
 class MailNotificationsIT extends IntegrationTest {
 
-    static final int SMTP_PORT = Mailbox.freePort();
     /** The default public URL (ProblemAssert expects problem types under it). */
     static final String PUBLIC_URL = "http://localhost:8080";
 
-    static final GreenMail smtp = Mailbox.server(SMTP_PORT);
+    @RegisterExtension
+    static final SmtpServer smtp = SmtpServer.onFreePort();
 
     @TempDir
     static Path otherDataDir;
@@ -70,19 +68,9 @@ class MailNotificationsIT extends IntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
-    @BeforeAll
-    static void startSmtp() {
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
-
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        Mailbox.configure(registry, SMTP_PORT);
+        smtp.configure(registry);
         registry.add("encore.backup.dir", () -> unwritableBackups().toString());
     }
 
@@ -280,7 +268,7 @@ class MailNotificationsIT extends IntegrationTest {
                 "nodes share reset tokens through PostgreSQL only in the services (distributed) run");
         Account user = users.user();
         try (ConfigurableApplicationContext other = OtherNode.start(environment, otherDataDir,
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT,
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
                 "--encore.mail.from=Encore <encore@example.org>")) {
             Api onOther = new Api(OtherNode.port(other));
             assertThat(ask(onOther, user.email()).statusCode()).isEqualTo(202);

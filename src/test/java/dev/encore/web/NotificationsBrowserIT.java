@@ -2,10 +2,8 @@ package dev.encore.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.Keys;
@@ -13,6 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.encore.notify.Mailbox;
+import dev.encore.notify.SmtpServer;
 import dev.encore.support.Api;
 import dev.encore.support.TestAccounts.Account;
 import dev.encore.web.Browser.Viewport;
@@ -24,22 +23,12 @@ import dev.encore.web.Browser.Viewport;
  */
 class NotificationsBrowserIT extends BrowserTest {
 
-    static final int SMTP_PORT = Mailbox.freePort();
-    static final GreenMail smtp = Mailbox.server(SMTP_PORT);
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
+    @RegisterExtension
+    static final SmtpServer smtp = SmtpServer.onFreePort();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        Mailbox.configure(registry, SMTP_PORT);
+        smtp.configure(registry);
         // both viewports ask from the browser's one loopback address
         registry.add("encore.ratelimit.limits.password-reset.capacity", () -> 100);
     }
