@@ -124,8 +124,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String wanted = ex.getSupportedMediaTypes().isEmpty() ? "a body of a type this endpoint reads"
-                : "a " + ex.getSupportedMediaTypes().stream().map(type -> type.getType() + "/" + type.getSubtype())
-                        .distinct().collect(Collectors.joining(" or ")) + " body";
+                : "a body of type " + ex.getSupportedMediaTypes().stream()
+                        .map(type -> type.getType() + "/" + type.getSubtype()).distinct()
+                        .collect(Collectors.joining(" or "));
         String detail = ex.getContentType() == null ? "This request needs " + wanted + "; it has no Content-Type."
                 : "Content-Type " + ex.getContentType().getType() + "/" + ex.getContentType().getSubtype()
                         + " is not accepted here; send " + wanted + ".";

@@ -1,8 +1,10 @@
 package dev.encore.platform.web;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -13,6 +15,10 @@ import tools.jackson.databind.type.LogicalType;
  * {@code malformed-request} naming the field, not the text "42". The other half of the rule, numbers
  * and booleans that take only their own JSON type, is in {@code spring.jackson.*} (application.yaml);
  * Boot has no property for coercion into text.
+ * <p>
+ * And request bodies are JSON only: Spring MVC registers a YAML converter of its own whenever a YAML
+ * library is on the class path (swagger-core brings one), and it read {@code application/yaml}
+ * bodies with none of these rules, taking duplicate keys and bodies past {@code encore.http.max-json-body}.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -23,5 +29,15 @@ class StrictJsonConfiguration {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    @Bean
+    ServerHttpMessageConvertersCustomizer noYamlBodies() {
+        return converters -> converters.configureMessageConvertersList(list -> list.removeIf(converter ->
+                converter.getSupportedMediaTypes().stream().anyMatch(StrictJsonConfiguration::isYaml)));
+    }
+
+    private static boolean isYaml(MediaType type) {
+        return type.getSubtype().equals("yaml") || type.getSubtype().endsWith("+yaml");
     }
 }

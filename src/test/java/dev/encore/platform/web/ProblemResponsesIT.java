@@ -38,6 +38,18 @@ class ProblemResponsesIT extends IntegrationTest {
     }
 
     @Test
+    void aYamlBodyIsUnsupportedMediaTypeNotReadWithoutTheJsonRules() {
+        for (String type : new String[] { "application/yaml", "application/x-yaml", "application/vnd.x+yaml" }) {
+            HttpResponse<String> response = api.send(api.request("/api/v1/_fixtures/echo")
+                    .header("Authorization", "Bearer " + tokens.user()).header("Content-Type", type)
+                    .POST(BodyPublishers.ofString("name: x\nname: y\ncount: 1\n")));
+            JsonNode problem = assertProblem(response, 415, "unsupported-media-type");
+            assertThat(problem.path("detail").asString()).as(type)
+                    .endsWith("is not accepted here; send a body of type application/json or application/*+json.");
+        }
+    }
+
+    @Test
     void malformedJsonIsBadRequestProblem() {
         HttpResponse<String> response = api.postJson("/api/v1/_fixtures/echo", "{\"name\": \"x\", ", tokens.user());
         JsonNode problem = assertProblem(response, 400, "malformed-request");
