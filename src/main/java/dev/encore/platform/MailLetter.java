@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 public record MailLetter(String to, String name, String subject, List<String> paragraphs, String actionLabel,
         URI actionUrl, String footer) {
 
+    /** Line breaks, controls, zero-width and bidirectional characters; not the joiner U+200D, which a display
+     * name keeps only inside an emoji sequence (a flattened name would break 👩‍🎤 in two). */
     private static final Pattern CONTROL = Pattern.compile(
-            "[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069]+");
+            "[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u200B\\u200C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]+");
 
     public MailLetter {
         Objects.requireNonNull(to, "to");
@@ -49,6 +51,7 @@ public record MailLetter(String to, String name, String subject, List<String> pa
             return "";
         }
         String clean = CONTROL.matcher(value).replaceAll(" ").trim();
-        return clean.length() > 200 ? clean.substring(0, 200) : clean;
+        return clean.codePointCount(0, clean.length()) > 200 ? clean.substring(0, clean.offsetByCodePoints(0, 200))
+                : clean; // never half a surrogate pair
     }
 }

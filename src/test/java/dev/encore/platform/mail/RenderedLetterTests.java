@@ -34,6 +34,10 @@ class RenderedLetterTests {
         assertThat(MailLetter.oneLine("Eve\r\nBcc: x@example.org")).isEqualTo("Eve Bcc: x@example.org");
         assertThat(MailLetter.oneLine("a\u2028b\u202Ec\td\u0000")).isEqualTo("a b c d");
         assertThat(MailLetter.oneLine(" x".repeat(300))).hasSize(200);
+        assertThat(MailLetter.oneLine("DJ \uD83D\uDC69\u200D\uD83C\uDFA4")).as("an emoji sequence stays whole")
+                .isEqualTo("DJ \uD83D\uDC69\u200D\uD83C\uDFA4");
+        assertThat(MailLetter.oneLine("\uD83C\uDFB5".repeat(250))).as("cut between characters")
+                .isEqualTo("\uD83C\uDFB5".repeat(200));
         assertThat(MailLetter.oneLine(null)).isEmpty();
     }
 
