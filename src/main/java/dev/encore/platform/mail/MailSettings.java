@@ -7,6 +7,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
+import dev.encore.platform.config.MissingSettingException;
+
 /**
  * Checks the mail settings at start and bounds every SMTP conversation: with an SMTP server
  * configured, {@code encore.mail.from} must be a valid address (Encore refuses to start naming it),
@@ -25,14 +27,16 @@ class MailSettings {
             return;
         }
         if (properties.from() == null || properties.from().isBlank()) {
-            throw new IllegalStateException("encore.mail.from must be set when spring.mail.host is: the address mails "
-                    + "come from, e.g. 'Encore <encore@example.org>' (or set encore.mail.enabled=false)");
+            throw new MissingSettingException("encore.mail.from", "must be set when spring.mail.host is",
+                    "Set encore.mail.from to the address mails come from, e.g. 'Encore <encore@example.org>', or "
+                            + "encore.mail.enabled=false to keep the server set but send nothing");
         }
         try {
             jakarta.mail.internet.InternetAddress.parse(properties.from(), true);
         }
         catch (jakarta.mail.internet.AddressException ex) {
-            throw new IllegalStateException("encore.mail.from is not a valid address: " + ex.getMessage());
+            throw new MissingSettingException("encore.mail.from", "is not a valid address (" + ex.getMessage() + ")",
+                    "Set encore.mail.from to an address such as 'Encore <encore@example.org>'");
         }
         if (configured instanceof JavaMailSenderImpl smtp) {
             Properties settings = smtp.getJavaMailProperties();

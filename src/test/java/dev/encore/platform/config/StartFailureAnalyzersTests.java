@@ -72,4 +72,19 @@ class StartFailureAnalyzersTests {
 
         assertThat(new UnwritableStorageFailureAnalyzer(environment).analyze(new IllegalStateException(missing))).isNull();
     }
+
+    @Test
+    void aMissingSettingNamesThePropertyItsEnvironmentVariableAndWhatToSet() {
+        MissingSettingException missing = new MissingSettingException("encore.mail.from",
+                "must be set when spring.mail.host is", "Set encore.mail.from to the address mails come from");
+        FailureAnalysis analysis = new MissingSettingFailureAnalyzer()
+                .analyze(new BeanCreationException("mailSettings", "failed", missing));
+
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .isEqualTo("Encore cannot start: encore.mail.from must be set when spring.mail.host is.");
+        assertThat(analysis.getAction())
+                .isEqualTo("Set encore.mail.from to the address mails come from. In the environment, encore.mail.from is "
+                        + "ENCORE_MAIL_FROM.");
+    }
 }
