@@ -1,17 +1,15 @@
 package dev.encore.account.recovery;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
+import org.springframework.security.crypto.keygen.StringKeyGenerator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ResetTokens {
 
-    private final SecureRandom random = new SecureRandom();
+    /** 32 random bytes, URL-safe Base64, as refresh tokens are made ({@code SessionTokens}). */
+    private static final StringKeyGenerator TOKENS =
+            new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 32);
+
     private final JdbcClient jdbc;
 
     ResetTokens(JdbcClient jdbc) {
@@ -36,9 +37,7 @@ class ResetTokens {
     /** A new token for {@code userId}; every earlier one of the account stops working. */
     String issue(UUID resetId, UUID userId, Instant now, Instant expiresAt) {
         invalidate(userId, now);
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = TOKENS.generateKey();
         jdbc.sql("INSERT INTO account_password_resets (id, user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
                 .params(resetId, userId, hash(token), Timestamp.from(now), Timestamp.from(expiresAt)).update();
         return token;
@@ -67,13 +66,8 @@ class ResetTokens {
                 .param(Timestamp.from(now.minusSeconds(86_400))).update();
     }
 
+    /** Stored as refresh tokens and recovery codes are: the SHA-256 in hex. */
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return DigestUtils.sha256Hex(token);
     }
 }
