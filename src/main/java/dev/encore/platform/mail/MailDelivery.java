@@ -59,7 +59,7 @@ public class MailDelivery {
         OutgoingMailStore.Pending mail = found.get();
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null || !properties.enabled()) {
-            outbox.failed(mailId, "mail is no longer configured");
+            leaveToANodeWithMail(mail);
             return;
         }
         Instant now = clock.instant();
@@ -87,6 +87,25 @@ public class MailDelivery {
         }
         outbox.sent(mailId, clock.instant());
         outbox.purge(now.minus(Duration.ofDays(30)));
+    }
+
+    /**
+     * Any node's JobRunr server may take a mail's job, also one started without mail (a node not yet
+     * given the new settings in a rolling change, or a test's second context). Giving the mail up here
+     * would lose it although another node could send it, so the try is counted and the job handed back
+     * to JobRunr, whose next try may land on a node with mail; where no node has mail any more, the
+     * last try gives it up as an unsendable mail is.
+     */
+    private void leaveToANodeWithMail(OutgoingMailStore.Pending mail) {
+        String reason = "mail is not configured on this node";
+        if (mail.attempts() + 1 >= MAX_ATTEMPTS) {
+            log.warn("Mail {} given up after {} tries: {}", mail.id(), MAX_ATTEMPTS, reason);
+            outbox.failed(mail.id(), reason);
+            return;
+        }
+        log.info("Mail {} left to a node with mail (try {}): {}", mail.id(), mail.attempts() + 1, reason);
+        outbox.attempted(mail.id(), reason);
+        throw new RetryLater(reason);
     }
 
     private MimeMessage message(JavaMailSender smtp, OutgoingMailStore.Pending mail) {
