@@ -20,7 +20,7 @@ import dev.encore.support.TestAccounts.Account;
 
 /**
  * The SMTP server is down when Encore starts and when a mail is asked for: the start and the request
- * are not held up, the mail waits in the outbox, and it arrives once the server is up (JobRunr's retry).
+ * are not held up, the mail waits in the outbox, and it arrives once the server is up (its next try).
  */
 @DirtiesContext
 class MailOutageIT extends IntegrationTest {

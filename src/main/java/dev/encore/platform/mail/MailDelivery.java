@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -23,34 +24,49 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one queued mail as a JobRunr job. An SMTP server that cannot be reached or refuses for now
- * is thrown to JobRunr, which tries again with exponential backoff (seconds at first, hours at the
- * end) up to {@link #MAX_ATTEMPTS} tries; a mail that cannot be made (a malformed address) and the
- * last try's failure give the mail up. Past {@code encore.mail.max-per-hour} sent in the last hour,
- * cluster-wide, a mail waits for a later try. A mail already sent, given up or unknown is left alone.
+ * Sends one queued mail as a JobRunr job. A try that fails for now (the SMTP server cannot be reached
+ * or refuses for now, or this node has no mail) schedules the next try as a job of its own, with an
+ * exponential backoff of its own ({@link #backoff}: seconds at first, hours at the end), up to
+ * {@link #MAX_ATTEMPTS} tries; a mail that cannot be made (a malformed address) and the last try's
+ * failure give the mail up. Past {@code encore.mail.max-per-hour} sent in the last hour, cluster-wide,
+ * a mail is put off until the hour has room, counting no try. A mail already sent, given up or unknown
+ * is left alone.
+ * <p>
+ * Why not JobRunr's own retries: they end after a fixed number whatever the cause, so a mail held back
+ * by the cap for longer than they last would stay queued with no job left to send it, and each of them
+ * logs a WARN with a stack trace for what is an expected wait. JobRunr's retries stay for what this
+ * class does not expect (the database down).
  */
 @Component
 public class MailDelivery {
 
-    /** Tries of one mail: the first and JobRunr's retries. */
+    /** Tries of one mail, the first included. */
     static final int MAX_ATTEMPTS = 13;
+
+    /** The wait after the first failed try; each later one is three times the one before. */
+    static final Duration FIRST_WAIT = Duration.ofSeconds(5);
+
+    /** The longest wait between two tries; 13 tries then span about a day. */
+    static final Duration LONGEST_WAIT = Duration.ofHours(6);
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
     private final OutgoingMailStore outbox;
+    private final MailScheduling scheduling;
     private final ObjectProvider<JavaMailSender> sender;
     private final MailProperties properties;
     private final Clock clock;
 
-    MailDelivery(OutgoingMailStore outbox, ObjectProvider<JavaMailSender> sender, MailProperties properties,
-            Clock clock) {
+    MailDelivery(OutgoingMailStore outbox, MailScheduling scheduling, ObjectProvider<JavaMailSender> sender,
+            MailProperties properties, Clock clock) {
         this.outbox = outbox;
+        this.scheduling = scheduling;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
     }
 
-    @Job(name = "Send mail %0", retries = MAX_ATTEMPTS - 1)
+    @Job(name = "Send mail %0", retries = 10)
     public void deliver(UUID mailId) {
         Optional<OutgoingMailStore.Pending> found = outbox.pending(mailId);
         if (found.isEmpty()) {
@@ -59,12 +75,16 @@ public class MailDelivery {
         OutgoingMailStore.Pending mail = found.get();
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null || !properties.enabled()) {
-            leaveToANodeWithMail(mail);
+            // any node's JobRunr server may take the job, also one started without mail (in a rolling
+            // change of settings, say): giving the mail up here would lose what another node can send
+            tryAgainLater(mail, "mail is not configured on this node");
             return;
         }
         Instant now = clock.instant();
-        if (outbox.sentSince(now.minus(Duration.ofHours(1))) >= properties.maxPerHour()) {
-            throw new RetryLater("encore.mail.max-per-hour reached");
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        if (outbox.sentSince(hourAgo) >= properties.maxPerHour()) {
+            putOff(mail, outbox.firstSentSince(hourAgo).map(first -> first.plus(Duration.ofHours(1))).orElse(now));
+            return;
         }
         try {
             smtp.send(message(smtp, mail));
@@ -75,37 +95,47 @@ public class MailDelivery {
             return;
         }
         catch (MailException ex) {
-            if (mail.attempts() + 1 >= MAX_ATTEMPTS) {
-                log.warn("Mail {} given up after {} tries: {}", mailId, MAX_ATTEMPTS, ex.getMessage());
-                outbox.failed(mailId, ex.getClass().getSimpleName() + ": " + ex.getMessage());
-                return;
-            }
-            log.info("Mail {} not sent for now (try {}), JobRunr tries again: {}", mailId, mail.attempts() + 1,
-                    ex.getMessage());
-            outbox.attempted(mailId, ex.getClass().getSimpleName() + ": " + ex.getMessage());
-            throw new RetryLater(ex.getMessage());
+            tryAgainLater(mail, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return;
         }
         outbox.sent(mailId, clock.instant());
         outbox.purge(now.minus(Duration.ofDays(30)));
     }
 
-    /**
-     * Any node's JobRunr server may take a mail's job, also one started without mail (a node not yet
-     * given the new settings in a rolling change, or a test's second context). Giving the mail up here
-     * would lose it although another node could send it, so the try is counted and the job handed back
-     * to JobRunr, whose next try may land on a node with mail; where no node has mail any more, the
-     * last try gives it up as an unsendable mail is.
-     */
-    private void leaveToANodeWithMail(OutgoingMailStore.Pending mail) {
-        String reason = "mail is not configured on this node";
-        if (mail.attempts() + 1 >= MAX_ATTEMPTS) {
+    /** The wait after the {@code tries}-th failed try. */
+    static Duration backoff(int tries) {
+        Duration wait = FIRST_WAIT;
+        for (int i = 1; i < tries && wait.compareTo(LONGEST_WAIT) < 0; i++) {
+            wait = wait.multipliedBy(3);
+        }
+        return wait.compareTo(LONGEST_WAIT) < 0 ? wait : LONGEST_WAIT;
+    }
+
+    private void tryAgainLater(OutgoingMailStore.Pending mail, String reason) {
+        int tries = mail.attempts() + 1;
+        if (tries >= MAX_ATTEMPTS) {
             log.warn("Mail {} given up after {} tries: {}", mail.id(), MAX_ATTEMPTS, reason);
             outbox.failed(mail.id(), reason);
             return;
         }
-        log.info("Mail {} left to a node with mail (try {}): {}", mail.id(), mail.attempts() + 1, reason);
+        Instant next = clock.instant().plus(backoff(tries));
+        log.info("Mail {} not sent in try {}, the next try at {}: {}", mail.id(), tries, next, reason);
+        // scheduled before the try is counted: should counting fail, JobRunr runs this job again and
+        // the next try's job, under the same id, is not made twice
+        scheduling.later(mail.id(), "try-" + tries, next);
         outbox.attempted(mail.id(), reason);
-        throw new RetryLater(reason);
+    }
+
+    /**
+     * Puts the mail off until the hour has room, with up to a minute's spread so that the mails put off
+     * together do not all wake at the same instant; every wait gets a job of its own.
+     */
+    private void putOff(OutgoingMailStore.Pending mail, Instant roomAt) {
+        Instant earliest = clock.instant().plus(Duration.ofMinutes(1));
+        Instant at = (roomAt.isAfter(earliest) ? roomAt : earliest)
+                .plusMillis(ThreadLocalRandom.current().nextLong(60_000));
+        log.debug("Mail {} put off to {}: encore.mail.max-per-hour reached", mail.id(), at);
+        scheduling.later(mail.id(), "held-" + UUID.randomUUID(), at);
     }
 
     private MimeMessage message(JavaMailSender smtp, OutgoingMailStore.Pending mail) {
@@ -122,14 +152,6 @@ public class MailDelivery {
         }
         catch (MessagingException | UnsupportedEncodingException ex) {
             throw new MailPreparationException(ex.getMessage(), ex);
-        }
-    }
-
-    /** Thrown to JobRunr, which runs the job again after its exponential backoff. */
-    static final class RetryLater extends RuntimeException {
-
-        RetryLater(String reason) {
-            super("mail not sent, retrying: " + reason, null, false, false);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.encore.platform.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.jobrunr.scheduling.JobScheduler;
@@ -30,6 +31,19 @@ class MailScheduling {
         UUID mailId = queued.mailId();
         jobs.<MailDelivery>enqueue(jobId(mailId), job -> job.deliver(mailId));
         wakeUp.now();
+    }
+
+    /**
+     * Schedules the mail's next try at {@code at}: a job of its own, under an id of its own (the try's
+     * number, or a fresh one for a try put off by the hourly cap, which counts no try), since JobRunr
+     * keeps one job per id and the running one is still there.
+     */
+    void later(UUID mailId, String tryName, Instant at) {
+        jobs.<MailDelivery>schedule(jobId(mailId, tryName), at, job -> job.deliver(mailId));
+    }
+
+    static UUID jobId(UUID mailId, String tryName) {
+        return UUID.nameUUIDFromBytes(("platform-mail:" + mailId + ":" + tryName).getBytes(StandardCharsets.UTF_8));
     }
 
     static UUID jobId(UUID mailId) {

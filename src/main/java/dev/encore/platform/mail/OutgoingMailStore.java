@@ -84,6 +84,12 @@ public class OutgoingMailStore {
                 .query(Long.class).single();
     }
 
+    /** When the earliest mail sent since {@code since} was sent, if any was. */
+    Optional<Instant> firstSentSince(Instant since) {
+        return Optional.ofNullable(jdbc.sql("SELECT MIN(sent_at) FROM platform_mails WHERE sent_at >= ?")
+                .param(Timestamp.from(since)).query(Timestamp.class).single()).map(Timestamp::toInstant);
+    }
+
     /** Deletes sent and failed mails created before {@code before}. */
     int purge(Instant before) {
         return jdbc.sql("DELETE FROM platform_mails WHERE status <> 'QUEUED' AND created_at < ?")
