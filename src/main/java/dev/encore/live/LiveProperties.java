@@ -32,8 +32,10 @@ import org.springframework.validation.annotation.Validated;
  *                          benchmark raises it)
  * @param connectTimeout    a WebSocket connection without a valid STOMP CONNECT this long after its
  *                          handshake is closed (read by {@code platform.messaging}, like maxFrameSize)
- * @param maxConnectionsPerAddress WebSocket connections one client address may hold on a node; the
- *                          next handshake is refused with 429
+ * @param maxConnectionsPerAddress WebSocket connections one client address (an IPv6 one with its /64)
+ *                          may hold on a node; the next handshake is refused with 429
+ * @param maxConnections    WebSocket connections a node holds in all; the next handshake is refused
+ *                          with 503 (read by {@code platform.messaging}, like maxFrameSize)
  */
 @Validated
 @ConfigurationProperties("encore.live")
@@ -49,5 +51,6 @@ public record LiveProperties(
         @NotNull @DefaultValue("30s") Duration clockResync,
         @Min(2) @Max(100000) @DefaultValue("100") int maxListenersCap,
         @NotNull @DefaultValue("10s") Duration connectTimeout,
-        @Min(1) @DefaultValue("64") int maxConnectionsPerAddress) {
+        @Min(1) @DefaultValue("64") int maxConnectionsPerAddress,
+        @Min(1) @DefaultValue("500") int maxConnections) {
 }

@@ -15,6 +15,7 @@ import dev.encore.account.session.SignedIn;
 import dev.encore.account.user.AuditTrail;
 import dev.encore.account.user.UserAccounts;
 import dev.encore.account.user.UserView;
+import dev.encore.platform.ClientKeys;
 import dev.encore.platform.RateLimitExceededException;
 import dev.encore.platform.RateLimits;
 
@@ -56,7 +57,7 @@ class OidcSecondFactor {
     public SignedIn complete(String ticket, String totpCode, String recoveryCode, ClientInfo client) {
         Attempt waiting = attempts.find(ticket, Purpose.MFA).orElseThrow(OidcException::mfaExpired);
         if (limits.enabled()) {
-            limits.enforce("auth", "client:" + client.ip());
+            limits.enforce("auth", "client:" + ClientKeys.of(client.ip()));
             limits.enforce("auth-account", "account:" + waiting.userId());
         }
         secondFactor.checkAtLogin(waiting.userId(), totpCode, recoveryCode);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import dev.encore.account.user.AuditTrail;
+import dev.encore.platform.ClientKeys;
 import dev.encore.platform.RateLimitExceededException;
 import dev.encore.platform.RateLimits;
 
@@ -29,7 +30,7 @@ class LoginThrottle {
      * @throws RateLimitExceededException when either bucket is empty
      */
     void check(String clientIp, String identifier, UUID accountId) {
-        enforce("auth", "client:" + clientIp, identifier, accountId);
+        enforce("auth", "client:" + ClientKeys.of(clientIp), identifier, accountId);
         enforce("auth-account", "account:" + (accountId == null ? identifier : accountId), identifier, accountId);
     }
 

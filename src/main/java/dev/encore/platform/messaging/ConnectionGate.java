@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -26,6 +28,7 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 import dev.encore.platform.CappedCounts;
+import dev.encore.platform.ClientKeys;
 import dev.encore.platform.Problems;
 import dev.encore.platform.web.ProblemWriter;
 
@@ -35,7 +38,11 @@ import dev.encore.platform.web.ProblemWriter;
  * CONNECT each were held for good, at some 200 KB of heap apiece, and ran a 256 MB node out of memory.
  * So:
  * <ul>
- * <li>one client address (behind a trusted proxy, the client it names, as everywhere) holds at most
+ * <li>a node holds at most {@code encore.live.max-connections} WebSocket connections (500), whoever
+ * opens them: past them a handshake is refused with a 503 {@code live-connections-full} problem, so
+ * that many addresses together cannot run a small node out of memory either;
+ * <li>one client address (behind a trusted proxy, the client it names, as everywhere; an IPv6 address
+ * with the rest of its /64, {@link ClientKeys}) holds at most
  * {@code encore.live.max-connections-per-address} WebSocket connections (64) on a node, authenticated
  * or not: the handshake past them is refused with a 429 {@code too-many-connections} problem;
  * <li>a connection that has not completed a STOMP CONNECT {@code encore.live.connect-timeout} (10 s)
@@ -50,6 +57,8 @@ final class ConnectionGate implements HandshakeInterceptor {
     private static final String PLACE = ConnectionGate.class.getName() + ".place";
 
     private final CappedCounts<String> perAddress;
+    private final int maxConnections;
+    private final AtomicInteger open = new AtomicInteger();
     private final ProblemWriter problems;
     private final TaskScheduler scheduler;
     private final Duration connectTimeout;
@@ -59,8 +68,9 @@ final class ConnectionGate implements HandshakeInterceptor {
      * @param connected whether the STOMP session (the WebSocket session's id) has been CONNECTed with a
      *                  valid token
      */
-    ConnectionGate(int perAddress, Duration connectTimeout, ProblemWriter problems, TaskScheduler scheduler,
-            Predicate<String> connected) {
+    ConnectionGate(int maxConnections, int perAddress, Duration connectTimeout, ProblemWriter problems,
+            TaskScheduler scheduler, Predicate<String> connected) {
+        this.maxConnections = maxConnections;
         this.perAddress = new CappedCounts<>(perAddress);
         this.connectTimeout = connectTimeout;
         this.problems = problems;
@@ -76,24 +86,39 @@ final class ConnectionGate implements HandshakeInterceptor {
             return true;
         }
         HttpServletRequest http = servlet.getServletRequest();
-        String address = http.getRemoteAddr(); // ClientAddressFilter's: the forwarded client behind a trusted proxy
+        // ClientAddressFilter's address (the forwarded client behind a trusted proxy), an IPv6 one by its /64
+        String address = ClientKeys.of(http.getRemoteAddr());
+        if (open.incrementAndGet() > maxConnections) {
+            open.decrementAndGet();
+            log.warn("WebSocket handshake refused: this node holds encore.live.max-connections ({}) connections",
+                    maxConnections);
+            refuse(http, servletResponse, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "live-connections-full",
+                    "Live connections full", "This server holds as many live connections as it takes: try again "
+                            + "in a little while."));
+            return false;
+        }
         if (!perAddress.take(address)) {
+            open.decrementAndGet();
             log.debug("WebSocket handshake from {} refused: {} connections open", address, perAddress.cap());
-            try {
-                servletResponse.getServletResponse().setHeader(HttpHeaders.RETRY_AFTER, "30");
-                problems.write(http, servletResponse.getServletResponse(), Problems.of(HttpStatus.TOO_MANY_REQUESTS,
-                        "too-many-connections", "Too many connections", "Your address holds " + perAddress.cap()
-                                + " WebSocket connections to this server already: close one before you open another."));
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
+            refuse(http, servletResponse, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-connections",
+                    "Too many connections", "Your address holds " + perAddress.cap()
+                            + " WebSocket connections to this server already: close one before you open another."));
             return false;
         }
         Place place = new Place(address);
         http.setAttribute(PLACE, place);
         attributes.put(PLACE, place);
         return true;
+    }
+
+    private void refuse(HttpServletRequest http, ServletServerHttpResponse response, ProblemDetail problem) {
+        try {
+            response.getServletResponse().setHeader(HttpHeaders.RETRY_AFTER, "30");
+            problems.write(http, response.getServletResponse(), problem);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** A handshake refused after the place was taken (a foreign origin, no upgrade at all) gives it back. */
@@ -159,6 +184,7 @@ final class ConnectionGate implements HandshakeInterceptor {
         void giveBack() {
             if (given.compareAndSet(false, true)) {
                 perAddress.giveBack(address);
+                open.decrementAndGet();
             }
         }
     }

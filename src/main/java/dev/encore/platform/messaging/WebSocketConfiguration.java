@@ -74,10 +74,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
             ApplicationEventPublisher events, @Value("${encore.live.max-frame-size:16KB}") DataSize maxFrameSize,
             ProblemWriter problems, AccessTokenRevocations revocations, EncoreProperties encore,
             @Value("${" + CONNECT_TIMEOUT + ":10s}") Duration connectTimeout,
-            @Value("${encore.live.max-connections-per-address:64}") int connectionsPerAddress) {
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || connectionsPerAddress < 1) {
-            throw new IllegalStateException(CONNECT_TIMEOUT + " and encore.live.max-connections-per-address must be "
-                    + "positive");
+            @Value("${encore.live.max-connections-per-address:64}") int connectionsPerAddress,
+            @Value("${encore.live.max-connections:500}") int maxConnections) {
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || connectionsPerAddress < 1 || maxConnections < 1) {
+            throw new IllegalStateException(CONNECT_TIMEOUT + ", encore.live.max-connections and "
+                    + "encore.live.max-connections-per-address must be positive");
         }
         this.browserOrigins = encore.browserOrigins(security.allowedOrigins());
         this.problems = problems;
@@ -90,7 +91,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         deadlines.setThreadNamePrefix("stomp-connect-deadline-");
         deadlines.setDaemon(true);
         deadlines.initialize();
-        this.gate = new ConnectionGate(connectionsPerAddress, connectTimeout, problems, deadlines, limits::open);
+        this.gate = new ConnectionGate(maxConnections, connectionsPerAddress, connectTimeout, problems, deadlines, limits::open);
         this.maxFrameBytes = Math.toIntExact(maxFrameSize.toBytes());
         heartbeats.setPoolSize(1);
         heartbeats.setThreadNamePrefix("stomp-heartbeat-");

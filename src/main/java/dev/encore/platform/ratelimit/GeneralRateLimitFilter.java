@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.encore.platform.ClientKeys;
 import dev.encore.platform.RateLimitExceededException;
 import dev.encore.platform.RateLimitStatus;
 import dev.encore.platform.RateLimits;
@@ -41,7 +42,7 @@ class GeneralRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RateLimitStatus status = limits.consume(RateLimitProperties.GENERAL, request.getRemoteAddr());
+        RateLimitStatus status = limits.consume(RateLimitProperties.GENERAL, ClientKeys.of(request.getRemoteAddr()));
         status.writeTo(response);
         if (!status.allowed()) {
             problems.write(request, response, RateLimitExceededException.of(status).getBody());

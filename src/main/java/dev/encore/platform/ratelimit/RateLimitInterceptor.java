@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import dev.encore.platform.ClientKeys;
 import dev.encore.platform.RateLimitStatus;
 import dev.encore.platform.RateLimited;
 import dev.encore.platform.RateLimits;
@@ -85,6 +86,6 @@ class RateLimitInterceptor implements HandlerInterceptor {
                 return "user:" + authentication.getName();
             }
         }
-        return "client:" + request.getRemoteAddr();
+        return "client:" + ClientKeys.of(request.getRemoteAddr());
     }
 }

@@ -30,7 +30,7 @@ public class ProblemWriter {
     private final JsonMapper json;
     private final String publicUrl;
 
-    ProblemWriter(JsonMapper json, EncoreProperties encore) {
+    public ProblemWriter(JsonMapper json, EncoreProperties encore) {
         this.json = json;
         this.publicUrl = encore.publicUrl().toString().replaceAll("/+$", "");
     }

@@ -37,6 +37,31 @@ class RateLimitIT extends IntegrationTest {
         assertThat(otherClient.get("/api/v1/_fixtures/client", tokens.user()).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * An IPv6 client is handed a whole /64 and can take a fresh address for every request: its
+     * addresses share one bucket, and the neighbouring /64 has its own.
+     */
+    @Test
+    void anIpv6ClientCountsWithTheRestOfItsSlash64() {
+        String token = tokens.user();
+        String prefix = "2001:db8:" + Integer.toHexString(1 + (int) (Math.random() * 0xfffe)) + ":"
+                + Integer.toHexString(1 + (int) (Math.random() * 0xfffe));
+        for (int i = 1; i <= 40; i++) {
+            assertThat(fromAddress(prefix + ":" + Integer.toHexString(i) + "::" + Integer.toHexString(i), token)
+                    .statusCode()).as("request %d", i).isEqualTo(200);
+        }
+        HttpResponse<String> refused = fromAddress(prefix + ":ffff:ffff:ffff:ffff", token);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Api.json(refused).path("type").asString()).endsWith("/rate-limited");
+        assertThat(fromAddress(prefix.substring(0, prefix.lastIndexOf(':')) + ":0::1", token).statusCode())
+                .as("another /64").isEqualTo(200);
+    }
+
+    private HttpResponse<String> fromAddress(String address, String token) {
+        return api.send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/_fixtures/client"))
+                .header("X-Forwarded-For", address).header("Authorization", "Bearer " + token));
+    }
+
     @Test
     void generalLimitDoesNotApplyOutsideTheApi() {
         for (int i = 0; i < 45; i++) {
