@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -25,12 +27,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends one queued mail as a JobRunr job. A try that fails for now (the SMTP server cannot be reached
- * or refuses for now, or this node has no mail) schedules the next try as a job of its own, with an
+ * or refuses for now) schedules the next try as a job of its own, with an
  * exponential backoff of its own ({@link #backoff}: seconds at first, hours at the end), up to
  * {@link #MAX_ATTEMPTS} tries; a mail that cannot be made (a malformed address) and the last try's
  * failure give the mail up. Past {@code encore.mail.max-per-hour} sent in the last hour, cluster-wide,
  * a mail is put off until the hour has room, counting no try. A mail already sent, given up or unknown
- * is left alone.
+ * is left alone, and so is every mail on a node without mail, whose JobRunr server takes mail jobs like
+ * any other: {@link MailRelay} on the nodes with mail sends what is overdue.
  * <p>
  * Why not JobRunr's own retries: they end after a fixed number whatever the cause, so a mail held back
  * by the cap for longer than they last would stay queued with no job left to send it, and each of them
@@ -56,6 +59,11 @@ public class MailDelivery {
     private final ObjectProvider<JavaMailSender> sender;
     private final MailProperties properties;
     private final Clock clock;
+    /**
+     * One mail at a time leaves this node, so that {@code max-per-hour} holds exactly on one node; nodes
+     * check the cluster-wide count each, so several can send one more each in the same instant.
+     */
+    private final Lock sending = new ReentrantLock();
 
     MailDelivery(OutgoingMailStore outbox, MailScheduling scheduling, ObjectProvider<JavaMailSender> sender,
             MailProperties properties, Clock clock) {
@@ -68,37 +76,48 @@ public class MailDelivery {
 
     @Job(name = "Send mail %0", retries = 10)
     public void deliver(UUID mailId) {
-        Optional<OutgoingMailStore.Pending> found = outbox.pending(mailId);
-        if (found.isEmpty()) {
-            return;
-        }
-        OutgoingMailStore.Pending mail = found.get();
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null || !properties.enabled()) {
             // any node's JobRunr server may take the job, also one started without mail (in a rolling
-            // change of settings, say): giving the mail up here would lose what another node can send
-            tryAgainLater(mail, "mail is not configured on this node");
+            // change of settings, say): the mail is left as it is, and a node with mail sends it once
+            // it is overdue (MailRelay)
+            log.debug("Mail {} left to a node with mail", mailId);
             return;
         }
         Instant now = clock.instant();
-        Instant hourAgo = now.minus(Duration.ofHours(1));
-        if (outbox.sentSince(hourAgo) >= properties.maxPerHour()) {
-            putOff(mail, outbox.firstSentSince(hourAgo).map(first -> first.plus(Duration.ofHours(1))).orElse(now));
-            return;
-        }
+        // read, counted, sent and recorded under one lock: two workers checking the count together
+        // while a third mail is on its way would each see room for one more (two mails in a second
+        // with a cap of one, tried on the jar), and the mail is read again after any wait, so a mail
+        // the relay enqueued twice is sent once here; the SMTP timeouts (MailSettings) bound the wait
+        sending.lock();
         try {
-            smtp.send(message(smtp, mail));
+            Optional<OutgoingMailStore.Pending> found = outbox.pending(mailId);
+            if (found.isEmpty()) {
+                return;
+            }
+            OutgoingMailStore.Pending mail = found.get();
+            Instant hourAgo = now.minus(Duration.ofHours(1));
+            if (outbox.sentSince(hourAgo) >= properties.maxPerHour()) {
+                putOff(mail, outbox.firstSentSince(hourAgo).map(first -> first.plus(Duration.ofHours(1))).orElse(now));
+                return;
+            }
+            try {
+                smtp.send(message(smtp, mail));
+            }
+            catch (MailParseException | MailPreparationException ex) {
+                log.warn("Mail {} cannot be sent and is given up: {}", mailId, ex.getMessage());
+                outbox.failed(mailId, "cannot be made: " + ex.getMessage());
+                return;
+            }
+            catch (MailException ex) {
+                tryAgainLater(mail, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                return;
+            }
+            outbox.sent(mailId, clock.instant());
         }
-        catch (MailParseException | MailPreparationException ex) {
-            log.warn("Mail {} cannot be sent and is given up: {}", mailId, ex.getMessage());
-            outbox.failed(mailId, "cannot be made: " + ex.getMessage());
-            return;
+        finally {
+            sending.unlock();
         }
-        catch (MailException ex) {
-            tryAgainLater(mail, ex.getClass().getSimpleName() + ": " + ex.getMessage());
-            return;
-        }
-        outbox.sent(mailId, clock.instant());
         outbox.purge(now.minus(Duration.ofDays(30)));
     }
 
@@ -123,7 +142,7 @@ public class MailDelivery {
         // scheduled before the try is counted: should counting fail, JobRunr runs this job again and
         // the next try's job, under the same id, is not made twice
         scheduling.later(mail.id(), "try-" + tries, next);
-        outbox.attempted(mail.id(), reason);
+        outbox.attempted(mail.id(), reason, next);
     }
 
     /**
@@ -136,6 +155,7 @@ public class MailDelivery {
                 .plusMillis(ThreadLocalRandom.current().nextLong(60_000));
         log.debug("Mail {} put off to {}: encore.mail.max-per-hour reached", mail.id(), at);
         scheduling.later(mail.id(), "held-" + UUID.randomUUID(), at);
+        outbox.putOff(mail.id(), at);
     }
 
     private MimeMessage message(JavaMailSender smtp, OutgoingMailStore.Pending mail) {

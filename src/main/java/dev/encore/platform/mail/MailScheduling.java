@@ -42,6 +42,12 @@ class MailScheduling {
         jobs.<MailDelivery>schedule(jobId(mailId, tryName), at, job -> job.deliver(mailId));
     }
 
+    /** Enqueues a send of the mail now, under the try's own id, and wakes this node's workers. */
+    void now(UUID mailId, String tryName) {
+        jobs.<MailDelivery>enqueue(jobId(mailId, tryName), job -> job.deliver(mailId));
+        wakeUp.now();
+    }
+
     static UUID jobId(UUID mailId, String tryName) {
         return UUID.nameUUIDFromBytes(("platform-mail:" + mailId + ":" + tryName).getBytes(StandardCharsets.UTF_8));
     }

@@ -2,6 +2,7 @@ package dev.encore.platform.mail;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,9 +41,9 @@ public class OutgoingMailStore {
         }
         jdbc.sql("""
                 INSERT INTO platform_mails (id, recipient, recipient_name, subject, text_body, html_body, status,
-                    attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)""")
+                    attempts, created_at, next_try_at) VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""")
                 .params(id, recipient, recipientName, subject, box.seal(body.text(), PURPOSE),
-                        box.seal(body.html(), PURPOSE), Timestamp.from(now))
+                        box.seal(body.html(), PURPOSE), Timestamp.from(now), Timestamp.from(now))
                 .update();
         return true;
     }
@@ -57,10 +58,24 @@ public class OutgoingMailStore {
                 .optional();
     }
 
-    /** Counts a try and what went wrong in it (a short, secret-free reason). */
-    void attempted(UUID id, String error) {
-        jdbc.sql("UPDATE platform_mails SET attempts = attempts + 1, last_error = ? WHERE id = ?")
-                .params(error == null ? null : error.substring(0, Math.min(300, error.length())), id).update();
+    /** Counts a try and what went wrong in it (a short, secret-free reason), and when the next is due. */
+    void attempted(UUID id, String error, Instant nextTry) {
+        jdbc.sql("UPDATE platform_mails SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?")
+                .params(error == null ? null : error.substring(0, Math.min(300, error.length())),
+                        Timestamp.from(nextTry), id).update();
+    }
+
+    /** Puts the next try off to {@code at} without counting one. */
+    void putOff(UUID id, Instant at) {
+        jdbc.sql("UPDATE platform_mails SET next_try_at = ? WHERE id = ? AND status = 'QUEUED'")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    /** Up to {@code limit} queued mails whose next try was due before {@code before}, the longest overdue first. */
+    List<UUID> overdue(Instant before, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM platform_mails WHERE status = 'QUEUED' AND next_try_at < ?
+                ORDER BY next_try_at LIMIT ?""").params(Timestamp.from(before), limit).query(UUID.class).list();
     }
 
     /** Marks it sent and forgets its bodies. */

@@ -19,13 +19,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import dev.encore.notify.Mailbox;
+import dev.encore.notify.SmtpServer;
 import dev.encore.support.IntegrationTest;
 
 /**
  * The tries of a mail against the real outbox and JobRunr: a node started without mail that takes a
- * mail's job (any node's JobRunr server may; the shared test context is such a node) leaves the mail
- * for a later try instead of giving it up, the last try gives it up, and the hourly cap puts a mail off
- * until the hour has room without spending a try.
+ * mail's job (any node's JobRunr server may; the shared test context is such a node) leaves the mail as
+ * it is, the relay of a node with mail sends it once overdue, a failed try schedules the next and the
+ * last gives the mail up, and the hourly cap puts a mail off until the hour has room without spending
+ * a try.
  */
 class MailDeliveryIT extends IntegrationTest {
 
@@ -36,36 +39,64 @@ class MailDeliveryIT extends IntegrationTest {
     @Autowired
     private MailScheduling scheduling;
     @Autowired
+    private MailRelay relay;
+    @Autowired
     private StorageProvider jobs;
     @Autowired
     private JdbcClient jdbc;
 
     @Test
-    void aNodeWithoutMailCountsTheTryAndSchedulesTheNext() {
+    void aNodeWithoutMailLeavesTheMailAsItIs() {
         UUID id = queued();
-        Instant before = Instant.now();
 
         delivery.deliver(id);
 
         assertThat(row(id, "status")).isEqualTo("QUEUED");
-        assertThat(row(id, "attempts")).isEqualTo("1");
-        assertThat(row(id, "last_error")).isEqualTo("mail is not configured on this node");
+        assertThat(row(id, "attempts")).isEqualTo("0");
+        assertThat(row(id, "last_error")).isNull();
         assertThat(outbox.pending(id)).hasValueSatisfying(mail -> assertThat(mail.text()).isEqualTo("Hello"));
-        Job next = jobs.getJobById(MailScheduling.jobId(id, "try-1"));
-        assertThat(((ScheduledState) next.getJobState()).getScheduledAt())
-                .isBetween(before.plus(MailDelivery.FIRST_WAIT), Instant.now().plus(MailDelivery.FIRST_WAIT));
     }
 
     @Test
-    void theLastTryGivesTheMailUp() {
+    void aFailedTryIsCountedAndTheNextScheduledAndTheLastGivesTheMailUp() {
+        MailDelivery unreachable = withSmtpOn(Mailbox.freePort(), 100_000);
         UUID id = queued();
+        Instant before = Instant.now();
+
+        unreachable.deliver(id);
+
+        assertThat(row(id, "status")).isEqualTo("QUEUED");
+        assertThat(row(id, "attempts")).isEqualTo("1");
+        assertThat(row(id, "last_error")).startsWith("MailSendException");
+        Job next = jobs.getJobById(MailScheduling.jobId(id, "try-1"));
+        assertThat(((ScheduledState) next.getJobState()).getScheduledAt())
+                .isBetween(before.plus(MailDelivery.FIRST_WAIT), Instant.now().plus(MailDelivery.FIRST_WAIT));
+
         jdbc.sql("UPDATE platform_mails SET attempts = ? WHERE id = ?").params(MailDelivery.MAX_ATTEMPTS - 1, id)
                 .update();
-
-        delivery.deliver(id);
+        unreachable.deliver(id);
 
         assertThat(row(id, "status")).isEqualTo("FAILED");
         assertThat(outbox.pending(id)).isEmpty();
+    }
+
+    /** A mail whose try is over a minute late is enqueued again by a node with mail; one on time is not. */
+    @Test
+    void theRelayEnqueuesOverdueMailsOnly() {
+        UUID overdue = queued();
+        UUID onTime = queued();
+        jdbc.sql("UPDATE platform_mails SET next_try_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(Instant.now().minus(MailRelay.GRACE).minusSeconds(5)), overdue).update();
+        Instant at = Instant.now();
+
+        assertThat(relay.relayOverdue()).isPositive();
+
+        String minute = Long.toString(at.getEpochSecond() / 60);
+        String nextMinute = Long.toString(at.getEpochSecond() / 60 + 1);
+        assertThat(exists(MailScheduling.jobId(overdue, "due-" + minute))
+                || exists(MailScheduling.jobId(overdue, "due-" + nextMinute))).isTrue();
+        assertThat(exists(MailScheduling.jobId(onTime, "due-" + minute))
+                || exists(MailScheduling.jobId(onTime, "due-" + nextMinute))).isFalse();
     }
 
     @Test
@@ -74,11 +105,8 @@ class MailDeliveryIT extends IntegrationTest {
         UUID earlier = queued();
         outbox.sent(earlier, sentEarlier);
         UUID id = queued();
-        StaticListableBeanFactory senders = new StaticListableBeanFactory();
         // never reached: the cap of one is already spent by the mail sent ten minutes ago
-        senders.addBean("sender", new JavaMailSenderImpl());
-        MailDelivery capped = new MailDelivery(outbox, scheduling, senders.getBeanProvider(JavaMailSender.class),
-                new MailProperties(true, "Encore <encore@example.org>", 1), Clock.systemUTC());
+        MailDelivery capped = withSmtpOn(Mailbox.freePort(), 1);
 
         // the hour's first mail: other tests' mails, on a shared database, may have gone before this one
         Instant roomAt = outbox.firstSentSince(Instant.now().minus(Duration.ofHours(1))).orElseThrow()
@@ -94,6 +122,42 @@ class MailDeliveryIT extends IntegrationTest {
                 .stream().filter(job -> job.getJobName().equals("Send mail " + id)).toList();
         assertThat(held).singleElement().satisfies(job -> assertThat(((ScheduledState) job.getJobState())
                 .getScheduledAt()).isBetween(earliest, latest));
+        assertThat(jdbc.sql("SELECT next_try_at FROM platform_mails WHERE id = ?").param(id)
+                .query(java.sql.Timestamp.class).single().toInstant()).isBetween(earliest, latest);
+    }
+
+    /**
+     * Two workers sending at once with room for one more in the hour: one mail leaves, the other is put
+     * off. Checked and sent without the node's lock, both saw room (two mails in a second with a cap of
+     * one, on the jar).
+     */
+    @Test
+    void twoWorkersAtOnceSendNoMoreThanTheHourHasRoomFor() throws Exception {
+        long sentInTheHour = outbox.sentSince(Instant.now().minus(Duration.ofHours(1)));
+        UUID first = queued();
+        UUID second = queued();
+        SmtpServer smtp = SmtpServer.onFreePort();
+        smtp.start();
+        try {
+            MailDelivery capped = withSmtpOn(smtp.port(), Math.toIntExact(sentInTheHour + 1));
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            try (var workers = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                List<java.util.concurrent.Future<?>> runs = List.of(first, second).stream()
+                        .<java.util.concurrent.Future<?>>map(id -> workers.submit(() -> {
+                            together.await();
+                            capped.deliver(id);
+                            return null;
+                        })).toList();
+                for (java.util.concurrent.Future<?> run : runs) {
+                    run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(List.of(row(first, "status"), row(second, "status"))).containsExactlyInAnyOrder("SENT", "QUEUED");
+        }
+        finally {
+            smtp.stop();
+        }
     }
 
     @Test
@@ -103,6 +167,26 @@ class MailDeliveryIT extends IntegrationTest {
         assertThat(MailDelivery.backoff(4)).isEqualTo(Duration.ofSeconds(135));
         assertThat(MailDelivery.backoff(8)).isEqualTo(Duration.ofHours(3).plusSeconds(135));
         assertThat(MailDelivery.backoff(12)).isEqualTo(Duration.ofHours(6));
+    }
+
+    private MailDelivery withSmtpOn(int port, int maxPerHour) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(port);
+        StaticListableBeanFactory senders = new StaticListableBeanFactory();
+        senders.addBean("sender", sender);
+        return new MailDelivery(outbox, scheduling, senders.getBeanProvider(JavaMailSender.class),
+                new MailProperties(true, "Encore <encore@example.org>", maxPerHour), Clock.systemUTC());
+    }
+
+    private boolean exists(UUID jobId) {
+        try {
+            jobs.getJobById(jobId);
+            return true;
+        }
+        catch (org.jobrunr.storage.JobNotFoundException notMade) {
+            return false;
+        }
     }
 
     private static Instant later(Instant one, Instant other) {
@@ -117,7 +201,9 @@ class MailDeliveryIT extends IntegrationTest {
     }
 
     private String row(UUID id, String column) {
-        return jdbc.sql("SELECT " + column + " FROM platform_mails WHERE id = ?").param(id).query(String.class)
-                .single();
+        List<String> values = jdbc.sql("SELECT " + column + " FROM platform_mails WHERE id = ?").param(id)
+                .query((rs, row) -> rs.getString(1)).list();
+        assertThat(values).hasSize(1);
+        return values.get(0);
     }
 }
