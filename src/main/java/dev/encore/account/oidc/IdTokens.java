@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
@@ -30,7 +31,13 @@ import org.springframework.web.client.RestClientException;
  * issue time ({@code OidcIdTokenValidator}). The nonce is checked here. The provider's access and
  * refresh tokens are dropped: Encore calls none of the provider's APIs after sign-in, and a token it
  * does not keep cannot leak.
+ * <p>
+ * Made on the first callback that needs it ({@link Lazy}, looked up by {@link OidcFlow}), not at start: its
+ * two clients load about 600 classes (Apache HttpClient, which Spring's {@code RestClient} picks, TLS and
+ * the JDK's trust store, Spring Security's OAuth 2.0 client) that a start without OIDC providers, the
+ * default, never uses (docs/performance.md, fifteenth round).
  */
+@Lazy
 @Component
 class IdTokens {
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
 import org.springframework.security.crypto.keygen.StringKeyGenerator;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -44,10 +45,11 @@ class OidcFlow {
 
     private final OidcProviders providers;
     private final OidcAttempts attempts;
-    private final IdTokens idTokens;
+    /** Made on first use ({@link IdTokens}): a start without providers never needs it. */
+    private final ObjectProvider<IdTokens> idTokens;
     private final SecretBox box;
 
-    OidcFlow(OidcProviders providers, OidcAttempts attempts, IdTokens idTokens, SecretBox box) {
+    OidcFlow(OidcProviders providers, OidcAttempts attempts, ObjectProvider<IdTokens> idTokens, SecretBox box) {
         this.providers = providers;
         this.attempts = attempts;
         this.idTokens = idTokens;
@@ -99,7 +101,7 @@ class OidcFlow {
         if (callback.code() == null || callback.code().isBlank()) {
             throw OidcException.codeMissing();
         }
-        IdTokens.Identity identity = idTokens.verify(providers.registration(provider), callback.code(),
+        IdTokens.Identity identity = idTokens.getObject().verify(providers.registration(provider), callback.code(),
                 callback.state(), box.open(attempt.codeVerifier(), VERIFIER), attempt.nonceHash());
         return new Finished(attempt, identity);
     }
