@@ -19,9 +19,21 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record ReportRequest(
         @NotNull @Pattern(regexp = "csv|xlsx|pdf", message = "must be csv, xlsx or pdf") String format,
         @Pattern(regexp = "me|server", message = "must be me or server") String scope,
-        LocalDate from, LocalDate to) {
+        // text, checked by @IsoDate: as a LocalDate a bad day was a malformed-request, not a field error
+        @Schema(type = "string", format = "date", example = "2026-03-01") @IsoDate String from,
+        @Schema(type = "string", format = "date", example = "2026-03-30") @IsoDate String to) {
 
     boolean server() {
         return "server".equals(scope);
+    }
+
+    /** {@link #from()} as a day (valid: the request was validated), or null. */
+    LocalDate fromDay() {
+        return IsoDate.Check.day(from);
+    }
+
+    /** {@link #to()} as a day, or null. */
+    LocalDate toDay() {
+        return IsoDate.Check.day(to);
     }
 }

@@ -45,7 +45,7 @@ class Reports {
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
                     "Forbidden", "Only admins may export the server's report."), null);
         }
-        DateRange range = DateRange.of(request.from(), request.to(), LocalDate.ofInstant(clock.instant(),
+        DateRange range = DateRange.of(request.fromDay(), request.toDay(), LocalDate.ofInstant(clock.instant(),
                 ZoneOffset.UTC), properties.maxRangeDays());
         InsightsQueries.Scope scope = request.server() ? InsightsQueries.Scope.SERVER
                 : new InsightsQueries.Scope(caller.userId());
