@@ -44,6 +44,9 @@ public class GeneratedSecretsEnvironmentPostProcessor implements EnvironmentPost
 
     static final String ADMIN_KEY = "encore.security.admin-registration-key";
 
+    /** The key every sealed secret (two-factor secrets, provider tokens) needs: never replaced once made. */
+    static final String SECRET_BOX_KEY = "encore.security.secret-box-key";
+
     /** The property source holding the generated values. */
     static final String SOURCE = "encoreGeneratedSecrets";
 
@@ -91,6 +94,9 @@ public class GeneratedSecretsEnvironmentPostProcessor implements EnvironmentPost
         boolean changed = false;
         for (String key : keys) {
             String value = stored.getProperty(key);
+            if (SECRET_BOX_KEY.equals(key) && value != null) {
+                requireUsable(file, value);
+            }
             if (isBlank(value)) {
                 value = randomSecret(SECRETS.get(key));
                 stored.setProperty(key, value);
@@ -108,6 +114,26 @@ public class GeneratedSecretsEnvironmentPostProcessor implements EnvironmentPost
             write(file, stored);
         }
         return values;
+    }
+
+    /**
+     * A secret-box key line that is there but empty or damaged (a hand edit, a bad copy) stops the
+     * start: a new key would quietly leave every sealed secret unreadable. Only a file without the
+     * line (a fresh data directory) gets a new key.
+     */
+    private static void requireUsable(Path file, String value) {
+        String damage = value.isBlank() ? "is empty"
+                : value.codePoints().anyMatch(point -> Character.isWhitespace(point) || Character.isISOControl(point))
+                        ? "holds spaces or control characters"
+                        : value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < ProductionSettingsGuard.MIN_SECRET_BYTES
+                                ? "is shorter than " + ProductionSettingsGuard.MIN_SECRET_BYTES + " bytes" : null;
+        if (damage != null) {
+            throw new MissingSettingException(SECRET_BOX_KEY, damage + " in " + file + ", and Encore will not "
+                    + "replace it: every sealed secret (two-factor secrets, provider tokens) needs the key that sealed it",
+                    "Put the key back from a copy of " + FILE_NAME + " (a backup of the data directory), or, to start "
+                            + "afresh, delete the line: a new key is made and the secrets sealed with the old one become "
+                            + "unreadable (two-factor users enrol again)");
+        }
     }
 
     private static Properties read(Path file) {

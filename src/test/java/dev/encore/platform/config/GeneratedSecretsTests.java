@@ -1,15 +1,18 @@
 package dev.encore.platform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.logging.DeferredLogs;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -76,6 +79,42 @@ class GeneratedSecretsTests {
         process(environment);
         assertThat(environment.getProperty("encore.security.jwt-secret")).isNull();
         assertThat(dataDir.resolve("secrets.properties")).doesNotExist();
+    }
+
+    @Test
+    void anEmptyOrDamagedSecretBoxKeyStopsTheStartWithATwoLineReportAndIsNeverReplaced() throws Exception {
+        Path file = dataDir.resolve("secrets.properties");
+        for (String line : List.of("encore.security.secret-box-key=", "encore.security.secret-box-key=   ",
+                "encore.security.secret-box-key=abc def ghi jkl mno pqr stu vwx yz0 123",
+                "encore.security.secret-box-key=short")) {
+            String content = "encore.security.jwt-secret=kept-jwt-secret-0123456789abcdefghijklmnop\n" + line + "\n";
+            Files.writeString(file, content);
+
+            MissingSettingException stopped = catchThrowableOfType(MissingSettingException.class,
+                    () -> process(environment()));
+
+            assertThat(stopped).as(line).isNotNull();
+            FailureAnalysis report = new MissingSettingFailureAnalyzer().analyze(stopped);
+            assertThat(report.getDescription()).as(line).startsWith("Encore cannot start: encore.security.secret-box-key ")
+                    .contains(file.toString(), "will not replace it");
+            assertThat(report.getAction()).contains("Put the key back", "delete the line", "ENCORE_SECURITY_SECRET_BOX_KEY");
+            assertThat(Files.readString(file)).as("nothing written").isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aFileWithoutTheLineGetsANewSecretBoxKeyAndAGoodOneIsKept() throws Exception {
+        Path file = dataDir.resolve("secrets.properties");
+        Files.writeString(file, "encore.security.jwt-secret=kept-jwt-secret-0123456789abcdefghijklmnop\n");
+        MockEnvironment fresh = environment();
+        process(fresh);
+        String made = fresh.getProperty("encore.security.secret-box-key");
+        assertThat(made).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(Files.readString(file)).contains("encore.security.secret-box-key=" + made);
+
+        MockEnvironment again = environment();
+        process(again);
+        assertThat(again.getProperty("encore.security.secret-box-key")).isEqualTo(made);
     }
 
     private MockEnvironment environment() {
