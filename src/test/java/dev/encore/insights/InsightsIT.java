@@ -139,7 +139,7 @@ class InsightsIT extends IntegrationTest {
             assertThat(items.get(1).getCellAsNumber(3).orElseThrow().intValue()).isEqualTo(2);
         }
 
-        HttpResponse<byte[]> pdf = report(fan, "{\"format\":\"pdf\"}");
+        HttpResponse<byte[]> pdf = new Api(port).sendBytes(reportRequest(fan, "{}").header("Accept", "application/pdf"));
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
@@ -185,7 +185,8 @@ class InsightsIT extends IntegrationTest {
         Account member = users.user();
         String token = member.accessToken();
         ProblemAssert.assertInvalidField(refused(member, "{\"format\":\"docx\"}"), "format");
-        ProblemAssert.assertInvalidField(refused(member, "{}"), "format");
+        ProblemAssert.assertProblem(new Api(port).send(reportRequest(member, "{}").header("Accept", "application/json")),
+                406, "not-acceptable");
         ProblemAssert.assertInvalidField(refused(member, "{\"format\":\"csv\",\"scope\":\"everyone\"}"), "scope");
         ProblemAssert.assertInvalidField(refused(member,
                 "{\"format\":\"pdf\",\"from\":\"2026-03-10\",\"to\":\"2026-03-09\"}"), "to");

@@ -1,6 +1,7 @@
 package dev.encore.insights.report;
 
 import static dev.encore.support.MvcProblemAssert.assertInvalidFields;
+import static dev.encore.support.MvcProblemAssert.assertProblem;
 import static dev.encore.support.MvcProblemAssert.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -51,6 +52,53 @@ class ReportsControllerTests {
     void isoDatesReachTheReport() {
         when(reports.make(any(), any())).thenReturn(report());
         assertThat(post("{\"format\":\"csv\",\"from\":\"2026-03-01\",\"to\":\"2026-03-02\"}").exchange()).hasStatusOk();
+    }
+
+    @Test
+    void withoutAFormatInTheBodyAcceptChoosesAndCsvIsTheDefault() {
+        when(reports.make(any(), any())).thenReturn(report());
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+        answers.put("application/pdf", "application/pdf");
+        answers.put(xlsx, xlsx);
+        answers.put("text/csv", "text/csv;charset=UTF-8");
+        answers.put("*/*", "text/csv;charset=UTF-8");
+        answers.put("text/csv;q=0.5, application/pdf", "application/pdf");
+        answers.put("application/pdf, */*", "application/pdf");
+        answers.put("application/json, application/*;q=0.8", xlsx);
+        answers.put("text/*;q=0, */*;q=0.1, application/pdf;q=0.05", xlsx);
+        for (var answer : answers.entrySet()) {
+            var result = post("{}").header("Accept", answer.getKey()).exchange();
+            assertThat(result).as(answer.getKey()).hasStatusOk().hasContentType(answer.getValue());
+            String extension = answer.getValue().startsWith("text/csv") ? ".csv" : answer.getValue().equals(xlsx) ? ".xlsx" : ".pdf";
+            assertThat(result.getResponse().getHeader("Content-Disposition")).as(answer.getKey()).endsWith(extension + "\"");
+        }
+        assertThat(post("{\"scope\":\"me\"}").exchange()).as("no Accept").hasStatusOk()
+                .hasContentType("text/csv;charset=UTF-8");
+    }
+
+    @Test
+    void theBodysFormatWinsAndMustBeAcceptable() {
+        when(reports.make(any(), any())).thenReturn(report());
+        assertThat(post("{\"format\":\"pdf\"}").header("Accept", "*/*").exchange()).hasStatusOk()
+                .hasContentType("application/pdf");
+        assertThat(post("{\"format\":\"xlsx\"}").header("Accept", "text/csv, application/*").exchange()).hasStatusOk()
+                .hasContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        var refused = assertProblem(post("{\"format\":\"pdf\"}").header("Accept", "text/csv").exchange(), 406,
+                "not-acceptable");
+        assertThat(refused.path("detail").asString()).contains("application/pdf");
+    }
+
+    @Test
+    void anAcceptAdmittingNoReportFormatIs406AndMakesNoReport() {
+        for (String accept : List.of("application/json", "text/html, application/xhtml+xml", "image/*",
+                "text/csv;q=0, application/pdf;q=0, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;q=0",
+                "not a media type")) {
+            var problem = assertProblem(post("{}").header("Accept", accept).exchange(), 406, "not-acceptable");
+            assertThat(problem.toString()).as(accept).doesNotContain("Exception");
+        }
+        verifyNoInteractions(reports);
     }
 
     private MockMvcRequestBuilder post(String json) {
