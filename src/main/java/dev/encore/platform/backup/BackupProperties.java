@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled  whether the node makes scheduled backups (an admin can always make one)
  * @param schedule when, as a cron expression in UTC (minute hour day-of-month month day-of-week)
- * @param keep     how many backups are kept; the oldest beyond it are deleted after each new one
+ * @param keep     how many backups are kept; the oldest beyond it are deleted after each new one, once
+ *                 {@link DatabaseBackups#FRESH} old
  * @param dir      where they are written; unset, {@code ${encore.data-dir}/backups}
  */
 @Validated

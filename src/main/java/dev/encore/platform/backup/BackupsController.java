@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.encore.platform.Problems;
+import dev.encore.platform.RateLimited;
 
 /**
  * Backups of the embedded database for admins: make one now, list them, download one (to keep it
@@ -64,10 +65,14 @@ class BackupsController {
 
     @Operation(summary = "Back up the database now", description = "A consistent copy of the embedded database as of "
             + "this moment, made while Encore keeps serving (a zip of its file). Blobs and secrets are not in it: see "
-            + "docs/storage.md, \"Backups and restores\".")
+            + "docs/storage.md, \"Backups and restores\". The backup it names is kept at least 15 minutes, whatever "
+            + "encore.backup.keep says, so that it can be downloaded.")
     @ApiResponse(responseCode = "201", description = "Made; Location is its download")
     @ApiResponse(responseCode = "409", description = "backups-external: the database is PostgreSQL; use pg_dump")
+    @ApiResponse(responseCode = "429", description = "rate-limited: more than encore.ratelimit.limits.backups (5 an "
+            + "hour per admin); see Retry-After")
     @ApiResponse(responseCode = "507", description = "insufficient-storage: no room for it above encore.storage.min-free-space")
+    @RateLimited("backups")
     @PostMapping
     ResponseEntity<DatabaseBackups.DatabaseBackup> create(@AuthenticationPrincipal Jwt jwt) {
         requireEmbedded();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +34,10 @@ import dev.encore.platform.config.OwnerOnlyFiles;
  * zip of the database file as of one moment (MVCC, nothing is locked), first under a temporary
  * name, then renamed into place, so a listed backup is always whole. A backup holds every password
  * hash and sealed secret: its directory and files are owner-only ({@link OwnerOnlyFiles}), wherever
- * they are kept. The newest {@code encore.backup.keep} are kept. With PostgreSQL there is nothing to do here: pg_dump is the
+ * they are kept. The newest {@code encore.backup.keep} are kept, and every backup for {@link #FRESH} after it
+ * was made: a backup an answer just named is still there to download when a burst of others follows it
+ * (each create prunes: with keep 2, three concurrent POSTs deleted the first one's backup, maybe before
+ * its client had read the 201). The rate limit {@code backups} bounds how many a burst adds. With PostgreSQL there is nothing to do here: pg_dump is the
  * tool (docs/storage.md).
  */
 @Component
@@ -43,6 +47,8 @@ class DatabaseBackups {
     /** Names sort as they were made: UTC date, time and milliseconds. */
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     static final Pattern NAME = Pattern.compile("encore-db-\\d{8}-\\d{6}-\\d{3}\\.zip");
+    /** How long a backup is kept whatever {@code keep} says, so that the one an answer names can be downloaded. */
+    static final Duration FRESH = Duration.ofMinutes(15);
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -92,7 +98,8 @@ class DatabaseBackups {
     }
 
     /**
-     * Makes a backup now, then deletes the oldest beyond {@code encore.backup.keep}.
+     * Makes a backup now, then deletes the oldest beyond {@code encore.backup.keep}, never this one nor
+     * one made in the last {@link #FRESH}.
      *
      * @throws IllegalStateException on PostgreSQL
      * @throws org.springframework.web.ErrorResponseException 507 when the disk has no room for it above its reserve
@@ -114,7 +121,7 @@ class DatabaseBackups {
             Files.setLastModifiedTime(target, FileTime.from(at));
             DatabaseBackup made = new DatabaseBackup(target.getFileName().toString(), Files.size(target), at);
             log.info("Backed up the database to {} ({} bytes)", target, made.bytes());
-            prune();
+            prune(made);
             return made;
         }
         catch (IOException ex) {
@@ -156,9 +163,14 @@ class DatabaseBackups {
         return dir.resolve(backup.name());
     }
 
-    private void prune() throws IOException {
+    private void prune(DatabaseBackup made) throws IOException {
+        Instant freshSince = made.createdAt().minus(FRESH);
         List<DatabaseBackup> all = list();
         for (DatabaseBackup old : all.subList(Math.min(keep, all.size()), all.size())) {
+            // the one just made too: should the clock have stepped back, it would sort as the oldest
+            if (old.name().equals(made.name()) || old.createdAt().isAfter(freshSince)) {
+                continue;
+            }
             Files.deleteIfExists(dir.resolve(old.name()));
             log.info("Deleted the backup {}: encore.backup.keep is {}", old.name(), keep);
         }

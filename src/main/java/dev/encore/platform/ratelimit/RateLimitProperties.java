@@ -39,10 +39,12 @@ public record RateLimitProperties(
      * (password change, account deletion, two-factor changes) get login's figure: 10 per 15 minutes
      * per account. Registrations: 10 per hour per client address. OIDC sign-in (start, callback, connect):
      * 30 per 15 minutes per client (a sign-in is two requests, and both write). Password reset links:
-     * 5 asks per hour per client address, 3 links per hour per account. */
+     * 5 asks per hour per client address, 3 links per hour per account. Database backups made on
+     * demand: 5 per hour per admin (each copies the whole database to disk). */
     public static final Map<String, Limit> DEFAULTS = Map.ofEntries(
             Map.entry("auth", new Limit(10, Duration.ofMinutes(15))),
             Map.entry("auth-account", new Limit(10, Duration.ofMinutes(15))),
+            Map.entry("backups", new Limit(5, Duration.ofHours(1))),
             Map.entry("credential-checks", new Limit(10, Duration.ofMinutes(15))),
             Map.entry("imports", new Limit(10, Duration.ofMinutes(15))),
             Map.entry("imports-bulk", new Limit(3, Duration.ofHours(1))),

@@ -14,8 +14,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -139,13 +144,13 @@ class DatabaseBackupsIT extends IntegrationTest {
     @Test
     void theOldestBeyondKeepAreDeleted() throws Exception {
         assumeFalse(ServicesProfile.active(), "the embedded database only");
+        SteppedClock clock = new SteppedClock(DatabaseBackups.FRESH.plusMinutes(1)); // each past the fresh time
         DatabaseBackups backups = new DatabaseBackups(jdbc, new BackupProperties(true, "30 2 * * *", 2, work.resolve("kept")),
-                encore, diskReserve, Clock.systemUTC());
+                encore, diskReserve, clock);
 
         List<String> made = new ArrayList<>();
         for (int n = 0; n < 3; n++) {
             made.add(backups.create().name());
-            Thread.sleep(5); // names carry milliseconds
         }
 
         assertThat(backups.list()).extracting(DatabaseBackups.DatabaseBackup::name)
@@ -161,12 +166,81 @@ class DatabaseBackupsIT extends IntegrationTest {
     }
 
     @Test
+    void aBackupJustMadeIsNeverPrunedByTheOnesMadeRightAfterIt() throws Exception {
+        assumeFalse(ServicesProfile.active(), "the embedded database only");
+        SteppedClock clock = new SteppedClock(Duration.ofMillis(1)); // names carry milliseconds
+        DatabaseBackups backups = new DatabaseBackups(jdbc, new BackupProperties(true, "30 2 * * *", 1, work.resolve("burst")),
+                encore, diskReserve, clock);
+
+        List<Future<DatabaseBackups.DatabaseBackup>> answers = new ArrayList<>();
+        try (ExecutorService admins = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int n = 0; n < 4; n++) {
+                answers.add(admins.submit(backups::create));
+            }
+        }
+        List<String> named = new ArrayList<>();
+        for (Future<DatabaseBackups.DatabaseBackup> answer : answers) {
+            named.add(answer.get().name());
+        }
+        assertThat(backups.list()).extracting(DatabaseBackups.DatabaseBackup::name).as("keep is 1, but each was just made")
+                .containsExactlyInAnyOrderElementsOf(named);
+
+        clock.jump(DatabaseBackups.FRESH.plusMinutes(1));
+        String later = backups.create().name();
+        assertThat(backups.list()).extracting(DatabaseBackups.DatabaseBackup::name).as("once no longer fresh, keep rules")
+                .containsExactly(later);
+    }
+
+    @Test
+    void anAdminMakesFiveBackupsAnHourAndTheSixthIsRateLimited() {
+        assumeFalse(ServicesProfile.active(), "the embedded database only");
+        TestAccounts.Account admin = users.admin();
+        for (int n = 0; n < 5; n++) {
+            assertThat(api.postJson("/api/v1/admin/backups", "", admin.accessToken()).statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> sixth = api.postJson("/api/v1/admin/backups", "", admin.accessToken());
+        assertProblem(sixth, 429, "rate-limited");
+        assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
     void onPostgreSqlItIsPgDumpsJob() {
         assumeTrue(ServicesProfile.active(), "the services run");
         TestAccounts.Account admin = users.admin();
 
         assertProblem(api.postJson("/api/v1/admin/backups", "", admin.accessToken()), 409, "backups-external");
         assertProblem(api.get("/api/v1/admin/backups", admin.accessToken()), 409, "backups-external");
+    }
+
+    /** A clock that moves on by {@code step} each time it is read, and jumps when told. */
+    private static final class SteppedClock extends Clock {
+
+        private final Duration step;
+        private Instant now = Instant.parse("2026-03-01T02:30:00Z");
+
+        SteppedClock(Duration step) {
+            this.step = step;
+        }
+
+        synchronized void jump(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plus(step);
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     private static Path unzip(byte[] zip, Path dir) throws IOException {
