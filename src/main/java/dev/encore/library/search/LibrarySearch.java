@@ -26,6 +26,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
 import dev.encore.library.Viewer;
+import dev.encore.platform.DatabaseFailures;
 import dev.encore.platform.InvalidFieldsException;
 
 /**
@@ -95,14 +96,28 @@ class LibrarySearch {
                         PageRequest.of(page, size), hits.total()), engine.name());
             }
             catch (SearchUnavailableException e) {
+                requireDatabase(e);
                 degrade(e);
             }
             catch (RuntimeException e) {
+                requireDatabase(e);
                 // a query the engine could not run (not a broken engine): this answer from the database
                 log.warn("Search engine {} refused a query; answering it from the database", engine.name(), e);
             }
         }
         return new Answer(fromDatabase(viewer, query, page, size), "database");
+    }
+
+    /**
+     * A failure because the database is away is thrown on (503 {@code unavailable}): the fallback reads
+     * the same database, so it only waited for a connection a second time (a search took two connection
+     * timeouts to fail), and the engine is not set aside: the PostgreSQL engine is that database, whole
+     * again when it is back, and a rebuild meanwhile would only fail until it gave up.
+     */
+    private static void requireDatabase(RuntimeException failure) {
+        if (DatabaseFailures.unreachable(failure)) {
+            throw failure;
+        }
     }
 
     /** Starts a rebuild from the database unless one is running; true when this call started it. */

@@ -29,6 +29,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import dev.encore.platform.DatabaseFailures;
 import dev.encore.platform.FieldProblem;
 import dev.encore.platform.Problems;
 import dev.encore.platform.StorageFull;

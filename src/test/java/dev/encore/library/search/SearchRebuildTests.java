@@ -14,7 +14,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The background rebuild's loop, with an engine that stands for one whose writes fail while a
  * rebuild runs: a rebuild that raced such a failure is made again, and however many races a burst
- * of changes causes, the engine is trusted again once a rebuild runs clean.
+ * of changes causes, the engine is trusted again once a rebuild runs clean. And a search that fails
+ * because the database is away sets nothing aside and is not asked of the database again.
  */
 class SearchRebuildTests {
 
@@ -44,11 +45,35 @@ class SearchRebuildTests {
         assertThat(engine.rebuilds).hasValue(1);
     }
 
+    /**
+     * The fallback reads the same database: asked, it waited for a connection a second time (a search
+     * took two connection timeouts, about 20 s, to answer 503); and a rebuild could only fail.
+     */
+    @Test
+    void aSearchWhileTheDatabaseIsAwayFailsOnceAndLeavesTheEngineTrusted() {
+        engine.searchFailure = new SearchUnavailableException("search database unavailable",
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new java.sql.SQLTransientConnectionException(
+                                "encore-db - Connection is not available, request timed out after 5000ms")));
+
+        // no DatabaseSearch in this LibrarySearch: the fallback must not be reached
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> search.search(
+                new dev.encore.library.Viewer(UUID.randomUUID(), false), "song", null,
+                new SearchQuery.Filters(null, null, null, null, null, null), 0, 20));
+
+        assertThat(failure).isSameAs(engine.searchFailure);
+        assertThat(search.degradedReason()).as("the engine is trusted: nothing to rebuild").isNull();
+        assertThat(search.rebuilding()).isFalse();
+        assertThat(engine.rebuilds).hasValue(0);
+    }
+
     /** Each rebuild but the last few is raced by a change that fails to reach the engine. */
     private final class RacingEngine implements SearchEngine {
 
         final AtomicInteger racesLeft = new AtomicInteger();
         final AtomicInteger rebuilds = new AtomicInteger();
+        /** What a search throws. */
+        RuntimeException searchFailure = new UnsupportedOperationException();
 
         @Override
         public String name() {
@@ -80,7 +105,7 @@ class SearchRebuildTests {
 
         @Override
         public SearchHits search(SearchQuery query) {
-            throw new UnsupportedOperationException();
+            throw searchFailure;
         }
     }
 

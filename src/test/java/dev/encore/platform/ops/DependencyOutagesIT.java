@@ -84,6 +84,45 @@ class DependencyOutagesIT extends IntegrationTest {
                 .isEqualTo(200));
     }
 
+    /**
+     * Search while the database is away answered 503 only after about 20 s: the engine's query waited
+     * for a connection, then the database fallback waited again. Now one wait, of the pool's
+     * connection timeout, and the engine is not set aside: once the database is back it answers again.
+     */
+    @Test
+    void searchWhilePostgresqlIsUnreachableIsA503WithinSecondsAndTheEngineAnswersAfter() throws Exception {
+        Api client = node();
+        Account account = new TestAccounts(client).user();
+        HttpResponse<String> before = client.get("/api/v1/search?q=encore", account.accessToken());
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        assertThat(before.headers().firstValue("Encore-Search-Source")).hasValue("postgres");
+        database.cut();
+        try {
+            // as after a while down: the pool's connections found dead and dropped (the probes' checks
+            // use them), so a request waits for a new one instead of failing on a dead one at once
+            com.zaxxer.hikari.HikariPoolMXBean pool = node.getBean(javax.sql.DataSource.class)
+                    .unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean();
+            await().atMost(Duration.ofSeconds(60)).until(() -> timedProbe(client).statusCode() == 503
+                    && pool.getTotalConnections() == 0);
+            long start = System.nanoTime();
+            HttpResponse<String> search = client.get("/api/v1/search?q=encore", account.accessToken());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            ProblemAssert.assertProblem(search, 503, "unavailable");
+            assertThat(search.headers().firstValue("Retry-After")).isPresent();
+            // 20.3 s before (two waits of 10 s), 5.1 s after (one of 5 s)
+            assertThat(took).as("answer time").isLessThan(Duration.ofSeconds(7));
+        }
+        finally {
+            database.restore();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> after = client.get("/api/v1/search?q=encore", account.accessToken());
+            assertThat(after.statusCode()).isEqualTo(200);
+            assertThat(after.headers().firstValue("Encore-Search-Source")).as("the engine, not the fallback")
+                    .hasValue("postgres");
+        });
+    }
+
     @Test
     void postgresqlNotAnsweringForAMomentUnderLoadCostsNoRequest() throws Exception {
         Account account = new TestAccounts(node()).user();

@@ -1,4 +1,4 @@
-package dev.encore.platform.web;
+package dev.encore.platform;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -13,9 +13,10 @@ import org.springframework.transaction.TransactionSystemException;
  * Tells a database that is away (unreachable, restarting, dropping connections) from a query that
  * went wrong. The failure arrives in many wrappings: Spring's translation, the driver's, or a
  * rollback that failed on the dead connection after the query did, so the whole cause chain is
- * read.
+ * read. The problem handler answers such a failure 503 {@code unavailable}; a module with a fallback
+ * asks first whether its fallback needs the same database (search's does).
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     /** SQLSTATE classes of a lost or refused connection (08) and of an operator shutdown (57P). */
     private static final String[] CONNECTION_STATES = { "08", "57P" };
@@ -23,7 +24,7 @@ final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
-    static boolean unreachable(Throwable failure) {
+    public static boolean unreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException

@@ -1,4 +1,4 @@
-package dev.encore.platform.web;
+package dev.encore.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
