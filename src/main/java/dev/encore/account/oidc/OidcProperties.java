@@ -22,12 +22,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param providers  by id (lower-case letters, digits and dashes: it is part of the callback URL)
  * @param attemptTtl how long a started sign-in, link or second-factor step may take (1 to 30 minutes)
+ * @param discoveryTimeout how long Encore waits for a provider to accept a connection, and then for each read
+ *                         of its answer, when it reads the provider's metadata (1 to 60 seconds)
  */
 @Validated
 @ConfigurationProperties("encore.security.oidc")
 record OidcProperties(
         @NotNull @DefaultValue({}) Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,31}", message = "must be 1 to 32 lower-case letters, digits or dashes") String, @Valid @NotNull Provider> providers,
-        @NotNull @DurationMin(minutes = 1) @DurationMax(minutes = 30) @DefaultValue("10m") Duration attemptTtl) {
+        @NotNull @DurationMin(minutes = 1) @DurationMax(minutes = 30) @DefaultValue("10m") Duration attemptTtl,
+        @NotNull @DurationMin(seconds = 1) @DurationMax(seconds = 60) @DefaultValue("5s") Duration discoveryTimeout) {
 
     /**
      * One identity provider.

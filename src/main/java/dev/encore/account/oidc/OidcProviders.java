@@ -1,5 +1,7 @@
 package dev.encore.account.oidc;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,10 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 import dev.encore.platform.EncoreProperties;
 
@@ -34,9 +39,18 @@ class OidcProviders {
     private final OidcProperties properties;
     private final String callbackBase;
     private final Map<String, ClientRegistration> discovered = new ConcurrentHashMap<>();
+    /**
+     * Reads metadata documents with a connect and a read timeout of their own: a provider that accepts the
+     * connection and never answers would otherwise hold the sign-in's request thread without end.
+     */
+    private final RestClient metadataClient;
 
     OidcProviders(OidcProperties properties, EncoreProperties encore) {
         this.properties = properties;
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.discoveryTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build());
+        requests.setReadTimeout(properties.discoveryTimeout());
+        this.metadataClient = RestClient.builder().requestFactory(requests).build();
         this.callbackBase = encore.publicUrl().toString().replaceAll("/+$", "") + "/api/v1/auth/oidc/";
         properties.providers().forEach(OidcProviders::requireHttpIssuer);
         if (properties.enabled()) {
@@ -100,7 +114,7 @@ class OidcProviders {
     private ClientRegistration discover(String id, OidcProperties.Provider provider) {
         Set<String> scopes = new LinkedHashSet<>(List.of("openid"));
         scopes.addAll(provider.scopes());
-        ClientRegistration.Builder builder = ClientRegistrations.fromIssuerLocation(provider.issuerUri().toString())
+        ClientRegistration.Builder builder = ClientRegistrations.fromOidcConfiguration(metadata(provider.issuerUri()))
                 .registrationId(id).clientId(provider.clientId()).clientName(provider.label(id)).scope(scopes)
                 .redirectUri(callbackBase + id + "/callback");
         if (provider.confidential()) {
@@ -110,6 +124,21 @@ class OidcProviders {
             builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
         }
         return builder.build();
+    }
+
+    /**
+     * The provider's OpenID Connect metadata ({@code {issuer}/.well-known/openid-configuration}, OpenID
+     * Connect Discovery 1.0 §4), which must name the configured issuer exactly (§4.3), as Spring's
+     * {@code ClientRegistrations.fromIssuerLocation} checks; read here for the timeouts that one has not.
+     */
+    private Map<String, Object> metadata(URI issuer) {
+        Map<String, Object> metadata = metadataClient.get()
+                .uri(issuer.toString().replaceAll("/+$", "") + "/.well-known/openid-configuration")
+                .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        if (metadata == null || !issuer.toString().equals(metadata.get("issuer"))) {
+            throw new IllegalStateException("the metadata names another issuer");
+        }
+        return metadata;
     }
 
     /** How long a started sign-in may take. */

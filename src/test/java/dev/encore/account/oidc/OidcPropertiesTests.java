@@ -63,4 +63,13 @@ class OidcPropertiesTests {
                     assertThat(provider.label("keycloak")).isEqualTo("keycloak");
                 });
     }
+
+    @Test
+    void discoveryWaitsFiveSecondsByDefaultAndNeverForEver() {
+        context.run(started -> assertThat(started.getBean(OidcProperties.class).discoveryTimeout())
+                .isEqualTo(java.time.Duration.ofSeconds(5)));
+        context.withPropertyValues("encore.security.oidc.discovery-timeout=0s")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("discoveryTimeout"));
+    }
 }
