@@ -107,11 +107,13 @@ class OidcAccounts {
      *                       password and no other connection
      */
     void disconnect(UUID userId, String provider) {
+        // the account's row is locked first: of two disconnects at once, the second counts what the first left
+        boolean hasPassword = accounts.hasPasswordUnderLock(userId);
         List<Connection> mine = connections.findByUser(userId);
         if (mine.stream().noneMatch(connection -> connection.provider().equals(provider))) {
             throw OidcException.notConnected();
         }
-        if (mine.size() == 1 && !accounts.hasPassword(userId)) {
+        if (mine.size() == 1 && !hasPassword) {
             throw OidcException.lastSignInMethod();
         }
         connections.delete(userId, provider);

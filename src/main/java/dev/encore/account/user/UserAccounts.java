@@ -101,6 +101,20 @@ public class UserAccounts {
         return get(userId).hasPassword();
     }
 
+    /**
+     * {@link #hasPassword}, asked under a lock of the account's row held until the transaction ends, so
+     * that two removals of its ways to sign in check "another one is left" one after the other.
+     *
+     * @throws AccountNotFoundException when there is no such account
+     */
+    public boolean hasPasswordUnderLock(UUID userId) {
+        Boolean passwordSet = users.lockPasswordSet(userId);
+        if (passwordSet == null) {
+            throw AccountNotFoundException.user();
+        }
+        return passwordSet;
+    }
+
     /** Whether {@code username} is taken, ignoring case. */
     public boolean usernameTaken(String username) {
         return users.existsByUsernameKey(User.key(username));

@@ -34,6 +34,14 @@ interface Users extends ListCrudRepository<User, UUID> {
     Integer lockAdminBootstrap();
 
     /**
+     * Whether the account has a password its owner knows, locking its row until the transaction ends:
+     * changes of an account's ways to sign in (a connection removed) check "another way is left" one at a
+     * time, on any node. Null when there is no such account.
+     */
+    @Query("SELECT password_set FROM account_users WHERE id = :id FOR UPDATE")
+    Boolean lockPasswordSet(UUID id);
+
+    /**
      * Accepts a TOTP time step once: 1 when {@code step} is later than every step accepted before,
      * 0 when it was used already (or is older), also by a login at the same moment. Counts the
      * version up, so a save of the account read before it fails instead of bringing an old step back.
