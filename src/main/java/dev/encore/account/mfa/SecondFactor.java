@@ -78,19 +78,22 @@ public class SecondFactor {
      * so that a stolen access token alone cannot turn two-factor on and lock the owner out; a wrong one is
      * throttled and audited like every check of the account's own credentials ({@link CredentialCheckThrottle}).
      *
-     * @throws InvalidFieldsException     when the password is wrong ({@code password})
+     * An account without a password (made through an identity provider) shows a recent re-authentication of
+     * {@code session} at a connected provider instead.
+     *
+     * @throws InvalidFieldsException     when the password is missing or wrong ({@code password})
+     * @throws dev.encore.account.user.ReauthenticationRequiredException an account without a password, without
+     *                                    a recent re-authentication
      * @throws AccountConflictException   when two-factor is on already
      * @throws RateLimitExceededException too many wrong passwords or codes for this account lately
      */
     @Transactional(noRollbackFor = { InvalidFieldsException.class, RateLimitExceededException.class })
-    public Enrolment start(UUID userId, String password) {
+    public Enrolment start(UUID userId, UUID session, String password) {
         TwoFactorSettings.State state = settings.state(userId);
         if (state.enabled()) {
             throw AccountConflictException.mfaAlreadyEnabled();
         }
-        if (!passwords.confirm(userId, password, Purpose.MFA_ENROLMENT)) {
-            throw InvalidFieldsException.of("password", "is not correct");
-        }
+        passwords.requireOwner(userId, session, "password", password, Purpose.MFA_ENROLMENT);
         String secret = Totp.newSecret();
         settings.start(userId, box.seal(secret, PURPOSE));
         return new Enrolment(secret, Totp.uri(ISSUER, state.username(), secret));

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.hibernate.validator.constraints.CodePointLength;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.account.session.AccessTokenClaims;
 import dev.encore.account.user.CredentialCheckThrottle;
-import dev.encore.platform.InvalidFieldsException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,28 +40,31 @@ class TwoFactorController {
     record CodeRequest(@NotBlank @Size(max = 32) String code) {
     }
 
-    record StartRequest(@NotBlank @CodePointLength(max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC) String password) {
+    /** @param password the account's password; none for an account without one (it re-authenticates instead) */
+    record StartRequest(@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @CodePointLength(max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC) String password) {
     }
 
     record RecoveryCodesResponse(List<String> recoveryCodes) {
     }
 
     @Operation(summary = "Start TOTP enrolment", description = "Needs the account's current password, so that an "
-            + "access token alone cannot turn two-factor on; wrong passwords are audited and limited per account "
+            + "access token alone cannot turn two-factor on (an account without a password: a re-authentication at a "
+            + "connected provider in the last 5 minutes instead, POST /api/v1/me/connections/{provider}/reauthentication); wrong passwords are audited and limited per account "
             + "(see 429). Returns the secret, an otpauth:// URI and that URI as a QR code (qrCode.path: SVG path "
             + "data of the dark modules on a qrCode.size square grid); two-factor stays off until confirmed.")
     @ApiResponse(responseCode = "200", description = "Enrolment started")
     @ApiResponse(responseCode = "400", description = "validation-failed: the password is missing or not correct "
             + "(password)")
+    @ApiResponse(responseCode = "403", description = "reauthentication-required: the account has no password and "
+            + "this session has not signed in again at a connected provider in the last 5 minutes")
     @ApiResponse(responseCode = "409", description = "mfa-already-enabled")
     @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
     @PostMapping("/totp")
     SecondFactor.Enrolment startTotp(@AuthenticationPrincipal Jwt jwt,
             @Valid @RequestBody(required = false) StartRequest request) {
-        if (request == null) { // a client from before the password was asked for sends no body
-            throw InvalidFieldsException.of("password", "must not be blank");
-        }
-        return secondFactor.start(AccessTokenClaims.userId(jwt), request.password());
+        // no body: a client from before the password was asked for, or an account without a password
+        return secondFactor.start(AccessTokenClaims.userId(jwt), AccessTokenClaims.sessionId(jwt),
+                request == null ? null : request.password());
     }
 
     @Operation(summary = "Confirm TOTP enrolment", description = "A valid code turns two-factor on and returns "

@@ -48,9 +48,12 @@ class ConnectionsController {
     }
 
     /**
-     * @param hasPassword whether the account has a password (without one, the last connection stays)
+     * @param hasPassword          whether the account has a password (without one, the last connection stays,
+     *                             and sensitive changes need a re-authentication at a connected provider)
+     * @param reauthenticatedUntil until when this session's re-authentication stands in for the password of
+     *                             an account without one; null when it has none
      */
-    record ConnectionsResponse(List<ConnectionResponse> items, boolean hasPassword) {
+    record ConnectionsResponse(List<ConnectionResponse> items, boolean hasPassword, Instant reauthenticatedUntil) {
     }
 
     /** Where to send the browser to connect an account. */
@@ -60,11 +63,11 @@ class ConnectionsController {
     @Operation(summary = "List my connected accounts")
     @GetMapping
     ConnectionsResponse list(@AuthenticationPrincipal Jwt jwt) {
-        OidcSignIn.Mine mine = signIn.connections(userId(jwt));
+        OidcSignIn.Mine mine = signIn.connections(userId(jwt), AccessTokenClaims.sessionId(jwt));
         return new ConnectionsResponse(mine.connections().stream()
                 .map(connection -> new ConnectionResponse(connection.provider(), label(connection.provider()),
                         connection.email(), connection.createdAt(), connection.lastUsedAt()))
-                .toList(), mine.hasPassword());
+                .toList(), mine.hasPassword(), mine.reauthenticatedUntil());
     }
 
     @Operation(summary = "Connect an account of a provider", description = "Starts the provider's sign-in in link "
@@ -77,9 +80,23 @@ class ConnectionsController {
     @RateLimited(value = "oidc", per = RateLimited.Scope.USER)
     @PostMapping("/{provider}")
     ResponseEntity<LinkResponse> link(@AuthenticationPrincipal Jwt jwt, @PathVariable String provider) {
-        OidcFlow.Started started = signIn.start(provider, userId(jwt));
-        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookies.state(started.state()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(new LinkResponse(started.authorizationUri()));
+        return toProvider(signIn.start(provider, userId(jwt)));
+    }
+
+    @Operation(summary = "Confirm it is me by signing in at a connected provider again", description = "Sudo mode "
+            + "for an account without a password: starts a fresh sign-in at the provider (prompt=login, max_age) bound "
+            + "to this session and this browser (an HttpOnly state cookie); send the browser to authorizationUrl. "
+            + "When the provider signs in the connected account again, the browser comes back to "
+            + "/account/security?reauthenticated={provider}, and for 5 minutes this session may set a password, turn "
+            + "two-factor on or delete the account without one; otherwise it comes back with oidc-error (e.g. "
+            + "oidc-reauthentication-failed). It never stands in for a password the account has.")
+    @ApiResponse(responseCode = "200", description = "Where to send the browser")
+    @ApiResponse(responseCode = "404", description = "oidc-not-connected or oidc-provider-not-found")
+    @ApiResponse(responseCode = "503", description = "oidc-provider-unavailable")
+    @RateLimited(value = "oidc", per = RateLimited.Scope.USER)
+    @PostMapping("/{provider}/reauthentication")
+    ResponseEntity<LinkResponse> reauthenticate(@AuthenticationPrincipal Jwt jwt, @PathVariable String provider) {
+        return toProvider(signIn.startReauthentication(provider, userId(jwt), AccessTokenClaims.sessionId(jwt)));
     }
 
     @Operation(summary = "Disconnect a provider", description = "Refused while it is the account's only way to sign "
@@ -91,6 +108,12 @@ class ConnectionsController {
     ResponseEntity<Void> unlink(@AuthenticationPrincipal Jwt jwt, @PathVariable String provider) {
         signIn.disconnect(userId(jwt), provider);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The started flow's address for the browser, bound to it by the state cookie. */
+    private ResponseEntity<LinkResponse> toProvider(OidcFlow.Started started) {
+        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookies.state(started.state()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(new LinkResponse(started.authorizationUri()));
     }
 
     private String label(String provider) {

@@ -2,6 +2,7 @@ package dev.encore.account.oidc;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExch
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -43,9 +45,13 @@ class IdTokens {
 
     private static final Logger log = LoggerFactory.getLogger(IdTokens.class);
 
-    /** Who the provider says signed in; {@code email} may be null, {@code emailVerified} false. */
+    /**
+     * Who the provider says signed in; {@code email} may be null, {@code emailVerified} false.
+     *
+     * @param authTime when the person signed in at the provider ({@code auth_time}); null when not told
+     */
     record Identity(String issuer, String subject, String email, boolean emailVerified, String preferredUsername,
-            String name) {
+            String name, Instant authTime) {
     }
 
     private final OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> tokenClient =
@@ -70,7 +76,7 @@ class IdTokens {
         Boolean verified = idToken.getClaimAsBoolean("email_verified");
         return new Identity(idToken.getIssuer().toString(), idToken.getSubject(), idToken.getClaimAsString("email"),
                 Boolean.TRUE.equals(verified), idToken.getClaimAsString("preferred_username"),
-                idToken.getClaimAsString("name"));
+                idToken.getClaimAsString("name"), idToken.getClaimAsInstant(IdTokenClaimNames.AUTH_TIME));
     }
 
     private OAuth2AccessTokenResponse exchange(ClientRegistration registration, String code, String state,

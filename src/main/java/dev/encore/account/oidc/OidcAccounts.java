@@ -1,6 +1,7 @@
 package dev.encore.account.oidc;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import dev.encore.account.oidc.Connections.Connection;
 import dev.encore.account.user.AccountConflictException;
 import dev.encore.account.user.AccountNotFoundException;
+import dev.encore.account.user.Reauthentications;
 import dev.encore.account.user.UserAccounts;
 import dev.encore.account.user.UserView;
 
@@ -27,6 +29,9 @@ import dev.encore.account.user.UserView;
  */
 @Component
 class OidcAccounts {
+
+    /** How far the provider's clock may be from Encore's when it says when someone signed in. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final Connections connections;
     private final UserAccounts accounts;
@@ -86,6 +91,26 @@ class OidcAccounts {
             throw OidcException.alreadyConnected();
         }
         connect(userId, provider, identity);
+    }
+
+    /**
+     * Checks that {@code identity} is a fresh sign-in ({@code auth_time} within
+     * {@link Reauthentications#VALID_FOR}, give or take a minute of clock skew) of the provider account
+     * connected to {@code userId}'s account for {@code provider}.
+     *
+     * @throws OidcException {@code oidc-reauthentication-failed}
+     */
+    void requireReauthentication(UUID userId, String provider, IdTokens.Identity identity) {
+        boolean theirs = connections.findBySubject(identity.issuer(), identity.subject())
+                .filter(connection -> connection.userId().equals(userId) && connection.provider().equals(provider))
+                .isPresent();
+        Instant now = clock.instant();
+        boolean fresh = identity.authTime() != null
+                && identity.authTime().isAfter(now.minus(Reauthentications.VALID_FOR).minus(CLOCK_SKEW))
+                && identity.authTime().isBefore(now.plus(CLOCK_SKEW));
+        if (!theirs || !fresh) {
+            throw OidcException.reauthenticationFailed();
+        }
     }
 
     boolean connected(UUID userId, String provider) {

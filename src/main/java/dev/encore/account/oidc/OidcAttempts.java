@@ -21,15 +21,18 @@ class OidcAttempts {
 
     /** What an attempt is for. */
     enum Purpose {
-        SIGN_IN, LINK, MFA
+        SIGN_IN, LINK, MFA, REAUTHENTICATION
     }
 
     /**
-     * @param userId       the account being linked, or waiting for its second factor; null for a sign-in
+     * @param userId       the account being linked, re-authenticated or waiting for its second factor; null
+     *                     for a sign-in
+     * @param sessionId    the session a re-authentication is for; null otherwise
      * @param nonceHash    SHA-256 of the nonce sent to the provider
      * @param codeVerifier the PKCE verifier, sealed with {@link dev.encore.platform.SecretBox}
      */
-    record Attempt(Purpose purpose, String provider, UUID userId, String nonceHash, String codeVerifier) {
+    record Attempt(Purpose purpose, String provider, UUID userId, UUID sessionId, String nonceHash,
+            String codeVerifier) {
     }
 
     private final JdbcClient jdbc;
@@ -45,10 +48,10 @@ class OidcAttempts {
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM account_oidc_attempts WHERE expires_at <= ?").param(Timestamp.from(now)).update();
         Instant expiresAt = now.plus(ttl);
-        jdbc.sql("INSERT INTO account_oidc_attempts (state_hash, purpose, provider, user_id, nonce, code_verifier, "
-                + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO account_oidc_attempts (state_hash, purpose, provider, user_id, session_id, nonce, "
+                + "code_verifier, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(hash(state), attempt.purpose().name(), attempt.provider(), attempt.userId(),
-                        attempt.nonceHash(), attempt.codeVerifier(), Timestamp.from(expiresAt))
+                        attempt.sessionId(), attempt.nonceHash(), attempt.codeVerifier(), Timestamp.from(expiresAt))
                 .update();
     }
 
@@ -58,10 +61,11 @@ class OidcAttempts {
         if (state == null || state.isBlank()) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT purpose, provider, user_id, nonce, code_verifier FROM account_oidc_attempts "
+        return jdbc.sql("SELECT purpose, provider, user_id, session_id, nonce, code_verifier FROM account_oidc_attempts "
                 + "WHERE state_hash = ? AND expires_at > ?").params(hash(state), Timestamp.from(now))
                 .query((row, n) -> new Attempt(Purpose.valueOf(row.getString("purpose")), row.getString("provider"),
-                        row.getObject("user_id", UUID.class), row.getString("nonce"), row.getString("code_verifier")))
+                        row.getObject("user_id", UUID.class), row.getObject("session_id", UUID.class),
+                        row.getString("nonce"), row.getString("code_verifier")))
                 .optional().filter(attempt -> purpose == null || attempt.purpose() == purpose);
     }
 

@@ -121,6 +121,9 @@ class OidcController {
             if (outcome.linked()) {
                 return redirect(app(SECURITY, "connected", provider), clearState);
             }
+            if (outcome.reauthenticated()) {
+                return redirect(app(SECURITY, "reauthenticated", provider), clearState);
+            }
             if (outcome.mfaTicket() != null) {
                 return redirect(app(SIGN_IN, "oidc", "mfa"), clearState, cookies.mfaTicket(outcome.mfaTicket()));
             }

@@ -109,6 +109,12 @@ class OidcException extends ErrorResponseException {
                 "Your account has no password and no other connected provider: without this one you could not sign in.");
     }
 
+    static OidcException reauthenticationFailed() {
+        return new OidcException(HttpStatus.FORBIDDEN, "oidc-reauthentication-failed", "Not confirmed",
+                "The provider did not confirm a fresh sign-in of the account connected to yours: another account "
+                        + "signed in, or the provider did not say when (auth_time) or reused an older sign-in.");
+    }
+
     static OidcException mfaExpired() {
         return new OidcException(HttpStatus.UNAUTHORIZED, "oidc-mfa-expired", "Sign-in step expired",
                 "There is no sign-in waiting for a second factor in this browser, or it has expired.");

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.account.oidc.OidcAttempts.Attempt;
 import dev.encore.account.oidc.OidcAttempts.Purpose;
+import dev.encore.account.user.Reauthentications;
 import dev.encore.platform.SecretBox;
 
 /**
@@ -57,16 +58,19 @@ class OidcFlow {
     }
 
     /**
-     * Starts a sign-in ({@code userId} null) or a link of {@code userId}'s account.
+     * Starts a sign-in ({@code userId} null), a link of {@code userId}'s account or a re-authentication of
+     * its session {@code sessionId}. A re-authentication asks the provider for a fresh sign-in
+     * ({@code prompt=login}) and for the time of it ({@code max_age}, which makes {@code auth_time} a required
+     * claim, OpenID Connect Core §3.1.2.1): a provider's session of yesterday proves nothing.
      *
      * @throws OidcException {@code oidc-provider-not-found} or {@code oidc-provider-unavailable}
      */
-    Started start(String provider, Purpose purpose, UUID userId) {
+    Started start(String provider, Purpose purpose, UUID userId, UUID sessionId) {
         ClientRegistration registration = providers.registration(provider);
         String state = RANDOM.generateKey();
         String nonce = RANDOM.generateKey();
         String verifier = RANDOM.generateKey();
-        attempts.save(state, new Attempt(purpose, provider, userId, OidcAttempts.hash(nonce),
+        attempts.save(state, new Attempt(purpose, provider, userId, sessionId, OidcAttempts.hash(nonce),
                 box.seal(verifier, VERIFIER)), providers.attemptTtl());
         String uri = OAuth2AuthorizationRequest.authorizationCode()
                 .authorizationUri(registration.getProviderDetails().getAuthorizationUri())
@@ -76,6 +80,10 @@ class OidcFlow {
                     parameters.put(OidcParameterNames.NONCE, nonce);
                     parameters.put(PkceParameterNames.CODE_CHALLENGE, challenge(verifier));
                     parameters.put(PkceParameterNames.CODE_CHALLENGE_METHOD, "S256");
+                    if (purpose == Purpose.REAUTHENTICATION) {
+                        parameters.put("prompt", "login");
+                        parameters.put("max_age", Long.toString(Reauthentications.VALID_FOR.toSeconds()));
+                    }
                 }).build().getAuthorizationRequestUri();
         return new Started(uri, state);
     }
@@ -109,7 +117,7 @@ class OidcFlow {
     /** Keeps a sign-in of {@code userId} waiting for its second factor; the ticket goes into a cookie. */
     String awaitSecondFactor(String provider, UUID userId) {
         String ticket = RANDOM.generateKey();
-        attempts.save(ticket, new Attempt(Purpose.MFA, provider, userId, null, null), providers.attemptTtl());
+        attempts.save(ticket, new Attempt(Purpose.MFA, provider, userId, null, null, null), providers.attemptTtl());
         return ticket;
     }
 

@@ -1,5 +1,6 @@
 package dev.encore.account.oidc;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import dev.encore.account.session.ClientInfo;
 import dev.encore.account.session.SessionTokens;
 import dev.encore.account.session.SignedIn;
 import dev.encore.account.user.AuditTrail;
+import dev.encore.account.user.Reauthentications;
 import dev.encore.account.user.UserView;
 
 /**
@@ -28,12 +30,15 @@ class OidcSignIn {
     private final OidcAccounts accounts;
     private final SessionTokens sessionTokens;
     private final AuditTrail audit;
+    private final Reauthentications reauthentications;
 
-    OidcSignIn(OidcFlow flow, OidcAccounts accounts, SessionTokens sessionTokens, AuditTrail audit) {
+    OidcSignIn(OidcFlow flow, OidcAccounts accounts, SessionTokens sessionTokens, AuditTrail audit,
+            Reauthentications reauthentications) {
         this.flow = flow;
         this.accounts = accounts;
         this.sessionTokens = sessionTokens;
         this.audit = audit;
+        this.reauthentications = reauthentications;
     }
 
     /**
@@ -42,8 +47,9 @@ class OidcSignIn {
      * @param signedIn  the new session, for a sign-in without a second factor
      * @param mfaTicket the waiting sign-in's ticket, when the account uses two-factor
      * @param linked    whether this was a link of a signed-in account
+     * @param reauthenticated whether this was a re-authentication of a signed-in account's session
      */
-    record Outcome(String provider, SignedIn signedIn, String mfaTicket, boolean linked) {
+    record Outcome(String provider, SignedIn signedIn, String mfaTicket, boolean linked, boolean reauthenticated) {
     }
 
     /**
@@ -57,7 +63,23 @@ class OidcSignIn {
         if (userId != null && accounts.connected(userId, provider)) {
             throw OidcException.alreadyConnected();
         }
-        return flow.start(provider, userId == null ? Purpose.SIGN_IN : Purpose.LINK, userId);
+        return flow.start(provider, userId == null ? Purpose.SIGN_IN : Purpose.LINK, userId, null);
+    }
+
+    /**
+     * Starts a re-authentication of {@code sessionId} at {@code provider}, connected to {@code userId}'s
+     * account: a fresh sign-in there, which an account without a password shows instead of one for a few
+     * minutes ({@link Reauthentications}).
+     *
+     * @throws OidcException {@code oidc-not-connected}, {@code oidc-provider-not-found} or
+     *                       {@code oidc-provider-unavailable}
+     */
+    @Transactional
+    public OidcFlow.Started startReauthentication(String provider, UUID userId, UUID sessionId) {
+        if (sessionId == null || !accounts.connected(userId, provider)) {
+            throw OidcException.notConnected();
+        }
+        return flow.start(provider, Purpose.REAUTHENTICATION, userId, sessionId);
     }
 
     /**
@@ -74,7 +96,14 @@ class OidcSignIn {
             if (finished.attempt().purpose() == Purpose.LINK) {
                 accounts.link(linking, provider, finished.identity());
                 audit.record("oidc.connected", linking, linking, Map.of("provider", provider));
-                return new Outcome(provider, null, null, true);
+                return new Outcome(provider, null, null, true, false);
+            }
+            if (finished.attempt().purpose() == Purpose.REAUTHENTICATION) {
+                accounts.requireReauthentication(linking, provider, finished.identity());
+                reauthentications.record(linking, finished.attempt().sessionId(), provider);
+                audit.record("oidc.reauthenticated", linking, linking, Map.of("provider", provider,
+                        "session", finished.attempt().sessionId().toString()));
+                return new Outcome(provider, null, null, false, true);
             }
             return signIn(provider, accounts.resolve(provider, finished.identity()), client);
         }
@@ -96,22 +125,28 @@ class OidcSignIn {
         }
         if (user.mfaEnabled()) {
             audit.record("oidc.mfa-required", null, user.id(), Map.of("provider", provider));
-            return new Outcome(provider, null, flow.awaitSecondFactor(provider, user.id()), false);
+            return new Outcome(provider, null, flow.awaitSecondFactor(provider, user.id()), false, false);
         }
         SignedIn signedIn = sessionTokens.open(user, client);
         audit.record("login.succeeded", user.id(), user.id(),
                 Map.of("session", signedIn.sessionId().toString(), "provider", provider));
-        return new Outcome(provider, signedIn, null, false);
+        return new Outcome(provider, signedIn, null, false, false);
     }
 
-    /** The account's connections, and whether it has a password. */
+    /** The account's connections, whether it has a password, and until when {@code sessionId} is re-authenticated. */
     @Transactional(readOnly = true)
-    public Mine connections(UUID userId) {
-        return new Mine(accounts.list(userId), accounts.hasPassword(userId));
+    public Mine connections(UUID userId, UUID sessionId) {
+        return new Mine(accounts.list(userId), accounts.hasPassword(userId),
+                reauthentications.validUntil(userId, sessionId).orElse(null));
     }
 
-    /** What {@link #connections} answers. */
-    record Mine(List<Connections.Connection> connections, boolean hasPassword) {
+    /**
+     * What {@link #connections} answers.
+     *
+     * @param reauthenticatedUntil until when the session's re-authentication stands in for a password; null
+     *                             when it has none
+     */
+    record Mine(List<Connections.Connection> connections, boolean hasPassword, Instant reauthenticatedUntil) {
     }
 
     /**

@@ -52,11 +52,13 @@ class MeController {
             @Pattern(regexp = "(?s).*\\S.*", message = "must be a valid email address; leave it out to keep yours") String email) {
     }
 
-    record ChangePasswordRequest(@NotBlank @CodePointLength(max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC) String currentPassword,
+    /** @param currentPassword the account's password; left out by an account without one (it re-authenticates) */
+    record ChangePasswordRequest(@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @CodePointLength(max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC) String currentPassword,
             @NotBlank @CodePointLength(min = 8, max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC, message = "must be 8 to 128 characters long") String newPassword) {
     }
 
-    record DeleteAccountRequest(@NotBlank @CodePointLength(max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC) String password) {
+    /** @param password the account's password; left out by an account without one (it re-authenticates) */
+    record DeleteAccountRequest(@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @CodePointLength(max = 128, normalizationStrategy = CodePointLength.NormalizationStrategy.NFC) String password) {
     }
 
     @Operation(summary = "Show my account")
@@ -73,11 +75,15 @@ class MeController {
         return account.updateProfile(userId(jwt), request.displayName(), request.email());
     }
 
-    @Operation(summary = "Change my password", description = "Needs the current password; signs out every other session. "
-            + "Wrong passwords are audited and limited per account (see 429).")
+    @Operation(summary = "Change or set my password", description = "Needs the current password; signs out every other "
+            + "session. Wrong passwords are audited and limited per account (see 429). An account made through an "
+            + "identity provider has none: it sets its first one without currentPassword, after signing in again at a "
+            + "connected provider (POST /api/v1/me/connections/{provider}/reauthentication, valid 5 minutes).")
     @ApiResponse(responseCode = "204", description = "Changed")
-    @ApiResponse(responseCode = "400", description = "validation-failed: the current password is not correct "
-            + "(currentPassword) or the new one breaks the policy (newPassword)")
+    @ApiResponse(responseCode = "400", description = "validation-failed: the current password is missing or not "
+            + "correct (currentPassword) or the new one breaks the policy (newPassword)")
+    @ApiResponse(responseCode = "403", description = "reauthentication-required: the account has no password and "
+            + "this session has not signed in again at a connected provider in the last 5 minutes")
     @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ChangePasswordRequest request) {
@@ -86,15 +92,18 @@ class MeController {
     }
 
     @Operation(summary = "Delete my account", description = "Needs the password; removes everything the account owns. "
-            + "Wrong passwords are audited and limited per account (see 429).")
+            + "Wrong passwords are audited and limited per account (see 429). An account without a password sends "
+            + "none, after signing in again at a connected provider (valid 5 minutes).")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "400", description = "validation-failed: the password is not correct")
+    @ApiResponse(responseCode = "400", description = "validation-failed: the password is missing or not correct")
+    @ApiResponse(responseCode = "403", description = "reauthentication-required: the account has no password and "
+            + "this session has not signed in again at a connected provider in the last 5 minutes")
     @ApiResponse(responseCode = "409", description = "last-admin: the only enabled admin cannot delete their account; "
             + "make another account an admin first")
     @ApiResponse(responseCode = "429", description = CredentialCheckThrottle.LIMITED)
     @DeleteMapping
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DeleteAccountRequest request) {
-        account.delete(userId(jwt), request.password());
+        account.delete(userId(jwt), sessionId(jwt), request.password());
         return ResponseEntity.noContent().build();
     }
 

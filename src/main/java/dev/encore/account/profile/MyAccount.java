@@ -77,14 +77,16 @@ class MyAccount {
      * Deletes the account and everything it owns ({@link UserDeleted} tells the other modules); audited as
      * {@code account.deleted} with the {@code username} it had.
      *
-     * @throws InvalidFieldsException     when the password is wrong (audited)
+     * @param session  the caller's session: an account without a password needs its recent re-authentication
+     * @param password the account's password; none for an account without one
+     * @throws InvalidFieldsException     when the password is missing or wrong (audited)
+     * @throws dev.encore.account.user.ReauthenticationRequiredException an account without a password, without
+     *                                    a recent re-authentication
      * @throws RateLimitExceededException too many wrong passwords or codes for this account lately
      */
     @Transactional(noRollbackFor = { InvalidFieldsException.class, RateLimitExceededException.class })
-    public void delete(UUID userId, String password) {
-        if (!passwords.confirm(userId, password, Purpose.ACCOUNT_DELETION)) {
-            throw InvalidFieldsException.of("password", "is not correct");
-        }
+    public void delete(UUID userId, UUID session, String password) {
+        passwords.requireOwner(userId, session, "password", password, Purpose.ACCOUNT_DELETION);
         accounts.ensureNotLastAdmin(userId); // before any token is revoked: a refusal changes nothing
         String username = accounts.find(userId).orElseThrow(AccountNotFoundException::user).username();
         revoker.revokeAll(userId, null, "account-deleted");

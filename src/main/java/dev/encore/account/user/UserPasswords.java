@@ -10,6 +10,9 @@ import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import dev.encore.platform.InvalidFieldsException;
+import dev.encore.platform.RateLimitExceededException;
+
 /**
  * The passwords of accounts: checked at sign-in and before sensitive changes, changed, and hashed
  * again when the hashing got stronger. A stored hash never leaves this class. Runs in the caller's
@@ -22,6 +25,7 @@ public class UserPasswords {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final CredentialCheckThrottle throttle;
+    private final Reauthentications reauthentications;
     /**
      * A hash of a random password, checked when an identifier names no account. Made in the
      * background while Encore starts: on a cold JVM one Argon2 hash takes about a second of the
@@ -29,11 +33,13 @@ public class UserPasswords {
      */
     private final CompletableFuture<String> unknownAccountHash;
 
-    UserPasswords(Users users, PasswordEncoder encoder, Clock clock, CredentialCheckThrottle throttle) {
+    UserPasswords(Users users, PasswordEncoder encoder, Clock clock, CredentialCheckThrottle throttle,
+            Reauthentications reauthentications) {
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
         this.throttle = throttle;
+        this.reauthentications = reauthentications;
         this.unknownAccountHash = CompletableFuture.supplyAsync(
                 () -> encoder.encode(KeyGenerators.string().generateKey()),
                 task -> Thread.ofVirtual().name("unknown-account-hash").start(task));
@@ -90,11 +96,42 @@ public class UserPasswords {
      * caller's transaction must commit when it refuses the request ({@code noRollbackFor}).
      *
      * @throws AccountNotFoundException   when there is no such account
-     * @throws dev.encore.platform.RateLimitExceededException too many wrong passwords or codes for this
+     * @throws RateLimitExceededException too many wrong passwords or codes for this
      *                                    account lately; the password was not checked
      */
     public boolean confirm(UUID userId, String password, CredentialCheckThrottle.Purpose purpose) {
         return throttle.check(userId, purpose, () -> encoder.matches(password, get(userId).passwordHash()));
+    }
+
+    /**
+     * Makes sure the person at {@code sessionId} is the account's owner before the sensitive change
+     * {@code purpose}: by the account's password ({@link #confirm}: throttled, audited when wrong) or, for an
+     * account without one (made through an identity provider), by a recent re-authentication of this session
+     * at a connected provider ({@link Reauthentications}). A re-authentication never replaces a password the
+     * account has: the owner knows it.
+     *
+     * @param field the request's field the password came in, named in a refusal
+     * @throws InvalidFieldsException when the account has a password and {@code password}
+     *                                    is missing or wrong
+     * @throws ReauthenticationRequiredException when the account has no password and the session no recent
+     *                                    re-authentication
+     * @throws AccountNotFoundException   when there is no such account
+     * @throws RateLimitExceededException too many wrong passwords or codes lately
+     */
+    public void requireOwner(UUID userId, UUID sessionId, String field, String password,
+            CredentialCheckThrottle.Purpose purpose) {
+        if (!get(userId).hasPassword()) {
+            if (reauthentications.validUntil(userId, sessionId).isEmpty()) {
+                throw new ReauthenticationRequiredException();
+            }
+            return;
+        }
+        if (password == null || password.isBlank()) {
+            throw InvalidFieldsException.of(field, "must not be blank");
+        }
+        if (!confirm(userId, password, purpose)) {
+            throw InvalidFieldsException.of(field, "is not correct");
+        }
     }
 
     /**

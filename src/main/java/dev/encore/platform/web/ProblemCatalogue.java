@@ -166,6 +166,15 @@ final class ProblemCatalogue {
             new ProblemType("last-sign-in-method", 409, "Last way to sign in",
                     "Your account has no password and no other connected provider: without this connection nobody could sign in to it.",
                     "Connect another provider first."),
+            new ProblemType("reauthentication-required", 403, "Sign in again to confirm",
+                    "Your account has no password (it was made through a sign-in provider), and this change needs proof that it "
+                            + "is you: a fresh sign-in at a provider connected to your account in the last 5 minutes, from this session.",
+                    "Start one with POST /api/v1/me/connections/{provider}/reauthentication (the web app does it for you), "
+                            + "sign in at the provider, then send the request again within 5 minutes, without a password."),
+            new ProblemType("oidc-reauthentication-failed", 403, "Not confirmed",
+                    "The provider did not confirm a fresh sign-in of the account connected to yours: another of its accounts "
+                            + "signed in, or it did not say when you signed in (auth_time), or that was more than 5 minutes ago.",
+                    "Try again and sign in at the provider with the account connected to Encore."),
             new ProblemType("oidc-mfa-expired", 401, "Sign-in step expired",
                     "No sign-in is waiting for a second factor in this browser: it was never started, has expired or was finished.",
                     "Sign in with the provider again."),

@@ -4,6 +4,9 @@ import static dev.encore.support.MvcProblemAssert.assertInvalidFields;
 import static dev.encore.support.MvcProblemAssert.assertProblem;
 import static dev.encore.support.MvcProblemAssert.messages;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -43,16 +46,22 @@ class TwoFactorControllerTests {
 
     @Test
     void startsAnEnrolmentWithThePassword() {
-        given(secondFactor.start(USER, PASSWORD))
+        given(secondFactor.start(eq(USER), any(), eq(PASSWORD)))
                 .willReturn(new SecondFactor.Enrolment("ABC", "otpauth://totp/Encore:dj?secret=ABC"));
         assertThat(start(PASSWORD)).hasStatusOk().bodyJson().extractingPath("$.secret").isEqualTo("ABC");
     }
 
     @Test
-    void anEnrolmentNeedsThePassword() {
+    void anEnrolmentWithoutAPasswordIsTheFacadesToJudge() { // an account without one re-authenticates instead
+        given(secondFactor.start(eq(USER), any(), isNull()))
+                .willThrow(InvalidFieldsException.of("password", "must not be blank"));
         JsonNode problem = assertInvalidFields(mvc.post().uri("/api/v1/me/mfa/totp").with(me()).exchange(), "password");
         assertThat(messages(problem, "password")).containsExactly("must not be blank");
         assertInvalidFields(json(mvc.post().uri("/api/v1/me/mfa/totp").with(me()), "{}").exchange(), "password");
+    }
+
+    @Test
+    void aBlankOrOverlongPasswordIsRefusedBeforeTheFacade() {
         assertInvalidFields(start(" "), "password");
         assertInvalidFields(start("p".repeat(129)), "password");
         verifyNoInteractions(secondFactor);
@@ -60,20 +69,20 @@ class TwoFactorControllerTests {
 
     @Test
     void aWrongPasswordIsNamed() {
-        given(secondFactor.start(USER, "Wrong-Pass-1")).willThrow(InvalidFieldsException.of("password", "is not correct"));
+        given(secondFactor.start(eq(USER), any(), eq("Wrong-Pass-1"))).willThrow(InvalidFieldsException.of("password", "is not correct"));
         assertThat(messages(assertInvalidFields(start("Wrong-Pass-1"), "password"), "password"))
                 .containsExactly("is not correct");
     }
 
     @Test
     void tooManyWrongPasswordsAre429() {
-        given(secondFactor.start(USER, PASSWORD)).willThrow(RateLimitExceededException.of(new RateLimitStatus(10, 0, 900, 900, false)));
+        given(secondFactor.start(eq(USER), any(), eq(PASSWORD))).willThrow(RateLimitExceededException.of(new RateLimitStatus(10, 0, 900, 900, false)));
         assertProblem(start(PASSWORD), 429, "rate-limited");
     }
 
     @Test
     void anEnrolmentWhileTwoFactorIsOnIsAConflict() {
-        given(secondFactor.start(USER, PASSWORD)).willThrow(AccountConflictException.mfaAlreadyEnabled());
+        given(secondFactor.start(eq(USER), any(), eq(PASSWORD))).willThrow(AccountConflictException.mfaAlreadyEnabled());
         assertProblem(start(PASSWORD), 409, "mfa-already-enabled");
     }
 

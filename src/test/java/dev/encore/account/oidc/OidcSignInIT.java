@@ -4,18 +4,29 @@ import static dev.encore.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +47,8 @@ class OidcSignInIT extends IntegrationTest {
 
     private static final IdentityProvider IDP = new IdentityProvider();
     /** Passes the real provider's ID tokens on under another issuer (signed, or relabelled and so unsigned). */
+    /** A provider that accepts connections (the kernel's backlog does) and never answers. */
+    private static final ServerSocket SILENT = silentServer();
     private static final RelabellingProvider RELABELLER = new RelabellingProvider(IDP.issuer("relabel"));
 
     /** Registers accounts. */
@@ -46,6 +59,11 @@ class OidcSignInIT extends IntegrationTest {
     private static final String CORP = "corp";
     /** The man in the middle. */
     private static final String RELABEL = "relabel";
+
+    @Autowired
+    private OidcSignIn oidcSignIn;
+    @Autowired
+    private Connections connections;
 
     private OidcBrowser browser;
 
@@ -59,11 +77,17 @@ class OidcSignInIT extends IntegrationTest {
         registry.add("encore.security.oidc.providers.relabel.issuer-uri", RELABELLER::issuer);
         registry.add("encore.security.oidc.providers.down.issuer-uri", () -> "http://127.0.0.1:9/down");
         registry.add("encore.security.oidc.providers.down.client-id", () -> "encore");
+        registry.add("encore.security.oidc.providers.silent.issuer-uri",
+                () -> "http://127.0.0.1:" + SILENT.getLocalPort() + "/silent");
+        registry.add("encore.security.oidc.providers.silent.client-id", () -> "encore");
+        // short, to be quick about the silent one; long enough for the loopback providers to make their keys
+        registry.add("encore.security.oidc.discovery-timeout", () -> "3s");
         registry.add("encore.ratelimit.limits.oidc.capacity", () -> "1000");
     }
 
     @AfterAll
-    static void stopProvider() {
+    static void stopProvider() throws IOException {
+        SILENT.close();
         RELABELLER.stop();
         IDP.shutdown();
     }
@@ -78,7 +102,7 @@ class OidcSignInIT extends IntegrationTest {
         HttpResponse<String> listed = api.get("/api/v1/auth/oidc/providers");
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(Api.json(listed).valueStream().map(provider -> provider.path("id").asString()).toList())
-                .containsExactly(CLOSED, CORP, "down", OPEN, RELABEL);
+                .containsExactly(CLOSED, CORP, "down", OPEN, RELABEL, "silent");
         assertThat(Api.json(listed).get(0).path("displayName").asString()).isEqualTo("Closed Identity");
         assertThat(listed.body()).doesNotContain("secret-of", "client");
     }
@@ -234,6 +258,136 @@ class OidcSignInIT extends IntegrationTest {
     }
 
     @Test
+    void twoDisconnectsAtOnceLeaveAnAccountWithoutPasswordOneWayToSignIn() throws Exception {
+        UUID userId = UUID.fromString(registerThroughProvider().id());
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < 60; round++) {
+                for (String provider : List.of(OPEN, CLOSED)) { // both connected again: what the last round removed
+                    if (connections.findByUser(userId).stream().noneMatch(c -> c.provider().equals(provider))) {
+                        connections.insert(new Connections.Connection(UUID.randomUUID(), userId, provider,
+                                IDP.issuer(provider), UUID.randomUUID().toString(), null, Instant.now(), null));
+                    }
+                }
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<String> open = threads.submit(() -> disconnectWhenBothAreReady(together, userId, OPEN));
+                Future<String> closed = threads.submit(() -> disconnectWhenBothAreReady(together, userId, CLOSED));
+                assertThat(List.of(open.get(), closed.get())).as("round " + round)
+                        .containsExactlyInAnyOrder("disconnected", "last-sign-in-method");
+                assertThat(connections.findByUser(userId)).as("round " + round).hasSize(1);
+            }
+        }
+    }
+
+    private String disconnectWhenBothAreReady(CyclicBarrier together, UUID userId, String provider) throws Exception {
+        together.await();
+        try {
+            oidcSignIn.disconnect(userId, provider);
+            return "disconnected";
+        }
+        catch (OidcException refused) {
+            return refused.code();
+        }
+    }
+
+    @Test
+    void anAccountWithoutAPasswordSetsOneAfterSigningInAgainAtItsProvider() {
+        Registered me = registerThroughProvider();
+        String subject = me.subject();
+        String name = me.name();
+        String token = me.token();
+        String id = me.id();
+        String newPassword = "{\"newPassword\":\"Brand-New-Pass-7\"}";
+        // the sign-in itself is no proof: its provider session may be old
+        assertProblem(api.postJson("/api/v1/me/password", newPassword, token), 403, "reauthentication-required");
+        assertProblem(api.postJson("/api/v1/me/mfa/totp", "{}", token), 403, "reauthentication-required");
+        assertProblem(api.send("DELETE", "/api/v1/me", token, "{}"), 403, "reauthentication-required");
+        assertProblem(api.send("POST", "/api/v1/me/connections/closed/reauthentication", token, null), 404,
+                "oidc-not-connected");
+
+        HttpResponse<String> back = reauthenticate(token, OPEN, subject, freshly(claims(name + "@idp.example", name)));
+        assertThat(back.headers().firstValue("Location")).contains("/account/security?reauthenticated=open");
+        JsonNode connections = Api.json(api.get("/api/v1/me/connections", token));
+        assertThat(connections.path("hasPassword").asBoolean()).isFalse();
+        assertThat(Instant.parse(connections.path("reauthenticatedUntil").asString()))
+                .isBetween(Instant.now().plusSeconds(240), Instant.now().plusSeconds(301));
+
+        HttpResponse<String> set = api.postJson("/api/v1/me/password", newPassword, token);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(204);
+        assertThat(Api.json(api.get("/api/v1/me/connections", token)).path("hasPassword").asBoolean()).isTrue();
+        assertThat(users.login(name, "Brand-New-Pass-7").statusCode()).isEqualTo(200);
+        // from now on the password is asked, though the re-authentication has minutes left
+        assertProblem(api.postJson("/api/v1/me/password", newPassword, token), 400, "validation-failed");
+        assertProblem(api.send("DELETE", "/api/v1/me", token, "{}"), 400, "validation-failed");
+
+        TestAccounts.Account admin = users.admin();
+        Api auditor = new Api(port);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
+                auditor.get("/api/v1/admin/audit?target=" + id + "&size=50", admin.accessToken()).body())
+                .contains("oidc.reauthenticated", "password.changed", "\"first\":\"true\""));
+    }
+
+    @Test
+    void anAccountWithoutAPasswordTurnsOnTwoFactorAndDeletesItselfAfterSigningInAgain() {
+        Registered me = registerThroughProvider();
+        String subject = me.subject();
+        String name = me.name();
+        String token = me.token();
+        reauthenticate(token, OPEN, subject, freshly(claims(name + "@idp.example", name)));
+
+        HttpResponse<String> enrolment = api.postJson("/api/v1/me/mfa/totp", "{}", token);
+        assertThat(enrolment.statusCode()).as(enrolment.body()).isEqualTo(200);
+        assertThat(Api.json(enrolment).path("secret").asString()).isNotBlank();
+        HttpResponse<String> deleted = api.send("DELETE", "/api/v1/me", token, "{}");
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        browser = new OidcBrowser(port); // the connection went with the account: the provider registers anew
+        signIn(OPEN, subject, claims(name + "@idp.example", name));
+        assertThat(refreshFromApp().path("user").path("id").asString())
+                .isNotEqualTo(me.id());
+    }
+
+    @Test
+    void aReauthenticationMustBeAFreshSignInOfTheConnectedProviderAccount() {
+        Registered me = registerThroughProvider();
+        String subject = me.subject();
+        String name = me.name();
+        String token = me.token();
+
+        HttpResponse<String> started = browser.send(browser.request("/api/v1/me/connections/open/reauthentication")
+                .header("Authorization", "Bearer " + token).POST(BodyPublishers.noBody()));
+        assertThat(query(Api.json(started).path("authorizationUrl").asString()))
+                .containsEntry("prompt", "login").containsEntry("max_age", "300");
+
+        assertRefused(reauthenticate(token, OPEN, UUID.randomUUID().toString(),
+                freshly(claims(name + "@idp.example", name))), "/account/security", "oidc-reauthentication-failed");
+        assertRefused(reauthenticate(token, OPEN, subject, claims(name + "@idp.example", name)), // no auth_time
+                "/account/security", "oidc-reauthentication-failed");
+        Map<String, Object> old = new HashMap<>(claims(name + "@idp.example", name));
+        old.put("auth_time", Instant.now().minusSeconds(3600).getEpochSecond());
+        assertRefused(reauthenticate(token, OPEN, subject, old), "/account/security", "oidc-reauthentication-failed");
+
+        assertProblem(api.postJson("/api/v1/me/password", "{\"newPassword\":\"Brand-New-Pass-7\"}", token), 403,
+                "reauthentication-required");
+        assertThat(Api.json(api.get("/api/v1/me/connections", token)).hasNonNull("reauthenticatedUntil")).isFalse();
+    }
+
+    @Test
+    void aReauthenticationNeverStandsInForAPasswordTheAccountHas() {
+        TestAccounts.Account me = users.user();
+        String subject = UUID.randomUUID().toString();
+        link(me, CLOSED, subject);
+        browser = new OidcBrowser(port);
+        HttpResponse<String> back = reauthenticate(me.accessToken(), CLOSED, subject,
+                freshly(claims("x@idp.example", "x")));
+        assertThat(back.headers().firstValue("Location")).contains("/account/security?reauthenticated=closed");
+
+        assertProblem(api.postJson("/api/v1/me/password", "{\"newPassword\":\"Brand-New-Pass-7\"}",
+                me.accessToken()), 400, "validation-failed");
+        assertProblem(api.postJson("/api/v1/me/mfa/totp", "{}", me.accessToken()), 400, "validation-failed");
+        assertProblem(api.send("DELETE", "/api/v1/me", me.accessToken(), "{}"), 400, "validation-failed");
+        assertThat(users.login(me.username(), me.password()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aCallbackWorksOnceAndOnlyInTheBrowserThatStartedIt() {
         HttpResponse<String> authorize = browser.get("/api/v1/auth/oidc/open/authorize");
         String callback = throughProvider(OPEN, browser.location(authorize), null, null); // never exchanged
@@ -371,6 +525,28 @@ class OidcSignInIT extends IntegrationTest {
                 "oidc-provider-unavailable");
     }
 
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without a timeout of its own, discovery waits for ever
+    void aProviderThatAcceptsButNeverAnswersIsUnavailableAfterTheDiscoveryTimeout() {
+        long started = System.nanoTime();
+        HttpResponse<String> authorize = browser.get("/api/v1/auth/oidc/silent/authorize");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(authorize.statusCode()).isEqualTo(302);
+        assertThat(authorize.headers().firstValue("Location"))
+                .contains("/sign-in?oidc-error=oidc-provider-unavailable");
+        assertThat(took).as("discovery-timeout is 3s here").isGreaterThanOrEqualTo(Duration.ofSeconds(3))
+                .isLessThan(Duration.ofSeconds(10));
+    }
+
+    private static ServerSocket silentServer() {
+        try {
+            return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // --- the browser's trips
 
     /** A sign-in where the provider's token endpoint answers with an ID token a relying party must refuse. */
@@ -398,6 +574,12 @@ class OidcSignInIT extends IntegrationTest {
             IDP.nextSignIn(provider, subject, clientId(provider), claims);
         }
         HttpResponse<String> atProvider = browser.get(authorizationUrl);
+        if (atProvider.statusCode() == 200 && atProvider.body().contains("name=\"username\"")) {
+            // prompt=login: the provider asks who signs in (its login form), whatever session it has
+            atProvider = browser.send(browser.request(authorizationUrl)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(BodyPublishers.ofString("username=" + subject)));
+        }
         assertThat(atProvider.statusCode()).as(atProvider.body()).isEqualTo(302);
         return browser.location(atProvider);
     }
@@ -408,6 +590,36 @@ class OidcSignInIT extends IntegrationTest {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         String url = Api.json(started).path("authorizationUrl").asString();
         return browser.get(throughProvider(provider, url, subject, claims("l@idp.example", "linked")));
+    }
+
+    /** An account made by signing in at {@code open}, without a password, and its session in this browser. */
+    private record Registered(String subject, String name, String token, String id) {
+    }
+
+    private Registered registerThroughProvider() {
+        String subject = UUID.randomUUID().toString();
+        String name = TestAccounts.uniqueName();
+        signIn(OPEN, subject, claims(name + "@idp.example", name));
+        JsonNode session = refreshFromApp();
+        return new Registered(subject, name, session.path("accessToken").asString(),
+                session.path("user").path("id").asString());
+    }
+
+    /** A re-authentication of {@code token}'s session in this browser, where {@code subject} signs in. */
+    private HttpResponse<String> reauthenticate(String token, String provider, String subject,
+            Map<String, Object> claims) {
+        HttpResponse<String> started = browser.send(browser.request("/api/v1/me/connections/" + provider
+                + "/reauthentication").header("Authorization", "Bearer " + token).POST(BodyPublishers.noBody()));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        return browser.get(throughProvider(provider, Api.json(started).path("authorizationUrl").asString(), subject,
+                claims));
+    }
+
+    /** {@code claims} with the provider saying the person signed in just now. */
+    private static Map<String, Object> freshly(Map<String, Object> claims) {
+        Map<String, Object> fresh = new HashMap<>(claims);
+        fresh.put("auth_time", Instant.now().getEpochSecond());
+        return fresh;
     }
 
     /** Starts a sign-in; the parameters of the authorization request. */

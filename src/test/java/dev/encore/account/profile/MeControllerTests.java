@@ -177,7 +177,8 @@ class MeControllerTests {
     @Test
     void deletingNeedsABody() {
         assertProblem(mvc.delete().uri("/api/v1/me").with(me()).exchange(), 400, "malformed-request");
-        assertInvalidFields(json(mvc.delete().uri("/api/v1/me").with(me()), "{}").exchange(), "password");
+        assertInvalidFields(json(mvc.delete().uri("/api/v1/me").with(me()), "{\"password\":\" \"}").exchange(),
+                "password"); // left out is for an account without a password: the facade decides
         verifyNoInteractions(account);
     }
 
