@@ -33,6 +33,8 @@ const MESSAGES = {
   'oidc-email-taken': ['This email already has an Encore account', 'Sign in to that account with its password, then connect the provider under Account → Security.'],
   'oidc-already-linked': ['Connected to another account', 'That provider account is already connected to a different Encore account.'],
   'oidc-already-connected': ['Already connected', 'Your account is already connected to this provider. Disconnect it first to use another account.'],
+  'oidc-reauthentication-failed': ['That did not confirm it is you', 'Sign in at the provider again with the account connected to Encore.'],
+  'oidc-not-connected': ['Not connected', 'Your account is not connected to this provider.'],
   'account-disabled': ['Account disabled', 'An administrator has disabled this account.'],
 };
 

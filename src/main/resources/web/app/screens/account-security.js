@@ -17,6 +17,11 @@ import '../components/connected-accounts.js';
  * them), make new recovery codes with a code (`POST /api/v1/me/mfa/recovery-codes`: the earlier ones stop
  * working), or turn it off with a code (`DELETE /api/v1/me/mfa/totp`). Connected accounts (identity
  * providers) below, when the server offers any: `<encore-connected-accounts>`.
+ *
+ * An account made through a provider has no password: it sets one instead ("Set a password", the same
+ * endpoint without `currentPassword`) and turns two-step verification on without one, after confirming it
+ * is its owner by signing in at a connected provider again (`POST /api/v1/me/connections/{provider}/reauthentication`;
+ * the browser comes back with `?reauthenticated=<provider>`, and for 5 minutes this session needs no password).
  */
 class AccountSecurity extends AccountScreen {
   static path = '/account/security';
@@ -25,6 +30,8 @@ class AccountSecurity extends AccountScreen {
   static properties = {
     user: { state: true },
     hasPassword: { state: true },
+    connections: { state: true },
+    reauthenticatedUntil: { state: true },
     passwordError: { state: true },
     passwordBusy: { state: true },
     passwordChanged: { state: true },
@@ -71,6 +78,8 @@ class AccountSecurity extends AccountScreen {
     super();
     this.user = null;
     this.hasPassword = true;
+    this.connections = [];
+    this.reauthenticatedUntil = null;
     this.passwordError = null;
     this.passwordBusy = false;
     this.passwordChanged = false;
@@ -83,15 +92,47 @@ class AccountSecurity extends AccountScreen {
     this.announcement = '';
   }
 
-  /** Me, and whether I have a password (an account made through an identity provider has none). */
+  /**
+   * Me, whether I have a password (an account made through an identity provider has none), my connected
+   * providers and until when this session's re-authentication stands in for a password.
+   */
   async fetchData() {
     const [user, connections] = await Promise.all([api.get('/api/v1/me'), api.get('/api/v1/me/connections')]);
-    return { user, hasPassword: connections.hasPassword };
+    return { user, connections };
   }
 
   accept(data) {
     this.user = data.user;
-    this.hasPassword = data.hasPassword;
+    this.hasPassword = data.connections.hasPassword;
+    this.connections = data.connections.items;
+    this.reauthenticatedUntil = data.connections.reauthenticatedUntil ?? null;
+    if (!this.hasPassword && this.#confirmed() && new URLSearchParams(location.search).has('reauthenticated')) {
+      this.announcement = 'Confirmed. For 5 minutes you can set a password or set up two-step verification.';
+    }
+  }
+
+  /** Whether this session re-authenticated at a provider lately (an account without a password needs it). */
+  #confirmed() {
+    return this.reauthenticatedUntil !== null && Date.parse(this.reauthenticatedUntil) > Date.now();
+  }
+
+  /** The connection to confirm with: the one used last. */
+  #confirmWith() {
+    return [...this.connections].sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? ''))[0];
+  }
+
+  /** Off to the provider for a fresh sign-in; it sends the browser back here. */
+  async #reauthenticate() {
+    const connection = this.#confirmWith();
+    this.passwordBusy = true;
+    try {
+      const { authorizationUrl } = await api.post(
+        `/api/v1/me/connections/${encodeURIComponent(connection.provider)}/reauthentication`);
+      location.assign(authorizationUrl);
+    } catch (error) {
+      this.passwordError = error;
+      this.passwordBusy = false;
+    }
   }
 
   renderContent() {
@@ -110,14 +151,36 @@ class AccountSecurity extends AccountScreen {
     <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 
-  #password() {
-    if (!this.hasPassword) {
-      return html`<section class="card section" aria-labelledby="password-title">
-        <div class="section-head"><div><h2 id="password-title">Password</h2>
-          <p>Your account was made through a sign-in provider and has no password: you sign in with the
-            provider under Connected accounts.</p></div></div>
+  /** For an account without a password: confirm with the provider, then choose one. */
+  #setPassword() {
+    const general = this.passwordError && !hasFieldErrors(this.passwordError) ? this.passwordError : null;
+    const provider = this.#confirmWith();
+    const head = html`<div class="section-head"><div><h2 id="password-title">Password</h2>
+      <p>Your account was made through a sign-in provider and has no password. Set one to sign in with your
+        username or email as well; it signs out every other session.</p></div></div>`;
+    if (!this.#confirmed()) {
+      return html`<section class="card section" aria-labelledby="password-title">${head}${problemAlert(general)}
+        ${provider ? html`<p class="muted">First confirm it is you: you sign in again with
+          ${provider.displayName} and come back here.</p>
+        <div class="row-actions"><button class="button primary" type="button" ?disabled=${this.passwordBusy}
+          @click=${() => this.#reauthenticate()}>${icon('lock')}${this.passwordBusy ? 'Opening…' : 'Set a password'}</button></div>` : ''}
       </section>`;
     }
+    return html`<section class="card section" aria-labelledby="password-title">${head}${problemAlert(general)}
+      <form class="stack" @submit=${this.#changePassword} novalidate>
+        <input type="text" name="username" autocomplete="username" .value=${this.user.username} hidden>
+        ${field(this.passwordError, 'newPassword', 'New password', { type: 'password', autocomplete: 'new-password',
+          required: true, hint: 'At least 8 characters; not a common password, nor your username.' })}
+        <div class="row-actions">
+          <button class="button primary" type="submit" ?disabled=${this.passwordBusy}>
+            ${this.passwordBusy ? 'Setting…' : 'Set a password'}</button>
+        </div>
+      </form>
+    </section>`;
+  }
+
+  #password() {
+    if (!this.hasPassword) return this.#setPassword();
     const general = this.passwordError && !hasFieldErrors(this.passwordError) ? this.passwordError : null;
     return html`<section class="card section" aria-labelledby="password-title">
       <div class="section-head"><div><h2 id="password-title">Password</h2>
@@ -132,7 +195,7 @@ class AccountSecurity extends AccountScreen {
         <div class="row-actions">
           <button class="button primary" type="submit" ?disabled=${this.passwordBusy}>
             ${this.passwordBusy ? 'Changing…' : 'Change password'}</button>
-          <span role="status">${this.passwordChanged ? html`<span class="saved">${icon('check')}Password changed</span>` : ''}</span>
+          <span role="status">${this.passwordChanged ? html`<span class="saved">${icon('check')}${this.passwordChanged}</span>` : ''}</span>
         </div>
       </form>
     </section>`;
@@ -161,7 +224,7 @@ class AccountSecurity extends AccountScreen {
       default: return html`${problemAlert(this.mfaError)}<div class="row-actions">${on
         ? html`<button class="button secondary" type="button" @click=${() => this.#to('disable')}>Turn off…</button>
             <button class="button secondary" type="button" @click=${() => this.#to('renew')}>New recovery codes…</button>`
-        : html`<button class="button primary" type="button" @click=${() => this.#to('password')}>
+        : html`<button class="button primary" type="button" @click=${() => this.#setUp()}>
             ${icon('shield')}Set up two-step verification</button>`}</div>`;
     }
   }
@@ -248,17 +311,32 @@ class AccountSecurity extends AccountScreen {
     this.renderRoot.querySelector('.mfa input:not([hidden]), .mfa .codes, .mfa button')?.focus();
   }
 
+  /** Set up two-step verification: with the password, or without one once confirmed at the provider. */
+  async #setUp() {
+    if (this.hasPassword) {
+      await this.#to('password');
+    } else if (this.#confirmed()) {
+      await this.#start(null);
+    } else {
+      await this.#reauthenticate();
+    }
+  }
+
   async #start(event) {
-    event.preventDefault();
-    const password = new FormData(event.target).get('password');
-    if (!password) {
-      this.mfaError = localError('password', 'enter your password', 'Check your password');
-      return;
+    let body = {};
+    if (event) {
+      event.preventDefault();
+      const password = new FormData(event.target).get('password');
+      if (!password) {
+        this.mfaError = localError('password', 'enter your password', 'Check your password');
+        return;
+      }
+      body = { password };
     }
     this.mfaBusy = true;
     this.mfaError = null;
     try {
-      this.enrolment = await api.post('/api/v1/me/mfa/totp', { password });
+      this.enrolment = await api.post('/api/v1/me/mfa/totp', body);
       this.announcement = 'Scan the QR code, then enter the code your app shows.';
       await this.#to('scan');
     } catch (error) {
@@ -365,13 +443,17 @@ class AccountSecurity extends AccountScreen {
     this.passwordBusy = true;
     this.passwordError = null;
     this.passwordChanged = false;
+    const first = !this.hasPassword;
     try {
-      await api.post('/api/v1/me/password', {
+      await api.post('/api/v1/me/password', first ? { newPassword: form.get('newPassword') } : {
         currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword'),
       });
       element.reset();
-      this.passwordChanged = true;
+      this.passwordChanged = first ? 'Password set' : 'Password changed';
+      this.hasPassword = true;
+      this.announcement = this.passwordChanged;
     } catch (error) {
+      if (error.code === 'reauthentication-required') this.reauthenticatedUntil = null;
       this.passwordError = error;
       await this.updateComplete;
       this.renderRoot.querySelector('[aria-invalid="true"]')?.focus();

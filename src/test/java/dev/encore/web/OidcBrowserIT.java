@@ -3,6 +3,8 @@ package dev.encore.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,7 +63,8 @@ class OidcBrowserIT extends BrowserTest {
             assertThat(browser.screen("encore-account-security").findElements(By.cssSelector("input[type=password]")))
                     .as("no password to change").isEmpty();
             assertThat(browser.find("encore-account-security", "#password-title + p").getText()).contains("no password");
-            IDP.nextSignIn("closed", UUID.randomUUID().toString(), "encore-closed", claims(name));
+            String closedSubject = UUID.randomUUID().toString();
+            IDP.nextSignIn("closed", closedSubject, "encore-closed", claims(name));
             connectionButton(browser, "Connect Closed Identity").click();
             browser.waitForPath("/account/security?connected=closed");
             assertThat(browser.waitFor(Duration.ofSeconds(10), () -> text(connections(browser), ".saved")))
@@ -71,6 +74,33 @@ class OidcBrowserIT extends BrowserTest {
                     .findElement(By.cssSelector("encore-connected-accounts")));
             browser.screenshot("oidc-connected-accounts");
             check(browser, "connected accounts");
+
+            // no password: "Set a password" confirms at the provider used last, then asks for the new one
+            WebElement set = browser.find("encore-account-security", "section[aria-labelledby=password-title] .row-actions button");
+            assertThat(set.getText()).contains("Set a password");
+            Map<String, Object> fresh = new HashMap<>(claims(name));
+            fresh.put("auth_time", Instant.now().getEpochSecond());
+            IDP.nextSignIn("closed", closedSubject, "encore-closed", fresh);
+            set.click();
+            // prompt=login: the provider's own login form, whatever session it has
+            WebElement who = browser.waitFor(Duration.ofSeconds(10),
+                    () -> (WebElement) browser.script("return document.querySelector('input[name=username]')"));
+            who.sendKeys(closedSubject);
+            browser.script("arguments[0].form.submit()", who);
+            browser.waitForPath("/account/security?reauthenticated=closed");
+            WebElement newPassword = browser.waitFor(Duration.ofSeconds(10), () -> browser
+                    .screen("encore-account-security").findElements(By.cssSelector("input[type=password]")).stream()
+                    .findFirst().orElse(null));
+            newPassword.sendKeys("Brand-New-Pass-7");
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", newPassword);
+            browser.screenshot("oidc-set-password");
+            // the provider's login page (not Encore's) asks for a web font this machine cannot reach
+            check(browser, "setting a first password", "css?family=Raleway:400,300,600 - Failed to load resource: "
+                    + "net::ERR_NAME_NOT_RESOLVED");
+            browser.find("encore-account-security", "section[aria-labelledby=password-title] form button[type=submit]").click();
+            assertThat(browser.waitFor(Duration.ofSeconds(10), () -> text(browser.screen("encore-account-security"),
+                    ".saved"))).contains("Password set");
+            assertThat(connectionButton(browser, "Disconnect Closed Identity").isEnabled()).isTrue();
 
             signOut(browser, viewport);
             IDP.nextSignIn("closed", UUID.randomUUID().toString(), "encore-closed", claims(name + "x"));
