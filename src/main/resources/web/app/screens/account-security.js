@@ -207,8 +207,8 @@ class AccountSecurity extends AccountScreen {
       <div class="section-head"><div>
         <div class="title-row"><h2 id="mfa-title">Two-step verification</h2>
           ${on ? html`<span class="pill good">${icon('check')}On</span>` : html`<span class="pill">Off</span>`}</div>
-        <p>${on ? 'Signing in asks for a code from your authenticator app after your password.'
-          : 'Protect your account with a code from an authenticator app (such as Aegis, Google Authenticator or 1Password) as well as your password.'}</p>
+        <p>${on ? `Signing in asks for a code from your authenticator app after ${this.hasPassword ? 'your password' : 'the provider\'s sign-in'}.`
+          : `Protect your account with a code from an authenticator app (such as Aegis, Google Authenticator or 1Password) as well as ${this.hasPassword ? 'your password' : 'your sign-in provider'}.`}</p>
       </div></div>
       ${this.#mfaBody(on)}
     </section>`;
