@@ -2,6 +2,7 @@ package dev.encore.insights.report;
 
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -26,10 +27,14 @@ import dev.encore.platform.RateLimited;
 class ReportsController {
 
     private final Reports reports;
-    /** Spring MVC's own: reads Accept as every other endpoint does (a malformed one is a 406). */
-    private final ContentNegotiationManager negotiation;
+    /**
+     * Spring MVC's own: reads Accept as every other endpoint does (a malformed one is a 406). Looked up,
+     * not required: a context without Spring MVC (a start that fails on its settings, made without a
+     * web server) must still report the setting, not this missing bean.
+     */
+    private final ObjectProvider<ContentNegotiationManager> negotiation;
 
-    ReportsController(Reports reports, ContentNegotiationManager negotiation) {
+    ReportsController(Reports reports, ObjectProvider<ContentNegotiationManager> negotiation) {
         this.reports = reports;
         this.negotiation = negotiation;
     }
@@ -54,7 +59,7 @@ class ReportsController {
     @PostMapping("/api/v1/reports")
     ResponseEntity<byte[]> report(Authentication auth, @Valid @RequestBody ReportRequest request,
             NativeWebRequest web) throws HttpMediaTypeNotAcceptableException {
-        ReportFormat format = ReportFormat.negotiate(request.format(), negotiation.resolveMediaTypes(web))
+        ReportFormat format = ReportFormat.negotiate(request.format(), negotiation.getObject().resolveMediaTypes(web))
                 .orElseThrow(() -> new HttpMediaTypeNotAcceptableException(ReportFormat.mediaTypes(request.format())));
         Report report = reports.make(Caller.of(auth), request);
         String filename = "encore-insights-" + (report.server() ? "server" : "me") + "-" + report.range().from() + "-"
