@@ -6,12 +6,15 @@ import { problemAlert } from '../components/problem-alert.js';
 import { field, hasFieldErrors } from '../components/form-field.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
-import { AccountScreen, accountStyles } from './account.js';
+import { AccountScreen, accountStyles, REAUTHENTICATION_FOR } from './account.js';
 
 /**
  * Account → Profile: the display name and email (`PATCH /api/v1/me`, each problem under its
  * field), links to the admin screens for admins (the phone's top bar has no room for them), and
- * deleting the account (`DELETE /api/v1/me` with the password, confirmed in a dialog).
+ * deleting the account (`DELETE /api/v1/me` with the password, confirmed in a dialog). An account made
+ * through an identity provider has no password: it confirms by signing in at its provider again
+ * (`POST /api/v1/me/connections/{provider}/reauthentication`), which sends the browser back to
+ * Account → Security, which sends it on here (`?confirm-delete`) to the dialog, now without a password.
  */
 class AccountProfile extends AccountScreen {
   static path = '/account';
@@ -24,6 +27,9 @@ class AccountProfile extends AccountScreen {
     saved: { state: true },
     deleteError: { state: true },
     deleting: { state: true },
+    hasPassword: { state: true },
+    connections: { state: true },
+    reauthenticatedUntil: { state: true },
   };
 
   static styles = [shared, page, accountStyles, css`
@@ -54,6 +60,46 @@ class AccountProfile extends AccountScreen {
     this.saved = false;
     this.deleteError = null;
     this.deleting = false;
+    this.hasPassword = true;
+    this.connections = [];
+    this.reauthenticatedUntil = null;
+  }
+
+  /** Me, and whether I have a password or confirm at a provider instead (`GET /api/v1/me/connections`). */
+  async fetchData() {
+    const [user, connections] = await Promise.all([api.get('/api/v1/me'), api.get('/api/v1/me/connections')]);
+    return { user, connections };
+  }
+
+  accept(data) {
+    this.user = data.user;
+    this.hasPassword = data.connections.hasPassword;
+    this.connections = data.connections.items;
+    this.reauthenticatedUntil = data.connections.reauthenticatedUntil ?? null;
+    if (new URLSearchParams(location.search).has('confirm-delete') && !this.hasPassword && this.#confirmed()) {
+      history.replaceState(history.state, '', '/account');
+      this.#askDeleteOnceShown = true;
+    }
+  }
+
+  /** Back from the provider: the dialog opens once the screen shows it (after `accept`, not in it). */
+  #askDeleteOnceShown = false;
+
+  updated() {
+    if (this.#askDeleteOnceShown && this.state === 'ready' && this.#dialog()) {
+      this.#askDeleteOnceShown = false;
+      this.#askDelete();
+    }
+  }
+
+  /** Whether this session confirmed at a provider lately (an account without a password needs it). */
+  #confirmed() {
+    return this.reauthenticatedUntil !== null && Date.parse(this.reauthenticatedUntil) > Date.now();
+  }
+
+  /** The connection to confirm with: the one used last. */
+  #confirmWith() {
+    return [...this.connections].sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? ''))[0];
   }
 
   renderContent() {
@@ -129,17 +175,49 @@ class AccountProfile extends AccountScreen {
     return html`<dialog id="delete-dialog" aria-labelledby="delete-dialog-title" @close=${() => { this.deleteError = null; }}>
       <form @submit=${this.#delete} novalidate>
         <h2 id="delete-dialog-title">Delete your account?</h2>
-        <p>Everything in it goes, at once and for good. Enter your password to confirm.</p>
+        ${this.#deleteConfirmation()}
         ${problemAlert(general)}
-        ${field(this.deleteError, 'password', 'Password', { type: 'password', autocomplete: 'current-password',
-          required: true, id: 'delete-password' })}
+        ${this.hasPassword ? field(this.deleteError, 'password', 'Password', { type: 'password',
+          autocomplete: 'current-password', required: true, id: 'delete-password' }) : ''}
         <div class="row-actions">
           <button class="button secondary" type="button" @click=${() => this.#dialog().close()}>Cancel</button>
-          <button class="button danger" type="submit" ?disabled=${this.deleting}>
-            ${this.deleting ? 'Deleting…' : 'Delete for good'}</button>
+          ${this.hasPassword || this.#confirmed()
+            ? html`<button class="button danger" type="submit" ?disabled=${this.deleting}>
+              ${this.deleting ? 'Deleting…' : 'Delete for good'}</button>`
+            : html`<button class="button danger" type="button" ?disabled=${this.deleting}
+              @click=${() => this.#reauthenticate()}>${this.deleting ? 'Opening…'
+                : `Confirm with ${this.#confirmWith()?.displayName ?? 'your provider'}`}</button>`}
         </div>
       </form>
     </dialog>`;
+  }
+
+  #deleteConfirmation() {
+    if (this.hasPassword) {
+      return html`<p>Everything in it goes, at once and for good. Enter your password to confirm.</p>`;
+    }
+    const provider = this.#confirmWith()?.displayName ?? 'your sign-in provider';
+    return this.#confirmed()
+      ? html`<p>Everything in it goes, at once and for good. You confirmed it is you at ${provider}.</p>`
+      : html`<p>Everything in it goes, at once and for good. Your account has no password: confirm it is you by
+          signing in at ${provider} again, and you come back here to delete it.</p>`;
+  }
+
+  /** Off to the provider for a fresh sign-in; Account → Security sends the browser back here. */
+  async #reauthenticate() {
+    const connection = this.#confirmWith();
+    this.deleting = true;
+    this.deleteError = null;
+    try {
+      sessionStorage.setItem(REAUTHENTICATION_FOR, 'delete-account');
+      const { authorizationUrl } = await api.post(
+        `/api/v1/me/connections/${encodeURIComponent(connection.provider)}/reauthentication`);
+      location.assign(authorizationUrl);
+    } catch (error) {
+      sessionStorage.removeItem(REAUTHENTICATION_FOR);
+      this.deleteError = error;
+      this.deleting = false;
+    }
   }
 
   async #save(event) {
@@ -171,13 +249,14 @@ class AccountProfile extends AccountScreen {
   #askDelete() {
     this.deleteError = null;
     this.#dialog().showModal();
-    this.renderRoot.querySelector('#delete-password').value = '';
+    const password = this.renderRoot.querySelector('#delete-password');
+    if (password) password.value = '';
   }
 
   async #delete(event) {
     event.preventDefault();
     const password = new FormData(event.target).get('password');
-    if (!password) {
+    if (this.hasPassword && !password) {
       this.deleteError = { title: 'Enter your password.', errors: [{ field: 'password', message: 'enter your password' }],
         fieldError: (name) => (name === 'password' ? 'enter your password' : '') };
       return;
@@ -185,11 +264,12 @@ class AccountProfile extends AccountScreen {
     this.deleting = true;
     this.deleteError = null;
     try {
-      await api.delete('/api/v1/me', { body: { password } });
+      await api.delete('/api/v1/me', { body: this.hasPassword ? { password } : {} });
       this.#dialog().close();
       session.end('deleted');
     } catch (error) {
       this.deleteError = error;
+      if (error.code === 'reauthentication-required') this.reauthenticatedUntil = null;
       await this.updateComplete;
       this.renderRoot.querySelector('#delete-password')?.focus();
     } finally {

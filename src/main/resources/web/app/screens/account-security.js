@@ -6,7 +6,7 @@ import { problemAlert } from '../components/problem-alert.js';
 import { field, hasFieldErrors } from '../components/form-field.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
-import { AccountScreen, accountStyles } from './account.js';
+import { AccountScreen, accountStyles, REAUTHENTICATION_FOR } from './account.js';
 import '../components/connected-accounts.js';
 
 /**
@@ -106,7 +106,16 @@ class AccountSecurity extends AccountScreen {
     this.hasPassword = data.connections.hasPassword;
     this.connections = data.connections.items;
     this.reauthenticatedUntil = data.connections.reauthenticatedUntil ?? null;
-    if (!this.hasPassword && this.#confirmed() && new URLSearchParams(location.search).has('reauthenticated')) {
+    const back = new URLSearchParams(location.search).has('reauthenticated');
+    if (back && sessionStorage.getItem(REAUTHENTICATION_FOR) === 'delete-account') {
+      // confirmed for deleting the account (Account → Profile), not for anything here
+      sessionStorage.removeItem(REAUTHENTICATION_FOR);
+      if (!this.hasPassword && this.#confirmed()) {
+        location.replace('/account?confirm-delete');
+        return;
+      }
+    }
+    if (!this.hasPassword && this.#confirmed() && back) {
       this.announcement = 'Confirmed. For 5 minutes you can set a password or set up two-step verification.';
     }
   }

@@ -43,6 +43,12 @@ export function accountFrame(current, content) {
  * failed state with a retry.
  * Subclasses name their `static path` and `static failedTitle`.
  */
+/**
+ * The sessionStorage key that says what a re-authentication at a provider was for, when it was not
+ * for Account → Security itself (where the provider sends the browser back to): 'delete-account'.
+ */
+export const REAUTHENTICATION_FOR = 'encore.reauthentication-for';
+
 export class AccountScreen extends LitElement {
   #data = new Loader(this, async () => this.accept(await this.fetchData()));
 

@@ -112,6 +112,56 @@ class OidcBrowserIT extends BrowserTest {
         }
     }
 
+    /**
+     * An account without a password deletes itself from Account → Profile: the dialog sends it to its
+     * provider for a fresh sign-in, and back (through Account → Security) to the dialog, which now
+     * deletes without a password.
+     */
+    @ParameterizedTest
+    @MethodSource("viewports")
+    void anAccountWithoutAPasswordDeletesItselfAfterSigningInAtItsProviderAgain(Viewport viewport) {
+        String name = TestAccounts.uniqueName();
+        String subject = UUID.randomUUID().toString();
+        try (Browser browser = open(viewport)) {
+            browser.go("/sign-in");
+            IDP.nextSignIn("open", subject, "encore-open", claims(name));
+            provider(browser, "Sign in with Open Identity").click();
+            browser.waitForPath("/library/tracks");
+
+            browser.go("/account");
+            browser.waitFor(Duration.ofSeconds(10), () -> browser.find("encore-account-profile", "section.danger-zone button"))
+                    .click();
+            WebElement confirm = browser.visible("encore-account-profile", "#delete-dialog .row-actions .button.danger");
+            assertThat(confirm.getText()).isEqualTo("Confirm with Open Identity");
+            assertThat(browser.screen("encore-account-profile").findElements(By.cssSelector("#delete-password")))
+                    .as("no password to ask for").isEmpty();
+            browser.screenshot("oidc-delete-confirm");
+            check(browser, "deleting an account without a password");
+
+            Map<String, Object> fresh = new HashMap<>(claims(name));
+            fresh.put("auth_time", Instant.now().getEpochSecond());
+            IDP.nextSignIn("open", subject, "encore-open", fresh);
+            confirm.click();
+            WebElement who = browser.waitFor(Duration.ofSeconds(10),
+                    () -> (WebElement) browser.script("return document.querySelector('input[name=username]')"));
+            who.sendKeys(subject);
+            browser.script("arguments[0].form.submit()", who);
+            browser.waitForPath("/account");
+            WebElement delete = browser.waitFor(Duration.ofSeconds(10), () -> {
+                WebElement button = browser.find("encore-account-profile", "#delete-dialog .row-actions .button.danger");
+                return button.isDisplayed() && button.getText().equals("Delete for good") ? button : null;
+            });
+            assertThat(browser.find("encore-account-profile", "#delete-dialog p").getText())
+                    .contains("You confirmed it is you at Open Identity");
+            browser.screenshot("oidc-delete-confirmed");
+            check(browser, "deleting after signing in at the provider again",
+                    "css?family=Raleway:400,300,600 - Failed to load resource: net::ERR_NAME_NOT_RESOLVED");
+            delete.click();
+            browser.waitForPath("/sign-in");
+            assertThat(browser.visible("encore-sign-in", ".notice").getText()).contains("Your account was deleted");
+        }
+    }
+
     private static WebElement provider(Browser browser, String label) {
         return browser.waitFor(Duration.ofSeconds(10), () -> browser.screen("encore-sign-in")
                 .findElements(By.cssSelector(".providers a")).stream().filter(link -> link.getText().equals(label))
