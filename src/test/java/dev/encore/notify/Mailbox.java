@@ -56,15 +56,22 @@ public final class Mailbox {
                 .toList();
     }
 
+    /**
+     * How long a mail may take to arrive. Usually a second; but the test JVM's cached shared context is
+     * a node without mail on the same database, whose JobRunr server may take a mail's job and leave the
+     * mail, which a node with mail then sends once it is a minute overdue (MailRelay, looking every 15 s).
+     */
+    public static final Duration ARRIVAL = Duration.ofMinutes(2);
+
     /** Waits until {@code address} has at least {@code count} mails, and answers them all. */
     public static List<MimeMessage> await(GreenMail mail, String address, int count) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> to(mail, address).size() >= count);
+        org.awaitility.Awaitility.await().atMost(ARRIVAL).until(() -> to(mail, address).size() >= count);
         return to(mail, address);
     }
 
     /** The one mail to {@code address} whose subject is {@code subject}, waited for. */
     public static MimeMessage awaitSubject(GreenMail mail, String address, String subject) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> to(mail, address).stream().anyMatch(m -> subject(m).equals(subject)));
+        org.awaitility.Awaitility.await().atMost(ARRIVAL).until(() -> to(mail, address).stream().anyMatch(m -> subject(m).equals(subject)));
         return to(mail, address).stream().filter(m -> subject(m).equals(subject)).findFirst().orElseThrow();
     }
 

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * On a node with mail, every {@link #PERIOD} enqueues a send for the queued mails whose next try is
  * more than {@link #GRACE} overdue: their job ran on a node without mail, which leaves mails alone, or
  * it was lost with a node that died. The job is JobRunr's like any other, under an id of the mail and
- * the minute, so that the nodes with mail enqueue one per mail a minute between them; this node wakes
- * its own workers at once, so that it, with mail, most likely runs it. Nodes without mail do not run
+ * the look (one per {@link #PERIOD}), so that the nodes with mail enqueue one per mail a look between
+ * them; this node wakes its own workers at once, so that it, with mail, most likely runs it, and should
+ * a node without mail take it after all, the next look enqueues another. Nodes without mail do not run
  * the relay: with no node with mail left, queued mails wait for one.
  * <p>
  * A node-local scheduler, not a JobRunr recurring job: that would run on any node, also one without mail.
@@ -59,16 +60,21 @@ class MailRelay implements SmartLifecycle {
     /** Enqueues a send for each mail overdue by more than the grace; answers how many. */
     int relayOverdue() {
         Instant now = clock.instant();
-        String minute = Long.toString(now.getEpochSecond() / 60);
+        String look = Long.toString(look(now));
         int relayed = 0;
         for (UUID mailId : outbox.overdue(now.minus(GRACE), BATCH)) {
-            scheduling.now(mailId, "due-" + minute);
+            scheduling.now(mailId, "due-" + look);
             relayed++;
         }
         if (relayed > 0) {
             log.info("{} overdue mail(s) enqueued to send from this node", relayed);
         }
         return relayed;
+    }
+
+    /** The number of the look at {@code now}: the nodes' looks in one period share it, and so one job id per mail. */
+    static long look(Instant now) {
+        return now.getEpochSecond() / PERIOD.toSeconds();
     }
 
     private void safely() {

@@ -91,12 +91,12 @@ class MailDeliveryIT extends IntegrationTest {
 
         assertThat(relay.relayOverdue()).isPositive();
 
-        String minute = Long.toString(at.getEpochSecond() / 60);
-        String nextMinute = Long.toString(at.getEpochSecond() / 60 + 1);
-        assertThat(exists(MailScheduling.jobId(overdue, "due-" + minute))
-                || exists(MailScheduling.jobId(overdue, "due-" + nextMinute))).isTrue();
-        assertThat(exists(MailScheduling.jobId(onTime, "due-" + minute))
-                || exists(MailScheduling.jobId(onTime, "due-" + nextMinute))).isFalse();
+        String look = Long.toString(MailRelay.look(at));
+        String nextLook = Long.toString(MailRelay.look(at) + 1);
+        assertThat(exists(MailScheduling.jobId(overdue, "due-" + look))
+                || exists(MailScheduling.jobId(overdue, "due-" + nextLook))).isTrue();
+        assertThat(exists(MailScheduling.jobId(onTime, "due-" + look))
+                || exists(MailScheduling.jobId(onTime, "due-" + nextLook))).isFalse();
     }
 
     @Test
