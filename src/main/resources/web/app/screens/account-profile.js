@@ -6,7 +6,7 @@ import { problemAlert } from '../components/problem-alert.js';
 import { field, hasFieldErrors } from '../components/form-field.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
-import { AccountScreen, accountStyles, REAUTHENTICATION_FOR } from './account.js';
+import { OwnerProofScreen, accountStyles, REAUTHENTICATION_FOR } from './account.js';
 
 /**
  * Account → Profile: the display name and email (`PATCH /api/v1/me`, each problem under its
@@ -16,7 +16,7 @@ import { AccountScreen, accountStyles, REAUTHENTICATION_FOR } from './account.js
  * (`POST /api/v1/me/connections/{provider}/reauthentication`), which sends the browser back to
  * Account → Security, which sends it on here (`?confirm-delete`) to the dialog, now without a password.
  */
-class AccountProfile extends AccountScreen {
+class AccountProfile extends OwnerProofScreen {
   static path = '/account';
   static failedTitle = 'Your account could not be loaded';
 
@@ -27,9 +27,6 @@ class AccountProfile extends AccountScreen {
     saved: { state: true },
     deleteError: { state: true },
     deleting: { state: true },
-    hasPassword: { state: true },
-    connections: { state: true },
-    reauthenticatedUntil: { state: true },
   };
 
   static styles = [shared, page, accountStyles, css`
@@ -60,23 +57,11 @@ class AccountProfile extends AccountScreen {
     this.saved = false;
     this.deleteError = null;
     this.deleting = false;
-    this.hasPassword = true;
-    this.connections = [];
-    this.reauthenticatedUntil = null;
-  }
-
-  /** Me, and whether I have a password or confirm at a provider instead (`GET /api/v1/me/connections`). */
-  async fetchData() {
-    const [user, connections] = await Promise.all([api.get('/api/v1/me'), api.get('/api/v1/me/connections')]);
-    return { user, connections };
   }
 
   accept(data) {
-    this.user = data.user;
-    this.hasPassword = data.connections.hasPassword;
-    this.connections = data.connections.items;
-    this.reauthenticatedUntil = data.connections.reauthenticatedUntil ?? null;
-    if (new URLSearchParams(location.search).has('confirm-delete') && !this.hasPassword && this.#confirmed()) {
+    super.accept(data);
+    if (new URLSearchParams(location.search).has('confirm-delete') && !this.hasPassword && this.confirmed()) {
       history.replaceState(history.state, '', '/account');
       this.#askDeleteOnceShown = true;
     }
@@ -92,15 +77,7 @@ class AccountProfile extends AccountScreen {
     }
   }
 
-  /** Whether this session confirmed at a provider lately (an account without a password needs it). */
-  #confirmed() {
-    return this.reauthenticatedUntil !== null && Date.parse(this.reauthenticatedUntil) > Date.now();
-  }
 
-  /** The connection to confirm with: the one used last. */
-  #confirmWith() {
-    return [...this.connections].sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? ''))[0];
-  }
 
   renderContent() {
     if (this.state === 'loading') {
@@ -181,12 +158,12 @@ class AccountProfile extends AccountScreen {
           autocomplete: 'current-password', required: true, id: 'delete-password' }) : ''}
         <div class="row-actions">
           <button class="button secondary" type="button" @click=${() => this.#dialog().close()}>Cancel</button>
-          ${this.hasPassword || this.#confirmed()
+          ${this.hasPassword || this.confirmed()
             ? html`<button class="button danger" type="submit" ?disabled=${this.deleting}>
               ${this.deleting ? 'Deleting…' : 'Delete for good'}</button>`
             : html`<button class="button danger" type="button" ?disabled=${this.deleting}
               @click=${() => this.#reauthenticate()}>${this.deleting ? 'Opening…'
-                : `Confirm with ${this.#confirmWith()?.displayName ?? 'your provider'}`}</button>`}
+                : `Confirm with ${this.confirmWith()?.displayName ?? 'your provider'}`}</button>`}
         </div>
       </form>
     </dialog>`;
@@ -196,8 +173,8 @@ class AccountProfile extends AccountScreen {
     if (this.hasPassword) {
       return html`<p>Everything in it goes, at once and for good. Enter your password to confirm.</p>`;
     }
-    const provider = this.#confirmWith()?.displayName ?? 'your sign-in provider';
-    return this.#confirmed()
+    const provider = this.confirmWith()?.displayName ?? 'your sign-in provider';
+    return this.confirmed()
       ? html`<p>Everything in it goes, at once and for good. You confirmed it is you at ${provider}.</p>`
       : html`<p>Everything in it goes, at once and for good. Your account has no password: confirm it is you by
           signing in at ${provider} again, and you come back here to delete it.</p>`;
@@ -205,7 +182,7 @@ class AccountProfile extends AccountScreen {
 
   /** Off to the provider for a fresh sign-in; Account → Security sends the browser back here. */
   async #reauthenticate() {
-    const connection = this.#confirmWith();
+    const connection = this.confirmWith();
     this.deleting = true;
     this.deleteError = null;
     try {

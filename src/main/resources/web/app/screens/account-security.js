@@ -6,7 +6,7 @@ import { problemAlert } from '../components/problem-alert.js';
 import { field, hasFieldErrors } from '../components/form-field.js';
 import { shared } from '../styles/shared.js';
 import { page } from '../styles/page.js';
-import { AccountScreen, accountStyles, REAUTHENTICATION_FOR } from './account.js';
+import { OwnerProofScreen, accountStyles, REAUTHENTICATION_FOR } from './account.js';
 import '../components/connected-accounts.js';
 
 /**
@@ -23,15 +23,12 @@ import '../components/connected-accounts.js';
  * is its owner by signing in at a connected provider again (`POST /api/v1/me/connections/{provider}/reauthentication`;
  * the browser comes back with `?reauthenticated=<provider>`, and for 5 minutes this session needs no password).
  */
-class AccountSecurity extends AccountScreen {
+class AccountSecurity extends OwnerProofScreen {
   static path = '/account/security';
   static failedTitle = 'Your security settings could not be loaded';
 
   static properties = {
     user: { state: true },
-    hasPassword: { state: true },
-    connections: { state: true },
-    reauthenticatedUntil: { state: true },
     passwordError: { state: true },
     passwordBusy: { state: true },
     passwordChanged: { state: true },
@@ -77,9 +74,6 @@ class AccountSecurity extends AccountScreen {
   constructor() {
     super();
     this.user = null;
-    this.hasPassword = true;
-    this.connections = [];
-    this.reauthenticatedUntil = null;
     this.passwordError = null;
     this.passwordBusy = false;
     this.passwordChanged = false;
@@ -92,47 +86,27 @@ class AccountSecurity extends AccountScreen {
     this.announcement = '';
   }
 
-  /**
-   * Me, whether I have a password (an account made through an identity provider has none), my connected
-   * providers and until when this session's re-authentication stands in for a password.
-   */
-  async fetchData() {
-    const [user, connections] = await Promise.all([api.get('/api/v1/me'), api.get('/api/v1/me/connections')]);
-    return { user, connections };
-  }
-
   accept(data) {
-    this.user = data.user;
-    this.hasPassword = data.connections.hasPassword;
-    this.connections = data.connections.items;
-    this.reauthenticatedUntil = data.connections.reauthenticatedUntil ?? null;
+    super.accept(data);
     const back = new URLSearchParams(location.search).has('reauthenticated');
     if (back && sessionStorage.getItem(REAUTHENTICATION_FOR) === 'delete-account') {
       // confirmed for deleting the account (Account → Profile), not for anything here
       sessionStorage.removeItem(REAUTHENTICATION_FOR);
-      if (!this.hasPassword && this.#confirmed()) {
+      if (!this.hasPassword && this.confirmed()) {
         location.replace('/account?confirm-delete');
         return;
       }
     }
-    if (!this.hasPassword && this.#confirmed() && back) {
+    if (!this.hasPassword && this.confirmed() && back) {
       this.announcement = 'Confirmed. For 5 minutes you can set a password or set up two-step verification.';
     }
   }
 
-  /** Whether this session re-authenticated at a provider lately (an account without a password needs it). */
-  #confirmed() {
-    return this.reauthenticatedUntil !== null && Date.parse(this.reauthenticatedUntil) > Date.now();
-  }
 
-  /** The connection to confirm with: the one used last. */
-  #confirmWith() {
-    return [...this.connections].sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? ''))[0];
-  }
 
   /** Off to the provider for a fresh sign-in; it sends the browser back here. */
   async #reauthenticate() {
-    const connection = this.#confirmWith();
+    const connection = this.confirmWith();
     this.passwordBusy = true;
     try {
       const { authorizationUrl } = await api.post(
@@ -163,11 +137,11 @@ class AccountSecurity extends AccountScreen {
   /** For an account without a password: confirm with the provider, then choose one. */
   #setPassword() {
     const general = this.passwordError && !hasFieldErrors(this.passwordError) ? this.passwordError : null;
-    const provider = this.#confirmWith();
+    const provider = this.confirmWith();
     const head = html`<div class="section-head"><div><h2 id="password-title">Password</h2>
       <p>Your account was made through a sign-in provider and has no password. Set one to sign in with your
         username or email as well; it signs out every other session.</p></div></div>`;
-    if (!this.#confirmed()) {
+    if (!this.confirmed()) {
       return html`<section class="card section" aria-labelledby="password-title">${head}${problemAlert(general)}
         ${provider ? html`<p class="muted">First confirm it is you: you sign in again with
           ${provider.displayName} and come back here.</p>
@@ -324,7 +298,7 @@ class AccountSecurity extends AccountScreen {
   async #setUp() {
     if (this.hasPassword) {
       await this.#to('password');
-    } else if (this.#confirmed()) {
+    } else if (this.confirmed()) {
       await this.#start(null);
     } else {
       await this.#reauthenticate();

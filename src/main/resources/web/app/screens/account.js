@@ -79,6 +79,48 @@ export class AccountScreen extends LitElement {
   }
 }
 
+/**
+ * An account screen that knows how its owner proves it is them before a sensitive change: whether I have
+ * a password (an account made through an identity provider has none), my connected providers and until
+ * when this session's re-authentication at one stands in for a password (`GET /api/v1/me/connections`).
+ */
+export class OwnerProofScreen extends AccountScreen {
+  static properties = {
+    hasPassword: { state: true },
+    connections: { state: true },
+    reauthenticatedUntil: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.hasPassword = true;
+    this.connections = [];
+    this.reauthenticatedUntil = null;
+  }
+
+  async fetchData() {
+    const [user, connections] = await Promise.all([api.get('/api/v1/me'), api.get('/api/v1/me/connections')]);
+    return { user, connections };
+  }
+
+  accept(data) {
+    this.user = data.user;
+    this.hasPassword = data.connections.hasPassword;
+    this.connections = data.connections.items;
+    this.reauthenticatedUntil = data.connections.reauthenticatedUntil ?? null;
+  }
+
+  /** Whether this session re-authenticated at a provider lately (an account without a password needs it). */
+  confirmed() {
+    return this.reauthenticatedUntil !== null && Date.parse(this.reauthenticatedUntil) > Date.now();
+  }
+
+  /** The connection to confirm with: the one used last. */
+  confirmWith() {
+    return [...this.connections].sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? ''))[0];
+  }
+}
+
 export const accountStyles = css`
   .identity { display: flex; align-items: center; gap: var(--space-4); min-width: 0; }
   .identity .avatar {
