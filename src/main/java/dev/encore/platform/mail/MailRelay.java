@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+
+import dev.encore.platform.Mails;
 
 /**
  * On a node with mail, every {@link #PERIOD} enqueues a send for the queued mails whose next try is
@@ -43,17 +43,14 @@ class MailRelay implements SmartLifecycle {
 
     private final OutgoingMailStore outbox;
     private final MailScheduling scheduling;
-    private final ObjectProvider<JavaMailSender> sender;
-    private final MailProperties properties;
+    private final Mails mails;
     private final Clock clock;
     private volatile ScheduledExecutorService executor;
 
-    MailRelay(OutgoingMailStore outbox, MailScheduling scheduling, ObjectProvider<JavaMailSender> sender,
-            MailProperties properties, Clock clock) {
+    MailRelay(OutgoingMailStore outbox, MailScheduling scheduling, Mails mails, Clock clock) {
         this.outbox = outbox;
         this.scheduling = scheduling;
-        this.sender = sender;
-        this.properties = properties;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -88,7 +85,7 @@ class MailRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (sender.getIfAvailable() == null || !properties.enabled()) {
+        if (!mails.configured()) {
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mail-relay").daemon()
