@@ -12,8 +12,13 @@ import dev.encore.platform.TerminationSignals;
 /**
  * Encore, a self-hostable media platform server. Started with {@code migrate-blobs} as its first
  * argument, it runs that command instead ({@link Commands}) and exits.
+ *
+ * <p>Actuator's Jackson 2 endpoint mapper is left out: Encore's endpoints and actuator's write JSON
+ * with Jackson 3, and Jackson 2 is on the class path only for swagger-core, whose API description
+ * makes its own mappers. Made at start, that unused mapper loaded about 500 classes
+ * (docs/performance.md, sixteenth round).
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = "org.springframework.boot.actuate.autoconfigure.endpoint.jackson.Jackson2EndpointAutoConfiguration")
 @ConfigurationPropertiesScan
 public class EncoreApplication {
 

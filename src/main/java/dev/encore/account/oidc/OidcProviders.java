@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 import dev.encore.platform.EncoreProperties;
@@ -41,21 +42,28 @@ class OidcProviders {
     private final Map<String, ClientRegistration> discovered = new ConcurrentHashMap<>();
     /**
      * Reads metadata documents with a connect and a read timeout of their own: a provider that accepts the
-     * connection and never answers would otherwise hold the sign-in's request thread without end.
+     * connection and never answers would otherwise hold the sign-in's request thread without end. Made on
+     * the first discovery: building a {@code RestClient} builds its message converters, which loads Jackson
+     * 2 for the YAML converter swagger-core's library brings (about 500 classes a start without providers
+     * never needs, docs/performance.md).
      */
-    private final RestClient metadataClient;
+    private final SingletonSupplier<RestClient> metadataClient;
 
     OidcProviders(OidcProperties properties, EncoreProperties encore) {
         this.properties = properties;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.discoveryTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build());
-        requests.setReadTimeout(properties.discoveryTimeout());
-        this.metadataClient = RestClient.builder().requestFactory(requests).build();
+        this.metadataClient = SingletonSupplier.of(() -> metadataClient(properties));
         this.callbackBase = encore.publicUrl().toString().replaceAll("/+$", "") + "/api/v1/auth/oidc/";
         properties.providers().forEach(OidcProviders::requireHttpIssuer);
         if (properties.enabled()) {
             log.info("OIDC sign-in with {}", properties.providers().keySet());
         }
+    }
+
+    private static RestClient metadataClient(OidcProperties properties) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.discoveryTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build());
+        requests.setReadTimeout(properties.discoveryTimeout());
+        return RestClient.builder().requestFactory(requests).build();
     }
 
     private static void requireHttpIssuer(String id, OidcProperties.Provider provider) {
@@ -132,7 +140,7 @@ class OidcProviders {
      * {@code ClientRegistrations.fromIssuerLocation} checks; read here for the timeouts that one has not.
      */
     private Map<String, Object> metadata(URI issuer) {
-        Map<String, Object> metadata = metadataClient.get()
+        Map<String, Object> metadata = metadataClient.obtain().get()
                 .uri(issuer.toString().replaceAll("/+$", "") + "/.well-known/openid-configuration")
                 .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
         if (metadata == null || !issuer.toString().equals(metadata.get("issuer"))) {

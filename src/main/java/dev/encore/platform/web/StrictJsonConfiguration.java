@@ -1,10 +1,14 @@
 package dev.encore.platform.web;
 
+import java.util.List;
+
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.StringHttpMessageConverter;
 
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -19,6 +23,9 @@ import tools.jackson.databind.type.LogicalType;
  * And request bodies are JSON only: Spring MVC registers a YAML converter of its own whenever a YAML
  * library is on the class path (swagger-core brings one), and it read {@code application/yaml}
  * bodies with none of these rules, taking duplicate keys and bodies past {@code encore.http.max-json-body}.
+ * Spring's own YAML converter is not even made: it is Jackson 2's (swagger-core's YAML library), and
+ * building it built a Jackson 2 mapper at every start (about 500 classes, docs/performance.md); a
+ * plain placeholder takes its place and is removed with any other YAML converter.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -33,8 +40,15 @@ class StrictJsonConfiguration {
 
     @Bean
     ServerHttpMessageConvertersCustomizer noYamlBodies() {
-        return converters -> converters.configureMessageConvertersList(list -> list.removeIf(converter ->
-                converter.getSupportedMediaTypes().stream().anyMatch(StrictJsonConfiguration::isYaml)));
+        return converters -> converters.withYamlConverter(yamlPlaceholder())
+                .configureMessageConvertersList(list -> list.removeIf(converter ->
+                        converter.getSupportedMediaTypes().stream().anyMatch(StrictJsonConfiguration::isYaml)));
+    }
+
+    private static HttpMessageConverter<?> yamlPlaceholder() {
+        StringHttpMessageConverter placeholder = new StringHttpMessageConverter();
+        placeholder.setSupportedMediaTypes(List.of(MediaType.APPLICATION_YAML));
+        return placeholder;
     }
 
     private static boolean isYaml(MediaType type) {

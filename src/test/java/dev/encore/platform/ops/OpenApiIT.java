@@ -126,6 +126,19 @@ class OpenApiIT extends IntegrationTest {
         HttpResponse<String> page = api.get("/swagger-ui/index.html");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui");
+        // springdoc's index transformer, made on this first use (SwaggerIndexOnFirstUse), points the page at Encore's description
+        HttpResponse<String> initializer = api.get("/swagger-ui/swagger-initializer.js");
+        assertThat(initializer.statusCode()).isEqualTo(200);
+        assertThat(initializer.body()).contains("\"configUrl\" : \"/v3/api-docs/swagger-config\"")
+                .doesNotContain("petstore");
+    }
+
+    @Test
+    void servesTheDescriptionAsYamlToo() {
+        // springdoc's own YAML writer (swagger-core's Jackson 2), not Spring MVC's YAML converter, which Encore leaves out
+        HttpResponse<String> response = api.get("/v3/api-docs.yaml");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("openapi: 3.1").contains("/api/v1/tracks:");
     }
 
     @Test
