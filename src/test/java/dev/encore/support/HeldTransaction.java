@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -59,6 +60,21 @@ public final class HeldTransaction implements AutoCloseable {
         }), transaction.threads);
         assertThat(written.await(30, TimeUnit.SECONDS)).as("the held transaction's writes").isTrue();
         return transaction;
+    }
+
+    /**
+     * What {@code request} answers when it meets another change of row {@code id} of {@code table} (as
+     * a PATCH from another tab writes it: the version moved on, the row locked), which commits once the
+     * request waits for its lock.
+     */
+    public static <T> T meetingAnEdit(PlatformTransactionManager transactions, JdbcClient jdbc, String table,
+            UUID id, Callable<T> request) throws Exception {
+        try (HeldTransaction edit = open(transactions, jdbc, sql -> sql.sql("UPDATE " + table
+                + " SET version = version + 1 WHERE id = :id").param("id", id).update())) {
+            CompletableFuture<T> answer = edit.meanwhile(request);
+            edit.commitOnceBlocked();
+            return answer.get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Starts {@code request} on a thread of this transaction's. */

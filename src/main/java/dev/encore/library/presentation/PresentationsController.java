@@ -117,7 +117,8 @@ class PresentationsController {
             + "uses them; a rendering job still running stops.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Authentication auth, @PathVariable UUID id) {
-        library.delete(Viewer.of(auth), id);
+        // a change of the presentation at this very moment (an edit, another delete) makes it run again
+        ConcurrentChanges.retried(() -> library.delete(Viewer.of(auth), id));
         return ResponseEntity.noContent().build();
     }
 }

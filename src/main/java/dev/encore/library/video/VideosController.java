@@ -99,7 +99,8 @@ class VideosController {
     @Operation(summary = "Delete a video", description = "Its stored bytes go too when nothing else uses them.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Authentication auth, @PathVariable UUID id) {
-        library.delete(Viewer.of(auth), id);
+        // a change of the video at this very moment (an edit, another delete) makes it run again
+        ConcurrentChanges.retried(() -> library.delete(Viewer.of(auth), id));
         return ResponseEntity.noContent().build();
     }
 }

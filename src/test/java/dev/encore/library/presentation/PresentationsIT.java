@@ -179,6 +179,16 @@ class PresentationsIT extends IntegrationTest {
     }
 
     @Test
+    void aDeleteThatMeetsAnEditOfThePresentationStillDeletesIt() throws Exception {
+        Account owner = users.user();
+        String id = rendered(owner).id();
+        assertThat(HeldTransaction.meetingAnEdit(transactions, jdbc, "presentations", UUID.fromString(id),
+                () -> api.send("DELETE", "/api/v1/presentations/" + id, owner.accessToken(), null).statusCode()))
+                .as("run again on the new version, not 409 conflict").isEqualTo(204);
+        assertThat(api.get("/api/v1/presentations/" + id, owner.accessToken()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void slidesARenderCommitsWhileItsPresentationIsBeingDeletedGoWithIt() throws Exception {
         Account owner = users.user();
         Rendered deck = rendered(owner);

@@ -285,6 +285,17 @@ class VideoProcessingIT extends IntegrationTest {
     }
 
     @Test
+    void aDeleteThatMeetsAnEditOfTheVideoStillDeletesIt() throws Exception {
+        Account owner = users.user();
+        String id = create(owner, unique(pattern)).path("id").asString();
+        awaitState(owner, id, "ready");
+        assertThat(HeldTransaction.meetingAnEdit(transactions, jdbc, "videos", UUID.fromString(id),
+                () -> api.send("DELETE", "/api/v1/videos/" + id, owner.accessToken(), null).statusCode()))
+                .as("run again on the new version, not 409 conflict").isEqualTo(204);
+        assertThat(api.get("/api/v1/videos/" + id, owner.accessToken()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aTransientFailureIsRetried() throws Exception {
         Account owner = users.user();
         Path source = unique(pattern);
