@@ -24,8 +24,18 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.hibernate.validator.constraints.CodePointLength;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springdoc.core.properties.SwaggerUiOAuthProperties;
+import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.webmvc.ui.SwaggerIndexPageTransformer;
+import org.springdoc.webmvc.ui.SwaggerIndexTransformer;
+import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.encore.platform.EncoreProperties;
 import dev.encore.platform.Problems;
@@ -39,6 +49,27 @@ class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
     static final String PROBLEM = "Problem";
+
+    /** springdoc's beans and the ones below are made on the first request for the description. */
+    @Bean
+    static BeanFactoryPostProcessor apiDescriptionOnFirstUse() {
+        return new ApiDescriptionOnFirstUse();
+    }
+
+    @Bean
+    static ApiDescriptionFirstRequest apiDescriptionFirstRequest(ConfigurableListableBeanFactory factory,
+            Environment environment) {
+        return new ApiDescriptionFirstRequest(factory,
+                List.of(environment.getProperty("springdoc.api-docs.path", "/v3/api-docs"), "/swagger-ui"));
+    }
+
+    @Bean
+    static SwaggerIndexTransformer swaggerIndexOnFirstUse(ObjectProvider<SwaggerUiConfigProperties> ui,
+            ObjectProvider<SwaggerUiOAuthProperties> oauth, ObjectProvider<SwaggerWelcomeCommon> welcome,
+            ObjectProvider<ObjectMapperProvider> mappers) {
+        return new SwaggerIndexOnFirstUse(() -> new SwaggerIndexPageTransformer(ui.getObject(), oauth.getObject(),
+                welcome.getObject(), mappers.getObject()));
+    }
 
     @Bean
     OpenAPI encoreOpenApi() {
