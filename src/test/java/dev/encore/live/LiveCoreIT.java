@@ -2,10 +2,15 @@ package dev.encore.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -217,6 +222,45 @@ class LiveCoreIT extends IntegrationTest {
                 new LiveJoined(LiveKind.ROOM, room, guestId), new LiveLeft(LiveKind.ROOM, room, guestId),
                 new LiveLeft(LiveKind.ROOM, room, hostId));
         assertThat(presence.count(LiveKind.ROOM, room)).isZero();
+    }
+
+    /**
+     * A connection that is gone is never present: a SUBSCRIBE followed at once by the end of its
+     * connection left the user present for as long as the node ran (the end was heard before the
+     * subscription, and the heartbeat kept the row).
+     */
+    @Test
+    void aConnectionEndedRightAfterItsSubscribeLeavesNoPresenceBehind() throws Exception {
+        Account host = users.user();
+        Account guest = users.user();
+        UUID room = rooms.open(host.id(), guest.id());
+        for (int i = 0; i < 10; i++) {
+            WebSocket closing = connected(guest);
+            closing.sendText("SUBSCRIBE\nid:t\ndestination:/topic/live/room/" + room + "\n\n\u0000", true)
+                    .get(10, TimeUnit.SECONDS);
+            closing.abort();
+        }
+        Thread.sleep(1000);
+        assertThat(presence.isPresent(LiveKind.ROOM, room, UUID.fromString(guest.id())))
+                .as("the guest has no connection").isFalse();
+    }
+
+    /** A raw connection CONNECTed with {@code account}'s token, its CONNECTED frame read. */
+    private WebSocket connected(Account account) throws Exception {
+        CompletableFuture<String> first = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        first.complete(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + account.accessToken()
+                + "\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        assertThat(first.get(10, TimeUnit.SECONDS)).startsWith("CONNECTED");
+        return socket;
     }
 
     static HttpResponse<String> history(Api api, String token, UUID room, String query) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -15,10 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 
@@ -35,6 +38,12 @@ import dev.encore.platform.TopicSubscriptions;
  * and, for the user's first connection, publishes {@link LiveJoined}; an unsubscribe or disconnect
  * deletes rows and, for the user's last connection, publishes {@link LiveLeft}. The events are
  * published inside the transaction that changed the rows, so module listeners hear them after commit.
+ * <p>
+ * A subscription is heard once the broker has handled it, on the inbound channel's threads, while the
+ * connection's end is heard as soon as the socket closes, even with frames still queued: a SUBSCRIBE
+ * just before the close can be heard after it. So the connections are followed from their CONNECT to
+ * their end, and a row inserted for one that has ended is taken back: a connection that is gone never
+ * stays present (the heartbeat would keep its row for as long as the node runs).
  */
 @Component
 class PresenceTracker {
@@ -51,6 +60,8 @@ class PresenceTracker {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    /** This node's STOMP sessions, from their CONNECT to their end. */
+    private final Set<String> open = ConcurrentHashMap.newKeySet();
 
     PresenceTracker(PresenceTable table, LiveAccess access, TopicSubscriptions subscriptions, PresenceNode node,
             SessionMessages messages, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
@@ -70,7 +81,7 @@ class PresenceTracker {
     @EventListener
     void subscribed(TopicSubscribed event) {
         SessionTopic.parse(event.topic()).ifPresent(topic -> {
-            if (event.stompSession() == null || event.subscriptionId() == null) {
+            if (event.stompSession() == null || event.subscriptionId() == null || !open.contains(event.stompSession())) {
                 return;
             }
             UUID userId = event.userId();
@@ -84,9 +95,21 @@ class PresenceTracker {
                     events.publishEvent(new LiveJoined(who.kind(), who.sessionId(), userId));
                 }
             }));
+            if (!open.contains(event.stompSession())) { // it ended meanwhile, and its end found no row to delete
+                leave(event.stompSession(), event.subscriptionId());
+                return;
+            }
             messages.snapshot(userId.toString(), event.stompSession(), topic);
             messages.presenceChanged(topic);
         });
+    }
+
+    @EventListener
+    void connecting(SessionConnectEvent event) {
+        String session = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
+        if (session != null) {
+            open.add(session);
+        }
     }
 
     @EventListener
@@ -99,6 +122,7 @@ class PresenceTracker {
 
     @EventListener
     void disconnected(SessionDisconnectEvent event) {
+        open.remove(event.getSessionId()); // first: a subscription inserted after this takes itself back
         leave(event.getSessionId(), null);
     }
 
