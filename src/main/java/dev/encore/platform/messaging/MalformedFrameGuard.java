@@ -26,13 +26,16 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
  * <p>
  * Only a message that holds whole frames is checked: one that ends inside a frame (a client may
  * split a large frame over several messages) and those that continue it are left to Spring's
- * buffering decoder, as are heart-beats.
+ * buffering decoder, as are heart-beats; what that decoder cannot read is answered with the same
+ * ERROR frame ({@link MalformedFrameErrors}).
  */
 class MalformedFrameGuard extends WebSocketHandlerDecorator {
 
     private static final Logger log = LoggerFactory.getLogger(MalformedFrameGuard.class);
-    private static final String ERROR_FRAME = "ERROR\nmessage:Malformed STOMP frame: see STOMP 1.2 for the frame "
-            + "format and docs/live.md for the commands\ncontent-length:0\n\n\u0000";
+    /** The ERROR frame's {@code message}. */
+    static final String MESSAGE = "Malformed STOMP frame: see STOMP 1.2 for the frame format and docs/live.md for "
+            + "the commands";
+    private static final String ERROR_FRAME = "ERROR\nmessage:" + MESSAGE + "\ncontent-length:0\n\n\u0000";
 
     private final StompDecoder decoder = new StompDecoder();
     /** Connections whose last message ended inside a frame. */

@@ -108,6 +108,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                 .setAllowedOriginPatterns(origins.toArray(String[]::new));
         // a client's frames are handled in the order it sent them (play, then seek)
         registry.setPreserveReceiveOrder(true);
+        registry.setErrorHandler(new MalformedFrameErrors());
     }
 
     @Override

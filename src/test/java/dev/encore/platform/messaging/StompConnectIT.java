@@ -112,6 +112,27 @@ class StompConnectIT extends IntegrationTest {
         assertThat(output.getAll()).doesNotContain("ADJ6").doesNotContain("\"log.level\":\"ERROR\"");
     }
 
+    /**
+     * A broken frame that begins in one message and ends in the next (here after a whole SEND) is
+     * read by Spring's buffering decoder, not by the guard; it is answered with the same ERROR frame,
+     * not with the decoder's exception text (which named a class of the server and echoed the client's
+     * bytes).
+     */
+    @Test
+    void aBrokenFrameCompletedByTheNextMessageIsRefusedWithoutTheServersText() throws Exception {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = connected(users.user(), frames, closed);
+        socket.sendText("SEND\ndestination:/app/time\n\n{\"clientTime\":1}\u0000GARBAGE-ADJ7", true)
+                .get(10, TimeUnit.SECONDS);
+        socket.sendText("\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+
+        String frame = frames.poll(10, TimeUnit.SECONDS);
+        assertThat(frame).as("an answer").isNotNull().startsWith("ERROR\n").contains("Malformed STOMP frame")
+                .doesNotContain("org.springframework").doesNotContain("ADJ7");
+        assertThat(closed.get(10, TimeUnit.SECONDS)).as("protocol error").isEqualTo(1002);
+    }
+
     /** A frame a client splits over several WebSocket messages is put together, not refused. */
     @Test
     void aFrameSplitOverMessagesIsStillAccepted() throws Exception {
