@@ -180,12 +180,19 @@ class PremierePlanner {
         return premiere;
     }
 
-    /** Times that follow the rules: start ahead within a year, end not before the video is over. */
+    /**
+     * Times that follow the rules: start ahead within a year, end not before the video is over nor more
+     * than a day after it.
+     */
     static PremiereTimes checked(Instant startsAt, Instant endsAt, long durationMs, Instant now) {
         checkedStart(startsAt, now);
-        if (endsAt != null && endsAt.isBefore(startsAt.plusMillis(durationMs))) {
+        Instant videoEnds = startsAt.plusMillis(durationMs);
+        if (endsAt != null && endsAt.isBefore(videoEnds)) {
             throw InvalidFieldsException.of("endsAt", "must not be before startsAt plus the video's length ("
                     + durationMs + " ms)");
+        }
+        if (endsAt != null && endsAt.isAfter(videoEnds.plus(PremiereTimes.LONGEST_AFTERWARDS))) {
+            throw InvalidFieldsException.of("endsAt", "must be at most 24 hours after startsAt plus the video's length");
         }
         return new PremiereTimes(startsAt, endsAt);
     }

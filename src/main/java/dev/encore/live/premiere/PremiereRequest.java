@@ -15,7 +15,8 @@ import dev.encore.platform.StorableInstant;
  *
  * @param videoId     a ready video of the caller's
  * @param startsAt    in the future, within a year
- * @param endsAt      optional; not before {@code startsAt} plus the video's length (null: when the video ends),
+ * @param endsAt      optional; not before {@code startsAt} plus the video's length nor more than 24 hours after
+ *                    it (null: when the video ends),
  *                    and like every instant a request brings, not past the year 9999
  * @param title       optional, up to 255 characters, no control characters (null: the video's title)
  * @param description optional, up to 5000 characters; line breaks and tabs are the only control characters allowed

@@ -41,11 +41,11 @@ class PremieresController {
     }
 
     @Operation(summary = "Schedule a premiere of one of my ready videos", description = "startsAt in the future, "
-            + "within a year; endsAt optional, not before startsAt plus the video's length (none: it ends with "
-            + "the video). Title defaults to the video's.")
+            + "within a year; endsAt optional, not before startsAt plus the video's length nor more than 24 "
+            + "hours after it (none: it ends with the video). Title defaults to the video's.")
     @ApiResponse(responseCode = "201", description = "Scheduled; Location names the premiere")
     @ApiResponse(responseCode = "400", description = "validation-failed: videoId missing, startsAt past or more "
-            + "than a year ahead, endsAt too early or past the year 9999, title or description too long")
+            + "than a year ahead, endsAt too early, more than a day after the video ends or past the year 9999, title or description too long")
     @ApiResponse(responseCode = "403", description = "forbidden: not my video")
     @ApiResponse(responseCode = "404", description = "not-found: no such video visible to me")
     @ApiResponse(responseCode = "409", description = "video-not-ready: still processing (or failed); conflict: "

@@ -62,6 +62,14 @@ class PremiereTests {
     }
 
     @Test
+    void aPremiereStaysLiveAtMostADayAfterItsVideoEnds() {
+        Instant videoEnds = NOW.plusSeconds(10).plusMillis(LENGTH);
+        Instant longest = videoEnds.plus(PremiereTimes.LONGEST_AFTERWARDS);
+        assertThat(PremierePlanner.checked(NOW.plusSeconds(10), longest, LENGTH, NOW).endsAt()).isEqualTo(longest);
+        assertField(() -> PremierePlanner.checked(NOW.plusSeconds(10), longest.plusMillis(1), LENGTH, NOW), "endsAt");
+    }
+
+    @Test
     void stepJobsAreNamedByPremiereStepAndInstant() {
         UUID id = UUID.randomUUID();
         assertThat(PremiereSchedule.jobId(id, PremiereState.LIVE, 1000))

@@ -320,6 +320,10 @@ class PremieresIT extends IntegrationTest {
 
         ProblemAssert.assertInvalidField(schedule(owner, "{\"videoId\":\"" + video + "\",\"startsAt\":\"" + soon
                 + "\",\"endsAt\":\"+999999999-12-31T23:59:59Z\"}"), "endsAt");
+        // within the years a request may bring, but a chat open for ever
+        ProblemAssert.assertInvalidField(schedule(owner, "{\"videoId\":\"" + video + "\",\"startsAt\":\"" + soon
+                + "\",\"endsAt\":\"9999-12-31T23:59:59.999999999Z\"}"), "endsAt");
+        ProblemAssert.assertInvalidField(schedule(owner, body(video, soon, soon.plus(Duration.ofHours(25)))), "endsAt");
         ProblemAssert.assertInvalidField(schedule(owner, "{\"videoId\":\"" + video + "\",\"startsAt\":\""
                 + "-999999999-01-01T00:00:00Z\"}"), "startsAt");
         ProblemAssert.assertInvalidField(schedule(owner, "{\"videoId\":\"" + video + "\",\"startsAt\":\""
@@ -345,8 +349,8 @@ class PremieresIT extends IntegrationTest {
         ProblemAssert.assertInvalidField(api.get("/api/v1/premieres/" + id + "/chat?before=-999999999-01-01T00:00:00Z",
                 owner.accessToken()), "before");
 
-        // the last instant allowed is kept, and planned
-        Instant last = Instant.parse("9999-12-31T23:59:59.999Z");
+        // the last instant allowed (a day after the video ends) is kept, and planned
+        Instant last = Instant.parse(premiere.path("endsAt").asString()).plus(Duration.ofHours(24));
         HttpResponse<String> longest = change(owner, id, "{\"endsAt\":\"" + last + "\"}");
         assertThat(longest.statusCode()).as(longest.body()).isEqualTo(200);
         assertThat(Instant.parse(premiere(owner, id).path("endsAt").asString())).isEqualTo(last);
