@@ -12,9 +12,10 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * request for {@code /v3/api-docs} or Swagger UI instead of at start.
  *
  * <p>Why: springdoc marks its beans {@code @Lazy(false)}, so every start built its services,
- * swagger-core's model converters and their own Jackson 2 {@code ObjectMapper}, which no request
- * but the API description's uses (about 900 classes, docs/performance.md, sixteenth round). The
- * document's content does not change: it is generated on its first request either way.
+ * swagger-core's model converters and their own Jackson 2 mappers on the start's thread, work no
+ * request but the API description's needs (docs/performance.md, sixteenth round: 145 fewer classes
+ * at a default start, and the mappers' building). The document's content does not change: it is
+ * generated on its first request either way.
  *
  * <p>Some of springdoc's beans do their work in their constructor (the model converters' registrar
  * adds Encore's property customizer to swagger-core's converters) and no other bean asks for them:
