@@ -15,7 +15,7 @@ import dev.encore.platform.TerminationSignals;
  *
  * <p>Actuator's Jackson 2 endpoint mapper is left out: Encore's endpoints and actuator's write JSON
  * with Jackson 3, and Jackson 2 is on the class path only for swagger-core, whose API description
- * makes its own mappers. Made at start, that unused mapper loaded about 500 classes
+ * makes its own mappers. Made at start, that unused mapper was built on the start's own thread
  * (docs/performance.md, sixteenth round).
  */
 @SpringBootApplication(excludeName = "org.springframework.boot.actuate.autoconfigure.endpoint.jackson.Jackson2EndpointAutoConfiguration")

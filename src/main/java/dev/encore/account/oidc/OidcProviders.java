@@ -43,9 +43,9 @@ class OidcProviders {
     /**
      * Reads metadata documents with a connect and a read timeout of their own: a provider that accepts the
      * connection and never answers would otherwise hold the sign-in's request thread without end. Made on
-     * the first discovery: building a {@code RestClient} builds its message converters, which loads Jackson
-     * 2 for the YAML converter swagger-core's library brings (about 500 classes a start without providers
-     * never needs, docs/performance.md).
+     * the first discovery: building a {@code RestClient} builds its message converters, among them a Jackson
+     * 2 mapper for the YAML converter swagger-core's library brings, work a start without providers never
+     * needs (docs/performance.md, sixteenth round).
      */
     private final SingletonSupplier<RestClient> metadataClient;
 

@@ -192,7 +192,8 @@ class PremierePlanner {
                     + durationMs + " ms)");
         }
         if (endsAt != null && endsAt.isAfter(videoEnds.plus(PremiereTimes.LONGEST_AFTERWARDS))) {
-            throw InvalidFieldsException.of("endsAt", "must be at most 24 hours after startsAt plus the video's length");
+            throw InvalidFieldsException.of("endsAt", "must be at most " + PremiereTimes.LONGEST_AFTERWARDS.toHours()
+                    + " hours after startsAt plus the video's length");
         }
         return new PremiereTimes(startsAt, endsAt);
     }

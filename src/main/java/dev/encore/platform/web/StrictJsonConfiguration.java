@@ -24,7 +24,7 @@ import tools.jackson.databind.type.LogicalType;
  * library is on the class path (swagger-core brings one), and it read {@code application/yaml}
  * bodies with none of these rules, taking duplicate keys and bodies past {@code encore.http.max-json-body}.
  * Spring's own YAML converter is not even made: it is Jackson 2's (swagger-core's YAML library), and
- * building it built a Jackson 2 mapper at every start (about 500 classes, docs/performance.md); a
+ * building it built a Jackson 2 mapper on every start's own thread (docs/performance.md); a
  * plain placeholder takes its place and is removed with any other YAML converter.
  */
 @Configuration(proxyBeanMethods = false)
