@@ -20,7 +20,6 @@ import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
@@ -42,10 +41,10 @@ import dev.encore.platform.web.ProblemWriter;
  * request that is no WebSocket handshake is answered with a problem ({@link ProblemHandshakeHandler}).
  * How many connections one address holds, and how long one may stay without CONNECT, is bounded
  * ({@link ConnectionGate}); every refusal a connection is answered counts toward its closing
- * ({@link CountedRefusals}).
+ * ({@link CountedRefusals}). An ERROR frame is written before the connection it ends is closed
+ * ({@link MessageBrokerConfiguration}, which enables the broker this class configures).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocketMessageBroker
 class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private static final int SEND_BUFFER_LIMIT = 1024 * 1024;

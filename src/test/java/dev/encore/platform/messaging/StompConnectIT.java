@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.socket.WebSocketHandler;
 import tools.jackson.databind.JsonNode;
 
 import dev.encore.support.IntegrationTest;
@@ -35,6 +38,10 @@ import dev.encore.support.TestAccounts;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StompConnectIT extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("subProtocolWebSocketHandler")
+    private WebSocketHandler stompHandler;
 
     @ParameterizedTest
     @ValueSource(strings = { "", "Authorization:Bearer not-a-token\n", "Authorization:Basic dXNlcjpwYXNz\n" })
@@ -185,10 +192,13 @@ class StompConnectIT extends IntegrationTest {
 
     /**
      * A second SUBSCRIBE to a destination the connection has is refused (it would only double every
-     * message); a connection refused more than 64 times is closed.
+     * message); a connection refused more than 64 times is closed, after an ERROR frame that says why
+     * (which a close racing the refusal before it dropped: {@link ErrorFrameFirstSessionTests}).
      */
     @Test
     void aRepeatedSubscriptionIsRefusedAndAConnectionRefusedTooOftenIsClosed() throws Exception {
+        assertThat(stompHandler).as("connections that write their ERROR frame before they close")
+                .isInstanceOf(ErrorFrameFirstWebSocketHandler.class);
         TestAccounts.Account user = users.user();
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -206,7 +216,8 @@ class StompConnectIT extends IntegrationTest {
             socket.sendText("SEND\ndestination:/app/nowhere\n\n{}\u0000", true).exceptionally(gone -> null)
                     .get(10, TimeUnit.SECONDS);
         }
-        assertThat(closed.get(10, TimeUnit.SECONDS)).as("closed after 64 refusals").isNotNull();
+        assertThat(closed.get(10, TimeUnit.SECONDS)).as("closed after 64 refusals, as a protocol error")
+                .isEqualTo(1002);
         assertThat(frames.stream().filter(frame -> frame.startsWith("MESSAGE")).count()).isLessThanOrEqualTo(64);
         assertThat(frames.stream().anyMatch(frame -> frame.startsWith("ERROR") && frame.contains("refused frames")))
                 .isTrue();
