@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -243,6 +244,39 @@ class LiveCoreIT extends IntegrationTest {
         Thread.sleep(1000);
         assertThat(presence.isPresent(LiveKind.ROOM, room, UUID.fromString(guest.id())))
                 .as("the guest has no connection").isFalse();
+    }
+
+    /**
+     * A subscription ended right after it was made is not present: an UNSUBSCRIBE read before its
+     * SUBSCRIBE was handled left the user present for as long as the connection stayed open. A
+     * subscription id used again for the same topic is present until its own UNSUBSCRIBE.
+     */
+    @Test
+    void aSubscriptionEndedRightAfterItWasMadeLeavesNoPresenceBehind() throws Exception {
+        Account host = users.user();
+        Account guest = users.user();
+        UUID room = rooms.open(host.id(), guest.id());
+        String subscribe = "SUBSCRIBE\nid:t\ndestination:/topic/live/room/" + room + "\n\n\u0000";
+        String unsubscribe = "UNSUBSCRIBE\nid:t\n\n\u0000";
+        WebSocket open = connected(guest);
+        for (int i = 0; i < 10; i++) { // both frames in one WebSocket message: read before either is handled
+            open.sendText(subscribe + unsubscribe, true).get(10, TimeUnit.SECONDS);
+        }
+        Thread.sleep(1000);
+        assertThat(presence.isPresent(LiveKind.ROOM, room, UUID.fromString(guest.id())))
+                .as("the guest's connection is open, but holds no subscription to the room").isFalse();
+
+        open.sendText(subscribe + unsubscribe + subscribe, true).get(10, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                () -> presence.isPresent(LiveKind.ROOM, room, UUID.fromString(guest.id())));
+        Thread.sleep(500);
+        assertThat(presence.isPresent(LiveKind.ROOM, room, UUID.fromString(guest.id())))
+                .as("subscribed again with the same id").isTrue();
+
+        open.sendText(unsubscribe, true).get(10, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                () -> !presence.isPresent(LiveKind.ROOM, room, UUID.fromString(guest.id())));
+        open.abort();
     }
 
     /** A raw connection CONNECTed with {@code account}'s token, its CONNECTED frame read. */

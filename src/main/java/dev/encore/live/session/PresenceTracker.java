@@ -17,13 +17,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
-import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 
 import dev.encore.account.UserDeleted;
 import dev.encore.live.LiveJoined;
@@ -31,6 +29,7 @@ import dev.encore.live.LiveLeft;
 import dev.encore.live.session.PresenceTable.Attendance;
 import dev.encore.platform.TopicSubscribed;
 import dev.encore.platform.TopicSubscriptions;
+import dev.encore.platform.TopicUnsubscribed;
 
 /**
  * Follows this node's STOMP subscriptions to session topics into {@code live_presence}. A
@@ -40,10 +39,12 @@ import dev.encore.platform.TopicSubscriptions;
  * published inside the transaction that changed the rows, so module listeners hear them after commit.
  * <p>
  * A subscription is heard once the broker has handled it, on the inbound channel's threads, while the
- * connection's end is heard as soon as the socket closes, even with frames still queued: a SUBSCRIBE
- * just before the close can be heard after it. So the connections are followed from their CONNECT to
- * their end, and a row inserted for one that has ended is taken back: a connection that is gone never
- * stays present (the heartbeat would keep its row for as long as the node runs).
+ * connection's end is heard as soon as the socket closes, and an UNSUBSCRIBE as soon as it is read,
+ * even with frames still queued: a SUBSCRIBE just before either can be heard after it. So the
+ * connections are followed from their CONNECT to their end, and a row inserted for a connection that
+ * has ended, or for a subscription it no longer holds ({@link TopicSubscriptions#holds}), is taken
+ * back: what is gone never stays present (the heartbeat would keep its row for as long as the node
+ * runs).
  */
 @Component
 class PresenceTracker {
@@ -90,13 +91,17 @@ class PresenceTracker {
             Instant now = clock.instant();
             locked(who, () -> transactions.executeWithoutResult(tx -> {
                 boolean first = !table.isPresent(who.kind(), who.sessionId(), userId);
+                // the row of an earlier subscription with this id, whose UNSUBSCRIBE was heard before it
+                table.delete(node.id(), event.stompSession(), event.subscriptionId());
                 table.insert(node.id(), event.stompSession(), event.subscriptionId(), who, username, now);
                 if (first) {
                     events.publishEvent(new LiveJoined(who.kind(), who.sessionId(), userId));
                 }
             }));
-            if (!open.contains(event.stompSession())) { // it ended meanwhile, and its end found no row to delete
-                leave(event.stompSession(), event.subscriptionId());
+            // it ended meanwhile, and its end found no row to delete
+            if (!open.contains(event.stompSession())
+                    || !subscriptions.holds(event.stompSession(), event.subscriptionId(), event.topic())) {
+                leave(event.stompSession(), event.subscriptionId(), topic);
                 return;
             }
             messages.snapshot(userId.toString(), event.stompSession(), topic);
@@ -112,12 +117,10 @@ class PresenceTracker {
         }
     }
 
+    /** First the subscription is no longer held, then this: a row inserted after it takes itself back. */
     @EventListener
-    void unsubscribed(SessionUnsubscribeEvent event) {
-        StompHeaderAccessor stomp = StompHeaderAccessor.wrap(event.getMessage());
-        if (stomp.getSessionId() != null && stomp.getSubscriptionId() != null) {
-            leave(stomp.getSessionId(), stomp.getSubscriptionId());
-        }
+    void unsubscribed(TopicUnsubscribed event) {
+        SessionTopic.parse(event.topic()).ifPresent(topic -> leave(event.stompSession(), event.subscriptionId(), topic));
     }
 
     @EventListener
@@ -178,9 +181,17 @@ class PresenceTracker {
     }
 
     private void leave(String stompSession, String subscription) {
+        leave(stompSession, subscription, null);
+    }
+
+    /** Deletes the connection's rows (of one subscription, to one topic, when given) and tells who left. */
+    private void leave(String stompSession, String subscription, SessionTopic only) {
         Set<SessionTopic> changed = new LinkedHashSet<>();
         for (PresenceTable.Row row : table.find(node.id(), stompSession, subscription)) {
             Attendance who = row.who();
+            if (only != null && (only.kind() != who.kind() || !only.id().equals(who.sessionId()))) {
+                continue; // the id reused for another topic since
+            }
             locked(who, () -> transactions.executeWithoutResult(tx -> {
                 if (table.delete(node.id(), stompSession, row.subscription()) > 0) {
                     departures(List.of(who));

@@ -19,9 +19,11 @@ import dev.encore.platform.TopicSubscriptions;
 class BrokerSubscriptions implements TopicSubscriptions {
 
     private final MessageChannel brokerChannel;
+    private final ConnectionLimits limits;
 
-    BrokerSubscriptions(@Qualifier("brokerChannel") MessageChannel brokerChannel) {
+    BrokerSubscriptions(@Qualifier("brokerChannel") MessageChannel brokerChannel, ConnectionLimits limits) {
         this.brokerChannel = brokerChannel;
+        this.limits = limits;
     }
 
     @Override
@@ -30,5 +32,12 @@ class BrokerSubscriptions implements TopicSubscriptions {
         unsubscribe.setSessionId(stompSession);
         unsubscribe.setSubscriptionId(subscriptionId);
         brokerChannel.send(MessageBuilder.createMessage(new byte[0], unsubscribe.getMessageHeaders()));
+        // no longer held: and the client may SUBSCRIBE to the topic again once it may receive it
+        limits.unsubscribe(stompSession, subscriptionId);
+    }
+
+    @Override
+    public boolean holds(String stompSession, String subscriptionId, String topic) {
+        return limits.holds(stompSession, subscriptionId, "/topic/" + topic);
     }
 }

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.stereotype.Component;
+
 import dev.encore.platform.CappedCounts;
 
 /**
@@ -22,7 +24,10 @@ import dev.encore.platform.CappedCounts;
  * that passes its subscriptions, is closed;
  * <li>frames still queued for a connection that has ended are dropped unhandled ({@link #open}).
  * </ul>
+ * Its record of a connection's subscriptions, kept in the order the client's frames were read, also
+ * tells whether one is still held ({@link BrokerSubscriptions}).
  */
+@Component
 final class ConnectionLimits {
 
     static final int CONNECTIONS_PER_USER = 16;
@@ -71,12 +76,25 @@ final class ConnectionLimits {
         }
     }
 
-    void unsubscribe(String sessionId, String subscriptionId) {
+    /** Ends a subscription; returns its destination, or null when the connection held no such subscription. */
+    String unsubscribe(String sessionId, String subscriptionId) {
         Connection connection = connections.get(sessionId);
-        if (connection != null && subscriptionId != null) {
-            synchronized (connection) {
-                connection.subscriptions.remove(subscriptionId);
-            }
+        if (connection == null || subscriptionId == null) {
+            return null;
+        }
+        synchronized (connection) {
+            return connection.subscriptions.remove(subscriptionId);
+        }
+    }
+
+    /** Whether the open connection holds subscription {@code subscriptionId} to {@code destination}. */
+    boolean holds(String sessionId, String subscriptionId, String destination) {
+        Connection connection = sessionId == null ? null : connections.get(sessionId);
+        if (connection == null || subscriptionId == null) {
+            return false;
+        }
+        synchronized (connection) {
+            return destination.equals(connection.subscriptions.get(subscriptionId));
         }
     }
 

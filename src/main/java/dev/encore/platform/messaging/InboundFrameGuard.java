@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import dev.encore.platform.TopicSubscribed;
+import dev.encore.platform.TopicUnsubscribed;
 import dev.encore.platform.spi.TopicGuard;
 
 /**
@@ -115,7 +116,7 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
             return null; // queued behind the end of its connection (or a connection refused at CONNECT)
         }
         if (command == StompCommand.UNSUBSCRIBE) {
-            limits.unsubscribe(stomp.getSessionId(), stomp.getSubscriptionId());
+            unsubscribed(stomp.getSessionId(), stomp.getSubscriptionId());
             return message;
         }
         if ((command == StompCommand.SUBSCRIBE || command == StompCommand.SEND)
@@ -130,6 +131,24 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
             return send(stomp, message);
         }
         return message;
+    }
+
+    /**
+     * Ends the subscription where it is held and tells of it now, in the order the client's frames
+     * were read (Spring's own unsubscribe event does not name the destination).
+     */
+    private void unsubscribed(String session, String subscriptionId) {
+        String destination = limits.unsubscribe(session, subscriptionId);
+        if (destination == null || !destination.startsWith("/topic/")) {
+            return;
+        }
+        try {
+            events.publishEvent(new TopicUnsubscribed(session, subscriptionId,
+                    destination.substring("/topic/".length())));
+        }
+        catch (RuntimeException failure) {
+            log.warn("A listener of the end of the subscription to {} failed", destination, failure);
+        }
     }
 
     private Message<?> subscribe(StompHeaderAccessor stomp, Message<?> message) {

@@ -74,7 +74,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
             ProblemWriter problems, AccessTokenRevocations revocations, EncoreProperties encore,
             @Value("${" + CONNECT_TIMEOUT + ":10s}") Duration connectTimeout,
             @Value("${encore.live.max-connections-per-address:64}") int connectionsPerAddress,
-            @Value("${encore.live.max-connections:500}") int maxConnections) {
+            @Value("${encore.live.max-connections:500}") int maxConnections, ConnectionLimits limits) {
         if (connectTimeout.isNegative() || connectTimeout.isZero() || connectionsPerAddress < 1 || maxConnections < 1) {
             throw new IllegalStateException(CONNECT_TIMEOUT + ", encore.live.max-connections and "
                     + "encore.live.max-connections-per-address must be positive");
@@ -83,7 +83,6 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         this.problems = problems;
         StompErrorReplies errors = new StompErrorReplies(stomp, clientOutbound);
         this.connections = new RevokedConnections(revocations, errors);
-        ConnectionLimits limits = new ConnectionLimits();
         this.guard = new InboundFrameGuard(jwtDecoder, guards, handlers, errors, events, connections, limits);
         this.refusals = new CountedRefusals(limits, connections);
         deadlines.setPoolSize(1);

@@ -335,8 +335,8 @@ class ListeningRoomsIT extends IntegrationTest {
             hosting.next("presence", data -> data.path("count").asInt() == 2);
             assertThat(api.send("DELETE", "/api/v1/rooms/" + id + "/members/me", member.accessToken(), null)
                     .statusCode()).isEqualTo(204);
-            assertThat(api.postJson("/api/v1/rooms/" + id + "/invite", "", host.accessToken()).statusCode())
-                    .isEqualTo(200);
+            HttpResponse<String> invite = api.postJson("/api/v1/rooms/" + id + "/invite", "", host.accessToken());
+            assertThat(invite.statusCode()).isEqualTo(200);
             assertProblem(api.get("/api/v1/rooms/" + id, member.accessToken()), 404, "not-found");
 
             // access is checked again on its own: the subscription ends, and the ex-member is told why
@@ -350,6 +350,14 @@ class ListeningRoomsIT extends IntegrationTest {
             hosting.send(id, "chat", "{\"text\":\"after you left\"}");
             hosting.next("chat", data -> data.path("text").asString().equals("after you left"));
             assertThat(leaving.topic.poll(1, TimeUnit.SECONDS)).as("nothing reaches an ex-member").isNull();
+
+            // a member again, the same connection subscribes again: the ended subscription is not held
+            assertThat(joinByCode(member, Api.json(invite).path("inviteCode").asString()).statusCode()).isEqualTo(200);
+            leaving.live.clear();
+            leaving.resubscribe(id);
+            assertThat(leaving.next("presence", data -> data.path("count").asInt() == 2)).isNotNull();
+            assertThat(leaving.errors.poll(500, TimeUnit.MILLISECONDS)).as("not refused as already subscribed")
+                    .isNull();
         }
     }
 

@@ -42,6 +42,11 @@ final class RoomClient implements AutoCloseable {
         return room;
     }
 
+    /** Subscribes to the room's topic again (after the server ended the subscription); messages go on to {@link #topic}. */
+    void resubscribe(String roomId) {
+        stomp.subscribe("/topic/live/room/" + roomId);
+    }
+
     /** SENDs {@code json} to {@code /app/live/room/<id>/<command>}. */
     void send(String roomId, String command, String json) {
         stomp.send("/app/live/room/" + roomId + "/" + command, json);
