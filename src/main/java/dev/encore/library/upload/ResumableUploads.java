@@ -41,6 +41,9 @@ class ResumableUploads implements StorageUsage {
     private static final Logger log = LoggerFactory.getLogger(ResumableUploads.class);
     /** Parts nobody records that are older than this are orphans (their writer died or lost its lease). */
     static final Duration ORPHAN_AGE = Duration.ofHours(1);
+    /** How often, and how far apart, a termination asks again for an upload another request holds. */
+    private static final int TERMINATION_ATTEMPTS = 10;
+    private static final Duration TERMINATION_PAUSE = Duration.ofMillis(50);
 
     private final TusUploads tusUploads;
     private final TusLeases leases;
@@ -150,14 +153,32 @@ class ResumableUploads implements StorageUsage {
         return reread(upload);
     }
 
-    /** Termination: the upload and its bytes are deleted (a finished upload's {@link Upload} stays). */
+    /**
+     * Termination: the upload and its bytes are deleted (a finished upload's {@link Upload} stays). A
+     * request holding the upload is waited for a moment: another termination ends at once, and this one
+     * then answers as it would after it (404); a PATCH still writing after that answers 409.
+     */
     void terminate(Viewer viewer, UUID id) {
         TusUpload upload = get(viewer, id);
-        try (TusLeases.Lease lease = leases.tryAcquire(id)) {
-            if (lease == null) {
+        for (int attempt = 1; ; attempt++) {
+            try (TusLeases.Lease lease = leases.tryAcquire(id)) {
+                if (lease != null) {
+                    discard(upload);
+                    return;
+                }
+            }
+            if (!tusUploads.existsById(id)) {
+                throw LibraryProblems.notFound("upload");
+            }
+            if (attempt == TERMINATION_ATTEMPTS) {
                 throw busy();
             }
-            discard(upload);
+            try {
+                Thread.sleep(TERMINATION_PAUSE);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw busy();
+            }
         }
     }
 

@@ -112,8 +112,9 @@ class TusController {
     @Operation(summary = "Terminate a resumable upload (tus termination)", description = "Its bytes are deleted; "
             + "the upload a finished one became stays.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "404", description = "No such live resumable upload of mine")
-    @ApiResponse(responseCode = "409", description = "upload-busy: a PATCH is writing to it")
+    @ApiResponse(responseCode = "404", description = "No such live resumable upload of mine (also when another "
+            + "termination of it ended first)")
+    @ApiResponse(responseCode = "409", description = "upload-busy: a PATCH is still writing to it")
     @DeleteMapping(BASE + "/{id}")
     ResponseEntity<Void> delete(Authentication auth, @PathVariable UUID id) {
         resumable.terminate(Viewer.of(auth), id);

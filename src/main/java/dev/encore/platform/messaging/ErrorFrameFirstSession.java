@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 
 /**
@@ -21,8 +23,8 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
  * {@link ConcurrentWebSocketSessionDecorator}'s buffer and the close dropped it: the client saw its
  * connection end with no word why ({@code StompConnectIT}, under the load of a full CI run). Here a
  * close waits, at most {@link #WRITE_LIMIT}, for the ERROR frame to be written; a close with none
- * pending, or for a client that stopped reading ({@link CloseStatus#SESSION_NOT_RELIABLE}), does not
- * wait. Nothing handed in after an ERROR frame is written: STOMP ends the connection there.
+ * pending, or for a client that stopped reading (a send limit passed, or
+ * {@link CloseStatus#SESSION_NOT_RELIABLE}), does not wait. Nothing handed in after an ERROR frame is written: STOMP ends the connection there.
  */
 final class ErrorFrameFirstSession extends ConcurrentWebSocketSessionDecorator {
 
@@ -32,6 +34,8 @@ final class ErrorFrameFirstSession extends ConcurrentWebSocketSessionDecorator {
 
     private final ErrorWrites writes;
     private volatile boolean errorHandedIn;
+    /** A send limit was passed: the buffer is written no more, so nothing is worth waiting for. */
+    private volatile boolean stalled;
 
     private ErrorFrameFirstSession(ErrorWrites writes, int sendTimeLimit, int bufferSizeLimit) {
         super(writes, sendTimeLimit, bufferSizeLimit);
@@ -50,13 +54,18 @@ final class ErrorFrameFirstSession extends ConcurrentWebSocketSessionDecorator {
         if (isError(message)) {
             errorHandedIn = true;
         }
-        super.sendMessage(message);
+        try {
+            super.sendMessage(message);
+        } catch (SessionLimitExceededException limitPassed) {
+            stalled = true;
+            throw limitPassed;
+        }
     }
 
     @Override
     public void close(CloseStatus status) throws IOException {
         if (errorHandedIn && !CloseStatus.SESSION_NOT_RELIABLE.equals(status)) {
-            writes.awaitError(WRITE_LIMIT);
+            writes.awaitError(WRITE_LIMIT, () -> stalled);
         }
         super.close(status);
     }
@@ -68,6 +77,8 @@ final class ErrorFrameFirstSession extends ConcurrentWebSocketSessionDecorator {
 
     /** The connection itself, noting when an ERROR frame has been written to it. */
     private static final class ErrorWrites extends WebSocketSessionDecorator {
+
+        private static final long STALL_CHECK_MS = 50;
 
         private final CountDownLatch errorWritten = new CountDownLatch(1);
         /** The thread writing now: a close on it must not wait for itself. */
@@ -90,12 +101,17 @@ final class ErrorFrameFirstSession extends ConcurrentWebSocketSessionDecorator {
             }
         }
 
-        void awaitError(Duration limit) {
-            if (writer == Thread.currentThread() || !isOpen()) {
+        /** Waits until the ERROR frame is written, at most {@code limit}, and no longer once {@code stalled}. */
+        void awaitError(Duration limit, BooleanSupplier stalled) {
+            if (writer == Thread.currentThread()) {
                 return;
             }
+            long deadline = System.nanoTime() + limit.toNanos();
             try {
-                errorWritten.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+                while (isOpen() && !stalled.getAsBoolean() && System.nanoTime() < deadline
+                        && !errorWritten.await(STALL_CHECK_MS, TimeUnit.MILLISECONDS)) {
+                    // a send limit passed on another thread meanwhile ends the wait at the next check
+                }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }

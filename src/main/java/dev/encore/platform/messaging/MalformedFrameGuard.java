@@ -105,7 +105,14 @@ class MalformedFrameGuard extends WebSocketHandlerDecorator {
         return null; // pings and pongs
     }
 
-    private static void refuse(WebSocketSession session) {
+    /**
+     * Sends the ERROR frame and closes, through the connection as Spring's STOMP handler writes to it:
+     * a message to the client may be being written at this moment.
+     */
+    private void refuse(WebSocketSession connection) {
+        WebSocketSession session = getLastHandler() instanceof ErrorFrameFirstWebSocketHandler stomp
+                ? stomp.writer(connection)
+                : connection;
         try {
             session.sendMessage(new TextMessage(ERROR_FRAME));
         }

@@ -15,8 +15,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,6 +232,32 @@ class TusUploadsIT extends IntegrationTest {
         assertProblem(tus.patch(location, song.length / 2, song, song.length / 2, song.length), 404, "not-found");
         assertThat(stagingDirectories("tus")).isEqualTo(staged);
         assertThat(parts(location)).as("its chunks went with it").isZero();
+    }
+
+    /**
+     * Two terminations at once: one deletes the upload, the other answers as it would after it (404),
+     * not 409 upload-busy; it waits a moment for whoever holds the upload to end.
+     */
+    @Test
+    void aTerminationMeetingAnotherAnswersAsAfterIt() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String location = tus.startPartly(song, "song.mp3", 1000);
+            CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> tus.delete(location));
+            CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> tus.delete(location));
+            List<Integer> statuses = Stream.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS))
+                    .map(HttpResponse::statusCode).sorted().toList();
+            assertThat(statuses).as("round " + round).containsExactly(204, 404);
+        }
+
+        // held by another termination that ends a moment later (its lease taken, then its row deleted)
+        String location = tus.startPartly(song, "song.mp3", 1000);
+        UUID id = id(location);
+        jdbc.update("update tus_uploads set lease_token = ?, lease_until = ? where id = ?", UUID.randomUUID(),
+                Timestamp.from(Instant.now().plusSeconds(20)), id);
+        CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(() -> tus.delete(location));
+        Thread.sleep(150);
+        jdbc.update("delete from tus_uploads where id = ?", id);
+        assertProblem(waiting.get(10, TimeUnit.SECONDS), 404, "not-found");
     }
 
     @Test

@@ -1,19 +1,25 @@
 package dev.encore.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.messaging.support.ExecutorSubscribableChannel;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+import org.springframework.web.socket.messaging.StompSubProtocolHandler;
 
 /**
  * A connection's ERROR frame is written before the close that follows it, also when another thread
@@ -38,7 +44,7 @@ class ErrorFrameFirstSessionTests {
 
     @Test
     void anErrorFrameHandedInWhileAnotherMessageIsBeingWrittenIsWrittenBeforeTheClose() throws Exception {
-        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> send(MESSAGE));
+        CompletableFuture<Void> writing = writing(session, MESSAGE);
         assertThat(firstWriteStarted.await(5, TimeUnit.SECONDS)).isTrue();
 
         session.sendMessage(ERROR); // buffered: the other thread holds the connection
@@ -63,7 +69,7 @@ class ErrorFrameFirstSessionTests {
 
     @Test
     void aCloseWithNoErrorFrameOrForAClientThatStoppedReadingDoesNotWait() throws Exception {
-        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> send(MESSAGE));
+        CompletableFuture<Void> writing = writing(session, MESSAGE);
         assertThat(firstWriteStarted.await(5, TimeUnit.SECONDS)).isTrue();
         session.sendMessage(ERROR);
 
@@ -81,12 +87,67 @@ class ErrorFrameFirstSessionTests {
         assertThat(wire).endsWith("close 1000");
     }
 
-    private void send(TextMessage message) {
-        try {
-            session.sendMessage(message);
-        } catch (Exception failed) {
-            throw new IllegalStateException(failed);
-        }
+    /** Spring closes after the ERROR it could not buffer: the buffer is written no more, so nothing is waited for. */
+    @Test
+    void aCloseAfterASendLimitPassedDoesNotWait() throws Exception {
+        ErrorFrameFirstSession small = ErrorFrameFirstSession.of(connection(), 10_000, ERROR.getPayloadLength() / 2);
+        CompletableFuture<Void> writing = writing(small, MESSAGE);
+        assertThat(firstWriteStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> small.sendMessage(ERROR)).isInstanceOf(SessionLimitExceededException.class);
+
+        long started = System.nanoTime();
+        small.close(CloseStatus.PROTOCOL_ERROR);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                .isLessThan(ErrorFrameFirstSession.WRITE_LIMIT.toMillis() / 2);
+        firstWriteMayEnd.countDown();
+        writing.get(5, TimeUnit.SECONDS);
+        assertThat(wire).doesNotContain("ERROR");
+    }
+
+    /**
+     * The ERROR frame for a malformed frame goes through the connection as Spring's STOMP handler
+     * writes to it: written on the connection itself, it met the message being written (two writes at
+     * once fail, and one is lost), or went out before it.
+     */
+    @Test
+    void aMalformedFrameIsAnsweredInTurnWithTheMessagesBeingWritten() throws Exception {
+        ErrorFrameFirstWebSocketHandler stomp = new ErrorFrameFirstWebSocketHandler(new ExecutorSubscribableChannel(),
+                new ExecutorSubscribableChannel());
+        stomp.addProtocolHandler(new StompSubProtocolHandler());
+        stomp.start();
+        MalformedFrameGuard guard = new MalformedFrameGuard(stomp);
+        WebSocketSession connection = connection();
+        guard.afterConnectionEstablished(connection);
+        WebSocketSession writer = stomp.writer(connection);
+        assertThat(writer).isInstanceOf(ErrorFrameFirstSession.class);
+
+        CompletableFuture<Void> writing = writing(writer, MESSAGE);
+        assertThat(firstWriteStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread refusing = Thread.ofPlatform().start(() -> {
+            try {
+                guard.handleMessage(connection, new TextMessage("HELLO\n\n\u0000"));
+            } catch (Exception failed) {
+                throw new IllegalStateException(failed);
+            }
+        });
+        awaitWaitingOrEnded(refusing);
+        firstWriteMayEnd.countDown();
+        refusing.join(5_000);
+        writing.get(5, TimeUnit.SECONDS);
+        stomp.stop();
+
+        assertThat(wire).containsExactly("MESSAGE", "ERROR", "close 1002");
+    }
+
+    /** Writes {@code message} on another thread. */
+    private static CompletableFuture<Void> writing(WebSocketSession on, TextMessage message) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                on.sendMessage(message);
+            } catch (Exception failed) {
+                throw new IllegalStateException(failed);
+            }
+        });
     }
 
     private void close(CloseStatus status) {
@@ -107,6 +168,7 @@ class ErrorFrameFirstSessionTests {
     /** A connection whose first write lasts until the test lets it end. */
     private WebSocketSession connection() {
         boolean[] open = { true };
+        Map<String, Object> attributes = new ConcurrentHashMap<>();
         return (WebSocketSession) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] { WebSocketSession.class }, (proxy, method, args) -> switch (method.getName()) {
                     case "sendMessage" -> {
@@ -127,6 +189,10 @@ class ErrorFrameFirstSessionTests {
                         yield null;
                     }
                     case "isOpen" -> open[0];
+                    case "getTextMessageSizeLimit" -> 64 * 1024;
+                    case "setTextMessageSizeLimit", "setBinaryMessageSizeLimit" -> null;
+                    case "getAcceptedProtocol", "getPrincipal" -> null;
+                    case "getAttributes" -> attributes;
                     case "getId" -> "connection-1";
                     case "toString" -> "a test connection";
                     case "hashCode" -> System.identityHashCode(proxy);
