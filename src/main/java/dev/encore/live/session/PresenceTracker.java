@@ -98,7 +98,7 @@ class PresenceTracker {
                     events.publishEvent(new LiveJoined(who.kind(), who.sessionId(), userId));
                 }
             }));
-            // it ended meanwhile, and its end found no row to delete
+            // the connection or the subscription ended meanwhile, and its end found no row to delete
             if (!open.contains(event.stompSession())
                     || !subscriptions.holds(event.stompSession(), event.subscriptionId(), event.topic())) {
                 leave(event.stompSession(), event.subscriptionId(), topic);
@@ -120,7 +120,8 @@ class PresenceTracker {
     /** First the subscription is no longer held, then this: a row inserted after it takes itself back. */
     @EventListener
     void unsubscribed(TopicUnsubscribed event) {
-        SessionTopic.parse(event.topic()).ifPresent(topic -> leave(event.stompSession(), event.subscriptionId(), topic));
+        SessionTopic.parse(event.topic())
+                .ifPresent(topic -> leave(event.stompSession(), event.subscriptionId(), topic));
     }
 
     @EventListener

@@ -24,7 +24,8 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
  * connection end with no word why ({@code StompConnectIT}, under the load of a full CI run). Here a
  * close waits, at most {@link #WRITE_LIMIT}, for the ERROR frame to be written; a close with none
  * pending, or for a client that stopped reading (a send limit passed, or
- * {@link CloseStatus#SESSION_NOT_RELIABLE}), does not wait. Nothing handed in after an ERROR frame is written: STOMP ends the connection there.
+ * {@link CloseStatus#SESSION_NOT_RELIABLE}), does not wait. Nothing handed in after an ERROR frame
+ * is written: STOMP ends the connection there.
  */
 final class ErrorFrameFirstSession extends ConcurrentWebSocketSessionDecorator {
 

@@ -42,7 +42,7 @@ final class RoomClient implements AutoCloseable {
         return room;
     }
 
-    /** Subscribes to the room's topic again (after the server ended the subscription); messages go on to {@link #topic}. */
+    /** Subscribes to the room's topic again (after the server ended it); messages go on to {@link #topic}. */
     void resubscribe(String roomId) {
         stomp.subscribe("/topic/live/room/" + roomId);
     }
