@@ -190,7 +190,7 @@ class PresenceTracker {
         Set<SessionTopic> changed = new LinkedHashSet<>();
         for (PresenceTable.Row row : table.find(node.id(), stompSession, subscription)) {
             Attendance who = row.who();
-            if (only != null && (only.kind() != who.kind() || !only.id().equals(who.sessionId()))) {
+            if (only != null && !only.equals(new SessionTopic(who.kind(), who.sessionId()))) {
                 continue; // the id reused for another topic since
             }
             locked(who, () -> transactions.executeWithoutResult(tx -> {

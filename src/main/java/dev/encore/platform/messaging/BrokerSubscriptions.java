@@ -38,6 +38,6 @@ class BrokerSubscriptions implements TopicSubscriptions {
 
     @Override
     public boolean holds(String stompSession, String subscriptionId, String topic) {
-        return limits.holds(stompSession, subscriptionId, "/topic/" + topic);
+        return limits.holds(stompSession, subscriptionId, InboundFrameGuard.TOPICS + topic);
     }
 }

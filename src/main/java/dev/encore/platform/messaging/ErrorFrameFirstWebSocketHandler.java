@@ -15,7 +15,10 @@ import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
  */
 final class ErrorFrameFirstWebSocketHandler extends SubProtocolWebSocketHandler {
 
-    /** The connections as this handler writes to them, by id, from their start to their end. */
+    /**
+     * The connections as this handler writes to them, by id, from their start to their end (Spring's
+     * own map of them is private and hands them out to no one).
+     */
     private final Map<String, WebSocketSession> writers = new ConcurrentHashMap<>();
 
     ErrorFrameFirstWebSocketHandler(MessageChannel clientInboundChannel, SubscribableChannel clientOutboundChannel) {

@@ -41,6 +41,8 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(InboundFrameGuard.class);
     private static final String APP = "/app";
+    /** The destinations of topics: {@code /topic/<topic>}. */
+    static final String TOPICS = "/topic/";
 
     private final JwtDecoder jwtDecoder;
     private final ObjectProvider<TopicGuard> guards;
@@ -69,13 +71,13 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
             return;
         }
         StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (stomp == null || stomp.getCommand() != StompCommand.SUBSCRIBE || stomp.getUser() == null
-                || stomp.getDestination() == null || !stomp.getDestination().startsWith("/topic/")) {
+        String topic = stomp == null ? null : topic(stomp.getDestination());
+        if (topic == null || stomp.getCommand() != StompCommand.SUBSCRIBE || stomp.getUser() == null) {
             return;
         }
         try {
             events.publishEvent(new TopicSubscribed(UUID.fromString(stomp.getUser().getName()), stomp.getSessionId(),
-                    stomp.getSubscriptionId(), stomp.getDestination().substring("/topic/".length())));
+                    stomp.getSubscriptionId(), topic));
         }
         catch (RuntimeException failure) {
             log.warn("A listener of the subscription to {} failed", stomp.getDestination(), failure);
@@ -139,23 +141,29 @@ class InboundFrameGuard implements ExecutorChannelInterceptor {
      */
     private void unsubscribed(String session, String subscriptionId) {
         String destination = limits.unsubscribe(session, subscriptionId);
-        if (destination == null || !destination.startsWith("/topic/")) {
+        String topic = topic(destination);
+        if (topic == null) {
             return;
         }
         try {
-            events.publishEvent(new TopicUnsubscribed(session, subscriptionId,
-                    destination.substring("/topic/".length())));
+            events.publishEvent(new TopicUnsubscribed(session, subscriptionId, topic));
         }
         catch (RuntimeException failure) {
             log.warn("A listener of the end of the subscription to {} failed", destination, failure);
         }
     }
 
+    /** The topic below {@code /topic/}, or null for a destination that is no topic's. */
+    private static String topic(String destination) {
+        return destination != null && destination.startsWith(TOPICS) ? destination.substring(TOPICS.length()) : null;
+    }
+
     private Message<?> subscribe(StompHeaderAccessor stomp, Message<?> message) {
         String destination = stomp.getDestination();
         boolean allowed = destination != null && destination.startsWith("/user/queue/") && !destination.contains("..");
-        if (!allowed && destination != null && destination.startsWith("/topic/")) {
-            if (!mayReceive(stomp.getUser(), destination.substring("/topic/".length()))) {
+        String topic = topic(destination);
+        if (!allowed && topic != null) {
+            if (!mayReceive(stomp.getUser(), topic)) {
                 refuse(stomp, "live-forbidden", "Forbidden", "You may not subscribe to " + destination + ".");
                 return null;
             }
